@@ -1,0 +1,71 @@
+/**
+ * Error codes. Each is translated by the UI and the command line (i18n key `errors.<code>`);
+ * params fill the placeholders of that sentence.
+ */
+export const ERROR_CODES = [
+  // opening and saving the ledger file
+  'ledger.not_found',
+  'ledger.already_exists',
+  'ledger.not_a_ledger',
+  'ledger.newer_format',
+  'ledger.newer_schema',
+  'ledger.wrong_password',
+  'ledger.wrong_recovery_key',
+  'ledger.recovery_key_malformed',
+  'ledger.damaged',
+  'ledger.kdf_weakened',
+  'ledger.in_use',
+  'ledger.io',
+  'ledger.disk_full',
+  'ledger.no_permission',
+  'ledger.closed',
+  'ledger.password_too_short',
+  'ledger.backup_other_ledger',
+  'ledger.audit_broken',
+  // domain rules
+  'validation',
+  'not_found',
+  'duplicate',
+  'in_use',
+  'invalid_transition',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What is wrong with one field of a form; `code` is translated as `fields.<code>`. */
+export interface FieldError {
+  readonly field: string;
+  readonly code: FieldErrorCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export const FIELD_ERROR_CODES = [
+  'required',
+  'too_long',
+  'too_short',
+  'invalid_date',
+  'invalid_period',
+  'invalid_choice',
+  'invalid_number',
+  'not_integer',
+  'out_of_range',
+  'unknown_reference',
+  'duplicate',
+  'invalid_phone',
+  'date_order',
+  'invalid',
+] as const;
+
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export interface DubanError {
+  readonly code: ErrorCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly fields?: readonly FieldError[];
+}
+
+export const dubanError = (
+  code: ErrorCode,
+  params?: Record<string, string | number>,
+  fields?: FieldError[],
+): DubanError => ({ code, ...(params ? { params } : {}), ...(fields ? { fields } : {}) });
