@@ -242,6 +242,15 @@ export class LedgerStore {
     return ok(undefined);
   }
 
+  /**
+   * Runs `work` on the database in memory only: for bringing a ledger opened read-only up to the
+   * current schema, so that it can be read; nothing is written to the file.
+   */
+  transient<T>(work: (writer: Writer) => Result<T>): Result<T> {
+    if (this.closed) return err(dubanError('ledger.closed'));
+    return this.database.transaction(work, () => ok(undefined));
+  }
+
   snapshotDue(): boolean {
     const journalBytes = this.journal.end - this.journal.start;
     return journalBytes > Math.max(JOURNAL_SNAPSHOT_BYTES, this.header.snapshotLength / 4);

@@ -1,0 +1,19 @@
+/** The things the ledger records, by their names in DESIGN.md §2; used by the audit log and errors. */
+export const ENTITY_NAMES = [
+  'settings',
+  'inspection',
+  'unit',
+  'task',
+  'measure',
+  'progress_report',
+  'close_out',
+  'evidence',
+  'petition_case',
+  'site_visit',
+  'finding',
+  'meeting',
+  'accountability_case',
+  'document',
+] as const;
+
+export type EntityName = (typeof ENTITY_NAMES)[number];

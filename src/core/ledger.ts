@@ -1,0 +1,115 @@
+import { userInfo } from 'node:os';
+import { dateOf, localTimestamp } from '../shared/dates';
+import { dubanError } from '../shared/errors';
+import { err, ok, type Result } from '../shared/result';
+import { appendAudit, verifyAuditChain } from './audit/audit-log';
+import type { LedgerContext, Tx } from './context';
+import { inspectionService } from './inspections/service';
+import { migrate, SCHEMA_VERSION, schemaVersionOf } from './schema/migrations';
+import type { Unlock } from './storage/ledger-file';
+import { type CreateOptions, LedgerStore, type StoreInfo, type StoreOptions } from './storage/store';
+import { unitService } from './units/service';
+
+export interface LedgerOptions extends StoreOptions {
+  /** Who is making the changes, as the audit log records it. */
+  readonly actor?: string;
+  readonly clock?: () => Date;
+}
+
+export interface VerifyReport extends StoreInfo {
+  readonly schemaVersion: number;
+  readonly auditEntries: number;
+}
+
+function defaultActor(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * An open ledger: the encrypted store, brought to the current schema, and the domain's services
+ * over it. Every change goes through `context.write`, which stamps it and records it in the audit log.
+ */
+export class Ledger {
+  readonly context: LedgerContext;
+  readonly inspections;
+  readonly units;
+  private actor: string;
+
+  private constructor(
+    readonly store: LedgerStore,
+    options: LedgerOptions,
+  ) {
+    const clock = options.clock ?? (() => new Date());
+    this.actor = options.actor ?? defaultActor();
+    this.context = {
+      db: store.db,
+      today: () => dateOf(clock()),
+      write: (work) =>
+        store.write((writer) => {
+          const now = clock();
+          const at = localTimestamp(now);
+          const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => appendAudit(writer, at, this.actor, change) };
+          return work(tx);
+        }),
+      putBlob: (bytes) => store.putBlob(bytes),
+      getBlob: (blobId) => store.getBlob(blobId),
+    };
+    this.inspections = inspectionService(this.context);
+    this.units = unitService(this.context);
+  }
+
+  static async create(path: string, options: CreateOptions & LedgerOptions): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
+    const created = await LedgerStore.create(path, options);
+    if (!created.ok) return created;
+    const { store, recoveryKey } = created.value;
+    const migrated = store.write((writer) => migrate(writer));
+    if (!migrated.ok) {
+      store.close();
+      return migrated;
+    }
+    return ok({ ledger: new Ledger(store, options), recoveryKey });
+  }
+
+  static async open(path: string, unlock: Unlock, options: LedgerOptions = {}): Promise<Result<Ledger>> {
+    const opened = await LedgerStore.open(path, unlock, options);
+    if (!opened.ok) return opened;
+    const store = opened.value;
+    const version = schemaVersionOf(store.db);
+    if (version > SCHEMA_VERSION) {
+      store.close();
+      return err(dubanError('ledger.newer_schema', { version, supported: SCHEMA_VERSION }));
+    }
+    if (version < SCHEMA_VERSION) {
+      // A ledger opened read-only is brought up to date in memory only, so that it can be read.
+      const migrated = store.isReadOnly ? store.transient((w) => migrate(w)) : store.write((w) => migrate(w));
+      if (!migrated.ok) {
+        store.close();
+        return migrated;
+      }
+    }
+    return ok(new Ledger(store, options));
+  }
+
+  setActor(actor: string): void {
+    this.actor = actor;
+  }
+
+  /** Checks what opening could not: SQLite's own integrity, the foreign keys, and the audit chain. */
+  verify(): Result<VerifyReport> {
+    const db = this.store.db;
+    const integrity = db.all<{ integrity_check: string }>('PRAGMA integrity_check');
+    const foreignKeys = db.all('PRAGMA foreign_key_check');
+    if (integrity[0]?.integrity_check !== 'ok' || foreignKeys.length > 0) return err(dubanError('ledger.damaged', { part: 'database' }));
+    const audit = verifyAuditChain(db);
+    if (!audit.ok) return audit;
+    return ok({ ...this.store.info(), schemaVersion: schemaVersionOf(db), auditEntries: audit.value.entries });
+  }
+
+  close(): Result<void> {
+    return this.store.close();
+  }
+}

@@ -1,0 +1,121 @@
+import { dubanError } from '../shared/errors';
+import type { z } from 'zod';
+import { err, ok, type Result } from '../shared/result';
+import { validate } from '../shared/validation';
+import type { EntityName } from './entities';
+import type { LedgerContext, Tx } from './context';
+import { referencesTo } from './references';
+import type { Reader } from './storage/database';
+import type { SqlValue } from './storage/journal';
+
+/**
+ * Mapping between rows (snake_case columns) and records (camelCase properties), and the audited
+ * change that every service uses to record what an entity looked like before and after.
+ */
+export type Row = Record<string, SqlValue>;
+type Value = SqlValue | boolean | undefined;
+
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camel = (name: string): string => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A row as a record; the named columns hold 0/1 and become booleans. */
+export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
+  const record: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    const key = camel(column);
+    record[key] = booleans.includes(key) ? value === 1 : value;
+  }
+  return record as T;
+}
+
+function columnsOf(values: Record<string, Value>): [string[], SqlValue[]] {
+  const entries = Object.entries(values).filter(([, v]) => v !== undefined);
+  return [entries.map(([k]) => snake(k)), entries.map(([, v]) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v as SqlValue)))];
+}
+
+/** Inserts a record into `table`, stamping created_at and updated_at when `stamped`; the new id. */
+export function insertRecord(tx: Tx, table: string, values: Record<string, Value>, stamped = true): number {
+  const [columns, params] = columnsOf(stamped ? { ...values, createdAt: tx.at, updatedAt: tx.at } : values);
+  return tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, params).lastId;
+}
+
+export function updateRecord(tx: Tx, table: string, id: number, values: Record<string, Value>, stamped = true): number {
+  const [columns, params] = columnsOf(stamped ? { ...values, updatedAt: tx.at } : values);
+  return tx.run(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...params, id]).changes;
+}
+
+export const deleteRecord = (tx: Tx, table: string, id: number): number => tx.run(`DELETE FROM ${table} WHERE id = ?`, [id]).changes;
+
+export const exists = (db: Reader, table: string, id: number): boolean => db.get(`SELECT 1 AS x FROM ${table} WHERE id = ?`, [id]) !== undefined;
+
+/**
+ * Runs `change` and records in the audit log the entity as `load` sees it before and after.
+ * `change` returns the entity's id (a new one for a creation); the action follows from what exists.
+ */
+export function audited<E>(tx: Tx, entity: EntityName, id: number | null, load: (db: Reader, id: number) => E | undefined, change: () => number): number {
+  const before = id === null ? undefined : load(tx, id);
+  const changedId = change();
+  const after = load(tx, changedId);
+  tx.audit({
+    action: before === undefined ? 'create' : after === undefined ? 'delete' : 'update',
+    entity,
+    entityId: changedId,
+    before: before ?? null,
+    after: after ?? null,
+  });
+  return changedId;
+}
+
+export const notFound = (entity: EntityName, id: number) => err(dubanError('not_found', { entity, id }));
+
+/** The entity, or a not-found error naming it. */
+export function found<E>(entity: EntityName, id: number, value: E | undefined): Result<E> {
+  return value === undefined ? notFound(entity, id) : ok(value);
+}
+
+/**
+ * Deletes an entity unless other rows refer to it (then `in_use`, naming the tables), recording the
+ * deletion in the audit log with the entity as it was.
+ */
+export function removeUnlessUsed<E>(ctx: LedgerContext, entity: EntityName, table: string, id: number, load: (db: Reader, id: number) => E | undefined): Result<void> {
+  return ctx.write((tx) => {
+    if (!load(tx, id)) return notFound(entity, id);
+    const uses = referencesTo(tx, table, id);
+    if (uses.length > 0) return err(dubanError('in_use', { entity, uses: uses.map((u) => `${u.table}:${u.count}`).join(',') }));
+    audited(tx, entity, id, load, () => (deleteRecord(tx, table, id), id));
+    return ok(undefined);
+  });
+}
+
+/** How one kind of record is validated, stored and reloaded; see `saveRecord`. */
+export interface RecordSpec<E, S extends z.ZodType> {
+  readonly entity: EntityName;
+  readonly table: string;
+  readonly schema: S;
+  readonly load: (db: Reader, id: number) => E | undefined;
+  /** Rules that need the ledger (uniqueness, references), checked inside the transaction. */
+  readonly check?: (tx: Tx, values: z.output<S>, id: number | null) => Result<void>;
+  /** The row's own columns, when the input also holds related rows (default: all of it). */
+  readonly columns?: (values: z.output<S>) => Record<string, Value>;
+  /** Writes the related rows (contacts, units of a task) once the row has its id. */
+  readonly relations?: (tx: Tx, id: number, values: z.output<S>) => void;
+}
+
+/** Validates `input` and creates (id null) or replaces the record, audited, in one transaction. */
+export function saveRecord<E, S extends z.ZodType>(ctx: LedgerContext, spec: RecordSpec<E, S>, id: number | null, input: unknown): Result<E> {
+  const valid = validate(spec.schema, input);
+  if (!valid.ok) return valid;
+  const values = valid.value;
+  return ctx.write((tx) => {
+    if (id !== null && !spec.load(tx, id)) return notFound(spec.entity, id);
+    const checked = spec.check?.(tx, values, id) ?? ok(undefined);
+    if (!checked.ok) return checked;
+    const columns = spec.columns ? spec.columns(values) : (values as Record<string, Value>);
+    const savedId = audited(tx, spec.entity, id, spec.load, () => {
+      const rowId = id === null ? insertRecord(tx, spec.table, columns) : (updateRecord(tx, spec.table, id, columns), id);
+      spec.relations?.(tx, rowId, values);
+      return rowId;
+    });
+    return ok(spec.load(tx, savedId)!);
+  });
+}

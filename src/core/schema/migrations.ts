@@ -1,0 +1,23 @@
+import { dubanError } from '../../shared/errors';
+import { err, ok, type Result } from '../../shared/result';
+import type { Reader, Writer } from '../storage/database';
+import { V1_RECTIFICATION_LEDGER } from './v1-rectification-ledger';
+import { V2_FOLLOW_UP_WORK } from './v2-follow-up-work';
+
+/** The schema's versions in order; version N is reached by running steps 1..N. */
+export const MIGRATIONS: readonly (readonly string[])[] = [V1_RECTIFICATION_LEDGER, V2_FOLLOW_UP_WORK];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export const schemaVersionOf = (db: Reader): number => db.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0;
+
+/** Runs the steps from the ledger's version up to `target` in the writer's transaction. */
+export function migrate(writer: Writer, target = SCHEMA_VERSION): Result<{ from: number; to: number }> {
+  const from = schemaVersionOf(writer);
+  if (from > SCHEMA_VERSION) return err(dubanError('ledger.newer_schema', { version: from, supported: SCHEMA_VERSION }));
+  for (let version = from + 1; version <= target; version++) {
+    for (const statement of MIGRATIONS[version - 1]!) writer.run(statement);
+    writer.run(`PRAGMA user_version = ${version}`);
+  }
+  return ok({ from, to: Math.max(from, target) });
+}

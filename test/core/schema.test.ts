@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { Ledger } from '../../src/core/ledger';
+import { migrate, SCHEMA_VERSION, schemaVersionOf } from '../../src/core/schema/migrations';
+import { KDF_FLOOR } from '../../src/core/storage/kdf';
+import { LedgerStore } from '../../src/core/storage/store';
+import { ok } from '../../src/shared/result';
+import { failure, unwrap } from '../helpers/result';
+import { useTempDir } from '../helpers/temp';
+
+vi.mock('../../src/core/storage/kdf', async () => (await import('../helpers/fast-kdf')).memoisedKdf());
+
+const tempDir = useTempDir();
+const PASSWORD = 'schema-test-password';
+
+/** A ledger as the previous release wrote it: schema one version behind, with data in it. */
+async function previousVersionLedger(): Promise<string> {
+  const path = join(tempDir(), 'old.duban');
+  const { store } = unwrap(await LedgerStore.create(path, { password: PASSWORD, kdf: KDF_FLOOR }));
+  unwrap(store.write((w) => migrate(w, SCHEMA_VERSION - 1)));
+  unwrap(
+    store.write((w) => {
+      const at = '2026-01-05T09:00:00.000+08:00';
+      w.run("INSERT INTO units (name, kind, created_at, updated_at) VALUES ('自治区生态环境厅', 'supervised', ?, ?)", [at, at]);
+      w.run("INSERT INTO tasks (number, problem, deadline_kind, status, created_at, updated_at) VALUES ('1', '入河排污口整治滞后', 'ongoing', 'in_progress', ?, ?)", [at, at]);
+      w.run("INSERT INTO task_units (task_id, unit_id, role) VALUES (1, 1, 'lead')");
+      return ok(undefined);
+    }),
+  );
+  unwrap(store.close());
+  return path;
+}
+
+describe('schema migrations', () => {
+  it('bring a ledger of the previous version up to date, keeping its data', async () => {
+    const path = await previousVersionLedger();
+    const ledger = unwrap(await Ledger.open(path, { password: PASSWORD }));
+    expect(schemaVersionOf(ledger.context.db)).toBe(SCHEMA_VERSION);
+    expect(ledger.units.list().map((u) => u.name)).toEqual(['自治区生态环境厅']);
+    expect(ledger.context.db.get('SELECT problem FROM tasks')).toEqual({ problem: '入河排污口整治滞后' });
+    // The tables of the new version are there and usable.
+    expect(ledger.context.db.get('SELECT count(*) AS n FROM petition_cases')).toEqual({ n: 0 });
+    unwrap(ledger.close());
+    const again = unwrap(await LedgerStore.open(path, { password: PASSWORD }, { readOnly: true }));
+    expect(schemaVersionOf(again.db)).toBe(SCHEMA_VERSION);
+    again.close();
+  });
+
+  it('upgrade a ledger opened read-only in memory only, leaving the file as it was', async () => {
+    const path = await previousVersionLedger();
+    const reader = unwrap(await Ledger.open(path, { password: PASSWORD }, { readOnly: true }));
+    expect(schemaVersionOf(reader.context.db)).toBe(SCHEMA_VERSION);
+    reader.close();
+    const raw = unwrap(await LedgerStore.open(path, { password: PASSWORD }, { readOnly: true }));
+    expect(schemaVersionOf(raw.db)).toBe(SCHEMA_VERSION - 1);
+    raw.close();
+  });
+
+  it('refuse a ledger written by a newer version of Duban, changing nothing', async () => {
+    const path = join(tempDir(), 'newer.duban');
+    const { store } = unwrap(await LedgerStore.create(path, { password: PASSWORD, kdf: KDF_FLOOR }));
+    unwrap(store.write((w) => migrate(w)));
+    unwrap(store.write((w) => ok(w.run(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`))));
+    unwrap(store.close());
+    expect(failure(await Ledger.open(path, { password: PASSWORD }))).toEqual({
+      code: 'ledger.newer_schema',
+      params: { version: SCHEMA_VERSION + 1, supported: SCHEMA_VERSION },
+    });
+    // The refusal released the lock: the file can be opened again.
+    expect(failure(await Ledger.open(path, { password: PASSWORD })).code).toBe('ledger.newer_schema');
+  });
+});
