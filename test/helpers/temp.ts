@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
-/** A fresh directory per test, removed afterwards. */
-export function useTempDir(): () => string {
+/**
+ * Fresh directories, removed after each test — or, with `scope: 'file'`, after the whole file
+ * (for what a `beforeAll` prepares).
+ */
+export function useTempDir(scope: 'test' | 'file' = 'test'): () => string {
   const dirs: string[] = [];
-  afterEach(() => {
+  (scope === 'test' ? afterEach : afterAll)(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
   return () => {

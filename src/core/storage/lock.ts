@@ -67,7 +67,8 @@ export function acquireLock(ledgerPath: string): Result<LedgerLock> {
       heldHere.add(path);
       return ok({ path, release: () => release(path, me.token) });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return err(ioError(error, path));
+      // Spoken of as the ledger: the user knows the ledger file, not its lock.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return err(ioError(error, ledgerPath));
     }
     const owner = readOwner(path);
     if (!isStale(owner, path)) {

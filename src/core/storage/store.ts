@@ -284,6 +284,11 @@ export class LedgerStore {
     return ok(undefined);
   }
 
+  /** The plain SQLite image, for `duban dump`: the one way data leaves the ledger unencrypted, on request. */
+  plainImage(): Uint8Array {
+    return this.database.image();
+  }
+
   putBlob(bytes: Uint8Array): Result<string> {
     if (this.closed) return err(dubanError('ledger.closed'));
     return putBlob(this.path, this.dataKey, this.header.ledgerId, bytes);
@@ -294,12 +299,15 @@ export class LedgerStore {
     return getBlob(this.path, this.dataKey, this.header.ledgerId, blobId);
   }
 
-  /** Checks the old password, then rewraps the data key under the new one, here and in every backup. */
-  async changePassword(oldPassword: string, newPassword: string, kdf?: KdfParams): Promise<Result<void>> {
+  /**
+   * Checks the current password (or the recovery key, when the password was forgotten), then rewraps
+   * the data key under the new password, here and in every backup.
+   */
+  async changePassword(current: Unlock, newPassword: string, kdf?: KdfParams): Promise<Result<void>> {
     const passwordOk = checkPassword(newPassword);
     if (!passwordOk.ok) return passwordOk;
-    const current = await this.checkSecret({ password: oldPassword });
-    if (!current.ok) return current;
+    const checked = await this.checkSecret(current);
+    if (!checked.ok) return checked;
     const params = kdf ?? (await calibrateKdf());
     const slot = await makeSlot('password', newPassword, params, this.header.ledgerId, this.dataKey);
     return this.replaceSlots('password', slot);

@@ -119,8 +119,8 @@ describe('ledger store', () => {
     unwrap(store.snapshot());
     unwrap(store.write((w) => ok(w.run('INSERT INTO note (text) VALUES (?)', ['日志中']))));
     const dataBefore = readFileSync(path);
-    expect(failure(await store.changePassword('wrong old password', 'new password 2026', KDF_FLOOR)).code).toBe('ledger.wrong_password');
-    unwrap(await store.changePassword(PASSWORD, 'new password 2026', KDF_FLOOR));
+    expect(failure(await store.changePassword({ password: 'wrong old password' }, 'new password 2026', KDF_FLOOR)).code).toBe('ledger.wrong_password');
+    unwrap(await store.changePassword({ password: PASSWORD }, 'new password 2026', KDF_FLOOR));
     const dataAfter = readFileSync(path);
     // Only the header changed: the encrypted snapshot and journal are the same bytes.
     expect(dataAfter.subarray(dataAfter.length - 200).equals(dataBefore.subarray(dataBefore.length - 200))).toBe(true);

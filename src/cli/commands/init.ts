@@ -1,0 +1,29 @@
+import { Ledger } from '../../core/ledger';
+import { MIN_PASSWORD_LENGTH } from '../../core/storage/store';
+import { ok } from '../../shared/result';
+import type { Command } from '../command';
+import { ledgerFailure } from '../failure';
+
+export const init: Command = {
+  name: 'init',
+  positionals: ['FILE'],
+  options: { demo: { type: 'boolean' } },
+  async run(ctx) {
+    const [path] = ctx.positionals as [string];
+    const password = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_LENGTH }), ctx.t('cli:prompts.confirmPassword'));
+    if (!password.ok) return password;
+    const created = await Ledger.create(path, { password: password.value, actor: 'duban-cli' });
+    if (!created.ok) return ledgerFailure(created.error);
+    const { ledger, recoveryKey } = created.value;
+    const closed = ledger.close();
+    if (!closed.ok) return ledgerFailure(closed.error);
+    ctx.out(ctx.t('cli:init.created', { path }));
+    ctx.out();
+    ctx.out(ctx.t('cli:init.recoveryKeyTitle'));
+    ctx.out();
+    ctx.out(`    ${recoveryKey}`);
+    ctx.out();
+    ctx.out(ctx.t('cli:init.recoveryKeyAdvice'));
+    return ok(undefined);
+  },
+};

@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+import type { DubanError, FieldError } from '../errors';
+
+/**
+ * Sentences for errors, shared by the app and the command line. Some parameters are codes
+ * themselves (a file part, an entity, the tables still using a row) and are translated too.
+ */
+function translateParams(t: TFunction, params: Readonly<Record<string, string | number>> = {}): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  if (typeof params.part === 'string') out.part = t(`common:parts.${params.part}`);
+  if (typeof params.entity === 'string') out.entity = t(`common:entities.${params.entity}`);
+  if (typeof params.uses === 'string') {
+    out.uses = params.uses
+      .split(',')
+      .map((use) => {
+        const [table, count] = use.split(':');
+        return t('common:uses', { table: t(`common:tables.${table}`), count: Number(count) });
+      })
+      .join(t('common:listSeparator'));
+  }
+  return out;
+}
+
+export function describeError(t: TFunction, error: DubanError): string {
+  const key = `common:errors.${error.code}`;
+  const params = translateParams(t, error.params);
+  return t(key, { ...params, defaultValue: t('common:errors.unknown', { code: error.code }) });
+}
+
+export function describeField(t: TFunction, field: FieldError): string {
+  return t(`common:fields.${field.code}`, { ...field.params });
+}
