@@ -21,6 +21,18 @@ export interface VerifyReport extends StoreInfo {
   readonly auditEntries: number;
 }
 
+/**
+ * Migrates an older ledger to the current schema; a newer one is refused. A ledger opened read-only
+ * is brought up to date in memory only, so that it can be read.
+ */
+function bringUpToDate(store: LedgerStore): Result<void> {
+  const version = schemaVersionOf(store.db);
+  if (version > SCHEMA_VERSION) return err(dubanError('ledger.newer_schema', { version, supported: SCHEMA_VERSION }));
+  if (version === SCHEMA_VERSION) return ok(undefined);
+  const migrated = store.isReadOnly ? store.transient((w) => migrate(w)) : store.write((w) => migrate(w));
+  return migrated.ok ? ok(undefined) : migrated;
+}
+
 function defaultActor(): string {
   try {
     return userInfo().username;
@@ -46,7 +58,10 @@ export class Ledger {
     const clock = options.clock ?? (() => new Date());
     this.actor = options.actor ?? defaultActor();
     this.context = {
-      db: store.db,
+      // A getter: restoring a backup replaces the database behind the store.
+      get db() {
+        return store.db;
+      },
       today: () => dateOf(clock()),
       write: (work) =>
         store.write((writer) => {
@@ -78,20 +93,18 @@ export class Ledger {
     const opened = await LedgerStore.open(path, unlock, options);
     if (!opened.ok) return opened;
     const store = opened.value;
-    const version = schemaVersionOf(store.db);
-    if (version > SCHEMA_VERSION) {
+    const current = bringUpToDate(store);
+    if (!current.ok) {
       store.close();
-      return err(dubanError('ledger.newer_schema', { version, supported: SCHEMA_VERSION }));
-    }
-    if (version < SCHEMA_VERSION) {
-      // A ledger opened read-only is brought up to date in memory only, so that it can be read.
-      const migrated = store.isReadOnly ? store.transient((w) => migrate(w)) : store.write((w) => migrate(w));
-      if (!migrated.ok) {
-        store.close();
-        return migrated;
-      }
+      return current;
     }
     return ok(new Ledger(store, options));
+  }
+
+  /** Replaces the content by a backup of this ledger (taken under any earlier password), brought up to date. */
+  async restoreBackup(backupPath: string): Promise<Result<void>> {
+    const restored = await this.store.restoreBackup(backupPath);
+    return restored.ok ? bringUpToDate(this.store) : restored;
   }
 
   setActor(actor: string): void {

@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'ledger.password_too_short',
   'ledger.backup_other_ledger',
   'ledger.audit_broken',
+  // a call the contract does not allow (a renderer bug or an attempt), and a fault of the program
+  'bad_request',
+  'internal',
   // domain rules
   'validation',
   'not_found',
@@ -53,6 +56,8 @@ export const FIELD_ERROR_CODES = [
   'duplicate',
   'invalid_phone',
   'date_order',
+  'passwords_differ',
+  'ledger_extension',
   'invalid',
 ] as const;
 

@@ -14,7 +14,7 @@ import { acquireLock, type LedgerLock } from './lock';
 import { composeSnapshot, DEFAULT_CHUNK_SIZE, fileContext, makeSlot, readLedger, rewrapHeader, type Unlock, unwrapDataKey } from './ledger-file';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
-export const MIN_PASSWORD_LENGTH = 8;
+import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
 /** A snapshot is due once the journal outgrows this, or a quarter of the snapshot if that is larger. */
 const JOURNAL_SNAPSHOT_BYTES = 4 * 1024 * 1024;
 
@@ -55,8 +55,8 @@ interface JournalState {
 }
 
 const checkPassword = (password: string): Result<void> =>
-  [...password].length < MIN_PASSWORD_LENGTH
-    ? err(dubanError('ledger.password_too_short', { min: MIN_PASSWORD_LENGTH }))
+  [...password].length < MIN_PASSWORD_CHARS
+    ? err(dubanError('ledger.password_too_short', { min: MIN_PASSWORD_CHARS }))
     : ok(undefined);
 
 function readFile(path: string): Result<Buffer> {

@@ -1,0 +1,119 @@
+import { basename, join } from 'node:path';
+import type { BackupEntry, Preferences, SessionStatus } from '../../shared/contract/session';
+import { localTimestamp } from '../../shared/dates';
+import { dubanError } from '../../shared/errors';
+import { err, ok, type Result } from '../../shared/result';
+import { Ledger } from '../ledger';
+import { backupDirOf, listBackups } from '../storage/backups';
+import type { Unlock } from '../storage/ledger-file';
+import { PreferenceFile } from './preferences';
+
+export interface SessionOptions {
+  readonly configDir: string;
+  readonly clock?: () => Date;
+}
+
+/**
+ * The one ledger a window works on: none, locked (its path kept, its keys and data dropped), or
+ * open. It locks itself after the idle time of the preferences.
+ */
+export class Session {
+  private ledger: Ledger | null = null;
+  private path: string | null = null;
+  private lastActivity: number;
+  readonly preferences: PreferenceFile;
+  private readonly clock: () => Date;
+
+  constructor(options: SessionOptions) {
+    this.preferences = new PreferenceFile(options.configDir);
+    this.clock = options.clock ?? (() => new Date());
+    this.lastActivity = this.clock().getTime();
+  }
+
+  status(): SessionStatus {
+    const { recent, ...preferences } = this.preferences.value;
+    return { state: this.ledger ? 'open' : this.path ? 'locked' : 'none', path: this.path, preferences, recent };
+  }
+
+  touch(): void {
+    this.lastActivity = this.clock().getTime();
+  }
+
+  /** The open ledger, or the error that says it is locked. */
+  current(): Result<Ledger> {
+    return this.ledger ? ok(this.ledger) : err(dubanError('ledger.closed'));
+  }
+
+  private adopt(path: string, ledger: Ledger): void {
+    this.ledger?.close();
+    this.ledger = ledger;
+    this.path = path;
+    this.touch();
+    this.preferences.remember(path, localTimestamp(this.clock()));
+  }
+
+  private ledgerOptions() {
+    return { actor: this.preferences.value.operator || undefined, clock: this.clock };
+  }
+
+  async create(path: string, password: string, seed?: (ledger: Ledger) => Result<unknown>): Promise<Result<{ recoveryKey: string }>> {
+    const created = await Ledger.create(path, { password, ...this.ledgerOptions() });
+    if (!created.ok) return created;
+    const { ledger, recoveryKey } = created.value;
+    const seeded = seed?.(ledger) ?? ok(undefined);
+    if (!seeded.ok) {
+      ledger.close();
+      return seeded;
+    }
+    this.adopt(path, ledger);
+    return ok({ recoveryKey });
+  }
+
+  async open(path: string, unlock: Unlock): Promise<Result<SessionStatus>> {
+    // Unlocking the ledger that is already open in this window needs no second open (which the lock would refuse).
+    if (this.ledger && this.path === path) this.close();
+    const opened = await Ledger.open(path, unlock, this.ledgerOptions());
+    if (!opened.ok) return opened;
+    this.adopt(path, opened.value);
+    return ok(this.status());
+  }
+
+  /** Drops the keys and the data in memory; the path stays so that the unlock screen can offer it. */
+  lock(): Result<SessionStatus> {
+    const closing = this.ledger?.close() ?? ok(undefined);
+    this.ledger = null;
+    return closing.ok ? ok(this.status()) : closing;
+  }
+
+  close(): Result<SessionStatus> {
+    const locked = this.lock();
+    this.path = null;
+    return locked.ok ? ok(this.status()) : locked;
+  }
+
+  /** Locks the ledger if it has not been used for the idle time; true if it did. */
+  lockIfIdle(): boolean {
+    const minutes = this.preferences.value.idleLockMinutes;
+    if (!this.ledger || minutes === 0) return false;
+    if (this.clock().getTime() - this.lastActivity < minutes * 60_000) return false;
+    this.lock();
+    return true;
+  }
+
+  setPreferences(change: Partial<Preferences>): Preferences {
+    const { recent: _recent, ...preferences } = this.preferences.update(change);
+    if (change.operator !== undefined) this.ledger?.setActor(change.operator);
+    return preferences;
+  }
+
+  backups(): Result<BackupEntry[]> {
+    if (!this.path) return err(dubanError('ledger.closed'));
+    return ok(listBackups(this.path).map(({ fileName, takenAt, size }) => ({ fileName, takenAt, size })));
+  }
+
+  async restoreBackup(fileName: string): Promise<Result<void>> {
+    const ledger = this.current();
+    if (!ledger.ok) return ledger;
+    return ledger.value.restoreBackup(join(backupDirOf(this.path!), basename(fileName)));
+  }
+}

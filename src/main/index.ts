@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { app, ipcMain } from 'electron';
+import { startCoreWorker } from '../core/host/client';
+import { contractRoutes } from '../core/host/routes';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerContract } from './ipc';
+import { desktopPlatform } from './platform';
+import { guardWebContents, hardenSession } from './security';
+import { createMainWindow, preloadPath } from './window';
+
+/**
+ * Duban's main process: one instance, a hardened session, the core in a worker thread, one window.
+ * Everything the app does happens in the core or the renderer; this layer only connects them.
+ */
+const mainDir = import.meta.dirname;
+const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  guardWebContents(devServer);
+  const core = startCoreWorker(join(mainDir, 'core-worker.js'), app.getPath('userData'));
+  let window: ReturnType<typeof createMainWindow> | null = null;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(devServer);
+    serveRenderer(join(mainDir, '..', 'renderer'));
+    registerContract(ipcMain, contractRoutes(desktopPlatform(), core.call), devServer);
+    window = createMainWindow(preloadPath(mainDir), devServer);
+  });
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    // The ledger's last snapshot is written before the process ends.
+    void core.shutdown().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+}

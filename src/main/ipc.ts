@@ -1,0 +1,18 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { dispatch, type Routes } from '../core/host/routes';
+import { INVOKE_CHANNEL } from '../shared/contract/methods';
+import { dubanError } from '../shared/errors';
+import { err } from '../shared/result';
+import { isAllowedUrl } from './security';
+
+/**
+ * The contract's one channel. Calls are taken only from the app's own page; the method and its
+ * arguments are checked against the contract here, in the main process, before they reach the core.
+ */
+export function registerContract(ipcMain: IpcMain, routes: Routes, devServer: string | undefined): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isAllowedUrl(url, devServer) || url.startsWith('devtools://')) return err(dubanError('bad_request', { detail: 'sender' }));
+    return dispatch(routes, method, args);
+  });
+}

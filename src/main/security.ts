@@ -1,0 +1,34 @@
+import { app, session, type WebContents } from 'electron';
+
+/*
+ * The shell's security settings. The app is for air-gapped machines: no request leaves it, no page
+ * but its own is shown, no permission is granted, nothing opens a window.
+ */
+
+/** The addresses the app may load: its own scheme, and the dev server while developing. */
+export function isAllowedUrl(url: string, devServer: string | undefined): boolean {
+  if (url.startsWith('duban://app/') || url.startsWith('devtools://')) return true;
+  return devServer !== undefined && url.startsWith(devServer);
+}
+
+export function hardenSession(devServer: string | undefined): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => callback({ cancel: !isAllowedUrl(details.url, devServer) }));
+  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setSpellCheckerEnabled(false);
+}
+
+/** Every web contents, now and later: no navigation away, no new windows, no webviews. */
+export function guardWebContents(devServer: string | undefined): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedUrl(url, devServer)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedUrl(url, devServer)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}

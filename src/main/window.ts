@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { BrowserWindow } from 'electron';
+import { APP_ORIGIN } from './app-protocol';
+
+export function createMainWindow(preloadFile: string, devServer: string | undefined): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '督办台账',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      devTools: devServer !== undefined,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+export const preloadPath = (mainDir: string): string => join(mainDir, '..', 'preload', 'index.cjs');

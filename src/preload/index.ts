@@ -1,0 +1,9 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { INVOKE_CHANNEL } from '../shared/contract/methods';
+import { contractProxy } from '../shared/contract/proxy';
+
+/** Exposes exactly the contract to the page as `window.duban`, over one IPC channel. */
+contextBridge.exposeInMainWorld(
+  'duban',
+  contractProxy((method, args) => ipcRenderer.invoke(INVOKE_CHANNEL, method, args)),
+);

@@ -1,0 +1,26 @@
+/**
+ * The names of the contract's methods, by namespace: the one list the preload, the main process,
+ * the browser bridge and the core host all follow. Pure data, so the sandboxed preload can import it.
+ */
+export const CONTRACT = {
+  /** What the desktop shell offers (dialogs, printing); the browser bridge answers what it can. */
+  platform: ['info', 'chooseLedgerPath'],
+  session: ['status', 'create', 'open', 'lock', 'close', 'touch', 'changePassword', 'replaceRecoveryKey', 'backups', 'restoreBackup', 'setPreferences', 'forgetRecent'],
+  units: ['list', 'get', 'create', 'update', 'remove'],
+  inspections: ['list', 'get', 'create', 'update', 'remove'],
+  audit: ['list', 'verify'],
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type Namespace = keyof Contract;
+export type MethodOf<N extends Namespace> = Contract[N][number];
+export type MethodName = { [N in Namespace]: `${N}.${MethodOf<N>}` }[Namespace];
+
+export const METHOD_NAMES: readonly MethodName[] = (Object.keys(CONTRACT) as Namespace[]).flatMap((ns) =>
+  CONTRACT[ns].map((method) => `${ns}.${method}` as MethodName),
+);
+
+export const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
+
+/** The IPC channel of the desktop shell: one, carrying `(method, args)`. */
+export const INVOKE_CHANNEL = 'duban:invoke';

@@ -1,0 +1,18 @@
+import type { Result } from '../result';
+import type { DubanApi } from './api';
+import { CONTRACT, type MethodName, type Namespace } from './methods';
+
+export type Invoke = (method: MethodName, args: unknown[]) => Promise<Result<unknown>>;
+
+/**
+ * The contract as an object of functions, each sending `(method, args)` through `invoke`: over
+ * Electron's IPC in the preload, over HTTP to the loopback bridge in a plain browser.
+ */
+export function contractProxy(invoke: Invoke): DubanApi {
+  const api: Record<string, Record<string, (...args: unknown[]) => Promise<Result<unknown>>>> = {};
+  for (const ns of Object.keys(CONTRACT) as Namespace[]) {
+    api[ns] = {};
+    for (const method of CONTRACT[ns]) api[ns][method] = (...args) => invoke(`${ns}.${method}` as MethodName, args);
+  }
+  return api as unknown as DubanApi;
+}

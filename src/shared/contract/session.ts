@@ -1,0 +1,36 @@
+import type { Language } from '../i18n/setup';
+
+/** Where the app is: no ledger chosen, a ledger locked (its path remembered), or a ledger open. */
+export type SessionState = 'none' | 'locked' | 'open';
+
+export interface Preferences {
+  readonly language: Language;
+  /** Minutes without use after which the ledger locks itself; 0 never. */
+  readonly idleLockMinutes: number;
+  /** The name the change history records for this machine's user. */
+  readonly operator: string;
+}
+
+export interface RecentLedger {
+  readonly path: string;
+  readonly openedAt: string;
+}
+
+export interface SessionStatus {
+  readonly state: SessionState;
+  readonly path: string | null;
+  readonly preferences: Preferences;
+  readonly recent: readonly RecentLedger[];
+}
+
+export interface BackupEntry {
+  readonly fileName: string;
+  readonly takenAt: number;
+  readonly size: number;
+}
+
+export interface PlatformInfo {
+  /** 'desktop' in Electron; 'browser' behind the loopback bridge, which has no native dialogs. */
+  readonly shell: 'desktop' | 'browser';
+  readonly version: string;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+import { contractRoutes } from '../../src/core/host/routes';
+import { coreHandlers } from '../../src/core/host/handlers';
+import { CONTRACT, METHOD_NAMES } from '../../src/shared/contract/methods';
+import { ARGUMENTS } from '../../src/shared/contract/arguments';
+import { checkCall } from '../../src/shared/contract/check';
+import { browserPlatform } from '../../src/bridge/platform';
+import { ok } from '../../src/shared/result';
+
+const exposed = vi.hoisted(() => ({ api: null as unknown as Record<string, Record<string, unknown>>, invoked: [] as unknown[][] }));
+vi.mock('electron', () => ({
+  app: { on: () => undefined },
+  session: {},
+  contextBridge: { exposeInMainWorld: (_name: string, api: Record<string, Record<string, unknown>>) => (exposed.api = api) },
+  ipcRenderer: { invoke: (...args: unknown[]) => (exposed.invoked.push(args), Promise.resolve(ok(null))) },
+}));
+
+const sorted = (names: Iterable<string>): string[] => [...names].sort();
+const namesOf = (api: Record<string, Record<string, unknown>>): string[] => Object.entries(api).flatMap(([ns, methods]) => Object.keys(methods).map((m) => `${ns}.${m}`));
+
+describe('the one contract', () => {
+  it('is exposed by the preload exactly, each method over the one channel', async () => {
+    await import('../../src/preload/index');
+    expect(sorted(namesOf(exposed.api))).toEqual(sorted(METHOD_NAMES));
+    await (exposed.api.units!.get as (id: number) => Promise<unknown>)(7);
+    expect(exposed.invoked).toEqual([['duban:invoke', 'units.get', [7]]]);
+  });
+
+  it('is served by the core host exactly, for every namespace but the platform', () => {
+    const handlers = coreHandlers({} as never, () => ok(undefined));
+    const served = namesOf(handlers as unknown as Record<string, Record<string, unknown>>);
+    expect(sorted(served)).toEqual(sorted(METHOD_NAMES.filter((m) => !m.startsWith('platform.'))));
+  });
+
+  it('is routed by the main process and by the bridge exactly', () => {
+    const routes = contractRoutes(browserPlatform('test'), async () => ok(null));
+    expect(sorted(Object.keys(routes))).toEqual(sorted(METHOD_NAMES));
+  });
+
+  it('declares the arguments of every method', () => {
+    expect(sorted(namesOf(ARGUMENTS as unknown as Record<string, Record<string, unknown>>))).toEqual(sorted(METHOD_NAMES));
+    expect(Object.keys(ARGUMENTS)).toEqual(Object.keys(CONTRACT));
+  });
+
+  it('refuses unknown methods and malformed arguments before they reach the core', () => {
+    expect(checkCall('units.drop', [])).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(checkCall('__proto__.x', [])).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(checkCall('units.get', ['1; DROP TABLE units'])).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(checkCall('units.get', [3, 4])).toMatchObject({ ok: false });
+    expect(checkCall('units.get', [3])).toEqual({ ok: true, value: { method: 'units.get', args: [3] } });
+  });
+
+  it("is registered by the main process on one channel, answering only the app's own page", async () => {
+    const { registerContract } = await import('../../src/main/ipc');
+    const handlers = new Map<string, (...args: unknown[]) => unknown>();
+    const calls: unknown[] = [];
+    const routes = contractRoutes(browserPlatform('test'), async (method, args) => (calls.push([method, args]), ok('answered')));
+    registerContract({ handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler) } as never, routes, undefined);
+    expect([...handlers.keys()]).toEqual(['duban:invoke']);
+    const invoke = handlers.get('duban:invoke')!;
+    const from = (url: string) => ({ senderFrame: { url } });
+    expect(await invoke(from('duban://app/index.html'), 'units.get', [5])).toEqual(ok('answered'));
+    expect(calls).toEqual([['units.get', [5]]]);
+    expect(await invoke(from('https://example.org/'), 'units.get', [5])).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await invoke(from('duban://app/index.html'), 'units.get', ['x'])).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('answers a form that breaks its rules with the same field errors as the core', () => {
+    const result = checkCall('units.create', [{ name: '', kind: 'city' }]);
+    expect(result).toEqual({ ok: false, error: { code: 'validation', fields: [{ field: 'name', code: 'required' }] } });
+  });
+});
