@@ -1,6 +1,7 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import { Ledger, type LedgerOptions } from '../../src/core/ledger';
 import { KDF_FLOOR } from '../../src/core/storage/kdf';
 import { unwrap } from './result';
@@ -13,6 +14,9 @@ export const TEST_PASSWORD = '测试用的密码 test-password';
  */
 export function ledgerFactory(tempDir: () => string) {
   let template: string | null = null;
+  afterAll(() => {
+    if (template) rmSync(dirname(template), { recursive: true, force: true });
+  });
   return async (options: LedgerOptions = {}): Promise<Ledger> => {
     if (!template) {
       template = join(mkdtempSync(join(tmpdir(), 'duban-template-')), 'template.duban');

@@ -1,5 +1,5 @@
 import { Ledger } from '../../core/ledger';
-import { MIN_PASSWORD_LENGTH } from '../../core/storage/store';
+import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
 import { ok } from '../../shared/result';
 import type { Command } from '../command';
 import { ledgerFailure } from '../failure';
@@ -10,7 +10,7 @@ export const init: Command = {
   options: { demo: { type: 'boolean' } },
   async run(ctx) {
     const [path] = ctx.positionals as [string];
-    const password = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_LENGTH }), ctx.t('cli:prompts.confirmPassword'));
+    const password = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_CHARS }), ctx.t('cli:prompts.confirmPassword'));
     if (!password.ok) return password;
     const created = await Ledger.create(path, { password: password.value, actor: 'duban-cli' });
     if (!created.ok) return ledgerFailure(created.error);

@@ -1,5 +1,5 @@
 import { Ledger } from '../../core/ledger';
-import { MIN_PASSWORD_LENGTH } from '../../core/storage/store';
+import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
 import { ok } from '../../shared/result';
 import type { Command } from '../command';
 import { ledgerFailure } from '../failure';
@@ -18,7 +18,7 @@ export const passwd: Command = {
     if (!opened.ok) return ledgerFailure(opened.error);
     const ledger = opened.value;
     try {
-      const next = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_LENGTH }), ctx.t('cli:prompts.confirmPassword'));
+      const next = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_CHARS }), ctx.t('cli:prompts.confirmPassword'));
       if (!next.ok) return next;
       const changed = await ledger.store.changePassword(current, next.value);
       if (!changed.ok) return ledgerFailure(changed.error);

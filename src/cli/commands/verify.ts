@@ -1,7 +1,8 @@
 import { ok } from '../../shared/result';
 import { type Command, openLedger } from '../command';
 import { ledgerFailure } from '../failure';
-import { formatBytes, formatInstant } from '../format';
+import { formatInstant } from '../../shared/i18n/format';
+import { formatBytes } from '../format';
 
 export const verify: Command = {
   name: 'verify',

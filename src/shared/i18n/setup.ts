@@ -1,4 +1,4 @@
-import i18next, { type i18n, type Resource, type ResourceKey } from 'i18next';
+import i18next, { type i18n, type Module, type Resource, type ResourceKey } from 'i18next';
 import enCommon from './locales/en/common.json';
 import zhCommon from './locales/zh-CN/common.json';
 
@@ -15,8 +15,9 @@ export function languageOf(locale: string | undefined): Language {
 }
 
 /** A ready i18next instance with the common texts and `namespaces` (synchronous: resources are bundled). */
-export function createI18n(language: Language, namespaces: Record<string, Catalogue> = {}): i18n {
+export function createI18n(language: Language, namespaces: Record<string, Catalogue> = {}, plugins: readonly Module[] = []): i18n {
   const instance = i18next.createInstance();
+  for (const plugin of plugins) instance.use(plugin);
   const resources: Resource = { 'zh-CN': { common: zhCommon }, en: { common: enCommon } };
   for (const [ns, catalogue] of Object.entries(namespaces)) {
     for (const lang of LANGUAGES) resources[lang]![ns] = catalogue[lang];

@@ -1,0 +1,61 @@
+import type { DubanApi } from '../../shared/contract/api';
+import { type Invoke, contractProxy } from '../../shared/contract/proxy';
+import { decodeWire, encodeWire } from '../../shared/contract/wire';
+import type { MethodName } from '../../shared/contract/methods';
+import type { Result } from '../../shared/result';
+
+declare global {
+  interface Window {
+    /** The contract, exposed by the preload in the desktop app. */
+    readonly duban?: DubanApi;
+  }
+}
+
+/** In the desktop app: the preload's bridge. */
+function desktopInvoke(api: DubanApi): Invoke {
+  return (method, args) => {
+    const [ns, name] = method.split('.') as [keyof DubanApi, string];
+    return (api[ns] as unknown as Record<string, (...a: unknown[]) => Promise<Result<unknown>>>)[name]!(...args);
+  };
+}
+
+/**
+ * The bridge's token arrives as ?token= in the address the bridge printed; it is kept for this tab
+ * only and taken out of the visible address.
+ */
+function bridgeToken(): string {
+  const url = new URL(window.location.href);
+  const given = url.searchParams.get('token');
+  if (given) {
+    sessionStorage.setItem('duban.token', given);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+  }
+  return sessionStorage.getItem('duban.token') ?? '';
+}
+
+/** In a plain browser: the loopback bridge, with the token from the address this run printed. */
+function bridgeInvoke(token: string): Invoke {
+  return async (method: MethodName, args: unknown[]) => {
+    const response = await fetch('/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-duban-token': token },
+      body: encodeWire({ method, args }),
+    });
+    if (!response.ok) return { ok: false, error: { code: 'bad_request', params: { detail: String(response.status) } } };
+    return decodeWire(await response.text()) as Result<unknown>;
+  };
+}
+
+/**
+ * The contract the screens use. `onLocked` hears of every call answered "the ledger is locked" (the
+ * idle lock may have struck between two calls), so the app can show the unlock screen.
+ */
+export function connectApi(onLocked: () => void): DubanApi {
+  const invoke = window.duban ? desktopInvoke(window.duban) : bridgeInvoke(bridgeToken());
+  return contractProxy(async (method, args) => {
+    const result = await invoke(method, args);
+    if (!result.ok && result.error.code === 'ledger.closed') onLocked();
+    return result;
+  });
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { useApi } from '../api/ApiContext';
+import { SCREENS } from './screens';
+import { useSession } from './SessionContext';
+
+const GROUPS = ['work', 'records', 'system'] as const;
+
+/** An open ledger: the navigation on the left, the ledger's name and the lock at the top, the screen. */
+export function Shell() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { status, refresh } = useSession();
+  const ledgerName = status.path?.split(/[\\/]/).pop() ?? '';
+  const home = SCREENS.find((s) => s.nav)?.path ?? '/';
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <nav className="shell__nav" aria-label={t('nav.label')}>
+        <div className="shell__brand">{t('appName')}</div>
+        {GROUPS.map((group) => (
+          <div key={group} className="nav-group">
+            <div className="nav-group__title">{t(`nav.groups.${group}`)}</div>
+            {SCREENS.filter((s) => s.nav && s.group === group).map((s) => (
+              <NavLink key={s.path} to={s.path} end={s.path === '/'} className={({ isActive }) => `nav-link${isActive ? ' nav-link--active' : ''}`}>
+                {t(`nav.${s.nav}`)}
+              </NavLink>
+            ))}
+          </div>
+        ))}
+      </nav>
+      <div className="shell__main">
+        <header className="shell__top">
+          <span className="shell__ledger" title={status.path ?? ''}>
+            {ledgerName}
+          </span>
+          {status.preferences.operator && <span className="shell__operator">{t('operator', { name: status.preferences.operator })}</span>}
+          <button type="button" className="button button--small" onClick={() => void api.session.lock().then(refresh)}>
+            {t('lock')}
+          </button>
+        </header>
+        <main id="main" className="shell__content" tabIndex={-1}>
+          <Routes>
+            {SCREENS.map((s) => (
+              <Route key={s.path} path={s.path} element={s.element} />
+            ))}
+            <Route path="*" element={<Navigate to={home} replace />} />
+          </Routes>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/ApiContext';
+import { useSession } from '../../app/SessionContext';
+import { ErrorNotice } from '../../components/Notice';
+import { CheckboxInput, TextInput } from '../../components/inputs';
+import { useForm } from '../../forms/useForm';
+import { PasswordStrength } from './PasswordStrength';
+import { PathField } from './PathField';
+import { RecoveryKeyNotice } from './RecoveryKeyNotice';
+import { createSchema } from './schemas';
+
+/** A new ledger: where, the password twice; then its recovery key, once. */
+export function CreateLedger({ demo }: { demo: boolean }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const session = useSession();
+  const form = useForm(createSchema, { path: '', password: '', confirm: '', demo });
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+
+  if (recoveryKey) {
+    return (
+      <RecoveryKeyNotice
+        recoveryKey={recoveryKey}
+        onDone={() => {
+          session.holdWelcome(false);
+          void session.refresh();
+        }}
+      />
+    );
+  }
+
+  const create = (): void =>
+    void form.submit(async ({ path, password, demo: withDemo }) => {
+      session.holdWelcome(true);
+      const created = await api.session.create({ path: path.trim(), password, demo: withDemo });
+      if (created.ok) setRecoveryKey(created.value.recoveryKey);
+      else session.holdWelcome(false);
+      return created;
+    });
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create();
+      }}
+    >
+      <p className="form__intro">{t(demo ? 'session.create.demoIntro' : 'session.create.intro')}</p>
+      <PathField form={form} mode="create" />
+      <TextInput form={form} name="password" type="password" autoComplete="new-password" label={t('session.password')} required hint={t('session.create.passwordHint')} />
+      <PasswordStrength password={form.values.password} />
+      <TextInput form={form} name="confirm" type="password" autoComplete="new-password" label={t('session.create.confirm')} required />
+      {!demo && <CheckboxInput form={form} name="demo" label={t('session.create.withDemo')} />}
+      <ErrorNotice error={form.failure} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={form.saving}>
+          {form.saving ? t('session.create.creating') : t('session.create.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/ApiContext';
+import { useSession } from '../../app/SessionContext';
+import { ErrorNotice } from '../../components/Notice';
+import { TextInput } from '../../components/inputs';
+import { useForm } from '../../forms/useForm';
+import { PathField } from './PathField';
+import { openSchema } from './schemas';
+
+/**
+ * Opens a ledger with its password, or with the recovery key when the password is lost. With a
+ * `fixedPath` (the unlock screen) the file is not asked for.
+ */
+export function OpenLedger({ path = '', fixedPath = false }: { path?: string; fixedPath?: boolean }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const session = useSession();
+  const form = useForm(openSchema, { path, password: '', recoveryKey: '', useRecoveryKey: false });
+
+  const open = (): void =>
+    void form.submit(async ({ path: file, password, recoveryKey, useRecoveryKey }) => {
+      const opened = await api.session.open(useRecoveryKey ? { path: file.trim(), recoveryKey } : { path: file.trim(), password });
+      if (opened.ok) await session.refresh();
+      return opened;
+    });
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        open();
+      }}
+    >
+      {fixedPath ? <p className="session__path">{form.values.path}</p> : <PathField form={form} mode="open" />}
+      {form.values.useRecoveryKey ? (
+        <TextInput form={form} name="recoveryKey" label={t('session.recoveryKeyLabel')} required hint={t('session.recoveryKeyHint')} autoFocus />
+      ) : (
+        <TextInput form={form} name="password" type="password" label={t('session.password')} required autoFocus={fixedPath} />
+      )}
+      <button type="button" className="button button--link" onClick={() => form.set('useRecoveryKey', !form.values.useRecoveryKey)}>
+        {form.values.useRecoveryKey ? t('session.usePassword') : t('session.useRecoveryKey')}
+      </button>
+      <ErrorNotice error={form.failure} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={form.saving}>
+          {form.saving ? t('session.open.opening') : fixedPath ? t('session.unlock.submit') : t('session.open.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

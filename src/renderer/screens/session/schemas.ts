@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { MIN_PASSWORD_CHARS } from '../../../shared/password-strength';
+
+/** The rules of the session forms; the core checks the same and more (a wrong password, an existing file). */
+const path = z
+  .string()
+  .trim()
+  .min(1, { error: 'required' })
+  .refine((p) => p.toLowerCase().endsWith('.duban'), { error: 'ledger_extension' });
+
+export const createSchema = z
+  .object({
+    path,
+    password: z.string().min(MIN_PASSWORD_CHARS, { error: 'too_short' }),
+    confirm: z.string(),
+    demo: z.boolean(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
+
+export const openSchema = z
+  .object({ path, password: z.string(), recoveryKey: z.string(), useRecoveryKey: z.boolean() })
+  .refine((v) => v.useRecoveryKey || v.password !== '', { path: ['password'], error: 'required' })
+  .refine((v) => !v.useRecoveryKey || v.recoveryKey.trim() !== '', { path: ['recoveryKey'], error: 'required' });

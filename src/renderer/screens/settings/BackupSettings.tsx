@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupEntry } from '../../../shared/contract/session';
+import type { DubanError } from '../../../shared/errors';
+import { formatInstant } from '../../../shared/i18n/format';
+import type { Language } from '../../../shared/i18n/setup';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { useSession } from '../../app/SessionContext';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNotice } from '../../components/Notice';
+import { useToast } from '../../components/Toasts';
+
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The rotating backups beside the ledger, and restoring one (the present state is kept as a backup). */
+export function BackupSettings() {
+  const { t, i18n } = useTranslation('settings');
+  const api = useApi();
+  const toast = useToast();
+  const { status } = useSession();
+  const backups = useLoad((a) => a.session.backups(), []);
+  const verified = useLoad((a) => a.audit.verify(), []);
+  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
+  const [error, setError] = useState<DubanError | null>(null);
+  const when = (time: number): string => formatInstant(time, i18n.language as Language);
+
+  const restore = async (): Promise<void> => {
+    const backup = restoring!;
+    setRestoring(null);
+    const restored = await api.session.restoreBackup(backup.fileName);
+    if (!restored.ok) return setError(restored.error);
+    toast(t('backups.restored', { when: when(backup.takenAt) }));
+    backups.reload();
+  };
+
+  return (
+    <section className="card" aria-labelledby="settings-backups">
+      <h2 id="settings-backups">{t('backups.title')}</h2>
+      <p className="settings__path">{t('backups.file', { path: status.path })}</p>
+      <p>{verified.data ? t('backups.auditOk', { count: verified.data.entries }) : verified.error ? <ErrorNotice error={verified.error} /> : null}</p>
+      <p>{t('backups.explain')}</p>
+      <ErrorNotice error={backups.error ?? error} />
+      {backups.data && backups.data.length === 0 && <p>{t('backups.none')}</p>}
+      <ul className="backups">
+        {backups.data?.map((backup) => (
+          <li key={backup.fileName}>
+            <span>{when(backup.takenAt)}</span>
+            <span className="backups__size">{megabytes(backup.size)}</span>
+            <button type="button" className="button button--small" onClick={() => setRestoring(backup)}>
+              {t('backups.restore')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ConfirmDialog
+        open={restoring !== null}
+        title={t('backups.confirmTitle')}
+        message={t('backups.confirmMessage', { when: restoring ? when(restoring.takenAt) : '' })}
+        confirmLabel={t('backups.restore')}
+        onConfirm={() => void restore()}
+        onCancel={() => setRestoring(null)}
+      />
+    </section>
+  );
+}

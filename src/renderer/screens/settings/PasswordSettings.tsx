@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { MIN_PASSWORD_CHARS } from '../../../shared/password-strength';
+import { useApi } from '../../api/ApiContext';
+import { ErrorNotice } from '../../components/Notice';
+import { TextInput } from '../../components/inputs';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { PasswordStrength } from '../session/PasswordStrength';
+import { RecoveryKeyNotice } from '../session/RecoveryKeyNotice';
+
+const passwordSchema = z
+  .object({ current: z.string().min(1, { error: 'required' }), next: z.string().min(MIN_PASSWORD_CHARS, { error: 'too_short' }), confirm: z.string() })
+  .refine((v) => v.next === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
+
+const recoverySchema = z.object({ password: z.string().min(1, { error: 'required' }) });
+
+/** Changing the password (the data is not re-encrypted, only its key rewrapped), and a new recovery key. */
+export function PasswordSettings() {
+  const { t } = useTranslation('settings');
+  const api = useApi();
+  const toast = useToast();
+  const password = useForm(passwordSchema, { current: '', next: '', confirm: '' });
+  const recovery = useForm(recoverySchema, { password: '' });
+  const [newKey, setNewKey] = useState<string | null>(null);
+
+  return (
+    <>
+      <section className="card" aria-labelledby="settings-password">
+        <h2 id="settings-password">{t('password.title')}</h2>
+        <p>{t('password.explain')}</p>
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void password
+              .submit(({ current, next }) => api.session.changePassword({ current, next }))
+              .then((done) => {
+                if (!done) return;
+                password.reset({ current: '', next: '', confirm: '' });
+                toast(t('password.changed'));
+              });
+          }}
+        >
+          <TextInput form={password} name="current" type="password" label={t('password.current')} required />
+          <TextInput form={password} name="next" type="password" autoComplete="new-password" label={t('password.next')} required />
+          <PasswordStrength password={password.values.next} />
+          <TextInput form={password} name="confirm" type="password" autoComplete="new-password" label={t('password.confirm')} required />
+          <ErrorNotice error={password.failure} />
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={password.saving}>
+              {t('password.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+      <section className="card" aria-labelledby="settings-recovery">
+        <h2 id="settings-recovery">{t('recovery.title')}</h2>
+        {newKey ? (
+          <RecoveryKeyNotice recoveryKey={newKey} onDone={() => setNewKey(null)} />
+        ) : (
+          <form
+            className="form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void recovery.submit(async ({ password: current }) => {
+                const replaced = await api.session.replaceRecoveryKey({ password: current });
+                if (replaced.ok) {
+                  recovery.reset({ password: '' });
+                  setNewKey(replaced.value.recoveryKey);
+                }
+                return replaced;
+              });
+            }}
+          >
+            <p>{t('recovery.explain')}</p>
+            <TextInput form={recovery} name="password" type="password" label={t('password.current')} required />
+            <ErrorNotice error={recovery.failure} />
+            <div className="form__actions">
+              <button type="submit" className="button" disabled={recovery.saving}>
+                {t('recovery.submit')}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+    </>
+  );
+}

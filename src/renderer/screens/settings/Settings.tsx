@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { BackupSettings } from './BackupSettings';
+import { GeneralSettings } from './GeneralSettings';
+import { PasswordSettings } from './PasswordSettings';
+
+export function Settings() {
+  const { t } = useTranslation('settings');
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <div className="cards">
+        <GeneralSettings />
+        <PasswordSettings />
+        <BackupSettings />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { type Unit, type UnitContact, unitContactInput, unitInput, UNIT_KINDS, type UnitKind } from '../../../core/units/model';
+import { useApi } from '../../api/ApiContext';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/Notice';
+import { CheckboxInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import type { DubanError } from '../../../shared/errors';
+import { ContactsEditor } from './ContactsEditor';
+
+interface UnitValues extends Record<string, unknown> {
+  name: string;
+  shortName: string;
+  kind: UnitKind;
+  address: string;
+  notes: string;
+  archived: boolean;
+  contacts: UnitContact[];
+}
+
+const isBlank = (c: UnitContact): boolean => !c.name.trim() && !c.position.trim() && !c.phone.trim();
+
+/** As the core's rules, except that a contact row left entirely blank is simply not a contact. */
+const unitForm = unitInput.extend({
+  contacts: z.array(z.union([z.object({ name: z.literal(''), position: z.literal(''), phone: z.literal('') }), unitContactInput])).max(20),
+});
+
+const valuesOf = (unit: Unit | null): UnitValues => ({
+  name: unit?.name ?? '',
+  shortName: unit?.shortName ?? '',
+  kind: unit?.kind ?? 'supervised',
+  address: unit?.address ?? '',
+  notes: unit?.notes ?? '',
+  archived: unit?.archived ?? false,
+  contacts: unit ? [...unit.contacts] : [{ name: '', position: '', phone: '' }],
+});
+
+/** Adds or edits a unit; deleting asks first and can be undone from the notice that follows. */
+export function UnitDialog({ unit, onClose, onSaved }: { unit: Unit | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('units');
+  const api = useApi();
+  const toast = useToast();
+  const form = useForm(unitForm, valuesOf(unit), `unit:${unit?.id ?? 'new'}`);
+  const [confirming, setConfirming] = useState(false);
+  const [removeError, setRemoveError] = useState<DubanError | null>(null);
+
+  const save = (): void =>
+    void form
+      .submit((values) => {
+        const input = { ...values, contacts: values.contacts.filter((c) => !isBlank(c)) };
+        return unit ? api.units.update(unit.id, input) : api.units.create(input);
+      })
+      .then((saved) => {
+        if (!saved) return;
+        toast(t(unit ? 'saved' : 'created', { name: form.values.name }));
+        onSaved();
+      });
+
+  const remove = async (): Promise<void> => {
+    setConfirming(false);
+    const removed = await api.units.remove(unit!.id);
+    if (!removed.ok) return setRemoveError(removed.error);
+    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = unit!;
+    toast(t('removed', { name: unit!.name }), () => void api.units.create({ ...input, contacts: [...input.contacts] }).then(onSaved));
+    onSaved();
+  };
+
+  return (
+    <Dialog title={unit ? t('edit', { name: unit.name }) : t('add')} open onClose={onClose} wide>
+      <form
+        className="form form--grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <TextInput form={form} name="name" label={t('fields.name')} required autoFocus wide />
+        <TextInput form={form} name="shortName" label={t('fields.shortName')} hint={t('fields.shortNameHint')} />
+        <SelectInput form={form} name="kind" label={t('fields.kind')} required options={UNIT_KINDS.map((k) => ({ value: k, label: t(`common:enums.unitKind.${k}`) }))} />
+        <TextInput form={form} name="address" label={t('fields.address')} wide />
+        <ContactsEditor form={form} />
+        <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
+        <CheckboxInput form={form} name="archived" label={t('fields.archived')} hint={t('fields.archivedHint')} />
+        <ErrorNotice error={form.failure ?? removeError} />
+        <div className="form__actions field--wide">
+          {unit && (
+            <button type="button" className="button button--danger form__actions-start" onClick={() => setConfirming(true)}>
+              {t('remove')}
+            </button>
+          )}
+          <button type="button" className="button" onClick={onClose}>
+            {t('app:actions.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={form.saving}>
+            {t('app:actions.save')}
+          </button>
+        </div>
+      </form>
+      <ConfirmDialog open={confirming} danger title={t('removeTitle')} message={t('removeMessage', { name: unit?.name ?? '' })} confirmLabel={t('remove')} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
+    </Dialog>
+  );
+}

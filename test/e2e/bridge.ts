@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screens');
+
+/** The built bridge (out/node/bridge.js) with a fresh configuration folder, and the address it prints. */
+async function startBridge(configDir: string): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'out/node/bridge.js'), '--config-dir', configDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /https?:\/\/127\.0\.0\.1:\d+\/\S*/.exec(output);
+      if (match) resolve(match[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`the bridge exited (${code}) before printing its address; run npm run build first`)));
+  });
+  return { url, process: child };
+}
+
+interface Fixtures {
+  /** A folder for ledgers and the app's preferences, removed afterwards. */
+  workDir: string;
+  /** The app, opened in the page; every request the page makes is recorded. */
+  app: { page: Page; url: string; requests: string[] };
+}
+
+export const test = base.extend<Fixtures>({
+  workDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  app: async ({ page, workDir }, use) => {
+    const bridge = await startBridge(join(workDir, 'config'));
+    const requests: string[] = [];
+    page.on('request', (request: Request) => requests.push(request.url()));
+    await page.goto(bridge.url);
+    await use({ page, url: bridge.url, requests });
+    bridge.process.kill('SIGTERM');
+    await new Promise((resolve) => bridge.process.once('exit', resolve));
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot of the screen as a test artefact: test-results/screens/<name>.png. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { expect, snap, test } from './bridge';
+
+const PASSWORD = '督办台账测试 2026';
+
+test('create a ledger, note its recovery key, add a unit, lock, refuse a wrong password, unlock', async ({ app, workDir }) => {
+  const { page } = app;
+  await expect(page.getByRole('heading', { name: '督办台账' })).toBeVisible();
+  await snap(page, '01-welcome');
+
+  await page.getByRole('tab', { name: '新建台账' }).click();
+  await page.getByLabel('台账文件').fill(join(workDir, '2026年督办台账.duban'));
+  await page.getByLabel('密码', { exact: true }).fill('short');
+  await page.getByLabel('密码', { exact: true }).blur();
+  await expect(page.getByText('至少需要 8 个字')).toBeVisible();
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('再输入一次密码').fill(PASSWORD);
+  await expect(page.getByText('很强').or(page.getByText('强', { exact: true }))).toBeVisible();
+  await snap(page, '02-create');
+  await page.getByRole('button', { name: '新建台账' }).click();
+
+  const key = page.getByTestId('recovery-key');
+  await expect(key).toHaveText(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/);
+  await snap(page, '03-recovery-key');
+  const goOn = page.getByRole('button', { name: '继续' });
+  await expect(goOn).toBeDisabled();
+  await page.getByLabel('我已把恢复密钥抄写（或打印）并妥善保管').check();
+  await goOn.click();
+
+  await page.getByRole('link', { name: '单位' }).click();
+  await expect(page.getByText('还没有单位')).toBeVisible();
+  await page.getByRole('button', { name: '新增单位' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByLabel('单位名称')).toHaveAccessibleDescription('必须填写');
+  // The contact row left blank is no contact, not a mistake.
+  await expect(dialog.getByPlaceholder('联系人')).not.toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('单位名称').fill('自治区生态环境厅');
+  await dialog.getByLabel('单位类别').selectOption({ label: '综合监督单位' });
+  await dialog.getByPlaceholder('联系人').fill('王建国');
+  await dialog.getByPlaceholder('联系电话').fill('电话');
+  await dialog.getByPlaceholder('联系电话').blur();
+  await expect(dialog.getByText('电话号码格式不正确')).toBeVisible();
+  await dialog.getByPlaceholder('联系电话').fill('0471-6941001');
+  await snap(page, '04-unit-form');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('gridcell', { name: '自治区生态环境厅' })).toBeVisible();
+  await snap(page, '05-units');
+
+  await page.getByRole('button', { name: '锁定' }).click();
+  await expect(page.getByRole('heading', { name: '台账已锁定' })).toBeVisible();
+  await page.getByLabel('密码', { exact: true }).fill('不是这个密码');
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByText('密码不正确。请检查大小写和输入法后重试。')).toBeVisible();
+  await snap(page, '06-wrong-password');
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await page.getByRole('link', { name: '单位' }).click();
+  await expect(page.getByRole('gridcell', { name: '自治区生态环境厅' })).toBeVisible();
+
+  // Nothing but the bridge on this machine was ever asked for anything.
+  const origin = new URL(app.url).origin;
+  expect(app.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+});
+
+test('switch to English and back, and the choice is remembered', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('tab', { name: 'New ledger' })).toBeVisible();
+  await expect(page.getByText('The ledger is kept encrypted on this machine')).toBeVisible();
+  await snap(page, '07-welcome-en');
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'New ledger' })).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('tab', { name: '新建台账' })).toBeVisible();
+});
+
+test('open a ledger with its recovery key when the password is forgotten', async ({ app, workDir }) => {
+  const { page } = app;
+  const path = join(workDir, 'forgotten.duban');
+  await page.getByRole('tab', { name: '新建台账' }).click();
+  await page.getByLabel('台账文件').fill(path);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('再输入一次密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '新建台账' }).click();
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent())!;
+  await page.getByLabel('我已把恢复密钥抄写（或打印）并妥善保管').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('button', { name: '锁定' }).click();
+  await page.getByRole('button', { name: '打开其他台账' }).click();
+
+  await page.getByRole('tab', { name: '打开台账' }).click();
+  await expect(page.getByLabel('台账文件')).toHaveValue(path);
+  await page.getByRole('button', { name: '忘记密码？用恢复密钥打开' }).click();
+  await page.getByLabel('恢复密钥').fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('button', { name: '打开', exact: true }).click();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+});
