@@ -35,6 +35,21 @@ if (existsSync(vitestReport)) {
   problems.push('vitest wrote no report');
 }
 
+/** Playwright's skipped tests with the reason each gives. */
+function skippedTests(suites, path = []) {
+  return (suites ?? []).flatMap((suite) => [
+    ...skippedTests(suite.suites, [...path, suite.title]),
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.results.every((r) => r.status === 'skipped'))
+        .map((t) => ({
+          title: [...path, suite.title, spec.title].filter(Boolean).join(' › '),
+          reason: t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given',
+        })),
+    ),
+  ]);
+}
+
 if (existsSync(join(root, 'playwright.config.ts'))) {
   const playwrightReport = join(reports, 'playwright.json');
   spawnSync(npx, ['playwright', 'test', '--reporter=list,json'], {
@@ -43,10 +58,11 @@ if (existsSync(join(root, 'playwright.config.ts'))) {
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
   });
   if (existsSync(playwrightReport)) {
-    const { stats, errors } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+    const { stats, errors, suites } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
     passed += stats.expected + stats.flaky;
     failed += stats.unexpected + (errors?.length ?? 0);
     skipped += stats.skipped;
+    for (const { title, reason } of skippedTests(suites)) console.log(`skipped: ${title} — ${reason}`);
   } else {
     problems.push('playwright wrote no report');
   }
