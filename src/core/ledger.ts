@@ -3,11 +3,16 @@ import { dateOf, localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
 import { appendAudit, verifyAuditChain } from './audit/audit-log';
+import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
+import { evidenceService } from './evidence/service';
 import { inspectionService } from './inspections/service';
+import { measureService } from './measures/service';
+import { progressService } from './progress/service';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from './schema/migrations';
 import type { Unlock } from './storage/ledger-file';
 import { type CreateOptions, LedgerStore, type StoreInfo, type StoreOptions } from './storage/store';
+import { taskService } from './tasks/service';
 import { unitService } from './units/service';
 
 export interface LedgerOptions extends StoreOptions {
@@ -49,6 +54,11 @@ export class Ledger {
   readonly context: LedgerContext;
   readonly inspections;
   readonly units;
+  readonly tasks;
+  readonly measures;
+  readonly progress;
+  readonly closeOuts;
+  readonly evidence;
   private actor: string;
 
   private constructor(
@@ -75,6 +85,11 @@ export class Ledger {
     };
     this.inspections = inspectionService(this.context);
     this.units = unitService(this.context);
+    this.tasks = taskService(this.context);
+    this.measures = measureService(this.context);
+    this.progress = progressService(this.context);
+    this.closeOuts = closeOutService(this.context);
+    this.evidence = evidenceService(this.context);
   }
 
   static async create(path: string, options: CreateOptions & LedgerOptions): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {

@@ -75,12 +75,20 @@ export function found<E>(entity: EntityName, id: number, value: E | undefined): 
 
 /**
  * Deletes an entity unless other rows refer to it (then `in_use`, naming the tables), recording the
- * deletion in the audit log with the entity as it was.
+ * deletion in the audit log with the entity as it was. `alsoUsedBy` names uses the foreign keys do
+ * not show: history that would cascade away with the row, or rows that refer to it by kind and id.
  */
-export function removeUnlessUsed<E>(ctx: LedgerContext, entity: EntityName, table: string, id: number, load: (db: Reader, id: number) => E | undefined): Result<void> {
+export function removeUnlessUsed<E>(
+  ctx: LedgerContext,
+  entity: EntityName,
+  table: string,
+  id: number,
+  load: (db: Reader, id: number) => E | undefined,
+  alsoUsedBy: (db: Reader, id: number) => ReturnType<typeof referencesTo> = () => [],
+): Result<void> {
   return ctx.write((tx) => {
     if (!load(tx, id)) return notFound(entity, id);
-    const uses = referencesTo(tx, table, id);
+    const uses = [...referencesTo(tx, table, id), ...alsoUsedBy(tx, id)];
     if (uses.length > 0) return err(dubanError('in_use', { entity, uses: uses.map((u) => `${u.table}:${u.count}`).join(',') }));
     audited(tx, entity, id, load, () => (deleteRecord(tx, table, id), id));
     return ok(undefined);

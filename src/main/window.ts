@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
+import { hardenedWebPreferences } from './web-preferences';
 
 export function createMainWindow(preloadFile: string, devServer: string | undefined): BrowserWindow {
   const window = new BrowserWindow({
@@ -11,17 +12,7 @@ export function createMainWindow(preloadFile: string, devServer: string | undefi
     show: false,
     title: '督办台账',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-      devTools: devServer !== undefined,
-    },
+    webPreferences: hardenedWebPreferences(preloadFile, devServer !== undefined),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);

@@ -25,6 +25,13 @@ export const ERROR_CODES = [
   // a call the contract does not allow (a renderer bug or an attempt), and a fault of the program
   'bad_request',
   'internal',
+  // workbooks that cannot be read
+  'excel.old_format',
+  'excel.text_file',
+  'excel.encrypted',
+  'excel.not_a_workbook',
+  'excel.too_large',
+  'excel.damaged',
   // domain rules
   'validation',
   'not_found',
@@ -58,6 +65,10 @@ export const FIELD_ERROR_CODES = [
   'date_order',
   'passwords_differ',
   'ledger_extension',
+  'lead_and_cooperating',
+  'not_responsible_unit',
+  'parent_cycle',
+  'file_too_large',
   'invalid',
 ] as const;
 

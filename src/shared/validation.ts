@@ -9,7 +9,8 @@ import { err, ok, type Result } from './result';
  * translates; limits such as a maximum length come from the issue itself.
  */
 const code = (c: FieldErrorCode) => ({ error: c });
-const missingOr = (c: FieldErrorCode) => ({
+/** Reports `required` when nothing was given, `c` when something wrong was. */
+export const missingOr = (c: FieldErrorCode) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null || issue.input === '' ? 'required' : c),
 });
 

@@ -70,4 +70,19 @@ describe('the one contract', () => {
     const result = checkCall('units.create', [{ name: '', kind: 'city' }]);
     expect(result).toEqual({ ok: false, error: { code: 'validation', fields: [{ field: 'name', code: 'required' }] } });
   });
+
+  it('gives the window isolated, sandboxed pages without Node', async () => {
+    const { hardenedWebPreferences } = await import('../../src/main/web-preferences');
+    expect(hardenedWebPreferences('/app/preload.cjs', false)).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      devTools: false,
+    });
+  });
 });

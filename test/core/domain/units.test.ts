@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Ledger } from '../../src/core/ledger';
-import { listAudit } from '../../src/core/audit/audit-log';
-import { ledgerFactory } from '../helpers/ledger';
-import { failure, unwrap } from '../helpers/result';
-import { useTempDir } from '../helpers/temp';
-import { ok } from '../../src/shared/result';
+import type { Ledger } from '../../../src/core/ledger';
+import { listAudit } from '../../../src/core/audit/audit-log';
+import { ledgerFactory } from '../../helpers/ledger';
+import { failure, unwrap } from '../../helpers/result';
+import { useTempDir } from '../../helpers/temp';
+import { ok } from '../../../src/shared/result';
 
-vi.mock('../../src/core/storage/kdf', async () => (await import('../helpers/fast-kdf')).memoisedKdf());
+vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
 
 const newLedger = ledgerFactory(useTempDir());
 let ledger: Ledger;

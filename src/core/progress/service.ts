@@ -1,0 +1,101 @@
+import type { Period } from '../../shared/dates';
+import { inNaturalOrder } from '../../shared/natural-order';
+import { ok, type Result } from '../../shared/result';
+import { invalid, validate } from '../../shared/validation';
+import type { LedgerContext } from '../context';
+import { exists, found, fromRow, type RecordSpec, type Row, saveRecord } from '../records';
+import type { Reader } from '../storage/database';
+import { openTaskSql } from '../tasks/columns';
+import { type MissingReports, type ProgressInput, progressInput, type ProgressReport, type ProgressReportRow } from './model';
+
+export function loadProgressReport(db: Reader, id: number): ProgressReport | undefined {
+  const row = db.get<Row>('SELECT * FROM progress_reports WHERE id = ?', [id]);
+  return row ? fromRow<ProgressReport>(row) : undefined;
+}
+
+const WITH_NAMES = `SELECT r.*, t.number AS task_number, u.name AS unit_name
+  FROM progress_reports r JOIN tasks t ON t.id = r.task_id JOIN units u ON u.id = r.unit_id`;
+const UNIT_ORDER = 'u.sort_order, u.name, u.id';
+
+/** The reports of one month, of all units or of one, by task number and then unit. */
+export function reportsOfPeriod(db: Reader, period: Period, unitId?: number): ProgressReportRow[] {
+  const unit = unitId === undefined ? '' : 'AND r.unit_id = $unitId';
+  const rows = db.all<Row>(`${WITH_NAMES} WHERE r.period = $period ${unit} ORDER BY ${UNIT_ORDER}`, unitId === undefined ? { period } : { period, unitId });
+  return inNaturalOrder(
+    rows.map((row) => fromRow<ProgressReportRow>(row)),
+    (report) => report.taskNumber,
+  );
+}
+
+/** One task's reports month by month, the units of each month in their order. */
+export function taskHistory(db: Reader, taskId: number): ProgressReportRow[] {
+  return db.all<Row>(`${WITH_NAMES} WHERE r.task_id = ? ORDER BY r.period, ${UNIT_ORDER}`, [taskId]).map((row) => fromRow<ProgressReportRow>(row));
+}
+
+interface MissingRow {
+  readonly unit_id: number;
+  readonly unit_name: string;
+  readonly unit_short_name: string;
+  readonly task_id: number;
+  readonly number: string;
+  readonly problem: string;
+}
+
+/**
+ * For each unit, the open tasks it leads on which it has not reported for `period`: who has not
+ * reported this month. One query; each pair is looked up in the reports' unique index.
+ */
+export function missingReports(db: Reader, period: Period): MissingReports[] {
+  const rows = db.all<MissingRow>(
+    `SELECT u.id AS unit_id, u.name AS unit_name, u.short_name AS unit_short_name, t.id AS task_id, t.number, t.problem
+     FROM task_units tu JOIN tasks t ON t.id = tu.task_id JOIN units u ON u.id = tu.unit_id
+     WHERE tu.role = 'lead' AND ${openTaskSql('t')}
+       AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.task_id = tu.task_id AND r.unit_id = tu.unit_id AND r.period = ?)
+     ORDER BY ${UNIT_ORDER}`,
+    [period],
+  );
+  const byUnit = new Map<number, MissingRow[]>();
+  for (const row of rows) {
+    const group = byUnit.get(row.unit_id);
+    if (group) group.push(row);
+    else byUnit.set(row.unit_id, [row]);
+  }
+  return [...byUnit.values()].map((group) => ({
+    unit: { id: group[0]!.unit_id, name: group[0]!.unit_name, shortName: group[0]!.unit_short_name },
+    tasks: inNaturalOrder(group, (row) => row.number).map((row) => ({ id: row.task_id, number: row.number, problem: row.problem })),
+  }));
+}
+
+const PROGRESS_REPORT: RecordSpec<ProgressReport, typeof progressInput> = {
+  entity: 'progress_report',
+  table: 'progress_reports',
+  schema: progressInput,
+  load: loadProgressReport,
+  check: (tx, report) => {
+    if (!exists(tx, 'tasks', report.taskId)) return invalid('taskId', 'unknown_reference');
+    if (!exists(tx, 'units', report.unitId)) return invalid('unitId', 'unknown_reference');
+    const responsible = tx.get('SELECT 1 AS x FROM task_units WHERE task_id = ? AND unit_id = ?', [report.taskId, report.unitId]);
+    return responsible ? ok(undefined) : invalid('unitId', 'not_responsible_unit');
+  },
+};
+
+/** A unit reports once per task and month: submitting again replaces that month's report. */
+function submitReport(ctx: LedgerContext, input: ProgressInput): Result<ProgressReport> {
+  const valid = validate(progressInput, input);
+  if (!valid.ok) return valid;
+  const { taskId, unitId, period } = valid.value;
+  const existing = ctx.db.get<{ id: number }>('SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period = ?', [taskId, unitId, period]);
+  return saveRecord(ctx, PROGRESS_REPORT, existing?.id ?? null, input);
+}
+
+export function progressService(ctx: LedgerContext) {
+  return {
+    get: (id: number): Result<ProgressReport> => found('progress_report', id, loadProgressReport(ctx.db, id)),
+    submit: (input: ProgressInput) => submitReport(ctx, input),
+    ofPeriod: (period: Period, unitId?: number) => reportsOfPeriod(ctx.db, period, unitId),
+    history: (taskId: number) => taskHistory(ctx.db, taskId),
+    missing: (period: Period) => missingReports(ctx.db, period),
+  };
+}
+
+export type ProgressService = ReturnType<typeof progressService>;

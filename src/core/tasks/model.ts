@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { IsoDate } from '../../shared/dates';
+import { choice, count, id, isoDate, missingOr, optionalId, optionalText, requiredText, text } from '../../shared/validation';
+
+/** 未启动 / 推进中 / 已完成 / 已销号. Only an approved close-out makes a task 'closed'. */
+export const TASK_STATUSES = ['pending', 'in_progress', 'completed', 'closed'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A task in one of these states needs no more work: it is neither overdue nor owed a report. */
+export const FINISHED_STATUSES: readonly TaskStatus[] = ['completed', 'closed'];
+
+export const UNIT_ROLES = ['lead', 'cooperating'] as const;
+export type UnitRole = (typeof UNIT_ROLES)[number];
+
+/** 整改时限: a date, 立行立改 (immediate) or 长期坚持 (ongoing). */
+export const DEADLINE_KINDS = ['date', 'immediate', 'ongoing'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export type Deadline = { readonly kind: 'date'; readonly date: IsoDate } | { readonly kind: 'immediate' } | { readonly kind: 'ongoing' };
+
+export interface Task {
+  readonly id: number;
+  /** The inspection (its feedback) the task comes from: the task's source. */
+  readonly inspectionId: number | null;
+  readonly parentId: number | null;
+  readonly number: string;
+  readonly problem: string;
+  readonly goal: string;
+  readonly responsibleLeader: string;
+  readonly deadline: Deadline;
+  readonly status: TaskStatus;
+  readonly notes: string;
+  /** In the order given: the first lead unit is the one named first in the ledger. */
+  readonly leadUnitIds: readonly number[];
+  readonly cooperatingUnitIds: readonly number[];
+  readonly measureIds: readonly number[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface UnitRef {
+  readonly id: number;
+  readonly name: string;
+  readonly shortName: string;
+}
+
+/** A row of the task table: what a list shows, with its lead units' names. */
+export interface TaskSummary {
+  readonly id: number;
+  readonly inspectionId: number | null;
+  readonly parentId: number | null;
+  readonly number: string;
+  readonly problem: string;
+  readonly responsibleLeader: string;
+  readonly deadline: Deadline;
+  readonly status: TaskStatus;
+  readonly updatedAt: string;
+  readonly leadUnits: readonly UnitRef[];
+}
+
+export interface TaskPage {
+  readonly rows: readonly TaskSummary[];
+  /** How many tasks match the filter, of which `rows` is one page. */
+  readonly total: number;
+}
+
+/** A deadline that has passed, on a task not yet completed or closed. */
+export function isOverdue(task: { readonly deadline: Deadline; readonly status: TaskStatus }, asOf: IsoDate): boolean {
+  return task.deadline.kind === 'date' && task.deadline.date < asOf && !FINISHED_STATUSES.includes(task.status);
+}
+
+export const deadlineInput = z.discriminatedUnion(
+  'kind',
+  [z.object({ kind: z.literal('date'), date: isoDate }), z.object({ kind: z.literal('immediate') }), z.object({ kind: z.literal('ongoing') })],
+  missingOr('invalid_choice'),
+);
+
+/** A set of ids; listing one twice is harmless and is read as once. */
+const idSet = (max: number) =>
+  z
+    .array(id)
+    .max(max, { error: 'too_long' })
+    .transform((ids) => [...new Set(ids)]);
+
+export const taskInput = z
+  .object({
+    inspectionId: optionalId,
+    parentId: optionalId,
+    number: requiredText(40),
+    problem: requiredText(4000),
+    goal: optionalText(4000),
+    responsibleLeader: optionalText(100),
+    deadline: deadlineInput,
+    status: choice(TASK_STATUSES).default('pending'),
+    notes: optionalText(4000),
+    leadUnitIds: idSet(20).refine((ids) => ids.length > 0, { error: 'required' }),
+    cooperatingUnitIds: idSet(100).default([]),
+    measureIds: idSet(200).default([]),
+  })
+  .refine((task) => !task.cooperatingUnitIds.some((unitId) => task.leadUnitIds.includes(unitId)), {
+    error: 'lead_and_cooperating',
+    path: ['cooperatingUnitIds'],
+  });
+
+export type TaskInput = z.input<typeof taskInput>;
+
+export const TASK_SORTS = ['number', 'deadline', 'status', 'updatedAt'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+/**
+ * What the task table asks for. `parentId`: null for top-level tasks only, an id for the sub-tasks
+ * of one task, absent for all. `role` narrows `unitId` to the units leading or co-operating.
+ */
+export const taskQuery = z.object({
+  unitId: id.optional(),
+  role: z.enum([...UNIT_ROLES, 'any']).default('any'),
+  statuses: z.array(choice(TASK_STATUSES)).optional(),
+  inspectionId: id.optional(),
+  parentId: z.union([id, z.null()]).optional(),
+  deadlineKind: choice(DEADLINE_KINDS).optional(),
+  deadlineFrom: isoDate.optional(),
+  deadlineTo: isoDate.optional(),
+  overdueAsOf: isoDate.optional(),
+  search: text(200).optional(),
+  sort: choice(TASK_SORTS).default('number'),
+  descending: z.boolean().default(false),
+  limit: count.min(1).max(1000).default(100),
+  offset: count.default(0),
+});
+
+export type TaskQuery = z.input<typeof taskQuery>;

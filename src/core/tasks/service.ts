@@ -1,0 +1,124 @@
+import { dubanError } from '../../shared/errors';
+import type { IsoDate } from '../../shared/dates';
+import { err, ok, type Result } from '../../shared/result';
+import { invalid } from '../../shared/validation';
+import type { z } from 'zod';
+import type { LedgerContext, Tx } from '../context';
+import { evidenceUses } from '../evidence/service';
+import { exists, found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import type { Reader } from '../storage/database';
+import { deadlineColumns, deadlineOf } from './columns';
+import { type DeadlineKind, type Task, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
+import { listTasks } from './query';
+
+type TaskValues = z.output<typeof taskInput>;
+
+interface TaskColumns extends Omit<Task, 'deadline' | 'leadUnitIds' | 'cooperatingUnitIds' | 'measureIds'> {
+  readonly deadlineKind: DeadlineKind;
+  readonly deadlineDate: IsoDate | null;
+}
+
+export function loadTask(db: Reader, id: number): Task | undefined {
+  const row = db.get<Row>('SELECT * FROM tasks WHERE id = ?', [id]);
+  if (!row) return undefined;
+  const { deadlineKind, deadlineDate, ...task } = fromRow<TaskColumns>(row);
+  const units = db.all<{ unit_id: number; role: UnitRole }>('SELECT unit_id, role FROM task_units WHERE task_id = ? ORDER BY rowid', [id]);
+  const unitsIn = (role: UnitRole) => units.filter((u) => u.role === role).map((u) => u.unit_id);
+  const measures = db.all<{ measure_id: number }>('SELECT measure_id FROM task_measures WHERE task_id = ? ORDER BY rowid', [id]);
+  return {
+    ...task,
+    deadline: deadlineOf(deadlineKind, deadlineDate),
+    leadUnitIds: unitsIn('lead'),
+    cooperatingUnitIds: unitsIn('cooperating'),
+    measureIds: measures.map((m) => m.measure_id),
+  };
+}
+
+/** 'closed' is reached only by approving a close-out: editing can neither set it nor leave it. */
+function checkStatus(tx: Tx, status: TaskStatus, id: number | null): Result<void> {
+  const current = id === null ? null : (tx.get<{ status: TaskStatus }>('SELECT status FROM tasks WHERE id = ?', [id])?.status ?? null);
+  if ((current === 'closed') === (status === 'closed')) return ok(undefined);
+  return err(dubanError('invalid_transition', { entity: 'task', from: current ?? 'none', to: status }));
+}
+
+/** The ids of the task's chain of parents, starting from `parentId`; UNION stops on a loop. */
+const PARENT_CHAIN = `WITH RECURSIVE chain(id) AS (
+  SELECT ? UNION SELECT t.parent_id FROM tasks t JOIN chain ON t.id = chain.id WHERE t.parent_id IS NOT NULL
+) SELECT 1 AS x FROM chain WHERE id = ?`;
+
+function checkParent(tx: Tx, parentId: number | null, id: number | null): Result<void> {
+  if (parentId === null) return ok(undefined);
+  if (!exists(tx, 'tasks', parentId)) return invalid('parentId', 'unknown_reference');
+  if (id !== null && tx.get(PARENT_CHAIN, [parentId, id])) return invalid('parentId', 'parent_cycle');
+  return ok(undefined);
+}
+
+function checkReferences(tx: Tx, task: TaskValues): Result<void> {
+  if (task.inspectionId !== null && !exists(tx, 'inspections', task.inspectionId)) return invalid('inspectionId', 'unknown_reference');
+  const lists = [
+    ['leadUnitIds', 'units', task.leadUnitIds],
+    ['cooperatingUnitIds', 'units', task.cooperatingUnitIds],
+    ['measureIds', 'measures', task.measureIds],
+  ] as const;
+  for (const [field, table, ids] of lists) {
+    const missing = ids.find((refId) => !exists(tx, table, refId));
+    if (missing !== undefined) return invalid(field, 'unknown_reference', { id: missing });
+  }
+  return ok(undefined);
+}
+
+/** Mirrors the unique index tasks_number: one number per inspection and parent. */
+const numberTaken = (tx: Tx, task: TaskValues, id: number | null): boolean =>
+  tx.get('SELECT 1 AS x FROM tasks WHERE ifnull(inspection_id, 0) = ifnull(?, 0) AND ifnull(parent_id, 0) = ifnull(?, 0) AND number = ? AND id <> ?', [
+    task.inspectionId,
+    task.parentId,
+    task.number,
+    id ?? 0,
+  ]) !== undefined;
+
+function checkTask(tx: Tx, task: TaskValues, id: number | null): Result<void> {
+  for (const check of [checkStatus(tx, task.status, id), checkParent(tx, task.parentId, id), checkReferences(tx, task)]) {
+    if (!check.ok) return check;
+  }
+  return numberTaken(tx, task, id) ? invalid('number', 'duplicate') : ok(undefined);
+}
+
+function writeRelations(tx: Tx, taskId: number, task: TaskValues): void {
+  tx.run('DELETE FROM task_units WHERE task_id = ?', [taskId]);
+  for (const unitId of task.leadUnitIds) insertRecord(tx, 'task_units', { taskId, unitId, role: 'lead' }, false);
+  for (const unitId of task.cooperatingUnitIds) insertRecord(tx, 'task_units', { taskId, unitId, role: 'cooperating' }, false);
+  tx.run('DELETE FROM task_measures WHERE task_id = ?', [taskId]);
+  for (const measureId of task.measureIds) insertRecord(tx, 'task_measures', { taskId, measureId }, false);
+}
+
+const TASK: RecordSpec<Task, typeof taskInput> = {
+  entity: 'task',
+  table: 'tasks',
+  schema: taskInput,
+  load: loadTask,
+  check: checkTask,
+  columns: ({ deadline, leadUnitIds: _lead, cooperatingUnitIds: _cooperating, measureIds: _measures, ...columns }) => ({ ...columns, ...deadlineColumns(deadline) }),
+  relations: writeRelations,
+};
+
+/** Reports and close-outs would cascade away with the task, and evidence names it by kind and id: all keep it. */
+function historyOf(db: Reader, id: number): { table: string; count: number }[] {
+  const history = ['progress_reports', 'close_outs'].map((table) => ({
+    table,
+    count: db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE task_id = ?`, [id])?.n ?? 0,
+  }));
+  return [...history, evidenceUses(db, 'task', id)].filter((use) => use.count > 0);
+}
+
+export function taskService(ctx: LedgerContext) {
+  return {
+    list: (query: TaskQuery = {}) => listTasks(ctx.db, query),
+    get: (id: number): Result<Task> => found('task', id, loadTask(ctx.db, id)),
+    create: (input: TaskInput) => saveRecord(ctx, TASK, null, input),
+    update: (id: number, input: TaskInput) => saveRecord(ctx, TASK, id, input),
+    /** A task with sub-tasks, reports, close-outs or evidence keeps its history: it cannot be deleted. */
+    remove: (id: number) => removeUnlessUsed(ctx, 'task', 'tasks', id, loadTask, historyOf),
+  };
+}
+
+export type TaskService = ReturnType<typeof taskService>;
