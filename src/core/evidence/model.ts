@@ -65,7 +65,7 @@ export const evidenceInput = z.object({
     .regex(/^[\w.+-]+\/[\w.+-]+$/, { error: 'invalid' })
     .default('application/octet-stream'),
   description: optionalText(1000),
-  bytes: z.instanceof(Uint8Array, { error: 'required' }).refine((bytes) => bytes.length > 0, { error: 'required' }),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'required' }).refine((bytes) => bytes.length > 0, { error: 'required' }),
 });
 
 export type EvidenceInput = z.input<typeof evidenceInput>;

@@ -1,4 +1,5 @@
 import type { DubanApi } from '../../shared/contract/api';
+import type { Period } from '../../shared/dates';
 import { ok, type Result } from '../../shared/result';
 import { verifyAuditChain, listAudit } from '../audit/audit-log';
 import type { Ledger } from '../ledger';
@@ -50,6 +51,43 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       create: (input) => use((l) => l.inspections.create(input)),
       update: (id, input) => use((l) => l.inspections.update(id, input)),
       remove: (id) => use((l) => l.inspections.remove(id)),
+    },
+    tasks: {
+      list: (query) => use((l) => l.tasks.list(query)),
+      get: (id) => use((l) => l.tasks.get(id)),
+      create: (input) => use((l) => l.tasks.create(input)),
+      update: (id, input) => use((l) => l.tasks.update(id, input)),
+      remove: (id) => use((l) => l.tasks.remove(id)),
+    },
+    measures: {
+      list: (filter) => use((l) => ok(l.measures.list(filter))),
+      get: (id) => use((l) => l.measures.get(id)),
+      create: (input) => use((l) => l.measures.create(input)),
+      update: (id, input) => use((l) => l.measures.update(id, input)),
+      remove: (id) => use((l) => l.measures.remove(id)),
+    },
+    progress: {
+      get: (id) => use((l) => l.progress.get(id)),
+      submit: (input) => use((l) => l.progress.submit(input)),
+      ofPeriod: (period, unitId) => use((l) => ok(l.progress.ofPeriod(period as Period, unitId))),
+      history: (taskId) => use((l) => ok(l.progress.history(taskId))),
+      missing: (period) => use((l) => ok(l.progress.missing(period as Period))),
+    },
+    closeOuts: {
+      list: (filter) => use((l) => ok(l.closeOuts.list(filter))),
+      get: (id) => use((l) => l.closeOuts.get(id)),
+      request: (input) => use((l) => l.closeOuts.request(input)),
+      check: (id, input) => use((l) => l.closeOuts.check(id, input)),
+      approve: (id, input) => use((l) => l.closeOuts.approve(id, input)),
+      reject: (id, input) => use((l) => l.closeOuts.reject(id, input)),
+    },
+    evidence: {
+      list: (owner, options) => use((l) => ok(l.evidence.list(owner, options))),
+      get: (id) => use((l) => l.evidence.get(id)),
+      add: (input) => use((l) => l.evidence.add(input)),
+      content: (id) => use((l) => l.evidence.content(id)),
+      remove: (id) => use((l) => l.evidence.remove(id)),
+      restore: (id) => use((l) => l.evidence.restore(id)),
     },
     audit: {
       list: (filter) => use((l) => ok(listAudit(l.context.db, filter))),

@@ -79,6 +79,7 @@ const idSet = (max: number) =>
   z
     .array(id)
     .max(max, { error: 'too_long' })
+    .readonly()
     .transform((ids) => [...new Set(ids)]);
 
 export const taskInput = z

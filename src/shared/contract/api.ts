@@ -1,5 +1,10 @@
 import type { AuditEntry, AuditFilter } from '../../core/audit/model';
+import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutRequest } from '../../core/close-out/model';
+import type { Evidence, EvidenceContent, EvidenceInput, EvidenceOwner } from '../../core/evidence/model';
 import type { Inspection, InspectionInput } from '../../core/inspections/model';
+import type { Measure, MeasureFilter, MeasureInput } from '../../core/measures/model';
+import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow } from '../../core/progress/model';
+import type { Task, TaskInput, TaskPage, TaskQuery } from '../../core/tasks/model';
 import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
 import type { Result } from '../result';
 import type { MethodOf, Namespace } from './methods';
@@ -50,6 +55,44 @@ export interface DubanApi {
     create: Call<[input: InspectionInput], Inspection>;
     update: Call<[id: number, input: InspectionInput], Inspection>;
     remove: Call<[id: number], void>;
+  };
+  tasks: {
+    list: Call<[query?: TaskQuery], TaskPage>;
+    get: Call<[id: number], Task>;
+    create: Call<[input: TaskInput], Task>;
+    update: Call<[id: number, input: TaskInput], Task>;
+    remove: Call<[id: number], void>;
+  };
+  measures: {
+    list: Call<[filter?: MeasureFilter], Measure[]>;
+    get: Call<[id: number], Measure>;
+    create: Call<[input: MeasureInput], Measure>;
+    update: Call<[id: number, input: MeasureInput], Measure>;
+    remove: Call<[id: number], void>;
+  };
+  progress: {
+    get: Call<[id: number], ProgressReport>;
+    /** Reports a unit's month on a task; a second report for the same month replaces the first. */
+    submit: Call<[input: ProgressInput], ProgressReport>;
+    ofPeriod: Call<[period: string, unitId?: number], ProgressReportRow[]>;
+    history: Call<[taskId: number], ProgressReportRow[]>;
+    missing: Call<[period: string], MissingReports[]>;
+  };
+  closeOuts: {
+    list: Call<[filter?: CloseOutFilter], CloseOut[]>;
+    get: Call<[id: number], CloseOut>;
+    request: Call<[input: CloseOutRequest], CloseOut>;
+    check: Call<[id: number, input: CloseOutDecision], CloseOut>;
+    approve: Call<[id: number, input: CloseOutDecision], CloseOut>;
+    reject: Call<[id: number, input: CloseOutRejection], CloseOut>;
+  };
+  evidence: {
+    list: Call<[owner: EvidenceOwner, options?: { includeRemoved?: boolean }], Evidence[]>;
+    get: Call<[id: number], Evidence>;
+    add: Call<[input: EvidenceInput], Evidence>;
+    content: Call<[id: number], EvidenceContent>;
+    remove: Call<[id: number], Evidence>;
+    restore: Call<[id: number], Evidence>;
   };
   audit: {
     list: Call<[filter?: AuditFilter], AuditEntry[]>;

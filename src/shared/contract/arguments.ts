@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ENTITY_NAMES } from '../../core/entities';
+import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutRequest } from '../../core/close-out/model';
+import { EVIDENCE_OWNER_KINDS, evidenceInput } from '../../core/evidence/model';
 import { inspectionInput } from '../../core/inspections/model';
+import { measureInput } from '../../core/measures/model';
+import { progressInput } from '../../core/progress/model';
+import { taskInput, taskQuery } from '../../core/tasks/model';
+import { period } from '../validation';
 import { UNIT_KINDS, unitInput } from '../../core/units/model';
 import { LANGUAGES } from '../i18n/setup';
 import type { DubanApi } from './api';
@@ -55,6 +61,43 @@ export const ARGUMENTS = {
     create: z.tuple([inspectionInput]),
     update: z.tuple([id, inspectionInput]),
     remove: z.tuple([id]),
+  },
+  tasks: {
+    list: z.tuple([taskQuery.optional()]),
+    get: z.tuple([id]),
+    create: z.tuple([taskInput]),
+    update: z.tuple([id, taskInput]),
+    remove: z.tuple([id]),
+  },
+  measures: {
+    list: z.tuple([z.object({ inspectionId: id.optional(), taskId: id.optional() }).optional()]),
+    get: z.tuple([id]),
+    create: z.tuple([measureInput]),
+    update: z.tuple([id, measureInput]),
+    remove: z.tuple([id]),
+  },
+  progress: {
+    get: z.tuple([id]),
+    submit: z.tuple([progressInput]),
+    ofPeriod: z.tuple([period, id.optional()]),
+    history: z.tuple([id]),
+    missing: z.tuple([period]),
+  },
+  closeOuts: {
+    list: z.tuple([z.object({ taskId: id.optional(), states: z.array(z.enum(CLOSE_OUT_STATES)).optional() }).optional()]),
+    get: z.tuple([id]),
+    request: z.tuple([closeOutRequest]),
+    check: z.tuple([id, closeOutDecision]),
+    approve: z.tuple([id, closeOutDecision]),
+    reject: z.tuple([id, closeOutRejection]),
+  },
+  evidence: {
+    list: z.tuple([z.object({ kind: z.enum(EVIDENCE_OWNER_KINDS), id }), z.object({ includeRemoved: z.boolean().optional() }).optional()]),
+    get: z.tuple([id]),
+    add: z.tuple([evidenceInput]),
+    content: z.tuple([id]),
+    remove: z.tuple([id]),
+    restore: z.tuple([id]),
   },
   audit: {
     list: z.tuple([
