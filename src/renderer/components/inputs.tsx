@@ -83,10 +83,10 @@ export interface Option {
   readonly label: string;
 }
 
-export function SelectInput<V extends Record<string, unknown>>({ form, name, label, required, hint, options, empty, numeric = false }: Bound<V> & { options: readonly Option[]; empty?: string; numeric?: boolean }) {
+export function SelectInput<V extends Record<string, unknown>>({ form, name, label, required, hint, wide, options, empty, numeric = false }: Bound<V> & { options: readonly Option[]; empty?: string; numeric?: boolean }) {
   const value = form.values[name];
   return (
-    <FieldFrame label={label} required={required} hint={hint} error={form.errorOf(name)}>
+    <FieldFrame label={label} required={required} hint={hint} wide={wide} error={form.errorOf(name)}>
       {(aria) => (
         <select
           {...aria}
