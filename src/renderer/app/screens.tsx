@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { AuditLog } from '../screens/audit/AuditLog';
+import { MonthlyDispatch } from '../screens/progress/MonthlyDispatch';
 import { Settings } from '../screens/settings/Settings';
+import { Sources } from '../screens/sources/Sources';
+import { Ledger } from '../screens/tasks/Ledger';
+import { TaskFormPage } from '../screens/tasks/TaskForm';
+import { TaskPage } from '../screens/tasks/TaskPage';
 import { Units } from '../screens/units/Units';
 
 /**
@@ -15,6 +20,12 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: readonly ScreenEntry[] = [
+  { path: '/tasks', nav: 'tasks', group: 'work', element: <Ledger /> },
+  { path: '/tasks/new', element: <TaskFormPage /> },
+  { path: '/tasks/:id', element: <TaskPage /> },
+  { path: '/tasks/:id/edit', element: <TaskFormPage /> },
+  { path: '/progress', nav: 'progress', group: 'work', element: <MonthlyDispatch /> },
+  { path: '/sources', nav: 'sources', group: 'records', element: <Sources /> },
   { path: '/units', nav: 'units', group: 'records', element: <Units /> },
   { path: '/audit', nav: 'audit', group: 'system', element: <AuditLog /> },
   { path: '/settings', nav: 'settings', group: 'system', element: <Settings /> },

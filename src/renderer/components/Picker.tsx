@@ -29,12 +29,14 @@ const matches = (option: PickerOption, query: string): boolean => {
  * chooses, Esc closes the list. With `onQuery` the caller finds the matches (a search in the core);
  * with `create`, the last entry makes a new record of what was typed.
  */
-export function Picker({ aria, options, selected, onChange, multiple, onQuery, create, labelOf, placeholder, onBlur }: {
+export function Picker({ aria, options, selected, onChange, multiple, ordered = false, onQuery, create, labelOf, placeholder, onBlur }: {
   aria: FieldAria;
   options: readonly PickerOption[];
   selected: readonly number[];
   onChange: (values: number[]) => void;
   multiple: boolean;
+  /** The order chosen means something (the first lead unit leads): the chips are numbered. */
+  ordered?: boolean;
   onQuery?: (query: string) => void;
   create?: { readonly label: (query: string) => string; readonly run: (query: string) => void };
   labelOf: (value: number) => string;
@@ -91,7 +93,7 @@ export function Picker({ aria, options, selected, onChange, multiple, onQuery, c
         <ul className="picker__chips" aria-label={t('picker.chosen')}>
           {selected.map((value, index) => (
             <li key={value} className="chip">
-              {multiple && selected.length > 1 && <span className="chip__order">{index + 1}</span>}
+              {ordered && selected.length > 1 && <span className="chip__order">{index + 1}</span>}
               <span className="chip__label">{labelOf(value)}</span>
               <button type="button" className="chip__remove" aria-label={t('picker.remove', { name: labelOf(value) })} onClick={() => unchoose(value)}>
                 ×

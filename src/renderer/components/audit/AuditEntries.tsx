@@ -35,7 +35,7 @@ export function AuditEntries({ entries, label }: { entries: readonly AuditEntry[
     () => ({
       units: new Map(units.data?.map((u) => [u.id, u.name])),
       inspections: new Map(inspections.data?.map((i) => [i.id, i.name])),
-      measures: new Map(measures.data?.map((m) => [m.id, m.number || m.content])),
+      measures: new Map(measures.data?.map((m) => [m.id, m.number ? `${m.number} ${m.content}` : m.content])),
     }),
     [units.data, inspections.data, measures.data],
   );

@@ -19,6 +19,7 @@ const ENUM_FIELDS: Partial<Record<EntityName, Record<string, string>>> = {
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PERIOD = /^\d{4}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
 
 /**
@@ -40,6 +41,7 @@ export function valueText(entity: EntityName, t: TFunction, format: ReturnType<t
     const enumName = ENUM_FIELDS[entity]?.[field];
     if (enumName) return t(`common:enums.${enumName}.${String(value)}`);
     if (typeof value === 'string' && DATE.test(value)) return format.date(value);
+    if (typeof value === 'string' && PERIOD.test(value)) return format.period(value);
     if (typeof value === 'string' && INSTANT.test(value)) return format.instant(value);
     return String(value);
   };
