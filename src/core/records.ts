@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../shared/result';
 import { validate } from '../shared/validation';
 import type { EntityName } from './entities';
 import type { LedgerContext, Tx } from './context';
-import { referencesTo } from './references';
+import { referencesTo, type Use } from './references';
 import type { Reader } from './storage/database';
 import type { SqlValue } from './storage/journal';
 
@@ -84,7 +84,7 @@ export function removeUnlessUsed<E>(
   table: string,
   id: number,
   load: (db: Reader, id: number) => E | undefined,
-  alsoUsedBy: (db: Reader, id: number) => ReturnType<typeof referencesTo> = () => [],
+  alsoUsedBy: (db: Reader, id: number) => Use[] = () => [],
 ): Result<void> {
   return ctx.write((tx) => {
     if (!load(tx, id)) return notFound(entity, id);

@@ -1,4 +1,5 @@
 import type { Period } from '../../shared/dates';
+import { groupBy } from '../../shared/group-by';
 import { inNaturalOrder } from '../../shared/natural-order';
 import { ok, type Result } from '../../shared/result';
 import { invalid, validate } from '../../shared/validation';
@@ -54,13 +55,7 @@ export function missingReports(db: Reader, period: Period): MissingReports[] {
      ORDER BY ${UNIT_ORDER}`,
     [period],
   );
-  const byUnit = new Map<number, MissingRow[]>();
-  for (const row of rows) {
-    const group = byUnit.get(row.unit_id);
-    if (group) group.push(row);
-    else byUnit.set(row.unit_id, [row]);
-  }
-  return [...byUnit.values()].map((group) => ({
+  return [...groupBy(rows, (row) => row.unit_id).values()].map((group) => ({
     unit: { id: group[0]!.unit_id, name: group[0]!.unit_name, shortName: group[0]!.unit_short_name },
     tasks: inNaturalOrder(group, (row) => row.number).map((row) => ({ id: row.task_id, number: row.number, problem: row.problem })),
   }));

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
 import { exists, found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { rowsReferring, type Use } from '../references';
 import type { Reader } from '../storage/database';
 import { deadlineColumns, deadlineOf } from './columns';
 import { type DeadlineKind, type Task, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
@@ -102,13 +103,12 @@ const TASK: RecordSpec<Task, typeof taskInput> = {
 };
 
 /** Reports and close-outs would cascade away with the task, and evidence names it by kind and id: all keep it. */
-function historyOf(db: Reader, id: number): { table: string; count: number }[] {
-  const history = ['progress_reports', 'close_outs'].map((table) => ({
-    table,
-    count: db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE task_id = ?`, [id])?.n ?? 0,
-  }));
-  return [...history, evidenceUses(db, 'task', id)].filter((use) => use.count > 0);
-}
+const HISTORY = [
+  { table: 'progress_reports', column: 'task_id' },
+  { table: 'close_outs', column: 'task_id' },
+];
+
+const historyOf = (db: Reader, id: number): Use[] => [...rowsReferring(db, HISTORY, id), ...evidenceUses(db, 'task', id)];
 
 export function taskService(ctx: LedgerContext) {
   return {
