@@ -7,17 +7,22 @@ export const SUBJECT_KINDS = ['unit', 'enterprise', 'person'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 /**
- * The form of accountability: 约谈, 通报批评, 诫勉, 组织处理, 党纪处分, 政务处分, 行政处罚 (for
- * enterprises), 移送司法机关, or another named in the notes.
+ * The form of accountability, as the Party's accountability regulations and the environmental laws
+ * name them: for organisations 责令检查, 通报批评, 改组; for persons 约谈, 诫勉, 组织处理, 党纪政务处分;
+ * for enterprises 责令整改, 罚款, 停产整治, 立案处罚; and 移送司法机关. Another is named in the notes.
  */
 export const ACCOUNTABILITY_FORMS = [
-  'interview',
+  'inspection',
   'criticism',
+  'reorganization',
+  'interview',
   'admonishment',
   'organizational',
-  'party_discipline',
-  'government_sanction',
-  'administrative_penalty',
+  'disciplinary',
+  'rectification_order',
+  'fine',
+  'suspension',
+  'filed_case',
   'judicial_transfer',
   'other',
 ] as const;

@@ -60,15 +60,15 @@ describe('accountability cases', () => {
         petitionCaseId: source.id,
         subjects: [
           { kind: 'unit', name: '西岭市人民政府', unitId: u['西岭市人民政府']!, form: 'interview' },
-          { kind: 'enterprise', name: '瑞丰建材有限公司', form: 'administrative_penalty' },
-          { kind: 'person', name: '张某', position: '副局长', form: 'party_discipline', decidedOn: '2023-09-01' },
+          { kind: 'enterprise', name: '瑞丰建材有限公司', form: 'fine' },
+          { kind: 'person', name: '张某', position: '副局长', form: 'disciplinary', decidedOn: '2023-09-01' },
         ],
       }),
     );
     expect(created.subjects.map((s) => [s.kind, s.form])).toEqual([
       ['unit', 'interview'],
-      ['enterprise', 'administrative_penalty'],
-      ['person', 'party_discipline'],
+      ['enterprise', 'fine'],
+      ['person', 'disciplinary'],
     ]);
     const concluded = unwrap(ledger.accountability.update(created.id, { ...created, subjects: created.subjects.slice(2), state: 'concluded', concludedOn: '2023-10-01' }));
     expect(concluded).toMatchObject({ state: 'concluded', subjects: [{ name: '张某' }] });
