@@ -1,9 +1,8 @@
-import { ok, type Result } from '../../shared/result';
-import { invalid } from '../../shared/validation';
+import type { Result } from '../../shared/result';
 import type { z } from 'zod';
-import type { LedgerContext, Tx } from '../context';
+import type { LedgerContext } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { exists, found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, found, fromRow, insertRecord, type RecordSpec, type Reference, removeUnlessUsed, type Row, saveRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { type AccountabilityCase, type AccountabilityInput, accountabilityInput, type AccountabilitySubject } from './model';
 
@@ -25,19 +24,18 @@ export function loadAccountabilityCase(db: Reader, id: number): AccountabilityCa
 export const listAccountabilityCases = (db: Reader): AccountabilityCase[] =>
   db.all<Row>("SELECT * FROM accountability_cases ORDER BY state = 'concluded', handed_over_on DESC, id DESC").map((row) => toCase(db, row));
 
-function checkCase(tx: Tx, values: z.output<typeof accountabilityInput>): Result<void> {
-  if (values.petitionCaseId !== null && !exists(tx, 'petition_cases', values.petitionCaseId)) return invalid('petitionCaseId', 'unknown_reference');
-  if (values.findingId !== null && !exists(tx, 'findings', values.findingId)) return invalid('findingId', 'unknown_reference');
-  const index = values.subjects.findIndex((subject) => subject.unitId !== null && !exists(tx, 'units', subject.unitId));
-  return index < 0 ? ok(undefined) : invalid(`subjects.${index}.unitId`, 'unknown_reference');
-}
+const caseReferences = (values: z.output<typeof accountabilityInput>): Reference[] => [
+  ['petitionCaseId', 'petition_cases', values.petitionCaseId],
+  ['findingId', 'findings', values.findingId],
+  ...values.subjects.map((subject, index): Reference => [`subjects.${index}.unitId`, 'units', subject.unitId]),
+];
 
 const ACCOUNTABILITY: RecordSpec<AccountabilityCase, typeof accountabilityInput> = {
   entity: 'accountability_case',
   table: 'accountability_cases',
   schema: accountabilityInput,
   load: loadAccountabilityCase,
-  check: checkCase,
+  check: (tx, values) => checkReferences(tx, caseReferences(values)),
   columns: ({ subjects: _subjects, ...columns }) => columns,
   relations: (tx, caseId, { subjects }) => {
     tx.run('DELETE FROM accountability_subjects WHERE case_id = ?', [caseId]);

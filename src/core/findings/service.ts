@@ -1,9 +1,8 @@
-import { ok, type Result } from '../../shared/result';
-import { invalid } from '../../shared/validation';
+import type { Result } from '../../shared/result';
 import type { z } from 'zod';
-import type { LedgerContext, Tx } from '../context';
+import type { LedgerContext } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { exists, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, found, fromRow, type RecordSpec, type Reference, removeUnlessUsed, type Row, saveRecord } from '../records';
 import { sqlFilter } from '../sql-filter';
 import type { Reader } from '../storage/database';
 import { type Finding, type FindingFilter, type FindingInput, findingInput, type FindingOrigin, type FindingSource } from './model';
@@ -47,21 +46,25 @@ export function listFindings(db: Reader, filter: FindingFilter = {}): Finding[] 
   return db.all<Row>(`SELECT * FROM findings ${where.clause} ORDER BY id`, where.params).map(toFinding);
 }
 
-function checkFinding(tx: Tx, finding: z.output<typeof findingInput>): Result<void> {
-  const { origin } = finding;
-  if (origin.source === 'visit' && !exists(tx, 'site_visits', origin.siteVisitId)) return invalid('origin.siteVisitId', 'unknown_reference');
-  if (origin.source === 'meeting' && !exists(tx, 'meetings', origin.meetingId)) return invalid('origin.meetingId', 'unknown_reference');
-  if (finding.taskId !== null && !exists(tx, 'tasks', finding.taskId)) return invalid('taskId', 'unknown_reference');
-  if (finding.unitId !== null && !exists(tx, 'units', finding.unitId)) return invalid('unitId', 'unknown_reference');
-  return ok(undefined);
+/** A report names nothing in the ledger; a visit or a meeting must exist. */
+function originReferences(origin: FindingOrigin): Reference[] {
+  if (origin.source === 'visit') return [['origin.siteVisitId', 'site_visits', origin.siteVisitId]];
+  if (origin.source === 'meeting') return [['origin.meetingId', 'meetings', origin.meetingId]];
+  return [];
 }
+
+const findingReferences = (finding: z.output<typeof findingInput>): Reference[] => [
+  ...originReferences(finding.origin),
+  ['taskId', 'tasks', finding.taskId],
+  ['unitId', 'units', finding.unitId],
+];
 
 const FINDING: RecordSpec<Finding, typeof findingInput> = {
   entity: 'finding',
   table: 'findings',
   schema: findingInput,
   load: loadFinding,
-  check: checkFinding,
+  check: (tx, finding) => checkReferences(tx, findingReferences(finding)),
   columns: ({ origin, ...columns }) => ({ ...columns, ...originColumns(origin) }),
 };
 

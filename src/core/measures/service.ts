@@ -2,7 +2,7 @@ import { inNaturalOrder } from '../../shared/natural-order';
 import { ok, type Result } from '../../shared/result';
 import { invalid } from '../../shared/validation';
 import type { LedgerContext } from '../context';
-import { audited, deleteRecord, exists, found, fromRow, notFound, type RecordSpec, type Row, saveRecord, updateRecord } from '../records';
+import { audited, checkReferences, deleteRecord, found, fromRow, notFound, type RecordSpec, type Row, saveRecord, updateRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { sqlFilter } from '../sql-filter';
 import { loadTask } from '../tasks/service';
@@ -35,7 +35,8 @@ const MEASURE: RecordSpec<Measure, typeof measureInput> = {
   schema: measureInput,
   load: loadMeasure,
   check: (tx, measure, id) => {
-    if (measure.inspectionId !== null && !exists(tx, 'inspections', measure.inspectionId)) return invalid('inspectionId', 'unknown_reference');
+    const known = checkReferences(tx, [['inspectionId', 'inspections', measure.inspectionId]]);
+    if (!known.ok) return known;
     // Unnumbered measures are common; a number given names one measure of its inspection.
     const taken =
       measure.number !== '' &&

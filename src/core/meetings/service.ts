@@ -1,7 +1,6 @@
-import { ok, type Result } from '../../shared/result';
-import { invalid } from '../../shared/validation';
+import type { Result } from '../../shared/result';
 import type { LedgerContext } from '../context';
-import { exists, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import { rowsReferring } from '../references';
 import type { Reader } from '../storage/database';
 import { type Meeting, type MeetingInput, meetingInput } from './model';
@@ -18,7 +17,7 @@ const MEETING: RecordSpec<Meeting, typeof meetingInput> = {
   table: 'meetings',
   schema: meetingInput,
   load: loadMeeting,
-  check: (tx, meeting) => (meeting.unitId !== null && !exists(tx, 'units', meeting.unitId) ? invalid('unitId', 'unknown_reference') : ok(undefined)),
+  check: (tx, meeting) => checkReferences(tx, [['unitId', 'units', meeting.unitId]]),
 };
 
 export function meetingService(ctx: LedgerContext) {

@@ -3,7 +3,7 @@ import { invalid, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { exists, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import { sqlFilter } from '../sql-filter';
 import type { Reader } from '../storage/database';
 import { type PetitionCase, type PetitionInput, petitionInput, type PetitionPage, type PetitionQuery, petitionQuery, type PetitionSummary } from './model';
@@ -59,7 +59,8 @@ export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<Pet
 }
 
 function checkPetition(tx: Tx, values: z.output<typeof petitionInput>, id: number | null): Result<void> {
-  if (values.unitId !== null && !exists(tx, 'units', values.unitId)) return invalid('unitId', 'unknown_reference');
+  const known = checkReferences(tx, [['unitId', 'units', values.unitId]]);
+  if (!known.ok) return known;
   const taken = tx.get('SELECT 1 AS x FROM petition_cases WHERE receipt_number = ? AND id <> ?', [values.receiptNumber, id ?? 0]);
   return taken ? invalid('receiptNumber', 'duplicate') : ok(undefined);
 }

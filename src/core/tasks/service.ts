@@ -5,7 +5,7 @@ import { invalid } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { exists, found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, exists, found, fromRow, insertRecord, type RecordSpec, type Reference, removeUnlessUsed, type Row, saveRecord } from '../records';
 import { rowsReferring, type Use } from '../references';
 import type { Reader } from '../storage/database';
 import { deadlineColumns, deadlineOf } from './columns';
@@ -54,19 +54,12 @@ function checkParent(tx: Tx, parentId: number | null, id: number | null): Result
   return ok(undefined);
 }
 
-function checkReferences(tx: Tx, task: TaskValues): Result<void> {
-  if (task.inspectionId !== null && !exists(tx, 'inspections', task.inspectionId)) return invalid('inspectionId', 'unknown_reference');
-  const lists = [
-    ['leadUnitIds', 'units', task.leadUnitIds],
-    ['cooperatingUnitIds', 'units', task.cooperatingUnitIds],
-    ['measureIds', 'measures', task.measureIds],
-  ] as const;
-  for (const [field, table, ids] of lists) {
-    const missing = ids.find((refId) => !exists(tx, table, refId));
-    if (missing !== undefined) return invalid(field, 'unknown_reference', { id: missing });
-  }
-  return ok(undefined);
-}
+const taskReferences = (task: TaskValues): Reference[] => [
+  ['inspectionId', 'inspections', task.inspectionId],
+  ['leadUnitIds', 'units', task.leadUnitIds],
+  ['cooperatingUnitIds', 'units', task.cooperatingUnitIds],
+  ['measureIds', 'measures', task.measureIds],
+];
 
 /** Mirrors the unique index tasks_number: one number per inspection and parent. */
 const numberTaken = (tx: Tx, task: TaskValues, id: number | null): boolean =>
@@ -78,7 +71,7 @@ const numberTaken = (tx: Tx, task: TaskValues, id: number | null): boolean =>
   ]) !== undefined;
 
 function checkTask(tx: Tx, task: TaskValues, id: number | null): Result<void> {
-  for (const check of [checkStatus(tx, task.status, id), checkParent(tx, task.parentId, id), checkReferences(tx, task)]) {
+  for (const check of [checkStatus(tx, task.status, id), checkParent(tx, task.parentId, id), checkReferences(tx, taskReferences(task))]) {
     if (!check.ok) return check;
   }
   return numberTaken(tx, task, id) ? invalid('number', 'duplicate') : ok(undefined);

@@ -1,8 +1,7 @@
-import { ok, type Result } from '../../shared/result';
-import { invalid } from '../../shared/validation';
+import type { Result } from '../../shared/result';
 import type { LedgerContext } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { exists, found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import { rowsReferring, type Use } from '../references';
 import { sqlFilter } from '../sql-filter';
 import type { Reader } from '../storage/database';
@@ -36,11 +35,11 @@ const SITE_VISIT: RecordSpec<SiteVisit, typeof siteVisitInput> = {
   table: 'site_visits',
   schema: siteVisitInput,
   load: loadSiteVisit,
-  check: (tx, visit) => {
-    if (visit.unitId !== null && !exists(tx, 'units', visit.unitId)) return invalid('unitId', 'unknown_reference');
-    const missing = visit.taskIds.find((taskId) => !exists(tx, 'tasks', taskId));
-    return missing === undefined ? ok(undefined) : invalid('taskIds', 'unknown_reference', { id: missing });
-  },
+  check: (tx, visit) =>
+    checkReferences(tx, [
+      ['unitId', 'units', visit.unitId],
+      ['taskIds', 'tasks', visit.taskIds],
+    ]),
   columns: ({ taskIds: _taskIds, ...columns }) => columns,
   relations: (tx, siteVisitId, { taskIds }) => {
     tx.run('DELETE FROM site_visit_tasks WHERE site_visit_id = ?', [siteVisitId]);
