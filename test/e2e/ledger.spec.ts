@@ -175,6 +175,7 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await page.getByRole('dialog').getByRole('button', { name: '批准销号' }).click();
   await expect(page.getByText(/^已于 .+ 销号$/)).toBeVisible();
   await expect(page.getByRole('button', { name: '申请销号' })).toBeHidden();
+  await page.getByRole('button', { name: /^显示全部 \d+ 条记录$/ }).click();
   const history = page.getByRole('list', { name: '操作记录' });
   await expect(history.getByText('已销号', { exact: true })).toBeVisible();
   await expect(history.getByText('同意销号。')).toBeVisible();

@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
+import { Accountability } from '../screens/accountability/Accountability';
+import { AccountabilityPage } from '../screens/accountability/AccountabilityPage';
 import { AuditLog } from '../screens/audit/AuditLog';
+import { MeetingPage } from '../screens/meetings/MeetingPage';
+import { Meetings } from '../screens/meetings/Meetings';
+import { PetitionPage } from '../screens/petitions/PetitionPage';
+import { Petitions } from '../screens/petitions/Petitions';
 import { MonthlyDispatch } from '../screens/progress/MonthlyDispatch';
 import { Settings } from '../screens/settings/Settings';
 import { Sources } from '../screens/sources/Sources';
@@ -7,6 +13,8 @@ import { Ledger } from '../screens/tasks/Ledger';
 import { TaskFormPage } from '../screens/tasks/TaskForm';
 import { TaskPage } from '../screens/tasks/TaskPage';
 import { Units } from '../screens/units/Units';
+import { VisitPage } from '../screens/visits/VisitPage';
+import { Visits } from '../screens/visits/Visits';
 
 /**
  * The screens of an open ledger: their address, and where they appear in the navigation (`nav`
@@ -25,6 +33,18 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/tasks/:id', element: <TaskPage /> },
   { path: '/tasks/:id/edit', element: <TaskFormPage /> },
   { path: '/progress', nav: 'progress', group: 'work', element: <MonthlyDispatch /> },
+  { path: '/petitions', nav: 'petitions', group: 'work', element: <Petitions /> },
+  { path: '/petitions/new', element: <PetitionPage /> },
+  { path: '/petitions/:id', element: <PetitionPage /> },
+  { path: '/visits', nav: 'visits', group: 'work', element: <Visits /> },
+  { path: '/visits/new', element: <VisitPage /> },
+  { path: '/visits/:id', element: <VisitPage /> },
+  { path: '/accountability', nav: 'accountability', group: 'work', element: <Accountability /> },
+  { path: '/accountability/new', element: <AccountabilityPage /> },
+  { path: '/accountability/:id', element: <AccountabilityPage /> },
+  { path: '/meetings', nav: 'meetings', group: 'work', element: <Meetings /> },
+  { path: '/meetings/new', element: <MeetingPage /> },
+  { path: '/meetings/:id', element: <MeetingPage /> },
   { path: '/sources', nav: 'sources', group: 'records', element: <Sources /> },
   { path: '/units', nav: 'units', group: 'records', element: <Units /> },
   { path: '/audit', nav: 'audit', group: 'system', element: <AuditLog /> },

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../core/tasks/model';
 import { formatDate, formatInstant, formatPeriod } from '../../shared/i18n/format';
@@ -7,11 +8,14 @@ import type { Language } from '../../shared/i18n/setup';
 export function useFormat() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  return {
-    date: (date: string | null | undefined): string => (date ? formatDate(date, language) : ''),
-    period: (period: string): string => formatPeriod(period, language),
-    instant: (instant: string | number): string => formatInstant(instant, language),
-    deadline: (deadline: Deadline): string => (deadline.kind === 'date' ? formatDate(deadline.date, language) : t(`common:enums.deadlineKind.${deadline.kind}`)),
-    number: (n: number): string => n.toLocaleString(language),
-  };
+  return useMemo(
+    () => ({
+      date: (date: string | null | undefined): string => (date ? formatDate(date, language) : ''),
+      period: (period: string): string => formatPeriod(period, language),
+      instant: (instant: string | number): string => formatInstant(instant, language),
+      deadline: (deadline: Deadline): string => (deadline.kind === 'date' ? formatDate(deadline.date, language) : t(`common:enums.deadlineKind.${deadline.kind}`)),
+      number: (n: number): string => n.toLocaleString(language),
+    }),
+    [t, language],
+  );
 }

@@ -37,6 +37,7 @@ export function valueText(entity: EntityName, t: TFunction, format: ReturnType<t
     if (typeof value === 'number' && /Ids?$/.test(field)) return t('audit:ref', { id: value });
     if (field === 'deadline' && typeof value === 'object') return format.deadline(value as Deadline);
     if (field === 'ownerKind') return t(`common:entities.${String(value)}`);
+    if (field === 'origin' && typeof value === 'object') return t(`common:enums.findingSource.${(value as { source: string }).source}`);
     if (typeof value === 'object') return 'name' in value ? String((value as { name: unknown }).name) : JSON.stringify(value);
     const enumName = ENUM_FIELDS[entity]?.[field];
     if (enumName) return t(`common:enums.${enumName}.${String(value)}`);

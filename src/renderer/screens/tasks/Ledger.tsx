@@ -1,23 +1,25 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isOverdue, type TaskSort, type TaskStatus, type TaskSummary } from '../../../core/tasks/model';
+import { isOverdue, type TaskQuery, type TaskSort, type TaskStatus, type TaskSummary } from '../../../core/tasks/model';
+import type { DubanApi } from '../../../shared/contract/api';
 import { useLoad } from '../../api/ApiContext';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { type Column, DataTable, type Sort } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../hooks/useFormat';
+import { usePagedRows } from '../../hooks/usePagedRows';
 import { useStoredState } from '../../hooks/useStoredState';
 import { today } from '../../hooks/today';
 import { isFiltered, type LedgerFilter, NO_FILTER, queryOf, readFilter, writeFilter } from './ledgerFilter';
 import { LedgerFilters } from './LedgerFilters';
 import { StatusTabs } from './StatusTabs';
 import { DeadlineText, TaskStatusTag } from './TaskTags';
-import { usePagedTasks } from './usePagedTasks';
 import { useStatusCounts } from './useStatusCounts';
 
 const DEFAULT_COLUMNS = ['number', 'problem', 'leadUnits', 'responsibleLeader', 'deadline', 'status'];
+const listTasks = (api: DubanApi, query: TaskQuery) => api.tasks.list(query);
 const isColumnList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /**
@@ -34,7 +36,7 @@ export function Ledger() {
   const asOf = today();
   const query = useMemo(() => queryOf(filter, asOf), [filter, asOf]);
   const { statuses: _statuses, ...withoutStatus } = query;
-  const tasks = usePagedTasks(query);
+  const tasks = usePagedRows(listTasks, query);
   const counts = useStatusCounts(withoutStatus, tasks.total !== null);
   const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
   const inspections = useLoad((api) => api.inspections.list(), []);
@@ -66,7 +68,7 @@ export function Ledger() {
     tasks.total === null ? '' : filtered ? t('ledger.countFiltered', { count: tasks.total, shown: format.number(tasks.total) }) : t('ledger.count', { count: tasks.total, shown: format.number(tasks.total) });
 
   return (
-    <div className="ledger">
+    <div className="list-page">
       <PageHeader
         title={t('ledger.title')}
         subtitle={subtitle}

@@ -90,6 +90,10 @@ export function LedgerFilters({ filter, onChange, units, inspections }: { filter
         <input type="checkbox" checked={filter.overdue} onChange={(e) => change({ overdue: e.target.checked })} />
         {t('ledger.overdueOnly')}
       </label>
+      <label className="field--check">
+        <input type="checkbox" checked={filter.topLevel} onChange={(e) => change({ topLevel: e.target.checked })} />
+        {t('ledger.topLevelOnly')}
+      </label>
       {isFiltered(filter) && (
         <button type="button" className="button button--link" onClick={() => onChange({ ...NO_FILTER, sort: filter.sort, descending: filter.descending })}>
           {t('ledger.clear')}

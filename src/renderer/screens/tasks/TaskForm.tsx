@@ -1,20 +1,20 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { type Task, TASK_STATUSES, taskInput } from '../../../core/tasks/model';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { ErrorNotice } from '../../components/Notice';
-import { PageHeader } from '../../components/PageHeader';
+import { FormPage } from '../../components/FormPage';
 import { Section } from '../../components/Section';
 import { SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
-import { focusFirstInvalid } from '../../forms/focus';
 import { useForm } from '../../forms/useForm';
 import { MeasureDialog } from '../sources/MeasureDialog';
 import { DeadlineInput } from './DeadlineInput';
-import { MeasurePicker, ParentPicker, UnitPicker } from './TaskPickers';
-import { newTaskValues, taskInputFrom, taskValuesOf } from './taskValues';
+import { MeasurePicker, UnitPicker } from './TaskPickers';
+import { TaskSearchPicker } from './TaskSearchPicker';
+import { newTaskValues, taskInputFrom, type TaskValues, taskValuesOf } from './taskValues';
 
 /** /tasks/new (?parent=ID for a sub-task) and /tasks/:id/edit: loads what the form starts from. */
 export function TaskFormPage() {
@@ -46,46 +46,27 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
   const inspections = useLoad((a) => a.inspections.list(), []);
   const measures = useLoad((a) => a.measures.list(), []);
   const [newMeasure, setNewMeasure] = useState<string | null>(null);
-  const element = useRef<HTMLFormElement>(null);
-  const back = task ? `/tasks/${task.id}` : parent ? `/tasks/${parent.id}` : '/tasks';
   const closed = task?.status === 'closed';
 
-  const save = (): void =>
-    void form
-      .submit(async (values) => {
-        const input = taskInputFrom(values);
-        const saved = task ? await api.tasks.update(task.id, input) : await api.tasks.create(input);
-        if (saved.ok) {
-          toast(t(task ? 'form.saved' : 'form.created', { number: saved.value.number }));
-          navigate(`/tasks/${saved.value.id}`, { replace: true });
-        }
-        return saved;
-      })
-      .then((done) => done || focusFirstInvalid(element.current));
+  const save = async (values: TaskValues) => {
+    const input = taskInputFrom(values);
+    const saved = task ? await api.tasks.update(task.id, input) : await api.tasks.create(input);
+    if (saved.ok) {
+      toast(t(task ? 'form.saved' : 'form.created', { number: saved.value.number }));
+      navigate(`/tasks/${saved.value.id}`, { replace: true });
+    }
+    return saved;
+  };
 
   const title = task ? t('form.editTitle', { number: task.number }) : parent ? t('form.newSubTitle', { number: parent.number }) : t('form.newTitle');
   return (
-    <div className="task-form">
-      <nav className="breadcrumbs" aria-label={t('task.breadcrumbs')}>
-        <Link to="/tasks">{t('ledger.title')}</Link>
-        <span aria-hidden="true">›</span>
-        <span aria-current="page">{title}</span>
-      </nav>
-      <PageHeader title={title} />
-      <form
-        ref={element}
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+    <>
+      <FormPage list={{ to: '/tasks', label: t('ledger.title') }} back={task ? `/tasks/${task.id}` : parent ? `/tasks/${parent.id}` : '/tasks'} title={title} form={form} save={save}>
         <Section title={t('form.what')}>
           <div className="form form--grid">
             <SelectInput form={form} name="inspectionId" label={t('fields.inspectionId')} wide numeric empty={t('noSource')} options={(inspections.data ?? []).map((i) => ({ value: String(i.id), label: i.name }))} />
             <TextInput form={form} name="number" label={t('fields.number')} required autoFocus hint={t('form.numberHint')} />
-            <ParentPicker form={form} taskId={task?.id ?? null} parent={parent} />
+            <TaskSearchPicker form={form} name="parentId" label={t('fields.parentId')} hint={t('form.parentHint')} exclude={task?.id} />
             <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />
             <TextArea form={form} name="goal" label={t('fields.goal')} rows={3} />
           </div>
@@ -112,16 +93,7 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
             <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
           </div>
         </Section>
-        <div className="form__actions form__actions--sticky">
-          <ErrorNotice error={form.failure ?? (form.rejected ? { code: 'validation' } : null)} />
-          <button type="button" className="button" onClick={() => navigate(back)}>
-            {t('app:actions.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {t('app:actions.save')}
-          </button>
-        </div>
-      </form>
+      </FormPage>
       {newMeasure !== null && (
         <MeasureDialog
           measure={null}
@@ -135,6 +107,6 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
           }}
         />
       )}
-    </div>
+    </>
   );
 }

@@ -5,12 +5,14 @@ import type { Task } from '../../../core/tasks/model';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, Section } from '../../components/Section';
 import { useToast } from '../../components/Toasts';
+import { FindingsList } from '../visits/FindingsList';
 import { CloseOutSection } from './CloseOutSection';
 import { ProgressHistory } from './ProgressHistory';
 import { SubTasks } from './SubTasks';
@@ -41,6 +43,7 @@ export function TaskPage() {
   const reports = useLoad((a) => a.progress.history(id), [id, version]);
   const evidence = useLoad((a) => a.evidence.list({ kind: 'task', id }), [id, version]);
   const closeOuts = useLoad((a) => a.closeOuts.list({ taskId: id }), [id, version]);
+  const findings = useLoad((a) => a.findings.list({ taskId: id }), [id, version]);
 
   if (!task.data) return <ErrorNotice error={task.error} />;
   const current: Task = task.data;
@@ -62,11 +65,7 @@ export function TaskPage() {
 
   return (
     <div className="task-page">
-      <nav className="breadcrumbs" aria-label={t('task.breadcrumbs')}>
-        <Link to="/tasks">{t('ledger.title')}</Link>
-        <span aria-hidden="true">›</span>
-        <span aria-current="page">{t('taskRef', { number: current.number })}</span>
-      </nav>
+      <Breadcrumbs list={{ to: '/tasks', label: t('ledger.title') }} current={t('taskRef', { number: current.number })} />
       <PageHeader
         title={t('task.title', { number: current.number })}
         subtitle={current.problem}
@@ -125,7 +124,7 @@ export function TaskPage() {
             <ProgressHistory reports={reports.data ?? []} />
           </Section>
           <Section title={t('task.findings')}>
-            <Empty>{t('task.findingsComing')}</Empty>
+            <FindingsList findings={findings.data ?? []} context={{ taskId: current.id, unitId: current.leadUnitIds[0] ?? null }} onChange={changed} />
           </Section>
         </div>
         <div className="task-page__side">

@@ -1,9 +1,6 @@
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Measure } from '../../../core/measures/model';
-import type { TaskSummary } from '../../../core/tasks/model';
 import type { Unit } from '../../../core/units/model';
-import { useApi } from '../../api/ApiContext';
 import { FieldFrame } from '../../components/Field';
 import { Picker, type PickerOption } from '../../components/Picker';
 import type { Form } from '../../forms/useForm';
@@ -43,39 +40,6 @@ export function MeasurePicker({ form, measures, onCreate }: { form: Form<TaskVal
           labelOf={labelOf}
           create={{ label: (query) => t('form.createMeasure', { content: query }), run: onCreate }}
           onBlur={() => form.touch('measureIds')}
-        />
-      )}
-    </FieldFrame>
-  );
-}
-
-/** The parent task, found by searching the ledger (number or problem); never the task itself. */
-type TaskRef = Pick<TaskSummary, 'id' | 'number' | 'problem'>;
-
-export function ParentPicker({ form, taskId, parent }: { form: Form<TaskValues>; taskId: number | null; parent: TaskRef | null }) {
-  const { t } = useTranslation('tasks');
-  const api = useApi();
-  const [found, setFound] = useState<readonly TaskSummary[]>([]);
-  const known = useMemo(() => new Map<number, TaskRef>([...(parent ? [parent] : []), ...found].map((task) => [task.id, task])), [parent, found]);
-  const search = (query: string): void =>
-    void api.tasks.list({ ...(query.trim() ? { search: query.trim() } : {}), limit: 20 }).then((page) => page.ok && setFound(page.value.rows.filter((task) => task.id !== taskId)));
-  const label = (task: TaskRef): string => t('taskRef', { number: task.number });
-  return (
-    <FieldFrame label={t('fields.parentId')} hint={t('form.parentHint')} error={form.errorOf('parentId')}>
-      {(aria) => (
-        <Picker
-          aria={aria}
-          multiple={false}
-          options={found.map((task) => ({ value: task.id, label: label(task), detail: task.problem }))}
-          onQuery={search}
-          selected={form.values.parentId === null ? [] : [form.values.parentId]}
-          onChange={(ids) => form.set('parentId', ids[0] ?? null)}
-          labelOf={(id) => {
-            const task = known.get(id);
-            return task ? label(task) : t('unknownRef', { id });
-          }}
-          placeholder={t('form.parentPlaceholder')}
-          onBlur={() => form.touch('parentId')}
         />
       )}
     </FieldFrame>

@@ -15,6 +15,8 @@ export interface LedgerFilter {
   readonly deadlineFrom: IsoDate | null;
   readonly deadlineTo: IsoDate | null;
   readonly overdue: boolean;
+  /** Top-level tasks only, as the statistics count them (sub-tasks are steps of a task). */
+  readonly topLevel: boolean;
   readonly sort: TaskSort;
   readonly descending: boolean;
 }
@@ -29,6 +31,7 @@ export const NO_FILTER: LedgerFilter = {
   deadlineFrom: null,
   deadlineTo: null,
   overdue: false,
+  topLevel: false,
   sort: 'number',
   descending: false,
 };
@@ -48,6 +51,7 @@ export function readFilter(params: URLSearchParams): LedgerFilter {
     deadlineFrom: dateOf(params.get('from')),
     deadlineTo: dateOf(params.get('to')),
     overdue: params.get('overdue') === '1',
+    topLevel: params.get('top') === '1',
     sort: oneOf(TASK_SORTS, params.get('sort')) ?? 'number',
     descending: params.get('desc') === '1',
   };
@@ -65,6 +69,7 @@ export function writeFilter(filter: LedgerFilter): URLSearchParams {
     ['from', filter.deadlineFrom],
     ['to', filter.deadlineTo],
     ['overdue', filter.overdue ? '1' : null],
+    ['top', filter.topLevel ? '1' : null],
     ['sort', filter.sort === 'number' ? null : filter.sort],
     ['desc', filter.descending ? '1' : null],
   ];
@@ -82,6 +87,7 @@ export function queryOf(filter: LedgerFilter, asOf: IsoDate): Omit<TaskQuery, 'l
     ...(filter.deadlineFrom ? { deadlineFrom: filter.deadlineFrom } : {}),
     ...(filter.deadlineTo ? { deadlineTo: filter.deadlineTo } : {}),
     ...(filter.overdue ? { overdueAsOf: asOf } : {}),
+    ...(filter.topLevel ? { parentId: null } : {}),
     sort: filter.sort,
     descending: filter.descending,
   };

@@ -1,30 +1,34 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TaskQuery, TaskSummary } from '../../../core/tasks/model';
-import type { DubanError } from '../../../shared/errors';
-import { useApi } from '../../api/ApiContext';
+import type { DubanApi } from '../../shared/contract/api';
+import type { DubanError } from '../../shared/errors';
+import type { Result } from '../../shared/result';
+import { useApi } from '../api/ApiContext';
 
 /** Rows fetched at a time: one page of the core's list, several screens' worth of rows. */
 const PAGE = 200;
 
-export interface PagedTasks {
-  /** How many tasks match, or null before the first answer. */
+export interface PagedRows<T> {
+  /** How many rows match, or null before the first answer. */
   readonly total: number | null;
   readonly error: DubanError | null;
-  rowAt(index: number): TaskSummary | undefined;
+  rowAt(index: number): T | undefined;
   /** The rows in view: the pages holding them are fetched if they are not yet. */
   onRange(first: number, last: number): void;
 }
 
+type Lister<T, Q> = (api: DubanApi, query: Q & { limit: number; offset: number }) => Promise<Result<{ readonly rows: readonly T[]; readonly total: number }>>;
+
 /**
- * The tasks matching a query, read page by page as the table scrolls: a ledger of 20,000 tasks
- * never travels whole. A new query starts afresh; an answer to an older query is dropped.
+ * The rows matching a query, read page by page as a table scrolls: a list of 20,000 never travels
+ * whole. A new query starts afresh; an answer to an older query is dropped. `list` must not change
+ * between renders (a function defined outside the component).
  */
-export function usePagedTasks(query: Omit<TaskQuery, 'limit' | 'offset'>): PagedTasks {
+export function usePagedRows<T, Q>(list: Lister<T, Q>, query: Q): PagedRows<T> {
   const api = useApi();
   const key = JSON.stringify(query);
   const generation = useRef(0);
   const asked = useRef(new Set<number>());
-  const [pages, setPages] = useState<ReadonlyMap<number, readonly TaskSummary[]>>(new Map());
+  const [pages, setPages] = useState<ReadonlyMap<number, readonly T[]>>(new Map());
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<DubanError | null>(null);
 
@@ -33,7 +37,7 @@ export function usePagedTasks(query: Omit<TaskQuery, 'limit' | 'offset'>): Paged
       if (asked.current.has(page)) return;
       asked.current.add(page);
       const mine = generation.current;
-      void api.tasks.list({ ...(JSON.parse(key) as TaskQuery), limit: PAGE, offset: page * PAGE }).then((result) => {
+      void list(api, { ...(JSON.parse(key) as Q), limit: PAGE, offset: page * PAGE }).then((result) => {
         if (mine !== generation.current) return;
         if (!result.ok) return setError(result.error);
         setError(null);
@@ -41,7 +45,7 @@ export function usePagedTasks(query: Omit<TaskQuery, 'limit' | 'offset'>): Paged
         setPages((all) => new Map(all).set(page, result.value.rows));
       });
     },
-    [api, key],
+    [api, key, list],
   );
 
   useEffect(() => {
