@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Accountability } from '../screens/accountability/Accountability';
 import { AccountabilityPage } from '../screens/accountability/AccountabilityPage';
 import { AuditLog } from '../screens/audit/AuditLog';
+import { Dashboard } from '../screens/dashboard/Dashboard';
 import { MeetingPage } from '../screens/meetings/MeetingPage';
 import { Meetings } from '../screens/meetings/Meetings';
 import { PetitionPage } from '../screens/petitions/PetitionPage';
@@ -28,6 +29,7 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: readonly ScreenEntry[] = [
+  { path: '/', nav: 'dashboard', group: 'work', element: <Dashboard /> },
   { path: '/tasks', nav: 'tasks', group: 'work', element: <Ledger /> },
   { path: '/tasks/new', element: <TaskFormPage /> },
   { path: '/tasks/:id', element: <TaskPage /> },
