@@ -108,6 +108,8 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await expect(page.getByText('共 2 项任务')).toBeVisible();
   await page.getByRole('row').nth(1).focus();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('row').nth(2)).toBeFocused();
+  await snap(page, '14-ledger-keyboard');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '任务 2', exact: true })).toBeVisible();
 
@@ -188,4 +190,14 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await page.getByRole('button', { name: /^已销号/ }).click();
   await expect(page.getByText('筛选出 1 项任务')).toBeVisible();
   await expect(page.getByRole('gridcell', { name: '1', exact: true })).toBeVisible();
+
+  // The dashboard counts it, and its number leads to the list behind it
+  await openScreen(page, '工作台');
+  const closed = page.getByRole('link', { name: /^已销号\s*1\s*项/ });
+  await expect(closed).toBeVisible();
+  await expect(page.getByRole('link', { name: /^整改任务\s*2\s*项/ })).toBeVisible();
+  await snap(page, '20-dashboard');
+  await closed.click();
+  await expect(page.getByText('筛选出 1 项任务')).toBeVisible();
+  await expect(page).toHaveURL(/status=closed/);
 });

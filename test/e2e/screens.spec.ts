@@ -19,6 +19,7 @@ const LOOKS = [
 const SCREENS: readonly { path: string; name: string; openFirst?: string }[] = [
   { path: '/', name: 'dashboard' },
   { path: '/tasks', name: 'ledger', openFirst: 'task' },
+  { path: '/tasks/new', name: 'task-form' },
   { path: '/progress', name: 'progress' },
   { path: '/petitions', name: 'petitions', openFirst: 'petition' },
   { path: '/visits', name: 'visits', openFirst: 'visit' },

@@ -16,6 +16,9 @@ const ENUM_FIELDS: Partial<Record<EntityName, Record<string, string>>> = {
   task: { status: 'taskStatus' },
   close_out: { state: 'closeOutState' },
   progress_report: { state: 'progressState' },
+  petition_case: { pollutionKind: 'pollutionKind', truth: 'truth', completion: 'completion' },
+  meeting: { kind: 'meetingKind' },
+  accountability_case: { state: 'accountabilityState' },
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

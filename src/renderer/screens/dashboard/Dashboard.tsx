@@ -103,35 +103,39 @@ function Figures({ stats: s }: { stats: LedgerStats }) {
   const subjects = SUBJECT_KINDS.reduce((sum, kind) => sum + s.accountability.subjects[kind], 0);
   const n = format.number;
   return (
-    <div className="figures">
-      <Figure label={t('figures.tasks')} value={n(s.tasks.total)} unit={t('units.tasks')} note={t('figures.done', { count: n(done), rate: formatPercent(s.tasks.completionRate) })} to="/tasks?top=1" />
-      <Figure label={t('figures.closed')} value={n(s.tasks.byStatus.closed)} unit={t('units.tasks')} note={t('figures.closedRate', { rate: formatPercent(s.tasks.closedRate) })} to="/tasks?top=1&status=closed" tone="ok" />
-      <Figure label={t('figures.overdue')} value={n(s.tasks.overdue)} unit={t('units.tasks')} note={t('figures.overdueNote')} to="/tasks?top=1&overdue=1&sort=deadline" tone={s.tasks.overdue ? 'danger' : 'neutral'} />
-      <Figure
-        label={t('figures.notReported', { period: format.period(s.units.period) })}
-        value={n(s.units.notReported.length)}
-        unit={t('units.units')}
-        note={t('figures.notReportedNote', { count: s.units.notReported.reduce((sum, u) => sum + u.tasks, 0) })}
-        to={`/progress?period=${s.units.period}`}
-        tone={s.units.notReported.length ? 'danger' : 'neutral'}
-      />
-      <Figure
-        label={t('figures.awaitingReply')}
-        value={n(s.documents.awaitingReply)}
-        unit={t('units.documents')}
-        note={t('figures.overdueReplies', { count: s.documents.overdueReplies })}
-        to={documents ? '/documents?awaitingReply=1' : undefined}
-        tone={s.documents.overdueReplies ? 'danger' : 'neutral'}
-      />
-      <Figure
-        label={t('figures.petitions')}
-        value={n(s.petitions.total)}
-        unit={t('units.cases')}
-        note={t('figures.petitionRates', { completed: formatPercent(s.petitions.completionRate), handled: formatPercent(s.petitions.handledRate) })}
-        to="/petitions"
-      />
-      <Figure label={t('figures.accountability')} value={n(s.accountability.cases)} unit={t('units.cases')} note={t('figures.subjects', { count: n(subjects) })} to="/accountability" />
-    </div>
+    <>
+      <div className="figures">
+        <Figure label={t('figures.tasks')} value={n(s.tasks.total)} unit={t('units.tasks')} note={t('figures.done', { count: n(done), rate: formatPercent(s.tasks.completionRate) })} to="/tasks?top=1" />
+        <Figure label={t('figures.closed')} value={n(s.tasks.byStatus.closed)} unit={t('units.tasks')} note={t('figures.closedRate', { rate: formatPercent(s.tasks.closedRate) })} to="/tasks?top=1&status=closed" tone="ok" />
+        <Figure label={t('figures.overdue')} value={n(s.tasks.overdue)} unit={t('units.tasks')} note={t('figures.overdueNote')} to="/tasks?top=1&overdue=1&sort=deadline" tone={s.tasks.overdue ? 'danger' : 'neutral'} />
+        <Figure
+          label={t('figures.notReported', { period: format.period(s.units.period) })}
+          value={n(s.units.notReported.length)}
+          unit={t('units.units')}
+          note={t('figures.notReportedNote', { count: s.units.notReported.reduce((sum, u) => sum + u.tasks, 0) })}
+          to={`/progress?period=${s.units.period}`}
+          tone={s.units.notReported.length ? 'danger' : 'neutral'}
+        />
+      </div>
+      <div className="figures">
+        <Figure
+          label={t('figures.awaitingReply')}
+          value={n(s.documents.awaitingReply)}
+          unit={t('units.documents')}
+          note={t('figures.overdueReplies', { count: s.documents.overdueReplies })}
+          to={documents ? '/documents?awaitingReply=1' : undefined}
+          tone={s.documents.overdueReplies ? 'danger' : 'neutral'}
+        />
+        <Figure
+          label={t('figures.petitions')}
+          value={n(s.petitions.total)}
+          unit={t('units.cases')}
+          note={t('figures.petitionRates', { completed: formatPercent(s.petitions.completionRate), handled: formatPercent(s.petitions.handledRate) })}
+          to="/petitions"
+        />
+        <Figure label={t('figures.accountability')} value={n(s.accountability.cases)} unit={t('units.cases')} note={t('figures.subjects', { count: n(subjects) })} to="/accountability" />
+      </div>
+    </>
   );
 }
 

@@ -9,13 +9,16 @@ export interface Slice {
   readonly value: number;
 }
 
-/** A ring of parts of a whole, each named in the legend; `tooltip` is echarts' format ({b} name, {c} count, {d} percent). */
+/**
+ * A ring of parts of a whole, each named in the legend; `tooltip` is echarts' format ({b} name, {c}
+ * count, {d} percent). Empty parts are left out, each part keeping its own colour.
+ */
 export function ring(slices: readonly Slice[], tooltip: string, colours: readonly string[] = PALETTE): ChartOption {
+  const data = slices.map((s, i) => ({ ...s, itemStyle: { color: colours[i % colours.length] } })).filter((s) => s.value > 0);
   return {
-    color: [...colours],
     tooltip: { trigger: 'item', formatter: tooltip },
     legend: { orient: 'vertical', right: 8, top: 'middle', itemGap: 12 },
-    series: [{ type: 'pie', radius: ['45%', '72%'], center: ['35%', '50%'], label: { show: false }, data: slices.filter((s) => s.value > 0) }],
+    series: [{ type: 'pie', radius: ['45%', '72%'], center: ['35%', '50%'], label: { show: false }, data }],
   };
 }
 

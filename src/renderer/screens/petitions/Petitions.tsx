@@ -64,7 +64,7 @@ export function Petitions() {
     { key: 'subject', header: t('fields.subject'), width: 'minmax(9rem, 1.2fr)', render: (p) => p.subject, title: (p) => p.subject },
     { key: 'problem', header: t('fields.problem'), width: 'minmax(14rem, 2.5fr)', render: (p) => p.problem, title: (p) => p.problem },
     { key: 'unit', header: t('fields.unitId'), width: 'minmax(8rem, 1fr)', render: (p) => p.unitName ?? '' },
-    { key: 'truth', header: t('fields.truth'), width: '6.5rem', render: (p) => (p.truth ? t(`common:enums.truth.${p.truth}`) : '') },
+    { key: 'truth', header: t('fields.truth'), width: '7.5rem', render: (p) => (p.truth ? t(`common:enums.truth.${p.truth}`) : '') },
     { key: 'completion', header: t('fields.completion'), width: '7.5rem', align: 'center', render: (p) => <CompletionTag completion={p.completion} /> },
   ];
   const setCompletions = (next: readonly PetitionCompletion[]): void => setFilter({ completion: next.join(',') });

@@ -77,7 +77,7 @@ export function MonthlyDispatch() {
   const taskColumns: Column<TaskRow>[] = [
     { key: 'number', header: t('tasks:fields.number'), width: '5.5rem', render: (row) => row.task.number },
     { key: 'problem', header: t('tasks:fields.problem'), width: 'minmax(12rem, 1fr)', render: (row) => row.task.problem, title: (row) => row.task.problem },
-    { key: 'role', header: t('tasks.role'), width: '6.5rem', render: (row) => t(`common:enums.unitRole.${row.lead ? 'lead' : 'cooperating'}`) },
+    { key: 'role', header: t('tasks.role'), width: '8.5rem', render: (row) => t(`common:enums.unitRole.${row.lead ? 'lead' : 'cooperating'}`) },
     { key: 'state', header: t('tasks.state'), width: '7rem', align: 'center', render: (row) => (row.report ? <ProgressStateTag state={row.report.state} /> : <Tag tone="warn">{t('tasks.notReported')}</Tag>) },
     { key: 'reporter', header: t('fields.reporter'), width: '6rem', render: (row) => row.report?.reporter ?? '' },
   ];

@@ -53,9 +53,9 @@ export function Ledger() {
       render: (task) => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator')),
       title: (task) => task.leadUnits.map((u) => u.name).join(t('common:listSeparator')),
     },
-    { key: 'responsibleLeader', header: t('fields.responsibleLeader'), width: '7rem', render: (task) => task.responsibleLeader },
-    { key: 'deadline', header: t('fields.deadline'), width: '13rem', sortable: true, render: (task) => <DeadlineText task={task} /> },
-    { key: 'status', header: t('fields.status'), width: '6.5rem', sortable: true, align: 'center', render: (task) => <TaskStatusTag status={task.status} /> },
+    { key: 'responsibleLeader', header: t('fields.responsibleLeader'), width: '8rem', render: (task) => task.responsibleLeader, title: (task) => task.responsibleLeader },
+    { key: 'deadline', header: t('fields.deadline'), width: '14.5rem', sortable: true, render: (task) => <DeadlineText task={task} /> },
+    { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => <TaskStatusTag status={task.status} /> },
     { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? '')) },
     { key: 'updatedAt', header: t('fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
   ];

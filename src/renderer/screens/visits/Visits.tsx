@@ -40,8 +40,8 @@ export function Visits() {
   const columns: Column<SiteVisit>[] = [
     { key: 'visitedOn', header: t('fields.visitedOn'), width: '9.5rem', render: (v) => format.date(v.visitedOn) },
     { key: 'places', header: t('fields.places'), width: 'minmax(14rem, 3fr)', render: (v) => v.places, title: (v) => v.places },
-    { key: 'unit', header: t('fields.unitId'), width: 'minmax(8rem, 1.2fr)', render: (v) => units.data?.find((u) => u.id === v.unitId)?.name ?? '' },
-    { key: 'unannounced', header: t('way'), width: '7rem', align: 'center', render: (v) => (v.unannounced ? <Tag tone="info">{t('unannounced')}</Tag> : t('announced')) },
+    { key: 'unit', header: t('visitedUnit'), width: 'minmax(8rem, 1.2fr)', render: (v) => units.data?.find((u) => u.id === v.unitId)?.name ?? '' },
+    { key: 'unannounced', header: t('way'), width: '8.5rem', align: 'center', render: (v) => (v.unannounced ? <Tag tone="info">{t('unannounced')}</Tag> : t('announced')) },
     {
       key: 'findings',
       header: t('findings.title'),
@@ -66,7 +66,7 @@ export function Visits() {
         }
       />
       <div className="filters" role="search" aria-label={t('filters')}>
-        <UnitSelect units={units.data ?? []} value={filter.unit} onChange={(unit) => setFilter({ unit })} label={t('fields.unitId')} />
+        <UnitSelect units={units.data ?? []} value={filter.unit} onChange={(unit) => setFilter({ unit })} label={t('visitedUnit')} />
         <span className="filters__group" role="group" aria-label={t('fields.visitedOn')}>
           <label>
             {t('fields.visitedOn')}
