@@ -7,7 +7,7 @@ import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
-import { LoadedRecord } from '../../components/Loaded';
+import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';

@@ -7,7 +7,7 @@ import { useApi, useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
-import { LoadedRecord } from '../../components/Loaded';
+import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';

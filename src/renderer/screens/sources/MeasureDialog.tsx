@@ -60,7 +60,6 @@ export function MeasureDialog({ measure, initial, inspections, onClose, onSaved,
         className="form form--grid"
         onSubmit={(e) => {
           e.preventDefault();
-          e.stopPropagation();
           save();
         }}
       >

@@ -4,6 +4,7 @@ import type { Inspection } from '../../../core/inspections/model';
 import { DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '../../../core/tasks/model';
 import type { Unit } from '../../../core/units/model';
 import type { IsoDate } from '../../../shared/dates';
+import { UnitSelect } from '../../components/UnitSelect';
 import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';
 
 const SEARCH_PAUSE_MS = 300;
@@ -31,17 +32,7 @@ export function LedgerFilters({ filter, onChange, units, inspections }: { filter
         <span className="visually-hidden">{t('ledger.search')}</span>
         <input type="search" value={search} placeholder={t('ledger.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
       </label>
-      <label>
-        {t('ledger.unit')}
-        <select value={filter.unitId ?? ''} onChange={(e) => change({ unitId: id(e.target.value) })}>
-          <option value="">{t('ledger.allUnits')}</option>
-          {units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <UnitSelect units={units} value={filter.unitId === null ? '' : String(filter.unitId)} onChange={(value) => change({ unitId: id(value) })} label={t('ledger.unit')} />
       <label>
         <span className="visually-hidden">{t('ledger.role')}</span>
         <select value={filter.role} disabled={filter.unitId === null} onChange={(e) => change({ role: e.target.value as UnitRole | 'any' })}>
@@ -80,7 +71,7 @@ export function LedgerFilters({ filter, onChange, units, inspections }: { filter
           <span className="visually-hidden">{t('ledger.deadlineFrom')}</span>
           <input type="date" value={filter.deadlineFrom ?? ''} max={filter.deadlineTo ?? undefined} onChange={(e) => change({ deadlineFrom: date(e.target.value) })} />
         </label>
-        <span aria-hidden="true">{t('ledger.rangeTo')}</span>
+        <span aria-hidden="true">{t('app:filters.to')}</span>
         <label>
           <span className="visually-hidden">{t('ledger.deadlineTo')}</span>
           <input type="date" value={filter.deadlineTo ?? ''} min={filter.deadlineFrom ?? undefined} onChange={(e) => change({ deadlineTo: date(e.target.value) })} />
