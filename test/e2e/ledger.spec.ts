@@ -92,6 +92,15 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: '任务 2', exact: true })).toBeVisible();
 
+  // Deleting asks first, and can be undone from the notice that follows
+  await page.getByRole('button', { name: '删除任务' }).click();
+  await expect(page.getByRole('dialog').getByText('确定删除任务 2 吗？')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: '删除任务' }).click();
+  await expect(page.getByText('已删除任务 2')).toBeVisible();
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByRole('heading', { name: '任务 2', exact: true })).toBeVisible();
+  await expect(page.getByText('河道管理范围内违规堆放固体废物').first()).toBeVisible();
+
   // The ledger: both, searched, filtered by unit; the keyboard opens a task
   await openScreen(page, '整改任务台账');
   await expect(page.getByText('共 2 项任务')).toBeVisible();
@@ -106,6 +115,12 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await expect(page).toHaveURL(/unit=\d+/);
   await page.getByLabel('责任单位').selectOption({ label: '全部单位' });
   await expect(page.getByText('共 2 项任务')).toBeVisible();
+  // The columns chosen are remembered
+  await page.getByText('显示列').click();
+  await page.getByRole('checkbox', { name: '督察来源' }).check();
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await expect(page.getByRole('columnheader', { name: '督察来源' })).toBeVisible();
   await page.getByRole('row').nth(1).focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('row').nth(2)).toBeFocused();

@@ -41,6 +41,7 @@ export function Ledger() {
   const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
   const inspections = useLoad((api) => api.inspections.list(), []);
   const sourceName = useMemo(() => new Map(inspections.data?.map((i) => [i.id, i.name])), [inspections.data]);
+  const sourceOf = (task: TaskSummary): string => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? ''));
   const [shown, setShown] = useStoredState('ledger.columns', DEFAULT_COLUMNS, isColumnList);
 
   const all: Column<TaskSummary>[] = [
@@ -56,7 +57,7 @@ export function Ledger() {
     { key: 'responsibleLeader', header: t('fields.responsibleLeader'), width: '8rem', render: (task) => task.responsibleLeader, title: (task) => task.responsibleLeader },
     { key: 'deadline', header: t('fields.deadline'), width: '14.5rem', sortable: true, render: (task) => <DeadlineText task={task} /> },
     { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => <TaskStatusTag status={task.status} /> },
-    { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? '')) },
+    { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => sourceOf(task), title: (task) => sourceOf(task) },
     { key: 'updatedAt', header: t('fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
   ];
   const fixed = new Set(['number', 'problem']);
