@@ -185,7 +185,7 @@ function Charts({ stats: s }: { stats: LedgerStats }) {
   return (
     <div className="dashboard__charts">
       <Section title={t('charts.status')}>
-        <Chart option={charts.status} label={t('charts.status')} onPick={(name) => navigate(charts.statusTarget(name))} height={240} />
+        {s.tasks.total ? <Chart option={charts.status} label={t('charts.status')} onPick={(name) => navigate(charts.statusTarget(name))} height={240} /> : <Empty>{t('charts.noTasks')}</Empty>}
       </Section>
       <Section title={t('charts.byUnit')}>
         {charts.unitCount ? <Chart option={charts.units} label={t('charts.byUnit')} onPick={(name) => navigate(charts.unitTarget(name))} height={Math.max(240, charts.unitCount * 30 + 50)} /> : <Empty>{t('charts.noTasks')}</Empty>}
