@@ -1,5 +1,8 @@
 import { useCallback, useState } from 'react';
 
+/** For a remembered list of names (the columns shown). */
+export const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
 /**
  * A screen's own choice (the columns shown), remembered on this machine between runs. Nothing of
  * the ledger goes here: only how the screens are arranged.

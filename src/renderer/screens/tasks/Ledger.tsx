@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../hooks/useFormat';
 import { usePagedRows } from '../../hooks/usePagedRows';
-import { useStoredState } from '../../hooks/useStoredState';
+import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { today } from '../../hooks/today';
 import { isFiltered, type LedgerFilter, NO_FILTER, queryOf, readFilter, writeFilter } from './ledgerFilter';
 import { LedgerFilters } from './LedgerFilters';
@@ -20,7 +20,6 @@ import { useStatusCounts } from './useStatusCounts';
 
 const DEFAULT_COLUMNS = ['number', 'problem', 'leadUnits', 'responsibleLeader', 'deadline', 'status'];
 const listTasks = (api: DubanApi, query: TaskQuery) => api.tasks.list(query);
-const isColumnList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /**
  * 整改任务台账: every task, filtered, searched and sorted by the core, read page by page so that a
@@ -42,7 +41,7 @@ export function Ledger() {
   const inspections = useLoad((api) => api.inspections.list(), []);
   const sourceName = useMemo(() => new Map(inspections.data?.map((i) => [i.id, i.name])), [inspections.data]);
   const sourceOf = (task: TaskSummary): string => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? ''));
-  const [shown, setShown] = useStoredState('ledger.columns', DEFAULT_COLUMNS, isColumnList);
+  const [shown, setShown] = useStoredState('ledger.columns', DEFAULT_COLUMNS, isStringList);
 
   const all: Column<TaskSummary>[] = [
     { key: 'number', header: t('fields.number'), width: '6.5rem', sortable: true, render: (task) => task.number },
