@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../shared/result';
 import { appendAudit, verifyAuditChain } from './audit/audit-log';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
+import { documentService } from './documents/service';
 import { evidenceService } from './evidence/service';
 import { inspectionService } from './inspections/service';
 import { measureService } from './measures/service';
@@ -59,6 +60,7 @@ export class Ledger {
   readonly progress;
   readonly closeOuts;
   readonly evidence;
+  readonly documents;
   private actor: string;
 
   private constructor(
@@ -90,6 +92,7 @@ export class Ledger {
     this.progress = progressService(this.context);
     this.closeOuts = closeOutService(this.context);
     this.evidence = evidenceService(this.context);
+    this.documents = documentService(this.context);
   }
 
   static async create(path: string, options: CreateOptions & LedgerOptions): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
