@@ -140,6 +140,7 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     blocks: filled.blocks,
     signature: filled.parts.signature ?? signature,
     date: asOf,
-    copyTo: filled.parts.copyTo ?? copyTo,
+    // Only a template with a 抄送 line has a copy-to block (a supervision sheet has none).
+    copyTo: filled.parts.copyTo ?? '',
   });
 }
