@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainFileName } from '../../core/evidence/model';
-import type { DocumentDraft, DocumentType } from '../../core/documents/model';
+import type { DocumentDraft, DocumentType, Preview } from '../../core/documents/model';
 import { formatOfPath, OUTPUT_FORMATS, type OutputFormat, renderFile } from '../../core/documents/output';
 import { DocumentPrinter } from '../../core/documents/print/chromium';
-import type { Preview } from '../../core/documents/issue';
 import type { Ledger } from '../../core/ledger';
 import { ioError } from '../../core/storage/durable-fs';
 import { addDays, dateOf, type IsoDate, isIsoDate } from '../../shared/dates';

@@ -10,7 +10,7 @@ import type { Reader } from '../storage/database';
 import { openTaskSql } from '../tasks/columns';
 import { listUnits } from '../units/service';
 import { compose, type CompositionRequest, gatherSources, type Sources } from './compose';
-import { type BatchDraft, batchDraft, type ComposedDocument, type DocumentDraft, documentDraft, type IssuedDocument, type ReplyInput, replyInput, type VoidInput, voidInput } from './model';
+import { type BatchDraft, batchDraft, type DocumentDraft, type DocumentTemplate, documentDraft, type IssuedDocument, type Preview, type ReplyInput, replyInput, type VoidInput, voidInput } from './model';
 import { formatNumber, nextSerial, takeSerial } from './numbering';
 import { loadDocument, loadIssuedDocument } from './register';
 
@@ -21,13 +21,6 @@ import { loadDocument, loadIssuedDocument } from './register';
  */
 type Draft = z.output<typeof documentDraft>;
 
-export interface Preview {
-  readonly templateId: number;
-  readonly recipientUnitId: number;
-  readonly recipient: string;
-  readonly taskIds: readonly number[];
-  readonly document: ComposedDocument;
-}
 
 const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 
@@ -38,12 +31,24 @@ function usableSources(db: Reader, request: CompositionRequest): Result<Sources>
   return sources.value.type.archived ? invalid('docType', 'invalid_choice') : sources;
 }
 
+/** A template being edited, not yet saved: previews show what it would print. */
+export interface TemplateDraft {
+  readonly source: string;
+  readonly format: DocumentTemplate['format'];
+}
+
 /** Composes each request with the serial `serialOf` gives it (the next free ones for a preview, the one taken for an issue). */
-function composeAll(db: Reader, requests: readonly CompositionRequest[], serialOf: (request: CompositionRequest, index: number) => number): Result<Preview[]> {
+function composeAll(
+  db: Reader,
+  requests: readonly CompositionRequest[],
+  serialOf: (request: CompositionRequest, index: number) => number,
+  draftTemplate: TemplateDraft | null = null,
+): Result<Preview[]> {
   const previews: Preview[] = [];
   for (const [index, request] of requests.entries()) {
-    const sources = usableSources(db, request);
-    if (!sources.ok) return sources;
+    const gathered = usableSources(db, request);
+    if (!gathered.ok) return gathered;
+    const sources = draftTemplate ? ok({ ...gathered.value, template: { ...gathered.value.template, ...draftTemplate } }) : gathered;
     const number = formatNumber(sources.value.type.numberPattern, yearOf(request.issuedOn), serialOf(request, index));
     const document = compose(db, request, sources.value, number);
     if (!document.ok) return document;
@@ -185,6 +190,13 @@ export function issueService(ctx: LedgerContext) {
       if (!draft.ok) return draft;
       const issued = ctx.write((tx) => issueAll(tx, [requestOf(draft.value)], draft.value.notes));
       return issued.ok ? ok(issued.value[0]!) : issued;
+    },
+    /** What a template being edited would print for the draft's recipient. */
+    previewTemplate(input: DocumentDraft, template: TemplateDraft): Result<Preview> {
+      const draft = draftOf(input);
+      if (!draft.ok) return draft;
+      const previews = composeAll(ctx.db, [requestOf(draft.value)], previewSerials(ctx.db), template);
+      return previews.ok ? ok(previews.value[0]!) : previews;
     },
     previewBatch(input: BatchDraft): Result<Preview[]> {
       const requests = batchRequests(ctx.db, input);

@@ -115,6 +115,21 @@ export interface DocumentRecord {
   readonly updatedAt: string;
 }
 
+/** A document as it would be issued: its recipient, tasks and text, with the number it would take. */
+export interface Preview {
+  readonly templateId: number;
+  readonly recipientUnitId: number;
+  readonly recipient: string;
+  readonly taskIds: readonly number[];
+  readonly document: ComposedDocument;
+}
+
+/** Previews with the page that shows them (the same HTML that prints). */
+export interface DocumentPreview {
+  readonly items: readonly Preview[];
+  readonly html: string;
+}
+
 /** A register entry with what it printed. */
 export interface IssuedDocument extends DocumentRecord {
   readonly content: ComposedDocument;

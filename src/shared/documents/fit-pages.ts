@@ -1,3 +1,5 @@
+import { LINE_PITCH_PT, PT_PER_MM, TYPE_AREA_MM } from './geometry';
+
 /**
  * Lays out what CSS alone cannot, once the page is loaded:
  *  - the copy-to block (版记) goes on the last page with its last rule on the bottom edge of the type
@@ -108,3 +110,10 @@ export function fitPages(pageHeightPt: number, pitchPt: number): FittedPages {
   }
   return { pages };
 }
+
+/**
+ * fitPages as a script to run in a document's page, with the page's geometry. Bundlers and tsx may
+ * wrap functions in a `__name` helper that the page does not have: it is given a stand-in.
+ */
+export const fitPagesScript = (): string =>
+  `(() => { const __name = (f) => f; return (${fitPages.toString()})(${TYPE_AREA_MM.height * PT_PER_MM}, ${LINE_PITCH_PT}); })()`;

@@ -1,7 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { fitPages } from '../../../shared/documents/fit-pages';
-import { LINE_PITCH_PT, PT_PER_MM, TYPE_AREA_MM } from '../../../shared/documents/geometry';
+import { fitPagesScript } from '../../../shared/documents/fit-pages';
 import { dubanError } from '../../../shared/errors';
 import { err, ok, type Result } from '../../../shared/result';
 
@@ -27,11 +26,6 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'];
 
-/**
- * fitPages as a script for a page. Bundlers and tsx may wrap functions in a `__name` helper that the
- * page does not have: it is given a stand-in.
- */
-export const fitPagesScript = (): string => `(() => { const __name = (f) => f; return (${fitPages.toString()})(${TYPE_AREA_MM.height * PT_PER_MM}, ${LINE_PITCH_PT}); })()`;
 
 export class DocumentPrinter {
   private constructor(
