@@ -57,6 +57,15 @@ describe('the template language', () => {
     ]);
   });
 
+  it('leaves out a line whose fields all came out empty', () => {
+    const filled = fillTemplate(parsed('标题：x\n联系人：{{联系人}}，电话：{{抄送单位}}\n抄送：{{抄送单位}}\n电话：{{联系电话}}'), data);
+    expect(filled.blocks).toEqual([
+      { kind: 'paragraph', text: '联系人：王建国，电话：', level: 0 },
+      { kind: 'paragraph', text: '电话：0471-6941001', level: 0 },
+    ]);
+    expect(filled.parts.copyTo).toBeNull();
+  });
+
   it('repeats within a line, and accepts the English names of fields', () => {
     const filled = fillTemplate(parsed('title: {{recipient}}\n任务：{{#tasks}}{{taskNumber}}、{{/tasks}}共{{任务数}}项'), data);
     expect(filled.blocks).toEqual([{ kind: 'paragraph', text: '任务：1、2、共2项', level: 0 }]);

@@ -163,6 +163,8 @@ function screenRules(): string {
   body { background: #e9ecef; padding: 12px 0; }
   .doc { box-sizing: border-box; width: ${mm(PAGE_MM.width)}; min-height: ${mm(PAGE_MM.height)}; margin: 0 auto 12px; background: #fff;
     padding: ${mm(MARGIN_MM.top)} ${mm(MARGIN_MM.right)} ${mm(MARGIN_MM.bottom)} ${mm(MARGIN_MM.left)}; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+  /* A letter's issuer mark prints in the first page's margin box, which a screen does not show. */
+  .head--letter .head__issuer { display: block; }
   .doc--standard .doc__flow, .doc--letter .doc__flow {
     background-image: repeating-linear-gradient(to bottom, transparent 0, transparent ${pt(page - 1)}, rgba(0, 90, 200, 0.3) ${pt(page - 1)}, rgba(0, 90, 200, 0.3) ${pt(page)}); }
 }`;

@@ -33,11 +33,17 @@ function fill(pieces: readonly Piece[], data: TemplateData, task: TaskValues | n
     .join('');
 }
 
+/** A line made for fields that all came out empty (no contact on file, no copy-to) is left out, not printed half. */
+function allFieldsEmpty(pieces: readonly Piece[], data: TemplateData, task: TaskValues | null): boolean {
+  const fields = pieces.filter((piece) => piece.kind !== 'text');
+  return fields.length > 0 && fields.every((piece) => fill([piece], data, task).trim() === '');
+}
+
 function flatten(lines: readonly Line[], data: TemplateData, task: TaskValues | null): Flat[] {
   return lines.flatMap((line): Flat[] => {
     switch (line.kind) {
       case 'text':
-        return [{ kind: 'text', text: fill(line.pieces, data, task) }];
+        return allFieldsEmpty(line.pieces, data, task) ? [] : [{ kind: 'text', text: fill(line.pieces, data, task) }];
       case 'row':
         return [{ kind: 'row', cells: line.cells.map((cell) => fill(cell, data, task).trim()) }];
       case 'loop':
@@ -96,7 +102,7 @@ function blocksOf(flat: readonly Flat[]): DocumentBlock[] {
 }
 
 export function fillTemplate(template: Template, data: TemplateData): FilledTemplate {
-  const part = (pieces: readonly Piece[] | null): string | null => (pieces ? fill(pieces, data, null).trim() : null);
+  const part = (pieces: readonly Piece[] | null): string | null => (pieces && !allFieldsEmpty(pieces, data, null) ? fill(pieces, data, null).trim() : null);
   return {
     parts: {
       title: part(template.parts.title),
