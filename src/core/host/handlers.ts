@@ -113,7 +113,10 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
         use<{ problem: TemplateProblem | null; html: string | null }>((l) => {
           const problem = l.documents.checkTemplate(source);
           if (problem || !sample) return ok({ problem, html: null });
-          const preview = l.documents.previewTemplate(sample, { source, format });
+          // A sample without tasks gets the recipient's open tasks, so that the loops show something.
+          const open = l.tasks.list({ unitId: sample.recipientUnitId, role: 'lead', statuses: ['pending', 'in_progress'], limit: 50 });
+          const withTasks = sample.taskIds?.length || !open.ok ? sample : { ...sample, taskIds: open.value.rows.map((task) => task.id) };
+          const preview = l.documents.previewTemplate(withTasks, { source, format });
           return ok({ problem: null, html: preview.ok ? renderHtml([preview.value.document]) : null });
         }),
       office: () => use((l) => ok(l.documents.office())),

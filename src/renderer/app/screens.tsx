@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import { AuditLog } from '../screens/audit/AuditLog';
+import { BatchLetters } from '../screens/documents/BatchLetters';
+import { Documents } from '../screens/documents/Documents';
+import { IssueDocument } from '../screens/documents/IssueDocument';
+import { Templates } from '../screens/documents/Templates';
 import { Settings } from '../screens/settings/Settings';
 import { Units } from '../screens/units/Units';
 
@@ -15,6 +19,10 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: readonly ScreenEntry[] = [
+  { path: '/documents', nav: 'documents', group: 'work', element: <Documents /> },
+  { path: '/documents/new', element: <IssueDocument /> },
+  { path: '/documents/batch', element: <BatchLetters /> },
+  { path: '/documents/templates', element: <Templates /> },
   { path: '/units', nav: 'units', group: 'records', element: <Units /> },
   { path: '/audit', nav: 'audit', group: 'system', element: <AuditLog /> },
   { path: '/settings', nav: 'settings', group: 'system', element: <Settings /> },

@@ -34,8 +34,14 @@ export interface FittedPages {
   readonly pages: readonly number[];
 }
 
-export function fitPages(pageHeightPt: number, pitchPt: number): FittedPages {
-  const page = (globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<Element>; getElementById(id: string): Element | null } }).document;
+interface Root {
+  querySelectorAll(selector: string): ArrayLike<Element>;
+  getElementById(id: string): Element | null;
+}
+
+/** `root`: the document to lay out, when it is not the page's own (the app's preview frame). */
+export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): FittedPages {
+  const page = root ?? (globalThis as unknown as { document: Root }).document;
   const ptOf = (px: number): number => (px * 72) / 96;
   const heightOf = (element: Element): number => ptOf(element.getBoundingClientRect().height);
   const fits = (used: number, height: number): boolean => used + height <= pageHeightPt + 0.5;
@@ -115,5 +121,7 @@ export function fitPages(pageHeightPt: number, pitchPt: number): FittedPages {
  * fitPages as a script to run in a document's page, with the page's geometry. Bundlers and tsx may
  * wrap functions in a `__name` helper that the page does not have: it is given a stand-in.
  */
+export const fitPreview = (root: Root): FittedPages => fitPages(TYPE_AREA_MM.height * PT_PER_MM, LINE_PITCH_PT, root);
+
 export const fitPagesScript = (): string =>
   `(() => { const __name = (f) => f; return (${fitPages.toString()})(${TYPE_AREA_MM.height * PT_PER_MM}, ${LINE_PITCH_PT}); })()`;
