@@ -78,31 +78,42 @@ export interface PageDecoration {
   readonly issuerPt: number;
 }
 
+/** A letter's pages are 7 mm wider on each side, so that its 170 mm double lines lie inside them (Chromium paints nothing outside a page's area); its text keeps the 156 mm type area. */
+export const LETTER_OVERHANG_MM = (LETTER_LINE_WIDTH_MM - TYPE_AREA_MM.width) / 2;
+
 /**
  * Each document is a named page of its own, whose counter styles write "— N —" from its own first
- * page: documents printed together number their pages each from 1. A letter's first page has no
- * number, its issuer mark in the top margin and the lower red double line 20 mm above the bottom.
+ * page: documents printed together number their pages each from 1. The number sits one character in
+ * from the type area's outer edge (an indent from the right, in a right-to-left box, on odd pages;
+ * "— N —" reads the same both ways). A letter's first page has no number, its issuer mark in the
+ * top margin and the lower red double line 20 mm above the bottom.
  */
 export function pageRules({ index, letter, issuer, issuerPt }: PageDecoration): string {
   const d = `d${index}`;
-  const number = `content: counter(page, ${d}-num); font-family: ${fontStack('songti')}; font-size: ${pt(SMALL_PT)}; line-height: 1; vertical-align: top; color: #000; letter-spacing: 0;`;
+  // The space from the type area's edge is an indent, not padding: an empty box (a letter's first page) then takes no width.
+  const inset = pt((letter ? LETTER_OVERHANG_MM * PT_PER_MM : 0) + SMALL_PT);
+  const number = (side: 'r' | 'l') =>
+    `content: counter(page, ${d}-${side}); font-family: ${fontStack('songti')}; font-size: ${pt(SMALL_PT)}; line-height: 1; vertical-align: top; color: #000; letter-spacing: 0;
+    padding-top: ${mm(PAGE_NUMBER_GAP_MM)}; text-indent: ${inset}; text-align: start; direction: ${side === 'r' ? 'rtl' : 'ltr'};`;
+  const symbol = (page: number): string => (letter && page === 1 ? '' : `— ${page} —`);
   const rules = [
-    counterStyle(`${d}-num`, (page) => (letter && page === 1 ? '' : `— ${page} —`)),
-    `@page ${d}:right { @bottom-right { ${number} text-align: right; padding: ${mm(PAGE_NUMBER_GAP_MM)} ${pt(SMALL_PT)} 0 0; } }`,
-    `@page ${d}:left { @bottom-left { ${number} text-align: left; padding: ${mm(PAGE_NUMBER_GAP_MM)} 0 0 ${pt(SMALL_PT)}; } }`,
+    counterStyle(`${d}-r`, symbol),
+    counterStyle(`${d}-l`, symbol),
+    `@page ${d}:right { @bottom-right { ${number('r')} } }`,
+    `@page ${d}:left { @bottom-left { ${number('l')} } }`,
     `#doc-${index} { page: ${d}; }`,
   ];
   if (letter) {
     const spaces = 48;
-    const overhang = (LETTER_LINE_WIDTH_MM - TYPE_AREA_MM.width) / 2;
     rules.push(
       counterStyle(`${d}-mark`, (page) => (page === 1 ? issuer : '')),
       counterStyle(`${d}-line`, (page) => (page === 1 ? '\u3000'.repeat(spaces) : '')),
       `@page ${d} {
+  margin: ${mm(MARGIN_MM.top)} ${mm(MARGIN_MM.right - LETTER_OVERHANG_MM)} ${mm(MARGIN_MM.bottom)} ${mm(MARGIN_MM.left - LETTER_OVERHANG_MM)};
   @top-center { content: counter(page, ${d}-mark); vertical-align: top; padding-top: ${mm(LETTER_ISSUER_TOP_MM)}; white-space: nowrap; color: ${RED};
     font-family: ${fontStack('xiaobiaosong')}; font-size: ${pt(issuerPt)}; line-height: 1; letter-spacing: 0; }
   @bottom-center { content: counter(page, ${d}-line); vertical-align: top; box-sizing: border-box; height: ${mm(DOUBLE_LINE_MM)}; font-size: ${mm(LETTER_LINE_WIDTH_MM / spaces)}; line-height: 1;
-    margin: ${mm(MARGIN_MM.bottom - LETTER_BOTTOM_LINE_MM - DOUBLE_LINE_MM)} ${mm(-overhang)} 0; border-top: 0.3mm solid ${RED}; border-bottom: 0.8mm solid ${RED}; }
+    margin-top: ${mm(MARGIN_MM.bottom - LETTER_BOTTOM_LINE_MM - DOUBLE_LINE_MM)}; border-top: 0.3mm solid ${RED}; border-bottom: 0.8mm solid ${RED}; }
 }`,
     );
   }
@@ -110,13 +121,13 @@ export function pageRules({ index, letter, issuer, issuerPt }: PageDecoration): 
 }
 
 /**
- * Nothing may stick out of the type area in layout: Chromium would shrink the whole page to fit it.
- * The issuer mark is condensed by a transform (its box as wide as the text, centred), and the
- * letter's double line reaches 7 mm beyond the type area by shadows, which are only painted.
+ * Nothing may stick out of the page's area: Chromium would shrink the whole page to fit it, and
+ * paints nothing outside it. The issuer mark is condensed by a transform (its box as wide as the
+ * text, centred); a letter's double line reaches into the 7 mm its wider page leaves each side.
  */
 function headRules(): string {
-  const overhang = mm((LETTER_LINE_WIDTH_MM - TYPE_AREA_MM.width) / 2);
-  const line = `content: ""; position: absolute; left: 0; right: 0; background: ${RED}; box-shadow: -${overhang} 0 0 ${RED}, ${overhang} 0 0 ${RED};`;
+  const overhang = mm(LETTER_OVERHANG_MM);
+  const line = `content: ""; position: absolute; left: -${overhang}; right: -${overhang}; background: ${RED};`;
   return `
 .head { position: relative; }
 .head__issuer { position: absolute; text-align: center; white-space: nowrap; color: ${RED}; font-family: ${fontStack('xiaobiaosong')};
@@ -135,6 +146,7 @@ function bodyRules(): string {
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; background: #fff; }
 .doc + .doc { break-before: page; }
+@media print { .doc--letter .doc__flow { margin: 0 ${mm(LETTER_OVERHANG_MM)}; } }
 .doc__flow { width: ${mm(TYPE_AREA_MM.width)}; font-family: ${fontStack('fangsong')}; font-size: ${pt(BODY_PT)}; line-height: ${pt(LINE_PITCH_PT)};
   letter-spacing: ${pt(LETTER_SPACING_PT)}; orphans: 1; widows: 1; font-kerning: none; overflow-wrap: anywhere; }
 .title { margin: 0; font-family: ${fontStack('xiaobiaosong')}; font-size: ${pt(TITLE_PT)}; line-height: ${pt(LINE_PITCH_PT)}; font-weight: normal;
