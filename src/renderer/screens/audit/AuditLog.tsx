@@ -24,6 +24,8 @@ const FIELD_NAMESPACE: Partial<Record<EntityName, string>> = {
   meeting: 'meetings',
   accountability_case: 'accountability',
   document: 'documents',
+  document_type: 'documents',
+  document_template: 'documents',
 };
 
 const PAGE = 100;
