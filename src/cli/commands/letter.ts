@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { plainFileName } from '../../core/evidence/model';
 import type { DocumentDraft, DocumentType, Preview } from '../../core/documents/model';
 import { formatOfPath, OUTPUT_FORMATS, type OutputFormat, renderFile } from '../../core/documents/output';
-import { DocumentPrinter } from '../../core/documents/print/chromium';
+import type { DocumentPrinter } from '../../core/documents/print/chromium';
 import type { Ledger } from '../../core/ledger';
 import { ioError } from '../../core/storage/durable-fs';
 import { addDays, dateOf, type IsoDate, isIsoDate } from '../../shared/dates';
@@ -135,8 +135,9 @@ export const letter: Command = {
   async run(ctx) {
     const plan = planOf(ctx);
     if (!plan.ok) return plan;
-    // A PDF cannot be made without a Chromium: say so before the ledger is even opened.
-    const launched = plan.value.format === 'docx' ? null : await DocumentPrinter.launch();
+    // A PDF cannot be made without a Chromium: say so before the ledger is even opened. (Loaded
+    // only here: playwright-core takes a second to load, which the other commands need not wait.)
+    const launched = plan.value.format === 'docx' ? null : await (await import('../../core/documents/print/chromium')).DocumentPrinter.launch();
     if (launched && !launched.ok && plan.value.format === 'pdf') return ledgerFailure(launched.error);
     const printer = launched?.ok ? launched.value : null;
     try {

@@ -67,14 +67,20 @@ export function TemplateEditor({ template, fields, onSaved, onRemoved }: { templ
     area.setSelectionRange(offset, offset + 2);
   };
 
-  const save = (): void =>
-    void form.submit((values) => (template ? api.documents.updateTemplate(template.id, values) : api.documents.createTemplate(values))).then(async (saved) => {
-      if (!saved) return;
-      toast(t('templates.saved', { name: form.values.name }));
-      const list = await api.documents.templates();
-      const stored = list.ok ? list.value.templates.find((x) => x.name === form.values.name) : undefined;
-      if (stored) onSaved(stored);
-    });
+  const save = (): void => {
+    let stored: DocumentTemplate | null = null;
+    void form
+      .submit(async (values) => {
+        const result = await (template ? api.documents.updateTemplate(template.id, values) : api.documents.createTemplate(values));
+        if (result.ok) stored = result.value;
+        return result;
+      })
+      .then((saved) => {
+        if (!saved || !stored) return;
+        toast(t('templates.saved', { name: stored.name }));
+        onSaved(stored);
+      });
+  };
 
   const remove = async (): Promise<void> => {
     setRemoving(false);
