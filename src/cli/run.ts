@@ -6,6 +6,7 @@ import { type Command, type CommandContext } from './command';
 import { backup } from './commands/backup';
 import { dump } from './commands/dump';
 import { init } from './commands/init';
+import { letter } from './commands/letter';
 import { passwd } from './commands/passwd';
 import { restore } from './commands/restore';
 import { stats } from './commands/stats';
@@ -13,7 +14,7 @@ import { verify } from './commands/verify';
 import { type CliFailure, describeFailure } from './failure';
 import { type Secrets, stdinSecrets, terminalSecrets } from './secrets';
 
-const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump];
+const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter];
 
 const COMMON_OPTIONS = {
   'password-stdin': { type: 'boolean' },

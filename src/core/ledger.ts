@@ -6,6 +6,7 @@ import { appendAudit, verifyAuditChain } from './audit/audit-log';
 import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
+import { documentService } from './documents/service';
 import { evidenceService } from './evidence/service';
 import { findingService } from './findings/service';
 import { inspectionService } from './inspections/service';
@@ -71,6 +72,7 @@ export class Ledger {
   readonly meetings;
   readonly findings;
   readonly accountability;
+  readonly documents;
   private actor: string;
 
   private constructor(
@@ -107,6 +109,7 @@ export class Ledger {
     this.meetings = meetingService(this.context);
     this.findings = findingService(this.context);
     this.accountability = accountabilityService(this.context);
+    this.documents = documentService(this.context);
   }
 
   stats(options?: StatsOptions) {
