@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import enCli from '../shared/i18n/locales/en/cli.json';
-import zhCli from '../shared/i18n/locales/zh-CN/cli.json';
+import enCli from '../shared/i18n/locales/en/cli.json' with { type: 'json' };
+import zhCli from '../shared/i18n/locales/zh-CN/cli.json' with { type: 'json' };
 import { createI18n, type Language, languageOf } from '../shared/i18n/setup';
 import { type Command, type CommandContext } from './command';
 import { backup } from './commands/backup';

@@ -1,4 +1,4 @@
-import zhCommon from '../../shared/i18n/locales/zh-CN/common.json';
+import zhCommon from '../../shared/i18n/locales/zh-CN/common.json' with { type: 'json' };
 import { type IsoDate } from '../../shared/dates';
 import { formatDate } from '../../shared/i18n/format';
 import { err, ok, type Result } from '../../shared/result';

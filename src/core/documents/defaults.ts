@@ -1,8 +1,8 @@
-import chase from '../../../resources/templates/chase.json';
-import notice from '../../../resources/templates/notice.json';
-import office from '../../../resources/templates/office.json';
-import reminder from '../../../resources/templates/reminder.json';
-import supervision from '../../../resources/templates/supervision.json';
+import chase from '../../../resources/templates/chase.json' with { type: 'json' };
+import notice from '../../../resources/templates/notice.json' with { type: 'json' };
+import office from '../../../resources/templates/office.json' with { type: 'json' };
+import reminder from '../../../resources/templates/reminder.json' with { type: 'json' };
+import supervision from '../../../resources/templates/supervision.json' with { type: 'json' };
 import { localTimestamp } from '../../shared/dates';
 import type { Writer } from '../storage/database';
 import type { BuiltinDocumentType, DocumentFormat, OfficeProfile } from './model';

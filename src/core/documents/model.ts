@@ -206,6 +206,9 @@ export type DocumentQuery = z.input<typeof documentQuery>;
 
 const placeholderCount = (pattern: string, placeholder: string): number => pattern.split(placeholder).length - 1;
 
+/** The pattern a new document type starts from, for the office to put its own 代字 in. */
+export const DEFAULT_NUMBER_PATTERN = `代字〔${YEAR_PLACEHOLDER}〕${SERIAL_PLACEHOLDER}号`;
+
 /** 代字〔{YYYY}〕{N}号: each placeholder once, no other braces. */
 export const numberPattern = requiredText(60)
   .refine((p) => placeholderCount(p, YEAR_PLACEHOLDER) === 1 && placeholderCount(p, SERIAL_PLACEHOLDER) === 1, { error: 'invalid_number_pattern' })

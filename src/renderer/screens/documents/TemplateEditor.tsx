@@ -11,7 +11,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 import { DocumentFrame } from './DocumentFrame';
-import reminder from '../../../../resources/templates/reminder.json';
+import reminder from '../../../../resources/templates/reminder.json' with { type: 'json' };
 import { useDebounced } from './useDebounced';
 
 /** A new template starts from the shipped reminder letter: documents are written in Chinese whatever the screen's language. */
@@ -34,6 +34,10 @@ function offsetOf(source: string, line: number, column: number): number {
  * an unknown field or a broken loop is shown with its line and column, the cursor can be taken
  * there, and the template cannot be saved until it is sound.
  */
+/** How a template names a field, or runs a loop, by its first name. */
+const syntaxOf = (field: TemplateFieldInfo | undefined): string =>
+  !field ? '' : field.scope === 'loop' ? `{{#${field.names[0]}}} … {{/${field.names[0]}}}` : `{{${field.names[0]}}}`;
+
 export function TemplateEditor({ template, fields, onSaved, onRemoved }: { template: DocumentTemplate | null; fields: readonly TemplateFieldInfo[]; onSaved: (saved: DocumentTemplate) => void; onRemoved: () => void }) {
   const { t } = useTranslation('documents');
   const api = useApi();
@@ -135,11 +139,11 @@ export function TemplateEditor({ template, fields, onSaved, onRemoved }: { templ
         </div>
         <details className="field--wide template-fields">
           <summary>{t('templates.fieldList')}</summary>
-          <p>{t('templates.syntax', { field: '{{收文单位}}', loop: '{{#任务}} … {{/任务}}' })}</p>
+          <p>{t('templates.syntax', { field: syntaxOf(fields.find((f) => f.scope === 'document')), loop: syntaxOf(fields.find((f) => f.scope === 'loop')) })}</p>
           <ul>
             {fields.map((field) => (
               <li key={field.names.join()}>
-                <code>{field.scope === 'loop' ? `{{#${field.names[0]}}} … {{/${field.names[0]}}}` : `{{${field.names[0]}}}`}</code> {t(`templates.scopes.${field.scope}`)} ({field.names.slice(1).join(', ')})
+                <code>{syntaxOf(field)}</code> {t(`templates.scopes.${field.scope}`)} ({field.names.slice(1).join(', ')})
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DocumentTemplate, type DocumentType, documentTypeInput } from '../../../core/documents/model';
+import { DEFAULT_NUMBER_PATTERN, type DocumentTemplate, type DocumentType, documentTypeInput } from '../../../core/documents/model';
 import type { DubanError } from '../../../shared/errors';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { SelectInput, TextInput } from '../../components/inputs';
@@ -21,14 +21,14 @@ function TypeRow({ type, templates, onSaved }: { type: DocumentType | null; temp
   const toast = useToast();
   const year = new Date().getFullYear();
   const next = useLoad((a) => (type ? a.documents.nextNumber(type.code, year) : Promise.resolve({ ok: true as const, value: '' })), [type?.code, type?.updatedAt]);
-  const form = useForm<TypeValues>(documentTypeInput, { name: type?.name ?? '', numberPattern: type?.numberPattern ?? '代字〔{YYYY}〕{N}号', templateId: type?.templateId ?? templates[0]?.id ?? null }, `document-type:${type?.id ?? 'new'}`);
+  const form = useForm<TypeValues>(documentTypeInput, { name: type?.name ?? '', numberPattern: type?.numberPattern ?? DEFAULT_NUMBER_PATTERN, templateId: type?.templateId ?? templates[0]?.id ?? null }, `document-type:${type?.id ?? 'new'}`);
   const [serial, setSerial] = useState('');
   const [failure, setFailure] = useState<DubanError | null>(null);
   const save = (): void =>
     void form.submit((values) => (type ? api.documents.updateType(type.id, { ...values, templateId: values.templateId! }) : api.documents.createType({ ...values, templateId: values.templateId! }))).then((saved) => {
       if (!saved) return;
       toast(t('types.saved', { name: form.values.name }));
-      if (!type) form.reset({ name: '', numberPattern: '代字〔{YYYY}〕{N}号', templateId: templates[0]?.id ?? null });
+      if (!type) form.reset({ name: '', numberPattern: DEFAULT_NUMBER_PATTERN, templateId: templates[0]?.id ?? null });
       onSaved();
     });
   const restart = async (): Promise<void> => {
