@@ -76,6 +76,17 @@ test('issue a reminder letter with a live preview, save it as PDF, record the re
   await page.getByRole('link', { name: '返回文件登记' }).click();
   await expect(page.getByRole('gridcell', { name: '某纪监驻环函〔2026〕3号' })).toBeVisible();
 
+  // The dashboard lists the replies awaited; one leads to its document in the register.
+  await page.getByRole('link', { name: '工作台' }).click();
+  const awaited = page.getByRole('region', { name: '待回复的文件' });
+  await expect(awaited.getByRole('listitem')).toHaveCount(2);
+  await awaited.getByRole('link', { name: /某纪监驻环函〔2026〕3号/ }).click();
+  await expect(page.getByRole('dialog').getByText('某纪监驻环函〔2026〕3号').first()).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('gridcell', { name: '某纪监驻环函〔2026〕2号' })).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: '某纪监驻环函〔2026〕1号' })).toHaveCount(0);
+
   // A template with an unknown field cannot be saved, and says where.
   await page.getByRole('link', { name: '模板与文号' }).click();
   const source = page.getByLabel('模板内容');

@@ -198,6 +198,8 @@ export const documentQuery = z.object({
   year: z.number().int().min(1900).max(2999).optional(),
   recipientUnitId: id.optional(),
   states: z.array(choice(DOCUMENT_STATES)).optional(),
+  /** Only documents still awaiting the reply they asked for. */
+  awaitingReply: z.boolean().optional(),
   /** Only documents whose reply is overdue on this date. */
   replyOverdueAsOf: isoDate.optional(),
   search: text(200).optional(),

@@ -4,7 +4,7 @@ import { validate } from '../../shared/validation';
 import type { z } from 'zod';
 import { fromRow, type Row } from '../records';
 import type { Reader } from '../storage/database';
-import type { SqlValue } from '../storage/journal';
+import { type SqlFilter, sqlFilter } from '../sql-filter';
 import { type ComposedDocument, type DocumentQuery, documentQuery, type DocumentRecord, type IssuedDocument } from './model';
 
 /** The register (发文登记): every document issued, with its number, recipient, tasks and reply. */
@@ -34,32 +34,26 @@ export function loadIssuedDocument(db: Reader, id: number): IssuedDocument | und
 
 type Query = z.output<typeof documentQuery>;
 
-function filterOf(query: Query): { where: string; params: Record<string, SqlValue> } {
-  const conditions: string[] = [];
-  const params: Record<string, SqlValue> = {};
-  const where = (condition: string, values: Record<string, SqlValue> = {}): void => {
-    conditions.push(condition);
-    Object.assign(params, values);
-  };
-  if (query.docType) where('doc_type = $docType', { docType: query.docType });
-  if (query.year !== undefined) where('year = $year', { year: query.year });
-  if (query.recipientUnitId !== undefined) where('recipient_unit_id = $unitId', { unitId: query.recipientUnitId });
-  if (query.states?.length) where('state IN (SELECT value FROM json_each($states))', { states: JSON.stringify(query.states) });
-  if (query.replyOverdueAsOf) where("state = 'issued' AND replied_on IS NULL AND reply_due < $asOf", { asOf: query.replyOverdueAsOf });
-  if (query.search) {
-    where("(number LIKE $search ESCAPE '\\' OR title LIKE $search ESCAPE '\\' OR recipient LIKE $search ESCAPE '\\')", {
-      search: `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    });
-  }
-  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+const AWAITING = "state = 'issued' AND replied_on IS NULL AND reply_due IS NOT NULL";
+
+function filterOf(query: Query): SqlFilter {
+  const filter = sqlFilter();
+  if (query.docType) filter.where('doc_type = $docType', { docType: query.docType });
+  if (query.year !== undefined) filter.where('year = $year', { year: query.year });
+  if (query.recipientUnitId !== undefined) filter.where('recipient_unit_id = $unitId', { unitId: query.recipientUnitId });
+  if (query.states?.length) filter.where('state IN (SELECT value FROM json_each($states))', { states: JSON.stringify(query.states) });
+  if (query.awaitingReply) filter.where(AWAITING);
+  if (query.replyOverdueAsOf) filter.where(`${AWAITING} AND reply_due < $asOf`, { asOf: query.replyOverdueAsOf });
+  if (query.search) filter.contains(['number', 'title', 'recipient'], query.search);
+  return filter;
 }
 
 /** Newest first: by date, then by number within a type. */
 export function listDocuments(db: Reader, input: DocumentQuery = {}): Result<DocumentRecord[]> {
   const valid = validate(documentQuery, input);
   if (!valid.ok) return valid;
-  const { where, params } = filterOf(valid.value);
-  return ok(db.all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents ${where} ORDER BY issued_on DESC, doc_type, serial DESC`, params).map((row) => toRecord(db, row)));
+  const filter = filterOf(valid.value);
+  return ok(db.all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents ${filter.clause} ORDER BY issued_on DESC, doc_type, serial DESC`, filter.params).map((row) => toRecord(db, row)));
 }
 
 /** A document whose reply is still awaited: how many days are left, or (negative) how late it is. */
@@ -74,7 +68,7 @@ const dayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`) / 8
 /** Issued documents that asked for a reply and have none yet, the most urgent first (for the dashboard). */
 export function awaitingReply(db: Reader, asOf: IsoDate): AwaitedReply[] {
   return db
-    .all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents WHERE state = 'issued' AND replied_on IS NULL AND reply_due IS NOT NULL ORDER BY reply_due, id`)
+    .all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents WHERE ${AWAITING} ORDER BY reply_due, id`)
     .map((row) => toRecord(db, row))
     .map((document) => {
       const daysLeft = dayNumber(document.replyDue!) - dayNumber(asOf);

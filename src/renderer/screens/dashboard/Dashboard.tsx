@@ -7,7 +7,6 @@ import type { LedgerStats } from '../../../core/stats/model';
 import { FINISHED_STATUSES, TASK_STATUSES } from '../../../core/tasks/model';
 import { formatPercent } from '../../../shared/i18n/format';
 import { useLoad } from '../../api/ApiContext';
-import { useHasScreen } from '../../app/KnownScreens';
 import { Chart } from '../../components/Chart';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -32,6 +31,7 @@ export function Dashboard() {
   const asOf = today();
   const stats = useLoad((api) => api.stats.ledger({ asOf }), [asOf]);
   const overdue = useLoad((api) => api.tasks.list({ overdueAsOf: asOf, parentId: null, sort: 'deadline', limit: OVERDUE_SHOWN }), [asOf]);
+  const replies = useLoad((api) => api.documents.awaitingReply(asOf), [asOf]);
 
   if (!stats.data) return <ErrorNotice error={stats.error} />;
   const s = stats.data;
@@ -90,6 +90,32 @@ export function Dashboard() {
             <Empty>{t('notReported.none')}</Empty>
           )}
         </Section>
+        <Section
+          title={t('replies.title')}
+          actions={
+            <Link className="button button--small" to="/documents?reply=awaiting">
+              {t('replies.all', { count: s.documents.awaitingReply })}
+            </Link>
+          }
+        >
+          {replies.data?.length ? (
+            <ul className="link-list">
+              {replies.data.slice(0, OVERDUE_SHOWN).map(({ document, daysLeft, overdue: late }) => (
+                <li key={document.id}>
+                  <Link to={`/documents?reply=awaiting&open=${document.id}`}>
+                    <span className="link-list__number">{document.number}</span>
+                    <span className="link-list__text">{document.recipient}</span>
+                  </Link>
+                  <span className={`link-list__meta${late ? ' link-list__meta--late' : ''}`}>
+                    {late ? t('replies.late', { count: -daysLeft }) : t('replies.due', { date: format.date(document.replyDue!), count: daysLeft })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty>{t('replies.none')}</Empty>
+          )}
+        </Section>
       </div>
     </>
   );
@@ -98,7 +124,6 @@ export function Dashboard() {
 function Figures({ stats: s }: { stats: LedgerStats }) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
-  const documents = useHasScreen('/documents');
   const done = FINISHED_STATUSES.reduce((sum, status) => sum + s.tasks.byStatus[status], 0);
   const subjects = SUBJECT_KINDS.reduce((sum, kind) => sum + s.accountability.subjects[kind], 0);
   const n = format.number;
@@ -123,7 +148,7 @@ function Figures({ stats: s }: { stats: LedgerStats }) {
           value={n(s.documents.awaitingReply)}
           unit={t('units.documents')}
           note={t('figures.overdueReplies', { count: s.documents.overdueReplies })}
-          to={documents ? '/documents?awaitingReply=1' : undefined}
+          to="/documents?reply=awaiting"
           tone={s.documents.overdueReplies ? 'danger' : 'neutral'}
         />
         <Figure

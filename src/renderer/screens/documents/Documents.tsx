@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type DocumentRecord, replyStanding } from '../../../core/documents/model';
@@ -6,24 +5,34 @@ import { dateOf } from '../../../shared/dates';
 import { formatDate } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
 import { useLoad } from '../../api/ApiContext';
+import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { DocumentDialog } from './DocumentDialog';
+
+/** The register's filter, kept in the address so that the dashboard can link to the replies awaited. */
+const FILTER = ['type', 'q', 'reply', 'open'] as const;
+const REPLY_FILTERS = ['awaiting', 'overdue'] as const;
 
 /** The register (发文登记): every document issued, its number, recipient, reply; filters; reply, void, chase. */
 export function Documents() {
   const { t, i18n } = useTranslation('documents');
   const language = i18n.language as Language;
   const today = dateOf(new Date());
-  const [docType, setDocType] = useState('');
-  const [search, setSearch] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const [open, setOpen] = useState<number | null>(null);
+  const [filter, setFilter] = useUrlFilter(FILTER);
+  const reply = REPLY_FILTERS.find((r) => r === filter.reply) ?? '';
+  const open = idParam(filter.open) ?? null;
+  const setOpen = (id: number | null): void => setFilter({ open: id === null ? '' : String(id) });
   const types = useLoad((api) => api.documents.types({ includeArchived: true }), []);
   const documents = useLoad(
-    (api) => api.documents.list({ ...(docType ? { docType } : {}), ...(search.trim() ? { search: search.trim() } : {}), ...(overdueOnly ? { replyOverdueAsOf: today } : {}) }),
-    [docType, search, overdueOnly],
+    (api) =>
+      api.documents.list({
+        ...(filter.type ? { docType: filter.type } : {}),
+        ...(filter.q.trim() ? { search: filter.q.trim() } : {}),
+        ...(reply === 'awaiting' ? { awaitingReply: true } : reply === 'overdue' ? { replyOverdueAsOf: today } : {}),
+      }),
+    [filter.type, filter.q, reply],
   );
   const typeName = (code: string): string => types.data?.find((type) => type.code === code)?.name ?? code;
   const date = (value: string | null): string => (value ? formatDate(value, language) : '');
@@ -68,7 +77,7 @@ export function Documents() {
       <div className="toolbar">
         <label>
           {t('fields.docType')}
-          <select value={docType} onChange={(e) => setDocType(e.target.value)}>
+          <select value={filter.type} onChange={(e) => setFilter({ type: e.target.value })}>
             <option value="">{t('allTypes')}</option>
             {(types.data ?? []).map((type) => (
               <option key={type.code} value={type.code}>
@@ -79,11 +88,18 @@ export function Documents() {
         </label>
         <label>
           {t('app:actions.search')}
-          <input type="search" value={search} placeholder={t('searchHint')} onChange={(e) => setSearch(e.target.value)} />
+          <input type="search" value={filter.q} placeholder={t('searchHint')} onChange={(e) => setFilter({ q: e.target.value })} />
         </label>
-        <label className="field--check">
-          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
-          {t('overdueOnly')}
+        <label>
+          {t('replyFilter.label')}
+          <select value={reply} onChange={(e) => setFilter({ reply: e.target.value })}>
+            <option value="">{t('replyFilter.all')}</option>
+            {REPLY_FILTERS.map((r) => (
+              <option key={r} value={r}>
+                {t(`replyFilter.${r}`)}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <ErrorNotice error={documents.error ?? types.error} />
