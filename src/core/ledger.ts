@@ -6,6 +6,7 @@ import { appendAudit, verifyAuditChain } from './audit/audit-log';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
 import { evidenceService } from './evidence/service';
+import { exchangeService } from './excel/service';
 import { inspectionService } from './inspections/service';
 import { measureService } from './measures/service';
 import { progressService } from './progress/service';
@@ -59,6 +60,8 @@ export class Ledger {
   readonly progress;
   readonly closeOuts;
   readonly evidence;
+  /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
+  readonly exchange;
   private actor: string;
 
   private constructor(
@@ -90,6 +93,7 @@ export class Ledger {
     this.progress = progressService(this.context);
     this.closeOuts = closeOutService(this.context);
     this.evidence = evidenceService(this.context);
+    this.exchange = exchangeService(this.context, store.ledgerId);
   }
 
   static async create(path: string, options: CreateOptions & LedgerOptions): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
