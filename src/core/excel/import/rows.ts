@@ -37,11 +37,11 @@ function filledTexts(row: SheetRow): string[] {
 
 function skipReason(row: SheetRow, columns: readonly MappedColumn[], firstAfterHeader: boolean): SkipReason | null {
   const filled = filledTexts(row);
+  if (filled.slice(0, 3).some((text) => TOTAL.test(text))) return 'total';
+  if (NOTE.test(filled[0] ?? '') && filled.length <= 2) return 'note';
   // A numbering column (序号) alone does not make a row a record: templates come pre-numbered.
   const records = columns.filter((c) => !c.field.ordinal);
   if (!records.some((c) => cellAt(row, c.header.column).kind !== 'empty')) return 'blank';
-  if (filled.slice(0, 3).some((text) => TOTAL.test(text))) return 'total';
-  if (NOTE.test(filled[0] ?? '') && filled.length <= 2) return 'note';
   const same = records.filter((c) => normalizeLabel(cellText(cellAt(row, c.header.column))) === normalizeLabel(c.header.leaf)).length;
   if (same * 2 >= records.length) return 'repeated_header';
   if (firstAfterHeader && isColumnNumbering(row)) return 'column_numbers';
