@@ -5,6 +5,7 @@ import { Ledger } from '../src/core/ledger';
 import { ok } from '../src/shared/result';
 import { type Figure, median, percentile, round, timed } from './figures';
 import { type FixtureSize, LARGE, SMALL, writeFixture } from './fixtures';
+import { statsFigures } from './stats';
 
 const PASSWORD = 'benchmark password';
 const COMMITS = 300;
@@ -45,6 +46,7 @@ export async function storageFigures(): Promise<Figure[]> {
     const large = await fixtureLedger(dir, 'large', LARGE);
     const largeMb = large.ledger.store.info().snapshotBytes / 1024 / 1024;
     const largeCommits = commitTimes(large.ledger);
+    const stats = await statsFigures(large.ledger);
     const snapshots: number[] = [];
     for (let i = 0; i < 3; i++) snapshots.push((await timed(() => must(large.ledger.store.snapshot())))[1]);
     commitTimes(large.ledger); // leave a journal behind, as a day's work would, for the unlock to replay
@@ -64,6 +66,7 @@ export async function storageFigures(): Promise<Figure[]> {
       { name: 'commit_p99_ms_50mb', value: round(percentile(largeCommits, 99)), unit: 'ms' },
       { name: 'snapshot_ms_50mb', value: round(median(snapshots), 0), unit: 'ms' },
       { name: 'unlock_ms_50mb', value: round(median(unlocks), 0), unit: 'ms' },
+      ...stats,
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,11 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 import type { CoreClient } from '../core/host/client';
+import { readRendererFile } from '../core/host/renderer-files';
 import { contractRoutes, dispatch } from '../core/host/routes';
 import { decodeWire, encodeWire } from '../shared/contract/wire';
-import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { browserPlatform } from './platform';
 
 /**
@@ -26,15 +24,6 @@ export interface Bridge {
   readonly token: string;
   close(): Promise<void>;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 const MAX_BODY = 256 * 1024 * 1024;
 
@@ -65,15 +54,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let origin = '';
 
   async function serveFile(pathname: string, response: ServerResponse): Promise<void> {
-    const file = join(options.rendererDir, normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
-    if (!file.startsWith(options.rendererDir + sep)) return void response.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+    const file = await readRendererFile(options.rendererDir, pathname);
+    if (!file) return void response.writeHead(404).end();
+    response.writeHead(200, { ...file.headers, 'cache-control': 'no-store' });
+    response.end(file.body);
   }
 
   async function serveCall(request: IncomingMessage, response: ServerResponse): Promise<void> {

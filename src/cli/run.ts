@@ -8,11 +8,12 @@ import { dump } from './commands/dump';
 import { init } from './commands/init';
 import { passwd } from './commands/passwd';
 import { restore } from './commands/restore';
+import { stats } from './commands/stats';
 import { verify } from './commands/verify';
 import { type CliFailure, describeFailure } from './failure';
 import { type Secrets, stdinSecrets, terminalSecrets } from './secrets';
 
-const COMMANDS: readonly Command[] = [init, verify, passwd, backup, restore, dump];
+const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump];
 
 const COMMON_OPTIONS = {
   'password-stdin': { type: 'boolean' },

@@ -3,18 +3,25 @@ import { dateOf, localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
 import { appendAudit, verifyAuditChain } from './audit/audit-log';
+import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
 import { evidenceService } from './evidence/service';
+import { findingService } from './findings/service';
 import { exchangeService } from './excel/service';
 import { inspectionService } from './inspections/service';
 import { measureService } from './measures/service';
+import { meetingService } from './meetings/service';
+import { petitionService } from './petitions/service';
 import { progressService } from './progress/service';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from './schema/migrations';
 import type { Unlock } from './storage/ledger-file';
 import { type CreateOptions, LedgerStore, type StoreInfo, type StoreOptions } from './storage/store';
 import { taskService } from './tasks/service';
+import { ledgerStats } from './stats/service';
+import type { StatsOptions } from './stats/model';
 import { unitService } from './units/service';
+import { siteVisitService } from './visits/service';
 
 export interface LedgerOptions extends StoreOptions {
   /** Who is making the changes, as the audit log records it. */
@@ -60,6 +67,11 @@ export class Ledger {
   readonly progress;
   readonly closeOuts;
   readonly evidence;
+  readonly petitions;
+  readonly siteVisits;
+  readonly meetings;
+  readonly findings;
+  readonly accountability;
   /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
   readonly exchange;
   private actor: string;
@@ -93,7 +105,16 @@ export class Ledger {
     this.progress = progressService(this.context);
     this.closeOuts = closeOutService(this.context);
     this.evidence = evidenceService(this.context);
+    this.petitions = petitionService(this.context);
+    this.siteVisits = siteVisitService(this.context);
+    this.meetings = meetingService(this.context);
+    this.findings = findingService(this.context);
+    this.accountability = accountabilityService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
+  }
+
+  stats(options?: StatsOptions) {
+    return ledgerStats(this.context, options);
   }
 
   static async create(path: string, options: CreateOptions & LedgerOptions): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {

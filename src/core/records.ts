@@ -1,10 +1,10 @@
 import { dubanError } from '../shared/errors';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../shared/result';
-import { validate } from '../shared/validation';
+import { invalid, validate } from '../shared/validation';
 import type { EntityName } from './entities';
 import type { LedgerContext, Tx } from './context';
-import { referencesTo } from './references';
+import { referencesTo, type Use } from './references';
 import type { Reader } from './storage/database';
 import type { SqlValue } from './storage/journal';
 
@@ -66,6 +66,19 @@ export function audited<E>(tx: Tx, entity: EntityName, id: number | null, load: 
   return changedId;
 }
 
+/** A reference a record makes: the field holding it, the table it names, the id or ids (null: none chosen). */
+export type Reference = readonly [field: string, table: string, ids: number | null | readonly number[]];
+
+/** The first reference that names a row its table lacks, as that field's error (a list's names the id). */
+export function checkReferences(db: Reader, references: readonly Reference[]): Result<void> {
+  for (const [field, table, ids] of references) {
+    const list = ids === null ? [] : typeof ids === 'number' ? [ids] : ids;
+    const missing = list.find((id) => !exists(db, table, id));
+    if (missing !== undefined) return typeof ids === 'number' ? invalid(field, 'unknown_reference') : invalid(field, 'unknown_reference', { id: missing });
+  }
+  return ok(undefined);
+}
+
 export const notFound = (entity: EntityName, id: number) => err(dubanError('not_found', { entity, id }));
 
 /** The entity, or a not-found error naming it. */
@@ -84,7 +97,7 @@ export function removeUnlessUsed<E>(
   table: string,
   id: number,
   load: (db: Reader, id: number) => E | undefined,
-  alsoUsedBy: (db: Reader, id: number) => ReturnType<typeof referencesTo> = () => [],
+  alsoUsedBy: (db: Reader, id: number) => Use[] = () => [],
 ): Result<void> {
   return ctx.write((tx) => {
     if (!load(tx, id)) return notFound(entity, id);

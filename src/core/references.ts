@@ -5,7 +5,7 @@ import type { Reader } from './storage/database';
  * reference is covered without touching this code. References that cascade on delete (a unit's
  * contacts, a task's progress reports) are parts of the row, not uses of it, and are left out.
  */
-interface ForeignKey {
+export interface ForeignKey {
   readonly table: string;
   readonly column: string;
 }
@@ -29,11 +29,19 @@ function foreignKeysTo(db: Reader, target: string): ForeignKey[] {
   return keys;
 }
 
-export function referencesTo(db: Reader, table: string, id: number): { table: string; count: number }[] {
-  const uses: { table: string; count: number }[] = [];
-  for (const key of foreignKeysTo(db, table)) {
+export interface Use {
+  readonly table: string;
+  readonly count: number;
+}
+
+/** How many rows of each of `keys` hold `id`: the ones that hold any. */
+export function rowsReferring(db: Reader, keys: readonly ForeignKey[], id: number): Use[] {
+  const uses: Use[] = [];
+  for (const key of keys) {
     const count = db.get<{ n: number }>(`SELECT count(*) AS n FROM ${key.table} WHERE ${key.column} = ?`, [id])?.n ?? 0;
     if (count > 0) uses.push({ table: key.table, count });
   }
   return uses;
 }
+
+export const referencesTo = (db: Reader, table: string, id: number): Use[] => rowsReferring(db, foreignKeysTo(db, table), id);

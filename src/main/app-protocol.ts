@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
+import { readRendererFile } from '../core/host/renderer-files';
 
 /**
  * The screens are served from `duban://app/`, a scheme of our own, rather than file://: a page of
@@ -9,16 +7,6 @@ import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
  */
 export const APP_SCHEME = 'duban';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -28,16 +16,7 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-    const file = join(rendererDir, relative);
-    if (url.host !== 'app' || !file.startsWith(rendererDir + sep)) return new Response('', { status: 404 });
-    try {
-      const body = await readFile(file);
-      return new Response(body, {
-        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
-      });
-    } catch {
-      return new Response('', { status: 404 });
-    }
+    const file = url.host === 'app' ? await readRendererFile(rendererDir, url.pathname) : null;
+    return file ? new Response(file.body, { headers: file.headers }) : new Response('', { status: 404 });
   });
 }

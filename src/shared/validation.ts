@@ -30,6 +30,14 @@ export const amount = z.number(missingOr('invalid_number')).min(0, code('out_of_
 export const id = z.number(missingOr('unknown_reference')).int(code('unknown_reference')).positive(code('unknown_reference'));
 export const optionalId = z.union([id, z.null()]).default(null);
 
+/** A set of ids; listing one twice is harmless and is read as once. */
+export const idSet = (max: number) =>
+  z
+    .array(id)
+    .max(max, { error: 'too_long' })
+    .readonly()
+    .transform((ids) => [...new Set(ids)]);
+
 export const phone = z
   .string(missingOr('invalid_phone'))
   .trim()

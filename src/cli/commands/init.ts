@@ -1,3 +1,4 @@
+import { seedDemo } from '../../core/demo/seed';
 import { Ledger } from '../../core/ledger';
 import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
 import { ok } from '../../shared/result';
@@ -15,9 +16,12 @@ export const init: Command = {
     const created = await Ledger.create(path, { password: password.value, actor: 'duban-cli' });
     if (!created.ok) return ledgerFailure(created.error);
     const { ledger, recoveryKey } = created.value;
+    const seeded = ctx.values.demo ? seedDemo(ledger) : null;
     const closed = ledger.close();
+    if (seeded && !seeded.ok) return ledgerFailure(seeded.error);
     if (!closed.ok) return ledgerFailure(closed.error);
     ctx.out(ctx.t('cli:init.created', { path }));
+    if (seeded) ctx.out(ctx.t('cli:init.demo', { ...seeded.value }));
     ctx.out();
     ctx.out(ctx.t('cli:init.recoveryKeyTitle'));
     ctx.out();

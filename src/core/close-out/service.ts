@@ -7,6 +7,7 @@ import type { LedgerContext, Tx } from '../context';
 import { hasEvidence } from '../evidence/service';
 import { audited, found, fromRow, notFound, type RecordSpec, type Row, saveRecord, updateRecord } from '../records';
 import type { Reader } from '../storage/database';
+import { sqlFilter } from '../sql-filter';
 import type { SqlValue } from '../storage/journal';
 import type { TaskStatus } from '../tasks/model';
 import { loadTask } from '../tasks/service';
@@ -29,17 +30,10 @@ export function loadCloseOut(db: Reader, id: number): CloseOut | undefined {
 }
 
 export function listCloseOuts(db: Reader, filter: CloseOutFilter = {}): CloseOut[] {
-  const conditions = ['1'];
-  const params: Record<string, SqlValue> = {};
-  if (filter.taskId !== undefined) {
-    conditions.push('task_id = $taskId');
-    params.taskId = filter.taskId;
-  }
-  if (filter.states) {
-    conditions.push('state IN (SELECT value FROM json_each($states))');
-    params.states = JSON.stringify(filter.states);
-  }
-  return db.all<Row>(`SELECT * FROM close_outs WHERE ${conditions.join(' AND ')} ORDER BY id`, params).map((row) => fromRow<CloseOut>(row));
+  const where = sqlFilter();
+  if (filter.taskId !== undefined) where.where('task_id = $taskId', { taskId: filter.taskId });
+  if (filter.states) where.where('state IN (SELECT value FROM json_each($states))', { states: JSON.stringify(filter.states) });
+  return db.all<Row>(`SELECT * FROM close_outs ${where.clause} ORDER BY id`, where.params).map((row) => fromRow<CloseOut>(row));
 }
 
 const transitionError = (from: string, to: CloseOutState) => err(dubanError('invalid_transition', { entity: 'close_out', from, to }));

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { invalid, validate } from '../../shared/validation';
 import type { LedgerContext } from '../context';
 import { audited, exists, found, fromRow, insertRecord, notFound, type Row, updateRecord } from '../records';
+import type { Use } from '../references';
 import type { Reader } from '../storage/database';
 import {
   type Evidence,
@@ -48,12 +49,12 @@ export function hasEvidence(db: Reader, owners: readonly EvidenceOwner[]): boole
 }
 
 /**
- * The evidence naming an owner, as a use that keeps the owner from being deleted. Removed evidence
- * counts too: a later row given the same id must not inherit it.
+ * The evidence naming an owner, as a use that keeps the owner from being deleted (none when it has
+ * none). Removed evidence counts too: a later row given the same id must not inherit it.
  */
-export function evidenceUses(db: Reader, kind: EvidenceOwnerKind, id: number): { table: string; count: number } {
+export function evidenceUses(db: Reader, kind: EvidenceOwnerKind, id: number): Use[] {
   const count = db.get<{ n: number }>('SELECT count(*) AS n FROM evidence WHERE owner_kind = ? AND owner_id = ?', [kind, id])?.n ?? 0;
-  return { table: 'evidence', count };
+  return count > 0 ? [{ table: 'evidence', count }] : [];
 }
 
 function addEvidence(ctx: LedgerContext, input: EvidenceInput): Result<Evidence> {

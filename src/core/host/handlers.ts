@@ -1,5 +1,7 @@
 import type { DubanApi } from '../../shared/contract/api';
 import type { Period } from '../../shared/dates';
+import type { StatsOptions } from '../stats/model';
+import type { SiteVisitFilter } from '../visits/model';
 import { ok, type Result } from '../../shared/result';
 import { verifyAuditChain, listAudit } from '../audit/audit-log';
 import type { Ledger } from '../ledger';
@@ -14,12 +16,26 @@ export type CoreHandlers = {
   };
 };
 
+interface RecordMethods<I, E> {
+  get(id: number): Result<E>;
+  create(input: I): Result<E>;
+  update(id: number, input: I): Result<E>;
+  remove(id: number): Result<void>;
+}
+
 export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Result<unknown>): CoreHandlers {
   /** Runs `work` on the open ledger; a locked session answers that it is locked. */
   const use = <T>(work: (ledger: Ledger) => MaybePromise<Result<T>>): MaybePromise<Result<T>> => {
     const ledger = session.current();
     return ledger.ok ? work(ledger.value) : ledger;
   };
+  /** Getting, creating, updating and removing one kind of record, as each service does it. */
+  const kept = <I, E>(service: (ledger: Ledger) => RecordMethods<I, E>) => ({
+    get: (id: number) => use((l) => service(l).get(id)),
+    create: (input: I) => use((l) => service(l).create(input)),
+    update: (id: number, input: I) => use((l) => service(l).update(id, input)),
+    remove: (id: number) => use((l) => service(l).remove(id)),
+  });
   return {
     session: {
       status: () => ok(session.status()),
@@ -40,31 +56,19 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     },
     units: {
       list: (filter) => use((l) => ok(l.units.list(filter))),
-      get: (id) => use((l) => l.units.get(id)),
-      create: (input) => use((l) => l.units.create(input)),
-      update: (id, input) => use((l) => l.units.update(id, input)),
-      remove: (id) => use((l) => l.units.remove(id)),
+      ...kept((l) => l.units),
     },
     inspections: {
       list: () => use((l) => ok(l.inspections.list())),
-      get: (id) => use((l) => l.inspections.get(id)),
-      create: (input) => use((l) => l.inspections.create(input)),
-      update: (id, input) => use((l) => l.inspections.update(id, input)),
-      remove: (id) => use((l) => l.inspections.remove(id)),
+      ...kept((l) => l.inspections),
     },
     tasks: {
       list: (query) => use((l) => l.tasks.list(query)),
-      get: (id) => use((l) => l.tasks.get(id)),
-      create: (input) => use((l) => l.tasks.create(input)),
-      update: (id, input) => use((l) => l.tasks.update(id, input)),
-      remove: (id) => use((l) => l.tasks.remove(id)),
+      ...kept((l) => l.tasks),
     },
     measures: {
       list: (filter) => use((l) => ok(l.measures.list(filter))),
-      get: (id) => use((l) => l.measures.get(id)),
-      create: (input) => use((l) => l.measures.create(input)),
-      update: (id, input) => use((l) => l.measures.update(id, input)),
-      remove: (id) => use((l) => l.measures.remove(id)),
+      ...kept((l) => l.measures),
     },
     progress: {
       get: (id) => use((l) => l.progress.get(id)),
@@ -88,6 +92,29 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       content: (id) => use((l) => l.evidence.content(id)),
       remove: (id) => use((l) => l.evidence.remove(id)),
       restore: (id) => use((l) => l.evidence.restore(id)),
+    },
+    petitions: {
+      list: (query) => use((l) => l.petitions.list(query)),
+      ...kept((l) => l.petitions),
+    },
+    siteVisits: {
+      list: (filter) => use((l) => ok(l.siteVisits.list(filter as SiteVisitFilter))),
+      ...kept((l) => l.siteVisits),
+    },
+    findings: {
+      list: (filter) => use((l) => ok(l.findings.list(filter))),
+      ...kept((l) => l.findings),
+    },
+    meetings: {
+      list: () => use((l) => ok(l.meetings.list())),
+      ...kept((l) => l.meetings),
+    },
+    accountability: {
+      list: () => use((l) => ok(l.accountability.list())),
+      ...kept((l) => l.accountability),
+    },
+    stats: {
+      ledger: (options) => use((l) => ok(l.stats(options as StatsOptions))),
     },
     audit: {
       list: (filter) => use((l) => ok(listAudit(l.context.db, filter))),

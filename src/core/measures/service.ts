@@ -2,9 +2,9 @@ import { inNaturalOrder } from '../../shared/natural-order';
 import { ok, type Result } from '../../shared/result';
 import { invalid } from '../../shared/validation';
 import type { LedgerContext } from '../context';
-import { audited, deleteRecord, exists, found, fromRow, notFound, type RecordSpec, type Row, saveRecord, updateRecord } from '../records';
+import { audited, checkReferences, deleteRecord, found, fromRow, notFound, type RecordSpec, type Row, saveRecord, updateRecord } from '../records';
 import type { Reader } from '../storage/database';
-import type { SqlValue } from '../storage/journal';
+import { sqlFilter } from '../sql-filter';
 import { loadTask } from '../tasks/service';
 import { type Measure, type MeasureFilter, type MeasureInput, measureInput } from './model';
 
@@ -23,18 +23,10 @@ export function loadMeasure(db: Reader, id: number): Measure | undefined {
 
 /** Measures in the natural order of their numbers: of one inspection, or serving one task. */
 export function listMeasures(db: Reader, filter: MeasureFilter = {}): Measure[] {
-  const conditions: string[] = [];
-  const params: Record<string, SqlValue> = {};
-  if (filter.inspectionId !== undefined) {
-    conditions.push('m.inspection_id = $inspectionId');
-    params.inspectionId = filter.inspectionId;
-  }
-  if (filter.taskId !== undefined) {
-    conditions.push('m.id IN (SELECT measure_id FROM task_measures WHERE task_id = $taskId)');
-    params.taskId = filter.taskId;
-  }
-  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  return inNaturalOrder(db.all<Row>(`${SELECT} ${where} ORDER BY m.id`, params).map(toMeasure), (measure) => measure.number);
+  const where = sqlFilter();
+  if (filter.inspectionId !== undefined) where.where('m.inspection_id = $inspectionId', { inspectionId: filter.inspectionId });
+  if (filter.taskId !== undefined) where.where('m.id IN (SELECT measure_id FROM task_measures WHERE task_id = $taskId)', { taskId: filter.taskId });
+  return inNaturalOrder(db.all<Row>(`${SELECT} ${where.clause} ORDER BY m.id`, where.params).map(toMeasure), (measure) => measure.number);
 }
 
 const MEASURE: RecordSpec<Measure, typeof measureInput> = {
@@ -43,7 +35,8 @@ const MEASURE: RecordSpec<Measure, typeof measureInput> = {
   schema: measureInput,
   load: loadMeasure,
   check: (tx, measure, id) => {
-    if (measure.inspectionId !== null && !exists(tx, 'inspections', measure.inspectionId)) return invalid('inspectionId', 'unknown_reference');
+    const known = checkReferences(tx, [['inspectionId', 'inspections', measure.inspectionId]]);
+    if (!known.ok) return known;
     // Unnumbered measures are common; a number given names one measure of its inspection.
     const taken =
       measure.number !== '' &&

@@ -1,9 +1,10 @@
 import type { Period } from '../../shared/dates';
+import { groupBy } from '../../shared/group-by';
 import { inNaturalOrder } from '../../shared/natural-order';
 import { ok, type Result } from '../../shared/result';
 import { invalid, validate } from '../../shared/validation';
 import type { LedgerContext } from '../context';
-import { exists, found, fromRow, type RecordSpec, type Row, saveRecord } from '../records';
+import { checkReferences, found, fromRow, type RecordSpec, type Row, saveRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { openTaskSql } from '../tasks/columns';
 import { type MissingReports, type ProgressInput, progressInput, type ProgressReport, type ProgressReportRow } from './model';
@@ -54,13 +55,7 @@ export function missingReports(db: Reader, period: Period): MissingReports[] {
      ORDER BY ${UNIT_ORDER}`,
     [period],
   );
-  const byUnit = new Map<number, MissingRow[]>();
-  for (const row of rows) {
-    const group = byUnit.get(row.unit_id);
-    if (group) group.push(row);
-    else byUnit.set(row.unit_id, [row]);
-  }
-  return [...byUnit.values()].map((group) => ({
+  return [...groupBy(rows, (row) => row.unit_id).values()].map((group) => ({
     unit: { id: group[0]!.unit_id, name: group[0]!.unit_name, shortName: group[0]!.unit_short_name },
     tasks: inNaturalOrder(group, (row) => row.number).map((row) => ({ id: row.task_id, number: row.number, problem: row.problem })),
   }));
@@ -72,8 +67,11 @@ const PROGRESS_REPORT: RecordSpec<ProgressReport, typeof progressInput> = {
   schema: progressInput,
   load: loadProgressReport,
   check: (tx, report) => {
-    if (!exists(tx, 'tasks', report.taskId)) return invalid('taskId', 'unknown_reference');
-    if (!exists(tx, 'units', report.unitId)) return invalid('unitId', 'unknown_reference');
+    const known = checkReferences(tx, [
+      ['taskId', 'tasks', report.taskId],
+      ['unitId', 'units', report.unitId],
+    ]);
+    if (!known.ok) return known;
     const responsible = tx.get('SELECT 1 AS x FROM task_units WHERE task_id = ? AND unit_id = ?', [report.taskId, report.unitId]);
     return responsible ? ok(undefined) : invalid('unitId', 'not_responsible_unit');
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../shared/dates';
-import { choice, count, id, isoDate, missingOr, optionalId, optionalText, requiredText, text } from '../../shared/validation';
+import { choice, count, id, idSet, isoDate, missingOr, optionalId, optionalText, requiredText, text } from '../../shared/validation';
 
 /** 未启动 / 推进中 / 已完成 / 已销号. Only an approved close-out makes a task 'closed'. */
 export const TASK_STATUSES = ['pending', 'in_progress', 'completed', 'closed'] as const;
@@ -73,14 +73,6 @@ export const deadlineInput = z.discriminatedUnion(
   [z.object({ kind: z.literal('date'), date: isoDate }), z.object({ kind: z.literal('immediate') }), z.object({ kind: z.literal('ongoing') })],
   missingOr('invalid_choice'),
 );
-
-/** A set of ids; listing one twice is harmless and is read as once. */
-const idSet = (max: number) =>
-  z
-    .array(id)
-    .max(max, { error: 'too_long' })
-    .readonly()
-    .transform((ids) => [...new Set(ids)]);
 
 export const taskInput = z
   .object({

@@ -1,11 +1,12 @@
 import type { IsoDate } from '../../shared/dates';
+import { groupBy } from '../../shared/group-by';
 import { compareKeys, naturalKey } from '../../shared/natural-order';
 import { ok, type Result } from '../../shared/result';
 import { validate } from '../../shared/validation';
 import type { z } from 'zod';
 import { fromRow, type Row } from '../records';
 import type { Reader } from '../storage/database';
-import type { SqlValue } from '../storage/journal';
+import { type SqlFilter, sqlFilter } from '../sql-filter';
 import { deadlineOf, openTaskSql } from './columns';
 import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskSort, type TaskStatus, type TaskSummary, type UnitRef } from './model';
 
@@ -16,36 +17,24 @@ import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQu
  */
 type Query = z.output<typeof taskQuery>;
 
-interface Filter {
-  readonly where: string;
-  readonly params: Record<string, SqlValue>;
-}
+const SEARCHED = ['t.number', 't.problem', 't.goal', 't.responsible_leader'];
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-const SEARCHED = ['number', 'problem', 'goal', 'responsible_leader'];
-
-function filterOf(query: Query): Filter {
-  const conditions: string[] = [];
-  const params: Record<string, SqlValue> = {};
-  const where = (condition: string, values: Record<string, SqlValue> = {}): void => {
-    conditions.push(condition);
-    Object.assign(params, values);
-  };
+function filterOf(query: Query): SqlFilter {
+  const filter = sqlFilter();
   const { unitId, role, inspectionId, parentId, deadlineKind, deadlineFrom, deadlineTo, overdueAsOf, search } = query;
   if (unitId !== undefined) {
-    where(`t.id IN (SELECT task_id FROM task_units WHERE unit_id = $unitId${role === 'any' ? '' : ' AND role = $role'})`, role === 'any' ? { unitId } : { unitId, role });
+    filter.where(`t.id IN (SELECT task_id FROM task_units WHERE unit_id = $unitId${role === 'any' ? '' : ' AND role = $role'})`, role === 'any' ? { unitId } : { unitId, role });
   }
-  if (query.statuses?.length) where('t.status IN (SELECT value FROM json_each($statuses))', { statuses: JSON.stringify(query.statuses) });
-  if (inspectionId !== undefined) where('t.inspection_id = $inspectionId', { inspectionId });
-  if (parentId === null) where('t.parent_id IS NULL');
-  if (typeof parentId === 'number') where('t.parent_id = $parentId', { parentId });
-  if (deadlineKind) where('t.deadline_kind = $deadlineKind', { deadlineKind });
-  if (deadlineFrom) where('t.deadline_date >= $deadlineFrom', { deadlineFrom });
-  if (deadlineTo) where('t.deadline_date <= $deadlineTo', { deadlineTo });
-  if (overdueAsOf) where(`t.deadline_kind = 'date' AND t.deadline_date < $overdueAsOf AND ${openTaskSql('t')}`, { overdueAsOf });
-  if (search) where(`(${SEARCHED.map((column) => `t.${column} LIKE $search ESCAPE '\\'`).join(' OR ')})`, { search: `%${escapeLike(search)}%` });
-  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  if (query.statuses?.length) filter.where('t.status IN (SELECT value FROM json_each($statuses))', { statuses: JSON.stringify(query.statuses) });
+  if (inspectionId !== undefined) filter.where('t.inspection_id = $inspectionId', { inspectionId });
+  if (parentId === null) filter.where('t.parent_id IS NULL');
+  if (typeof parentId === 'number') filter.where('t.parent_id = $parentId', { parentId });
+  if (deadlineKind) filter.where('t.deadline_kind = $deadlineKind', { deadlineKind });
+  if (deadlineFrom) filter.where('t.deadline_date >= $deadlineFrom', { deadlineFrom });
+  if (deadlineTo) filter.where('t.deadline_date <= $deadlineTo', { deadlineTo });
+  if (overdueAsOf) filter.where(`t.deadline_kind = 'date' AND t.deadline_date < $overdueAsOf AND ${openTaskSql('t')}`, { overdueAsOf });
+  if (search) filter.contains(SEARCHED, search);
+  return filter;
 }
 
 interface SortRow {
@@ -66,8 +55,8 @@ const SORT_KEYS: Record<TaskSort, (row: SortRow) => string> = {
 };
 
 /** The ids of the matching tasks in the order asked for; ties go by number, then by id. */
-function orderedIds(db: Reader, query: Query, filter: Filter): number[] {
-  const rows = db.all<SortRow>(`SELECT t.id, t.number, t.deadline_kind, t.deadline_date, t.status, t.updated_at FROM tasks t ${filter.where}`, filter.params);
+function orderedIds(db: Reader, query: Query, filter: SqlFilter): number[] {
+  const rows = db.all<SortRow>(`SELECT t.id, t.number, t.deadline_kind, t.deadline_date, t.status, t.updated_at FROM tasks t ${filter.clause}`, filter.params);
   const direction = query.descending ? -1 : 1;
   const keyOf = SORT_KEYS[query.sort];
   return rows
@@ -87,14 +76,8 @@ function leadUnitsOf(db: Reader, idList: string): Map<number, UnitRef[]> {
      WHERE tu.role = 'lead' AND tu.task_id IN (SELECT value FROM json_each(?)) ORDER BY tu.rowid`,
     [idList],
   );
-  const units = new Map<number, UnitRef[]>();
-  for (const row of rows) {
-    const unit = { id: row.id, name: row.name, shortName: row.short_name };
-    const list = units.get(row.task_id);
-    if (list) list.push(unit);
-    else units.set(row.task_id, [unit]);
-  }
-  return units;
+  const byTask = groupBy(rows, (row) => row.task_id);
+  return new Map([...byTask].map(([taskId, units]) => [taskId, units.map((u) => ({ id: u.id, name: u.name, shortName: u.short_name }))]));
 }
 
 function summariesOf(db: Reader, ids: readonly number[]): TaskSummary[] {

@@ -5,7 +5,8 @@ import { invalid } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { exists, found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, exists, found, fromRow, insertRecord, type RecordSpec, type Reference, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { rowsReferring, type Use } from '../references';
 import type { Reader } from '../storage/database';
 import { deadlineColumns, deadlineOf } from './columns';
 import { type DeadlineKind, type Task, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
@@ -53,19 +54,12 @@ function checkParent(tx: Tx, parentId: number | null, id: number | null): Result
   return ok(undefined);
 }
 
-function checkReferences(tx: Tx, task: TaskValues): Result<void> {
-  if (task.inspectionId !== null && !exists(tx, 'inspections', task.inspectionId)) return invalid('inspectionId', 'unknown_reference');
-  const lists = [
-    ['leadUnitIds', 'units', task.leadUnitIds],
-    ['cooperatingUnitIds', 'units', task.cooperatingUnitIds],
-    ['measureIds', 'measures', task.measureIds],
-  ] as const;
-  for (const [field, table, ids] of lists) {
-    const missing = ids.find((refId) => !exists(tx, table, refId));
-    if (missing !== undefined) return invalid(field, 'unknown_reference', { id: missing });
-  }
-  return ok(undefined);
-}
+const taskReferences = (task: TaskValues): Reference[] => [
+  ['inspectionId', 'inspections', task.inspectionId],
+  ['leadUnitIds', 'units', task.leadUnitIds],
+  ['cooperatingUnitIds', 'units', task.cooperatingUnitIds],
+  ['measureIds', 'measures', task.measureIds],
+];
 
 /** Mirrors the unique index tasks_number: one number per inspection and parent. */
 const numberTaken = (tx: Tx, task: TaskValues, id: number | null): boolean =>
@@ -77,7 +71,7 @@ const numberTaken = (tx: Tx, task: TaskValues, id: number | null): boolean =>
   ]) !== undefined;
 
 function checkTask(tx: Tx, task: TaskValues, id: number | null): Result<void> {
-  for (const check of [checkStatus(tx, task.status, id), checkParent(tx, task.parentId, id), checkReferences(tx, task)]) {
+  for (const check of [checkStatus(tx, task.status, id), checkParent(tx, task.parentId, id), checkReferences(tx, taskReferences(task))]) {
     if (!check.ok) return check;
   }
   return numberTaken(tx, task, id) ? invalid('number', 'duplicate') : ok(undefined);
@@ -102,13 +96,12 @@ const TASK: RecordSpec<Task, typeof taskInput> = {
 };
 
 /** Reports and close-outs would cascade away with the task, and evidence names it by kind and id: all keep it. */
-function historyOf(db: Reader, id: number): { table: string; count: number }[] {
-  const history = ['progress_reports', 'close_outs'].map((table) => ({
-    table,
-    count: db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE task_id = ?`, [id])?.n ?? 0,
-  }));
-  return [...history, evidenceUses(db, 'task', id)].filter((use) => use.count > 0);
-}
+const HISTORY = [
+  { table: 'progress_reports', column: 'task_id' },
+  { table: 'close_outs', column: 'task_id' },
+];
+
+const historyOf = (db: Reader, id: number): Use[] => [...rowsReferring(db, HISTORY, id), ...evidenceUses(db, 'task', id)];
 
 export function taskService(ctx: LedgerContext) {
   return {

@@ -1,11 +1,17 @@
+import type { AccountabilityCase, AccountabilityInput } from '../../core/accountability/model';
 import type { AuditEntry, AuditFilter } from '../../core/audit/model';
 import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutRequest } from '../../core/close-out/model';
 import type { Evidence, EvidenceContent, EvidenceInput, EvidenceOwner } from '../../core/evidence/model';
+import type { Finding, FindingFilter, FindingInput } from '../../core/findings/model';
 import type { Inspection, InspectionInput } from '../../core/inspections/model';
 import type { Measure, MeasureFilter, MeasureInput } from '../../core/measures/model';
+import type { Meeting, MeetingInput } from '../../core/meetings/model';
+import type { PetitionCase, PetitionInput, PetitionPage, PetitionQuery } from '../../core/petitions/model';
 import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow } from '../../core/progress/model';
+import type { LedgerStats } from '../../core/stats/model';
 import type { Task, TaskInput, TaskPage, TaskQuery } from '../../core/tasks/model';
 import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
+import type { SiteVisit, SiteVisitFilter, SiteVisitInput } from '../../core/visits/model';
 import type { Result } from '../result';
 import type { MethodOf, Namespace } from './methods';
 import type { BackupEntry, PlatformInfo, Preferences, SessionStatus } from './session';
@@ -93,6 +99,45 @@ export interface DubanApi {
     content: Call<[id: number], EvidenceContent>;
     remove: Call<[id: number], Evidence>;
     restore: Call<[id: number], Evidence>;
+  };
+  petitions: {
+    list: Call<[query?: PetitionQuery], PetitionPage>;
+    get: Call<[id: number], PetitionCase>;
+    create: Call<[input: PetitionInput], PetitionCase>;
+    update: Call<[id: number, input: PetitionInput], PetitionCase>;
+    remove: Call<[id: number], void>;
+  };
+  siteVisits: {
+    list: Call<[filter?: SiteVisitFilter], SiteVisit[]>;
+    get: Call<[id: number], SiteVisit>;
+    create: Call<[input: SiteVisitInput], SiteVisit>;
+    update: Call<[id: number, input: SiteVisitInput], SiteVisit>;
+    remove: Call<[id: number], void>;
+  };
+  findings: {
+    list: Call<[filter?: FindingFilter], Finding[]>;
+    get: Call<[id: number], Finding>;
+    create: Call<[input: FindingInput], Finding>;
+    update: Call<[id: number, input: FindingInput], Finding>;
+    remove: Call<[id: number], void>;
+  };
+  meetings: {
+    list: Call<[], Meeting[]>;
+    get: Call<[id: number], Meeting>;
+    create: Call<[input: MeetingInput], Meeting>;
+    update: Call<[id: number, input: MeetingInput], Meeting>;
+    remove: Call<[id: number], void>;
+  };
+  accountability: {
+    list: Call<[], AccountabilityCase[]>;
+    get: Call<[id: number], AccountabilityCase>;
+    create: Call<[input: AccountabilityInput], AccountabilityCase>;
+    update: Call<[id: number, input: AccountabilityInput], AccountabilityCase>;
+    remove: Call<[id: number], void>;
+  };
+  stats: {
+    /** The ledger's figures as of a day (today when not given), with a month's missing reports. */
+    ledger: Call<[options?: { asOf?: string; period?: string }], LedgerStats>;
   };
   audit: {
     list: Call<[filter?: AuditFilter], AuditEntry[]>;

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { ENTITY_NAMES } from '../../core/entities';
+import { accountabilityInput } from '../../core/accountability/model';
 import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutRequest } from '../../core/close-out/model';
 import { EVIDENCE_OWNER_KINDS, evidenceInput } from '../../core/evidence/model';
+import { findingInput } from '../../core/findings/model';
 import { inspectionInput } from '../../core/inspections/model';
 import { measureInput } from '../../core/measures/model';
+import { meetingInput } from '../../core/meetings/model';
+import { petitionInput, petitionQuery } from '../../core/petitions/model';
 import { progressInput } from '../../core/progress/model';
 import { taskInput, taskQuery } from '../../core/tasks/model';
-import { period } from '../validation';
+import { siteVisitInput } from '../../core/visits/model';
+import { isoDate, period } from '../validation';
 import { UNIT_KINDS, unitInput } from '../../core/units/model';
 import { LANGUAGES } from '../i18n/setup';
 import type { DubanApi } from './api';
@@ -20,6 +25,17 @@ const id = z.number().int().positive();
 const path = z.string().min(1).max(4096);
 const secret = z.string().min(1).max(1024);
 const none = z.tuple([]);
+
+/** The five methods of a record kept whole: list (with its filter, or none), get, create, update, remove. */
+function crud(input: z.ZodType, filter: z.ZodType | null) {
+  return {
+    list: filter ? z.tuple([filter]) : none,
+    get: z.tuple([id]),
+    create: z.tuple([input]),
+    update: z.tuple([id, input]),
+    remove: z.tuple([id]),
+  };
+}
 
 type ArgumentSchemas = { [N in keyof DubanApi]: { [M in keyof DubanApi[N]]: z.ZodType } };
 
@@ -48,34 +64,10 @@ export const ARGUMENTS = {
     ]),
     forgetRecent: z.tuple([path]),
   },
-  units: {
-    list: z.tuple([z.object({ kind: z.enum(UNIT_KINDS).optional(), includeArchived: z.boolean().optional() }).optional()]),
-    get: z.tuple([id]),
-    create: z.tuple([unitInput]),
-    update: z.tuple([id, unitInput]),
-    remove: z.tuple([id]),
-  },
-  inspections: {
-    list: none,
-    get: z.tuple([id]),
-    create: z.tuple([inspectionInput]),
-    update: z.tuple([id, inspectionInput]),
-    remove: z.tuple([id]),
-  },
-  tasks: {
-    list: z.tuple([taskQuery.optional()]),
-    get: z.tuple([id]),
-    create: z.tuple([taskInput]),
-    update: z.tuple([id, taskInput]),
-    remove: z.tuple([id]),
-  },
-  measures: {
-    list: z.tuple([z.object({ inspectionId: id.optional(), taskId: id.optional() }).optional()]),
-    get: z.tuple([id]),
-    create: z.tuple([measureInput]),
-    update: z.tuple([id, measureInput]),
-    remove: z.tuple([id]),
-  },
+  units: crud(unitInput, z.object({ kind: z.enum(UNIT_KINDS).optional(), includeArchived: z.boolean().optional() }).optional()),
+  inspections: crud(inspectionInput, null),
+  tasks: crud(taskInput, taskQuery.optional()),
+  measures: crud(measureInput, z.object({ inspectionId: id.optional(), taskId: id.optional() }).optional()),
   progress: {
     get: z.tuple([id]),
     submit: z.tuple([progressInput]),
@@ -98,6 +90,17 @@ export const ARGUMENTS = {
     content: z.tuple([id]),
     remove: z.tuple([id]),
     restore: z.tuple([id]),
+  },
+  petitions: crud(petitionInput, petitionQuery.optional()),
+  siteVisits: crud(siteVisitInput, z.object({ unitId: id.optional(), taskId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).optional()),
+  findings: crud(
+    findingInput,
+    z.object({ siteVisitId: id.optional(), meetingId: id.optional(), taskId: id.optional(), unitId: id.optional(), rectified: z.boolean().optional() }).optional(),
+  ),
+  meetings: crud(meetingInput, null),
+  accountability: crud(accountabilityInput, null),
+  stats: {
+    ledger: z.tuple([z.object({ asOf: isoDate.optional(), period: period.optional() }).optional()]),
   },
   audit: {
     list: z.tuple([

@@ -13,6 +13,12 @@ export const CONTRACT = {
   progress: ['get', 'submit', 'ofPeriod', 'history', 'missing'],
   closeOuts: ['list', 'get', 'request', 'check', 'approve', 'reject'],
   evidence: ['list', 'get', 'add', 'content', 'remove', 'restore'],
+  petitions: ['list', 'get', 'create', 'update', 'remove'],
+  siteVisits: ['list', 'get', 'create', 'update', 'remove'],
+  findings: ['list', 'get', 'create', 'update', 'remove'],
+  meetings: ['list', 'get', 'create', 'update', 'remove'],
+  accountability: ['list', 'get', 'create', 'update', 'remove'],
+  stats: ['ledger'],
   audit: ['list', 'verify'],
 } as const;
 

@@ -16,7 +16,6 @@ afterEach(() => ledger?.close());
 
 const file = (bytes: Buffer, fileName = '导入.xlsx') => ({ fileName, bytes: new Uint8Array(bytes) });
 const preview = async (bytes: Buffer, options: ImportOptions = {}) => unwrap(await ledger.exchange.imports.preview(file(bytes), options));
-const importNow = async (bytes: Buffer, options: ImportOptions = {}) => unwrap(await ledger.exchange.imports.importFile(file(bytes), options, false));
 
 const TASK_HEADER = ['序号', '督察反馈问题', '责任单位', '整改时限', '整改进展'];
 

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { IsoDate } from '../../shared/dates';
+import { choice, optionalDate, optionalId, optionalText, requiredText } from '../../shared/validation';
+
+/** Who is held accountable (问责对象): a unit, an enterprise or a person. */
+export const SUBJECT_KINDS = ['unit', 'enterprise', 'person'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+/**
+ * The form of accountability, as the Party's accountability regulations and the environmental laws
+ * name them: for organisations 责令检查, 通报批评, 改组; for persons 约谈, 诫勉, 组织处理, 党纪政务处分;
+ * for enterprises 责令整改, 罚款, 停产整治, 立案处罚; and 移送司法机关. Another is named in the notes.
+ */
+export const ACCOUNTABILITY_FORMS = [
+  'inspection',
+  'criticism',
+  'reorganization',
+  'interview',
+  'admonishment',
+  'organizational',
+  'disciplinary',
+  'rectification_order',
+  'fine',
+  'suspension',
+  'filed_case',
+  'judicial_transfer',
+  'other',
+] as const;
+export type AccountabilityForm = (typeof ACCOUNTABILITY_FORMS)[number];
+
+/** 调查中 / 已办结. */
+export const ACCOUNTABILITY_STATES = ['investigating', 'concluded'] as const;
+export type AccountabilityState = (typeof ACCOUNTABILITY_STATES)[number];
+
+export interface AccountabilitySubject {
+  readonly kind: SubjectKind;
+  readonly name: string;
+  readonly position: string;
+  /** For a unit of the ledger held accountable, or the unit a person belongs to. */
+  readonly unitId: number | null;
+  readonly form: AccountabilityForm;
+  readonly decidedOn: IsoDate | null;
+  readonly notes: string;
+}
+
+/** 问责: an issue handed over, the special team that looked into it, and who was held accountable how. */
+export interface AccountabilityCase {
+  readonly id: number;
+  readonly issue: string;
+  readonly handedOverBy: string;
+  readonly handedOverOn: IsoDate | null;
+  readonly team: string;
+  /** The petition case or the finding the issue came from, if any. */
+  readonly petitionCaseId: number | null;
+  readonly findingId: number | null;
+  readonly state: AccountabilityState;
+  readonly concludedOn: IsoDate | null;
+  readonly notes: string;
+  readonly subjects: readonly AccountabilitySubject[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export const subjectInput = z.object({
+  kind: choice(SUBJECT_KINDS),
+  name: requiredText(100),
+  position: optionalText(100),
+  unitId: optionalId,
+  form: choice(ACCOUNTABILITY_FORMS),
+  decidedOn: optionalDate,
+  notes: optionalText(1000),
+});
+
+export const accountabilityInput = z
+  .object({
+    issue: requiredText(4000),
+    handedOverBy: optionalText(100),
+    handedOverOn: optionalDate,
+    team: optionalText(200),
+    petitionCaseId: optionalId,
+    findingId: optionalId,
+    state: choice(ACCOUNTABILITY_STATES).default('investigating'),
+    concludedOn: optionalDate,
+    notes: optionalText(4000),
+    subjects: z.array(subjectInput).max(200).default([]),
+  })
+  // A concluded case says when; one still under investigation has no conclusion date.
+  .refine((c) => (c.state === 'concluded') === (c.concludedOn !== null), { error: (issue) => ((issue.input as { state?: string })?.state === 'concluded' ? 'required' : 'invalid'), path: ['concludedOn'] })
+  .refine((c) => c.concludedOn === null || c.handedOverOn === null || c.concludedOn >= c.handedOverOn, { error: 'date_order', path: ['concludedOn'] });
+
+export type AccountabilityInput = z.input<typeof accountabilityInput>;
+export type SubjectInput = z.input<typeof subjectInput>;

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { IsoDate } from '../../shared/dates';
+import { choice, count, optionalDate, optionalId, optionalText, requiredText } from '../../shared/validation';
+
+/** 污染类型: what a petition complains of, as the inspectors' ledgers classify it. */
+export const POLLUTION_KINDS = ['water', 'air', 'soil', 'noise', 'solid_waste', 'ecology', 'radiation', 'other'] as const;
+export type PollutionKind = (typeof POLLUTION_KINDS)[number];
+
+/** 是否属实: 属实 / 基本属实 / 部分属实 / 不属实; null until the investigation says. */
+export const PETITION_TRUTHS = ['true', 'mostly_true', 'partly_true', 'false'] as const;
+export type PetitionTruth = (typeof PETITION_TRUTHS)[number];
+
+/** 办结情况: 未办结 / 阶段性办结 / 已办结. */
+export const PETITION_COMPLETIONS = ['pending', 'stage_completed', 'completed'] as const;
+export type PetitionCompletion = (typeof PETITION_COMPLETIONS)[number];
+
+/** 信访件: one case handed over by the inspectors, followed to completion. */
+export interface PetitionCase {
+  readonly id: number;
+  /** 受理编号, unique in the ledger: what a re-imported workbook is matched on. */
+  readonly receiptNumber: string;
+  /** 交办批次: the inspectors hand cases over in numbered batches. */
+  readonly batch: number | null;
+  readonly handedOverOn: IsoDate | null;
+  /** 被举报对象. */
+  readonly subject: string;
+  readonly problem: string;
+  readonly region: string;
+  readonly pollutionKind: PollutionKind;
+  /** 责任单位. */
+  readonly unitId: number | null;
+  readonly investigation: string;
+  readonly truth: PetitionTruth | null;
+  readonly handling: string;
+  readonly personsHeldAccountable: number;
+  readonly entitiesPenalized: number;
+  readonly finesYuan: number;
+  readonly personsDetained: number;
+  readonly completion: PetitionCompletion;
+  readonly completedOn: IsoDate | null;
+  readonly notes: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A row of the petition list, with its responsible unit's name. */
+export interface PetitionSummary extends PetitionCase {
+  readonly unitName: string | null;
+}
+
+export interface PetitionPage {
+  readonly rows: readonly PetitionSummary[];
+  readonly total: number;
+}
+
+export const petitionInput = z
+  .object({
+    /** Spaces typed or pasted into a receipt number are not part of it. */
+    receiptNumber: requiredText(60).transform((number) => number.replace(/\s+/g, '')),
+    batch: z.union([count.min(1, { error: 'out_of_range' }), z.null()]).default(null),
+    handedOverOn: optionalDate,
+    subject: optionalText(200),
+    problem: requiredText(4000),
+    region: optionalText(100),
+    pollutionKind: choice(POLLUTION_KINDS).default('other'),
+    unitId: optionalId,
+    investigation: optionalText(4000),
+    truth: z.union([choice(PETITION_TRUTHS), z.null()]).default(null),
+    handling: optionalText(4000),
+    personsHeldAccountable: count.default(0),
+    entitiesPenalized: count.default(0),
+    finesYuan: count.default(0),
+    personsDetained: count.default(0),
+    completion: choice(PETITION_COMPLETIONS).default('pending'),
+    completedOn: optionalDate,
+    notes: optionalText(2000),
+  })
+  .refine((c) => c.completedOn === null || c.handedOverOn === null || c.completedOn >= c.handedOverOn, { error: 'date_order', path: ['completedOn'] });
+
+export type PetitionInput = z.input<typeof petitionInput>;
+
+export const PETITION_SORTS = ['receiptNumber', 'handedOverOn', 'batch', 'updatedAt'] as const;
+
+export const petitionQuery = z.object({
+  unitId: z.number().int().positive().optional(),
+  completions: z.array(choice(PETITION_COMPLETIONS)).optional(),
+  truth: choice(PETITION_TRUTHS).optional(),
+  pollutionKind: choice(POLLUTION_KINDS).optional(),
+  batch: count.min(1).optional(),
+  search: z.string().trim().max(200).optional(),
+  sort: choice(PETITION_SORTS).default('receiptNumber'),
+  descending: z.boolean().default(false),
+  limit: count.min(1).max(1000).default(100),
+  offset: count.default(0),
+});
+
+export type PetitionQuery = z.input<typeof petitionQuery>;

@@ -1,0 +1,88 @@
+import { ok, type Result } from '../../shared/result';
+import { invalid, validate } from '../../shared/validation';
+import type { z } from 'zod';
+import type { LedgerContext, Tx } from '../context';
+import { evidenceUses } from '../evidence/service';
+import { checkReferences, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { sqlFilter } from '../sql-filter';
+import type { Reader } from '../storage/database';
+import { type PetitionCase, type PetitionInput, petitionInput, type PetitionPage, type PetitionQuery, petitionQuery, type PetitionSummary } from './model';
+
+type Query = z.output<typeof petitionQuery>;
+
+const WITH_UNIT = 'SELECT p.*, u.name AS unit_name FROM petition_cases p LEFT JOIN units u ON u.id = p.unit_id';
+
+export function loadPetition(db: Reader, id: number): PetitionCase | undefined {
+  const row = db.get<Row>('SELECT * FROM petition_cases WHERE id = ?', [id]);
+  return row ? fromRow<PetitionCase>(row) : undefined;
+}
+
+/** The case of a receipt number, compared without spaces: what a re-import is matched on. */
+export function findPetitionByReceipt(db: Reader, receiptNumber: string): PetitionCase | undefined {
+  const row = db.get<Row>('SELECT * FROM petition_cases WHERE receipt_number = ?', [receiptNumber.replace(/\s+/g, '')]);
+  return row ? fromRow<PetitionCase>(row) : undefined;
+}
+
+/** Receipt numbers are fixed-width codes, so SQL's order is the office's order. */
+const ORDER: Record<Query['sort'], string> = {
+  receiptNumber: 'p.receipt_number',
+  handedOverOn: 'p.handed_over_on',
+  batch: 'p.batch',
+  updatedAt: 'p.updated_at',
+};
+
+function filterOf(query: Query) {
+  const filter = sqlFilter();
+  if (query.unitId !== undefined) filter.where('p.unit_id = $unitId', { unitId: query.unitId });
+  if (query.completions?.length) filter.where('p.completion IN (SELECT value FROM json_each($completions))', { completions: JSON.stringify(query.completions) });
+  if (query.truth) filter.where('p.truth = $truth', { truth: query.truth });
+  if (query.pollutionKind) filter.where('p.pollution_kind = $pollutionKind', { pollutionKind: query.pollutionKind });
+  if (query.batch !== undefined) filter.where('p.batch = $batch', { batch: query.batch });
+  if (query.search) filter.contains(['p.receipt_number', 'p.subject', 'p.problem', 'p.region'], query.search);
+  return filter;
+}
+
+/** One page of the cases matching the filter, and how many match. */
+export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<PetitionPage> {
+  const valid = validate(petitionQuery, input);
+  if (!valid.ok) return valid;
+  const query = valid.value;
+  const filter = filterOf(query);
+  const direction = query.descending ? 'DESC' : 'ASC';
+  const total = db.get<{ n: number }>(`SELECT count(*) AS n FROM petition_cases p ${filter.clause}`, filter.params)?.n ?? 0;
+  const rows = db.all<Row>(`${WITH_UNIT} ${filter.clause} ORDER BY ${ORDER[query.sort]} ${direction}, p.id ${direction} LIMIT $limit OFFSET $offset`, {
+    ...filter.params,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return ok({ rows: rows.map((row) => fromRow<PetitionSummary>(row)), total });
+}
+
+function checkPetition(tx: Tx, values: z.output<typeof petitionInput>, id: number | null): Result<void> {
+  const known = checkReferences(tx, [['unitId', 'units', values.unitId]]);
+  if (!known.ok) return known;
+  const taken = tx.get('SELECT 1 AS x FROM petition_cases WHERE receipt_number = ? AND id <> ?', [values.receiptNumber, id ?? 0]);
+  return taken ? invalid('receiptNumber', 'duplicate') : ok(undefined);
+}
+
+export const PETITION: RecordSpec<PetitionCase, typeof petitionInput> = {
+  entity: 'petition_case',
+  table: 'petition_cases',
+  schema: petitionInput,
+  load: loadPetition,
+  check: checkPetition,
+};
+
+export function petitionService(ctx: LedgerContext) {
+  return {
+    list: (query?: PetitionQuery) => listPetitions(ctx.db, query),
+    get: (id: number): Result<PetitionCase> => found('petition_case', id, loadPetition(ctx.db, id)),
+    findByReceipt: (receiptNumber: string) => findPetitionByReceipt(ctx.db, receiptNumber),
+    create: (input: PetitionInput) => saveRecord(ctx, PETITION, null, input),
+    update: (id: number, input: PetitionInput) => saveRecord(ctx, PETITION, id, input),
+    /** A case with evidence, or one that an accountability case names, keeps its history. */
+    remove: (id: number) => removeUnlessUsed(ctx, 'petition_case', 'petition_cases', id, loadPetition, (db) => evidenceUses(db, 'petition_case', id)),
+  };
+}
+
+export type PetitionService = ReturnType<typeof petitionService>;
