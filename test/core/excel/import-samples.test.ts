@@ -90,6 +90,38 @@ describe('the sample workbooks, as LibreOffice wrote them', () => {
     expect(units.preview.counts).toMatchObject({ create: 0, update: 0, unchanged: 13 });
   });
 
+  it('petitions-120.xlsx: 120 cases under a two-level header, the 合计 row passed over, its sums matching', async () => {
+    ledger = await newLedger();
+    unwrap(await ledger.exchange.imports.importFile(sample('units.xlsx'), {}, false));
+    const preview = unwrap(await ledger.exchange.imports.preview(sample('petitions-120.xlsx')));
+    expect(preview).toMatchObject({ kind: 'petitions', sheet: '信访件台账', headerRows: [2, 3], missingFields: [] });
+    expect(preview.columns.filter((c) => c.label.startsWith('责任追究情况')).map((c) => [c.label, c.field])).toEqual([
+      ['责任追究情况/问责人数', 'personsHeldAccountable'],
+      ['责任追究情况/立案处罚（家）', 'entitiesPenalized'],
+    ]);
+    expect(preview.counts).toMatchObject({ create: 120, error: 0, skip: 1 });
+    expect(unwrap(ledger.exchange.imports.rows(preview.importId, 'skip')).rows).toEqual([{ row: 124, action: 'skip', key: '', label: '合计 92 46', skipReason: 'total', changes: [], issues: [] }]);
+    expect(unwrap(ledger.exchange.imports.apply(preview.importId))).toMatchObject({ created: 120, skipped: 1 });
+    const cases = unwrap(ledger.petitions.list({ limit: 1000 })).rows;
+    expect(cases).toHaveLength(120);
+    const sum = (field: 'personsHeldAccountable' | 'entitiesPenalized') => cases.reduce((total, c) => total + c[field], 0);
+    expect([sum('personsHeldAccountable'), sum('entitiesPenalized')]).toEqual([92, 46]);
+    expect(cases[0]).toMatchObject({
+      receiptNumber: 'D150000202306060001',
+      batch: 1,
+      handedOverOn: '2023-06-06',
+      subject: '西岭市红柳县瑞丰混凝土搅拌站',
+      pollutionKind: 'water',
+      truth: 'mostly_true',
+      completion: 'pending',
+      unitName: '西岭市人民政府',
+    });
+    // A date typed as text (2023年6月7日) in a column of date cells.
+    expect(cases.find((c) => c.receiptNumber === 'D150000202306070007')).toMatchObject({ handedOverOn: '2023-06-07', batch: 2 });
+    const again = unwrap(await ledger.exchange.imports.importFile(sample('petitions-120.xlsx'), {}, false));
+    expect(again.preview.counts).toMatchObject({ create: 0, update: 0, unchanged: 120 });
+  });
+
   it('writes a whole import as one journal record', async () => {
     ledger = await newLedger();
     const before = ledger.store.info().journalRecords;

@@ -37,8 +37,7 @@ export interface ImportPlan {
 
 type Options = z.output<typeof importOptions>;
 
-const specsFor = (kind: ImportKind | undefined): ImportKindSpec[] =>
-  Object.values(IMPORT_SPECS).filter((spec) => spec && (kind === undefined || spec.kind === kind)) as ImportKindSpec[];
+const specsFor = (kind: ImportKind | undefined): ImportKindSpec[] => Object.values(IMPORT_SPECS).filter((spec) => kind === undefined || spec.kind === kind);
 
 /** How strongly a header speaks for a kind: its required fields count double. */
 function kindScore(spec: ImportKindSpec, columns: Header['columns']): number {

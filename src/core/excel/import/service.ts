@@ -45,7 +45,7 @@ function samplesOf(plan: ImportPlan, column: number): string[] {
 
 function previewOf(pending: Pending): ImportPreview {
   const { plan } = pending;
-  const spec = IMPORT_SPECS[plan.kind]!;
+  const spec = IMPORT_SPECS[plan.kind];
   return {
     importId: pending.id,
     fileName: pending.fileName,
