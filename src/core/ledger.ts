@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { dateOf, localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
-import { appendAudit, verifyAuditChain } from './audit/audit-log';
+import { auditAppender, verifyAuditChain } from './audit/audit-log';
 import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
@@ -92,8 +92,11 @@ export class Ledger {
         store.write((writer) => {
           const now = clock();
           const at = localTimestamp(now);
-          const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => appendAudit(writer, at, this.actor, change) };
-          return work(tx);
+          const audit = auditAppender(writer, at, this.actor);
+          const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => audit.append(change) };
+          const result = work(tx);
+          if (result.ok) audit.finish();
+          return result;
         }),
       putBlob: (bytes) => store.putBlob(bytes),
       getBlob: (blobId) => store.getBlob(blobId),
