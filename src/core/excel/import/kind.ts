@@ -4,9 +4,10 @@ import { fieldErrors } from '../../../shared/validation';
 import type { LedgerContext } from '../../context';
 import type { Reader } from '../../storage/database';
 import type { FieldSpec } from './fields';
-import type { FieldChange, ImportKind, importOptions, Issue, RowAction } from './model';
+import type { FieldChange, ImportKind, importOptions, Issue, RowAction, Shown } from './model';
 import type { Placeholders } from './placeholders';
 import type { ParsedRow } from './rows';
+import { changesOf, shownText } from './shown';
 import type { UnitNames } from './unit-names';
 
 /**
@@ -27,7 +28,8 @@ export interface RowPlan {
   readonly action: Exclude<RowAction, 'skip'>;
   readonly key: string;
   readonly label: string;
-  readonly changes: readonly FieldChange[];
+  /** Worked out when asked: a preview of 50,000 new records shows one page of them. */
+  readonly changes: () => readonly FieldChange[];
   readonly issues: readonly Issue[];
   readonly write?: RowWrite;
   /** Placeholder ids the write refers to (units and measures it creates). */
@@ -57,17 +59,32 @@ export function checkRules<S extends z.ZodType>(schema: S, input: unknown, known
 export const hasError = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');
 
 /** A row whose record cannot be written: it keeps its issues and changes nothing. */
-export const errorRow = (key: string, label: string, issues: readonly Issue[]): RowPlan => ({ action: 'error', key, label, changes: [], issues });
+export const errorRow = (key: string, label: string, issues: readonly Issue[]): RowPlan => ({ action: 'error', key, label, changes: () => [], issues });
+
+type ShownRecord = Readonly<Record<string, Shown>>;
 
 /**
  * The row as planned: an error if any issue is one, unchanged when an existing record would stay as
- * it is, else a creation or an update with its write.
+ * it is, else a creation (every value shown, its key first) or an update (the fields that change).
  */
-export function plannedRow(plan: { key: string; label: string; issues: readonly Issue[]; existing: boolean; changes: readonly FieldChange[]; write: RowWrite | null; uses?: readonly number[] }): RowPlan {
-  const { key, label, issues, existing, changes, write, uses = [] } = plan;
+export function plannedRow(plan: {
+  key: string;
+  label: string;
+  issues: readonly Issue[];
+  /** The field that identifies a new record, shown first (as `key`, unless `keyShown` says). */
+  keyField: string;
+  keyShown?: Shown;
+  after: () => ShownRecord;
+  /** The record as the ledger has it; absent for a new one. */
+  before?: () => ShownRecord;
+  write: RowWrite | null;
+  uses?: readonly number[];
+}): RowPlan {
+  const { key, label, issues, keyField, keyShown = shownText(key), after, before, write, uses = [] } = plan;
   if (hasError(issues) || !write) return errorRow(key, label, issues);
-  if (existing && changes.length === 0) return { action: 'unchanged', key, label, changes, issues };
-  return { action: existing ? 'update' : 'create', key, label, changes, issues, write, uses };
+  if (!before) return { action: 'create', key, label, changes: () => changesOf({ [keyField]: keyShown, ...after() }), issues, write, uses };
+  const changes = changesOf(after(), before());
+  return changes.length === 0 ? { action: 'unchanged', key, label, changes: () => changes, issues } : { action: 'update', key, label, changes: () => changes, issues, write, uses };
 }
 
 /** Issues for the unit names a row gives that are not resolved yet. */

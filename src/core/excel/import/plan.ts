@@ -7,7 +7,7 @@ import { findHeader, type Header } from './header';
 import type { ImportKindSpec, RowWrite } from './kind';
 import { IMPORT_SPECS } from './kinds';
 import { detectMapping, type Mapped, mapColumns } from './mapping';
-import type { ImportCounts, ImportKind, importOptions, PreviewRow, UnitResolution } from './model';
+import type { FieldChange, ImportCounts, ImportKind, importOptions, PreviewRow, UnitResolution } from './model';
 import { Placeholders } from './placeholders';
 import { type MappedColumn, type ParsedRow, readRows } from './rows';
 import { resolveUnitNames } from './unit-names';
@@ -17,9 +17,13 @@ import { resolveUnitNames } from './unit-names';
  * fields, every row's fate, and the writes that applying would make.
  */
 export interface PlannedLine {
-  readonly preview: PreviewRow;
+  readonly preview: Omit<PreviewRow, 'changes'>;
+  readonly changes: () => readonly FieldChange[];
   readonly write?: RowWrite;
 }
+
+/** A line as the preview shows it, its changes worked out. */
+export const previewRow = (line: PlannedLine): PreviewRow => ({ ...line.preview, changes: line.changes() });
 
 export interface ImportPlan {
   readonly kind: ImportKind;
@@ -93,7 +97,7 @@ function unitNamesIn(rows: readonly ParsedRow[], spec: ImportKindSpec): Map<stri
   return counts;
 }
 
-function countsOf(previews: readonly PreviewRow[]): ImportCounts {
+function countsOf(previews: readonly Omit<PreviewRow, 'changes'>[]): ImportCounts {
   const counts = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0, warning: 0 };
   for (const row of previews) {
     counts[row.action]++;
@@ -116,11 +120,11 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
   const plans = spec.plan(records, { db, options, units, placeholders });
   let next = 0;
   const lines = sheetLines.map((line): PlannedLine => {
-    if (line.kind === 'skip') return { preview: { row: line.row, action: 'skip', key: '', label: line.text, skipReason: line.reason, changes: [], issues: [] } };
+    if (line.kind === 'skip') return { preview: { row: line.row, action: 'skip', key: '', label: line.text, skipReason: line.reason, issues: [] }, changes: () => [] };
     const plan = plans[next++]!;
     if (plan.write) placeholders.use(plan.uses ?? []);
-    const { write, uses: _uses, ...preview } = plan;
-    return { preview: { row: line.parsed.row, ...preview }, ...(write ? { write } : {}) };
+    const { write, uses: _uses, changes, ...preview } = plan;
+    return { preview: { row: line.parsed.row, ...preview }, changes, ...(write ? { write } : {}) };
   });
   const previews = lines.map((l) => l.preview);
   return ok({

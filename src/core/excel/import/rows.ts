@@ -31,19 +31,35 @@ const NOTE = /^(注|说明|备注|填表说明|附注|填报说明)[:：]/;
 
 const cellAt = (row: SheetRow, column: number): CellValue => row.cells[column - 1] ?? EMPTY;
 
-function filledTexts(row: SheetRow): string[] {
-  return row.cells.filter((c) => c.kind !== 'empty').map((c) => cellText(c).replace(/\s+/g, ''));
+/** The first few values of the row as text, spaces taken out. */
+function firstTexts(row: SheetRow, count = 3): string[] {
+  const texts: string[] = [];
+  for (const cell of row.cells) {
+    if (cell.kind === 'empty') continue;
+    texts.push(cellText(cell).replace(/\s+/g, ''));
+    if (texts.length === count) break;
+  }
+  return texts;
 }
 
-function skipReason(row: SheetRow, columns: readonly MappedColumn[], firstAfterHeader: boolean): SkipReason | null {
-  const filled = filledTexts(row);
-  if (filled.slice(0, 3).some((text) => TOTAL.test(text))) return 'total';
-  if (NOTE.test(filled[0] ?? '') && filled.length <= 2) return 'note';
+/** The header's words a row repeats: header texts are short, so long values are not compared. */
+function repeatsHeader(row: SheetRow, columns: readonly MappedColumn[], leaves: readonly string[]): boolean {
+  let same = 0;
+  columns.forEach((c, i) => {
+    const cell = cellAt(row, c.header.column);
+    const leaf = leaves[i]!;
+    if (cell.kind === 'text' && cell.text.length <= leaf.length + 8 && cell.text.includes(leaf[0] ?? '') && normalizeLabel(cell.text) === leaf) same++;
+  });
+  return same * 2 >= columns.length;
+}
+
+function skipReason(row: SheetRow, columns: readonly MappedColumn[], leaves: readonly string[], firstAfterHeader: boolean): SkipReason | null {
+  const first = firstTexts(row);
+  if (first.some((text) => TOTAL.test(text))) return 'total';
+  if (NOTE.test(first[0] ?? '') && first.length <= 2) return 'note';
   // A numbering column (序号) alone does not make a row a record: templates come pre-numbered.
-  const records = columns.filter((c) => !c.field.ordinal);
-  if (!records.some((c) => cellAt(row, c.header.column).kind !== 'empty')) return 'blank';
-  const same = records.filter((c) => normalizeLabel(cellText(cellAt(row, c.header.column))) === normalizeLabel(c.header.leaf)).length;
-  if (same * 2 >= records.length) return 'repeated_header';
+  if (!columns.some((c) => !c.field.ordinal && cellAt(row, c.header.column).kind !== 'empty')) return 'blank';
+  if (repeatsHeader(row, columns, leaves)) return 'repeated_header';
   if (firstAfterHeader && isColumnNumbering(row)) return 'column_numbers';
   return null;
 }
@@ -71,13 +87,14 @@ function parseRow(row: SheetRow, columns: readonly MappedColumn[]): ParsedRow {
 
 export function readRows(sheet: SheetData, dataStart: number, columns: readonly MappedColumn[]): SheetLine[] {
   const lines: SheetLine[] = [];
+  const leaves = columns.map((c) => normalizeLabel(c.header.leaf));
   let previous: number | null = null;
   for (let index = dataStart; index < sheet.rows.length; index++) {
     const row = sheet.rows[index]!;
     // Rows holding nothing are not in the sheet's data: the gaps between records are the blank rows.
     if (previous !== null) for (let gap = previous + 1; gap < row.number; gap++) lines.push({ kind: 'skip', row: gap, reason: 'blank', text: '' });
-    const reason = skipReason(row, columns, index === dataStart);
-    if (reason) lines.push({ kind: 'skip', row: row.number, reason, text: filledTexts(row).slice(0, 3).join(' ') });
+    const reason = skipReason(row, columns, leaves, index === dataStart);
+    if (reason) lines.push({ kind: 'skip', row: row.number, reason, text: firstTexts(row).join(' ') });
     else lines.push({ kind: 'record', parsed: parseRow(row, columns) });
     previous = row.number;
   }

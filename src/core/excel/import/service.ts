@@ -11,7 +11,7 @@ import { readSetting } from '../settings';
 import { applyPlan } from './apply';
 import { IMPORT_SPECS } from './kinds';
 import { type ImportOptions, importOptions, type ImportPreview, type ImportResult, type PreviewRow, type RowFilter } from './model';
-import { type ImportPlan, planImport } from './plan';
+import { type ImportPlan, planImport, previewRow } from './plan';
 
 /**
  * Imports as the wizard runs them: a file is read and planned (the preview), the user corrects the
@@ -60,12 +60,12 @@ function previewOf(pending: Pending): ImportPreview {
     units: plan.units,
     newUnits: plan.newUnits as ImportPreview['newUnits'],
     counts: plan.counts,
-    rows: plan.lines.slice(0, FIRST_PAGE).map((l) => l.preview),
+    rows: plan.lines.slice(0, FIRST_PAGE).map(previewRow),
     totalRows: plan.lines.length,
   };
 }
 
-const matches = (row: PreviewRow, filter: RowFilter): boolean =>
+const matches = (row: Omit<PreviewRow, 'changes'>, filter: RowFilter): boolean =>
   filter === 'all' || (filter === 'warning' ? row.issues.some((i) => i.severity === 'warning') : row.action === filter);
 
 export function importService(ctx: LedgerContext) {
@@ -107,20 +107,27 @@ export function importService(ctx: LedgerContext) {
     rows(importId: string, filter: RowFilter = 'all', offset = 0, limit = 100): Result<{ rows: PreviewRow[]; total: number }> {
       const entry = pending.get(importId);
       if (!entry) return err(dubanError('excel.import_expired'));
-      const rows = entry.plan.lines.map((l) => l.preview).filter((row) => matches(row, filter));
-      return ok({ rows: rows.slice(offset, offset + limit), total: rows.length });
+      const lines = entry.plan.lines.filter((line) => matches(line.preview, filter));
+      return ok({ rows: lines.slice(offset, offset + limit).map(previewRow), total: lines.length });
     },
 
-    /** Writes the planned import as one transaction (planned again if the ledger changed meanwhile). */
+    /**
+     * Writes the planned import as one transaction (planned again if the ledger changed meanwhile).
+     * Once its rows are written, the file and the plan are let go before the commit is sealed: a
+     * large import needs that memory for its journal record.
+     */
     apply(importId: string): Result<ImportResult> {
-      const entry = pending.get(importId);
-      if (!entry) return err(dubanError('excel.import_expired'));
-      const stale = entry.head !== auditHead(ctx);
+      let taken = pending.get(importId);
+      if (!taken) return err(dubanError('excel.import_expired'));
+      pending.delete(importId);
+      const stale = taken.head !== auditHead(ctx);
       const applied = ctx.write((tx) => {
-        const current = stale ? planImport(tx, entry.workbook, entry.options) : ok(entry.plan);
-        return current.ok ? applyPlan(ctx, tx, current.value) : current;
+        const current = stale ? planImport(tx, taken!.workbook, taken!.options) : ok(taken!.plan);
+        const written = current.ok ? applyPlan(ctx, tx, current.value) : current;
+        if (written.ok) taken = undefined;
+        return written;
       });
-      if (applied.ok) pending.delete(importId);
+      if (taken) pending.set(importId, taken);
       return applied;
     },
 

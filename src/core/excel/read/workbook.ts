@@ -299,19 +299,38 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
       else if (capture === 'headerFooter') headerFooter += t;
     },
     close(name) {
-      if (name === 'v' || name === 't' || name.endsWith('Header') || name.endsWith('Footer')) {
-        if (capture === 'headerFooter') headerFooter += '\n';
-        capture = null;
-      } else if (name === 'rPh') inPhonetic = false;
-      else if (name === 'c' && cell) {
-        const value = cellValue(cell.type, cell.raw, cell.inline, cell.style, ctx);
-        if (value.kind !== 'empty') {
-          if (column > limits.maxColumns) throw new SheetTooLarge(entry.name);
-          while (cells.length < column - 1) cells.push(EMPTY);
-          cells[column - 1] = value;
-        }
-        cell = null;
-      } else if (name === 'row') endRow();
+      switch (name) {
+        case 'v':
+        case 't':
+          capture = null;
+          break;
+        case 'c':
+          if (cell) {
+            const value = cellValue(cell.type, cell.raw, cell.inline, cell.style, ctx);
+            if (value.kind !== 'empty') {
+              if (column > limits.maxColumns) throw new SheetTooLarge(entry.name);
+              while (cells.length < column - 1) cells.push(EMPTY);
+              cells[column - 1] = value;
+            }
+            cell = null;
+          }
+          break;
+        case 'row':
+          endRow();
+          break;
+        case 'rPh':
+          inPhonetic = false;
+          break;
+        case 'oddHeader':
+        case 'oddFooter':
+        case 'evenHeader':
+        case 'evenFooter':
+        case 'firstHeader':
+        case 'firstFooter':
+          headerFooter += '\n';
+          capture = null;
+          break;
+      }
     },
   });
   return { name: entry.name, state: entry.state, rows, merges, headerFooter: headerFooter.trim() };

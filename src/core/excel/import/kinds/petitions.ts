@@ -7,7 +7,7 @@ import type { FieldSpec } from '../fields';
 import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type RowPlan, SeenKeys, shortLabel, unitIssues } from '../kind';
 import type { Issue } from '../model';
 import type { ParsedRow } from '../rows';
-import { changesOf, shownDate, shownEnum, shownNumber, shownText } from '../shown';
+import { shownDate, shownEnum, shownNumber, shownText } from '../shown';
 
 /**
  * 信访件 handed over by the inspectors: matched on the receipt number (受理编号), compared without
@@ -97,13 +97,13 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
   const valid = checkRules(petitionInput, input, issues, (field) => (field === 'unitId' ? 'unit' : field));
   issues.push(...valid.issues);
   const checked = valid.value;
-  const after = shownCase(input, ctx.units);
   return plannedRow({
     key: receipt,
     label: shortLabel(input.subject || input.problem),
     issues,
-    existing: current !== undefined,
-    changes: current ? changesOf(after, shownCase(current, ctx.units)) : changesOf({ receiptNumber: shownText(receipt), ...after }),
+    keyField: 'receiptNumber',
+    after: () => shownCase(input, ctx.units),
+    ...(current ? { before: () => shownCase(current, ctx.units) } : {}),
     uses: input.unitId === null ? [] : [input.unitId],
     write:
       checked &&

@@ -7,7 +7,7 @@ import type { FieldSpec } from '../fields';
 import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type RowPlan, SeenKeys, shortLabel, unitIssues } from '../kind';
 import type { Issue } from '../model';
 import type { ParsedRow } from '../rows';
-import { changesOf, shownDate, shownEnum, shownPeriod, shownText } from '../shown';
+import { shownDate, shownEnum, shownPeriod, shownText } from '../shown';
 
 /**
  * 整改进展 (monthly reports) gathered in one sheet: each row a task (by its number), a unit (or the
@@ -110,13 +110,14 @@ function planReport(parsed: ParsedRow, ctx: PlanContext, tasks: Map<string, Task
   const valid = task && unitId !== null && period ? checkRules(progressInput, input, issues, (field) => (field === 'unitId' ? 'unit' : field === 'taskId' ? 'taskNumber' : field)) : { issues: [], value: null };
   issues.push(...valid.issues);
   const value = valid.value;
-  const after = shownReport({ ...input, state: input.state ?? 'not_started' });
   return plannedRow({
     key,
     label: shortLabel(input.progress),
     issues,
-    existing: existing !== undefined,
-    changes: existing ? changesOf(after, shownReport(existing)) : changesOf({ period: shownPeriod(period as Period | undefined), ...after }),
+    keyField: 'period',
+    keyShown: shownPeriod(period as Period | undefined),
+    after: () => shownReport({ ...input, state: input.state ?? 'not_started' }),
+    ...(existing ? { before: () => shownReport(existing) } : {}),
     uses: [input.unitId],
     write:
       value &&

@@ -9,7 +9,7 @@ import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type Row
 import type { Issue } from '../model';
 import { type Placeholders, realIds } from '../placeholders';
 import type { ParsedRow } from '../rows';
-import { changesOf, shownDeadline, shownEnum, shownList, shownText } from '../shown';
+import { shownDeadline, shownEnum, shownList, shownText } from '../shown';
 import type { UnitNames } from '../unit-names';
 
 /**
@@ -131,14 +131,13 @@ function planTask(parsed: ParsedRow, { ctx, existing, measures, seen }: TaskPlan
   const valid = checkRules(taskInput, input, issues, (field) => RULE_FIELDS[field] ?? field);
   issues.push(...valid.issues);
   const value = valid.value;
-  const after = shownTask(input, measures.contentsOf(input.measureIds), ctx.units);
-  const before = current ? shownTask(current, measures.contentsOf(current.measureIds), ctx.units) : undefined;
   return plannedRow({
     key: number,
     label: shortLabel(input.problem),
     issues,
-    existing: current !== undefined,
-    changes: current ? changesOf(after, before) : changesOf({ number: shownText(number), ...after }),
+    keyField: 'number',
+    after: () => shownTask(input, measures.contentsOf(input.measureIds), ctx.units),
+    ...(current ? { before: () => shownTask(current, measures.contentsOf(current.measureIds), ctx.units) } : {}),
     uses: [...input.leadUnitIds, ...input.cooperatingUnitIds, ...input.measureIds],
     write:
       value &&

@@ -6,7 +6,7 @@ import type { FieldSpec } from '../fields';
 import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type RowPlan, SeenKeys } from '../kind';
 import type { Issue } from '../model';
 import type { ParsedRow } from '../rows';
-import { changesOf, shownEnum, shownList, shownText } from '../shown';
+import { shownEnum, shownList, shownText } from '../shown';
 
 /**
  * 单位名录: units matched by full or short name. A contact in the file is added to the unit's
@@ -73,13 +73,13 @@ function planUnit(parsed: ParsedRow, ctx: PlanContext, directory: UnitDirectory,
   const valid = checkRules(unitInput, input, issues, (field) => CONTACT_FIELDS[field] ?? field);
   issues.push(...valid.issues);
   const value = valid.value;
-  const after = shownUnit({ ...input, kind: input.kind ?? 'supervised' });
   return plannedRow({
     key: name,
     label: input.shortName,
     issues,
-    existing: current !== undefined,
-    changes: current ? changesOf(after, shownUnit(current)) : changesOf({ name: shownText(name), ...after }),
+    keyField: 'name',
+    after: () => shownUnit({ ...input, kind: input.kind ?? 'supervised' }),
+    ...(current ? { before: () => shownUnit(current) } : {}),
     write: value && ((lctx) => (current ? unitService(lctx).update(current.id, value) : unitService(lctx).create(value))),
   });
 }
