@@ -13,6 +13,14 @@ export async function workbookBytes(build: (workbook: ExcelJS.Workbook) => void 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A workbook read by exceljs, to see what a spreadsheet program sees (types, formats, borders). */
+export async function loadWithExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's types know the Buffer of older Node typings only.
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
 /** One sheet of rows (a row is an array of cell values), as bytes. */
 export function sheetBytes(rows: readonly (readonly ExcelJS.CellValue[])[], name = '表1'): Promise<Buffer> {
   return workbookBytes((workbook) => {
@@ -25,7 +33,7 @@ export function sheetBytes(rows: readonly (readonly ExcelJS.CellValue[])[], name
  * The workbook opened and saved again by LibreOffice (`soffice --headless --convert-to xlsx`), as a
  * unit re-saving what it was sent would; with its own profile, so that runs do not share one.
  */
-export function resaveWithLibreOffice(bytes: Buffer, name = 'workbook.xlsx'): Buffer {
+export function resaveWithLibreOffice(bytes: Uint8Array, name = 'workbook.xlsx'): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'duban-soffice-'));
   try {
     const input = join(dir, 'in');
@@ -41,7 +49,7 @@ export function resaveWithLibreOffice(bytes: Buffer, name = 'workbook.xlsx'): Bu
 }
 
 /** The workbook as LibreOffice would export it to CSV: what a spreadsheet makes of every cell. */
-export function csvByLibreOffice(bytes: Buffer): string {
+export function csvByLibreOffice(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'duban-soffice-'));
   try {
     writeFileSync(join(dir, 'in.xlsx'), bytes);

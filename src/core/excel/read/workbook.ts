@@ -156,7 +156,7 @@ async function readSharedStrings(pkg: ZipPackage, path: string | undefined): Pro
       if (name === 't') inText = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'si') {
-        strings.push(cleanText(current ?? ''));
+        strings.push(cleanText(decodeXString(current ?? '')));
         current = null;
       }
     },
@@ -195,8 +195,11 @@ interface CellContext {
   readonly date1904: boolean;
 }
 
+/** Office's escapes in strings: _x000D_ is a carriage return, _x005F_ an underscore. */
+export const decodeXString = (text: string): string => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+
 function textValue(text: string): CellValue {
-  const cleaned = cleanText(text);
+  const cleaned = cleanText(decodeXString(text));
   return cleaned === '' ? EMPTY : { kind: 'text', text: cleaned };
 }
 
@@ -359,8 +362,8 @@ async function readParts(pkg: ZipPackage, limits: ReadLimits): Promise<WorkbookD
  * Reads a workbook already let in by `inspectWorkbook`. A sheet with more rows or columns than the
  * limits is refused (`excel.sheet_too_large`) as soon as reading reaches past them.
  */
-export async function readWorkbook(bytes: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Result<WorkbookData>> {
-  const opened = await openPackage(bytes);
+export async function readWorkbook(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Result<WorkbookData>> {
+  const opened = await openPackage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!opened.ok) return opened;
   const pkg = opened.value;
   try {
