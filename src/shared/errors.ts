@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'excel.no_table',
   'excel.import_expired',
   'excel.row_failed',
+  'excel.not_unit_workbook',
+  'excel.other_ledger',
   // domain rules
   'validation',
   'not_found',

@@ -14,7 +14,7 @@ export const IMPORT_KINDS = ['tasks', 'petitions', 'units', 'progress'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Why a row was passed over without being read as a record. */
-export const SKIP_REASONS = ['blank', 'total', 'note', 'repeated_header', 'column_numbers'] as const;
+export const SKIP_REASONS = ['blank', 'total', 'note', 'repeated_header', 'column_numbers', 'added_row', 'not_filled'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Codes of the import's own findings about a row (besides the field codes of the forms' rules). */
@@ -26,7 +26,6 @@ export const ISSUE_CODES = [
   'invalid_period',
   'unknown_word',
   'unknown_unit',
-  'unit_ignored',
   'duplicate_in_file',
   'deadline_immediate_and_ongoing',
   'closed_needs_close_out',
@@ -36,8 +35,7 @@ export const ISSUE_CODES = [
   'ambiguous_task',
   'unit_needed',
   'several_words',
-  'value_truncated',
-  'blank_keeps_value',
+  'fixed_changed',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

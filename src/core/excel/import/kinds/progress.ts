@@ -50,7 +50,7 @@ function tasksByNumber(db: Reader, inspectionId: number | null | undefined): Map
   return byNumber;
 }
 
-const shownReport = (r: Pick<ProgressReport, 'state' | 'progress' | 'problems' | 'nextSteps' | 'evidenceNote' | 'reporter' | 'reporterPhone' | 'reportedOn'>) => ({
+export const shownReport = (r: Pick<ProgressReport, 'state' | 'progress' | 'problems' | 'nextSteps' | 'evidenceNote' | 'reporter' | 'reporterPhone' | 'reportedOn'>) => ({
   state: shownEnum('progressState', r.state),
   progress: shownText(r.progress),
   problems: shownText(r.problems),
