@@ -134,7 +134,7 @@ export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, f
   const returned = table.sheet.rows.slice(table.header.dataStart).map((row) => readRow(row, table.columns)).filter((r) => Object.keys(r.cells).length > 0);
   const reporters = [...new Set(returned.map((r) => `${r.cells.reporter ?? ''}\u0000${r.cells.reporterPhone ?? ''}`).filter((r) => r !== '\u0000'))];
   const onlyReporter = reporters.length === 1 ? reporters[0]!.split('\u0000') : null;
-  const seen = new Set<number>();
+  const seen = new Map<number, number>();
   const added: number[] = [];
   const notFilled: string[] = [];
   const fixedChanged: string[] = [];
@@ -144,14 +144,17 @@ export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, f
     const task = byId ?? (r.cells.number ? tasks.byNumber.get(r.cells.number) : undefined);
     if (!task || seen.has(task.taskId)) {
       added.push(r.row);
-      lines.push({ preview: { row: r.row, action: 'skip', key: r.cells.number ?? '', label: r.cells.problem ?? '', skipReason: 'added_row', issues: [{ severity: 'warning', code: task ? 'duplicate_in_file' : 'unknown_task', field: 'number', params: { number: r.cells.number ?? '' } }] }, changes: () => [] });
+      const issue: Issue = task
+        ? { severity: 'warning', code: 'duplicate_in_file', field: 'taskNumber', params: { row: seen.get(task.taskId)! } }
+        : { severity: 'warning', code: 'unknown_task', field: 'taskNumber', params: { number: r.cells.number ?? '' } };
+      lines.push({ preview: { row: r.row, action: 'skip', key: r.cells.number ?? '', label: r.cells.problem ?? '', skipReason: 'added_row', issues: [issue] }, changes: () => [] });
       continue;
     }
-    seen.add(task.taskId);
+    seen.set(task.taskId, r.row);
     const issues: Issue[] = [];
     if (task.fixed && rowChecksum({ number: r.cells.number ?? '', problem: r.cells.problem ?? '', deadline: r.cells.deadline ?? '', role: r.cells.role ?? '' }) !== task.fixed) {
       fixedChanged.push(task.number);
-      issues.push({ severity: 'warning', code: 'fixed_changed', field: 'problem' });
+      issues.push({ severity: 'warning', code: 'fixed_changed' });
     }
     if (!INPUT.some((key) => key !== 'reporter' && key !== 'reporterPhone' && r.cells[key])) {
       notFilled.push(task.number);
