@@ -50,5 +50,7 @@ export { expect };
 
 /** Saves a screenshot of the screen as a test artefact: test-results/screens/<name>.png. */
 export async function snap(page: Page, name: string): Promise<void> {
+  // From the top, so that the window's fixed parts (navigation, save buttons) stand where they belong.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

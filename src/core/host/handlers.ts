@@ -64,6 +64,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     },
     tasks: {
       list: (query) => use((l) => l.tasks.list(query)),
+      counts: (query) => use((l) => l.tasks.counts(query)),
       ...kept((l) => l.tasks),
     },
     measures: {

@@ -102,3 +102,12 @@ export function listTasks(db: Reader, input: TaskQuery): Result<TaskPage> {
   const ids = orderedIds(db, query, filterOf(query));
   return ok({ rows: summariesOf(db, ids.slice(query.offset, query.offset + query.limit)), total: ids.length });
 }
+
+/** How many tasks of each status match the rest of the query: the counts beside the status tabs. */
+export function countTasksByStatus(db: Reader, input: TaskQuery): Result<Record<TaskStatus, number>> {
+  const valid = validate(taskQuery, { ...input, statuses: undefined });
+  if (!valid.ok) return valid;
+  const filter = filterOf(valid.value);
+  const rows = db.all<{ key: TaskStatus; n: number }>(`SELECT t.status AS key, count(*) AS n FROM tasks t ${filter.clause} GROUP BY t.status`, filter.params);
+  return ok(Object.fromEntries(TASK_STATUSES.map((status) => [status, rows.find((row) => row.key === status)?.n ?? 0])) as Record<TaskStatus, number>);
+}

@@ -10,7 +10,7 @@ import { rowsReferring, type Use } from '../references';
 import type { Reader } from '../storage/database';
 import { deadlineColumns, deadlineOf } from './columns';
 import { type DeadlineKind, type Task, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
-import { listTasks } from './query';
+import { countTasksByStatus, listTasks } from './query';
 
 type TaskValues = z.output<typeof taskInput>;
 
@@ -106,6 +106,7 @@ const historyOf = (db: Reader, id: number): Use[] => [...rowsReferring(db, HISTO
 export function taskService(ctx: LedgerContext) {
   return {
     list: (query: TaskQuery = {}) => listTasks(ctx.db, query),
+    counts: (query: TaskQuery = {}) => countTasksByStatus(ctx.db, query),
     get: (id: number): Result<Task> => found('task', id, loadTask(ctx.db, id)),
     create: (input: TaskInput) => saveRecord(ctx, TASK, null, input),
     update: (id: number, input: TaskInput) => saveRecord(ctx, TASK, id, input),

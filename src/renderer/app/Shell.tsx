@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useApi } from '../api/ApiContext';
+import { KnownScreens } from './KnownScreens';
 import { SCREENS } from './screens';
 import { useSession } from './SessionContext';
 
 const GROUPS = ['work', 'records', 'system'] as const;
+const PATHS = SCREENS.map((s) => s.path);
 
 /** An open ledger: the navigation on the left, the ledger's name and the lock at the top, the screen. */
 export function Shell() {
@@ -43,12 +45,14 @@ export function Shell() {
           </button>
         </header>
         <main id="main" className="shell__content" tabIndex={-1}>
-          <Routes>
-            {SCREENS.map((s) => (
-              <Route key={s.path} path={s.path} element={s.element} />
-            ))}
-            <Route path="*" element={<Navigate to={home} replace />} />
-          </Routes>
+          <KnownScreens.Provider value={PATHS}>
+            <Routes>
+              {SCREENS.map((s) => (
+                <Route key={s.path} path={s.path} element={s.element} />
+              ))}
+              <Route path="*" element={<Navigate to={home} replace />} />
+            </Routes>
+          </KnownScreens.Provider>
         </main>
       </div>
     </div>

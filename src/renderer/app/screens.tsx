@@ -1,7 +1,21 @@
 import type { ReactNode } from 'react';
+import { Accountability } from '../screens/accountability/Accountability';
+import { AccountabilityPage } from '../screens/accountability/AccountabilityPage';
 import { AuditLog } from '../screens/audit/AuditLog';
+import { Dashboard } from '../screens/dashboard/Dashboard';
+import { MeetingPage } from '../screens/meetings/MeetingPage';
+import { Meetings } from '../screens/meetings/Meetings';
+import { PetitionPage } from '../screens/petitions/PetitionPage';
+import { Petitions } from '../screens/petitions/Petitions';
+import { MonthlyDispatch } from '../screens/progress/MonthlyDispatch';
 import { Settings } from '../screens/settings/Settings';
+import { Sources } from '../screens/sources/Sources';
+import { Ledger } from '../screens/tasks/Ledger';
+import { TaskFormPage } from '../screens/tasks/TaskForm';
+import { TaskPage } from '../screens/tasks/TaskPage';
 import { Units } from '../screens/units/Units';
+import { VisitPage } from '../screens/visits/VisitPage';
+import { Visits } from '../screens/visits/Visits';
 
 /**
  * The screens of an open ledger: their address, and where they appear in the navigation (`nav`
@@ -15,6 +29,25 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: readonly ScreenEntry[] = [
+  { path: '/', nav: 'dashboard', group: 'work', element: <Dashboard /> },
+  { path: '/tasks', nav: 'tasks', group: 'work', element: <Ledger /> },
+  { path: '/tasks/new', element: <TaskFormPage /> },
+  { path: '/tasks/:id', element: <TaskPage /> },
+  { path: '/tasks/:id/edit', element: <TaskFormPage /> },
+  { path: '/progress', nav: 'progress', group: 'work', element: <MonthlyDispatch /> },
+  { path: '/petitions', nav: 'petitions', group: 'work', element: <Petitions /> },
+  { path: '/petitions/new', element: <PetitionPage /> },
+  { path: '/petitions/:id', element: <PetitionPage /> },
+  { path: '/visits', nav: 'visits', group: 'work', element: <Visits /> },
+  { path: '/visits/new', element: <VisitPage /> },
+  { path: '/visits/:id', element: <VisitPage /> },
+  { path: '/accountability', nav: 'accountability', group: 'work', element: <Accountability /> },
+  { path: '/accountability/new', element: <AccountabilityPage /> },
+  { path: '/accountability/:id', element: <AccountabilityPage /> },
+  { path: '/meetings', nav: 'meetings', group: 'work', element: <Meetings /> },
+  { path: '/meetings/new', element: <MeetingPage /> },
+  { path: '/meetings/:id', element: <MeetingPage /> },
+  { path: '/sources', nav: 'sources', group: 'records', element: <Sources /> },
   { path: '/units', nav: 'units', group: 'records', element: <Units /> },
   { path: '/audit', nav: 'audit', group: 'system', element: <AuditLog /> },
   { path: '/settings', nav: 'settings', group: 'system', element: <Settings /> },

@@ -9,6 +9,12 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 export type ChartOption = echarts.EChartsCoreOption;
 
 /**
+ * The app's own font stack (styles/app.css). Named, not 'inherit': echarts measures labels itself,
+ * and measured in another font they are laid out too narrow and cut off.
+ */
+const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Source Han Sans SC', sans-serif";
+
+/**
  * A chart, bundled with the app (no remote script). SVG so that it prints sharply. `onPick` hears
  * which category or slice was clicked, so a bar can lead to the list behind it.
  */
@@ -28,7 +34,7 @@ export function Chart({ option, label, height = 260, onPick }: { option: ChartOp
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option }, true);
+    chart.current?.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option }, true);
   }, [option]);
 
   useEffect(() => {

@@ -1,19 +1,25 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 
 /**
  * A table that stays fast at tens of thousands of rows: only the rows in view are in the page.
- * Keyboard: ↑ ↓ Home End move between rows, Enter opens one. Sorting is the caller's (it may be done
- * by the core): a sortable header reports clicks.
+ * Keyboard: ↑ ↓ Home End PageUp PageDown move between rows, Enter opens one. Sorting is the
+ * caller's (it may be done by the core): a sortable header reports clicks.
+ *
+ * The rows are either all given (`rows`), or read page by page (`count`, `rowAt` and `onRange`,
+ * which hears which rows are in view so that the caller can fetch them; a row not yet fetched shows
+ * as a placeholder).
  */
 export interface Column<T> {
   readonly key: string;
   readonly header: string;
-  /** CSS grid track, e.g. '8em' or '2fr'. */
+  /** CSS grid track, e.g. '8rem' or 'minmax(12rem, 2fr)'. */
   readonly width: string;
   readonly render: (row: T) => ReactNode;
   readonly sortable?: boolean;
   readonly align?: 'start' | 'end' | 'center';
+  /** The cell's full text as a tooltip, for columns whose text may be cut. */
+  readonly title?: (row: T) => string;
 }
 
 export interface Sort {
@@ -21,41 +27,63 @@ export interface Sort {
   readonly direction: 'asc' | 'desc';
 }
 
-const ROW_HEIGHT = 40;
-/** The header scrolls with the rows (sticky), so both always share one width and one column grid. */
-const HEADER_HEIGHT = 40;
-
-export function DataTable<T>({ columns, rows, rowKey, onOpen, sort, onSort, label, empty, height = 560 }: {
+interface Common<T> {
   columns: readonly Column<T>[];
-  rows: readonly T[];
   rowKey: (row: T) => string | number;
   onOpen?: (row: T) => void;
   sort?: Sort;
   onSort?: (sort: Sort) => void;
   label: string;
-  empty: string;
-  height?: number;
-}) {
+  empty: ReactNode;
+  /** Highest the table grows before it scrolls; `fill` takes the height its container gives it. */
+  height?: number | 'fill';
+  /** Marks rows (overdue, closed) with a modifier class: data-table__row--<mark>. */
+  rowMark?: (row: T) => string | undefined;
+}
+
+type Rows<T> = { rows: readonly T[] } | { count: number; rowAt: (index: number) => T | undefined; onRange: (first: number, last: number) => void };
+
+const ROW_HEIGHT = 40;
+/** The header scrolls with the rows (sticky), so both always share one width and one column grid. */
+const HEADER_HEIGHT = 40;
+
+export function DataTable<T>(props: Common<T> & Rows<T>) {
+  const { columns, rowKey, onOpen, sort, onSort, label, empty, height = 560, rowMark } = props;
+  const count = 'rows' in props ? props.rows.length : props.count;
+  const rowAt = 'rows' in props ? (index: number) => props.rows[index] : props.rowAt;
+  const onRange = 'rows' in props ? undefined : props.onRange;
+
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEADER_HEIGHT });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEADER_HEIGHT });
   const template = columns.map((c) => c.width).join(' ');
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (last >= first) onRange?.(first, last);
+  }, [first, last, onRange]);
+
+  const current = Math.min(active, Math.max(0, count - 1));
 
   const focusRow = (index: number): void => {
-    const next = Math.max(0, Math.min(rows.length - 1, index));
+    const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: rows.length - 1, PageDown: active + 10, PageUp: active - 10 };
+    if (event.target instanceof HTMLButtonElement) return;
+    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1, PageDown: current + 10, PageUp: current - 10 };
+    const row = rowAt(current);
     if (event.key in moves) {
       event.preventDefault();
       focusRow(moves[event.key]!);
-    } else if (event.key === 'Enter' && onOpen && rows[active]) {
+    } else if (event.key === 'Enter' && onOpen && row) {
       event.preventDefault();
-      onOpen(rows[active]!);
+      onOpen(row);
     }
   };
 
@@ -68,7 +96,9 @@ export function DataTable<T>({ columns, rows, rowKey, onOpen, sort, onSort, labe
             {column.sortable && onSort ? (
               <button type="button" className="data-table__sort" onClick={() => onSort({ key: column.key, direction: sorted === 'asc' ? 'desc' : 'asc' })}>
                 {column.header}
-                <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                <span aria-hidden="true" className="data-table__sort-mark">
+                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                </span>
               </button>
             ) : (
               column.header
@@ -80,33 +110,35 @@ export function DataTable<T>({ columns, rows, rowKey, onOpen, sort, onSort, labe
   );
 
   return (
-    <div className="data-table" role="grid" aria-label={label} aria-rowcount={rows.length + 1}>
-      <div ref={scroller} className="data-table__body" style={{ maxHeight: height }} onKeyDown={onKeyDown}>
+    <div className={`data-table${height === 'fill' ? ' data-table--fill' : ''}`} role="grid" aria-label={label} aria-rowcount={count + 1}>
+      <div ref={scroller} className="data-table__body" style={height === 'fill' ? undefined : { maxHeight: height }} onKeyDown={onKeyDown}>
         {header}
-        {rows.length === 0 ? (
+        {count === 0 ? (
           <div className="data-table__empty">{empty}</div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index]!;
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              const mark = row && rowMark?.(row);
               return (
                 <div
-                  key={rowKey(row)}
+                  key={row ? rowKey(row) : `pending-${item.index}`}
                   role="row"
                   aria-rowindex={item.index + 2}
+                  aria-busy={row ? undefined : true}
                   data-index={item.index}
-                  tabIndex={item.index === active ? 0 : -1}
-                  className="data-table__row"
+                  tabIndex={item.index === current ? 0 : -1}
+                  className={`data-table__row${mark ? ` data-table__row--${mark}` : ''}`}
                   style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
                   onClick={() => {
                     setActive(item.index);
-                    onOpen?.(row);
+                    if (row) onOpen?.(row);
                   }}
                   onFocus={() => setActive(item.index)}
                 >
                   {columns.map((column) => (
-                    <div key={column.key} role="gridcell" className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}>
-                      {column.render(row)}
+                    <div key={column.key} role="gridcell" className={`data-table__cell data-table__cell--${column.align ?? 'start'}`} title={row && column.title ? column.title(row) : undefined}>
+                      {row ? column.render(row) : <span className="data-table__placeholder" />}
                     </div>
                   ))}
                 </div>

@@ -9,7 +9,7 @@ export function LanguageSwitch() {
   const api = useApi();
   const { status, refresh } = useSession();
   return (
-    <div className="language-switch" role="group" aria-label={t('settings.language')}>
+    <div className="language-switch" role="group" aria-label={t('settings:language')}>
       {LANGUAGES.map((language) => (
         <button
           key={language}

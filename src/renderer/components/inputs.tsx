@@ -42,7 +42,7 @@ export function TextArea<V extends Record<string, unknown>>({ form, name, label,
   );
 }
 
-/** A date, or none when it may be left empty (stored as null). */
+/** A date, or none when it may be left empty (stored as null); a required one left empty is said to be missing. */
 export function DateInput<V extends Record<string, unknown>>({ form, name, label, required, hint }: Bound<V>) {
   return (
     <FieldFrame label={label} required={required} hint={hint} error={form.errorOf(name)}>
@@ -51,7 +51,7 @@ export function DateInput<V extends Record<string, unknown>>({ form, name, label
           {...aria}
           type="date"
           value={String(form.values[name] ?? '')}
-          onChange={(e) => form.set(name, (e.target.value === '' && !required ? null : e.target.value) as V[typeof name])}
+          onChange={(e) => form.set(name, (e.target.value === '' ? (required ? undefined : null) : e.target.value) as V[typeof name])}
           onBlur={() => form.touch(name)}
         />
       )}
@@ -83,10 +83,10 @@ export interface Option {
   readonly label: string;
 }
 
-export function SelectInput<V extends Record<string, unknown>>({ form, name, label, required, hint, options, empty, numeric = false }: Bound<V> & { options: readonly Option[]; empty?: string; numeric?: boolean }) {
+export function SelectInput<V extends Record<string, unknown>>({ form, name, label, required, hint, wide, options, empty, numeric = false }: Bound<V> & { options: readonly Option[]; empty?: string; numeric?: boolean }) {
   const value = form.values[name];
   return (
-    <FieldFrame label={label} required={required} hint={hint} error={form.errorOf(name)}>
+    <FieldFrame label={label} required={required} hint={hint} wide={wide} error={form.errorOf(name)}>
       {(aria) => (
         <select
           {...aria}

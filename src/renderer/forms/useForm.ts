@@ -14,6 +14,8 @@ export interface Form<V> {
   readonly saving: boolean;
   /** An error of the whole form (not of one field), from the last attempt to save. */
   readonly failure: DubanError | null;
+  /** The user tried to save and some field is still wrong: worth saying beside the save button. */
+  readonly rejected: boolean;
   /** Validates, then calls `save`; the values stay as typed whatever happens. */
   submit(save: (values: V) => Promise<Result<unknown>>): Promise<boolean>;
   reset(values: V): void;
@@ -78,6 +80,7 @@ export function useForm<V extends Record<string, unknown>>(schema: z.ZodType, in
     touch: (field) => setTouched((t) => new Set(t).add(field)),
     saving,
     failure,
+    rejected: submitted && (localErrors.length > 0 || serverErrors.length > 0),
     submit,
     reset: (next) => {
       if (draftKey) dropDraft(draftKey);

@@ -9,7 +9,7 @@ import type { Meeting, MeetingInput } from '../../core/meetings/model';
 import type { PetitionCase, PetitionInput, PetitionPage, PetitionQuery } from '../../core/petitions/model';
 import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow } from '../../core/progress/model';
 import type { LedgerStats } from '../../core/stats/model';
-import type { Task, TaskInput, TaskPage, TaskQuery } from '../../core/tasks/model';
+import type { Task, TaskInput, TaskPage, TaskQuery, TaskStatus } from '../../core/tasks/model';
 import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
 import type { SiteVisit, SiteVisitFilter, SiteVisitInput } from '../../core/visits/model';
 import type { Result } from '../result';
@@ -64,6 +64,8 @@ export interface DubanApi {
   };
   tasks: {
     list: Call<[query?: TaskQuery], TaskPage>;
+    /** How many tasks of each status match the query's other conditions. */
+    counts: Call<[query?: TaskQuery], Record<TaskStatus, number>>;
     get: Call<[id: number], Task>;
     create: Call<[input: TaskInput], Task>;
     update: Call<[id: number, input: TaskInput], Task>;

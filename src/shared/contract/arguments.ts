@@ -66,7 +66,7 @@ export const ARGUMENTS = {
   },
   units: crud(unitInput, z.object({ kind: z.enum(UNIT_KINDS).optional(), includeArchived: z.boolean().optional() }).optional()),
   inspections: crud(inspectionInput, null),
-  tasks: crud(taskInput, taskQuery.optional()),
+  tasks: { ...crud(taskInput, taskQuery.optional()), counts: z.tuple([taskQuery.optional()]) },
   measures: crud(measureInput, z.object({ inspectionId: id.optional(), taskId: id.optional() }).optional()),
   progress: {
     get: z.tuple([id]),

@@ -76,6 +76,7 @@ describe('tasks', () => {
     expect(numbers({ search: '%' })).toEqual([]);
     expect(numbers({ overdueAsOf: '2025-01-01' })).toEqual(['1.2', '1.10', '2', '10']);
     expect(numbers({ sort: 'deadline', descending: true, limit: 2 })).toEqual(['3', '1.2']);
+    expect(unwrap(ledger.tasks.counts({ unitId: u['生态环境厅']!, statuses: ['closed'] }))).toEqual({ pending: 4, in_progress: 0, completed: 0, closed: 0 });
     const page = unwrap(ledger.tasks.list({ limit: 2, offset: 2 }));
     expect(page).toMatchObject({ total: 5, rows: [{ number: '2', leadUnits: [{ name: '生态环境厅' }] }, { number: '3' }] });
   });

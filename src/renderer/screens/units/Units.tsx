@@ -15,11 +15,11 @@ export function Units() {
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
 
   const columns: Column<Unit>[] = [
-    { key: 'name', header: t('fields.name'), width: 'minmax(14em, 3fr)', render: (u) => (u.archived ? `${u.name}（${t('archived')}）` : u.name) },
-    { key: 'kind', header: t('fields.kind'), width: '9em', render: (u) => t(`common:enums.unitKind.${u.kind}`) },
-    { key: 'contact', header: t('contacts.name'), width: '7em', render: (u) => u.contacts[0]?.name ?? '' },
-    { key: 'phone', header: t('contacts.phone'), width: '10em', render: (u) => u.contacts[0]?.phone ?? '' },
-    { key: 'address', header: t('fields.address'), width: 'minmax(10em, 2fr)', render: (u) => u.address },
+    { key: 'name', header: t('fields.name'), width: 'minmax(14rem, 3fr)', render: (u) => (u.archived ? t('archivedName', { name: u.name }) : u.name) },
+    { key: 'kind', header: t('fields.kind'), width: '9rem', render: (u) => t(`common:enums.unitKind.${u.kind}`) },
+    { key: 'contact', header: t('contacts.name'), width: '7rem', render: (u) => u.contacts[0]?.name ?? '' },
+    { key: 'phone', header: t('contacts.phone'), width: '10rem', render: (u) => u.contacts[0]?.phone ?? '' },
+    { key: 'address', header: t('fields.address'), width: 'minmax(10rem, 2fr)', render: (u) => u.address },
   ];
 
   return (

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../core/units/model';
+
+/** A filter's choice of unit ("全部单位" when none), for the list screens' tool bars. */
+export function UnitSelect({ units, value, onChange, label }: { units: readonly Unit[]; value: string; onChange: (value: string) => void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('filters.allUnits')}</option>
+        {units.map((unit) => (
+          <option key={unit.id} value={unit.id}>
+            {unit.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

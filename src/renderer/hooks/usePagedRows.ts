@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DubanApi } from '../../shared/contract/api';
+import type { DubanError } from '../../shared/errors';
+import type { Result } from '../../shared/result';
+import { useApi } from '../api/ApiContext';
+
+/** Rows fetched at a time: one page of the core's list, several screens' worth of rows. */
+const PAGE = 200;
+
+export interface PagedRows<T> {
+  /** How many rows match, or null before the first answer. */
+  readonly total: number | null;
+  readonly error: DubanError | null;
+  rowAt(index: number): T | undefined;
+  /** The rows in view: the pages holding them are fetched if they are not yet. */
+  onRange(first: number, last: number): void;
+}
+
+type Lister<T, Q> = (api: DubanApi, query: Q & { limit: number; offset: number }) => Promise<Result<{ readonly rows: readonly T[]; readonly total: number }>>;
+
+/**
+ * The rows matching a query, read page by page as a table scrolls: a list of 20,000 never travels
+ * whole. A new query starts afresh; an answer to an older query is dropped. `list` must not change
+ * between renders (a function defined outside the component).
+ */
+export function usePagedRows<T, Q>(list: Lister<T, Q>, query: Q): PagedRows<T> {
+  const api = useApi();
+  const key = JSON.stringify(query);
+  const generation = useRef(0);
+  const asked = useRef(new Set<number>());
+  const [pages, setPages] = useState<ReadonlyMap<number, readonly T[]>>(new Map());
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<DubanError | null>(null);
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      if (asked.current.has(page)) return;
+      asked.current.add(page);
+      const mine = generation.current;
+      void list(api, { ...(JSON.parse(key) as Q), limit: PAGE, offset: page * PAGE }).then((result) => {
+        if (mine !== generation.current) return;
+        if (!result.ok) return setError(result.error);
+        setError(null);
+        setTotal(result.value.total);
+        setPages((all) => new Map(all).set(page, result.value.rows));
+      });
+    },
+    [api, key, list],
+  );
+
+  useEffect(() => {
+    generation.current += 1;
+    asked.current = new Set();
+    setPages(new Map());
+    fetchPage(0);
+  }, [fetchPage]);
+
+  const onRange = useCallback(
+    (first: number, last: number) => {
+      for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) fetchPage(page);
+    },
+    [fetchPage],
+  );
+
+  return {
+    total,
+    error,
+    rowAt: (index) => pages.get(Math.floor(index / PAGE))?.[index % PAGE],
+    onRange,
+  };
+}

@@ -1,0 +1,151 @@
+import { useMemo, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { type AccountabilityCase, type AccountabilityInput, accountabilityInput, ACCOUNTABILITY_STATES, type AccountabilityState } from '../../../core/accountability/model';
+import { ok } from '../../../shared/result';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { EvidencePanel } from '../../components/EvidencePanel';
+import { FormPage } from '../../components/FormPage';
+import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { LoadedRecord } from '../../components/LoadedRecord';
+import { SearchPicker, type SearchSource } from '../../components/SearchPicker';
+import { Section } from '../../components/Section';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { useRecordParam } from '../../hooks/useRecordParam';
+import { type SubjectValues, SubjectsEditor } from './SubjectsEditor';
+
+interface CaseValues extends Record<string, unknown> {
+  issue: string;
+  handedOverBy: string;
+  handedOverOn: string | null;
+  team: string;
+  petitionCaseId: number | null;
+  findingId: number | null;
+  state: AccountabilityState;
+  concludedOn: string | null;
+  notes: string;
+  subjects: SubjectValues[];
+}
+
+const valuesOf = (c: AccountabilityCase | null): CaseValues => ({
+  issue: c?.issue ?? '',
+  handedOverBy: c?.handedOverBy ?? '',
+  handedOverOn: c?.handedOverOn ?? null,
+  team: c?.team ?? '',
+  petitionCaseId: c?.petitionCaseId ?? null,
+  findingId: c?.findingId ?? null,
+  state: c?.state ?? 'investigating',
+  concludedOn: c?.concludedOn ?? null,
+  notes: c?.notes ?? '',
+  subjects: (c?.subjects ?? []).map((s) => ({ ...s })),
+});
+
+const inputOf = (values: CaseValues): AccountabilityInput => values as unknown as AccountabilityInput;
+
+/** /accountability/new and /accountability/:id: an issue handed over, the team on it, and who was held accountable how. */
+export function AccountabilityPage() {
+  const id = useRecordParam();
+  return <LoadedRecord id={id} load={(api, caseId) => api.accountability.get(caseId)}>{(c) => <CaseForm accountabilityCase={c} />}</LoadedRecord>;
+}
+
+function CaseForm({ accountabilityCase: current }: { accountabilityCase: AccountabilityCase | null }) {
+  const { t } = useTranslation('accountability');
+  const api = useApi();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [version, changed] = useReducer((v: number) => v + 1, 0);
+  const form = useForm(accountabilityInput, valuesOf(current), `accountability:${current?.id ?? 'new'}`);
+  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
+  const findings = useLoad((a) => a.findings.list(), []);
+  const evidence = useLoad(async (a) => (current ? a.evidence.list({ kind: 'accountability_case', id: current.id }) : ok([])), [current?.id, version]);
+  const petitions = useMemo<SearchSource>(
+    () => ({
+      search: async (a, query) => {
+        const page = await a.petitions.list({ ...(query ? { search: query } : {}), limit: 20 });
+        return page.ok ? page.value.rows.map((p) => ({ value: p.id, label: p.receiptNumber, detail: p.subject || p.problem })) : [];
+      },
+      lookup: async (a, id) => {
+        const p = await a.petitions.get(id);
+        return p.ok ? { value: p.value.id, label: p.value.receiptNumber } : null;
+      },
+    }),
+    [],
+  );
+
+  const save = async (values: CaseValues) => {
+    const saved = current ? await api.accountability.update(current.id, inputOf(values)) : await api.accountability.create(inputOf(values));
+    if (saved.ok) {
+      toast(t(current ? 'saved' : 'created'));
+      if (!current) navigate(`/accountability/${saved.value.id}`, { replace: true });
+    }
+    return saved;
+  };
+  const setState = (state: string): void => {
+    form.set('state', state as AccountabilityState);
+    if (state === 'investigating') form.set('concludedOn', null);
+  };
+
+  return (
+    <FormPage
+      list={{ to: '/accountability', label: t('title') }}
+      title={current ? t('caseTitle', { id: current.id }) : t('add')}
+      subtitle={current?.issue}
+      form={form}
+      save={save}
+      removal={
+        current
+          ? {
+              label: t('remove'),
+              confirmTitle: t('remove'),
+              confirmMessage: t('removeMessage'),
+              done: t('removed'),
+              run: (a) => a.accountability.remove(current.id),
+              undo: (a) => a.accountability.create(inputOf(valuesOf(current))),
+            }
+          : undefined
+      }
+      side={
+        current && (
+          <Section title={t('evidence')}>
+            <EvidencePanel owner={{ kind: 'accountability_case', id: current.id }} evidence={evidence.data ?? []} onChange={changed} />
+          </Section>
+        )
+      }
+    >
+      <Section title={t('details')}>
+        <div className="form form--grid">
+          <TextArea form={form} name="issue" label={t('fields.issue')} required rows={3} />
+          <TextInput form={form} name="handedOverBy" label={t('fields.handedOverBy')} />
+          <DateInput form={form} name="handedOverOn" label={t('fields.handedOverOn')} />
+          <TextInput form={form} name="team" label={t('fields.team')} wide />
+          <SearchPicker form={form} name="petitionCaseId" label={t('fields.petitionCaseId')} hint={t('petitionHint')} source={petitions} placeholder={t('petitionPlaceholder')} />
+          <SelectInput
+            form={form}
+            name="findingId"
+            label={t('fields.findingId')}
+            numeric
+            empty={t('none')}
+            options={(findings.data ?? []).map((f) => ({ value: String(f.id), label: f.description.length > 40 ? `${f.description.slice(0, 40)}…` : f.description }))}
+          />
+          <label className="field">
+            <span className="field__label">{t('fields.state')}</span>
+            <select value={form.values.state} onChange={(e) => setState(e.target.value)}>
+              {ACCOUNTABILITY_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`common:enums.accountabilityState.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {form.values.state === 'concluded' && <DateInput form={form} name="concludedOn" label={t('fields.concludedOn')} required />}
+          <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
+        </div>
+      </Section>
+      <Section title={t('subjects.title')}>
+        <p className="section__intro">{t('subjects.intro')}</p>
+        <SubjectsEditor form={form} units={units.data ?? []} />
+      </Section>
+    </FormPage>
+  );
+}

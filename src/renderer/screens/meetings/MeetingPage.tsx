@@ -1,0 +1,104 @@
+import { useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { type Meeting, MEETING_KINDS, type MeetingKind, meetingInput } from '../../../core/meetings/model';
+import type { IsoDate } from '../../../shared/dates';
+import { ok } from '../../../shared/result';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { FormPage } from '../../components/FormPage';
+import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { LoadedRecord } from '../../components/LoadedRecord';
+import { Section } from '../../components/Section';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { today } from '../../hooks/today';
+import { useFormat } from '../../hooks/useFormat';
+import { useRecordParam } from '../../hooks/useRecordParam';
+import { FindingsList } from '../visits/FindingsList';
+
+interface MeetingValues extends Record<string, unknown> {
+  heldOn: string | undefined;
+  kind: MeetingKind;
+  title: string;
+  unitId: number | null;
+  attendees: string;
+  notes: string;
+}
+
+const valuesOf = (meeting: Meeting | null): MeetingValues => ({
+  heldOn: meeting?.heldOn ?? today(),
+  kind: meeting?.kind ?? 'party_group',
+  title: meeting?.title ?? '',
+  unitId: meeting?.unitId ?? null,
+  attendees: meeting?.attendees ?? '',
+  notes: meeting?.notes ?? '',
+});
+
+const inputOf = (values: MeetingValues) => ({ ...values, heldOn: values.heldOn as IsoDate });
+
+/** /meetings/new and /meetings/:id: a meeting the group attended, what it learned, and the problems found there. */
+export function MeetingPage() {
+  const id = useRecordParam();
+  return <LoadedRecord id={id} load={(api, meetingId) => api.meetings.get(meetingId)}>{(meeting) => <MeetingForm meeting={meeting} />}</LoadedRecord>;
+}
+
+function MeetingForm({ meeting }: { meeting: Meeting | null }) {
+  const { t } = useTranslation('meetings');
+  const api = useApi();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const format = useFormat();
+  const [version, changed] = useReducer((v: number) => v + 1, 0);
+  const form = useForm(meetingInput, valuesOf(meeting), `meeting:${meeting?.id ?? 'new'}`);
+  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
+  const findings = useLoad(async (a) => (meeting ? a.findings.list({ meetingId: meeting.id }) : ok([])), [meeting?.id, version]);
+
+  const save = async (values: MeetingValues) => {
+    const saved = meeting ? await api.meetings.update(meeting.id, inputOf(values)) : await api.meetings.create(inputOf(values));
+    if (saved.ok) {
+      toast(t(meeting ? 'saved' : 'created'));
+      if (!meeting) navigate(`/meetings/${saved.value.id}`, { replace: true });
+    }
+    return saved;
+  };
+
+  return (
+    <FormPage
+      list={{ to: '/meetings', label: t('title') }}
+      title={meeting ? meeting.title : t('add')}
+      subtitle={meeting ? t('held', { date: format.date(meeting.heldOn), kind: t(`common:enums.meetingKind.${meeting.kind}`) }) : undefined}
+      form={form}
+      save={save}
+      removal={
+        meeting
+          ? {
+              label: t('remove'),
+              confirmTitle: t('remove'),
+              confirmMessage: t('removeMessage'),
+              done: t('removed'),
+              run: (a) => a.meetings.remove(meeting.id),
+              undo: (a) => a.meetings.create(inputOf(valuesOf(meeting))),
+            }
+          : undefined
+      }
+      after={
+        meeting ? (
+          <Section title={t('visits:findings.title')}>
+            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }} onChange={changed} />
+          </Section>
+        ) : undefined
+      }
+    >
+      <Section title={t('details')}>
+        <div className="form form--grid">
+          <DateInput form={form} name="heldOn" label={t('fields.heldOn')} required />
+          <SelectInput form={form} name="kind" label={t('fields.kind')} required options={MEETING_KINDS.map((k) => ({ value: k, label: t(`common:enums.meetingKind.${k}`) }))} />
+          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+          <TextInput form={form} name="title" label={t('fields.title')} required wide />
+          <TextArea form={form} name="attendees" label={t('fields.attendees')} rows={2} />
+          <TextArea form={form} name="notes" label={t('fields.notes')} rows={8} hint={t('notesHint')} />
+        </div>
+      </Section>
+    </FormPage>
+  );
+}

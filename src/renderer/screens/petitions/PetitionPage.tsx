@@ -1,0 +1,141 @@
+import { useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PETITION_COMPLETIONS, PETITION_TRUTHS, type PetitionCase, type PetitionCompletion, type PetitionInput, petitionInput, type PetitionTruth, POLLUTION_KINDS, type PollutionKind } from '../../../core/petitions/model';
+import { ok } from '../../../shared/result';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { EvidencePanel } from '../../components/EvidencePanel';
+import { FormPage } from '../../components/FormPage';
+import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { LoadedRecord } from '../../components/LoadedRecord';
+import { Section } from '../../components/Section';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { useRecordParam } from '../../hooks/useRecordParam';
+
+interface PetitionValues extends Record<string, unknown> {
+  receiptNumber: string;
+  batch: number | null;
+  handedOverOn: string | null;
+  subject: string;
+  problem: string;
+  region: string;
+  pollutionKind: PollutionKind;
+  unitId: number | null;
+  investigation: string;
+  truth: PetitionTruth | null;
+  handling: string;
+  personsHeldAccountable: number | null;
+  entitiesPenalized: number | null;
+  finesYuan: number | null;
+  personsDetained: number | null;
+  completion: PetitionCompletion;
+  completedOn: string | null;
+  notes: string;
+}
+
+const valuesOf = (p: PetitionCase | null): PetitionValues => ({
+  receiptNumber: p?.receiptNumber ?? '',
+  batch: p?.batch ?? null,
+  handedOverOn: p?.handedOverOn ?? null,
+  subject: p?.subject ?? '',
+  problem: p?.problem ?? '',
+  region: p?.region ?? '',
+  pollutionKind: p?.pollutionKind ?? 'other',
+  unitId: p?.unitId ?? null,
+  investigation: p?.investigation ?? '',
+  truth: p?.truth ?? null,
+  handling: p?.handling ?? '',
+  personsHeldAccountable: p?.personsHeldAccountable ?? 0,
+  entitiesPenalized: p?.entitiesPenalized ?? 0,
+  finesYuan: p?.finesYuan ?? 0,
+  personsDetained: p?.personsDetained ?? 0,
+  completion: p?.completion ?? 'pending',
+  completedOn: p?.completedOn ?? null,
+  notes: p?.notes ?? '',
+});
+
+/** The values as the core takes them (a count left empty is refused by the rules first). */
+const inputOf = (v: PetitionValues): PetitionInput => v as PetitionInput;
+
+/** /petitions/new and /petitions/:id: one case, from its handing over to its completion. */
+export function PetitionPage() {
+  const id = useRecordParam();
+  return <LoadedRecord id={id} load={(api, caseId) => api.petitions.get(caseId)}>{(p) => <PetitionForm petition={p} />}</LoadedRecord>;
+}
+
+function PetitionForm({ petition }: { petition: PetitionCase | null }) {
+  const { t } = useTranslation('petitions');
+  const api = useApi();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [version, changed] = useReducer((v: number) => v + 1, 0);
+  const form = useForm(petitionInput, valuesOf(petition), `petition:${petition?.id ?? 'new'}`);
+  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
+  const evidence = useLoad(async (a) => (petition ? a.evidence.list({ kind: 'petition_case', id: petition.id }) : ok([])), [petition?.id, version]);
+
+  const save = async (values: PetitionValues) => {
+    const saved = petition ? await api.petitions.update(petition.id, inputOf(values)) : await api.petitions.create(inputOf(values));
+    if (saved.ok) {
+      toast(t(petition ? 'saved' : 'created', { number: saved.value.receiptNumber }));
+      if (!petition) navigate(`/petitions/${saved.value.id}`, { replace: true });
+    }
+    return saved;
+  };
+
+  return (
+    <FormPage
+      list={{ to: '/petitions', label: t('title') }}
+      title={petition ? t('caseTitle', { number: petition.receiptNumber }) : t('add')}
+      subtitle={petition?.subject}
+      form={form}
+      save={save}
+      removal={
+        petition
+          ? {
+              label: t('remove'),
+              confirmTitle: t('remove'),
+              confirmMessage: t('removeMessage', { number: petition.receiptNumber }),
+              done: t('removed', { number: petition.receiptNumber }),
+              run: (a) => a.petitions.remove(petition.id),
+              undo: (a) => a.petitions.create(inputOf(valuesOf(petition))),
+            }
+          : undefined
+      }
+      side={
+        petition && (
+          <Section title={t('evidence')}>
+            <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} onChange={changed} />
+          </Section>
+        )
+      }
+    >
+      <Section title={t('sections.handedOver')}>
+        <div className="form form--grid">
+          <TextInput form={form} name="receiptNumber" label={t('fields.receiptNumber')} required autoFocus={!petition} hint={t('receiptHint')} />
+          <NumberInput form={form} name="batch" label={t('fields.batch')} min={1} />
+          <DateInput form={form} name="handedOverOn" label={t('fields.handedOverOn')} />
+          <TextInput form={form} name="subject" label={t('fields.subject')} wide />
+          <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />
+          <TextInput form={form} name="region" label={t('fields.region')} />
+          <SelectInput form={form} name="pollutionKind" label={t('fields.pollutionKind')} options={POLLUTION_KINDS.map((k) => ({ value: k, label: t(`common:enums.pollutionKind.${k}`) }))} />
+          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+        </div>
+      </Section>
+      <Section title={t('sections.handled')}>
+        <div className="form form--grid">
+          <TextArea form={form} name="investigation" label={t('fields.investigation')} rows={3} />
+          <SelectInput form={form} name="truth" label={t('fields.truth')} empty={t('truthUnknown')} options={PETITION_TRUTHS.map((v) => ({ value: v, label: t(`common:enums.truth.${v}`) }))} />
+          <TextArea form={form} name="handling" label={t('fields.handling')} rows={3} />
+          <NumberInput form={form} name="personsHeldAccountable" label={t('fields.personsHeldAccountable')} />
+          <NumberInput form={form} name="entitiesPenalized" label={t('fields.entitiesPenalized')} />
+          <NumberInput form={form} name="finesYuan" label={t('fields.finesYuan')} />
+          <NumberInput form={form} name="personsDetained" label={t('fields.personsDetained')} />
+          <SelectInput form={form} name="completion" label={t('fields.completion')} required options={PETITION_COMPLETIONS.map((v) => ({ value: v, label: t(`common:enums.completion.${v}`) }))} />
+          <DateInput form={form} name="completedOn" label={t('fields.completedOn')} />
+          <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
+        </div>
+      </Section>
+    </FormPage>
+  );
+}

@@ -1,0 +1,10 @@
+import { useTranslation } from 'react-i18next';
+import type { ProgressState } from '../../../core/progress/model';
+import { Tag, type Tone } from '../../components/Tag';
+
+const TONES: Record<ProgressState, Tone> = { not_started: 'neutral', on_track: 'info', behind: 'danger', completed: 'ok' };
+
+export function ProgressStateTag({ state }: { state: ProgressState }) {
+  const { t } = useTranslation();
+  return <Tag tone={TONES[state]}>{t(`common:enums.progressState.${state}`)}</Tag>;
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Inspection } from '../../../core/inspections/model';
+import { type Measure, measureInput } from '../../../core/measures/model';
+import type { DubanError } from '../../../shared/errors';
+import { useApi } from '../../api/ApiContext';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/Notice';
+import { SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+
+interface MeasureValues extends Record<string, unknown> {
+  inspectionId: number | null;
+  number: string;
+  content: string;
+}
+
+/**
+ * Adds or edits a measure (整改措施): its inspection, its number (often none) and what it does.
+ * Deleting takes it off the tasks it serves; it asks first, and the change history records it.
+ */
+export function MeasureDialog({ measure, initial, inspections, onClose, onSaved, onRemoved }: {
+  measure: Measure | null;
+  /** For a new measure: what is already known (the inspection of the task, the text typed in a picker). */
+  initial?: Partial<MeasureValues>;
+  inspections: readonly Inspection[];
+  onClose: () => void;
+  onSaved: (measure: Measure) => void;
+  onRemoved?: () => void;
+}) {
+  const { t } = useTranslation('tasks');
+  const api = useApi();
+  const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
+  const [removeError, setRemoveError] = useState<DubanError | null>(null);
+  const form = useForm<MeasureValues>(
+    measureInput,
+    { inspectionId: measure?.inspectionId ?? initial?.inspectionId ?? null, number: measure?.number ?? initial?.number ?? '', content: measure?.content ?? initial?.content ?? '' },
+    `measure:${measure?.id ?? 'new'}`,
+  );
+  const save = (): void =>
+    void form.submit(async (values) => {
+      const saved = measure ? await api.measures.update(measure.id, values) : await api.measures.create(values);
+      if (saved.ok) onSaved(saved.value);
+      return saved;
+    });
+  const remove = async (): Promise<void> => {
+    setConfirming(false);
+    const removed = await api.measures.remove(measure!.id);
+    if (!removed.ok) return setRemoveError(removed.error);
+    toast(t('measure.removed'));
+    onRemoved?.();
+  };
+
+  return (
+    <Dialog title={measure ? t('measure.edit') : t('measure.add')} open onClose={onClose} wide>
+      <form
+        className="form form--grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <SelectInput form={form} name="inspectionId" label={t('fields.inspectionId')} numeric empty={t('noSource')} options={inspections.map((i) => ({ value: String(i.id), label: i.name }))} />
+        <TextInput form={form} name="number" label={t('fields.measureNumber')} hint={t('measure.numberHint')} />
+        <TextArea form={form} name="content" label={t('fields.content')} required rows={4} />
+        <ErrorNotice error={form.failure ?? removeError} />
+        <div className="form__actions">
+          {measure && onRemoved && (
+            <button type="button" className="button button--danger form__actions-start" onClick={() => setConfirming(true)}>
+              {t('measure.remove')}
+            </button>
+          )}
+          <button type="button" className="button" onClick={onClose}>
+            {t('app:actions.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={form.saving}>
+            {t('app:actions.save')}
+          </button>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        danger
+        title={t('measure.remove')}
+        message={t('measure.removeMessage', { count: measure?.taskIds.length ?? 0 })}
+        confirmLabel={t('measure.remove')}
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirming(false)}
+      />
+    </Dialog>
+  );
+}

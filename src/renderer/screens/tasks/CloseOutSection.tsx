@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTIVE_CLOSE_OUT_STATES, type CloseOut } from '../../../core/close-out/model';
+import type { Task } from '../../../core/tasks/model';
+import { Tag } from '../../components/Tag';
+import { useFormat } from '../../hooks/useFormat';
+import { type CloseOutStep, CloseOutStepDialog } from './CloseOutStepDialog';
+
+interface StepView {
+  readonly key: 'request' | 'check' | 'approve';
+  readonly on: string | null;
+  readonly by: string;
+  readonly note: string;
+}
+
+const stepsOf = (c: CloseOut): StepView[] => [
+  { key: 'request', on: c.requestedOn, by: c.requestedBy, note: c.requestNote },
+  { key: 'check', on: c.checkedOn, by: c.checkedBy, note: c.checkNote },
+  { key: 'approve', on: c.approvedOn, by: c.approvedBy, note: c.approvalNote },
+];
+
+/** The request, check and approval of one close-out, as three steps; a rejection ends it. */
+function Steps({ closeOut }: { closeOut: CloseOut }) {
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
+  const steps = stepsOf(closeOut);
+  const next = steps.findIndex((s) => s.on === null);
+  return (
+    <>
+      <ol className="steps">
+        {steps.map((step, index) => {
+          const state = step.on ? 'done' : closeOut.state === 'rejected' ? 'stopped' : index === next ? 'current' : 'todo';
+          return (
+            <li key={step.key} className={`steps__item steps__item--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+              <span className="steps__marker" aria-hidden="true">
+                {step.on ? '✓' : index + 1}
+              </span>
+              <div className="steps__body">
+                <div className="steps__title">{t(`closeOut.steps.${step.key}.name`)}</div>
+                {step.on ? (
+                  <div className="steps__meta">{[format.date(step.on), step.by].filter(Boolean).join(t('closeOut.separator'))}</div>
+                ) : (
+                  <div className="steps__meta">{t(state === 'current' ? 'closeOut.waiting' : 'closeOut.notYet')}</div>
+                )}
+                {step.note && <div className="steps__note">{step.note}</div>}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {closeOut.state === 'rejected' && (
+        <div className="notice notice--warn">
+          {t('closeOut.rejected', { date: format.date(closeOut.rejectedOn), stage: t(closeOut.checkedOn ? 'closeOut.atApproval' : 'closeOut.atCheck'), reason: closeOut.rejectionReason })}
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * 销号: the task's close-out as steps (申请 → 核查 → 批准), the buttons for the next step, and the
+ * earlier requests that were sent back.
+ */
+export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { task: Task; closeOuts: readonly CloseOut[]; hasEvidence: boolean; onChange: () => void }) {
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
+  const [step, setStep] = useState<CloseOutStep | null>(null);
+  const latest = closeOuts[closeOuts.length - 1] ?? null;
+  const active = latest && ACTIVE_CLOSE_OUT_STATES.includes(latest.state) ? latest : null;
+  const earlier = closeOuts.slice(0, -1);
+  const offered: CloseOutStep[] = task.status === 'closed' ? [] : !active ? ['request'] : active.state === 'requested' ? ['check', 'reject'] : ['approve', 'reject'];
+
+  return (
+    <div className="close-out">
+      {task.status === 'closed' && <Tag tone="done">{t('closeOut.closed', { date: format.date(latest?.approvedOn) })}</Tag>}
+      {latest ? <Steps closeOut={latest} /> : <p className="empty-state">{t('closeOut.none')}</p>}
+      {offered.length > 0 && (
+        <div className="close-out__actions">
+          {offered.map((s) => (
+            <button key={s} type="button" className={`button ${s === 'reject' ? 'button--danger' : 'button--primary'}`} onClick={() => setStep(s)}>
+              {t(`closeOut.steps.${s}.submit`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {earlier.length > 0 && (
+        <details className="close-out__earlier">
+          <summary>{t('closeOut.earlier', { count: earlier.length })}</summary>
+          {earlier.map((c) => (
+            <Steps key={c.id} closeOut={c} />
+          ))}
+        </details>
+      )}
+      {step && (
+        <CloseOutStepDialog
+          step={step}
+          taskId={task.id}
+          closeOut={active}
+          hasEvidence={hasEvidence}
+          onClose={() => setStep(null)}
+          onDone={() => {
+            setStep(null);
+            onChange();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { type CloseOut, closeOutDecision, closeOutRejection } from '../../../core/close-out/model';
+import type { IsoDate } from '../../../shared/dates';
+import type { FieldError } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
+import { useApi } from '../../api/ApiContext';
+import { useSession } from '../../app/SessionContext';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/Notice';
+import { DateInput, TextArea, TextInput } from '../../components/inputs';
+import { useForm } from '../../forms/useForm';
+import { today } from '../../hooks/today';
+import { useFormat } from '../../hooks/useFormat';
+
+export type CloseOutStep = 'request' | 'check' | 'approve' | 'reject';
+
+interface StepValues extends Record<string, unknown> {
+  on: string;
+  by: string;
+  note: string;
+}
+
+/** Every step records when, by whom and a remark; a rejection's remark is its reason, and required. */
+const SCHEMAS: Record<CloseOutStep, z.ZodType> = {
+  request: closeOutDecision,
+  check: closeOutDecision,
+  approve: closeOutDecision,
+  reject: z.object({ on: closeOutRejection.shape.on, by: z.string(), note: closeOutRejection.shape.reason }),
+};
+
+/** The core names the request's and the rejection's fields its own way; the form has one set. */
+const FORM_FIELD: Record<string, string> = { requestedOn: 'on', requestedBy: 'by', requestNote: 'note', reason: 'note' };
+
+function inFormTerms<T>(result: Result<T>): Result<T> {
+  if (result.ok || !result.error.fields) return result;
+  const fields: FieldError[] = result.error.fields.map((f) => ({ ...f, field: FORM_FIELD[f.field] ?? f.field }));
+  return { ok: false, error: { ...result.error, fields } };
+}
+
+/**
+ * One step of a close-out (销号): the request, the check, the approval, or sending it back. The
+ * approval needs evidence: without it the dialog says so and does not offer the step.
+ */
+export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, onClose, onDone }: {
+  step: CloseOutStep;
+  taskId: number;
+  closeOut: CloseOut | null;
+  hasEvidence: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation('tasks');
+  const api = useApi();
+  const format = useFormat();
+  const { status } = useSession();
+  const form = useForm<StepValues>(SCHEMAS[step], { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);
+  const earliest = closeOut ? (closeOut.checkedOn ?? closeOut.requestedOn) : null;
+  const blocked = step === 'approve' && !hasEvidence;
+
+  const run = ({ on, by, note }: StepValues) => {
+    const date = on as IsoDate;
+    if (step === 'request') return api.closeOuts.request({ taskId, requestedOn: date, requestedBy: by, requestNote: note });
+    if (step === 'reject') return api.closeOuts.reject(closeOut!.id, { on: date, reason: note });
+    return api.closeOuts[step](closeOut!.id, { on: date, by, note });
+  };
+
+  const evidenceError = form.errorOf('evidence');
+  return (
+    <Dialog title={t(`closeOut.steps.${step}.title`)} open onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.submit(async (values) => inFormTerms(await run(values))).then((done) => done && onDone());
+        }}
+      >
+        <p className="form__intro">{t(`closeOut.steps.${step}.explain`)}</p>
+        {(blocked || evidenceError) && (
+          <div className="notice notice--error" role="alert">
+            {t('closeOut.evidenceRequired')}
+          </div>
+        )}
+        <DateInput form={form} name="on" label={t(`closeOut.steps.${step}.on`)} required hint={earliest ? t('closeOut.notBefore', { date: format.date(earliest) }) : undefined} />
+        {step !== 'reject' && <TextInput form={form} name="by" label={t(`closeOut.steps.${step}.by`)} />}
+        <TextArea form={form} name="note" label={t(`closeOut.steps.${step}.note`)} required={step === 'reject'} rows={3} />
+        <ErrorNotice error={form.failure} />
+        <div className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('app:actions.cancel')}
+          </button>
+          <button type="submit" className={`button ${step === 'reject' ? 'button--danger' : 'button--primary'}`} disabled={form.saving || blocked}>
+            {t(`closeOut.steps.${step}.submit`)}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

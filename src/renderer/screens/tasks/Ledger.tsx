@@ -1,0 +1,116 @@
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { isOverdue, type TaskQuery, type TaskSort, type TaskStatus, type TaskSummary } from '../../../core/tasks/model';
+import type { DubanApi } from '../../../shared/contract/api';
+import { useLoad } from '../../api/ApiContext';
+import { ColumnChooser } from '../../components/ColumnChooser';
+import { type Column, DataTable, type Sort } from '../../components/DataTable';
+import { ErrorNotice } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
+import { useFormat } from '../../hooks/useFormat';
+import { usePagedRows } from '../../hooks/usePagedRows';
+import { isStringList, useStoredState } from '../../hooks/useStoredState';
+import { today } from '../../hooks/today';
+import { isFiltered, type LedgerFilter, NO_FILTER, queryOf, readFilter, writeFilter } from './ledgerFilter';
+import { LedgerFilters } from './LedgerFilters';
+import { StatusTabs } from './StatusTabs';
+import { DeadlineText, TaskStatusTag } from './TaskTags';
+import { useStatusCounts } from './useStatusCounts';
+
+const DEFAULT_COLUMNS = ['number', 'problem', 'leadUnits', 'responsibleLeader', 'deadline', 'status'];
+const listTasks = (api: DubanApi, query: TaskQuery) => api.tasks.list(query);
+
+/**
+ * 整改任务台账: every task, filtered, searched and sorted by the core, read page by page so that a
+ * ledger of 20,000 tasks scrolls as lightly as one of 20. ↑ ↓ move, Enter opens a task.
+ */
+export function Ledger() {
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => readFilter(params), [params]);
+  const setFilter = useCallback((next: LedgerFilter) => setParams(writeFilter(next), { replace: true }), [setParams]);
+  const asOf = today();
+  const query = useMemo(() => queryOf(filter, asOf), [filter, asOf]);
+  const { statuses: _statuses, ...withoutStatus } = query;
+  const tasks = usePagedRows(listTasks, query);
+  const counts = useStatusCounts(withoutStatus, tasks.total !== null);
+  const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
+  const inspections = useLoad((api) => api.inspections.list(), []);
+  const sourceName = useMemo(() => new Map(inspections.data?.map((i) => [i.id, i.name])), [inspections.data]);
+  const sourceOf = (task: TaskSummary): string => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? ''));
+  const [shown, setShown] = useStoredState('ledger.columns', DEFAULT_COLUMNS, isStringList);
+
+  const all: Column<TaskSummary>[] = [
+    { key: 'number', header: t('fields.number'), width: '6.5rem', sortable: true, render: (task) => task.number },
+    { key: 'problem', header: t('fields.problem'), width: 'minmax(16rem, 3fr)', render: (task) => task.problem, title: (task) => task.problem },
+    {
+      key: 'leadUnits',
+      header: t('fields.leadUnitIds'),
+      width: 'minmax(9rem, 1.2fr)',
+      render: (task) => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator')),
+      title: (task) => task.leadUnits.map((u) => u.name).join(t('common:listSeparator')),
+    },
+    { key: 'responsibleLeader', header: t('fields.responsibleLeader'), width: '8rem', render: (task) => task.responsibleLeader, title: (task) => task.responsibleLeader },
+    { key: 'deadline', header: t('fields.deadline'), width: '14.5rem', sortable: true, render: (task) => <DeadlineText task={task} /> },
+    { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => <TaskStatusTag status={task.status} /> },
+    { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => sourceOf(task), title: (task) => sourceOf(task) },
+    { key: 'updatedAt', header: t('fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
+  ];
+  const fixed = new Set(['number', 'problem']);
+  const columns = all.filter((c) => fixed.has(c.key) || shown.includes(c.key));
+  const sort: Sort = { key: filter.sort, direction: filter.descending ? 'desc' : 'asc' };
+  const filtered = isFiltered(filter);
+
+  const subtitle =
+    tasks.total === null ? '' : filtered ? t('ledger.countFiltered', { count: tasks.total, shown: format.number(tasks.total) }) : t('ledger.count', { count: tasks.total, shown: format.number(tasks.total) });
+
+  return (
+    <div className="list-page">
+      <PageHeader
+        title={t('ledger.title')}
+        subtitle={subtitle}
+        actions={
+          <>
+            <ColumnChooser columns={all.map((c) => ({ key: c.key, header: c.header, fixed: fixed.has(c.key) }))} shown={shown} onChange={setShown} />
+            <button type="button" className="button button--primary" onClick={() => navigate('/tasks/new')}>
+              {t('add')}
+            </button>
+          </>
+        }
+      />
+      <LedgerFilters filter={filter} onChange={setFilter} units={units.data ?? []} inspections={inspections.data ?? []} />
+      <StatusTabs statuses={filter.statuses} counts={counts} onChange={(statuses: readonly TaskStatus[]) => setFilter({ ...filter, statuses })} />
+      <ErrorNotice error={tasks.error} />
+      <DataTable
+        label={t('ledger.title')}
+        columns={columns}
+        count={tasks.total ?? 0}
+        rowAt={tasks.rowAt}
+        onRange={tasks.onRange}
+        rowKey={(task) => task.id}
+        onOpen={(task) => navigate(`/tasks/${task.id}`)}
+        sort={sort}
+        onSort={(next) => setFilter({ ...filter, sort: next.key as TaskSort, descending: next.direction === 'desc' })}
+        rowMark={(task) => (isOverdue(task, asOf) ? 'overdue' : task.status === 'closed' ? 'quiet' : undefined)}
+        height="fill"
+        empty={
+          tasks.total === null ? (
+            t('loading')
+          ) : filtered ? (
+            <>
+              <p>{t('ledger.noneMatch')}</p>
+              <button type="button" className="button" onClick={() => setFilter({ ...NO_FILTER, sort: filter.sort, descending: filter.descending })}>
+                {t('ledger.clear')}
+              </button>
+            </>
+          ) : (
+            <p>{t('ledger.empty')}</p>
+          )
+        }
+      />
+    </div>
+  );
+}

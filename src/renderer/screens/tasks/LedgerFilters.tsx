@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Inspection } from '../../../core/inspections/model';
+import { DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '../../../core/tasks/model';
+import type { Unit } from '../../../core/units/model';
+import type { IsoDate } from '../../../shared/dates';
+import { UnitSelect } from '../../components/UnitSelect';
+import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';
+
+const SEARCH_PAUSE_MS = 300;
+
+/** The ledger's filters: search, unit and its role, source, deadline kind and range, overdue. */
+export function LedgerFilters({ filter, onChange, units, inspections }: { filter: LedgerFilter; onChange: (filter: LedgerFilter) => void; units: readonly Unit[]; inspections: readonly Inspection[] }) {
+  const { t } = useTranslation('tasks');
+  const [search, setSearch] = useState(filter.search);
+  const change = (part: Partial<LedgerFilter>): void => onChange({ ...filter, ...part });
+
+  // The search is applied once the typing pauses; the box follows the address (back button, links).
+  useEffect(() => setSearch(filter.search), [filter.search]);
+  useEffect(() => {
+    if (search === filter.search) return;
+    const timer = setTimeout(() => onChange({ ...filter, search }), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search, filter, onChange]);
+
+  const id = (value: string): number | null => (value === '' ? null : Number(value));
+  const date = (value: string): IsoDate | null => (value === '' ? null : (value as IsoDate));
+
+  return (
+    <div className="filters" role="search" aria-label={t('ledger.filters')}>
+      <label className="filters__search">
+        <span className="visually-hidden">{t('ledger.search')}</span>
+        <input type="search" value={search} placeholder={t('ledger.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
+      </label>
+      <UnitSelect units={units} value={filter.unitId === null ? '' : String(filter.unitId)} onChange={(value) => change({ unitId: id(value) })} label={t('ledger.unit')} />
+      <label>
+        <span className="visually-hidden">{t('ledger.role')}</span>
+        <select value={filter.role} disabled={filter.unitId === null} onChange={(e) => change({ role: e.target.value as UnitRole | 'any' })}>
+          <option value="any">{t('ledger.anyRole')}</option>
+          {UNIT_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`common:enums.unitRole.${role}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('ledger.source')}
+        <select value={filter.inspectionId ?? ''} onChange={(e) => change({ inspectionId: id(e.target.value) })}>
+          <option value="">{t('ledger.allSources')}</option>
+          {inspections.map((inspection) => (
+            <option key={inspection.id} value={inspection.id}>
+              {inspection.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="filters__group" role="group" aria-label={t('fields.deadline')}>
+        <label>
+          {t('fields.deadline')}
+          <select value={filter.deadlineKind ?? ''} onChange={(e) => change({ deadlineKind: (e.target.value || null) as DeadlineKind | null })}>
+            <option value="">{t('ledger.anyDeadline')}</option>
+            {DEADLINE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`common:enums.deadlineKind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t('ledger.deadlineFrom')}</span>
+          <input type="date" value={filter.deadlineFrom ?? ''} max={filter.deadlineTo ?? undefined} onChange={(e) => change({ deadlineFrom: date(e.target.value) })} />
+        </label>
+        <span aria-hidden="true">{t('app:filters.to')}</span>
+        <label>
+          <span className="visually-hidden">{t('ledger.deadlineTo')}</span>
+          <input type="date" value={filter.deadlineTo ?? ''} min={filter.deadlineFrom ?? undefined} onChange={(e) => change({ deadlineTo: date(e.target.value) })} />
+        </label>
+      </span>
+      <label className="field--check">
+        <input type="checkbox" checked={filter.overdue} onChange={(e) => change({ overdue: e.target.checked })} />
+        {t('ledger.overdueOnly')}
+      </label>
+      <label className="field--check">
+        <input type="checkbox" checked={filter.topLevel} onChange={(e) => change({ topLevel: e.target.checked })} />
+        {t('ledger.topLevelOnly')}
+      </label>
+      {isFiltered(filter) && (
+        <button type="button" className="button button--link" onClick={() => onChange({ ...NO_FILTER, sort: filter.sort, descending: filter.descending })}>
+          {t('ledger.clear')}
+        </button>
+      )}
+    </div>
+  );
+}

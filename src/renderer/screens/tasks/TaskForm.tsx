@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { type Task, TASK_STATUSES, taskInput } from '../../../core/tasks/model';
+import { ok } from '../../../shared/result';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { ErrorNotice } from '../../components/Notice';
+import { FormPage } from '../../components/FormPage';
+import { Section } from '../../components/Section';
+import { SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { MeasureDialog } from '../sources/MeasureDialog';
+import { DeadlineInput } from './DeadlineInput';
+import { MeasurePicker, UnitPicker } from './TaskPickers';
+import { TaskSearchPicker } from './TaskSearchPicker';
+import { newTaskValues, taskInputFrom, type TaskValues, taskValuesOf } from './taskValues';
+
+/** /tasks/new (?parent=ID for a sub-task) and /tasks/:id/edit: loads what the form starts from. */
+export function TaskFormPage() {
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const taskId = id ? Number(id) : null;
+  const parentId = Number(params.get('parent')) || null;
+  const task = useLoad(async (api) => (taskId ? api.tasks.get(taskId) : ok(null)), [taskId]);
+  const parent = useLoad(async (api) => {
+    const wanted = taskId ? task.data?.parentId : parentId;
+    return wanted ? api.tasks.get(wanted) : ok(null);
+  }, [taskId, parentId, task.data?.parentId]);
+  if (task.error || parent.error) return <ErrorNotice error={task.error ?? parent.error} />;
+  if (task.loading || parent.loading || task.data === undefined || parent.data === undefined) return null;
+  return <TaskForm key={`${taskId}:${parentId}`} task={task.data} parent={parent.data} />;
+}
+
+/**
+ * A task's every field, checked as the user types by the core's own rules. What was typed is kept
+ * (also across a lock) until it is saved; a failed save leaves it all in place.
+ */
+function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) {
+  const { t } = useTranslation('tasks');
+  const api = useApi();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const form = useForm(taskInput, task ? taskValuesOf(task) : newTaskValues(parent), `task:${task?.id ?? `new:${parent?.id ?? ''}`}`);
+  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
+  const inspections = useLoad((a) => a.inspections.list(), []);
+  const measures = useLoad((a) => a.measures.list(), []);
+  const [newMeasure, setNewMeasure] = useState<string | null>(null);
+  const closed = task?.status === 'closed';
+
+  const save = async (values: TaskValues) => {
+    const input = taskInputFrom(values);
+    const saved = task ? await api.tasks.update(task.id, input) : await api.tasks.create(input);
+    if (saved.ok) {
+      toast(t(task ? 'form.saved' : 'form.created', { number: saved.value.number }));
+      navigate(`/tasks/${saved.value.id}`, { replace: true });
+    }
+    return saved;
+  };
+
+  const title = task ? t('form.editTitle', { number: task.number }) : parent ? t('form.newSubTitle', { number: parent.number }) : t('form.newTitle');
+  return (
+    <>
+      <FormPage list={{ to: '/tasks', label: t('ledger.title') }} back={task ? `/tasks/${task.id}` : parent ? `/tasks/${parent.id}` : '/tasks'} title={title} form={form} save={save}>
+        <Section title={t('form.what')}>
+          <div className="form form--grid">
+            <SelectInput form={form} name="inspectionId" label={t('fields.inspectionId')} wide numeric empty={t('noSource')} options={(inspections.data ?? []).map((i) => ({ value: String(i.id), label: i.name }))} />
+            <TextInput form={form} name="number" label={t('fields.number')} required autoFocus hint={t('form.numberHint')} />
+            <TaskSearchPicker form={form} name="parentId" label={t('fields.parentId')} hint={t('form.parentHint')} exclude={task?.id} />
+            <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />
+            <TextArea form={form} name="goal" label={t('fields.goal')} rows={3} />
+          </div>
+        </Section>
+        <Section title={t('form.who')}>
+          <div className="form form--grid">
+            <UnitPicker form={form} name="leadUnitIds" units={units.data ?? []} required hint={t('form.leadHint')} />
+            <UnitPicker form={form} name="cooperatingUnitIds" units={units.data ?? []} />
+            <DeadlineInput form={form} />
+            <TextInput form={form} name="responsibleLeader" label={t('fields.responsibleLeader')} />
+            <SelectInput
+              form={form}
+              name="status"
+              label={t('fields.status')}
+              required
+              hint={closed ? t('form.closedHint') : t('form.statusHint')}
+              options={TASK_STATUSES.filter((s) => closed || s !== 'closed').map((s) => ({ value: s, label: t(`common:enums.taskStatus.${s}`) }))}
+            />
+          </div>
+        </Section>
+        <Section title={t('form.how')}>
+          <div className="form form--grid">
+            <MeasurePicker form={form} measures={measures.data ?? []} onCreate={setNewMeasure} />
+            <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
+          </div>
+        </Section>
+      </FormPage>
+      {newMeasure !== null && (
+        <MeasureDialog
+          measure={null}
+          initial={{ content: newMeasure, inspectionId: form.values.inspectionId }}
+          inspections={inspections.data ?? []}
+          onClose={() => setNewMeasure(null)}
+          onSaved={(measure) => {
+            setNewMeasure(null);
+            measures.reload();
+            form.set('measureIds', [...form.values.measureIds, measure.id]);
+          }}
+        />
+      )}
+    </>
+  );
+}

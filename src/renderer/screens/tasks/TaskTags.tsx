@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { type Deadline, isOverdue, type TaskStatus } from '../../../core/tasks/model';
+import { Tag, type Tone } from '../../components/Tag';
+import { useFormat } from '../../hooks/useFormat';
+import { today } from '../../hooks/today';
+
+const STATUS_TONES: Record<TaskStatus, Tone> = { pending: 'neutral', in_progress: 'info', completed: 'ok', closed: 'done' };
+
+export function TaskStatusTag({ status }: { status: TaskStatus }) {
+  const { t } = useTranslation();
+  return <Tag tone={STATUS_TONES[status]}>{t(`common:enums.taskStatus.${status}`)}</Tag>;
+}
+
+/** The deadline as the office writes it, marked 逾期 once it has passed on an unfinished task. */
+export function DeadlineText({ task }: { task: { readonly deadline: Deadline; readonly status: TaskStatus } }) {
+  const { t } = useTranslation('tasks');
+  const format = useFormat();
+  const overdue = isOverdue(task, today());
+  return (
+    <span className={overdue ? 'deadline deadline--overdue' : 'deadline'}>
+      {format.deadline(task.deadline)}
+      {overdue && <span className="deadline__mark">{t('overdue')}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Finding, type FindingInput, findingInput, type FindingOrigin, type FindingSource } from '../../../core/findings/model';
+import type { Unit } from '../../../core/units/model';
+import type { IsoDate } from '../../../shared/dates';
+import type { DubanError } from '../../../shared/errors';
+import { useApi } from '../../api/ApiContext';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/Notice';
+import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { TaskSearchPicker } from '../tasks/TaskSearchPicker';
+import { OriginInput } from './OriginInput';
+
+export interface FindingValues extends Record<string, unknown> {
+  origin: { source: FindingSource; siteVisitId?: number; meetingId?: number };
+  taskId: number | null;
+  unitId: number | null;
+  description: string;
+  reportedTo: string;
+  reportedOn: string | null;
+  rectified: boolean;
+  rectifiedOn: string | null;
+  notes: string;
+}
+
+const valuesOf = (finding: Finding | null, context: FindingContext): FindingValues => ({
+  origin: { ...(finding?.origin ?? context.origin ?? { source: 'report' }) },
+  taskId: finding?.taskId ?? context.taskId ?? null,
+  unitId: finding?.unitId ?? context.unitId ?? null,
+  description: finding?.description ?? '',
+  reportedTo: finding?.reportedTo ?? '',
+  reportedOn: finding?.reportedOn ?? null,
+  rectified: finding?.rectified ?? false,
+  rectifiedOn: finding?.rectifiedOn ?? null,
+  notes: finding?.notes ?? '',
+});
+
+const inputOf = (values: FindingValues): FindingInput => ({ ...values, origin: values.origin as FindingOrigin, reportedOn: values.reportedOn as IsoDate | null, rectifiedOn: values.rectifiedOn as IsoDate | null });
+
+/** Where a new finding comes from when it is added from a visit, a meeting or a task. */
+export interface FindingContext {
+  readonly origin?: FindingOrigin;
+  readonly taskId?: number;
+  readonly unitId?: number | null;
+}
+
+/**
+ * A finding (问题): what was found, where it came from (a visit, a meeting, a report), the task and
+ * unit it concerns, to whom it was reported, and whether it was put right. Deleting asks, is recorded,
+ * and can be undone from the notice that follows.
+ */
+export function FindingDialog({ finding, context, units, onClose, onSaved }: { finding: Finding | null; context: FindingContext; units: readonly Unit[]; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('visits');
+  const api = useApi();
+  const toast = useToast();
+  const form = useForm(findingInput, valuesOf(finding, context), `finding:${finding?.id ?? `new:${JSON.stringify(context)}`}`);
+  const [confirming, setConfirming] = useState(false);
+  const [removeError, setRemoveError] = useState<DubanError | null>(null);
+  const [lastRectifiedOn, keepRectifiedOn] = useState<string | null>(form.values.rectifiedOn);
+
+  const save = (): void =>
+    void form
+      .submit((values) => (finding ? api.findings.update(finding.id, inputOf(values)) : api.findings.create(inputOf(values))))
+      .then((saved) => {
+        if (!saved) return;
+        toast(t(finding ? 'findings.saved' : 'findings.created'));
+        onSaved();
+      });
+
+  const remove = async (): Promise<void> => {
+    setConfirming(false);
+    const removed = await api.findings.remove(finding!.id);
+    if (!removed.ok) return setRemoveError(removed.error);
+    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = finding!;
+    toast(t('findings.removed'), () => void api.findings.create(input).then(onSaved));
+    onSaved();
+  };
+
+  // Unticking "rectified" clears its date, which comes back if it is ticked again.
+  const setRectified = (rectified: boolean): void => {
+    if (!rectified) keepRectifiedOn(form.values.rectifiedOn);
+    form.set('rectified', rectified);
+    form.set('rectifiedOn', rectified ? lastRectifiedOn : null);
+  };
+
+  return (
+    <Dialog title={finding ? t('findings.edit') : t('findings.add')} open onClose={onClose} wide>
+      <form
+        className="form form--grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        {!context.origin && <OriginInput form={form} />}
+        <TextArea form={form} name="description" label={t('fields.description')} required rows={3} />
+        <TaskSearchPicker form={form} name="taskId" label={t('fields.taskId')} />
+        <SelectInput form={form} name="unitId" label={t('findings.unit')} numeric empty={t('none')} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
+        <TextInput form={form} name="reportedTo" label={t('fields.reportedTo')} hint={t('findings.reportedToHint')} />
+        <DateInput form={form} name="reportedOn" label={t('fields.reportedOn')} />
+        <div className="field field--check">
+          <label>
+            <input type="checkbox" checked={form.values.rectified} onChange={(e) => setRectified(e.target.checked)} />
+            {t('fields.rectified')}
+          </label>
+        </div>
+        {form.values.rectified && <DateInput form={form} name="rectifiedOn" label={t('fields.rectifiedOn')} />}
+        <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
+        <ErrorNotice error={form.failure ?? removeError} />
+        <div className="form__actions">
+          {finding && (
+            <button type="button" className="button button--danger form__actions-start" onClick={() => setConfirming(true)}>
+              {t('findings.remove')}
+            </button>
+          )}
+          <button type="button" className="button" onClick={onClose}>
+            {t('app:actions.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={form.saving}>
+            {t('app:actions.save')}
+          </button>
+        </div>
+      </form>
+      <ConfirmDialog open={confirming} danger title={t('findings.remove')} message={t('findings.removeMessage')} confirmLabel={t('findings.remove')} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../core/findings/model';
+import { useLoad } from '../../api/ApiContext';
+import { type Column, DataTable } from '../../components/DataTable';
+import { Tag } from '../../components/Tag';
+import { useFormat } from '../../hooks/useFormat';
+import { type FindingContext, FindingDialog } from './FindingDialog';
+
+/**
+ * The findings (问题) of a visit, a meeting or a task: what, where from, to whom it was reported,
+ * whether put right. Enter or a click opens one; "登记问题" adds one in this context.
+ */
+export function FindingsList({ findings, context, onChange }: { findings: readonly Finding[]; context: FindingContext; onChange: () => void }) {
+  const { t } = useTranslation('visits');
+  const format = useFormat();
+  const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
+  const visits = useLoad((api) => api.siteVisits.list(), []);
+  const meetings = useLoad((api) => api.meetings.list(), []);
+  const [editing, setEditing] = useState<Finding | 'new' | null>(null);
+
+  const originText = (f: Finding): string => {
+    if (f.origin.source === 'visit') {
+      const id = f.origin.siteVisitId;
+      const visit = visits.data?.find((v) => v.id === id);
+      return visit ? t('findings.fromVisit', { date: format.date(visit.visitedOn) }) : t('common:enums.findingSource.visit');
+    }
+    if (f.origin.source === 'meeting') {
+      const id = f.origin.meetingId;
+      return meetings.data?.find((m) => m.id === id)?.title ?? t('common:enums.findingSource.meeting');
+    }
+    return t('common:enums.findingSource.report');
+  };
+
+  const columns: Column<Finding>[] = [
+    { key: 'description', header: t('fields.description'), width: 'minmax(14rem, 3fr)', render: (f) => f.description, title: (f) => f.description },
+    ...(context.origin ? [] : [{ key: 'origin', header: t('fields.origin'), width: 'minmax(8rem, 1fr)', render: originText, title: originText }]),
+    { key: 'unit', header: t('findings.unit'), width: 'minmax(7rem, 1fr)', render: (f) => units.data?.find((u) => u.id === f.unitId)?.name ?? '' },
+    { key: 'reportedTo', header: t('fields.reportedTo'), width: 'minmax(7rem, 1fr)', render: (f) => f.reportedTo, title: (f) => f.reportedTo },
+    { key: 'rectified', header: t('fields.rectified'), width: '6.5rem', align: 'center', render: (f) => <Tag tone={f.rectified ? 'ok' : 'warn'}>{t(f.rectified ? 'findings.rectified' : 'findings.open')}</Tag> },
+  ];
+
+  return (
+    <div className="findings">
+      <DataTable label={t('findings.title')} columns={columns} rows={findings} rowKey={(f) => f.id} onOpen={setEditing} empty={t('findings.empty')} height={320} />
+      <div className="findings__actions">
+        <button type="button" className="button button--small" onClick={() => setEditing('new')}>
+          {t('findings.add')}
+        </button>
+      </div>
+      {editing && (
+        <FindingDialog
+          finding={editing === 'new' ? null : editing}
+          context={context}
+          units={units.data ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            onChange();
+          }}
+        />
+      )}
+    </div>
+  );
+}

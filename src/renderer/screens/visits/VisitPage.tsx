@@ -1,0 +1,120 @@
+import { useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { type SiteVisit, siteVisitInput } from '../../../core/visits/model';
+import type { IsoDate } from '../../../shared/dates';
+import { ok } from '../../../shared/result';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { EvidencePanel } from '../../components/EvidencePanel';
+import { FormPage } from '../../components/FormPage';
+import { CheckboxInput, DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { LoadedRecord } from '../../components/LoadedRecord';
+import { Section } from '../../components/Section';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { today } from '../../hooks/today';
+import { useFormat } from '../../hooks/useFormat';
+import { useRecordParam } from '../../hooks/useRecordParam';
+import { TaskSearchPicker } from '../tasks/TaskSearchPicker';
+import { FindingsList } from './FindingsList';
+
+interface VisitValues extends Record<string, unknown> {
+  visitedOn: string | undefined;
+  places: string;
+  unannounced: boolean;
+  unitId: number | null;
+  team: string;
+  peopleMet: string;
+  summary: string;
+  taskIds: number[];
+}
+
+const valuesOf = (visit: SiteVisit | null): VisitValues => ({
+  visitedOn: visit?.visitedOn ?? today(),
+  places: visit?.places ?? '',
+  unannounced: visit?.unannounced ?? true,
+  unitId: visit?.unitId ?? null,
+  team: visit?.team ?? '',
+  peopleMet: visit?.peopleMet ?? '',
+  summary: visit?.summary ?? '',
+  taskIds: [...(visit?.taskIds ?? [])],
+});
+
+const inputOf = (values: VisitValues) => ({ ...values, visitedOn: values.visitedOn as IsoDate });
+
+/** /visits/new and /visits/:id: a site visit, its findings and its evidence. */
+export function VisitPage() {
+  const id = useRecordParam();
+  return <LoadedRecord id={id} load={(api, visitId) => api.siteVisits.get(visitId)}>{(visit) => <VisitForm visit={visit} />}</LoadedRecord>;
+}
+
+function VisitForm({ visit }: { visit: SiteVisit | null }) {
+  const { t } = useTranslation('visits');
+  const api = useApi();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const format = useFormat();
+  const [version, changed] = useReducer((v: number) => v + 1, 0);
+  const form = useForm(siteVisitInput, valuesOf(visit), `visit:${visit?.id ?? 'new'}`);
+  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
+  const findings = useLoad(async (a) => (visit ? a.findings.list({ siteVisitId: visit.id }) : ok([])), [visit?.id, version]);
+  const evidence = useLoad(async (a) => (visit ? a.evidence.list({ kind: 'site_visit', id: visit.id }) : ok([])), [visit?.id, version]);
+
+  const save = async (values: VisitValues) => {
+    const saved = visit ? await api.siteVisits.update(visit.id, inputOf(values)) : await api.siteVisits.create(inputOf(values));
+    if (saved.ok) {
+      toast(t(visit ? 'saved' : 'created'));
+      if (!visit) navigate(`/visits/${saved.value.id}`, { replace: true });
+    }
+    return saved;
+  };
+
+  return (
+    <FormPage
+      list={{ to: '/visits', label: t('title') }}
+      title={visit ? t('visitTitle', { date: format.date(visit.visitedOn) }) : t('add')}
+      subtitle={visit?.places}
+      form={form}
+      save={save}
+      removal={
+        visit
+          ? {
+              label: t('remove'),
+              confirmTitle: t('remove'),
+              confirmMessage: t('removeMessage'),
+              done: t('removed'),
+              run: (a) => a.siteVisits.remove(visit.id),
+              undo: (a) => a.siteVisits.create(inputOf(valuesOf(visit))),
+            }
+          : undefined
+      }
+      side={
+        visit && (
+          <Section title={t('evidence')}>
+            <EvidencePanel owner={{ kind: 'site_visit', id: visit.id }} evidence={evidence.data ?? []} onChange={changed} />
+          </Section>
+        )
+      }
+      after={
+        visit ? (
+          <Section title={t('findings.title')}>
+            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }} onChange={changed} />
+          </Section>
+        ) : undefined
+      }
+    >
+      <Section title={t('details')}>
+        <div className="form form--grid">
+          <DateInput form={form} name="visitedOn" label={t('fields.visitedOn')} required />
+          <SelectInput form={form} name="unitId" label={t('visitedUnit')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+          <CheckboxInput form={form} name="unannounced" label={t('fields.unannounced')} hint={t('unannouncedHint')} />
+          <TextArea form={form} name="places" label={t('fields.places')} required rows={2} hint={t('placesHint')} />
+          <TextInput form={form} name="team" label={t('fields.team')} wide />
+          <TextArea form={form} name="peopleMet" label={t('fields.peopleMet')} rows={2} />
+          <TextArea form={form} name="summary" label={t('fields.summary')} rows={4} />
+          <TaskSearchPicker form={form} name="taskIds" label={t('fields.taskIds')} hint={t('tasksHint')} />
+        </div>
+      </Section>
+    </FormPage>
+  );
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import type { MethodName } from '../../src/shared/contract/methods';
+
+export const PASSWORD = '督办台账测试 2026';
+
+/** Creates a ledger through the welcome screen and notes its recovery key: the app then shows the ledger. */
+export async function createLedger(page: Page, workDir: string, name = '2026年督办台账.duban'): Promise<void> {
+  await page.getByRole('tab', { name: '新建台账' }).click();
+  await page.getByLabel('台账文件').fill(join(workDir, name));
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('再输入一次密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '新建台账' }).click();
+  await page.getByLabel('我已把恢复密钥抄写（或打印）并妥善保管').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+}
+
+/**
+ * Calls the contract from the page, as the screens do, through the bridge with this tab's token:
+ * for tests that need a ledger already filled rather than filling it by hand.
+ */
+export async function call<T>(page: Page, method: MethodName, ...args: unknown[]): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, args }) => {
+      // Runs in the page, where the tab keeps the bridge's token.
+      const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } };
+      const response = await fetch('/api', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-duban-token': sessionStorage.getItem('duban.token') ?? '' },
+        body: JSON.stringify({ method, args }),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    { method, args },
+  );
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** Goes to a screen by its entry in the navigation. */
+export async function openScreen(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true }).click();
+}
