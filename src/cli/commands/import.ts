@@ -25,12 +25,18 @@ function importOptions(values: Record<string, string | boolean | undefined>): Re
   });
 }
 
+const PAGE = 1000;
+
 /** The rows worth a word: those with errors or warnings, and those passed over. */
 function notableRows(ledger: Ledger, importId: string): PreviewRow[] {
   const rows = new Map<number, PreviewRow>();
   for (const filter of ['error', 'warning', 'skip'] satisfies RowFilter[]) {
-    const page = ledger.exchange.imports.rows(importId, filter, 0, Number.MAX_SAFE_INTEGER);
-    if (page.ok) for (const row of page.value.rows) rows.set(row.row, row);
+    for (let offset = 0; ; offset += PAGE) {
+      const page = ledger.exchange.imports.rows({ importId, filter, limit: PAGE, offset });
+      if (!page.ok) break;
+      for (const row of page.value.rows) rows.set(row.row, row);
+      if (offset + PAGE >= page.value.total) break;
+    }
   }
   return [...rows.values()].sort((a, b) => a.row - b.row);
 }

@@ -3,6 +3,9 @@ import { ENTITY_NAMES } from '../../core/entities';
 import { accountabilityInput } from '../../core/accountability/model';
 import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutRequest } from '../../core/close-out/model';
 import { EVIDENCE_OWNER_KINDS, evidenceInput } from '../../core/evidence/model';
+import { exportRequest } from '../../core/excel/export/model';
+import { importOptions, MAX_WORKBOOK_BYTES, rowsQuery, workbookSource } from '../../core/excel/import/model';
+import { packageExportRequest, returnOptions } from '../../core/excel/packages/model';
 import { findingInput } from '../../core/findings/model';
 import { inspectionInput } from '../../core/inspections/model';
 import { measureInput } from '../../core/measures/model';
@@ -25,6 +28,7 @@ const id = z.number().int().positive();
 const path = z.string().min(1).max(4096);
 const secret = z.string().min(1).max(1024);
 const none = z.tuple([]);
+const importId = z.string().uuid();
 
 /** The five methods of a record kept whole: list (with its filter, or none), get, create, update, remove. */
 function crud(input: z.ZodType, filter: z.ZodType | null) {
@@ -43,6 +47,13 @@ export const ARGUMENTS = {
   platform: {
     info: none,
     chooseLedgerPath: z.tuple([z.enum(['open', 'create'])]),
+    chooseWorkbooks: z.tuple([z.object({ multiple: z.boolean() })]),
+    saveFiles: z.tuple([
+      z
+        .array(z.object({ fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length <= MAX_WORKBOOK_BYTES) }))
+        .min(1)
+        .max(500),
+    ]),
   },
   session: {
     status: none,
@@ -114,5 +125,18 @@ export const ARGUMENTS = {
         .optional(),
     ]),
     verify: none,
+  },
+  exchange: {
+    preview: z.tuple([workbookSource, importOptions.optional()]),
+    revise: z.tuple([importId, importOptions]),
+    rows: z.tuple([rowsQuery]),
+    apply: z.tuple([importId]),
+    discard: z.tuple([importId]),
+    export: z.tuple([exportRequest]),
+    exportPackages: z.tuple([packageExportRequest]),
+    sentPackages: z.tuple([period]),
+    previewReturn: z.tuple([workbookSource, returnOptions.optional()]),
+    applyReturn: z.tuple([importId]),
+    discardReturn: z.tuple([importId]),
   },
 } satisfies ArgumentSchemas;

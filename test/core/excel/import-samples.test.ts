@@ -100,7 +100,7 @@ describe('the sample workbooks, as LibreOffice wrote them', () => {
       ['责任追究情况/立案处罚（家）', 'entitiesPenalized'],
     ]);
     expect(preview.counts).toMatchObject({ create: 120, error: 0, skip: 1 });
-    expect(unwrap(ledger.exchange.imports.rows(preview.importId, 'skip')).rows).toEqual([{ row: 124, action: 'skip', key: '', label: '合计 92 46', skipReason: 'total', changes: [], issues: [] }]);
+    expect(unwrap(ledger.exchange.imports.rows({ importId: preview.importId, filter: 'skip' })).rows).toEqual([{ row: 124, action: 'skip', key: '', label: '合计 92 46', skipReason: 'total', changes: [], issues: [] }]);
     expect(unwrap(ledger.exchange.imports.apply(preview.importId))).toMatchObject({ created: 120, skipped: 1 });
     const cases = unwrap(ledger.petitions.list({ limit: 1000 })).rows;
     expect(cases).toHaveLength(120);

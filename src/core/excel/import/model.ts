@@ -11,6 +11,22 @@ import { UNIT_KINDS, type UnitKind } from '../../units/model';
  * name stands for. Shared with the import wizard and the command line.
  */
 export const IMPORT_KINDS = ['tasks', 'petitions', 'units', 'progress'] as const;
+
+/** A file of at most this size is read; a workbook of 50,000 rows is some 5 MB. */
+export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Where a workbook comes from: its bytes (a file the browser read, a file dropped in the window)
+ * or, in the desktop app and the command line, a path on this machine.
+ */
+export const workbookSource = z.union([
+  z.object({
+    fileName: z.string().max(1000),
+    bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length <= MAX_WORKBOOK_BYTES, { error: 'file_too_large' }),
+  }),
+  z.object({ path: z.string().min(1).max(4096) }),
+]);
+export type WorkbookSource = z.infer<typeof workbookSource>;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Why a row was passed over without being read as a record. */
@@ -178,6 +194,15 @@ export interface ImportPreview {
 
 export const ROW_FILTERS = ['all', 'create', 'update', 'unchanged', 'skip', 'error', 'warning'] as const;
 export type RowFilter = (typeof ROW_FILTERS)[number];
+
+/** A page of a preview's rows, as the wizard's table scrolls. */
+export const rowsQuery = z.object({
+  importId: z.string().uuid(),
+  filter: z.enum(ROW_FILTERS).default('all'),
+  limit: z.number().int().min(1).max(1000).default(200),
+  offset: z.number().int().min(0).default(0),
+});
+export type RowsQuery = z.input<typeof rowsQuery>;
 
 export interface ImportResult {
   readonly kind: ImportKind;

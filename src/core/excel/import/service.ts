@@ -10,7 +10,7 @@ import type { WorkbookData } from '../read/workbook';
 import { readSetting } from '../settings';
 import { applyPlan } from './apply';
 import { IMPORT_SPECS } from './kinds';
-import { type ImportOptions, importOptions, type ImportPreview, type ImportResult, type PreviewRow, type RowFilter } from './model';
+import { type ImportOptions, importOptions, type ImportPreview, type ImportResult, type PreviewRow, type RowFilter, rowsQuery, type RowsQuery } from './model';
 import { type ImportPlan, planImport, previewRow } from './plan';
 
 /**
@@ -104,7 +104,10 @@ export function importService(ctx: LedgerContext) {
       return ok(keep({ ...entry, ...planned.value, head: auditHead(ctx) }));
     },
 
-    rows(importId: string, filter: RowFilter = 'all', offset = 0, limit = 100): Result<{ rows: PreviewRow[]; total: number }> {
+    rows(query: RowsQuery): Result<{ rows: PreviewRow[]; total: number }> {
+      const valid = validate(rowsQuery, query);
+      if (!valid.ok) return valid;
+      const { importId, filter, offset, limit } = valid.value;
       const entry = pending.get(importId);
       if (!entry) return err(dubanError('excel.import_expired'));
       const lines = entry.plan.lines.filter((line) => matches(line.preview, filter));

@@ -1,20 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { z } from 'zod';
 import { ok, err, type Result } from '../../../shared/result';
 import { ioError } from '../../storage/durable-fs';
 import { inspectWorkbook } from './inspect';
 import { readWorkbook, type WorkbookData } from './workbook';
 
-/**
- * Where a workbook comes from: its bytes (a file the browser read, a file dropped in the window)
- * or, in the desktop app and the command line, a path on this machine.
- */
-export const workbookSource = z.union([
-  z.object({ fileName: z.string().max(1000), bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array) }),
-  z.object({ path: z.string().min(1).max(4096) }),
-]);
-export type WorkbookSource = z.infer<typeof workbookSource>;
+import { MAX_WORKBOOK_BYTES, type WorkbookSource } from '../import/model';
+import { dubanError } from '../../../shared/errors';
+export type { WorkbookSource } from '../import/model';
 
 export interface LoadedWorkbook {
   readonly fileName: string;
@@ -28,6 +21,8 @@ export async function loadWorkbook(source: WorkbookSource): Promise<Result<Loade
   let fileName: string;
   if ('path' in source) {
     try {
+      const size = statSync(source.path).size;
+      if (size > MAX_WORKBOOK_BYTES) return err(dubanError('excel.too_large', { megabytes: Math.round(size / 1024 / 1024) }));
       bytes = readFileSync(source.path);
     } catch (error) {
       return err(ioError(error, source.path));
