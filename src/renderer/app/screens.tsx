@@ -3,6 +3,7 @@ import { Accountability } from '../screens/accountability/Accountability';
 import { AccountabilityPage } from '../screens/accountability/AccountabilityPage';
 import { AuditLog } from '../screens/audit/AuditLog';
 import { Dashboard } from '../screens/dashboard/Dashboard';
+import { Exchange } from '../screens/exchange/Exchange';
 import { MeetingPage } from '../screens/meetings/MeetingPage';
 import { Meetings } from '../screens/meetings/Meetings';
 import { PetitionPage } from '../screens/petitions/PetitionPage';
@@ -47,6 +48,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/meetings', nav: 'meetings', group: 'work', element: <Meetings /> },
   { path: '/meetings/new', element: <MeetingPage /> },
   { path: '/meetings/:id', element: <MeetingPage /> },
+  { path: '/exchange', nav: 'exchange', group: 'work', element: <Exchange /> },
   { path: '/sources', nav: 'sources', group: 'records', element: <Sources /> },
   { path: '/units', nav: 'units', group: 'records', element: <Units /> },
   { path: '/audit', nav: 'audit', group: 'system', element: <AuditLog /> },
