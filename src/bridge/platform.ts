@@ -1,11 +1,24 @@
+import type { DocumentPrinter } from '../core/documents/print/chromium';
 import type { PlatformHandlers } from '../core/host/routes';
-import { ok } from '../shared/result';
+import { ok, type Result } from '../shared/result';
 
-/** A plain browser has no system dialogs: the screens let the user type the path, pick files and download instead. */
+/**
+ * A plain browser has no system dialogs: the screens let the user type a path, print through the
+ * browser's own dialog and download files. PDFs are made by this machine's Chromium, started (and
+ * playwright-core loaded) on the first one.
+ */
 export function browserPlatform(version: string): PlatformHandlers {
+  let printer: Promise<Result<DocumentPrinter>> | null = null;
   return {
     info: () => ok({ shell: 'browser', version }),
     chooseLedgerPath: () => ok(null),
+    printDocuments: () => ok('unsupported'),
+    documentPdf: async (html) => {
+      const launched = await (printer ??= import('../core/documents/print/chromium').then((m) => m.DocumentPrinter.launch()));
+      if (!launched.ok) printer = null;
+      return launched.ok ? launched.value.pdf(html) : launched;
+    },
+    saveFile: () => ok(null),
     chooseWorkbooks: () => ok(null),
     saveFiles: () => ok(null),
   };

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import enCli from '../shared/i18n/locales/en/cli.json';
-import enExchange from '../shared/i18n/locales/en/exchange.json';
-import zhCli from '../shared/i18n/locales/zh-CN/cli.json';
-import zhExchange from '../shared/i18n/locales/zh-CN/exchange.json';
+import enCli from '../shared/i18n/locales/en/cli.json' with { type: 'json' };
+import enExchange from '../shared/i18n/locales/en/exchange.json' with { type: 'json' };
+import zhCli from '../shared/i18n/locales/zh-CN/cli.json' with { type: 'json' };
+import zhExchange from '../shared/i18n/locales/zh-CN/exchange.json' with { type: 'json' };
 import { createI18n, type Language, languageOf } from '../shared/i18n/setup';
 import { type Command, type CommandContext } from './command';
 import { backup } from './commands/backup';
@@ -10,6 +10,7 @@ import { dump } from './commands/dump';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { init } from './commands/init';
+import { letter } from './commands/letter';
 import { packageCommand } from './commands/package';
 import { passwd } from './commands/passwd';
 import { restore } from './commands/restore';
@@ -18,7 +19,7 @@ import { verify } from './commands/verify';
 import { type CliFailure, describeFailure } from './failure';
 import { type Secrets, stdinSecrets, terminalSecrets } from './secrets';
 
-const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, importCommand, exportCommand, packageCommand];
+const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter, importCommand, exportCommand, packageCommand];
 
 const COMMON_OPTIONS = {
   'password-stdin': { type: 'boolean' },

@@ -14,6 +14,8 @@ export const ENTITY_NAMES = [
   'meeting',
   'accountability_case',
   'document',
+  'document_type',
+  'document_template',
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

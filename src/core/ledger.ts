@@ -6,6 +6,7 @@ import { auditAppender, verifyAuditChain } from './audit/audit-log';
 import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
+import { documentService } from './documents/service';
 import { evidenceService } from './evidence/service';
 import { findingService } from './findings/service';
 import { exchangeService } from './excel/service';
@@ -72,6 +73,7 @@ export class Ledger {
   readonly meetings;
   readonly findings;
   readonly accountability;
+  readonly documents;
   /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
   readonly exchange;
   private actor: string;
@@ -113,6 +115,7 @@ export class Ledger {
     this.meetings = meetingService(this.context);
     this.findings = findingService(this.context);
     this.accountability = accountabilityService(this.context);
+    this.documents = documentService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
   }
 

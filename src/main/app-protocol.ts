@@ -13,9 +13,12 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-export function serveRenderer(rendererDir: string): void {
+/** Serves the built screens, and the document pages waiting to be printed (`printPage`) under their own policy. */
+export function serveRenderer(rendererDir: string, printPage: (pathname: string) => string | undefined, printPolicy: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    const page = url.host === 'app' ? printPage(url.pathname) : undefined;
+    if (page !== undefined) return new Response(page, { headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': printPolicy } });
     const file = url.host === 'app' ? await readRendererFile(rendererDir, url.pathname) : null;
     return file ? new Response(file.body, { headers: file.headers }) : new Response('', { status: 404 });
   });

@@ -5,6 +5,7 @@ import { contractRoutes } from '../core/host/routes';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerContract } from './ipc';
 import { desktopPlatform } from './platform';
+import { PRINT_PAGE_POLICY, printPageAt } from './printing';
 import { guardWebContents, hardenSession } from './security';
 import { createMainWindow, preloadPath } from './window';
 
@@ -30,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession(devServer);
-    serveRenderer(join(mainDir, '..', 'renderer'));
+    serveRenderer(join(mainDir, '..', 'renderer'), printPageAt, PRINT_PAGE_POLICY);
     registerContract(ipcMain, contractRoutes(desktopPlatform(), core.call), devServer);
     window = createMainWindow(preloadPath(mainDir), devServer);
   });

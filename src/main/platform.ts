@@ -1,11 +1,24 @@
 import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { ioError } from '../core/storage/durable-fs';
-import { err, ok } from '../shared/result';
+import { dubanError } from '../shared/errors';
+import { err, ok, type Result } from '../shared/result';
 import type { PlatformHandlers } from '../core/host/routes';
+import { pdfOfHtml, printHtml } from './printing';
 
 const LEDGER_FILTER = [{ name: '督办台账 Duban ledger', extensions: ['duban'] }];
+const FILE_FILTERS: Record<'pdf' | 'docx' | 'html', FileFilter> = { pdf: { name: 'PDF', extensions: ['pdf'] }, docx: { name: 'Word', extensions: ['docx'] }, html: { name: 'HTML', extensions: ['html'] } };
+
+async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    return err(dubanError('documents.print_failed', { detail: (error as Error).message }));
+  }
+}
+
 const WORKBOOK_FILTER = [{ name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] }];
 
 const openDialog = (options: OpenDialogOptions) => {
@@ -34,7 +47,7 @@ function writeBeside(dir: string, fileName: string, bytes: Uint8Array): void {
   }
 }
 
-/** What only the desktop shell can do: the system's file dialogs, and writing the files chosen there. */
+/** What only the desktop shell can do: the system's file and print dialogs, and writing the files chosen there. */
 export function desktopPlatform(): PlatformHandlers {
   return {
     info: () => ok({ shell: 'desktop', version: app.getVersion() }),
@@ -46,6 +59,17 @@ export function desktopPlatform(): PlatformHandlers {
       const chosen = await saveDialog({ filters: LEDGER_FILTER, defaultPath: '督办台账.duban', properties: ['createDirectory', 'showOverwriteConfirmation'] });
       return ok(chosen.canceled || !chosen.filePath ? null : chosen.filePath.endsWith('.duban') ? chosen.filePath : `${chosen.filePath}.duban`);
     },
+    printDocuments: (html) => attempt(() => printHtml(html)),
+    documentPdf: (html) => attempt(() => pdfOfHtml(html)),
+    saveFile: ({ bytes, fileName, kind }) =>
+      attempt(async () => {
+        const window = BrowserWindow.getFocusedWindow() ?? undefined;
+        const options = { defaultPath: fileName, filters: [FILE_FILTERS[kind]], properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+        const chosen = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
+        if (chosen.canceled || !chosen.filePath) return null;
+        await writeFile(chosen.filePath, bytes);
+        return chosen.filePath;
+      }),
     chooseWorkbooks: async ({ multiple }) => {
       const chosen = await openDialog({ filters: WORKBOOK_FILTER, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
       return ok(chosen.canceled ? null : chosen.filePaths);

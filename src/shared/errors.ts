@@ -44,6 +44,9 @@ export const ERROR_CODES = [
   'duplicate',
   'in_use',
   'invalid_transition',
+  // printing and saving documents
+  'documents.no_chromium',
+  'documents.print_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -76,6 +79,19 @@ export const FIELD_ERROR_CODES = [
   'parent_cycle',
   'file_too_large',
   'invalid',
+  'invalid_number_pattern',
+  'number_below_used',
+  // where a document template is wrong (params: line, column, name)
+  'template_unclosed_tag',
+  'template_unknown_field',
+  'template_unknown_loop',
+  'template_item_outside_loop',
+  'template_nested_loop',
+  'template_unclosed_loop',
+  'template_stray_loop_end',
+  'template_duplicate_part',
+  'template_no_title',
+  'template_bad_table',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

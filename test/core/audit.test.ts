@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../src/core/ledger';
 import { listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
+import { SCHEMA_VERSION } from '../../src/core/schema/migrations';
 import { ok } from '../../src/shared/result';
 import { ledgerFactory, manualClock } from '../helpers/ledger';
 import { failure, unwrap } from '../helpers/result';
@@ -36,7 +37,7 @@ describe('the audit log', () => {
     expect(update!.after).toMatchObject({ kind: 'resident' });
     expect(entries[0]!.after).toBeNull();
     expect(unwrap(verifyAuditChain(ledger.context.db)).entries).toBe(4);
-    expect(unwrap(ledger.verify())).toMatchObject({ auditEntries: 4, schemaVersion: 2 });
+    expect(unwrap(ledger.verify())).toMatchObject({ auditEntries: 4, schemaVersion: SCHEMA_VERSION });
   });
 
   it('shows an entry altered in place', async () => {

@@ -1,9 +1,13 @@
 import type { DubanApi } from '../../shared/contract/api';
-import type { Period } from '../../shared/dates';
+import type { IsoDate, Period } from '../../shared/dates';
 import type { StatsOptions } from '../stats/model';
 import type { SiteVisitFilter } from '../visits/model';
 import { ok, type Result } from '../../shared/result';
 import { verifyAuditChain, listAudit } from '../audit/audit-log';
+import type { Preview, TemplateProblem } from '../documents/model';
+import { renderDocx } from '../documents/render/docx';
+import { renderHtml } from '../documents/render/html';
+import { TEMPLATE_FIELDS } from '../documents/template/fields';
 import type { Ledger } from '../ledger';
 import type { Session } from './session';
 
@@ -22,6 +26,9 @@ interface RecordMethods<I, E> {
   update(id: number, input: I): Result<E>;
   remove(id: number): Result<void>;
 }
+
+/** Previews with the page that shows them. */
+const previewPage = (items: Result<Preview[]>) => (items.ok ? ok({ items: items.value, html: renderHtml(items.value.map((item) => item.document)) }) : items);
 
 export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Result<unknown>): CoreHandlers {
   /** Runs `work` on the open ledger; a locked session answers that it is locked. */
@@ -120,6 +127,59 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     audit: {
       list: (filter) => use((l) => ok(listAudit(l.context.db, filter))),
       verify: () => use((l) => verifyAuditChain(l.context.db)),
+    },
+    documents: {
+      types: (options) => use((l) => ok(l.documents.types(options))),
+      createType: (input) => use((l) => l.documents.createType(input)),
+      updateType: (id, input) => use((l) => l.documents.updateType(id, input)),
+      templates: () => use((l) => ok({ templates: l.documents.templates(), fields: [...TEMPLATE_FIELDS] })),
+      template: (id) => use((l) => l.documents.template(id)),
+      createTemplate: (input) => use((l) => l.documents.createTemplate(input)),
+      updateTemplate: (id, input) => use((l) => l.documents.updateTemplate(id, input)),
+      removeTemplate: (id) => use((l) => l.documents.removeTemplate(id)),
+      checkTemplate: ({ source, format, sample }) =>
+        use<{ problem: TemplateProblem | null; html: string | null }>((l) => {
+          const problem = l.documents.checkTemplate(source);
+          if (problem || !sample) return ok({ problem, html: null });
+          // A sample without tasks gets the recipient's open tasks, so that the loops show something.
+          const open = l.tasks.list({ unitId: sample.recipientUnitId, role: 'lead', statuses: ['pending', 'in_progress'], limit: 50 });
+          const withTasks = sample.taskIds?.length || !open.ok ? sample : { ...sample, taskIds: open.value.rows.map((task) => task.id) };
+          const preview = l.documents.previewTemplate(withTasks, { source, format });
+          return ok({ problem: null, html: preview.ok ? renderHtml([preview.value.document]) : null });
+        }),
+      office: () => use((l) => ok(l.documents.office())),
+      setOffice: (input) => use((l) => l.documents.setOffice(input)),
+      nextNumber: (docType, year) => use((l) => l.documents.nextNumber(docType, year)),
+      setCounter: (input) => use((l) => l.documents.setCounter(input)),
+      list: (query) => use((l) => l.documents.list(query)),
+      get: (id) => use((l) => l.documents.get(id)),
+      preview: (draft) =>
+        use((l) => {
+          const preview = l.documents.preview(draft);
+          return previewPage(preview.ok ? ok([preview.value]) : preview);
+        }),
+      issue: (draft) => use((l) => l.documents.issue(draft)),
+      previewBatch: (draft) => use((l) => previewPage(l.documents.previewBatch(draft))),
+      issueBatch: (draft) => use((l) => l.documents.issueBatch(draft)),
+      reply: (id, input) => use((l) => l.documents.reply(id, input)),
+      void: (id, input) => use((l) => l.documents.void(id, input)),
+      chase: (id, draft) => use((l) => l.documents.chase(id, draft)),
+      awaitingReply: (asOf) => use((l) => ok(l.documents.awaitingReply(asOf as IsoDate))),
+      html: (ids) =>
+        use((l) => {
+          const docs = [];
+          for (const id of ids) {
+            const doc = l.documents.get(id);
+            if (!doc.ok) return doc;
+            docs.push(doc.value.content);
+          }
+          return ok(renderHtml(docs));
+        }),
+      docx: (id) =>
+        use(async (l) => {
+          const doc = l.documents.get(id);
+          return doc.ok ? ok(await renderDocx(doc.value.content)) : doc;
+        }),
     },
     exchange: {
       preview: (source, options) => use((l) => l.exchange.imports.preview(source, options)),

@@ -3,9 +3,14 @@ import { err, ok, type Result } from '../../shared/result';
 import type { Reader, Writer } from '../storage/database';
 import { V1_RECTIFICATION_LEDGER } from './v1-rectification-ledger';
 import { V2_FOLLOW_UP_WORK } from './v2-follow-up-work';
+import { V3_DOCUMENTS } from './v3-documents';
+import { seedDocumentDefaults } from '../documents/defaults';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
-export const MIGRATIONS: readonly (readonly string[])[] = [V1_RECTIFICATION_LEDGER, V2_FOLLOW_UP_WORK];
+export const MIGRATIONS: readonly (readonly string[])[] = [V1_RECTIFICATION_LEDGER, V2_FOLLOW_UP_WORK, V3_DOCUMENTS];
+
+/** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */
+const SEEDS: Readonly<Partial<Record<number, (writer: Writer) => void>>> = { 3: seedDocumentDefaults };
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -17,6 +22,7 @@ export function migrate(writer: Writer, target = SCHEMA_VERSION): Result<{ from:
   if (from > SCHEMA_VERSION) return err(dubanError('ledger.newer_schema', { version: from, supported: SCHEMA_VERSION }));
   for (let version = from + 1; version <= target; version++) {
     for (const statement of MIGRATIONS[version - 1]!) writer.run(statement);
+    SEEDS[version]?.(writer);
     writer.run(`PRAGMA user_version = ${version}`);
   }
   return ok({ from, to: Math.max(from, target) });

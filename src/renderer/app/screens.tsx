@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import { Accountability } from '../screens/accountability/Accountability';
 import { AccountabilityPage } from '../screens/accountability/AccountabilityPage';
 import { AuditLog } from '../screens/audit/AuditLog';
+import { BatchLetters } from '../screens/documents/BatchLetters';
+import { Documents } from '../screens/documents/Documents';
+import { IssueDocument } from '../screens/documents/IssueDocument';
+import { Templates } from '../screens/documents/Templates';
 import { Dashboard } from '../screens/dashboard/Dashboard';
 import { Exchange } from '../screens/exchange/Exchange';
 import { MeetingPage } from '../screens/meetings/MeetingPage';
@@ -36,6 +40,10 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/tasks/:id', element: <TaskPage /> },
   { path: '/tasks/:id/edit', element: <TaskFormPage /> },
   { path: '/progress', nav: 'progress', group: 'work', element: <MonthlyDispatch /> },
+  { path: '/documents', nav: 'documents', group: 'work', element: <Documents /> },
+  { path: '/documents/new', element: <IssueDocument /> },
+  { path: '/documents/batch', element: <BatchLetters /> },
+  { path: '/documents/templates', element: <Templates /> },
   { path: '/petitions', nav: 'petitions', group: 'work', element: <Petitions /> },
   { path: '/petitions/new', element: <PetitionPage /> },
   { path: '/petitions/:id', element: <PetitionPage /> },

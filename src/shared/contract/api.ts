@@ -1,6 +1,25 @@
 import type { AccountabilityCase, AccountabilityInput } from '../../core/accountability/model';
 import type { AuditEntry, AuditFilter } from '../../core/audit/model';
 import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutRequest } from '../../core/close-out/model';
+import type {
+  BatchDraft,
+  CounterInput,
+  DocumentDraft,
+  DocumentPreview,
+  DocumentQuery,
+  DocumentRecord,
+  DocumentTemplate,
+  DocumentType,
+  DocumentTypeInput,
+  IssuedDocument,
+  OfficeProfile,
+  OfficeProfileInput,
+  ReplyInput,
+  TemplateFieldInfo,
+  TemplateInput,
+  TemplateProblem,
+  VoidInput,
+} from '../../core/documents/model';
 import type { Evidence, EvidenceContent, EvidenceInput, EvidenceOwner } from '../../core/evidence/model';
 import type { ExportedFile, ExportRequest } from '../../core/excel/export/model';
 import type { ImportOptions, ImportPreview, ImportResult, PreviewRow, RowsQuery, WorkbookSource } from '../../core/excel/import/model';
@@ -26,6 +45,19 @@ import type { BackupEntry, PlatformInfo, Preferences, SessionStatus } from './se
  */
 type Call<A extends unknown[], R> = (...args: A) => Promise<Result<R>>;
 
+export interface SaveRequest {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly kind: 'pdf' | 'docx' | 'html';
+}
+
+/** A document whose reply is still awaited: how many days are left, or (negative) how late it is. */
+export interface AwaitedReplyView {
+  readonly document: DocumentRecord;
+  readonly daysLeft: number;
+  readonly overdue: boolean;
+}
+
 export interface LedgerLocation {
   readonly path: string;
 }
@@ -40,6 +72,12 @@ export interface DubanApi {
     info: Call<[], PlatformInfo>;
     /** A path chosen in the system's file dialog, or null when cancelled or when there is no dialog. */
     chooseLedgerPath: Call<[mode: 'open' | 'create'], string | null>;
+    /** Prints a document page (from documents.html or a preview) through the system's print dialog; 'unsupported' where the shell has none (the browser prints itself). */
+    printDocuments: Call<[html: string], 'printed' | 'cancelled' | 'unsupported'>;
+    /** The page as a PDF, laid out as it prints. */
+    documentPdf: Call<[html: string], Uint8Array>;
+    /** Saves a file the user names in the system's save dialog: its path, or null when cancelled or when there is no dialog. */
+    saveFile: Call<[file: SaveRequest], string | null>;
     /** Workbooks chosen in the system's file dialog (their paths); null when cancelled or without a dialog. */
     chooseWorkbooks: Call<[options: { multiple: boolean }], string[] | null>;
     /**
@@ -159,6 +197,36 @@ export interface DubanApi {
   audit: {
     list: Call<[filter?: AuditFilter], AuditEntry[]>;
     verify: Call<[], { entries: number }>;
+  };
+  documents: {
+    types: Call<[options?: { includeArchived?: boolean }], DocumentType[]>;
+    createType: Call<[input: DocumentTypeInput], DocumentType>;
+    updateType: Call<[id: number, input: DocumentTypeInput], DocumentType>;
+    templates: Call<[], { templates: DocumentTemplate[]; fields: TemplateFieldInfo[] }>;
+    template: Call<[id: number], DocumentTemplate>;
+    createTemplate: Call<[input: TemplateInput], DocumentTemplate>;
+    updateTemplate: Call<[id: number, input: TemplateInput], DocumentTemplate>;
+    removeTemplate: Call<[id: number], void>;
+    /** The template's first problem (with line and column), or null; and the page it makes for a sample recipient. */
+    checkTemplate: Call<[request: { source: string; format: TemplateInput['format']; sample: DocumentDraft | null }], { problem: TemplateProblem | null; html: string | null }>;
+    office: Call<[], OfficeProfile>;
+    setOffice: Call<[input: OfficeProfileInput], OfficeProfile>;
+    nextNumber: Call<[docType: string, year: number], string>;
+    setCounter: Call<[input: CounterInput], string>;
+    list: Call<[query?: DocumentQuery], DocumentRecord[]>;
+    get: Call<[id: number], IssuedDocument>;
+    /** Takes no number: the preview shows the one the document would get. */
+    preview: Call<[draft: DocumentDraft], DocumentPreview>;
+    issue: Call<[draft: DocumentDraft], IssuedDocument>;
+    previewBatch: Call<[draft: BatchDraft], DocumentPreview>;
+    issueBatch: Call<[draft: BatchDraft], IssuedDocument[]>;
+    reply: Call<[id: number, input: ReplyInput], IssuedDocument>;
+    void: Call<[id: number, input: VoidInput], IssuedDocument>;
+    chase: Call<[id: number, draft: { issuedOn: string; replyDue: string | null }], IssuedDocument>;
+    awaitingReply: Call<[asOf: string], AwaitedReplyView[]>;
+    /** Issued documents as one page to print, each numbering its own pages. */
+    html: Call<[ids: number[]], string>;
+    docx: Call<[id: number], Uint8Array>;
   };
   /** Excel exchange: imports planned and previewed before they are applied, exports, unit workbooks. */
   exchange: {

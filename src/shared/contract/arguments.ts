@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { ENTITY_NAMES } from '../../core/entities';
 import { accountabilityInput } from '../../core/accountability/model';
 import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutRequest } from '../../core/close-out/model';
+import {
+  batchDraft,
+  counterInput,
+  DOCUMENT_FORMATS,
+  documentDraft,
+  documentQuery,
+  documentTypeInput,
+  officeProfileInput,
+  replyInput,
+  templateInput,
+  voidInput,
+} from '../../core/documents/model';
 import { EVIDENCE_OWNER_KINDS, evidenceInput } from '../../core/evidence/model';
 import { exportRequest } from '../../core/excel/export/model';
 import { importOptions, MAX_WORKBOOK_BYTES, rowsQuery, workbookSource } from '../../core/excel/import/model';
@@ -14,7 +26,7 @@ import { petitionInput, petitionQuery } from '../../core/petitions/model';
 import { progressInput } from '../../core/progress/model';
 import { taskInput, taskQuery } from '../../core/tasks/model';
 import { siteVisitInput } from '../../core/visits/model';
-import { isoDate, period } from '../validation';
+import { isoDate, optionalDate, period } from '../validation';
 import { UNIT_KINDS, unitInput } from '../../core/units/model';
 import { LANGUAGES } from '../i18n/setup';
 import type { DubanApi } from './api';
@@ -28,6 +40,8 @@ const id = z.number().int().positive();
 const path = z.string().min(1).max(4096);
 const secret = z.string().min(1).max(1024);
 const none = z.tuple([]);
+/** A document page to print: the app's own HTML, a few megabytes at most even for a large batch. */
+const page = z.string().min(1).max(64 * 1024 * 1024);
 const importId = z.string().uuid();
 
 /** The five methods of a record kept whole: list (with its filter, or none), get, create, update, remove. */
@@ -47,6 +61,15 @@ export const ARGUMENTS = {
   platform: {
     info: none,
     chooseLedgerPath: z.tuple([z.enum(['open', 'create'])]),
+    printDocuments: z.tuple([page]),
+    documentPdf: z.tuple([page]),
+    saveFile: z.tuple([
+      z.object({
+        bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
+        fileName: z.string().min(1).max(255),
+        kind: z.enum(['pdf', 'docx', 'html']),
+      }),
+    ]),
     chooseWorkbooks: z.tuple([z.object({ multiple: z.boolean() })]),
     saveFiles: z.tuple([
       z
@@ -125,6 +148,33 @@ export const ARGUMENTS = {
         .optional(),
     ]),
     verify: none,
+  },
+  documents: {
+    types: z.tuple([z.object({ includeArchived: z.boolean().optional() }).optional()]),
+    createType: z.tuple([documentTypeInput]),
+    updateType: z.tuple([id, documentTypeInput]),
+    templates: none,
+    template: z.tuple([id]),
+    createTemplate: z.tuple([templateInput]),
+    updateTemplate: z.tuple([id, templateInput]),
+    removeTemplate: z.tuple([id]),
+    checkTemplate: z.tuple([z.object({ source: z.string().max(20_000), format: z.enum(DOCUMENT_FORMATS), sample: documentDraft.nullable() })]),
+    office: none,
+    setOffice: z.tuple([officeProfileInput]),
+    nextNumber: z.tuple([z.string().min(1).max(40), z.number().int().min(1900).max(2999)]),
+    setCounter: z.tuple([counterInput]),
+    list: z.tuple([documentQuery.optional()]),
+    get: z.tuple([id]),
+    preview: z.tuple([documentDraft]),
+    issue: z.tuple([documentDraft]),
+    previewBatch: z.tuple([batchDraft]),
+    issueBatch: z.tuple([batchDraft]),
+    reply: z.tuple([id, replyInput]),
+    void: z.tuple([id, voidInput]),
+    chase: z.tuple([id, z.object({ issuedOn: isoDate, replyDue: optionalDate })]),
+    awaitingReply: z.tuple([isoDate]),
+    html: z.tuple([z.array(id).min(1).max(1000)]),
+    docx: z.tuple([id]),
   },
   exchange: {
     preview: z.tuple([workbookSource, importOptions.optional()]),

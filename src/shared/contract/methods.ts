@@ -4,7 +4,7 @@
  */
 export const CONTRACT = {
   /** What the desktop shell offers (dialogs, printing); the browser bridge answers what it can. */
-  platform: ['info', 'chooseLedgerPath', 'chooseWorkbooks', 'saveFiles'],
+  platform: ['info', 'chooseLedgerPath', 'printDocuments', 'documentPdf', 'saveFile', 'chooseWorkbooks', 'saveFiles'],
   session: ['status', 'create', 'open', 'lock', 'close', 'touch', 'changePassword', 'replaceRecoveryKey', 'backups', 'restoreBackup', 'setPreferences', 'forgetRecent'],
   units: ['list', 'get', 'create', 'update', 'remove'],
   inspections: ['list', 'get', 'create', 'update', 'remove'],
@@ -20,6 +20,33 @@ export const CONTRACT = {
   accountability: ['list', 'get', 'create', 'update', 'remove'],
   stats: ['ledger'],
   audit: ['list', 'verify'],
+  documents: [
+    'types',
+    'createType',
+    'updateType',
+    'templates',
+    'template',
+    'createTemplate',
+    'updateTemplate',
+    'removeTemplate',
+    'checkTemplate',
+    'office',
+    'setOffice',
+    'nextNumber',
+    'setCounter',
+    'list',
+    'get',
+    'preview',
+    'issue',
+    'previewBatch',
+    'issueBatch',
+    'reply',
+    'void',
+    'chase',
+    'awaitingReply',
+    'html',
+    'docx',
+  ],
   exchange: ['preview', 'revise', 'rows', 'apply', 'discard', 'export', 'exportPackages', 'sentPackages', 'previewReturn', 'applyReturn', 'discardReturn'],
 } as const;
 

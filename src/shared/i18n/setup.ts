@@ -1,6 +1,6 @@
 import i18next, { type i18n, type Module, type Resource, type ResourceKey } from 'i18next';
-import enCommon from './locales/en/common.json';
-import zhCommon from './locales/zh-CN/common.json';
+import enCommon from './locales/en/common.json' with { type: 'json' };
+import zhCommon from './locales/zh-CN/common.json' with { type: 'json' };
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

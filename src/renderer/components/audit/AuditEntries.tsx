@@ -22,6 +22,8 @@ const FIELD_NAMESPACE: Partial<Record<EntityName, string>> = {
   meeting: 'meetings',
   accountability_case: 'accountability',
   document: 'documents',
+  document_type: 'documents',
+  document_template: 'documents',
 };
 
 /** Changes as the change history shows them: when, who, what, and each field from what to what. */

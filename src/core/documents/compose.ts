@@ -1,0 +1,146 @@
+import zhCommon from '../../shared/i18n/locales/zh-CN/common.json' with { type: 'json' };
+import { type IsoDate } from '../../shared/dates';
+import { formatDate } from '../../shared/i18n/format';
+import { err, ok, type Result } from '../../shared/result';
+import { invalid } from '../../shared/validation';
+import type { DubanError } from '../../shared/errors';
+import type { Reader } from '../storage/database';
+import { isOverdue, type Task } from '../tasks/model';
+import { loadTask } from '../tasks/service';
+import type { Unit } from '../units/model';
+import { loadUnit } from '../units/service';
+import { documentTypeByCode, loadOffice, loadTemplate, templateFieldError } from './catalogue';
+import type { ComposedDocument, DocumentTemplate, DocumentType, OfficeProfile } from './model';
+import type { DocumentValues, TaskValues } from './template/fields';
+import { fillTemplate } from './template/expand';
+import { parseTemplate } from './template/parse';
+
+/**
+ * A document composed from its template and the ledger: the recipient unit, its tasks, the office's
+ * details and the dates. Documents are Chinese whatever the screen's language: the words the ledger
+ * stores as codes (a task's status) are written as the Chinese catalogue has them.
+ */
+export interface CompositionRequest {
+  readonly docType: string;
+  readonly templateId: number | null;
+  readonly recipientUnitId: number;
+  readonly taskIds: readonly number[];
+  readonly issuedOn: IsoDate;
+  readonly replyDue: IsoDate | null;
+  readonly title: string;
+  readonly signature: string;
+  readonly copyTo: string;
+  readonly contact: string;
+  readonly phone: string;
+  readonly chaseOf: number | null;
+}
+
+/** What the composition was made from, checked: the register entry needs it too. */
+export interface Sources {
+  readonly type: DocumentType;
+  readonly template: DocumentTemplate;
+  readonly unit: Unit;
+  readonly tasks: readonly Task[];
+  readonly office: OfficeProfile;
+  readonly chased: { readonly number: string; readonly issuedOn: IsoDate } | null;
+}
+
+const TASK_STATUS: Readonly<Record<string, string>> = zhCommon.enums.taskStatus;
+const DEADLINE_WORDS: Readonly<Record<string, string>> = zhCommon.enums.deadlineKind;
+const zhDate = (date: IsoDate): string => formatDate(date, 'zh-CN');
+
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function unitNames(db: Reader, ids: readonly number[]): string {
+  return ids
+    .map((id) => loadUnit(db, id)?.name)
+    .filter((name): name is string => name !== undefined)
+    .join('、');
+}
+
+function taskValues(db: Reader, task: Task, index: number, asOf: IsoDate): TaskValues {
+  const { deadline } = task;
+  return {
+    index: String(index + 1),
+    taskNumber: task.number,
+    problem: task.problem,
+    goal: task.goal,
+    deadline: deadline.kind === 'date' ? zhDate(deadline.date) : DEADLINE_WORDS[deadline.kind]!,
+    leader: task.responsibleLeader,
+    status: TASK_STATUS[task.status]!,
+    overdueDays: isOverdue(task, asOf) && deadline.kind === 'date' ? String(daysBetween(deadline.date, asOf)) : '0',
+    leadUnits: unitNames(db, task.leadUnitIds),
+    cooperatingUnits: unitNames(db, task.cooperatingUnitIds),
+  };
+}
+
+/** Everything the request names, or the field that names something the ledger does not have. */
+export function gatherSources(db: Reader, request: CompositionRequest): Result<Sources> {
+  const type = documentTypeByCode(db, request.docType);
+  if (!type) return invalid('docType', 'unknown_reference');
+  const office = loadOffice(db);
+  const templateId = request.templateId ?? (request.chaseOf !== null && office.chaseTemplateId !== null ? office.chaseTemplateId : type.templateId);
+  const template = loadTemplate(db, templateId);
+  if (!template) return invalid('templateId', 'unknown_reference');
+  const unit = loadUnit(db, request.recipientUnitId);
+  if (!unit) return invalid('recipientUnitId', 'unknown_reference');
+  const tasks: Task[] = [];
+  for (const id of request.taskIds) {
+    const task = loadTask(db, id);
+    if (!task) return invalid('taskIds', 'unknown_reference', { id });
+    tasks.push(task);
+  }
+  let chased: Sources['chased'] = null;
+  if (request.chaseOf !== null) {
+    const row = db.get<{ number: string; issued_on: IsoDate }>('SELECT number, issued_on FROM documents WHERE id = ?', [request.chaseOf]);
+    if (!row) return invalid('chaseOf', 'unknown_reference');
+    chased = { number: row.number, issuedOn: row.issued_on };
+  }
+  return ok({ type, template, unit, tasks, office, chased });
+}
+
+export function compose(db: Reader, request: CompositionRequest, sources: Sources, number: string): Result<ComposedDocument, DubanError> {
+  const parsed = parseTemplate(sources.template.source);
+  if (!parsed.ok) return templateFieldError(parsed.error);
+  const { unit, tasks, office, chased } = sources;
+  const asOf = request.issuedOn;
+  const overdue = tasks.filter((task) => isOverdue(task, asOf));
+  const signature = request.signature || office.signature;
+  const copyTo = request.copyTo || office.copyTo;
+  const document: DocumentValues = {
+    recipient: unit.name,
+    recipientShort: unit.shortName || unit.name,
+    number,
+    date: zhDate(asOf),
+    replyDue: request.replyDue ? zhDate(request.replyDue) : '',
+    contact: request.contact || office.contact,
+    phone: request.phone || office.phone,
+    signature,
+    issuer: office.issuer,
+    copyTo,
+    taskCount: String(tasks.length),
+    overdueCount: String(overdue.length),
+    chasedNumber: chased?.number ?? '',
+    chasedDate: chased ? zhDate(chased.issuedOn) : '',
+  };
+  const filled = fillTemplate(parsed.value, {
+    document,
+    tasks: tasks.map((task, i) => taskValues(db, task, i, asOf)),
+    overdueTasks: overdue.map((task, i) => taskValues(db, task, i, asOf)),
+  });
+  if (filled.parts.title === '' && request.title === '') return err({ code: 'validation', fields: [{ field: 'title', code: 'required' }] });
+  return ok({
+    format: sources.template.format,
+    issuer: office.issuer,
+    number,
+    title: request.title || filled.parts.title!,
+    addressee: filled.parts.addressee ?? unit.name,
+    blocks: filled.blocks,
+    signature: filled.parts.signature ?? signature,
+    date: asOf,
+    // Only a template with a 抄送 line has a copy-to block (a supervision sheet has none).
+    copyTo: filled.parts.copyTo ?? '',
+  });
+}

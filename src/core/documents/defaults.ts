@@ -1,0 +1,60 @@
+import chase from '../../../resources/templates/chase.json' with { type: 'json' };
+import notice from '../../../resources/templates/notice.json' with { type: 'json' };
+import office from '../../../resources/templates/office.json' with { type: 'json' };
+import reminder from '../../../resources/templates/reminder.json' with { type: 'json' };
+import supervision from '../../../resources/templates/supervision.json' with { type: 'json' };
+import { localTimestamp } from '../../shared/dates';
+import type { Writer } from '../storage/database';
+import type { BuiltinDocumentType, DocumentFormat, OfficeProfile } from './model';
+
+/**
+ * The document types, templates and office details a new ledger starts with, from resources/templates/
+ * (one JSON file per type: its name, number pattern, and the template's lines). The office edits
+ * its copies in the ledger; these files are only read when a ledger reaches schema version 3.
+ */
+export interface ShippedTemplate {
+  readonly type: BuiltinDocumentType;
+  readonly name: string;
+  readonly format: DocumentFormat;
+  readonly lines: readonly string[];
+}
+
+/** A type's own template file also names the type and its number pattern. */
+export interface ShippedType extends ShippedTemplate {
+  readonly typeName: string;
+  readonly numberPattern: string;
+}
+
+export const SHIPPED_TYPES = [notice, reminder, supervision] as readonly ShippedType[];
+
+/** The template a chase (催办) is written from: a reminder that refers to the letter left unanswered. */
+export const SHIPPED_CHASE = chase as ShippedTemplate;
+
+export const DEFAULT_OFFICE: Omit<OfficeProfile, 'chaseTemplateId'> = office;
+
+/** The key of the settings row that holds the office profile (JSON). */
+export const OFFICE_SETTING = 'documents.office';
+
+function insertTemplate(writer: Writer, shipped: ShippedTemplate, at: string): number {
+  return writer.run('INSERT INTO document_templates (name, format, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [shipped.name, shipped.format, shipped.lines.join('\n'), at, at])
+    .lastId;
+}
+
+export function seedDocumentDefaults(writer: Writer): void {
+  const at = localTimestamp(new Date());
+  SHIPPED_TYPES.forEach((shipped, index) => {
+    const templateId = insertTemplate(writer, shipped, at);
+    writer.run('INSERT INTO document_types (code, name, number_pattern, template_id, builtin, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)', [
+      shipped.type,
+      shipped.typeName,
+      shipped.numberPattern,
+      templateId,
+      index,
+      at,
+      at,
+    ]);
+  });
+  const chaseTemplateId = insertTemplate(writer, SHIPPED_CHASE, at);
+  const profile: OfficeProfile = { ...DEFAULT_OFFICE, chaseTemplateId };
+  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [OFFICE_SETTING, JSON.stringify(profile)]);
+}

@@ -1,0 +1,221 @@
+import type { IsoDate } from '../../shared/dates';
+import { dubanError } from '../../shared/errors';
+import { compareKeys, naturalKey } from '../../shared/natural-order';
+import { err, ok, type Result } from '../../shared/result';
+import { invalid, validate } from '../../shared/validation';
+import type { z } from 'zod';
+import type { LedgerContext, Tx } from '../context';
+import { audited, insertRecord, notFound, updateRecord } from '../records';
+import type { Reader } from '../storage/database';
+import { openTaskSql } from '../tasks/columns';
+import { listUnits } from '../units/service';
+import { compose, type CompositionRequest, gatherSources, type Sources } from './compose';
+import { type BatchDraft, batchDraft, type DocumentDraft, type DocumentTemplate, documentDraft, type IssuedDocument, type Preview, type ReplyInput, replyInput, type VoidInput, voidInput } from './model';
+import { formatNumber, nextSerial, takeSerial } from './numbering';
+import { loadDocument, loadIssuedDocument } from './register';
+
+/**
+ * Issuing documents: one from a draft, or one per lead unit of the overdue tasks. Previews compose
+ * the same documents with the numbers they would get, and take nothing; issuing takes the numbers
+ * and writes the register entries in one transaction.
+ */
+type Draft = z.output<typeof documentDraft>;
+
+
+const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
+
+/** Refuses a type the office has archived: its numbering is closed. */
+function usableSources(db: Reader, request: CompositionRequest): Result<Sources> {
+  const sources = gatherSources(db, request);
+  if (!sources.ok) return sources;
+  return sources.value.type.archived ? invalid('docType', 'invalid_choice') : sources;
+}
+
+/** A template being edited, not yet saved: previews show what it would print. */
+export interface TemplateDraft {
+  readonly source: string;
+  readonly format: DocumentTemplate['format'];
+}
+
+/** Composes each request with the serial `serialOf` gives it (the next free ones for a preview, the one taken for an issue). */
+function composeAll(
+  db: Reader,
+  requests: readonly CompositionRequest[],
+  serialOf: (request: CompositionRequest, index: number) => number,
+  draftTemplate: TemplateDraft | null = null,
+): Result<Preview[]> {
+  const previews: Preview[] = [];
+  for (const [index, request] of requests.entries()) {
+    const gathered = usableSources(db, request);
+    if (!gathered.ok) return gathered;
+    const sources = draftTemplate ? ok({ ...gathered.value, template: { ...gathered.value.template, ...draftTemplate } }) : gathered;
+    const number = formatNumber(sources.value.type.numberPattern, yearOf(request.issuedOn), serialOf(request, index));
+    const document = compose(db, request, sources.value, number);
+    if (!document.ok) return document;
+    previews.push({ templateId: sources.value.template.id, recipientUnitId: request.recipientUnitId, recipient: sources.value.unit.name, taskIds: request.taskIds, document: document.value });
+  }
+  return ok(previews);
+}
+
+/** The numbers a preview shows: the next free ones, counted on for documents of the same type and year. */
+function previewSerials(db: Reader): (request: CompositionRequest) => number {
+  const taken = new Map<string, number>();
+  return (request) => {
+    const key = `${request.docType}/${yearOf(request.issuedOn)}`;
+    const serial = taken.get(key) ?? nextSerial(db, request.docType, yearOf(request.issuedOn));
+    taken.set(key, serial + 1);
+    return serial;
+  };
+}
+
+function record(tx: Tx, request: CompositionRequest, preview: Preview, serial: number, notes: string): number {
+  const content = preview.document;
+  return audited(tx, 'document', null, loadDocument, () => {
+    const id = insertRecord(tx, 'documents', {
+      docType: request.docType,
+      number: content.number,
+      year: yearOf(request.issuedOn),
+      serial,
+      title: content.title,
+      recipientUnitId: request.recipientUnitId,
+      recipient: preview.recipient,
+      issuedOn: request.issuedOn,
+      replyDue: request.replyDue,
+      state: 'issued',
+      notes,
+      templateId: preview.templateId,
+      chaseOf: request.chaseOf,
+      content: JSON.stringify(content),
+    });
+    for (const taskId of new Set(request.taskIds)) insertRecord(tx, 'document_tasks', { documentId: id, taskId }, false);
+    return id;
+  });
+}
+
+/** Issues the requests in order, consecutively numbered, in the caller's transaction. */
+function issueAll(tx: Tx, requests: readonly CompositionRequest[], notes: string): Result<IssuedDocument[]> {
+  const issued: IssuedDocument[] = [];
+  for (const request of requests) {
+    // Taken before composing, since the number is part of the text; a failure rolls the transaction back.
+    const serial = takeSerial(tx, request.docType, yearOf(request.issuedOn));
+    const composed = composeAll(tx, [request], () => serial);
+    if (!composed.ok) return composed;
+    const id = record(tx, request, composed.value[0]!, serial, notes);
+    issued.push(loadIssuedDocument(tx, id)!);
+  }
+  return ok(issued);
+}
+
+const requestOf = ({ notes: _notes, ...draft }: Draft): CompositionRequest => draft;
+
+/** The lead units of the tasks overdue on `asOf`, in the units' order, each with its own tasks by number. */
+export function overdueByLeadUnit(db: Reader, asOf: IsoDate, unitIds?: readonly number[]): { unitId: number; taskIds: number[] }[] {
+  const rows = db.all<{ unit_id: number; task_id: number; number: string }>(
+    `SELECT tu.unit_id, t.id AS task_id, t.number FROM tasks t JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead'
+     WHERE t.deadline_kind = 'date' AND t.deadline_date < ? AND ${openTaskSql('t')}`,
+    [asOf],
+  );
+  const byUnit = new Map<number, { id: number; key: string }[]>();
+  for (const row of rows) {
+    if (unitIds && !unitIds.includes(row.unit_id)) continue;
+    const tasks = byUnit.get(row.unit_id) ?? [];
+    tasks.push({ id: row.task_id, key: naturalKey(row.number) });
+    byUnit.set(row.unit_id, tasks);
+  }
+  return listUnits(db, { includeArchived: true })
+    .filter((unit) => byUnit.has(unit.id))
+    .map((unit) => ({ unitId: unit.id, taskIds: byUnit.get(unit.id)!.sort((a, b) => compareKeys(a.key, b.key) || a.id - b.id).map((t) => t.id) }));
+}
+
+function batchRequests(db: Reader, input: BatchDraft): Result<CompositionRequest[]> {
+  const valid = validate(batchDraft, input);
+  if (!valid.ok) return valid;
+  const { overdueAsOf, unitIds, ...common } = valid.value;
+  const letters = overdueByLeadUnit(db, overdueAsOf, unitIds);
+  return ok(letters.map(({ unitId, taskIds }) => ({ ...common, recipientUnitId: unitId, taskIds, title: '', chaseOf: null })));
+}
+
+function decide<T>(ctx: LedgerContext, id: number, change: (tx: Tx, doc: IssuedDocument) => Result<T>): Result<IssuedDocument> {
+  return ctx.write((tx) => {
+    const doc = loadIssuedDocument(tx, id);
+    if (!doc) return notFound('document', id);
+    if (doc.state === 'voided') return err(dubanError('invalid_transition', { entity: 'document', from: 'voided', to: 'voided' }));
+    const changed = change(tx, doc);
+    return changed.ok ? ok(loadIssuedDocument(tx, id)!) : changed;
+  });
+}
+
+/** A reply on or after the document's date; entering it again corrects it. */
+function reply(ctx: LedgerContext, id: number, input: ReplyInput): Result<IssuedDocument> {
+  const valid = validate(replyInput, input);
+  if (!valid.ok) return valid;
+  return decide(ctx, id, (tx, doc) => {
+    if (valid.value.repliedOn < doc.issuedOn) return invalid('repliedOn', 'date_order');
+    audited(tx, 'document', id, loadDocument, () => (updateRecord(tx, 'documents', id, valid.value), id));
+    return ok(undefined);
+  });
+}
+
+/** Voiding keeps the entry and its number: a number is never given to another document. */
+function voidDocument(ctx: LedgerContext, id: number, input: VoidInput): Result<IssuedDocument> {
+  const valid = validate(voidInput, input);
+  if (!valid.ok) return valid;
+  return decide(ctx, id, (tx, doc) => {
+    if (valid.value.voidedOn < doc.issuedOn) return invalid('voidedOn', 'date_order');
+    audited(tx, 'document', id, loadDocument, () => (updateRecord(tx, 'documents', id, { state: 'voided', voidedOn: valid.value.voidedOn, voidReason: valid.value.reason }), id));
+    return ok(undefined);
+  });
+}
+
+/** A chase (催办): a new reminder to the same unit about the same tasks, linked to the document left unanswered. */
+export const chaseInput = (original: IssuedDocument, draft: Pick<DocumentDraft, 'issuedOn' | 'replyDue'> & Partial<DocumentDraft>): DocumentDraft => ({
+  docType: 'reminder',
+  recipientUnitId: original.recipientUnitId!,
+  taskIds: [...original.taskIds],
+  chaseOf: original.id,
+  ...draft,
+});
+
+export function issueService(ctx: LedgerContext) {
+  const draftOf = (input: DocumentDraft): Result<Draft> => validate(documentDraft, input);
+  return {
+    preview(input: DocumentDraft): Result<Preview> {
+      const draft = draftOf(input);
+      if (!draft.ok) return draft;
+      const previews = composeAll(ctx.db, [requestOf(draft.value)], previewSerials(ctx.db));
+      return previews.ok ? ok(previews.value[0]!) : previews;
+    },
+    issue(input: DocumentDraft): Result<IssuedDocument> {
+      const draft = draftOf(input);
+      if (!draft.ok) return draft;
+      const issued = ctx.write((tx) => issueAll(tx, [requestOf(draft.value)], draft.value.notes));
+      return issued.ok ? ok(issued.value[0]!) : issued;
+    },
+    /** What a template being edited would print for the draft's recipient. */
+    previewTemplate(input: DocumentDraft, template: TemplateDraft): Result<Preview> {
+      const draft = draftOf(input);
+      if (!draft.ok) return draft;
+      const previews = composeAll(ctx.db, [requestOf(draft.value)], previewSerials(ctx.db), template);
+      return previews.ok ? ok(previews.value[0]!) : previews;
+    },
+    previewBatch(input: BatchDraft): Result<Preview[]> {
+      const requests = batchRequests(ctx.db, input);
+      return requests.ok ? composeAll(ctx.db, requests.value, previewSerials(ctx.db)) : requests;
+    },
+    /** All letters of the batch or none: one transaction. */
+    issueBatch(input: BatchDraft): Result<IssuedDocument[]> {
+      return ctx.write((tx) => {
+        const requests = batchRequests(tx, input);
+        return requests.ok ? issueAll(tx, requests.value, '') : requests;
+      });
+    },
+    chase(id: number, draft: Pick<DocumentDraft, 'issuedOn' | 'replyDue'> & Partial<DocumentDraft>): Result<IssuedDocument> {
+      const original = loadIssuedDocument(ctx.db, id);
+      if (!original) return notFound('document', id);
+      if (original.state === 'voided' || original.recipientUnitId === null) return err(dubanError('invalid_transition', { entity: 'document', from: original.state, to: 'chased' }));
+      return this.issue(chaseInput(original, draft));
+    },
+    reply: (id: number, input: ReplyInput) => reply(ctx, id, input),
+    void: (id: number, input: VoidInput) => voidDocument(ctx, id, input),
+  };
+}

@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import type { IsoDate } from '../../shared/dates';
+import type { FieldErrorCode } from '../../shared/errors';
+import { choice, id, isoDate, optionalDate, optionalText, requiredText, text } from '../../shared/validation';
+
+/**
+ * Formal documents (公文): the types an office issues, the templates they are written from, the
+ * register of documents issued with their numbers and replies, and the composed document that every
+ * output (HTML for print and PDF, .docx) is made from.
+ */
+
+/** The types shipped with every ledger; an office adds its own (codes `custom-N`). */
+export const BUILTIN_DOCUMENT_TYPES = ['notice', 'reminder', 'supervision'] as const;
+export type BuiltinDocumentType = (typeof BUILTIN_DOCUMENT_TYPES)[number];
+
+/**
+ * How a document is laid out on paper: the standard format of GB/T 9704 (版头 with the red
+ * separator), the letter format (信函格式, for 函: red double lines, number flush right, no page
+ * number on page 1), or a form (表单, for the supervision sheet: a title and tables).
+ */
+export const DOCUMENT_FORMATS = ['standard', 'letter', 'form'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export const DOCUMENT_STATES = ['issued', 'voided'] as const;
+export type DocumentState = (typeof DOCUMENT_STATES)[number];
+
+/** The pattern's two placeholders: the year in full and the serial number (no padding, no 第). */
+export const YEAR_PLACEHOLDER = '{YYYY}';
+export const SERIAL_PLACEHOLDER = '{N}';
+
+export interface DocumentType {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  /** e.g. 某纪监驻环函〔{YYYY}〕{N}号 */
+  readonly numberPattern: string;
+  readonly templateId: number;
+  readonly builtin: boolean;
+  readonly archived: boolean;
+  readonly sortOrder: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface DocumentTemplate {
+  readonly id: number;
+  readonly name: string;
+  readonly format: DocumentFormat;
+  /** The template text: see docs/documents.md (fields in {{ }}, a loop over the tasks, tables in | |). */
+  readonly source: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** What the office puts on every document: the issuer mark, the signature, the contact. */
+export interface OfficeProfile {
+  /** 发文机关标志, e.g. 中共某某纪委监委驻某某厅纪检监察组 (the standard format adds 文件). */
+  readonly issuer: string;
+  /** 发文机关署名 */
+  readonly signature: string;
+  readonly contact: string;
+  readonly phone: string;
+  /** 抄送 by default, e.g. 某某纪委监委第五监督检查室 */
+  readonly copyTo: string;
+  /** Days given for a reply when a document is issued, counted from its date. */
+  readonly replyDays: number;
+  /** The template a chase (催办) is written from. */
+  readonly chaseTemplateId: number | null;
+}
+
+/** A block of a composed document's body. Paragraph levels follow GB/T 9704's headings: 0 is body text. */
+export type DocumentBlock =
+  | { readonly kind: 'paragraph'; readonly text: string; readonly level: 0 | 1 | 2 | 3 | 4 }
+  | { readonly kind: 'table'; readonly widths: readonly number[]; readonly header: readonly string[] | null; readonly rows: readonly (readonly string[])[] };
+
+/**
+ * A document as it is printed: everything the template and the ledger gave, fixed. The register
+ * keeps this for each document issued, so that a reprint years later reads the same.
+ */
+export interface ComposedDocument {
+  readonly format: DocumentFormat;
+  readonly issuer: string;
+  /** The document number; a preview shows the number it would get. */
+  readonly number: string;
+  readonly title: string;
+  readonly addressee: string;
+  readonly blocks: readonly DocumentBlock[];
+  readonly signature: string;
+  readonly date: IsoDate;
+  readonly copyTo: string;
+}
+
+export interface DocumentRecord {
+  readonly id: number;
+  readonly docType: string;
+  readonly number: string;
+  readonly year: number;
+  readonly serial: number;
+  readonly title: string;
+  readonly recipientUnitId: number | null;
+  readonly recipient: string;
+  readonly issuedOn: IsoDate;
+  readonly replyDue: IsoDate | null;
+  readonly repliedOn: IsoDate | null;
+  readonly replyText: string;
+  readonly state: DocumentState;
+  readonly voidedOn: IsoDate | null;
+  readonly voidReason: string;
+  readonly notes: string;
+  readonly templateId: number | null;
+  /** The earlier document this one chases (a reminder sent because no reply came). */
+  readonly chaseOf: number | null;
+  readonly taskIds: readonly number[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A document as it would be issued: its recipient, tasks and text, with the number it would take. */
+export interface Preview {
+  readonly templateId: number;
+  readonly recipientUnitId: number;
+  readonly recipient: string;
+  readonly taskIds: readonly number[];
+  readonly document: ComposedDocument;
+}
+
+/** Previews with the page that shows them (the same HTML that prints). */
+export interface DocumentPreview {
+  readonly items: readonly Preview[];
+  readonly html: string;
+}
+
+/** A register entry with what it printed. */
+export interface IssuedDocument extends DocumentRecord {
+  readonly content: ComposedDocument;
+}
+
+/** Where a reply stands, as the register shows it on a given day. */
+export type ReplyStanding = 'none_asked' | 'replied' | 'awaiting' | 'overdue' | 'voided';
+
+export function replyStanding(doc: Pick<DocumentRecord, 'state' | 'replyDue' | 'repliedOn'>, asOf: IsoDate): ReplyStanding {
+  if (doc.state === 'voided') return 'voided';
+  if (doc.repliedOn !== null) return 'replied';
+  if (doc.replyDue === null) return 'none_asked';
+  return doc.replyDue < asOf ? 'overdue' : 'awaiting';
+}
+
+const codeOfType = text(40).min(1, { error: 'required' });
+
+/** What a document is written from: the type, the recipient, the tasks, the dates. */
+export const documentDraft = z.object({
+  docType: codeOfType,
+  templateId: id.nullable().default(null),
+  recipientUnitId: id,
+  taskIds: z.array(id).max(500, { error: 'too_long' }).default([]),
+  issuedOn: isoDate,
+  replyDue: optionalDate,
+  /** Empty: the template's title. */
+  title: optionalText(200),
+  signature: optionalText(100),
+  copyTo: optionalText(500),
+  contact: optionalText(40),
+  phone: optionalText(40),
+  chaseOf: id.nullable().default(null),
+  notes: optionalText(2000),
+});
+export type DocumentDraft = z.input<typeof documentDraft>;
+
+/** One letter per lead unit of the tasks overdue on `overdueAsOf` (or of the units chosen among them). */
+export const batchDraft = z.object({
+  docType: codeOfType,
+  templateId: id.nullable().default(null),
+  overdueAsOf: isoDate,
+  issuedOn: isoDate,
+  replyDue: optionalDate,
+  unitIds: z.array(id).max(1000).optional(),
+  signature: optionalText(100),
+  copyTo: optionalText(500),
+  contact: optionalText(40),
+  phone: optionalText(40),
+});
+export type BatchDraft = z.input<typeof batchDraft>;
+
+export const replyInput = z.object({
+  repliedOn: isoDate,
+  replyText: optionalText(4000),
+});
+export type ReplyInput = z.input<typeof replyInput>;
+
+export const voidInput = z.object({
+  voidedOn: isoDate,
+  reason: requiredText(500),
+});
+export type VoidInput = z.input<typeof voidInput>;
+
+export const documentQuery = z.object({
+  docType: text(40).optional(),
+  year: z.number().int().min(1900).max(2999).optional(),
+  recipientUnitId: id.optional(),
+  states: z.array(choice(DOCUMENT_STATES)).optional(),
+  /** Only documents whose reply is overdue on this date. */
+  replyOverdueAsOf: isoDate.optional(),
+  search: text(200).optional(),
+});
+export type DocumentQuery = z.input<typeof documentQuery>;
+
+const placeholderCount = (pattern: string, placeholder: string): number => pattern.split(placeholder).length - 1;
+
+/** The pattern a new document type starts from, for the office to put its own 代字 in. */
+export const DEFAULT_NUMBER_PATTERN = `代字〔${YEAR_PLACEHOLDER}〕${SERIAL_PLACEHOLDER}号`;
+
+/** 代字〔{YYYY}〕{N}号: each placeholder once, no other braces. */
+export const numberPattern = requiredText(60)
+  .refine((p) => placeholderCount(p, YEAR_PLACEHOLDER) === 1 && placeholderCount(p, SERIAL_PLACEHOLDER) === 1, { error: 'invalid_number_pattern' })
+  .refine((p) => !/[{}]/.test(p.replace(YEAR_PLACEHOLDER, '').replace(SERIAL_PLACEHOLDER, '')), { error: 'invalid_number_pattern' });
+
+export const documentTypeInput = z.object({
+  name: requiredText(30),
+  numberPattern,
+  templateId: id,
+  sortOrder: z.number().int().min(0).default(0),
+  archived: z.boolean().default(false),
+});
+export type DocumentTypeInput = z.input<typeof documentTypeInput>;
+
+export const templateInput = z.object({
+  name: requiredText(60),
+  format: choice(DOCUMENT_FORMATS),
+  source: requiredText(20_000),
+});
+export type TemplateInput = z.input<typeof templateInput>;
+
+export const officeProfileInput = z.object({
+  issuer: requiredText(60),
+  signature: requiredText(60),
+  contact: optionalText(40),
+  phone: optionalText(40),
+  copyTo: optionalText(500),
+  replyDays: z.number({ error: 'invalid_number' }).int({ error: 'not_integer' }).min(1, { error: 'out_of_range' }).max(365, { error: 'out_of_range' }).default(10),
+  chaseTemplateId: id.nullable().default(null),
+});
+export type OfficeProfileInput = z.input<typeof officeProfileInput>;
+
+/** Raising the next number of a type's year (numbers already used on paper); it can never go back. */
+export const counterInput = z.object({
+  docType: codeOfType,
+  year: z.number({ error: 'invalid_number' }).int({ error: 'not_integer' }).min(1900, { error: 'out_of_range' }).max(2999, { error: 'out_of_range' }),
+  nextSerial: z.number({ error: 'invalid_number' }).int({ error: 'not_integer' }).min(1, { error: 'out_of_range' }).max(99_999, { error: 'out_of_range' }),
+});
+export type CounterInput = z.input<typeof counterInput>;
+
+/** Where a template is wrong, for the editor to point at: line and column count from 1. */
+export interface TemplateProblem {
+  readonly code: TemplateProblemCode;
+  readonly line: number;
+  readonly column: number;
+  readonly name?: string;
+}
+
+/** The field error codes that name a problem of a template (errors.ts lists them). */
+export type TemplateProblemCode = Extract<FieldErrorCode, `template_${string}`>;
+
+/** What the template editor shows: the fields it may use, by their Chinese and English names. */
+export interface TemplateFieldInfo {
+  readonly names: readonly string[];
+  readonly scope: 'document' | 'task' | 'loop';
+}

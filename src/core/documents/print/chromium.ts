@@ -1,0 +1,83 @@
+import { accessSync, constants } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { fitPagesScript } from '../../../shared/documents/fit-pages';
+import { dubanError } from '../../../shared/errors';
+import { err, ok, type Result } from '../../../shared/result';
+
+/**
+ * Documents laid out and printed by a Chromium on this machine (headless, through playwright-core):
+ * for the command line's .pdf and fitted .html, the benchmarks and the tests. The desktop app prints
+ * through Electron's own Chromium instead (src/main). Nothing is fetched: every request is refused.
+ */
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome'];
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = env.DUBAN_CHROMIUM ? [env.DUBAN_CHROMIUM] : CANDIDATES;
+  for (const path of candidates) {
+    try {
+      accessSync(path, constants.X_OK);
+      return path;
+    } catch {
+      // not there: the next one
+    }
+  }
+  return null;
+}
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'];
+
+
+export class DocumentPrinter {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
+
+  static async launch(env: NodeJS.ProcessEnv = process.env): Promise<Result<DocumentPrinter>> {
+    const executablePath = findChromium(env);
+    if (!executablePath) return err(dubanError('documents.no_chromium'));
+    try {
+      const browser = await chromium.launch({ executablePath, args: ARGS });
+      const page = await browser.newPage();
+      await page.route('**/*', (route) => route.abort());
+      await page.emulateMedia({ media: 'print' });
+      return ok(new DocumentPrinter(browser, page));
+    } catch (error) {
+      return err(dubanError('documents.print_failed', { detail: (error as Error).message.split('\n')[0]! }));
+    }
+  }
+
+  /** Loads the page and puts each copy-to block on the last line of its last page. */
+  private async load(html: string): Promise<void> {
+    await this.page.setContent(html, { waitUntil: 'load' });
+    await this.page.evaluate('document.fonts.ready.then(() => undefined)');
+    await this.page.evaluate(fitPagesScript());
+  }
+
+  /** The page as it prints: the HTML with the spacers measured in, still self-contained. */
+  async fitted(html: string): Promise<Result<string>> {
+    return this.attempt(async () => {
+      await this.load(html);
+      return `<!doctype html>\n${await this.page.evaluate<string>('document.documentElement.outerHTML')}\n`;
+    });
+  }
+
+  async pdf(html: string): Promise<Result<Uint8Array>> {
+    return this.attempt(async () => {
+      await this.load(html);
+      return new Uint8Array(await this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } }));
+    });
+  }
+
+  private async attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await work());
+    } catch (error) {
+      return err(dubanError('documents.print_failed', { detail: (error as Error).message.split('\n')[0]! }));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}

@@ -1,0 +1,252 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import {
+  BODY_PT,
+  CHAR_PITCH_PT,
+  ISSUER_TOP_MM,
+  LETTER_SPACING_PT,
+  LETTER_BOTTOM_LINE_MM,
+  LETTER_ISSUER_TOP_MM,
+  LETTER_LINE_WIDTH_MM,
+  LINE_PITCH_TWIPS,
+  MARGIN_MM,
+  PAGE_MM,
+  PAGE_NUMBER_GAP_MM,
+  PT_PER_MM,
+  RED,
+  SMALL_PT,
+  TITLE_PT,
+  TYPE_AREA_MM,
+  issuerMarkSize,
+} from '../../../shared/documents/geometry';
+import type { ComposedDocument, DocumentBlock } from '../model';
+import { FONTS, type FontName } from './fonts';
+import { addresseeLine, copyToLine, documentDate, signoffRightChars, widthOf } from './html';
+
+/**
+ * The same document as a Word file, for an office to edit in WPS or Word before printing: the same
+ * text and fonts (by the names Windows and WPS know), the page and margins of GB/T 9704, Word's
+ * line grid of 22 lines (579 twips), 28 characters a line (the same letter-spacing as the HTML), and "— N —" page numbers in the footers,
+ * odd pages right and even pages left (a letter's first page has none).
+ */
+const twips = (mm: number): number => Math.round(mm * PT_PER_MM * 20);
+const ptTwips = (pt: number): number => Math.round(pt * 20);
+const red = RED.slice(1).toUpperCase();
+
+/** Body text gets the HTML's letter-spacing (-0.21 pt), so that 28 characters fill a line as on the grid. */
+const run = (text: string, font: FontName, pt: number, extra: { color?: string; scale?: number } = {}): TextRun =>
+  new TextRun({
+    text,
+    font: { eastAsia: FONTS[font].docx, ascii: FONTS[font].docx, hAnsi: FONTS[font].docx },
+    size: pt * 2,
+    ...(pt === BODY_PT ? { characterSpacing: Math.round(LETTER_SPACING_PT * 20) } : {}),
+    ...extra,
+  });
+
+const blank = (): Paragraph => new Paragraph({ children: [run('', 'fangsong', BODY_PT)] });
+
+const HEADING_FONTS: Readonly<Record<number, FontName>> = { 1: 'heiti', 2: 'kaiti' };
+
+function bodyParagraph(text: string, level: number): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: ptTwips(2 * CHAR_PITCH_PT) },
+    children: [run(text, HEADING_FONTS[level] ?? 'fangsong', BODY_PT)],
+  });
+}
+
+const CELL_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+
+function table(block: DocumentBlock & { kind: 'table' }): Table {
+  const total = block.widths.reduce((a, b) => a + b, 0) || 1;
+  const width = twips(TYPE_AREA_MM.width);
+  const columnWidths = block.widths.map((w) => Math.round((width * w) / total));
+  const cell = (text: string, index: number, count: number, header: boolean) =>
+    new TableCell({
+      columnSpan: index === count - 1 && count < columnWidths.length ? columnWidths.length - index : undefined,
+      verticalAlign: VerticalAlignTable.CENTER,
+      borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
+      children: text.split(/\r?\n/).map(
+        (line) =>
+          new Paragraph({
+            alignment: header || (block.header === null && index === 0) ? AlignmentType.CENTER : AlignmentType.LEFT,
+            children: [run(line, header || (block.header === null && index === 0) ? 'heiti' : 'fangsong', SMALL_PT)],
+          }),
+      ),
+    });
+  const row = (cells: readonly string[], header: boolean) =>
+    new TableRow({ tableHeader: header, cantSplit: true, children: cells.map((text, i) => cell(text, i, cells.length, header)) });
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    rows: [...(block.header ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))],
+  });
+}
+
+function blocks(doc: ComposedDocument): (Paragraph | Table)[] {
+  return doc.blocks.map((block) => (block.kind === 'table' ? table(block) : bodyParagraph(block.text, block.level)));
+}
+
+/** The signature centred over the date, both kept off the right edge as the HTML sets them. */
+function signoff(doc: ComposedDocument): Paragraph[] {
+  const date = documentDate(doc);
+  const right = signoffRightChars(doc);
+  const [sig, dat] = [widthOf(doc.signature), widthOf(date)];
+  const indent = (own: number): number => ptTwips((right + (Math.max(sig, dat) - own) / 2) * CHAR_PITCH_PT);
+  return [
+    blank(),
+    new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: indent(sig) }, children: [run(doc.signature, 'fangsong', BODY_PT)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: indent(dat) }, children: [run(date, 'fangsong', BODY_PT)] }),
+  ];
+}
+
+/** The copy-to block floats to the bottom of the type area of the page it falls on: the last page. */
+function copyTo(doc: ComposedDocument): Table[] {
+  const text = copyToLine(doc.copyTo);
+  if (!text) return [];
+  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  return [
+    new Table({
+      width: { size: twips(TYPE_AREA_MM.width), type: WidthType.DXA },
+      columnWidths: [twips(TYPE_AREA_MM.width)],
+      float: { verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM, horizontalAnchor: TableAnchorType.MARGIN },
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({
+              borders: { top: rule, bottom: rule, left: none, right: none },
+              children: [new Paragraph({ indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) }, children: [run(text, 'fangsong', SMALL_PT)] })],
+            }),
+          ],
+        }),
+      ],
+    }),
+  ];
+}
+
+function standardHead(doc: ComposedDocument): Paragraph[] {
+  const mark = issuerMarkSize(doc.issuer, 36, true);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: twips(ISSUER_TOP_MM), line: ptTwips(mark.pt), lineRule: 'exact' },
+      children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red, scale: Math.round(mark.scaleX * 100) })],
+    }),
+    blank(),
+    blank(),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: red, space: Math.round(4 * PT_PER_MM) } },
+      children: [run(doc.number, 'fangsong', BODY_PT)],
+    }),
+    blank(),
+    blank(),
+  ];
+}
+
+const OVERHANG_TWIPS = twips((LETTER_LINE_WIDTH_MM - TYPE_AREA_MM.width) / 2);
+
+function letterHead(doc: ComposedDocument): Paragraph[] {
+  return [
+    new Paragraph({
+      indent: { left: -OVERHANG_TWIPS, right: -OVERHANG_TWIPS },
+      spacing: { line: ptTwips(2), lineRule: 'exact' },
+      border: { top: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: red, space: 1 } },
+      children: [],
+    }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT)] }),
+    blank(),
+  ];
+}
+
+const pageNumber = (alignment: 'left' | 'right'): Footer =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: alignment === 'right' ? { right: ptTwips(SMALL_PT) } : { left: ptTwips(SMALL_PT) },
+        spacing: { line: ptTwips(SMALL_PT), lineRule: 'exact' },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { eastAsia: FONTS.songti.docx, ascii: FONTS.songti.docx, hAnsi: FONTS.songti.docx }, size: SMALL_PT * 2 })],
+      }),
+    ],
+  });
+
+/** A letter's first page: the issuer mark in the header 30 mm down, the lower double line 20 mm above the bottom. */
+function letterFirstPage(doc: ComposedDocument): { header: Header; footer: Footer } {
+  const mark = issuerMarkSize(doc.issuer, 30, false);
+  return {
+    header: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red })] })] }),
+    footer: new Footer({
+      children: [
+        new Paragraph({
+          indent: { left: -OVERHANG_TWIPS, right: -OVERHANG_TWIPS },
+          spacing: { line: ptTwips(2), lineRule: 'exact' },
+          border: { bottom: { style: BorderStyle.THIN_THICK_SMALL_GAP, size: 18, color: red, space: 1 } },
+          children: [],
+        }),
+      ],
+    }),
+  };
+}
+
+export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
+  const letter = doc.format === 'letter';
+  const head = doc.format === 'form' ? [] : letter ? letterHead(doc) : standardHead(doc);
+  const title = new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.title, 'xiaobiaosong', TITLE_PT)] });
+  const opening =
+    doc.format === 'form'
+      ? [title, new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT)] })]
+      : [title, blank(), new Paragraph({ children: [run(addresseeLine(doc.addressee), 'fangsong', BODY_PT)] })];
+  const first = letter ? letterFirstPage(doc) : null;
+  // The footer's distance from the page's bottom puts the number's top 7 mm under the type area.
+  const footerMm = MARGIN_MM.bottom - PAGE_NUMBER_GAP_MM - SMALL_PT / PT_PER_MM;
+  const document = new Document({
+    creator: doc.signature,
+    title: doc.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: { eastAsia: FONTS.fangsong.docx, ascii: FONTS.fangsong.docx, hAnsi: FONTS.fangsong.docx }, size: BODY_PT * 2 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twips(PAGE_MM.width), height: twips(PAGE_MM.height) },
+            margin: {
+              top: twips(MARGIN_MM.top),
+              bottom: twips(MARGIN_MM.bottom),
+              left: twips(MARGIN_MM.left),
+              right: twips(MARGIN_MM.right),
+              header: twips(letter ? LETTER_ISSUER_TOP_MM : 15),
+              footer: twips(letter ? LETTER_BOTTOM_LINE_MM : footerMm),
+            },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
+          titlePage: letter,
+        },
+        headers: first ? { first: first.header } : {},
+        footers: { default: pageNumber('right'), even: pageNumber('left'), ...(first ? { first: first.footer } : {}) },
+        children: [...head, ...opening, ...blocks(doc), ...(doc.format === 'form' ? [] : signoff(doc)), ...copyTo(doc)],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

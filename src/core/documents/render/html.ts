@@ -1,0 +1,124 @@
+import { CHAR_PITCH_PT, issuerMarkSize, LINE_PITCH_PT } from '../../../shared/documents/geometry';
+import { formatDate } from '../../../shared/i18n/format';
+import type { ComposedDocument, DocumentBlock } from '../model';
+import { documentCss, letterHead, pageRules, standardHead } from './css';
+
+/**
+ * Documents as one self-contained HTML page (its stylesheet inline, no script, no outside resource)
+ * that prints to GB/T 9704 pages in Chromium: the app's print dialog, its PDF, the command line's
+ * .html and .pdf all come from this. Every text is escaped: a template can only ever produce text.
+ */
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const lines = (text: string): string => text.split(/\r?\n/).map(escapeHtml).join('<br>');
+
+/** The date of a document: 2026年11月24日, numerals unpadded. */
+export const documentDate = (doc: ComposedDocument): string => formatDate(doc.date, 'zh-CN');
+
+/** 主送 ends in a full-width colon. */
+export const addresseeLine = (addressee: string): string => addressee.replace(/[：:]\s*$/, '') + '：';
+
+/** 抄送：甲，乙。 — the units separated by commas, a full stop after the last. */
+export function copyToLine(copyTo: string): string {
+  const units = copyTo
+    .split(/[、，,；;\n]+/)
+    .map((unit) => unit.trim().replace(/[。.]$/, ''))
+    .filter(Boolean);
+  return units.length ? `抄送：${units.join('，')}。` : '';
+}
+
+/** Width in characters: CJK one, Latin letters and digits half (as 仿宋_GB2312 sets them). */
+export const widthOf = (text: string): number => [...text].reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+
+/** The signature is centred over the date, four characters in from the right; a longer signature takes two. */
+export const signoffRightChars = (doc: ComposedDocument): number => (widthOf(doc.signature) > widthOf(documentDate(doc)) ? 2 : 4);
+
+function head(doc: ComposedDocument): string {
+  const kind = doc.format === 'letter' ? 'letter' : 'standard';
+  return `<header class="head head--${kind}"><div class="head__issuer">${escapeHtml(doc.issuer)}</div><div class="head__number">${escapeHtml(doc.number)}</div><div class="head__rule"></div></header>`;
+}
+
+/** Column widths go in the stylesheet: the page has no inline style (the app's preview allows none). */
+function table(block: DocumentBlock & { kind: 'table' }, selector: string): Rendered {
+  const total = block.widths.reduce((a, b) => a + b, 0) || 1;
+  const columns = block.widths.map(() => '<col>').join('');
+  const css = block.widths.map((w, i) => `${selector} col:nth-child(${i + 1}) { width: ${((100 * w) / total).toFixed(2)}%; }`).join('\n');
+  const row = (cells: readonly string[], tag: 'td' | 'th'): string =>
+    `<tr>${cells
+      .map((cell, i) => {
+        const span = i === cells.length - 1 && cells.length < block.widths.length ? ` colspan="${block.widths.length - i}"` : '';
+        return `<${tag}${span}>${lines(cell)}</${tag}>`;
+      })
+      .join('')}</tr>`;
+  const thead = block.header ? `<thead>${row(block.header, 'th')}</thead>` : '';
+  const html = `<table class="table${block.header ? '' : ' table--form'} ${selector.split('.').pop()}"><colgroup>${columns}</colgroup>${thead}<tbody>${block.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
+  return { html, css };
+}
+
+interface Rendered {
+  readonly html: string;
+  readonly css: string;
+}
+
+interface RenderedDocument extends Rendered {
+  readonly pages: string;
+}
+
+function blocksHtml(blocks: readonly DocumentBlock[], id: string): Rendered {
+  const parts = blocks.map((block, i) => (block.kind === 'table' ? table(block, `#${id} .t-${i}`) : { html: `<p class="p p--${block.level}">${escapeHtml(block.text)}</p>`, css: '' }));
+  return { html: parts.map((p) => p.html).join(''), css: parts.map((p) => p.css).filter(Boolean).join('\n') };
+}
+
+function renderOne(doc: ComposedDocument, index: number): RenderedDocument {
+  const id = `doc-${index + 1}`;
+  const letter = doc.format === 'letter';
+  const mark = issuerMarkSize(doc.issuer, letter ? 30 : 36, !letter);
+  const pages = pageRules({ index: index + 1, letter, issuer: doc.issuer, issuerPt: mark.pt });
+  const copyTo = copyToLine(doc.copyTo);
+  const closing = copyTo ? `<div class="closing-spacer"></div><div class="copyto">${escapeHtml(copyTo)}</div>` : '';
+  const body = blocksHtml(doc.blocks, id);
+  if (doc.format === 'form') {
+    const html = `<h1 class="title">${escapeHtml(doc.title)}</h1><p class="form-number">${escapeHtml(doc.number)}</p>${body.html}${closing}`;
+    return { html: `<article class="doc doc--form" id="${id}"><div class="doc__flow">${html}</div></article>`, css: body.css, pages };
+  }
+  const layout = letter ? letterHead(mark.pt) : standardHead(mark.pt);
+  const markWidth = [...doc.issuer].length * mark.pt;
+  const signoff = `<div class="signoff"><div>${escapeHtml(doc.signature)}</div><div>${escapeHtml(documentDate(doc))}</div></div>`;
+  const html = [
+    head(doc),
+    `<h1 class="title">${escapeHtml(doc.title)}</h1>`,
+    `<p class="addressee">${escapeHtml(addresseeLine(doc.addressee))}</p>`,
+    body.html,
+    signoff,
+    closing,
+  ].join('');
+  const css = `#${id} .head { height: ${layout.lines * LINE_PITCH_PT}pt; }
+#${id} .head__issuer { top: ${layout.issuerTop.toFixed(2)}pt; font-size: ${mark.pt}pt; width: ${markWidth.toFixed(2)}pt; left: calc(50% - ${(markWidth / 2).toFixed(2)}pt); transform: scaleX(${mark.scaleX}); }
+#${id} .head__number { top: ${layout.numberTop.toFixed(2)}pt; }
+#${id} .head__rule { top: ${layout.ruleTop.toFixed(2)}pt; }
+#${id} .signoff { --signoff-right: ${(signoffRightChars(doc) * CHAR_PITCH_PT).toFixed(2)}pt; }
+${body.css}`;
+  return { html: `<article class="doc doc--${doc.format}" id="${id}"><div class="doc__flow">${html}</div></article>`, css, pages };
+}
+
+export interface HtmlOptions {
+  /** The page's title (the browser's tab, the PDF's metadata); the first document's title by default. */
+  readonly title?: string;
+}
+
+/** One page holding the documents in order, each starting on a new sheet and numbering its own pages. */
+export function renderHtml(docs: readonly ComposedDocument[], options: HtmlOptions = {}): string {
+  const rendered = docs.map(renderOne);
+  const title = options.title ?? docs[0]?.title ?? '';
+  const css = documentCss(rendered.map((r) => r.css).join('\n'));
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+${css}
+</style>
+<style id="page-numbers">
+${rendered.map((r) => r.pages).join('\n')}
+</style></head>
+<body>${rendered.map((r) => r.html).join('\n')}</body></html>
+`;
+}

@@ -1,0 +1,115 @@
+import type { DocumentBlock } from '../model';
+import type { DocumentValues, TaskValues } from './fields';
+import type { Line, Part, Piece, Template } from './parse';
+
+/** What a template is filled in with: the document's fields and its tasks (all, and those overdue). */
+export interface TemplateData {
+  readonly document: DocumentValues;
+  readonly tasks: readonly TaskValues[];
+  readonly overdueTasks: readonly TaskValues[];
+}
+
+export interface FilledTemplate {
+  readonly parts: Readonly<Record<Part, string | null>>;
+  readonly blocks: readonly DocumentBlock[];
+}
+
+type Flat = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'row'; readonly cells: readonly string[] } | { readonly kind: 'rule'; readonly widths: readonly number[] } | { readonly kind: 'blank' };
+
+function fill(pieces: readonly Piece[], data: TemplateData, task: TaskValues | null): string {
+  return pieces
+    .map((piece) => {
+      switch (piece.kind) {
+        case 'text':
+          return piece.text;
+        case 'field':
+          return data.document[piece.field];
+        case 'task':
+          return task?.[piece.field] ?? '';
+        case 'loop':
+          return data[piece.loop].map((item) => fill(piece.body, data, item)).join('');
+      }
+    })
+    .join('');
+}
+
+/** A line made for fields that all came out empty (no contact on file, no copy-to) is left out, not printed half. */
+function allFieldsEmpty(pieces: readonly Piece[], data: TemplateData, task: TaskValues | null): boolean {
+  const fields = pieces.filter((piece) => piece.kind !== 'text');
+  return fields.length > 0 && fields.every((piece) => fill([piece], data, task).trim() === '');
+}
+
+function flatten(lines: readonly Line[], data: TemplateData, task: TaskValues | null): Flat[] {
+  return lines.flatMap((line): Flat[] => {
+    switch (line.kind) {
+      case 'text':
+        return allFieldsEmpty(line.pieces, data, task) ? [] : [{ kind: 'text', text: fill(line.pieces, data, task) }];
+      case 'row':
+        return [{ kind: 'row', cells: line.cells.map((cell) => fill(cell, data, task).trim()) }];
+      case 'loop':
+        return data[line.loop].flatMap((item) => flatten(line.lines, data, item));
+      default:
+        return [line];
+    }
+  });
+}
+
+/** GB/T 9704's heading levels, read from how the line is numbered: 一、 （一） 1. （1）. */
+const LEVELS: readonly [RegExp, 1 | 2 | 3 | 4][] = [
+  [/^[一二三四五六七八九十百]+、/, 1],
+  [/^[（(][一二三四五六七八九十百]+[）)]/, 2],
+  [/^\d+[.．](?!\d)/, 3],
+  [/^[（(]\d+[）)]/, 4],
+];
+
+export function headingLevel(text: string): 0 | 1 | 2 | 3 | 4 {
+  return LEVELS.find(([pattern]) => pattern.test(text))?.[1] ?? 0;
+}
+
+function paragraphs(text: string): DocumentBlock[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => ({ kind: 'paragraph', text: line, level: headingLevel(line) }));
+}
+
+/** Consecutive rows (and a rule among the first two) make one table; the rows above a rule are its header. */
+function table(lines: readonly Flat[]): DocumentBlock {
+  const ruleAt = lines.findIndex((l) => l.kind === 'rule');
+  const rule = ruleAt >= 0 ? (lines[ruleAt] as Flat & { kind: 'rule' }) : null;
+  const rows = lines.filter((l): l is Flat & { kind: 'row' } => l.kind === 'row').map((l) => l.cells);
+  const header = ruleAt === 1 ? rows.shift()! : null;
+  const columns = rule ? rule.widths.length : Math.max(1, ...rows.map((r) => r.length));
+  return { kind: 'table', widths: rule ? rule.widths : Array<number>(columns).fill(1), header, rows };
+}
+
+function blocksOf(flat: readonly Flat[]): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [];
+  for (let i = 0; i < flat.length; ) {
+    const line = flat[i]!;
+    if (line.kind === 'row' || line.kind === 'rule') {
+      let end = i;
+      while (end < flat.length && (flat[end]!.kind === 'row' || flat[end]!.kind === 'rule')) end++;
+      blocks.push(table(flat.slice(i, end)));
+      i = end;
+      continue;
+    }
+    if (line.kind === 'text') blocks.push(...paragraphs(line.text));
+    i++;
+  }
+  return blocks;
+}
+
+export function fillTemplate(template: Template, data: TemplateData): FilledTemplate {
+  const part = (pieces: readonly Piece[] | null): string | null => (pieces && !allFieldsEmpty(pieces, data, null) ? fill(pieces, data, null).trim() : null);
+  return {
+    parts: {
+      title: part(template.parts.title),
+      addressee: part(template.parts.addressee),
+      signature: part(template.parts.signature),
+      copyTo: part(template.parts.copyTo),
+    },
+    blocks: blocksOf(flatten(template.body, data, null)),
+  };
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { BrowserWindow, type WebContents } from 'electron';
+import { fitPagesScript } from '../shared/documents/fit-pages';
+import { APP_ORIGIN } from './app-protocol';
+
+/**
+ * Printing a document page through Electron's own Chromium: the page is loaded in a hidden window
+ * from a one-time address of the app's scheme (no script of its own, no request beyond it), laid
+ * out (fit-pages), then printed with the system dialog or to PDF.
+ */
+const pages = new Map<string, string>();
+
+export const PRINT_PREFIX = '/print/';
+
+/** The page waiting at this path of the app's scheme, for the protocol handler. */
+export const printPageAt = (pathname: string): string | undefined => pages.get(pathname);
+
+/** What a document page may do: show its own styles and images, nothing else. */
+export const PRINT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'self'";
+
+async function inPrintWindow<T>(html: string, work: (contents: WebContents) => Promise<T>): Promise<T> {
+  const pathname = `${PRINT_PREFIX}${randomUUID()}.html`;
+  pages.set(pathname, html);
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
+  });
+  try {
+    await window.loadURL(`${APP_ORIGIN}${pathname}`);
+    await window.webContents.executeJavaScript(fitPagesScript());
+    return await work(window.webContents);
+  } finally {
+    pages.delete(pathname);
+    window.destroy();
+  }
+}
+
+export function printHtml(html: string): Promise<'printed' | 'cancelled'> {
+  return inPrintWindow(
+    html,
+    (contents) =>
+      new Promise((resolve, reject) =>
+        contents.print({ silent: false, printBackground: true }, (success, reason) => (success ? resolve('printed') : reason === 'cancelled' ? resolve('cancelled') : reject(new Error(reason)))),
+      ),
+  );
+}
+
+export function pdfOfHtml(html: string): Promise<Uint8Array> {
+  return inPrintWindow(html, async (contents) => new Uint8Array(await contents.printToPDF({ printBackground: true, preferCSSPageSize: true })));
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument } from '../../../core/documents/model';
+import { addDays, dateOf } from '../../../shared/dates';
+import type { DubanError } from '../../../shared/errors';
+import { formatDate } from '../../../shared/i18n/format';
+import type { Language } from '../../../shared/i18n/setup';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { DateInput, SelectInput } from '../../components/inputs';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
+import { useForm } from '../../forms/useForm';
+import { DocumentFrame } from './DocumentFrame';
+import { fileNameOf, useDocumentOutput } from './output';
+import { useDebounced } from './useDebounced';
+
+interface BatchValues extends Record<string, unknown> {
+  docType: string;
+  overdueAsOf: string;
+  issuedOn: string;
+  replyDue: string | null;
+}
+
+/** One letter to each lead unit of the tasks overdue on a date, previewed together, issued together, printed together. */
+export function BatchLetters() {
+  const { t, i18n } = useTranslation('documents');
+  const language = i18n.language as Language;
+  const api = useApi();
+  const output = useDocumentOutput();
+  const today = dateOf(new Date());
+  const types = useLoad((a) => a.documents.types(), []);
+  const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: today, issuedOn: today, replyDue: addDays(today, 10) }, 'document-batch');
+  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
+  const [all, setAll] = useState<DocumentPreview | null>(null);
+  const [preview, setPreview] = useState<DocumentPreview | null>(null);
+  const [failure, setFailure] = useState<DubanError | null>(null);
+  const [issued, setIssued] = useState<{ docs: IssuedDocument[]; html: string } | null>(null);
+  const draft = useDebounced(form.values, 350);
+  const unitIds = (all?.items ?? []).map((item) => item.recipientUnitId).filter((id) => !excluded.has(id));
+
+  // Every unit with overdue tasks, to choose from; then the letters of those chosen, numbered in order.
+  useEffect(() => {
+    if (!batchDraft.safeParse(draft).success) return;
+    void api.documents.previewBatch(draft as never).then((result) => {
+      setAll(result.ok ? result.value : null);
+      setFailure(result.ok ? null : result.error);
+    });
+  }, [draft]);
+  useEffect(() => {
+    if (!all) return setPreview(null);
+    void api.documents.previewBatch({ ...(draft as BatchDraft), unitIds }).then((result) => setPreview(result.ok ? result.value : null));
+  }, [all, excluded]);
+
+  const issueAll = (): void =>
+    void form.submit(async (values) => {
+      const result = await api.documents.issueBatch({ ...(values as BatchDraft), unitIds });
+      if (result.ok && result.value.length > 0) {
+        const html = await api.documents.html(result.value.map((doc) => doc.id));
+        setIssued({ docs: result.value, html: html.ok ? html.value : '' });
+      }
+      return result;
+    });
+
+  if (issued) {
+    return (
+      <>
+        <PageHeader title={t('batch.title')} />
+        <InfoNotice>
+          <span role="status">{t('batch.done', { count: issued.docs.length, first: issued.docs[0]!.number, last: issued.docs[issued.docs.length - 1]!.number })}</span>
+        </InfoNotice>
+        <div className="toolbar">
+          <button type="button" className="button button--primary" onClick={() => void output.print(issued.html)}>
+            {t('batch.printAll')}
+          </button>
+          <button type="button" className="button" onClick={() => void output.savePdf(issued.html, t('batch.pdfName', { date: issued.docs[0]!.issuedOn }))}>
+            {t('batch.pdfAll')}
+          </button>
+          <Link className="button" to="/documents">
+            {t('issue.toRegister')}
+          </Link>
+        </div>
+        <ul className="batch-list">
+          {issued.docs.map((doc) => (
+            <li key={doc.id}>
+              {doc.number} {doc.recipient}
+              <button type="button" className="button button--small" onClick={() => void output.saveDocx(doc.id, fileNameOf(doc.number, doc.recipient, 'docx'))}>
+                {t('output.docx')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <DocumentFrame html={issued.html} title={t('preview.title')} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('batch.title')} subtitle={t('batch.subtitle')} />
+      <div className="document-editor">
+        <form
+          className="form"
+          aria-label={t('batch.title')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            issueAll();
+          }}
+        >
+          <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
+          <DateInput form={form} name="overdueAsOf" label={t('fields.overdueAsOf')} required />
+          <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
+          <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
+          <fieldset className="task-picks">
+            <legend>{t('batch.units', { count: all?.items.length ?? 0, date: formatDate(form.values.overdueAsOf || today, language) })}</legend>
+            {(all?.items ?? []).map((item) => {
+              const chosen = preview?.items.find((p) => p.recipientUnitId === item.recipientUnitId);
+              return (
+                <label key={item.recipientUnitId} className="field--check">
+                  <input
+                    type="checkbox"
+                    checked={!excluded.has(item.recipientUnitId)}
+                    onChange={(e) => setExcluded((set) => (e.target.checked ? new Set([...set].filter((id) => id !== item.recipientUnitId)) : new Set(set).add(item.recipientUnitId)))}
+                  />
+                  {t('batch.letter', { recipient: item.recipient, count: item.taskIds.length, number: chosen?.document.number ?? '—' })}
+                </label>
+              );
+            })}
+          </fieldset>
+          <ErrorNotice error={form.failure ?? failure} />
+          <div className="form__actions">
+            <Link className="button" to="/documents">
+              {t('app:actions.cancel')}
+            </Link>
+            <button type="submit" className="button button--primary" disabled={form.saving || unitIds.length === 0}>
+              {t('batch.action', { count: unitIds.length })}
+            </button>
+          </div>
+        </form>
+        <DocumentFrame html={preview?.html ?? null} title={t('preview.title')} />
+      </div>
+    </>
+  );
+}

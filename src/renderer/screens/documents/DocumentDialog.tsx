@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type IssuedDocument, replyInput, voidInput } from '../../../core/documents/model';
+import { addDays, dateOf } from '../../../shared/dates';
+import type { DubanError } from '../../../shared/errors';
+import { formatDate } from '../../../shared/i18n/format';
+import type { Language } from '../../../shared/i18n/setup';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { Dialog } from '../../components/Dialog';
+import { DateInput, TextArea, TextInput } from '../../components/inputs';
+import { ErrorNotice } from '../../components/Notice';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { DocumentFrame } from './DocumentFrame';
+import { fileNameOf, useDocumentOutput } from './output';
+
+interface DialogProps {
+  readonly id: number;
+  readonly typeName: (code: string) => string;
+  onClose(): void;
+  onChanged(): void;
+  onOpen(id: number): void;
+}
+
+/** One register entry: what it printed, its outputs, the reply (with attachments), void and chase. */
+export function DocumentDialog(props: DialogProps) {
+  const { t } = useTranslation('documents');
+  const doc = useLoad((a) => a.documents.get(props.id), [props.id]);
+  if (!doc.data) {
+    return (
+      <Dialog title={t('loading')} open onClose={props.onClose}>
+        <ErrorNotice error={doc.error} />
+      </Dialog>
+    );
+  }
+  return <Details key={`${doc.data.id}:${doc.data.updatedAt}`} doc={doc.data} reload={doc.reload} {...props} />;
+}
+
+function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: DialogProps & { doc: IssuedDocument; reload(): void }) {
+  const { t, i18n } = useTranslation('documents');
+  const language = i18n.language as Language;
+  const api = useApi();
+  const toast = useToast();
+  const output = useDocumentOutput();
+  const id = d.id;
+  const page = useLoad((a) => a.documents.html([id]), [id]);
+  const attachments = useLoad((a) => a.evidence.list({ kind: 'document', id }), [id]);
+  const today = dateOf(new Date());
+  const [voiding, setVoiding] = useState(false);
+  const [failure, setFailure] = useState<DubanError | null>(null);
+  const reply = useForm(replyInput, { repliedOn: d.repliedOn ?? today, replyText: d.replyText }, `document-reply:${id}`);
+  const voidForm = useForm(voidInput, { voidedOn: today, reason: '' });
+
+  const date = (value: string | null): string => (value ? formatDate(value, language) : t('none'));
+  const changed = (): void => {
+    reload();
+    onChanged();
+  };
+  const saveReply = (): void =>
+    void reply.submit((values) => api.documents.reply(id, values)).then((saved) => {
+      if (!saved) return;
+      toast(t('reply.saved', { number: d.number }));
+      changed();
+    });
+  const attach = async (files: FileList | null): Promise<void> => {
+    for (const file of Array.from(files ?? [])) {
+      const added = await api.evidence.add({ ownerKind: 'document', ownerId: id, fileName: file.name, mediaType: file.type || 'application/octet-stream', bytes: new Uint8Array(await file.arrayBuffer()) });
+      if (!added.ok) return setFailure(added.error);
+    }
+    attachments.reload();
+  };
+  const voidDocument = (): void =>
+    void voidForm.submit((values) => api.documents.void(id, values)).then((done) => {
+      if (!done) return;
+      setVoiding(false);
+      toast(t('void.done', { number: d.number }));
+      changed();
+    });
+  const chase = async (): Promise<void> => {
+    const office = await api.documents.office();
+    const replyDue = office.ok ? addDays(today, office.value.replyDays) : null;
+    const chased = await api.documents.chase(id, { issuedOn: today, replyDue });
+    if (!chased.ok) return setFailure(chased.error);
+    toast(t('chase.done', { number: chased.value.number }));
+    onChanged();
+    onOpen(chased.value.id);
+  };
+  const issued = d.state === 'issued';
+
+  return (
+    <Dialog title={t('dialog.title', { number: d.number })} open onClose={onClose} wide>
+      <dl className="facts">
+        <dt>{t('fields.docType')}</dt>
+        <dd>{typeName(d.docType)}</dd>
+        <dt>{t('fields.recipient')}</dt>
+        <dd>{d.recipient}</dd>
+        <dt>{t('fields.issuedOn')}</dt>
+        <dd>{date(d.issuedOn)}</dd>
+        <dt>{t('fields.replyDue')}</dt>
+        <dd>{date(d.replyDue)}</dd>
+        <dt>{t('fields.tasks')}</dt>
+        <dd>{t('taskCount', { count: d.taskIds.length })}</dd>
+        {d.chaseOf !== null && (
+          <>
+            <dt>{t('fields.chaseOf')}</dt>
+            <dd>
+              <button type="button" className="button button--link" onClick={() => onOpen(d.chaseOf!)}>
+                {t('chase.original')}
+              </button>
+            </dd>
+          </>
+        )}
+        {!issued && (
+          <>
+            <dt>{t('fields.state')}</dt>
+            <dd>{t('void.state', { date: date(d.voidedOn), reason: d.voidReason })}</dd>
+          </>
+        )}
+      </dl>
+      <div className="toolbar">
+        <button type="button" className="button" disabled={!page.data} onClick={() => void output.print(page.data!)}>
+          {t('output.print')}
+        </button>
+        <button type="button" className="button" disabled={!page.data} onClick={() => void output.savePdf(page.data!, fileNameOf(d.number, d.recipient, 'pdf'))}>
+          {t('output.pdf')}
+        </button>
+        <button type="button" className="button" onClick={() => void output.saveDocx(id, fileNameOf(d.number, d.recipient, 'docx'))}>
+          {t('output.docx')}
+        </button>
+        {issued && d.repliedOn === null && d.recipientUnitId !== null && (
+          <button type="button" className="button" onClick={() => void chase()}>
+            {t('chase.action')}
+          </button>
+        )}
+        {issued && (
+          <button type="button" className="button button--danger" onClick={() => setVoiding(true)}>
+            {t('void.action')}
+          </button>
+        )}
+      </div>
+      <ErrorNotice error={failure ?? page.error} />
+      {voiding && (
+        <form
+          className="form form--grid card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            voidDocument();
+          }}
+        >
+          <p className="form__intro field--wide">{t('void.explain')}</p>
+          <DateInput form={voidForm} name="voidedOn" label={t('fields.voidedOn')} required />
+          <TextInput form={voidForm} name="reason" label={t('fields.voidReason')} required wide />
+          <div className="form__actions field--wide">
+            <button type="button" className="button" onClick={() => setVoiding(false)}>
+              {t('app:actions.cancel')}
+            </button>
+            <button type="submit" className="button button--danger">
+              {t('void.confirm')}
+            </button>
+          </div>
+        </form>
+      )}
+      {issued && (
+        <form
+          className="form form--grid card"
+          aria-label={t('reply.title')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            saveReply();
+          }}
+        >
+          <h3 className="field--wide">{t('reply.title')}</h3>
+          <DateInput form={reply} name="repliedOn" label={t('fields.repliedOn')} required />
+          <TextArea form={reply} name="replyText" label={t('fields.replyText')} rows={3} />
+          <div className="field field--wide">
+            <span className="field__label">{t('reply.attachments')}</span>
+            <ul className="attachments">
+              {(attachments.data ?? []).map((file) => (
+                <li key={file.id}>{file.fileName}</li>
+              ))}
+            </ul>
+            <input type="file" aria-label={t('reply.attach')} multiple onChange={(e) => void attach(e.target.files)} />
+          </div>
+          <ErrorNotice error={reply.failure} />
+          <div className="form__actions field--wide">
+            <button type="submit" className="button button--primary" disabled={reply.saving}>
+              {t('reply.save')}
+            </button>
+          </div>
+        </form>
+      )}
+      <DocumentFrame html={page.data ?? null} title={t('preview.title')} zoom={0.6} height={520} />
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('app:actions.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

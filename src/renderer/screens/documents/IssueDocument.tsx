@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type DocumentPreview, documentDraft, type IssuedDocument } from '../../../core/documents/model';
+import { isOverdue, type TaskSummary } from '../../../core/tasks/model';
+import { addDays, dateOf, type IsoDate, isIsoDate } from '../../../shared/dates';
+import type { DubanError } from '../../../shared/errors';
+import { formatDate } from '../../../shared/i18n/format';
+import type { Language } from '../../../shared/i18n/setup';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { FieldFrame } from '../../components/Field';
+import { DateInput, SelectInput, TextInput } from '../../components/inputs';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
+import { useForm } from '../../forms/useForm';
+import { DocumentFrame } from './DocumentFrame';
+import { fileNameOf, useDocumentOutput } from './output';
+import { useDebounced } from './useDebounced';
+
+interface DraftValues extends Record<string, unknown> {
+  docType: string;
+  templateId: number | null;
+  recipientUnitId: number | null;
+  taskIds: number[];
+  issuedOn: string;
+  replyDue: string | null;
+  title: string;
+}
+
+/** Issuing one document: type, recipient, its tasks, dates; the page shown as it will print; issue takes the number. */
+export function IssueDocument() {
+  const { t, i18n } = useTranslation('documents');
+  const language = i18n.language as Language;
+  const api = useApi();
+  const output = useDocumentOutput();
+  const today = dateOf(new Date());
+  const types = useLoad((a) => a.documents.types(), []);
+  const templates = useLoad((a) => a.documents.templates(), []);
+  const units = useLoad((a) => a.units.list(), []);
+  const office = useLoad((a) => a.documents.office(), []);
+  const form = useForm<DraftValues>(documentDraft, { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: today, replyDue: addDays(today, 10), title: '' }, 'document-draft');
+  const { values } = form;
+  const tasks = useLoad(
+    (a) => (values.recipientUnitId ? a.tasks.list({ unitId: values.recipientUnitId, role: 'lead', statuses: ['pending', 'in_progress'], limit: 500 }) : Promise.resolve({ ok: true as const, value: { rows: [], total: 0 } })),
+    [values.recipientUnitId],
+  );
+  const [preview, setPreview] = useState<DocumentPreview | null>(null);
+  const [previewError, setPreviewError] = useState<DubanError | null>(null);
+  const [issued, setIssued] = useState<{ doc: IssuedDocument; html: string } | null>(null);
+  const draft = useDebounced(values, 350);
+
+  // The office's reply period, once known, for a draft not yet touched.
+  useEffect(() => {
+    if (office.data && values.replyDue === addDays(today, 10) && isIsoDate(values.issuedOn)) form.set('replyDue', addDays(values.issuedOn as IsoDate, office.data.replyDays));
+  }, [office.data]);
+
+  // A unit chosen: its overdue tasks are proposed (all its open tasks when none is overdue).
+  useEffect(() => {
+    const rows = tasks.data?.rows;
+    if (!rows) return;
+    const asOf = (isIsoDate(values.issuedOn) ? values.issuedOn : today) as IsoDate;
+    const overdue = rows.filter((task) => isOverdue(task, asOf));
+    form.set('taskIds', (overdue.length ? overdue : rows).map((task) => task.id));
+  }, [tasks.data]);
+
+  useEffect(() => {
+    if (!draft.recipientUnitId || !documentDraft.safeParse(draft).success) return setPreview(null);
+    void api.documents.preview(draft as never).then((result) => {
+      setPreview(result.ok ? result.value : null);
+      setPreviewError(result.ok ? null : result.error);
+    });
+  }, [draft]);
+
+  const issue = (): void =>
+    void form.submit(async (input) => {
+      const result = await api.documents.issue(input as never);
+      if (result.ok) {
+        const html = await api.documents.html([result.value.id]);
+        setIssued({ doc: result.value, html: html.ok ? html.value : '' });
+      }
+      return result;
+    });
+
+  const toggleTask = (task: TaskSummary, on: boolean): void => form.set('taskIds', on ? [...values.taskIds, task.id] : values.taskIds.filter((taskId) => taskId !== task.id));
+  const number = preview?.items[0]?.document.number;
+
+  if (issued) {
+    const { doc, html } = issued;
+    return (
+      <>
+        <PageHeader title={t('issue.title')} />
+        <InfoNotice>
+          <span role="status">{t('issue.done', { number: doc.number, recipient: doc.recipient })}</span>
+        </InfoNotice>
+        <div className="toolbar">
+          <button type="button" className="button button--primary" onClick={() => void output.print(html)}>
+            {t('output.print')}
+          </button>
+          <button type="button" className="button" onClick={() => void output.savePdf(html, fileNameOf(doc.number, doc.recipient, 'pdf'))}>
+            {t('output.pdf')}
+          </button>
+          <button type="button" className="button" onClick={() => void output.saveDocx(doc.id, fileNameOf(doc.number, doc.recipient, 'docx'))}>
+            {t('output.docx')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setIssued(null);
+              form.reset({ ...values, recipientUnitId: null, taskIds: [], title: '' });
+            }}
+          >
+            {t('issue.another')}
+          </button>
+          <Link className="button" to="/documents">
+            {t('issue.toRegister')}
+          </Link>
+        </div>
+        <DocumentFrame html={html} title={t('preview.title')} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('issue.title')} subtitle={t('issue.subtitle')} />
+      <div className="document-editor">
+        <form
+          className="form"
+          aria-label={t('issue.title')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            issue();
+          }}
+        >
+          <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
+          <SelectInput
+            form={form}
+            name="templateId"
+            numeric
+            label={t('fields.template')}
+            empty={t('issue.typeTemplate')}
+            options={(templates.data?.templates ?? []).map((template) => ({ value: String(template.id), label: template.name }))}
+          />
+          <SelectInput form={form} name="recipientUnitId" numeric label={t('fields.recipient')} required empty={t('issue.chooseUnit')} options={(units.data ?? []).map((unit) => ({ value: String(unit.id), label: unit.name }))} />
+          <FieldFrame label={t('fields.tasks')} error={form.errorOf('taskIds')} hint={t('issue.tasksHint')} wide>
+            {(aria) => (
+              <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>
+                {(tasks.data?.rows ?? []).map((task) => (
+                  <label key={task.id} className="field--check">
+                    <input type="checkbox" checked={values.taskIds.includes(task.id)} onChange={(e) => toggleTask(task, e.target.checked)} />
+                    {task.number} {task.problem}
+                    {task.deadline.kind === 'date' && <span className="task-picks__deadline">{formatDate(task.deadline.date, language)}</span>}
+                  </label>
+                ))}
+                {values.recipientUnitId && tasks.data?.rows.length === 0 && <span>{t('issue.noTasks')}</span>}
+              </fieldset>
+            )}
+          </FieldFrame>
+          <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
+          <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
+          <TextInput form={form} name="title" label={t('fields.title')} hint={t('issue.titleHint')} wide />
+          {number && <p className="document-editor__number">{t('issue.number', { number })}</p>}
+          <ErrorNotice error={form.failure ?? previewError} />
+          <div className="form__actions">
+            <Link className="button" to="/documents">
+              {t('app:actions.cancel')}
+            </Link>
+            <button type="submit" className="button button--primary" disabled={form.saving}>
+              {t('issue.action')}
+            </button>
+          </div>
+        </form>
+        <DocumentFrame html={preview?.html ?? null} title={t('preview.title')} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { type OfficeProfile, officeProfileInput } from '../../../core/documents/model';
+import { useApi } from '../../api/ApiContext';
+import { NumberInput, TextInput } from '../../components/inputs';
+import { ErrorNotice } from '../../components/Notice';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+
+/** What every document carries: the issuer mark, the signature, the contact, the copy-to, the reply period. */
+export function OfficeCard({ office, onSaved }: { office: OfficeProfile; onSaved: () => void }) {
+  const { t } = useTranslation('documents');
+  const api = useApi();
+  const toast = useToast();
+  const form = useForm<OfficeProfile & Record<string, unknown>>(officeProfileInput, { ...office }, 'document-office');
+  const save = (): void =>
+    void form.submit((values) => api.documents.setOffice(values)).then((saved) => {
+      if (!saved) return;
+      toast(t('office.saved'));
+      onSaved();
+    });
+  return (
+    <section className="card" aria-labelledby="office-title">
+      <h2 id="office-title">{t('office.title')}</h2>
+      <form
+        className="form form--grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <TextInput form={form} name="issuer" label={t('office.issuer')} hint={t('office.issuerHint')} required wide />
+        <TextInput form={form} name="signature" label={t('office.signature')} required wide />
+        <TextInput form={form} name="contact" label={t('office.contact')} />
+        <TextInput form={form} name="phone" label={t('office.phone')} />
+        <TextInput form={form} name="copyTo" label={t('office.copyTo')} hint={t('office.copyToHint')} wide />
+        <NumberInput form={form} name="replyDays" label={t('office.replyDays')} min={1} />
+        <ErrorNotice error={form.failure} />
+        <div className="form__actions field--wide">
+          <button type="submit" className="button button--primary" disabled={form.saving}>
+            {t('app:actions.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DOCUMENT_FORMATS, type DocumentTemplate, type TemplateFieldInfo, templateInput, type TemplateProblem } from '../../../core/documents/model';
+import { addDays, dateOf } from '../../../shared/dates';
+import type { DubanError } from '../../../shared/errors';
+import { describeField } from '../../../shared/i18n/describe';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SelectInput, TextInput } from '../../components/inputs';
+import { ErrorNotice } from '../../components/Notice';
+import { useToast } from '../../components/Toasts';
+import { useForm } from '../../forms/useForm';
+import { DocumentFrame } from './DocumentFrame';
+import reminder from '../../../../resources/templates/reminder.json' with { type: 'json' };
+import { useDebounced } from './useDebounced';
+
+/** A new template starts from the shipped reminder letter: documents are written in Chinese whatever the screen's language. */
+const STARTER = reminder.lines.join('\n');
+
+interface TemplateValues extends Record<string, unknown> {
+  name: string;
+  format: DocumentTemplate['format'];
+  source: string;
+}
+
+/** The character offset of a line and column (from 1) in the text. */
+function offsetOf(source: string, line: number, column: number): number {
+  const lines = source.split('\n');
+  return lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+}
+
+/**
+ * A template's text with a live preview for a sample recipient. The core checks it as it is typed:
+ * an unknown field or a broken loop is shown with its line and column, the cursor can be taken
+ * there, and the template cannot be saved until it is sound.
+ */
+/** How a template names a field, or runs a loop, by its first name. */
+const syntaxOf = (field: TemplateFieldInfo | undefined): string =>
+  !field ? '' : field.scope === 'loop' ? `{{#${field.names[0]}}} … {{/${field.names[0]}}}` : `{{${field.names[0]}}}`;
+
+export function TemplateEditor({ template, fields, onSaved, onRemoved }: { template: DocumentTemplate | null; fields: readonly TemplateFieldInfo[]; onSaved: (saved: DocumentTemplate) => void; onRemoved: () => void }) {
+  const { t } = useTranslation('documents');
+  const api = useApi();
+  const toast = useToast();
+  const units = useLoad((a) => a.units.list(), []);
+  const form = useForm<TemplateValues>(templateInput, { name: template?.name ?? '', format: template?.format ?? 'letter', source: template?.source ?? STARTER }, `template:${template?.id ?? 'new'}`);
+  const [sampleUnit, setSampleUnit] = useState<number | null>(null);
+  const [problem, setProblem] = useState<TemplateProblem | null>(null);
+  const [html, setHtml] = useState<string | null>(null);
+  const [removing, setRemoving] = useState(false);
+  const [removeError, setRemoveError] = useState<DubanError | null>(null);
+  const text = useRef<HTMLTextAreaElement>(null);
+  const typed = useDebounced({ source: form.values.source, format: form.values.format, sampleUnit }, 300);
+  const unitId = sampleUnit ?? units.data?.[0]?.id ?? null;
+
+  useEffect(() => {
+    const today = dateOf(new Date());
+    const sample = unitId ? { docType: 'reminder', recipientUnitId: unitId, taskIds: [], issuedOn: today, replyDue: addDays(today, 10) } : null;
+    void api.documents.checkTemplate({ source: typed.source, format: typed.format, sample }).then((result) => {
+      if (!result.ok) return;
+      setProblem(result.value.problem);
+      if (result.value.html) setHtml(result.value.html);
+    });
+  }, [typed, unitId]);
+
+  const goTo = (at: TemplateProblem): void => {
+    const area = text.current;
+    if (!area) return;
+    const offset = offsetOf(area.value, at.line, at.column);
+    area.focus();
+    area.setSelectionRange(offset, offset + 2);
+  };
+
+  const save = (): void => {
+    let stored: DocumentTemplate | null = null;
+    void form
+      .submit(async (values) => {
+        const result = await (template ? api.documents.updateTemplate(template.id, values) : api.documents.createTemplate(values));
+        if (result.ok) stored = result.value;
+        return result;
+      })
+      .then((saved) => {
+        if (!saved || !stored) return;
+        toast(t('templates.saved', { name: stored.name }));
+        onSaved(stored);
+      });
+  };
+
+  const remove = async (): Promise<void> => {
+    setRemoving(false);
+    const removed = await api.documents.removeTemplate(template!.id);
+    if (!removed.ok) return setRemoveError(removed.error);
+    toast(t('templates.removed', { name: template!.name }));
+    onRemoved();
+  };
+
+  const sourceError = form.errorOf('source');
+  const shown = problem ?? (sourceError?.params?.line ? ({ ...sourceError.params, code: sourceError.code } as unknown as TemplateProblem) : null);
+
+  return (
+    <div className="document-editor">
+      <form
+        className="form"
+        aria-label={t('templates.editor')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <TextInput form={form} name="name" label={t('fields.templateName')} required wide />
+        <SelectInput form={form} name="format" label={t('fields.format')} required options={DOCUMENT_FORMATS.map((f) => ({ value: f, label: t(`formats.${f}`) }))} />
+        <div className={`field field--wide${shown ? ' field--invalid' : ''}`}>
+          <label className="field__label" htmlFor="template-source">
+            {t('fields.source')}
+          </label>
+          <textarea
+            id="template-source"
+            ref={text}
+            className="template-source"
+            rows={18}
+            spellCheck={false}
+            value={form.values.source}
+            aria-invalid={Boolean(shown)}
+            aria-describedby="template-problem"
+            onChange={(e) => form.set('source', e.target.value)}
+          />
+          <div id="template-problem" className={shown ? 'field__error' : 'field__hint'} role={shown ? 'alert' : undefined}>
+            {shown ? (
+              <>
+                {describeField(t, { field: 'source', code: shown.code, params: { line: shown.line, column: shown.column, name: shown.name ?? '' } })}{' '}
+                <button type="button" className="button button--link" onClick={() => goTo(shown)}>
+                  {t('templates.goTo')}
+                </button>
+              </>
+            ) : (
+              t('templates.sound')
+            )}
+          </div>
+        </div>
+        <details className="field--wide template-fields">
+          <summary>{t('templates.fieldList')}</summary>
+          <p>{t('templates.syntax', { field: syntaxOf(fields.find((f) => f.scope === 'document')), loop: syntaxOf(fields.find((f) => f.scope === 'loop')) })}</p>
+          <ul>
+            {fields.map((field) => (
+              <li key={field.names.join()}>
+                <code>{syntaxOf(field)}</code> {t(`templates.scopes.${field.scope}`)} ({field.names.slice(1).join(', ')})
+              </li>
+            ))}
+          </ul>
+        </details>
+        <label className="field field--wide">
+          <span className="field__label">{t('templates.sample')}</span>
+          <select value={unitId ?? ''} onChange={(e) => setSampleUnit(e.target.value ? Number(e.target.value) : null)}>
+            {(units.data ?? []).map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ErrorNotice error={(form.failure ?? removeError) as DubanError | null} />
+        <div className="form__actions field--wide">
+          {template && (
+            <button type="button" className="button button--danger form__actions-start" onClick={() => setRemoving(true)}>
+              {t('templates.remove')}
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={form.saving || problem !== null}>
+            {t('templates.save')}
+          </button>
+        </div>
+      </form>
+      <DocumentFrame html={html} title={t('preview.title')} />
+      <ConfirmDialog open={removing} danger title={t('templates.remove')} message={t('templates.removeMessage', { name: template?.name ?? '' })} confirmLabel={t('templates.remove')} onConfirm={() => void remove()} onCancel={() => setRemoving(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { LINE_PITCH_PT, PT_PER_MM, TYPE_AREA_MM } from './geometry';
+
+/**
+ * Lays out what CSS alone cannot, once the page is loaded:
+ *  - the copy-to block (版记) goes on the last page with its last rule on the bottom edge of the type
+ *    area, as GB/T 9704 asks: the spacer before it is sized to fill the page;
+ *  - documents printed together each number their pages from 1: the counter styles that write the
+ *    page numbers (and a letter's first-page marks) are told the page each document starts on.
+ * It walks each document's blocks as Chromium breaks pages (lines and table rows are not split, a
+ * table's header row repeats, the signature block is kept whole) to count the pages.
+ *
+ * It runs inside the document's page (Chromium through Playwright, Electron's print window), given
+ * as source text: it must use nothing from outside its own body.
+ */
+interface Box {
+  readonly top: number;
+  readonly bottom: number;
+  readonly height: number;
+}
+/** The little of the DOM it uses, declared here: the core and the command line type-check without the DOM. */
+interface Element {
+  readonly children: ArrayLike<Element>;
+  readonly tagName: string;
+  readonly classList: { contains(name: string): boolean };
+  querySelector(selector: string): Element | null;
+  querySelectorAll(selector: string): ArrayLike<Element>;
+  getBoundingClientRect(): Box;
+  readonly style: { height: string };
+  textContent: string | null;
+}
+
+export interface FittedPages {
+  /** The number of pages of each document, in order. */
+  readonly pages: readonly number[];
+}
+
+interface Root {
+  querySelectorAll(selector: string): ArrayLike<Element>;
+  getElementById(id: string): Element | null;
+}
+
+/** `root`: the document to lay out, when it is not the page's own (the app's preview frame). */
+export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): FittedPages {
+  const page = root ?? (globalThis as unknown as { document: Root }).document;
+  const ptOf = (px: number): number => (px * 72) / 96;
+  const heightOf = (element: Element): number => ptOf(element.getBoundingClientRect().height);
+  const fits = (used: number, height: number): boolean => used + height <= pageHeightPt + 0.5;
+
+  /** Pages and the height used on the last one, after `blocks`. */
+  function walk(blocks: readonly Element[], start: { pages: number; used: number }): { pages: number; used: number } {
+    let { pages, used } = start;
+    const place = (height: number, repeat = 0): void => {
+      if (used > 0 && !fits(used, height)) {
+        pages++;
+        used = repeat;
+      }
+      used += height;
+    };
+    let previousBottom: number | null = null;
+    for (const block of blocks) {
+      if (block.classList.contains('closing-spacer')) continue;
+      // The space between blocks (a margin) is kept on its page; at the top of a new page it is dropped.
+      const box = block.getBoundingClientRect();
+      const gap = previousBottom === null ? 0 : ptOf(box.top - previousBottom);
+      previousBottom = box.bottom;
+      if (used > 0 && gap > 0) {
+        if (fits(used, gap)) used += gap;
+        else {
+          pages++;
+          used = 0;
+        }
+      }
+      if (block.tagName === 'TABLE') {
+        const head = block.querySelector('thead');
+        const headHeight = head ? heightOf(head) : 0;
+        if (head) place(headHeight);
+        for (const row of Array.from(block.querySelectorAll('tbody > tr'))) place(heightOf(row), headHeight);
+      } else if (block.classList.contains('signoff') || block.classList.contains('copyto') || block.classList.contains('head')) {
+        place(heightOf(block));
+      } else {
+        const lines = Math.max(1, Math.round(heightOf(block) / pitchPt));
+        for (let i = 0; i < lines; i++) place(heightOf(block) / lines);
+      }
+    }
+    return { pages, used };
+  }
+
+  const pages: number[] = [];
+  for (const flow of Array.from(page.querySelectorAll('.doc__flow'))) {
+    const blocks = Array.from(flow.children);
+    const spacer = flow.querySelector('.closing-spacer');
+    const closing = flow.querySelector('.copyto');
+    if (spacer && closing) {
+      spacer.style.height = '0';
+      const before = walk(blocks.slice(0, blocks.indexOf(spacer)), { pages: 1, used: 0 });
+      const height = heightOf(closing);
+      const room = pageHeightPt - before.used;
+      const gap = height <= room ? room - height : room + pageHeightPt - height;
+      spacer.style.height = `${Math.max(0, gap - 0.3).toFixed(2)}pt`;
+      pages.push(before.pages + (height <= room ? 0 : 1));
+    } else {
+      pages.push(walk(blocks, { pages: 1, used: 0 }).pages);
+    }
+  }
+
+  // Each document's counter styles count from the page it starts on.
+  const style = page.getElementById('page-numbers');
+  if (style) {
+    let first = 1;
+    let text = style.textContent ?? '';
+    pages.forEach((count, index) => {
+      text = text.replace(new RegExp(`(@counter-style d${index + 1}-[a-z]+ \\{ system: fixed )\\d+`, 'g'), `$1${first}`);
+      first += count;
+    });
+    style.textContent = text;
+  }
+  return { pages };
+}
+
+/**
+ * fitPages as a script to run in a document's page, with the page's geometry. Bundlers and tsx may
+ * wrap functions in a `__name` helper that the page does not have: it is given a stand-in.
+ */
+export const fitPreview = (root: Root): FittedPages => fitPages(TYPE_AREA_MM.height * PT_PER_MM, LINE_PITCH_PT, root);
+
+export const fitPagesScript = (): string =>
+  `(() => { const __name = (f) => f; return (${fitPages.toString()})(${TYPE_AREA_MM.height * PT_PER_MM}, ${LINE_PITCH_PT}); })()`;

@@ -1,0 +1,51 @@
+/**
+ * The page of a formal document by GB/T 9704-2012 (DESIGN.md §5), in the units each output needs:
+ * millimetres for the page, points for type. Chromium lays a 28.95 pt line out as 29.25 pt (39 px)
+ * and so fits 21 lines; 28.5 pt (38 px) fits the 22 the standard asks for. Word's grid uses 579 twips.
+ */
+export const PT_PER_MM = 72 / 25.4;
+
+export const PAGE_MM = { width: 210, height: 297 } as const;
+export const MARGIN_MM = { top: 37, right: 26, bottom: 35, left: 28 } as const;
+export const TYPE_AREA_MM = { width: 156, height: 225 } as const;
+
+export const LINES_PER_PAGE = 22;
+export const CHARS_PER_LINE = 28;
+/** The line pitch of the HTML pages (38 px), and of Word's document grid. */
+export const LINE_PITCH_PT = 28.5;
+export const LINE_PITCH_TWIPS = 579;
+
+/** 3号, 2号, 4号. */
+export const BODY_PT = 16;
+export const TITLE_PT = 22;
+export const SMALL_PT = 14;
+/** 16 pt glyphs set 28 to the 156 mm line with this much letter-spacing (15.79 pt a character). */
+export const LETTER_SPACING_PT = -0.21;
+export const CHAR_PITCH_PT = BODY_PT + LETTER_SPACING_PT;
+
+/** The page number's top edge below the type area; a character (4号) in from the outer edge. */
+export const PAGE_NUMBER_GAP_MM = 7;
+
+/** The standard format: the issuer mark's top below the type area's top; the red rule below the number. */
+export const ISSUER_TOP_MM = 35;
+export const RULE_BELOW_NUMBER_MM = 4;
+/** The letter format: the issuer mark's top below the page's top; the lower double line above the page's bottom; both lines' length. */
+export const LETTER_ISSUER_TOP_MM = 30;
+export const LETTER_BOTTOM_LINE_MM = 20;
+export const LETTER_LINE_WIDTH_MM = 170;
+
+export const RED = '#e60012';
+
+/**
+ * The issuer mark's size: as large as `maxPt` allows within the type area; a standard head keeps at
+ * least 22 pt and condenses a long name (scaleX), a letter's mark (in a margin box, which cannot be
+ * condensed) gets smaller instead.
+ */
+export function issuerMarkSize(text: string, maxPt: number, condense: boolean): { pt: number; scaleX: number } {
+  const chars = Math.max(1, [...text].length);
+  const width = TYPE_AREA_MM.width * PT_PER_MM;
+  const fitting = Math.min(maxPt, Math.floor(width / chars));
+  if (!condense) return { pt: fitting, scaleX: 1 };
+  const pt = Math.max(22, fitting);
+  return { pt, scaleX: Math.min(1, Number((width / (chars * pt)).toFixed(3))) };
+}
