@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import enExchange from '../../shared/i18n/locales/en/exchange.json';
-import zhExchange from '../../shared/i18n/locales/zh-CN/exchange.json';
+import enExchange from '../../shared/i18n/locales/en/exchange.json' with { type: 'json' };
+import zhExchange from '../../shared/i18n/locales/zh-CN/exchange.json' with { type: 'json' };
 import { createI18n, type Language } from '../../shared/i18n/setup';
 import type { Deadline } from '../tasks/model';
 import { formatDate } from '../../shared/i18n/format';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_SPECS } from '../../../src/core/excel/import/kinds';
 import { IMPORT_KINDS, ISSUE_CODES, SKIP_REASONS } from '../../../src/core/excel/import/model';
 import { RETURN_WARNINGS } from '../../../src/core/excel/packages/model';
-import enExchange from '../../../src/shared/i18n/locales/en/exchange.json';
-import zhExchange from '../../../src/shared/i18n/locales/zh-CN/exchange.json';
+import enExchange from '../../../src/shared/i18n/locales/en/exchange.json' with { type: 'json' };
+import zhExchange from '../../../src/shared/i18n/locales/zh-CN/exchange.json' with { type: 'json' };
 
 /**
  * The words of the exchange: every finding of an import has its sentence in both languages, and the

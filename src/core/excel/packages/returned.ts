@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { type IsoDate, type Period, periodOf, shiftPeriod } from '../../../shared/dates';
 import { dubanError } from '../../../shared/errors';
-import enExchange from '../../../shared/i18n/locales/en/exchange.json';
-import zhExchange from '../../../shared/i18n/locales/zh-CN/exchange.json';
+import enExchange from '../../../shared/i18n/locales/en/exchange.json' with { type: 'json' };
+import zhExchange from '../../../shared/i18n/locales/zh-CN/exchange.json' with { type: 'json' };
 import { err, ok, type Result } from '../../../shared/result';
 import { progressInput, type ProgressState } from '../../progress/model';
 import { loadProgressReport, progressService } from '../../progress/service';
