@@ -11,6 +11,7 @@ import type { FieldChange, ImportCounts, ImportKind, importOptions, PreviewRow, 
 import { Placeholders } from './placeholders';
 import { type MappedColumn, type ParsedRow, readRows } from './rows';
 import { resolveUnitNames } from './unit-names';
+import type { UnitKind } from '../../units/model';
 
 /**
  * An import planned against the ledger without writing: the sheet and header found, the columns'
@@ -34,7 +35,7 @@ export interface ImportPlan {
   readonly missingFields: readonly string[];
   readonly lines: readonly PlannedLine[];
   readonly units: readonly UnitResolution[];
-  readonly newUnits: readonly { readonly name: string; readonly kind: string }[];
+  readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
   readonly placeholders: Placeholders;
   readonly counts: ImportCounts;
 }
@@ -97,7 +98,8 @@ function unitNamesIn(rows: readonly ParsedRow[], spec: ImportKindSpec): Map<stri
   return counts;
 }
 
-function countsOf(previews: readonly Omit<PreviewRow, 'changes'>[]): ImportCounts {
+/** How many rows of each fate, and how many carry a warning. */
+export function countsOf(previews: readonly Omit<PreviewRow, 'changes'>[]): ImportCounts {
   const counts = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0, warning: 0 };
   for (const row of previews) {
     counts[row.action]++;

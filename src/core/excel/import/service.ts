@@ -58,7 +58,7 @@ function previewOf(pending: Pending): ImportPreview {
     fields: spec.fields.map((f) => ({ key: f.key, required: f.required ?? false })),
     missingFields: plan.missingFields,
     units: plan.units,
-    newUnits: plan.newUnits as ImportPreview['newUnits'],
+    newUnits: plan.newUnits,
     counts: plan.counts,
     rows: plan.lines.slice(0, FIRST_PAGE).map(previewRow),
     totalRows: plan.lines.length,

@@ -11,8 +11,8 @@ import { loadUnit } from '../../units/service';
 import { shownReport } from '../import/kinds/progress';
 import { checkRules, plannedRow } from '../import/kind';
 import { normalizeLabel } from '../import/labels';
-import type { ImportCounts, Issue, PreviewRow } from '../import/model';
-import type { PlannedLine } from '../import/plan';
+import type { ImportCounts, Issue } from '../import/model';
+import { countsOf, type PlannedLine } from '../import/plan';
 import { findHeader, type Header } from '../import/header';
 import { shownPeriod } from '../import/shown';
 import { type CellValue, cellText } from '../read/cells';
@@ -109,15 +109,6 @@ function sentWarnings(sent: SentWorkbook | undefined, fileHash: string): ReturnW
 
 type Options = z.output<typeof returnOptions>;
 
-function countsOf(lines: readonly PlannedLine[]): ImportCounts {
-  const counts = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0, warning: 0 };
-  for (const { preview } of lines) {
-    counts[preview.action]++;
-    if (preview.issues.some((i) => i.severity === 'warning')) counts.warning++;
-  }
-  return counts;
-}
-
 export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, fileHash: string, options: Options, today: IsoDate): Result<ReturnPlan> {
   const [identity, ...others] = identitiesIn(workbook);
   if (!identity) return err(dubanError('excel.not_unit_workbook'));
@@ -168,7 +159,7 @@ export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, f
   if (deleted.length) warnings.push({ code: 'rows_deleted', params: { numbers: deleted.join('、') } });
   if (fixedChanged.length) warnings.push({ code: 'fixed_changed', params: { numbers: fixedChanged.join('、') } });
   if (notFilled.length) warnings.push({ code: 'not_filled', params: { numbers: notFilled.join('、') } });
-  return ok({ identity, unit: { id: unit.id, name: unit.name }, sent, warnings, lines, counts: countsOf(lines) });
+  return ok({ identity, unit: { id: unit.id, name: unit.name }, sent, warnings, lines, counts: countsOf(lines.map((line) => line.preview)) });
 }
 
 function planReportRow(db: Reader, r: ReturnedRow, task: { taskId: number; number: string }, unitId: number, period: Period, onlyReporter: string[] | null, issues: Issue[]): PlannedLine {
@@ -208,5 +199,3 @@ function planReportRow(db: Reader, r: ReturnedRow, task: { taskId: number; numbe
   const { write, uses: _uses, changes, ...preview } = plan;
   return { preview: { row: r.row, ...preview }, changes, ...(write ? { write } : {}) };
 }
-
-export const previewRows = (lines: readonly PlannedLine[]): PreviewRow[] => lines.map((line) => ({ ...line.preview, changes: line.changes() }));

@@ -16,7 +16,8 @@ import { exchangeWords } from '../words';
 import { unitTasks, writePackage } from './export';
 import { ledgerFingerprint, newExportId } from './identity';
 import { type PackageExport, packageExportRequest, type PackageExportRequest, type PackageFile, type ReturnOptions, returnOptions, type ReturnPreview, type ReturnResult, type SentWorkbook } from './model';
-import { planReturn, previewRows, type ReturnPlan, sentKey } from './returned';
+import { planReturn, type ReturnPlan, sentKey } from './returned';
+import { previewRow } from '../import/plan';
 
 /**
  * Unit workbooks out and back. Sending remembers each workbook in the ledger (what was sent, to
@@ -45,7 +46,7 @@ function previewOf(entry: PendingReturn): ReturnPreview {
     exportedAt: plan.sent?.exportedAt ?? null,
     warnings: plan.warnings,
     counts: plan.counts,
-    rows: previewRows(plan.lines),
+    rows: plan.lines.map(previewRow),
   };
 }
 
