@@ -19,5 +19,7 @@ export function browserPlatform(version: string): PlatformHandlers {
       return launched.ok ? launched.value.pdf(html) : launched;
     },
     saveFile: () => ok(null),
+    chooseWorkbooks: () => ok(null),
+    saveFiles: () => ok(null),
   };
 }

@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util';
 import enCli from '../shared/i18n/locales/en/cli.json' with { type: 'json' };
+import enExchange from '../shared/i18n/locales/en/exchange.json' with { type: 'json' };
 import zhCli from '../shared/i18n/locales/zh-CN/cli.json' with { type: 'json' };
+import zhExchange from '../shared/i18n/locales/zh-CN/exchange.json' with { type: 'json' };
 import { createI18n, type Language, languageOf } from '../shared/i18n/setup';
 import { type Command, type CommandContext } from './command';
 import { backup } from './commands/backup';
 import { dump } from './commands/dump';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { init } from './commands/init';
 import { letter } from './commands/letter';
+import { packageCommand } from './commands/package';
 import { passwd } from './commands/passwd';
 import { restore } from './commands/restore';
 import { stats } from './commands/stats';
@@ -14,7 +19,7 @@ import { verify } from './commands/verify';
 import { type CliFailure, describeFailure } from './failure';
 import { type Secrets, stdinSecrets, terminalSecrets } from './secrets';
 
-const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter];
+const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter, importCommand, exportCommand, packageCommand];
 
 const COMMON_OPTIONS = {
   'password-stdin': { type: 'boolean' },
@@ -43,7 +48,7 @@ function languageFrom(argv: readonly string[], env: NodeJS.ProcessEnv): Language
 /** Runs one command line; the exit code. Errors are one clear sentence on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const language = languageFrom(argv, io.env);
-  const { t } = createI18n(language, { cli: { 'zh-CN': zhCli, en: enCli } });
+  const { t } = createI18n(language, { cli: { 'zh-CN': zhCli, en: enCli }, exchange: { 'zh-CN': zhExchange, en: enExchange } });
   const fail = (failure: CliFailure, code = EXIT_FAILED): number => {
     for (const line of describeFailure(t, failure)) io.stderr.write(`${line}\n`);
     if (failure.kind === 'cli' && failure.usage) io.stderr.write(`\n${t('cli:usage')}\n`);

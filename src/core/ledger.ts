@@ -2,13 +2,14 @@ import { userInfo } from 'node:os';
 import { dateOf, localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
-import { appendAudit, verifyAuditChain } from './audit/audit-log';
+import { auditAppender, verifyAuditChain } from './audit/audit-log';
 import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
 import { documentService } from './documents/service';
 import { evidenceService } from './evidence/service';
 import { findingService } from './findings/service';
+import { exchangeService } from './excel/service';
 import { inspectionService } from './inspections/service';
 import { measureService } from './measures/service';
 import { meetingService } from './meetings/service';
@@ -73,6 +74,8 @@ export class Ledger {
   readonly findings;
   readonly accountability;
   readonly documents;
+  /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
+  readonly exchange;
   private actor: string;
 
   private constructor(
@@ -91,8 +94,11 @@ export class Ledger {
         store.write((writer) => {
           const now = clock();
           const at = localTimestamp(now);
-          const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => appendAudit(writer, at, this.actor, change) };
-          return work(tx);
+          const audit = auditAppender(writer, at, this.actor);
+          const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => audit.append(change) };
+          const result = work(tx);
+          if (result.ok) audit.finish();
+          return result;
         }),
       putBlob: (bytes) => store.putBlob(bytes),
       getBlob: (blobId) => store.getBlob(blobId),
@@ -110,6 +116,7 @@ export class Ledger {
     this.findings = findingService(this.context);
     this.accountability = accountabilityService(this.context);
     this.documents = documentService(this.context);
+    this.exchange = exchangeService(this.context, store.ledgerId);
   }
 
   stats(options?: StatsOptions) {

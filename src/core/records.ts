@@ -15,8 +15,18 @@ import type { SqlValue } from './storage/journal';
 export type Row = Record<string, SqlValue>;
 type Value = SqlValue | boolean | undefined;
 
-const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (name: string): string => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** Names are converted on every row read and written; the few there are are converted once. */
+function memoised(convert: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let converted = known.get(name);
+    if (converted === undefined) known.set(name, (converted = convert(name)));
+    return converted;
+  };
+}
+
+const snake = memoised((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+const camel = memoised((name) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
 
 /** A row as a record; the named columns hold 0/1 and become booleans. */
 export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
@@ -132,11 +142,13 @@ export function saveRecord<E, S extends z.ZodType>(ctx: LedgerContext, spec: Rec
     const checked = spec.check?.(tx, values, id) ?? ok(undefined);
     if (!checked.ok) return checked;
     const columns = spec.columns ? spec.columns(values) : (values as Record<string, Value>);
-    const savedId = audited(tx, spec.entity, id, spec.load, () => {
+    // The audit's last load is the record as saved: it is the answer, without reading it a third time.
+    let saved: E | undefined;
+    audited(tx, spec.entity, id, (db, rowId) => (saved = spec.load(db, rowId)), () => {
       const rowId = id === null ? insertRecord(tx, spec.table, columns) : (updateRecord(tx, spec.table, id, columns), id);
       spec.relations?.(tx, rowId, values);
       return rowId;
     });
-    return ok(spec.load(tx, savedId)!);
+    return ok(saved!);
   });
 }

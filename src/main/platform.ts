@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { ioError } from '../core/storage/durable-fs';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
 import type { PlatformHandlers } from '../core/host/routes';
@@ -16,18 +19,44 @@ async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-/** What only the desktop shell can do: the system's file and print dialogs. */
+const WORKBOOK_FILTER = [{ name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] }];
+
+const openDialog = (options: OpenDialogOptions) => {
+  const window = BrowserWindow.getFocusedWindow();
+  return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+};
+const saveDialog = (options: SaveDialogOptions) => {
+  const window = BrowserWindow.getFocusedWindow();
+  return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+};
+
+/**
+ * Writes a file into a folder without replacing one already there (a unit's returned workbook may
+ * bear the same name): 填报表.xlsx, then 填报表 (2).xlsx, and so on.
+ */
+function writeBeside(dir: string, fileName: string, bytes: Uint8Array): void {
+  const dot = fileName.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
+  for (let n = 1; ; n++) {
+    try {
+      writeFileSync(join(dir, n === 1 ? fileName : `${stem} (${n})${extension}`), bytes, { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** What only the desktop shell can do: the system's file and print dialogs, and writing the files chosen there. */
 export function desktopPlatform(): PlatformHandlers {
   return {
     info: () => ok({ shell: 'desktop', version: app.getVersion() }),
     chooseLedgerPath: async (mode) => {
-      const window = BrowserWindow.getFocusedWindow() ?? undefined;
       if (mode === 'open') {
-        const chosen = await (window ? dialog.showOpenDialog(window, { filters: LEDGER_FILTER, properties: ['openFile'] }) : dialog.showOpenDialog({ filters: LEDGER_FILTER, properties: ['openFile'] }));
+        const chosen = await openDialog({ filters: LEDGER_FILTER, properties: ['openFile'] });
         return ok(chosen.canceled ? null : (chosen.filePaths[0] ?? null));
       }
-      const options = { filters: LEDGER_FILTER, defaultPath: '督办台账.duban', properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
-      const chosen = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
+      const chosen = await saveDialog({ filters: LEDGER_FILTER, defaultPath: '督办台账.duban', properties: ['createDirectory', 'showOverwriteConfirmation'] });
       return ok(chosen.canceled || !chosen.filePath ? null : chosen.filePath.endsWith('.duban') ? chosen.filePath : `${chosen.filePath}.duban`);
     },
     printDocuments: (html) => attempt(() => printHtml(html)),
@@ -41,5 +70,28 @@ export function desktopPlatform(): PlatformHandlers {
         await writeFile(chosen.filePath, bytes);
         return chosen.filePath;
       }),
+    chooseWorkbooks: async ({ multiple }) => {
+      const chosen = await openDialog({ filters: WORKBOOK_FILTER, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+      return ok(chosen.canceled ? null : chosen.filePaths);
+    },
+    saveFiles: async (files) => {
+      let target: string;
+      if (files.length === 1) {
+        const chosen = await saveDialog({ filters: WORKBOOK_FILTER, defaultPath: files[0]!.fileName, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+        if (chosen.canceled || !chosen.filePath) return ok(null);
+        target = chosen.filePath;
+      } else {
+        const chosen = await openDialog({ properties: ['openDirectory', 'createDirectory'] });
+        if (chosen.canceled || !chosen.filePaths[0]) return ok(null);
+        target = chosen.filePaths[0];
+      }
+      try {
+        if (files.length === 1) writeFileSync(target, files[0]!.bytes);
+        else for (const file of files) writeBeside(target, file.fileName, file.bytes);
+      } catch (error) {
+        return err(ioError(error, target));
+      }
+      return ok(target);
+    },
   };
 }

@@ -32,6 +32,12 @@ export const ERROR_CODES = [
   'excel.not_a_workbook',
   'excel.too_large',
   'excel.damaged',
+  'excel.sheet_too_large',
+  'excel.no_table',
+  'excel.import_expired',
+  'excel.row_failed',
+  'excel.not_unit_workbook',
+  'excel.other_ledger',
   // domain rules
   'validation',
   'not_found',

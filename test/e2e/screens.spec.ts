@@ -25,6 +25,7 @@ const SCREENS: readonly { path: string; name: string; openFirst?: string }[] = [
   { path: '/visits', name: 'visits', openFirst: 'visit' },
   { path: '/accountability', name: 'accountability', openFirst: 'accountability-case' },
   { path: '/meetings', name: 'meetings', openFirst: 'meeting' },
+  { path: '/exchange', name: 'exchange' },
   { path: '/sources', name: 'sources' },
   { path: '/units', name: 'units' },
   { path: '/audit', name: 'audit' },

@@ -32,28 +32,42 @@ function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>):
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
-export function appendAudit(writer: Writer, at: string, actor: string, change: AuditChange): void {
-  const last = writer.get<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const row = {
-    id: (last?.id ?? 0) + 1,
-    at,
-    actor,
-    action: change.action,
-    entity: change.entity,
-    entity_id: change.entityId,
-    before: json(change.before),
-    after: json(change.after),
+/**
+ * Appends the changes of one transaction to the chain: its end is read once, and the head kept in
+ * settings is written once, by `finish`, however many changes the transaction makes (an import
+ * makes tens of thousands).
+ */
+export function auditAppender(writer: Writer, at: string, actor: string) {
+  let last: { id: number; hash: string } | undefined;
+  let appended = false;
+  return {
+    append(change: AuditChange): void {
+      if (!appended) last = writer.get<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+      appended = true;
+      const row = {
+        id: (last?.id ?? 0) + 1,
+        at,
+        actor,
+        action: change.action,
+        entity: change.entity,
+        entity_id: change.entityId,
+        before: json(change.before),
+        after: json(change.after),
+      };
+      const prevHash = last?.hash ?? GENESIS;
+      const hash = entryHash(prevHash, row);
+      writer.run(
+        'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, prevHash, hash],
+      );
+      last = { id: row.id, hash };
+    },
+    /** Records the chain's new head; nothing when nothing was appended. */
+    finish(): void {
+      if (!appended) return;
+      writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [HEAD_KEY, JSON.stringify(last)]);
+    },
   };
-  const prevHash = last?.hash ?? GENESIS;
-  const hash = entryHash(prevHash, row);
-  writer.run(
-    'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, prevHash, hash],
-  );
-  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
-    HEAD_KEY,
-    JSON.stringify({ id: row.id, hash }),
-  ]);
 }
 
 /** Walks the whole chain; the id of the first entry that does not fit, if any. */

@@ -181,5 +181,18 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
           return doc.ok ? ok(await renderDocx(doc.value.content)) : doc;
         }),
     },
+    exchange: {
+      preview: (source, options) => use((l) => l.exchange.imports.preview(source, options)),
+      revise: (importId, options) => use((l) => l.exchange.imports.revise(importId, options)),
+      rows: (query) => use((l) => l.exchange.imports.rows(query)),
+      apply: (importId) => use((l) => l.exchange.imports.apply(importId)),
+      discard: (importId) => use((l) => ok(l.exchange.imports.discard(importId))),
+      export: (request) => use((l) => l.exchange.export(request, session.preferences.value.language)),
+      exportPackages: (request) => use((l) => l.exchange.packages.export(request, session.preferences.value.language)),
+      sentPackages: (period) => use((l) => ok(l.exchange.packages.sent(period))),
+      previewReturn: (source, options) => use((l) => l.exchange.packages.preview(source, options)),
+      applyReturn: (importId) => use((l) => l.exchange.packages.apply(importId)),
+      discardReturn: (importId) => use((l) => ok(l.exchange.packages.discard(importId))),
+    },
   };
 }

@@ -37,6 +37,10 @@ export class LedgerDatabase implements Reader {
 
   constructor(private readonly db: Database) {
     db.run('PRAGMA foreign_keys = ON');
+    // sql.js keeps the database as a file in an in-memory file system: spilling dirty pages to it in
+    // the middle of a transaction makes a large one (an import of 50,000 rows) several times slower.
+    // Memory is spent the same either way; the cache shrinks back once the transaction ends.
+    db.run('PRAGMA cache_spill = OFF');
   }
 
   static async fromImage(image?: Uint8Array): Promise<LedgerDatabase> {

@@ -7,6 +7,7 @@ import { Documents } from '../screens/documents/Documents';
 import { IssueDocument } from '../screens/documents/IssueDocument';
 import { Templates } from '../screens/documents/Templates';
 import { Dashboard } from '../screens/dashboard/Dashboard';
+import { Exchange } from '../screens/exchange/Exchange';
 import { MeetingPage } from '../screens/meetings/MeetingPage';
 import { Meetings } from '../screens/meetings/Meetings';
 import { PetitionPage } from '../screens/petitions/PetitionPage';
@@ -55,6 +56,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/meetings', nav: 'meetings', group: 'work', element: <Meetings /> },
   { path: '/meetings/new', element: <MeetingPage /> },
   { path: '/meetings/:id', element: <MeetingPage /> },
+  { path: '/exchange', nav: 'exchange', group: 'work', element: <Exchange /> },
   { path: '/sources', nav: 'sources', group: 'records', element: <Sources /> },
   { path: '/units', nav: 'units', group: 'records', element: <Units /> },
   { path: '/audit', nav: 'audit', group: 'system', element: <AuditLog /> },

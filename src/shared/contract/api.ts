@@ -21,6 +21,9 @@ import type {
   VoidInput,
 } from '../../core/documents/model';
 import type { Evidence, EvidenceContent, EvidenceInput, EvidenceOwner } from '../../core/evidence/model';
+import type { ExportedFile, ExportRequest } from '../../core/excel/export/model';
+import type { ImportOptions, ImportPreview, ImportResult, PreviewRow, RowsQuery, WorkbookSource } from '../../core/excel/import/model';
+import type { PackageExport, PackageExportRequest, ReturnOptions, ReturnPreview, ReturnResult, SentWorkbook } from '../../core/excel/packages/model';
 import type { Finding, FindingFilter, FindingInput } from '../../core/findings/model';
 import type { Inspection, InspectionInput } from '../../core/inspections/model';
 import type { Measure, MeasureFilter, MeasureInput } from '../../core/measures/model';
@@ -59,6 +62,11 @@ export interface LedgerLocation {
   readonly path: string;
 }
 
+export interface SavedFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
 export interface DubanApi {
   platform: {
     info: Call<[], PlatformInfo>;
@@ -70,6 +78,13 @@ export interface DubanApi {
     documentPdf: Call<[html: string], Uint8Array>;
     /** Saves a file the user names in the system's save dialog: its path, or null when cancelled or when there is no dialog. */
     saveFile: Call<[file: SaveRequest], string | null>;
+    /** Workbooks chosen in the system's file dialog (their paths); null when cancelled or without a dialog. */
+    chooseWorkbooks: Call<[options: { multiple: boolean }], string[] | null>;
+    /**
+     * Saves files where the user chooses (one file: a save dialog; several: a folder); the place
+     * saved to, or null when cancelled or without a dialog (the browser then downloads them).
+     */
+    saveFiles: Call<[files: SavedFile[]], string | null>;
   };
   session: {
     status: Call<[], SessionStatus>;
@@ -212,6 +227,24 @@ export interface DubanApi {
     /** Issued documents as one page to print, each numbering its own pages. */
     html: Call<[ids: number[]], string>;
     docx: Call<[id: number], Uint8Array>;
+  };
+  /** Excel exchange: imports planned and previewed before they are applied, exports, unit workbooks. */
+  exchange: {
+    /** Reads a workbook and plans its import; nothing is written. */
+    preview: Call<[source: WorkbookSource, options?: ImportOptions], ImportPreview>;
+    /** Plans the same workbook again with the user's corrections. */
+    revise: Call<[importId: string, options: ImportOptions], ImportPreview>;
+    rows: Call<[query: RowsQuery], { rows: PreviewRow[]; total: number }>;
+    /** Writes the previewed import in one transaction. */
+    apply: Call<[importId: string], ImportResult>;
+    discard: Call<[importId: string], void>;
+    /** A workbook for leaders, in the language of the app. */
+    export: Call<[request: ExportRequest], ExportedFile>;
+    exportPackages: Call<[request: PackageExportRequest], PackageExport>;
+    sentPackages: Call<[period: string], SentWorkbook[]>;
+    previewReturn: Call<[source: WorkbookSource, options?: ReturnOptions], ReturnPreview>;
+    applyReturn: Call<[importId: string], ReturnResult>;
+    discardReturn: Call<[importId: string], void>;
   };
 }
 

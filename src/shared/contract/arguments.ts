@@ -15,6 +15,9 @@ import {
   voidInput,
 } from '../../core/documents/model';
 import { EVIDENCE_OWNER_KINDS, evidenceInput } from '../../core/evidence/model';
+import { exportRequest } from '../../core/excel/export/model';
+import { importOptions, MAX_WORKBOOK_BYTES, rowsQuery, workbookSource } from '../../core/excel/import/model';
+import { packageExportRequest, returnOptions } from '../../core/excel/packages/model';
 import { findingInput } from '../../core/findings/model';
 import { inspectionInput } from '../../core/inspections/model';
 import { measureInput } from '../../core/measures/model';
@@ -39,6 +42,7 @@ const secret = z.string().min(1).max(1024);
 const none = z.tuple([]);
 /** A document page to print: the app's own HTML, a few megabytes at most even for a large batch. */
 const page = z.string().min(1).max(64 * 1024 * 1024);
+const importId = z.string().uuid();
 
 /** The five methods of a record kept whole: list (with its filter, or none), get, create, update, remove. */
 function crud(input: z.ZodType, filter: z.ZodType | null) {
@@ -65,6 +69,13 @@ export const ARGUMENTS = {
         fileName: z.string().min(1).max(255),
         kind: z.enum(['pdf', 'docx', 'html']),
       }),
+    ]),
+    chooseWorkbooks: z.tuple([z.object({ multiple: z.boolean() })]),
+    saveFiles: z.tuple([
+      z
+        .array(z.object({ fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length <= MAX_WORKBOOK_BYTES) }))
+        .min(1)
+        .max(500),
     ]),
   },
   session: {
@@ -164,5 +175,18 @@ export const ARGUMENTS = {
     awaitingReply: z.tuple([isoDate]),
     html: z.tuple([z.array(id).min(1).max(1000)]),
     docx: z.tuple([id]),
+  },
+  exchange: {
+    preview: z.tuple([workbookSource, importOptions.optional()]),
+    revise: z.tuple([importId, importOptions]),
+    rows: z.tuple([rowsQuery]),
+    apply: z.tuple([importId]),
+    discard: z.tuple([importId]),
+    export: z.tuple([exportRequest]),
+    exportPackages: z.tuple([packageExportRequest]),
+    sentPackages: z.tuple([period]),
+    previewReturn: z.tuple([workbookSource, returnOptions.optional()]),
+    applyReturn: z.tuple([importId]),
+    discardReturn: z.tuple([importId]),
   },
 } satisfies ArgumentSchemas;

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { inspectWorkbook } from '../../../src/core/excel/read/inspect';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'workbooks');
-const SAMPLES = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'samples');
 const codeOf = async (bytes: Buffer, limits?: Parameters<typeof inspectWorkbook>[1]) => {
   const result = await inspectWorkbook(bytes, limits);
   return result.ok ? 'ok' : result.error.code;
@@ -14,7 +13,7 @@ const codeOf = async (bytes: Buffer, limits?: Parameters<typeof inspectWorkbook>
 
 describe('what is let in as a workbook', () => {
   it.each(['rectification-tasks.xlsx', 'petitions-120.xlsx', 'units.xlsx'])('lets in the sample %s (written by LibreOffice)', async (name) => {
-    expect(await codeOf(readFileSync(join(SAMPLES, name)))).toBe('ok');
+    expect(await codeOf(readFileSync(join(FIXTURES, name)))).toBe('ok');
   });
 
   it('lets in a workbook written by exceljs', async () => {
@@ -41,7 +40,7 @@ describe('what is let in as a workbook', () => {
   });
 
   it('says a cut-off workbook is damaged', async () => {
-    const bytes = readFileSync(join(SAMPLES, 'units.xlsx'));
+    const bytes = readFileSync(join(FIXTURES, 'units.xlsx'));
     expect(await codeOf(bytes.subarray(0, bytes.length - 200))).toBe('excel.damaged');
   });
 
@@ -55,7 +54,7 @@ describe('what is let in as a workbook', () => {
   });
 
   it('refuses a package that inflates past the limit, or with too many parts', async () => {
-    const bytes = readFileSync(join(SAMPLES, 'petitions-120.xlsx'));
+    const bytes = readFileSync(join(FIXTURES, 'petitions-120.xlsx'));
     expect(await codeOf(bytes, { maxInflated: 10_000, maxEntries: 5_000, maxRatio: 200 })).toBe('excel.too_large');
     expect(await codeOf(bytes, { maxInflated: 600 * 1024 * 1024, maxEntries: 3, maxRatio: 200 })).toBe('excel.too_large');
   });

@@ -15,14 +15,6 @@ export function fromExcelSerial(serial: number): IsoDate | null {
   return makeDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
-/** A JavaScript Date read from a cell (exceljs gives UTC midnight for a date cell) as a calendar date. */
-export function fromCellDate(date: Date): IsoDate | null {
-  if (Number.isNaN(date.getTime())) return null;
-  // Times just before midnight come from float rounding in the serial; round to the nearest day.
-  const rounded = new Date(Math.round(date.getTime() / MS_PER_DAY) * MS_PER_DAY);
-  return makeDate(rounded.getUTCFullYear(), rounded.getUTCMonth() + 1, rounded.getUTCDate());
-}
-
 const normalise = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
 const PATTERNS: readonly { pattern: RegExp; read: (m: RegExpExecArray) => IsoDate | null }[] = [

@@ -8,6 +8,7 @@ import { ColumnChooser } from '../../components/ColumnChooser';
 import { type Column, DataTable, type Sort } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../exchange/ExportButton';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useFormat } from '../../hooks/useFormat';
 import { usePagedRows } from '../../hooks/usePagedRows';
@@ -85,6 +86,7 @@ export function Petitions() {
         actions={
           <>
             <ColumnChooser columns={columns.map((c) => ({ key: c.key, header: c.header, fixed: fixed.has(c.key) }))} shown={shown} onChange={setShown} />
+            <ExportButton request={{ kind: 'petitions', query }} />
             <button type="button" className="button button--primary" onClick={() => navigate('/petitions/new')}>
               {t('add')}
             </button>

@@ -8,6 +8,7 @@ import { ColumnChooser } from '../../components/ColumnChooser';
 import { type Column, DataTable, type Sort } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../exchange/ExportButton';
 import { useFormat } from '../../hooks/useFormat';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
@@ -75,6 +76,7 @@ export function Ledger() {
         actions={
           <>
             <ColumnChooser columns={all.map((c) => ({ key: c.key, header: c.header, fixed: fixed.has(c.key) }))} shown={shown} onChange={setShown} />
+            <ExportButton request={{ kind: 'tasks', query }} />
             <button type="button" className="button button--primary" onClick={() => navigate('/tasks/new')}>
               {t('add')}
             </button>

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ledger } from '../src/core/ledger';
+import { KDF_FLOOR } from '../src/core/storage/kdf';
+import { type Figure, median, round, timed } from './figures';
+import { BENCH_UNITS, writePetitionWorkbook } from './workbooks';
+
+const PASSWORD = 'benchmark password';
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(`benchmark step failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** A ledger holding the units the petitions name, closed, ready for a child to open. */
+async function unitLedger(path: string): Promise<void> {
+  const { ledger } = must(await Ledger.create(path, { password: PASSWORD, kdf: KDF_FLOOR }));
+  for (const name of BENCH_UNITS) must(ledger.units.create({ name, kind: 'city' }));
+  must(ledger.close());
+}
+
+/** Reads, plans, previews and applies `rows` petition rows in a fresh process: its time and peak memory. */
+async function measureImport(dir: string, rows: number): Promise<{ ms: number; cpuMs: number; peakMb: number }> {
+  const ledger = join(dir, `import-${rows}.duban`);
+  const workbook = join(dir, `petitions-${rows}.xlsx`);
+  await unitLedger(ledger);
+  await writePetitionWorkbook(workbook, rows);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), ledger, PASSWORD, workbook], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const measured = JSON.parse(output.trim().split('\n').pop()!) as { ms: number; cpuMs: number; peakMb: number; created: number };
+  if (measured.created !== rows) throw new Error(`the import created ${measured.created} of ${rows} cases`);
+  return measured;
+}
+
+const SAMPLES = join(import.meta.dirname, '..', 'test', 'fixtures', 'workbooks');
+const RUNS = 3;
+
+/**
+ * The units' workbooks for a month, on the ledger the samples make (13 units with open tasks):
+ * each written with its tasks, locked columns, lists and instructions, and remembered.
+ */
+async function measurePackages(dir: string): Promise<number> {
+  const { ledger } = must(await Ledger.create(join(dir, 'packages.duban'), { password: PASSWORD, kdf: KDF_FLOOR }));
+  must(await ledger.exchange.imports.importFile({ path: join(SAMPLES, 'units.xlsx') }, {}, false));
+  must(await ledger.exchange.imports.importFile({ path: join(SAMPLES, 'rectification-tasks.xlsx') }, { createUnits: true }, false));
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const [exported, ms] = await timed(() => ledger.exchange.packages.export({ period: '2026-11' }));
+    if (must(exported).files.length !== 13) throw new Error('the samples should give 13 unit workbooks');
+    times.push(ms);
+  }
+  must(ledger.close());
+  return median(times);
+}
+
+export async function excelFigures(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-bench-excel-'));
+  try {
+    const petitions = await measureImport(dir, 2825);
+    const large = await measureImport(dir, 50_000);
+    const packages = await measurePackages(dir);
+    return [
+      { name: 'import_petitions_2825_ms', value: round(petitions.ms, 0), unit: 'ms' },
+      { name: 'import_rows_50000_ms', value: round(large.ms, 0), unit: 'ms' },
+      // The processor time of the same: on a machine busy with other work it reads apart from the wall time.
+      { name: 'import_rows_50000_cpu_ms', value: round(large.cpuMs, 0), unit: 'ms' },
+      { name: 'import_rows_50000_peak_mb', value: round(large.peakMb, 0), unit: 'MB' },
+      { name: 'export_unit_packages_13_ms', value: round(packages, 0), unit: 'ms' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,82 @@
+import type { TFunction } from 'i18next';
+import type { Language } from '../../../shared/i18n/setup';
+import { formatPeriod } from '../../../shared/i18n/format';
+import { ok, type Result } from '../../../shared/result';
+import type { Reader } from '../../storage/database';
+import type { TaskQuery } from '../../tasks/model';
+import { listTasks } from '../../tasks/query';
+import { loadTask } from '../../tasks/service';
+import { listUnits } from '../../units/service';
+import { startTable, type TableColumn } from '../write/table';
+import { deadlineWords } from '../words';
+import type ExcelJS from 'exceljs';
+
+/** The task ledger as leaders read it: one row per task, its measures numbered, its latest progress. */
+const PAGE = 1000;
+
+/** The ids of the tasks the filter matches, in the order asked for. */
+export function taskIds(db: Reader, query: TaskQuery): Result<number[]> {
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = listTasks(db, { ...query, limit: PAGE, offset });
+    if (!page.ok) return page;
+    ids.push(...page.value.rows.map((row) => row.id));
+    if (ids.length >= page.value.total || page.value.rows.length === 0) return ok(ids);
+  }
+}
+
+/** Each task's latest month of reports: "2026年10月 东川市人民政府：……", a line per unit. */
+function latestProgress(db: Reader, language: Language): Map<number, string> {
+  const rows = db.all<{ task_id: number; period: string; progress: string; name: string }>(
+    `SELECT r.task_id, r.period, r.progress, u.name FROM progress_reports r JOIN units u ON u.id = r.unit_id
+     WHERE r.period = (SELECT max(period) FROM progress_reports WHERE task_id = r.task_id) AND r.progress <> ''
+     ORDER BY r.task_id, u.sort_order, u.name`,
+  );
+  const byTask = new Map<number, string>();
+  for (const row of rows) {
+    const line = `${formatPeriod(row.period, language)} ${row.name}：${row.progress}`;
+    byTask.set(row.task_id, byTask.has(row.task_id) ? `${byTask.get(row.task_id)}\n${line}` : line);
+  }
+  return byTask;
+}
+
+export function taskColumns(t: TFunction): TableColumn[] {
+  const field = (key: string) => t(`exchange:fields.tasks.${key}`);
+  return [
+    { header: field('number'), width: 4, kind: 'center' },
+    { header: field('problem'), width: 24 },
+    { header: field('goal'), width: 12 },
+    { header: field('measures'), width: 24 },
+    { header: field('leadUnits'), width: 10 },
+    { header: field('cooperatingUnits'), width: 10 },
+    { header: field('responsibleLeader'), width: 6, kind: 'center' },
+    { header: field('deadline'), width: 8, kind: 'center' },
+    { header: field('status'), width: 5, kind: 'center' },
+    { header: t('exchange:exports.extra.latestProgress'), width: 24 },
+    { header: field('notes'), width: 8 },
+  ];
+}
+
+export function writeTaskRows(book: ExcelJS.Workbook, name: string, db: Reader, ids: readonly number[], t: TFunction, language: Language, heading: { title: string; subtitle: string }): void {
+  const unitNames = new Map(listUnits(db, { includeArchived: true }).map((u) => [u.id, u.name]));
+  const measures = new Map(db.all<{ id: number; content: string }>('SELECT id, content FROM measures').map((m) => [m.id, m.content]));
+  const progress = latestProgress(db, language);
+  const table = startTable(book, name, { ...heading, columns: taskColumns(t), pageFooter: t('exchange:exports.pageFooter') });
+  for (const id of ids) {
+    const task = loadTask(db, id)!;
+    const measureLines = task.measureIds.map((m, i) => (task.measureIds.length > 1 ? `${i + 1}. ${measures.get(m) ?? ''}` : (measures.get(m) ?? '')));
+    table.addRow([
+      task.number,
+      task.problem,
+      task.goal,
+      measureLines.join('\n'),
+      task.leadUnitIds.map((u) => unitNames.get(u)).join('、'),
+      task.cooperatingUnitIds.map((u) => unitNames.get(u)).join('、'),
+      task.responsibleLeader,
+      task.deadline.kind === 'date' ? task.deadline.date : deadlineWords(t, task.deadline, language),
+      t(`common:enums.taskStatus.${task.status}`),
+      progress.get(task.id),
+      task.notes,
+    ]);
+  }
+}

@@ -1,0 +1,130 @@
+import { type IsoDate, type Period, periodOf } from '../../../shared/dates';
+import type { Deadline } from '../../tasks/model';
+import { type CellValue, cellText } from '../read/cells';
+import { fromExcelSerial, parseDateText, parsePeriodText } from '../values/dates';
+import { parseDeadlineText } from '../values/deadlines';
+import { splitUnitNames } from '../values/units';
+import { readWord, type WordTable } from '../values/words';
+import { labelScore } from './labels';
+import type { EnumName, Issue } from './model';
+
+/**
+ * The fields a kind of record reads from a sheet: the header words that name each (the first is
+ * the field's usual name, the rest the variants people use), and how its cells are read.
+ */
+export type FieldRead =
+  | { readonly as: 'text' }
+  | { readonly as: 'date' }
+  | { readonly as: 'deadline' }
+  | { readonly as: 'period' }
+  | { readonly as: 'count' }
+  /** Money in yuan; a header in 万元 multiplies by 10,000. */
+  | { readonly as: 'amount' }
+  | { readonly as: 'choice'; readonly words: WordTable<string>; readonly enumName: EnumName }
+  | { readonly as: 'unit' }
+  | { readonly as: 'units' }
+  /** Several items in one cell, one a line or separated by ；. */
+  | { readonly as: 'list' };
+
+export interface FieldSpec {
+  readonly key: string;
+  readonly words: readonly string[];
+  readonly read: FieldRead;
+  readonly required?: boolean;
+  /** The field numbers the rows (序号): a value in it alone does not make a row a record. */
+  readonly ordinal?: boolean;
+}
+
+/** A field's value as read from its cell. */
+export type FieldValue = string | number | IsoDate | Period | Deadline | readonly string[];
+
+export type Reading = { readonly value: FieldValue; readonly issue?: Issue } | { readonly value?: undefined; readonly issue: Issue };
+
+/** How well a header names the field: its best word's score, earlier words winning ties. */
+export function fieldScore(field: FieldSpec, header: { leaf: string; label: string }): number {
+  let best = 0;
+  field.words.forEach((word, index) => {
+    const score = Math.max(labelScore(header.leaf, word), labelScore(header.label, word));
+    if (score > 0) best = Math.max(best, score * 100 - index);
+  });
+  return best;
+}
+
+const problem = (field: string, code: Issue['code'], value: string): Reading => ({ issue: { severity: 'error', code, field, params: { value } } });
+
+function readDate(field: string, cell: CellValue): Reading {
+  if (cell.kind === 'date') return { value: cell.date };
+  const date = cell.kind === 'number' ? fromExcelSerial(cell.value) : parseDateText(cellText(cell));
+  return date ? { value: date } : problem(field, 'invalid_date', cellText(cell));
+}
+
+function readDeadline(field: string, cell: CellValue): Reading {
+  if (cell.kind === 'date') return { value: { kind: 'date', date: cell.date } };
+  if (cell.kind === 'number') {
+    const date = fromExcelSerial(cell.value);
+    return date ? { value: { kind: 'date', date } } : problem(field, 'invalid_deadline', cellText(cell));
+  }
+  const reading = parseDeadlineText(cellText(cell));
+  if (!reading) return problem(field, 'invalid_deadline', cellText(cell));
+  return reading.note ? { value: reading.deadline, issue: { severity: 'warning', code: 'deadline_immediate_and_ongoing', field } } : { value: reading.deadline };
+}
+
+function readPeriod(field: string, cell: CellValue): Reading {
+  if (cell.kind === 'date') return { value: periodOf(cell.date) };
+  const period = parsePeriodText(cellText(cell));
+  return period ? { value: period } : problem(field, 'invalid_period', cellText(cell));
+}
+
+/** "2", "2人", "第1批", "3 家": a whole number of something. */
+function readCount(field: string, cell: CellValue): Reading {
+  if (cell.kind === 'number') return Number.isInteger(cell.value) && cell.value >= 0 ? { value: cell.value } : problem(field, 'invalid_number', cellText(cell));
+  const match = /^第?(\d+)(批|人|家|个|件|次|名|起)?$/.exec(cellText(cell).normalize('NFKC').replace(/\s+/g, ''));
+  return match ? { value: Number(match[1]) } : problem(field, 'invalid_number', cellText(cell));
+}
+
+function readAmount(field: string, cell: CellValue, header: string): Reading {
+  const text = cell.kind === 'number' ? String(cell.value) : cellText(cell).normalize('NFKC').replace(/[\s,]/g, '');
+  const match = /^(\d+(?:\.\d+)?)(万元|万|元)?$/.exec(text);
+  if (!match) return problem(field, 'invalid_number', cellText(cell));
+  const tenThousands = match[2] === '万元' || match[2] === '万' || (!match[2] && /万元/.test(header));
+  return { value: Math.round(Number(match[1]) * (tenThousands ? 10_000 : 1)) };
+}
+
+function readChoice(field: string, cell: CellValue, words: WordTable<string>): Reading {
+  const reading = readWord(words, cellText(cell));
+  if (!reading) return problem(field, 'unknown_word', cellText(cell));
+  return reading.several ? { value: reading.value, issue: { severity: 'warning', code: 'several_words', field, params: { value: cellText(cell) } } } : { value: reading.value };
+}
+
+const listItems = (text: string): string[] =>
+  text
+    .split(/[；;\n]+/)
+    .map((item) => item.replace(/^\s*(?:\d+[.、．)）]|[（(]\d+[)）]|[一二三四五六七八九十]+、)\s*/, '').replace(/[。；;]+$/, '').trim())
+    .filter((item) => item !== '');
+
+/** Reads a non-empty cell as the field says; empty cells are not read. */
+export function readField(spec: FieldSpec, cell: CellValue, header: string): Reading {
+  const read = spec.read;
+  switch (read.as) {
+    case 'text':
+      return { value: cellText(cell) };
+    case 'date':
+      return readDate(spec.key, cell);
+    case 'deadline':
+      return readDeadline(spec.key, cell);
+    case 'period':
+      return readPeriod(spec.key, cell);
+    case 'count':
+      return readCount(spec.key, cell);
+    case 'amount':
+      return readAmount(spec.key, cell, header);
+    case 'choice':
+      return readChoice(spec.key, cell, read.words);
+    case 'unit':
+      return { value: splitUnitNames(cellText(cell))[0] ?? cellText(cell) };
+    case 'units':
+      return { value: splitUnitNames(cellText(cell)) };
+    case 'list':
+      return { value: listItems(cellText(cell)) };
+  }
+}

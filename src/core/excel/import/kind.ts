@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { Result } from '../../../shared/result';
+import { fieldErrors } from '../../../shared/validation';
+import type { LedgerContext } from '../../context';
+import type { Reader } from '../../storage/database';
+import type { FieldSpec } from './fields';
+import type { FieldChange, ImportKind, importOptions, Issue, RowAction, Shown } from './model';
+import type { Placeholders } from './placeholders';
+import type { ParsedRow } from './rows';
+import { changesOf, shownText } from './shown';
+import type { UnitNames } from './unit-names';
+
+/**
+ * One kind of record an import can bring in: its fields, and how its rows are planned against the
+ * ledger (read only) into creations, updates and errors, each with the write that applies it.
+ */
+export interface PlanContext {
+  readonly db: Reader;
+  readonly options: z.output<typeof importOptions>;
+  readonly units: UnitNames;
+  readonly placeholders: Placeholders;
+}
+
+/** Writes one planned row in the import's transaction; `real` turns placeholders into ids. */
+export type RowWrite = (ctx: LedgerContext, real: (id: number) => Result<number>) => Result<unknown>;
+
+export interface RowPlan {
+  readonly action: Exclude<RowAction, 'skip'>;
+  readonly key: string;
+  readonly label: string;
+  /** Worked out when asked: a preview of 50,000 new records shows one page of them. */
+  readonly changes: () => readonly FieldChange[];
+  readonly issues: readonly Issue[];
+  readonly write?: RowWrite;
+  /** Placeholder ids the write refers to (units and measures it creates). */
+  readonly uses?: readonly number[];
+}
+
+export interface ImportKindSpec {
+  readonly kind: ImportKind;
+  readonly fields: readonly FieldSpec[];
+  plan(rows: readonly ParsedRow[], ctx: PlanContext): RowPlan[];
+}
+
+/**
+ * The record's rules (the forms' zod schema): the valid value to write, or the issues of the row,
+ * fields named as the import names them. A field that already has an error (a date that could not
+ * be read, a unit not found) gets no second one.
+ */
+export function checkRules<S extends z.ZodType>(schema: S, input: unknown, known: readonly Issue[], fieldOf: (path: string) => string = (p) => p): { issues: Issue[]; value: z.output<S> | null } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { issues: [], value: parsed.data };
+  const issues = fieldErrors(parsed.error)
+    .map((f): Issue => ({ severity: 'error', code: f.code, field: fieldOf(f.field.split('.')[0]!), ...(f.params ? { params: f.params } : {}) }))
+    .filter((issue) => !known.some((k) => k.severity === 'error' && k.field === issue.field));
+  return { issues, value: null };
+}
+
+export const hasError = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');
+
+/** A row whose record cannot be written: it keeps its issues and changes nothing. */
+export const errorRow = (key: string, label: string, issues: readonly Issue[]): RowPlan => ({ action: 'error', key, label, changes: () => [], issues });
+
+type ShownRecord = Readonly<Record<string, Shown>>;
+
+/**
+ * The row as planned: an error if any issue is one, unchanged when an existing record would stay as
+ * it is, else a creation (every value shown, its key first) or an update (the fields that change).
+ */
+export function plannedRow(plan: {
+  key: string;
+  label: string;
+  issues: readonly Issue[];
+  /** The field that identifies a new record, shown first (as `key`, unless `keyShown` says). */
+  keyField: string;
+  keyShown?: Shown;
+  after: () => ShownRecord;
+  /** The record as the ledger has it; absent for a new one. */
+  before?: () => ShownRecord;
+  write: RowWrite | null;
+  uses?: readonly number[];
+}): RowPlan {
+  const { key, label, issues, keyField, keyShown = shownText(key), after, before, write, uses = [] } = plan;
+  if (hasError(issues) || !write) return errorRow(key, label, issues);
+  if (!before) return { action: 'create', key, label, changes: () => changesOf({ [keyField]: keyShown, ...after() }), issues, write, uses };
+  const changes = changesOf(after(), before());
+  return changes.length === 0 ? { action: 'unchanged', key, label, changes: () => changes, issues } : { action: 'update', key, label, changes: () => changes, issues, write, uses };
+}
+
+/** Issues for the unit names a row gives that are not resolved yet. */
+export function unitIssues(field: string, names: readonly string[], units: UnitNames): Issue[] {
+  return names.filter((name) => units.idOf(name) === null).map((name) => ({ severity: 'error', code: 'unknown_unit', field, params: { name } }));
+}
+
+/** Keys seen earlier in the file: the second row with a key is an error naming the first. */
+export class SeenKeys {
+  private readonly rows = new Map<string, number>();
+
+  check(key: string, row: number, field: string): Issue | null {
+    const first = this.rows.get(key);
+    if (first !== undefined) return { severity: 'error', code: 'duplicate_in_file', field, params: { row: first } };
+    this.rows.set(key, row);
+    return null;
+  }
+}
+
+/** A short label of a record for the preview: the first words of its text. */
+export const shortLabel = (text: string | undefined, length = 40): string => {
+  const chars = [...(text ?? '')];
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : chars.join('');
+};

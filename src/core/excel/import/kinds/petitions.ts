@@ -1,0 +1,127 @@
+import type { IsoDate } from '../../../../shared/dates';
+import { type PetitionCase, type PetitionCompletion, petitionInput, type PetitionTruth, type PollutionKind } from '../../../petitions/model';
+import { loadPetition, petitionService } from '../../../petitions/service';
+import type { Reader } from '../../../storage/database';
+import { COMPLETION_WORDS, POLLUTION_KIND_WORDS, TRUTH_WORDS } from '../../values/words';
+import type { FieldSpec } from '../fields';
+import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type RowPlan, SeenKeys, shortLabel, unitIssues } from '../kind';
+import type { Issue } from '../model';
+import type { ParsedRow } from '../rows';
+import { shownDate, shownEnum, shownNumber, shownText } from '../shown';
+
+/**
+ * 信访件 handed over by the inspectors: matched on the receipt number (受理编号), compared without
+ * spaces. The accountability columns often sit under one merged group (责任追究情况 → 问责人数,
+ * 立案处罚（家）); fines in 万元 are turned into yuan.
+ */
+export const PETITION_FIELDS: readonly FieldSpec[] = [
+  { key: 'receiptNumber', words: ['受理编号', '信访件编号', '交办编号', '信访编号', '举报编号', '件号', '编号'], read: { as: 'text' }, required: true },
+  { key: 'batch', words: ['交办批次', '批次', '批号', '交办批号'], read: { as: 'count' } },
+  { key: 'handedOverOn', words: ['交办时间', '交办日期', '转办时间', '转办日期'], read: { as: 'date' } },
+  { key: 'subject', words: ['被举报对象', '举报对象', '被投诉对象', '反映对象', '被反映对象'], read: { as: 'text' } },
+  { key: 'problem', words: ['反映问题', '举报内容', '信访内容', '反映内容', '反映的主要问题', '主要问题', '问题'], read: { as: 'text' }, required: true },
+  { key: 'region', words: ['行政区域', '所属区域', '行政区划', '所在地', '地区', '区域'], read: { as: 'text' } },
+  { key: 'pollutionKind', words: ['污染类型', '污染种类', '举报类型', '类型'], read: { as: 'choice', words: POLLUTION_KIND_WORDS, enumName: 'pollutionKind' } },
+  { key: 'unit', words: ['责任单位', '承办单位', '办理单位', '责任部门', '交办单位'], read: { as: 'unit' } },
+  { key: 'investigation', words: ['调查核实情况', '调查核实', '核查情况', '调查情况', '核实情况'], read: { as: 'text' } },
+  { key: 'truth', words: ['是否属实', '属实情况', '核实结果', '是否属实情况'], read: { as: 'choice', words: TRUTH_WORDS, enumName: 'truth' } },
+  { key: 'handling', words: ['处理和整改情况', '处理整改情况', '处理情况', '整改情况', '办理情况'], read: { as: 'text' } },
+  { key: 'personsHeldAccountable', words: ['问责人数', '责任追究情况/问责人数', '追责问责人数', '问责（人）', '问责'], read: { as: 'count' } },
+  { key: 'entitiesPenalized', words: ['立案处罚（家）', '立案处罚', '处罚企业（家）', '立案处罚企业'], read: { as: 'count' } },
+  { key: 'finesYuan', words: ['罚款金额', '罚款（元）', '罚款（万元）', '罚款'], read: { as: 'amount' } },
+  { key: 'personsDetained', words: ['拘留人数', '拘留（人）', '行政拘留', '刑事拘留', '拘留'], read: { as: 'count' } },
+  { key: 'completion', words: ['办结情况', '办理结果', '是否办结', '办结状态', '办理状态'], read: { as: 'choice', words: COMPLETION_WORDS, enumName: 'completion' } },
+  { key: 'completedOn', words: ['办结时间', '办结日期'], read: { as: 'date' } },
+  { key: 'notes', words: ['备注', '说明'], read: { as: 'text' } },
+];
+
+const receiptKey = (text: string): string => text.replace(/\s+/g, '');
+
+const shownCase = (c: Omit<PetitionInputValues, 'receiptNumber'>, units: PlanContext['units']) => ({
+  batch: shownNumber(c.batch),
+  handedOverOn: shownDate(c.handedOverOn),
+  subject: shownText(c.subject),
+  problem: shownText(c.problem),
+  region: shownText(c.region),
+  pollutionKind: shownEnum('pollutionKind', c.pollutionKind),
+  unit: shownText(c.unitId === null ? '' : units.nameOf(c.unitId)),
+  investigation: shownText(c.investigation),
+  truth: shownEnum('truth', c.truth),
+  handling: shownText(c.handling),
+  personsHeldAccountable: shownNumber(c.personsHeldAccountable),
+  entitiesPenalized: shownNumber(c.entitiesPenalized),
+  finesYuan: shownNumber(c.finesYuan),
+  personsDetained: shownNumber(c.personsDetained),
+  completion: shownEnum('completion', c.completion),
+  completedOn: shownDate(c.completedOn),
+  notes: shownText(c.notes),
+});
+
+type PetitionInputValues = Omit<PetitionCase, 'id' | 'createdAt' | 'updatedAt'>;
+
+function existingCases(db: Reader): Map<string, number> {
+  return new Map(db.all<{ id: number; receipt_number: string }>('SELECT id, receipt_number FROM petition_cases').map((row) => [row.receipt_number, row.id]));
+}
+
+function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, number>, seen: SeenKeys): RowPlan {
+  const v = parsed.values;
+  const value = <T>(field: string): T | undefined => v.get(field) as T | undefined;
+  const issues: Issue[] = [...parsed.issues];
+  const receipt = receiptKey(value<string>('receiptNumber') ?? '');
+  const duplicate = receipt ? seen.check(receipt, parsed.row, 'receiptNumber') : null;
+  if (duplicate) issues.push(duplicate);
+  const currentId = existing.get(receipt);
+  const current = currentId === undefined ? undefined : loadPetition(ctx.db, currentId);
+  const unitName = value<string>('unit');
+  if (unitName) issues.push(...unitIssues('unit', [unitName], ctx.units));
+  const input: PetitionInputValues = {
+    receiptNumber: receipt,
+    batch: value<number>('batch') ?? current?.batch ?? null,
+    handedOverOn: value<IsoDate>('handedOverOn') ?? current?.handedOverOn ?? null,
+    subject: value<string>('subject') ?? current?.subject ?? '',
+    problem: value<string>('problem') ?? current?.problem ?? '',
+    region: value<string>('region') ?? current?.region ?? '',
+    pollutionKind: value<PollutionKind>('pollutionKind') ?? current?.pollutionKind ?? 'other',
+    unitId: (unitName ? ctx.units.idOf(unitName) : null) ?? current?.unitId ?? null,
+    investigation: value<string>('investigation') ?? current?.investigation ?? '',
+    truth: value<PetitionTruth>('truth') ?? current?.truth ?? null,
+    handling: value<string>('handling') ?? current?.handling ?? '',
+    personsHeldAccountable: value<number>('personsHeldAccountable') ?? current?.personsHeldAccountable ?? 0,
+    entitiesPenalized: value<number>('entitiesPenalized') ?? current?.entitiesPenalized ?? 0,
+    finesYuan: value<number>('finesYuan') ?? current?.finesYuan ?? 0,
+    personsDetained: value<number>('personsDetained') ?? current?.personsDetained ?? 0,
+    completion: value<PetitionCompletion>('completion') ?? current?.completion ?? 'pending',
+    completedOn: value<IsoDate>('completedOn') ?? current?.completedOn ?? null,
+    notes: value<string>('notes') ?? current?.notes ?? '',
+  };
+  const valid = checkRules(petitionInput, input, issues, (field) => (field === 'unitId' ? 'unit' : field));
+  issues.push(...valid.issues);
+  const checked = valid.value;
+  return plannedRow({
+    key: receipt,
+    label: shortLabel(input.subject || input.problem),
+    issues,
+    keyField: 'receiptNumber',
+    after: () => shownCase(input, ctx.units),
+    ...(current ? { before: () => shownCase(current, ctx.units) } : {}),
+    uses: input.unitId === null ? [] : [input.unitId],
+    write:
+      checked &&
+      ((lctx, real) => {
+        const unitId = checked.unitId === null ? { ok: true as const, value: null } : real(checked.unitId);
+        if (!unitId.ok) return unitId;
+        const values = { ...checked, unitId: unitId.value };
+        return current ? petitionService(lctx).update(current.id, values) : petitionService(lctx).create(values);
+      }),
+  });
+}
+
+export const PETITIONS: ImportKindSpec = {
+  kind: 'petitions',
+  fields: PETITION_FIELDS,
+  plan(rows, ctx) {
+    const existing = existingCases(ctx.db);
+    const seen = new SeenKeys();
+    return rows.map((parsed) => planCase(parsed, ctx, existing, seen));
+  },
+};

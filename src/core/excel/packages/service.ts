@@ -1,0 +1,138 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { type IsoDate, type Period } from '../../../shared/dates';
+import { dubanError } from '../../../shared/errors';
+import { formatPeriod } from '../../../shared/i18n/format';
+import type { Language } from '../../../shared/i18n/setup';
+import { err, ok, type Result } from '../../../shared/result';
+import { validate } from '../../../shared/validation';
+import type { LedgerContext } from '../../context';
+import { listUnits } from '../../units/service';
+import { transactionContext } from '../import/apply';
+import { loadWorkbook, type WorkbookSource } from '../read/source';
+import type { WorkbookData } from '../read/workbook';
+import { readSettings, writeSetting } from '../settings';
+import { exchangeWords } from '../words';
+import { unitTasks, writePackage } from './export';
+import { ledgerFingerprint, newExportId } from './identity';
+import { type PackageExport, packageExportRequest, type PackageExportRequest, type PackageFile, type ReturnOptions, returnOptions, type ReturnPreview, type ReturnResult, type SentWorkbook } from './model';
+import { planReturn, type ReturnPlan, sentKey } from './returned';
+import { previewRow } from '../import/plan';
+
+/**
+ * Unit workbooks out and back. Sending remembers each workbook in the ledger (what was sent, to
+ * compare with what comes back); a returned workbook is planned, shown, and applied in one
+ * transaction as the month's progress reports, the ledger noting that it came back.
+ */
+interface PendingReturn {
+  readonly id: string;
+  readonly fileName: string;
+  readonly fileHash: string;
+  readonly workbook: WorkbookData;
+  readonly options: z.output<typeof returnOptions>;
+  readonly plan: ReturnPlan;
+}
+
+const KEPT = 20;
+
+function previewOf(entry: PendingReturn): ReturnPreview {
+  const { plan } = entry;
+  return {
+    importId: entry.id,
+    fileName: entry.fileName,
+    unit: plan.unit,
+    period: plan.identity.period,
+    exportId: plan.identity.exportId,
+    exportedAt: plan.sent?.exportedAt ?? null,
+    warnings: plan.warnings,
+    counts: plan.counts,
+    rows: plan.lines.map(previewRow),
+  };
+}
+
+export function packageService(ctx: LedgerContext, ledgerId: string) {
+  const ledger = ledgerFingerprint(ledgerId);
+  const pending = new Map<string, PendingReturn>();
+
+  const keep = (entry: PendingReturn): ReturnPreview => {
+    pending.set(entry.id, entry);
+    while (pending.size > KEPT) pending.delete(pending.keys().next().value!);
+    return previewOf(entry);
+  };
+
+  return {
+    /** One workbook per unit (or per unit asked for) with open tasks; each is remembered in the ledger. */
+    async export(input: PackageExportRequest, language: Language = 'zh-CN'): Promise<Result<PackageExport>> {
+      const valid = validate(packageExportRequest, input);
+      if (!valid.ok) return valid;
+      const { unitIds, returnBy } = valid.value;
+      const period = valid.value.period as Period;
+      const t = exchangeWords(language);
+      const units = listUnits(ctx.db, { includeArchived: unitIds !== undefined }).filter((u) => unitIds === undefined || unitIds.includes(u.id));
+      if (unitIds) for (const wanted of unitIds) if (!units.some((u) => u.id === wanted)) return err(dubanError('not_found', { entity: 'unit', id: wanted }));
+      const files: PackageFile[] = [];
+      const sent: SentWorkbook[] = [];
+      const withoutTasks: { unitId: number; unitName: string }[] = [];
+      for (const unit of units) {
+        const tasks = unitTasks(ctx.db, unit.id, period, t, language);
+        if (tasks.length === 0) {
+          withoutTasks.push({ unitId: unit.id, unitName: unit.name });
+          continue;
+        }
+        const exportId = newExportId();
+        const written = await writePackage({ ledger, exportId, unit: { id: unit.id, name: unit.name }, period, returnBy: (returnBy as IsoDate | undefined) ?? null, tasks }, t, language);
+        const fileName = t('exchange:packages.fileName', { period: formatPeriod(period, language), unit: unit.name });
+        files.push({ unitId: unit.id, unitName: unit.name, fileName, tasks: tasks.length, exportId, bytes: new Uint8Array(written.bytes) });
+        sent.push({ exportId, unitId: unit.id, period, exportedAt: '', rows: written.rows, imports: [] });
+      }
+      const remembered = ctx.write((tx) => {
+        for (const record of sent) writeSetting(tx, sentKey(record.exportId), { ...record, exportedAt: tx.at });
+        return ok(undefined);
+      });
+      return remembered.ok ? ok({ period, files, withoutTasks }) : remembered;
+    },
+
+    /** Recognises a returned workbook and plans it as progress reports; nothing is written. */
+    async preview(source: WorkbookSource, options: ReturnOptions = {}): Promise<Result<ReturnPreview>> {
+      const valid = validate(returnOptions, options);
+      if (!valid.ok) return valid;
+      const loaded = await loadWorkbook(source);
+      if (!loaded.ok) return loaded;
+      const fileHash = createHash('sha256').update(loaded.value.bytes).digest('hex');
+      const plan = planReturn(ctx.db, ledger, loaded.value.workbook, fileHash, valid.value, ctx.today());
+      if (!plan.ok) return plan;
+      return ok(keep({ id: randomUUID(), fileName: loaded.value.fileName, fileHash, workbook: loaded.value.workbook, options: valid.value, plan: plan.value }));
+    },
+
+    /** Applies a planned return in one transaction, planned again against the ledger as it is now. */
+    apply(importId: string): Result<ReturnResult> {
+      const entry = pending.get(importId);
+      if (!entry) return err(dubanError('excel.import_expired'));
+      const applied = ctx.write((tx) => {
+        const plan = planReturn(tx, ledger, entry.workbook, entry.fileHash, entry.options, tx.today);
+        if (!plan.ok) return plan;
+        const inner = transactionContext(ctx, tx);
+        for (const line of plan.value.lines) {
+          if (!line.write) continue;
+          const written = line.write(inner, (id) => ok(id));
+          if (!written.ok) return err(dubanError('excel.row_failed', { row: line.preview.row, key: line.preview.key }, [...(written.error.fields ?? [])]));
+        }
+        const { sent } = plan.value;
+        if (sent) writeSetting(tx, sentKey(sent.exportId), { ...sent, imports: [...sent.imports, { at: tx.at, file: entry.fileHash }] });
+        const { create, update, unchanged, error } = plan.value.counts;
+        return ok({ unitName: plan.value.unit.name, period: plan.value.identity.period, created: create, updated: update, unchanged, errors: error });
+      });
+      if (applied.ok) pending.delete(importId);
+      return applied;
+    },
+
+    discard(importId: string): void {
+      pending.delete(importId);
+    },
+
+    /** The workbooks sent for a month, and when each came back. */
+    sent: (period: string): SentWorkbook[] => readSettings<SentWorkbook>(ctx.db, sentKey('')).map((s) => s.value).filter((s) => s.period === period),
+  };
+}
+
+export type PackageService = ReturnType<typeof packageService>;

@@ -1,0 +1,25 @@
+import type { Tx } from '../context';
+import type { Reader } from '../storage/database';
+
+/**
+ * What the Excel exchange keeps in the ledger's settings table: column mappings remembered by the
+ * shape of a header, and the unit workbooks sent out. Values are JSON; every change is audited.
+ */
+export function readSetting<T>(db: Reader, key: string): T | undefined {
+  const row = db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]);
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+/** Keys under `prefix`, with their values. */
+export function readSettings<T>(db: Reader, prefix: string): { key: string; value: T }[] {
+  return db
+    .all<{ key: string; value: string }>("SELECT key, value FROM settings WHERE key >= ? AND key < ? || '\uffff' ORDER BY key", [prefix, prefix])
+    .map((row) => ({ key: row.key, value: JSON.parse(row.value) as T }));
+}
+
+export function writeSetting(tx: Tx, key: string, value: unknown): void {
+  const before = readSetting<unknown>(tx, key);
+  const json = JSON.stringify(value);
+  tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, json]);
+  tx.audit({ action: before === undefined ? 'create' : 'update', entity: 'settings', entityId: null, before: before === undefined ? null : { key, value: before }, after: { key, value } });
+}

@@ -1,0 +1,50 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkbookSource } from '../../../core/excel/import/model';
+import { useApi } from '../../api/ApiContext';
+import { useSession } from '../../app/SessionContext';
+
+/**
+ * Choosing workbooks: the system's dialog in the desktop app (the core reads the files itself), a
+ * file field in the browser (the page reads them and sends their bytes). Old formats can be chosen,
+ * so that the import says plainly what to do with them.
+ */
+const ACCEPT = '.xlsx,.xlsm,.xls,.et,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function ChooseWorkbook({ multiple = false, disabled = false, onChosen }: { multiple?: boolean; disabled?: boolean; onChosen: (sources: WorkbookSource[]) => void }) {
+  const { t } = useTranslation('exchange');
+  const api = useApi();
+  const { platform } = useSession();
+  const id = useId();
+
+  if (platform.shell === 'desktop') {
+    const choose = async (): Promise<void> => {
+      const chosen = await api.platform.chooseWorkbooks({ multiple });
+      if (chosen.ok && chosen.value?.length) onChosen(chosen.value.map((path) => ({ path })));
+    };
+    return (
+      <button type="button" className="button button--primary" disabled={disabled} onClick={() => void choose()}>
+        {t(multiple ? 'choose.buttonMany' : 'choose.button')}
+      </button>
+    );
+  }
+  return (
+    <div className="field">
+      <div className="field__label">
+        <label htmlFor={id}>{t(multiple ? 'choose.inputMany' : 'choose.input')}</label>
+      </div>
+      <input
+        id={id}
+        type="file"
+        accept={ACCEPT}
+        multiple={multiple}
+        disabled={disabled}
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          void Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then((sources) => sources.length && onChosen(sources));
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_KINDS, type ExportKind, type ExportRequest } from '../../../core/excel/export/model';
+import { TASK_STATUSES, type TaskStatus } from '../../../core/tasks/model';
+import { useLoad } from '../../api/ApiContext';
+import { ErrorNotice } from '../../components/Notice';
+import { Section } from '../../components/Section';
+import { today } from '../../hooks/today';
+import { useExport } from './ExportButton';
+
+/** Workbooks for leaders: the task ledger (a unit's, or tasks in a state), petition cases, units, statistics. */
+export function Exports() {
+  const { t } = useTranslation('exchange');
+  const [kind, setKind] = useState<ExportKind>('tasks');
+  const [unitId, setUnitId] = useState<number | null>(null);
+  const [status, setStatus] = useState<TaskStatus | ''>('');
+  const [asOf, setAsOf] = useState<string>(today());
+  const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
+  const exporting = useExport();
+
+  const request = (): ExportRequest => {
+    const unit = unitId === null ? {} : { unitId };
+    switch (kind) {
+      case 'tasks':
+        return { kind, query: { ...unit, ...(status ? { statuses: [status] } : {}) } };
+      case 'petitions':
+        return { kind, query: unit };
+      case 'units':
+        return { kind };
+      case 'stats':
+        return { kind, asOf };
+    }
+  };
+
+  return (
+    <Section title={t('exportPage.title')}>
+      <p className="section__intro">{t('exportPage.intro')}</p>
+      <ErrorNotice error={exporting.error} />
+      <div className="form form--grid">
+        <fieldset className="field--wide export-kinds">
+          <legend>{t('exportPage.kind')}</legend>
+          {EXPORT_KINDS.map((k) => (
+            <label key={k} className="export-kinds__option">
+              <input type="radio" name="export-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {t(`exports.titles.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        {(kind === 'tasks' || kind === 'petitions') && (
+          <div className="field">
+            <div className="field__label">
+              <label htmlFor="export-unit">{t('exportPage.unit')}</label>
+            </div>
+            <select id="export-unit" value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">{t('exportPage.allUnits')}</option>
+              {(units.data ?? []).map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {kind === 'tasks' && (
+          <div className="field">
+            <div className="field__label">
+              <label htmlFor="export-status">{t('exportPage.statuses')}</label>
+            </div>
+            <select id="export-status" value={status} onChange={(e) => setStatus(e.target.value as TaskStatus | '')}>
+              <option value="">{t('exportPage.allStatuses')}</option>
+              {TASK_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`common:enums.taskStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {kind === 'stats' && (
+          <div className="field">
+            <div className="field__label">
+              <label htmlFor="export-as-of">{t('exportPage.asOf')}</label>
+            </div>
+            <input id="export-as-of" type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+          </div>
+        )}
+      </div>
+      <div className="form__actions">
+        <button type="button" className="button button--primary" disabled={exporting.busy} onClick={() => void exporting.run(request())}>
+          {t('exportPage.export')}
+        </button>
+      </div>
+    </Section>
+  );
+}

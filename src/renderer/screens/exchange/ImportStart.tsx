@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_KINDS, type ImportKind, type ImportOptions, type WorkbookSource } from '../../../core/excel/import/model';
+import type { Period } from '../../../shared/dates';
+import { useLoad } from '../../api/ApiContext';
+import { Section } from '../../components/Section';
+import { thisPeriod } from '../../hooks/today';
+import { ChooseWorkbook } from './ChooseWorkbook';
+
+/** The first step: what the table holds (or found out from its header), then the file. */
+export function ImportStart({ busy, onStart }: { busy: boolean; onStart: (source: WorkbookSource, options: ImportOptions) => void }) {
+  const { t } = useTranslation('exchange');
+  const [kind, setKind] = useState<ImportKind | ''>('');
+  const [inspectionId, setInspectionId] = useState<number | null>(null);
+  const [period, setPeriod] = useState<Period>(thisPeriod());
+  const inspections = useLoad((api) => api.inspections.list(), []);
+
+  const options = (): ImportOptions => ({ ...(kind ? { kind } : {}), inspectionId, period });
+
+  return (
+    <Section title={t('wizard.start')}>
+      <p className="section__intro">{t('wizard.startIntro')}</p>
+      <div className="form form--grid">
+        <div className="field">
+          <div className="field__label">
+            <label htmlFor="import-kind">{t('wizard.kind')}</label>
+          </div>
+          <select id="import-kind" value={kind} onChange={(e) => setKind(e.target.value as ImportKind | '')}>
+            <option value="">{t('wizard.kindAuto')}</option>
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <div className="field__label">
+            <label htmlFor="import-inspection">{t('wizard.inspection')}</label>
+          </div>
+          <select id="import-inspection" value={inspectionId ?? ''} onChange={(e) => setInspectionId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">{t('wizard.inspectionNone')}</option>
+            {(inspections.data ?? []).map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <div className="field__label">
+            <label htmlFor="import-period">{t('wizard.period')}</label>
+          </div>
+          <input id="import-period" type="month" value={period} onChange={(e) => e.target.value && setPeriod(e.target.value as Period)} />
+        </div>
+        <div className="field field--wide">
+          <ChooseWorkbook disabled={busy} onChosen={([source]) => source && onStart(source, options())} />
+          <div className="field__hint">{t('choose.hint')}</div>
+        </div>
+      </div>
+    </Section>
+  );
+}

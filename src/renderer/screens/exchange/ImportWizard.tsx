@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ImportKind, ImportOptions, ImportPreview, ImportResult, UnitDecision, WorkbookSource } from '../../../core/excel/import/model';
+import type { DubanError } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { Section } from '../../components/Section';
+import { useFormat } from '../../hooks/useFormat';
+import { ImportStart } from './ImportStart';
+import { ImportSummary } from './ImportSummary';
+import { MappingTable } from './MappingTable';
+import { PreviewRows } from './PreviewRows';
+import { UnitDecisions } from './UnitDecisions';
+
+/**
+ * The import wizard: choose a file, look at what the import would do (the columns' fields, unit
+ * names to confirm, every row's fate), correct what needs it, and only then write it, in one go.
+ */
+const LINKS: Record<ImportKind, string> = { tasks: '/tasks', petitions: '/petitions', units: '/units', progress: '/progress' };
+
+export function ImportWizard() {
+  const { t } = useTranslation('exchange');
+  const api = useApi();
+  const format = useFormat();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [options, setOptions] = useState<ImportOptions>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DubanError | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const units = useLoad((a) => a.units.list({ includeArchived: true }), [result]);
+
+  const run = async <T,>(call: Promise<Result<T>>, done: (value: T) => void): Promise<void> => {
+    setBusy(true);
+    const answer = await call;
+    setBusy(false);
+    if (!answer.ok) return setError(answer.error);
+    setError(null);
+    done(answer.value);
+  };
+
+  const start = (source: WorkbookSource, first: ImportOptions): void => {
+    setResult(null);
+    setOptions(first);
+    void run(api.exchange.preview(source, first), setPreview);
+  };
+  const revise = (change: Partial<ImportOptions>): void => {
+    if (!preview) return;
+    const next = { ...options, ...change };
+    setOptions(next);
+    void run(api.exchange.revise(preview.importId, next), setPreview);
+  };
+  const apply = (): void => {
+    setConfirming(false);
+    if (preview) void run(api.exchange.apply(preview.importId), (value) => (setResult(value), setPreview(null)));
+  };
+  const abandon = (): void => {
+    if (preview) void api.exchange.discard(preview.importId);
+    setPreview(null);
+    setError(null);
+  };
+
+  if (result) {
+    return (
+      <Section title={t('wizard.again')}>
+        <InfoNotice>
+          <p>{t('wizard.done', { ...result })}</p>
+          {result.unitsCreated > 0 && <p>{t('wizard.unitsCreated', { count: result.unitsCreated })}</p>}
+        </InfoNotice>
+        <div className="form__actions">
+          <Link className="button" to={LINKS[result.kind]}>
+            {t(`wizard.view.${result.kind}`)}
+          </Link>
+          <button type="button" className="button button--primary" onClick={() => setResult(null)}>
+            {t('wizard.again')}
+          </button>
+        </div>
+      </Section>
+    );
+  }
+  if (!preview) {
+    return (
+      <>
+        <ErrorNotice error={error} />
+        <ImportStart busy={busy} onStart={start} />
+      </>
+    );
+  }
+
+  const writes = preview.counts.create + preview.counts.update;
+  const mapping = (column: number, field: string | null) => revise({ mapping: { ...options.mapping, [String(column)]: field } });
+  const decide = (name: string, decision: UnitDecision) => revise({ units: { ...options.units, [name]: decision } });
+  return (
+    <>
+      <ErrorNotice error={error} />
+      <ImportSummary preview={preview} busy={busy} onKind={(kind) => revise({ kind, mapping: {} })} onSheet={(sheet) => revise({ sheet, mapping: {} })} />
+      {preview.missingFields.length > 0 && (
+        <div className="notice notice--warn" role="status">
+          {t('wizard.missing', { fields: preview.missingFields.map((f) => t(`fields.${preview.kind}.${f}`)).join(t('common:listSeparator')) })}
+        </div>
+      )}
+      <UnitDecisions preview={preview} units={units.data ?? []} disabled={busy} onDecide={decide} onCreateAll={() => revise({ createUnits: true })} />
+      <MappingTable preview={preview} disabled={busy} onChange={mapping} />
+      <PreviewRows key={preview.importId + JSON.stringify(preview.counts)} importId={preview.importId} kind={preview.kind} counts={preview.counts} total={preview.totalRows} />
+      <div className="form__actions form__actions--sticky">
+        <button type="button" className="button" disabled={busy} onClick={abandon}>
+          {t('wizard.cancel')}
+        </button>
+        <button type="button" className="button button--primary" disabled={busy || writes === 0} onClick={() => (preview.counts.error > 0 ? setConfirming(true) : apply())}>
+          {busy ? t('wizard.applying') : writes === 0 ? t('wizard.nothing') : t('wizard.apply', { count: writes, shown: format.number(writes) })}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('wizard.confirmTitle')}
+        message={t('wizard.confirmMessage', { errors: preview.counts.error, count: writes })}
+        confirmLabel={t('wizard.confirm')}
+        onConfirm={apply}
+        onCancel={() => setConfirming(false)}
+      />
+    </>
+  );
+}

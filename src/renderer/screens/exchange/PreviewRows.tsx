@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportCounts, ImportKind, PreviewRow, RowFilter, RowsQuery } from '../../../core/excel/import/model';
+import type { DubanApi } from '../../../shared/contract/api';
+import { type Column, DataTable } from '../../components/DataTable';
+import { ErrorNotice } from '../../components/Notice';
+import { Section } from '../../components/Section';
+import { Tag } from '../../components/Tag';
+import { useFormat } from '../../hooks/useFormat';
+import { usePagedRows } from '../../hooks/usePagedRows';
+import { RowDetail } from './RowDetail';
+import { ACTION_TONES, rowNote } from './rowWords';
+
+/**
+ * The preview row by row, filtered by what becomes of each (new, updated, unchanged, passed over,
+ * in error); the rows are read a page at a time, so 50,000 of them scroll lightly. The row chosen
+ * shows its values, its changes old → new, and its issues beside the list.
+ */
+const FILTERS: readonly RowFilter[] = ['all', 'create', 'update', 'unchanged', 'skip', 'error', 'warning'];
+const listRows = (api: DubanApi, query: RowsQuery & { limit: number; offset: number }) => api.exchange.rows(query);
+
+
+export function PreviewRows({ importId, kind, counts, total }: { importId: string; kind: ImportKind; counts: ImportCounts; total: number }) {
+  const { t } = useTranslation('exchange');
+  const format = useFormat();
+  const [filter, setFilter] = useState<RowFilter>('all');
+  const [chosen, setChosen] = useState<PreviewRow | null>(null);
+  const rows = usePagedRows(listRows, { importId, filter });
+  const countOf = (f: RowFilter): number => (f === 'all' ? total : counts[f]);
+
+  const columns: Column<PreviewRow>[] = [
+    { key: 'row', header: t('rows.row'), width: '4.5rem', align: 'end', render: (row) => row.row },
+    { key: 'action', header: t('rows.result'), width: '6rem', align: 'center', render: (row) => <Tag tone={ACTION_TONES[row.action]}>{t(`actions.${row.action}`)}</Tag> },
+    { key: 'key', header: t('rows.key'), width: 'minmax(6rem, 0.8fr)', render: (row) => row.key, title: (row) => row.key },
+    { key: 'label', header: t('rows.label'), width: 'minmax(10rem, 1.6fr)', render: (row) => row.label, title: (row) => row.label },
+    { key: 'note', header: t('rows.note'), width: 'minmax(12rem, 2fr)', render: (row) => rowNote(t, kind, row), title: (row) => rowNote(t, kind, row) },
+  ];
+
+  return (
+    <Section title={t('rows.title')}>
+      <div className="status-tabs" role="group" aria-label={t('rows.title')}>
+        {FILTERS.map((f) => (
+          <button key={f} type="button" className={`status-tab${f === filter ? ' status-tab--active' : ''}`} aria-pressed={f === filter} onClick={() => setFilter(f)}>
+            {t(`rows.filters.${f}`)}
+            <span className="status-tab__count">{format.number(countOf(f))}</span>
+          </button>
+        ))}
+      </div>
+      <ErrorNotice error={rows.error} />
+      <div className="preview-grid">
+        <div className="preview-grid__list">
+          <DataTable
+            label={t('rows.title')}
+            columns={columns}
+            count={rows.total ?? 0}
+            rowAt={rows.rowAt}
+            onRange={rows.onRange}
+            rowKey={(row) => row.row}
+            onOpen={setChosen}
+            rowMark={(row) => (row.row === chosen?.row ? 'chosen' : row.action === 'error' ? 'overdue' : row.action === 'skip' || row.action === 'unchanged' ? 'quiet' : undefined)}
+            empty={rows.total === null ? t('rows.loading') : t('rows.empty')}
+            height={440}
+          />
+        </div>
+        <div className="preview-grid__detail">
+          <RowDetail kind={kind} row={chosen} />
+        </div>
+      </div>
+    </Section>
+  );
+}

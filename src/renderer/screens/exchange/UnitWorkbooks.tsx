@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkbookSource } from '../../../core/excel/import/model';
+import type { PackageExport, ReturnPreview, SentWorkbook } from '../../../core/excel/packages/model';
+import type { Period } from '../../../shared/dates';
+import type { DubanError } from '../../../shared/errors';
+import { ok } from '../../../shared/result';
+import { useApi, useLoad } from '../../api/ApiContext';
+import { useSession } from '../../app/SessionContext';
+import { type Column, DataTable } from '../../components/DataTable';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { Section } from '../../components/Section';
+import { Tag } from '../../components/Tag';
+import { useToast } from '../../components/Toasts';
+import { useFormat } from '../../hooks/useFormat';
+import { thisPeriod } from '../../hooks/today';
+import { ChooseWorkbook } from './ChooseWorkbook';
+import { ReturnCard } from './ReturnCard';
+import { download, type Saved, saveWorkbooks } from './save';
+
+/**
+ * 单位填报表: for a month, each unit's workbook written and handed out, the list of what went out
+ * and what came back, and the returned workbooks checked and imported as the month's reports.
+ */
+export function UnitWorkbooks() {
+  const { t } = useTranslation('exchange');
+  const api = useApi();
+  const { platform } = useSession();
+  const toast = useToast();
+  const format = useFormat();
+  const [period, setPeriod] = useState<Period>(thisPeriod());
+  const [returnBy, setReturnBy] = useState('');
+  const [unitIds, setUnitIds] = useState<readonly number[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DubanError | null>(null);
+  const [written, setWritten] = useState<{ exported: PackageExport; saved: Saved | null } | null>(null);
+  const [returns, setReturns] = useState<readonly ReturnPreview[]>([]);
+  const [version, setVersion] = useState(0);
+  const units = useLoad((a) => a.units.list(), []);
+  const sent = useLoad((a) => a.exchange.sentPackages(period), [period, version]);
+  const unitName = (id: number) => units.data?.find((u) => u.id === id)?.name ?? '';
+
+  const generate = async (): Promise<void> => {
+    setBusy(true);
+    const exported = await api.exchange.exportPackages({ period, ...(unitIds.length ? { unitIds: [...unitIds] } : {}), ...(returnBy ? { returnBy } : {}) });
+    if (!exported.ok) {
+      setBusy(false);
+      return setError(exported.error);
+    }
+    // The desktop app saves them all into a folder; a browser downloads each when asked.
+    const saved = platform.shell === 'desktop' ? await saveWorkbooks(api, platform, exported.value.files) : ok(null);
+    setBusy(false);
+    if (!saved.ok) return setError(saved.error);
+    setError(null);
+    setWritten({ exported: exported.value, saved: saved.value });
+    setVersion((v) => v + 1);
+  };
+
+  const read = async (sources: WorkbookSource[]): Promise<void> => {
+    setBusy(true);
+    const previews: ReturnPreview[] = [];
+    for (const source of sources) {
+      const preview = await api.exchange.previewReturn(source, { period });
+      if (!preview.ok) {
+        setError(preview.error);
+        break;
+      }
+      previews.push(preview.value);
+    }
+    setBusy(false);
+    if (previews.length === sources.length) setError(null);
+    setReturns((all) => [...all, ...previews]);
+  };
+
+  const applyReturn = async (preview: ReturnPreview): Promise<boolean> => {
+    const applied = await api.exchange.applyReturn(preview.importId);
+    if (!applied.ok) {
+      setError(applied.error);
+      return false;
+    }
+    toast(t('workbooks.returnDone', { ...applied.value, unit: applied.value.unitName, period: format.period(applied.value.period) }));
+    setReturns((all) => all.filter((r) => r.importId !== preview.importId));
+    setVersion((v) => v + 1);
+    return true;
+  };
+  const applyAll = async (): Promise<void> => {
+    setBusy(true);
+    for (const preview of returns) if (!(await applyReturn(preview))) break;
+    setBusy(false);
+  };
+  const discard = (preview: ReturnPreview): void => {
+    void api.exchange.discardReturn(preview.importId);
+    setReturns((all) => all.filter((r) => r.importId !== preview.importId));
+  };
+
+  const sentColumns: Column<SentWorkbook>[] = [
+    { key: 'unit', header: t('workbooks.sentUnit'), width: 'minmax(10rem, 2fr)', render: (s) => unitName(s.unitId) },
+    { key: 'at', header: t('workbooks.sentAt'), width: '13rem', render: (s) => format.instant(s.exportedAt) },
+    { key: 'tasks', header: t('workbooks.sentTasks'), width: '4.5rem', align: 'end', render: (s) => s.rows.length },
+    {
+      key: 'returned',
+      header: t('workbooks.returned'),
+      width: '13rem',
+      render: (s) => (s.imports.length ? format.instant(s.imports.at(-1)!.at) : <Tag tone="warn">{t('workbooks.notReturned')}</Tag>),
+    },
+  ];
+
+  return (
+    <>
+      <ErrorNotice error={error} />
+      <Section title={t('workbooks.sendTitle')}>
+        <p className="section__intro">{t('workbooks.sendIntro')}</p>
+        <div className="form form--grid">
+          <div className="field">
+            <div className="field__label">
+              <label htmlFor="packages-period">{t('workbooks.period')}</label>
+            </div>
+            <input id="packages-period" type="month" value={period} onChange={(e) => e.target.value && setPeriod(e.target.value as Period)} />
+          </div>
+          <div className="field">
+            <div className="field__label">
+              <label htmlFor="packages-return-by">{t('workbooks.returnBy')}</label>
+            </div>
+            <input id="packages-return-by" type="date" value={returnBy} onChange={(e) => setReturnBy(e.target.value)} />
+          </div>
+          <div className="field field--wide">
+            <div className="field__label">
+              <label htmlFor="packages-units">{t('workbooks.units')}</label>
+            </div>
+            <select id="packages-units" multiple size={6} value={unitIds.map(String)} onChange={(e) => setUnitIds([...e.target.selectedOptions].map((o) => Number(o.value)))}>
+              {(units.data ?? []).map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                </option>
+              ))}
+            </select>
+            <div className="field__hint">{t('workbooks.allUnits')}</div>
+          </div>
+        </div>
+        <div className="form__actions">
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void generate()}>
+            {t('workbooks.generate')}
+          </button>
+        </div>
+        {written && (
+          <InfoNotice>
+            <p>
+              {t('workbooks.generated', { count: written.exported.files.length })}
+              {written.saved && ('place' in written.saved ? ` ${t('workbooks.saved', { place: written.saved.place })}` : ` ${t('workbooks.downloaded', { count: written.saved.downloaded })}`)}
+            </p>
+            <ul className="written-files">
+              {written.exported.files.map((file) => (
+                <li key={file.exportId}>
+                  {t('workbooks.file', { unit: file.unitName, tasks: file.tasks })}
+                  {!written.saved && (
+                    <button type="button" className="button button--small" aria-label={t('workbooks.downloadOne', { file: file.fileName })} onClick={() => download(file)}>
+                      {t('workbooks.download')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {written.exported.withoutTasks.length > 0 && <p>{t('workbooks.withoutTasks', { units: written.exported.withoutTasks.map((u) => u.unitName).join(t('common:listSeparator')) })}</p>}
+          </InfoNotice>
+        )}
+      </Section>
+      <Section title={t('workbooks.sentTitle', { period: format.period(period) })}>
+        <DataTable label={t('workbooks.sentTitle', { period: format.period(period) })} columns={sentColumns} rows={sent.data ?? []} rowKey={(s) => s.exportId} empty={t('workbooks.sentEmpty')} height={280} />
+      </Section>
+      <Section
+        title={t('workbooks.returnTitle')}
+        actions={
+          returns.length > 1 && (
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void applyAll()}>
+              {t('workbooks.applyAll', { count: returns.length })}
+            </button>
+          )
+        }
+      >
+        <p className="section__intro">{t('workbooks.returnIntro')}</p>
+        <ChooseWorkbook multiple disabled={busy} onChosen={(sources) => void read(sources)} />
+      </Section>
+      {returns.map((preview) => (
+        <ReturnCard key={preview.importId} preview={preview} busy={busy} onApply={() => void applyReturn(preview)} onDiscard={() => discard(preview)} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { duban } from '../helpers/cli';
+import { useTempDir } from '../helpers/temp';
+import { WORKBOOKS } from '../helpers/workbooks';
+
+const tempDir = useTempDir('file');
+const PASSWORD = '督办台账 2026';
+const run = (args: string[]) => duban([...args, '--password-stdin'], `${PASSWORD}\n`);
+const json = (args: string[]) => {
+  const result = run([...args, '--json']);
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+};
+
+describe('duban import, export and package', () => {
+  let path: string;
+  beforeAll(() => {
+    path = join(tempDir(), 'ledger.duban');
+    expect(run(['init', path]).status).toBe(0);
+  });
+
+  it('imports the samples, says what it did, and a dry run changes nothing', () => {
+    expect(json(['import', path, join(WORKBOOKS, 'units.xlsx')])).toMatchObject({ kind: 'units', created: 13, errors: 0 });
+    const dry = json(['import', path, join(WORKBOOKS, 'petitions-120.xlsx'), '--dry-run']);
+    expect(dry).toMatchObject({ kind: 'petitions', dryRun: true, created: 120, skipped: 1, errors: 0 });
+    expect(dry.rows).toEqual([expect.objectContaining({ row: 124, action: 'skip', skipReason: 'total' })]);
+    expect(json(['stats', path]).petitions.total).toBe(0);
+
+    const tasks = run(['import', path, join(WORKBOOKS, 'rectification-tasks.xlsx'), '--kind', 'tasks']);
+    expect(tasks.status, tasks.stderr).toBe(0);
+    expect(tasks.stdout).toContain('读取 rectification-tasks.xlsx：整改任务，工作表“整改任务清单”，表头在第 3 行');
+    expect(tasks.stdout).toContain('单位“各盟市人民政府（行政公署）”（1 行）不在台账中，相近的有：');
+    expect(tasks.stdout).toContain('第 17 行（14）有错误，未导入：责任单位：台账中没有单位“各盟市人民政府（行政公署）”');
+    expect(tasks.stdout).toContain('新增 13 条，更新 0 条，不变 0 条，跳过 0 行，有错误 1 行，新建单位 0 个');
+    expect(json(['import', path, join(WORKBOOKS, 'rectification-tasks.xlsx'), '--create-units'])).toMatchObject({ created: 1, unchanged: 13, unitsCreated: 1 });
+    expect(json(['import', path, join(WORKBOOKS, 'petitions-120.xlsx')])).toMatchObject({ created: 120 });
+    expect(json(['import', path, join(WORKBOOKS, 'petitions-120.xlsx')])).toMatchObject({ created: 0, unchanged: 120 });
+  });
+
+  it('refuses an old-format workbook in one sentence, changing nothing', () => {
+    const result = run(['import', path, join(WORKBOOKS, 'old-format.xls')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('这是旧格式的 Excel 文件（.xls）或 WPS 表格文件（.et），本软件只读取 .xlsx。');
+  });
+
+  it('exports for leaders, never over an existing file', () => {
+    const out = join(tempDir(), '信访件.xlsx');
+    expect(run(['export', path, out, '--kind', 'petitions', '--unit', '西岭市']).stderr.trim()).toBe('台账中没有单位“西岭市”。相近的有：西岭市人民政府。');
+    const exported = run(['export', path, out, '--kind', 'petitions', '--unit', '西岭市人民政府']);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/已导出 \d+ 条：/);
+    expect(existsSync(out)).toBe(true);
+    const again = run(['export', path, out, '--kind', 'tasks']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('已经存在，为避免覆盖，没有写入');
+    expect(run(['export', path, join(tempDir(), 'x.xlsx'), '--kind', 'letters']).stderr).toContain('“letters”不是可以使用的种类');
+  });
+
+  it('writes the units their workbooks for a month and reads them back', () => {
+    const dir = join(tempDir(), '填报表');
+    const exported = run(['package', 'export', path, dir, '--period', '2026-11']);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain('自治区生态环境厅：4 项任务 → 2026年11月整改进展填报表-自治区生态环境厅.xlsx');
+    const files = readdirSync(dir);
+    expect(files.length).toBeGreaterThan(5);
+    const back = json(['package', 'import', path, join(dir, '2026年11月整改进展填报表-自治区生态环境厅.xlsx'), '--period', '2026-11']);
+    expect(back).toEqual([expect.objectContaining({ unit: '自治区生态环境厅', period: '2026-11', counts: expect.objectContaining({ create: 0, skip: 4 }) })]);
+    expect(back[0].warnings).toEqual([{ code: 'not_filled', params: { numbers: '2、3、10、11' } }]);
+  });
+});

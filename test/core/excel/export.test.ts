@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Ledger } from '../../../src/core/ledger';
+import { readWorkbook } from '../../../src/core/excel/read/workbook';
+import { cellText } from '../../../src/core/excel/read/cells';
+import { addTask, addUnits } from '../../helpers/domain';
+import { ledgerFactory } from '../../helpers/ledger';
+import { unwrap } from '../../helpers/result';
+import { useTempDir } from '../../helpers/temp';
+import { csvByLibreOffice, loadWithExcelJS, WORKBOOKS, workbookBytes } from '../../helpers/workbooks';
+import { setText } from '../../../src/core/excel/write/safe-text';
+
+vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
+
+const newLedger = ledgerFactory(useTempDir());
+let ledger: Ledger;
+afterEach(() => ledger?.close());
+
+const sample = (name: string) => ({ path: join(WORKBOOKS, name) });
+
+async function sampleLedger(): Promise<Ledger> {
+  const l = await newLedger({ clock: () => new Date('2026-11-25T09:00:00+08:00') });
+  unwrap(await l.exchange.imports.importFile(sample('units.xlsx'), {}, false));
+  unwrap(await l.exchange.imports.importFile(sample('rectification-tasks.xlsx'), { units: { '各盟市人民政府（行政公署）': { action: 'create' } } }, false));
+  unwrap(await l.exchange.imports.importFile(sample('petitions-120.xlsx'), {}, false));
+  return l;
+}
+
+const file = (bytes: Uint8Array, fileName: string) => ({ fileName, bytes });
+
+describe('exports a leader reads', () => {
+  it('the task ledger: title, date and count, header frozen and repeated on each A4 landscape page, fitted to width', async () => {
+    ledger = await sampleLedger();
+    const exported = unwrap(await ledger.exchange.export({ kind: 'tasks' }));
+    expect(exported).toMatchObject({ fileName: '整改任务台账-2026-11-25.xlsx', rows: 14 });
+    const [sheet] = unwrap(await readWorkbook(Buffer.from(exported.bytes))).sheets;
+    expect(sheet!.rows.slice(0, 3).map((r) => r.cells.map(cellText).filter(Boolean))).toEqual([
+      ['整改任务台账'],
+      ['导出日期：2026年11月25日 共 14 条'],
+      ['序号', '督察反馈问题', '整改目标', '整改措施', '责任单位', '配合单位', '责任领导', '整改时限', '整改进展', '最新进展', '备注'],
+    ]);
+    expect(sheet!.merges).toContainEqual({ top: 1, left: 1, bottom: 1, right: 11 });
+    expect(sheet!.rows).toHaveLength(3 + 14);
+    expect(sheet!.rows[3]!.cells.map(cellText).slice(0, 9)).toEqual([
+      '1',
+      '部分城镇污水处理厂长期超标排放，东川市班岭营三期污水处理厂出水超标排入三道河',
+      '问题得到有效解决，建立长效机制',
+      '1. 加强日常监管和执法检查，严肃查处违法行为\n2. 定期调度整改进展，对进度滞后的进行约谈\n3. 加快推进提标改造工程建设',
+      '东川市人民政府',
+      '自治区住房和城乡建设厅',
+      '',
+      '2024-06-30',
+      '未启动',
+    ]);
+    const zip = await JSZip.loadAsync(exported.bytes);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toMatch(/<pane[^>]*ySplit="3"[^>]*state="frozen"/);
+    expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"/);
+    expect(xml).toMatch(/fitToWidth="1"/);
+    expect(xml).toMatch(/<oddFooter>[^<]*&amp;P[^<]*&amp;N/);
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/_xlnm\.Print_Titles[^>]*>[^<]*\$3:\$3/);
+    const book = await loadWithExcelJS(exported.bytes);
+    const cell = book.worksheets[0]!.getCell('B4');
+    expect(cell.border?.left?.style).toBe('thin');
+    expect(book.worksheets[0]!.getColumn(2).width).toBeGreaterThan(40);
+  });
+
+  it('imports back what it exports, unchanged: tasks, petition cases (two-level header), units', async () => {
+    ledger = await sampleLedger();
+    for (const [kind, count] of [['tasks', 14], ['petitions', 120], ['units', 14]] as const) {
+      const exported = unwrap(await ledger.exchange.export({ kind }));
+      const back = unwrap(await ledger.exchange.imports.preview(file(exported.bytes, exported.fileName)));
+      expect(back.kind, kind).toBe(kind);
+      expect(back.counts, kind).toMatchObject({ create: 0, update: 0, error: 0, unchanged: count });
+    }
+  });
+
+  it('statistics by unit, by status and by month on three sheets', async () => {
+    ledger = await sampleLedger();
+    const exported = unwrap(await ledger.exchange.export({ kind: 'stats', asOf: '2026-11-25' }));
+    const { sheets } = unwrap(await readWorkbook(Buffer.from(exported.bytes)));
+    expect(sheets.map((s) => s.name)).toEqual(['按单位', '按状态', '按月份']);
+    const byUnit = sheets[0]!;
+    expect(byUnit.rows[2]!.cells.map(cellText)).toEqual(['单位', '整改任务', '', '', '', '', '', '', '信访件']);
+    expect(byUnit.rows[3]!.cells.map(cellText)).toEqual(['', '合计', '未启动', '推进中', '已完成', '已销号', '逾期', '完成率', '合计', '已办结', '完成率']);
+    const total = byUnit.rows.at(-1)!.cells.map(cellText);
+    expect(total.slice(0, 2)).toEqual(['合计', '14']);
+    expect(total[8]).toBe('120');
+    const byStatus = sheets[1]!.rows.map((r) => r.cells.map(cellText));
+    expect(byStatus).toContainEqual(['整改任务状态：已完成', '1', '7.1%']);
+  });
+
+  it('writes text a spreadsheet would run as text in the Text format, never calculated', async () => {
+    ledger = await newLedger();
+    const u = addUnits(ledger, ['自治区水利厅']);
+    const risky = ['=1+2', '+SUM(A1:A9)', '-2+3', '@cmd', '=HYPERLINK("http://x.invalid","点此")'];
+    risky.forEach((text, i) => addTask(ledger, String(i + 1), u['自治区水利厅']!, { problem: text }));
+    const exported = unwrap(await ledger.exchange.export({ kind: 'tasks' }));
+    const book = await loadWithExcelJS(exported.bytes);
+    const sheet = book.worksheets[0]!;
+    risky.forEach((text, i) => {
+      const problem = sheet.getCell(4 + i, 2);
+      expect(problem.type).toBe(ExcelJS.ValueType.String);
+      expect(problem.value).toBe(text);
+      expect(problem.numFmt).toBe('@');
+    });
+    // LibreOffice, opening the file, shows the texts as written: nothing was calculated.
+    const lines = csvByLibreOffice(exported.bytes).split('\n');
+    risky.slice(0, 4).forEach((text, i) => expect(lines[3 + i]!.startsWith(`${i + 1},${text},`)).toBe(true));
+  });
+});
+
+describe('text that could run, written and read again', () => {
+  it('keeps every character, a leading tab and carriage return included, as LibreOffice reads it', async () => {
+    const texts = ['=1+2', '+SUM(A1:A9)', '-2+3', '@cmd', '\t=1+2', '\r=1+2', '说明_x000D_原样'];
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('表');
+      texts.forEach((text, i) => setText(sheet.getCell(i + 1, 1), text));
+    });
+    expect(csvByLibreOffice(bytes)).toBe(texts.map((text) => (/[\r\n"]/.test(text) ? `"${text}"` : text)).join('\n') + '\n');
+    const [sheet] = unwrap(await readWorkbook(bytes)).sheets;
+    expect(sheet!.rows.map((r) => cellText(r.cells[0]!))).toEqual(['=1+2', '+SUM(A1:A9)', '-2+3', '@cmd', '=1+2', '=1+2', '说明_x000D_原样']);
+  });
+});

@@ -1,0 +1,115 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { expect, snap, test } from './bridge';
+import { createLedger, openScreen } from './steps';
+
+/**
+ * The Excel screens through the browser bridge: the import wizard (a preview, unit names
+ * confirmed, a column's field corrected and remembered, a refusal in words), the units' workbooks
+ * written and one taken back, and an export. Screenshots: test-results/screens/exchange-*.png.
+ */
+const WORKBOOKS = join(import.meta.dirname, '..', 'fixtures', 'workbooks');
+
+async function chooseFile(page: Page, path: string): Promise<void> {
+  await page.getByLabel('Excel 文件', { exact: true }).setInputFiles(path);
+}
+
+test('import the samples, confirm a unit, correct a column, write and take back unit workbooks, export', async ({ app, workDir }) => {
+  const { page } = app;
+  test.setTimeout(240_000);
+  await createLedger(page, workDir);
+  await openScreen(page, '导入导出');
+  await expect(page.getByRole('heading', { name: 'Excel 导入导出' })).toBeVisible();
+  await snap(page, 'exchange-01-start');
+
+  // A file that is not .xlsx is refused in one sentence saying what to do.
+  await chooseFile(page, join(WORKBOOKS, 'old-format.xls'));
+  await expect(page.getByRole('alert')).toContainText('请在 Excel 或 WPS 中打开它，选择“另存为”');
+  await snap(page, 'exchange-02-refused');
+
+  // Units first: a preview, then one click writes them.
+  await chooseFile(page, join(WORKBOOKS, 'units.xlsx'));
+  await expect(page.getByRole('heading', { name: 'units.xlsx' })).toBeVisible();
+  await expect(page.locator('.import-counts__item--create dd')).toHaveText('13');
+  await snap(page, 'exchange-03-units-preview');
+  await page.getByRole('button', { name: '导入 13 条' }).click();
+  await expect(page.getByText('导入完成：新增 13 条')).toBeVisible();
+
+  // The task list names a unit the ledger does not have: its row waits until the user decides.
+  await page.getByRole('button', { name: '导入另一个文件' }).click();
+  await chooseFile(page, join(WORKBOOKS, 'rectification-tasks.xlsx'));
+  await expect(page.getByRole('heading', { name: '需要确认的单位' })).toBeVisible();
+  await expect(page.locator('.import-counts__item--error dd')).toHaveText('1');
+  await snap(page, 'exchange-04-tasks-unit-to-confirm');
+  await page.getByLabel('各盟市人民政府（行政公署）').selectOption({ label: '新建单位“各盟市人民政府（行政公署）”' });
+  await expect(page.locator('.import-counts__item--error dd')).toHaveText('0');
+  await expect(page.locator('.import-counts__item--create dd')).toHaveText('14');
+  await page.getByRole('gridcell', { name: '草原违规开垦、过度放牧问题仍然存在' }).click();
+  await expect(page.locator('.row-detail')).toContainText('写的是“立行立改，长期坚持”，按长期坚持记录');
+  await snap(page, 'exchange-05-tasks-row-detail');
+  await page.getByRole('button', { name: '导入 14 条' }).click();
+  await expect(page.getByText('新建了 1 个单位')).toBeVisible();
+
+  // A column whose header the import does not know is given its field by hand, and remembered.
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('清单');
+  sheet.addRow(['编号', '督察反馈问题', '主办处室', '整改时限']);
+  sheet.addRow(['15', '饮用水水源地保护区内违规建设', '自治区水利厅', '2025年6月底前']);
+  const odd = join(workDir, '自拟表头.xlsx');
+  writeFileSync(odd, Buffer.from(await book.xlsx.writeBuffer()));
+  await page.getByRole('button', { name: '导入另一个文件' }).click();
+  await chooseFile(page, odd);
+  await expect(page.getByText('没有找到这些必需的列：责任单位')).toBeVisible();
+  await page.getByLabel('导入为 主办处室').selectOption({ label: '责任单位（必需）' });
+  await expect(page.getByText('没有找到这些必需的列')).toHaveCount(0);
+  await expect(page.locator('.mapping').getByText('已改正')).toBeVisible();
+  await snap(page, 'exchange-06-mapping-corrected');
+  await page.getByRole('button', { name: '导入 1 条' }).click();
+  await page.getByRole('button', { name: '导入另一个文件' }).click();
+  await chooseFile(page, odd);
+  await expect(page.locator('.mapping').getByText('上次的改正')).toBeVisible();
+  await expect(page.locator('.import-counts__item--unchanged dd')).toHaveText('1');
+  await page.getByRole('button', { name: '放弃这次导入' }).click();
+
+  // The units' workbooks for a month: one download each, one filled in and taken back.
+  await page.getByRole('tab', { name: '单位填报表' }).click();
+  await page.getByLabel('报送月份').fill('2026-11');
+  await page.getByRole('button', { name: '生成填报表' }).click();
+  // Every unit but the one whose only task is completed.
+  await expect(page.getByText('已生成 13 份填报表')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^下载 / })).toHaveCount(13);
+  await expect(page.getByRole('gridcell', { name: '自治区生态环境厅' })).toBeVisible();
+  await snap(page, 'exchange-07-workbooks-written');
+  const [env] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 2026年11月整改进展填报表-自治区生态环境厅.xlsx' }).click()]);
+  const envPath = join(workDir, env.suggestedFilename());
+  await env.saveAs(envPath);
+  const returned = new ExcelJS.Workbook();
+  await returned.xlsx.readFile(envPath);
+  const data = returned.getWorksheet('进展填报')!;
+  for (let row = 4; row <= data.rowCount; row++) {
+    data.getCell(row, 6).value = '已完成排查，正在整改';
+    data.getCell(row, 7).value = '序时推进';
+  }
+  data.getCell(4, 11).value = '王建国';
+  await returned.xlsx.writeFile(envPath);
+  await page.getByLabel('收回的填报表（可多选）').setInputFiles(envPath);
+  await expect(page.getByText('识别无误，没有需要注意的地方。')).toBeVisible();
+  await snap(page, 'exchange-08-workbook-returned');
+  await page.getByRole('button', { name: '导入这份填报表' }).click();
+  await expect(page.getByText('新增 4 条进展')).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: '未收回' }).first()).toBeVisible();
+
+  // An export for leaders: the task ledger, downloaded.
+  await page.getByRole('tab', { name: '导出台账' }).click();
+  await snap(page, 'exchange-09-exports');
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出', exact: true }).click()]);
+  expect(exported.suggestedFilename()).toMatch(/^整改任务台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+  // The ledger's own list exports what its filter shows.
+  await openScreen(page, '整改任务台账');
+  const [fromList] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  expect(fromList.suggestedFilename()).toMatch(/^整改任务台账-/);
+  await snap(page, 'exchange-10-ledger-export-button');
+});
