@@ -3,9 +3,30 @@ import type { Result } from '../../shared/result';
 import type { JournalEntry, SqlParams, SqlValue, Statement } from './journal';
 
 let engine: Promise<SqlJsStatic> | null = null;
+let loaded: SqlJsStatic | null = null;
 
 /** sql.js is loaded once per process (its WebAssembly module is large). */
-export const loadSqlEngine = (): Promise<SqlJsStatic> => (engine ??= initSqlJs());
+export const loadSqlEngine = (): Promise<SqlJsStatic> =>
+  (engine ??= initSqlJs().then((sql) => {
+    loaded = sql;
+    return sql;
+  }));
+
+/**
+ * What a transaction changed, for making it durable: the statements it ran, or — once they grew past
+ * the limit the caller set — only that it changed too much to be worth recording statement by
+ * statement (the caller then saves the whole database instead).
+ */
+export type Changes = { readonly kind: 'statements'; readonly statements: readonly Statement[] } | { readonly kind: 'whole' };
+
+const DDL = /^\s*(?:CREATE|ALTER|DROP)\b/i;
+
+/** About how many bytes a statement takes in a journal record; exact enough to decide when to stop. */
+function recordedSize(sql: string, params: SqlParams | undefined): number {
+  let size = sql.length + 8;
+  for (const value of params === undefined ? [] : Array.isArray(params) ? params : Object.values(params)) size += typeof value === 'string' ? value.length * 3 + 3 : 8;
+  return size;
+}
 
 export interface Reader {
   all<T>(sql: string, params?: SqlParams): T[];
@@ -33,7 +54,9 @@ function bindable(params: SqlParams | undefined): BindParams | undefined {
 
 export class LedgerDatabase implements Reader {
   private readonly prepared = new Map<string, Prepared>();
-  private recording: Statement[] | null = null;
+  /** Each prepared query's column names, read once: asking for them with every row costs more than the row. */
+  private readonly columns = new Map<Prepared, readonly string[]>();
+  private recording = false;
 
   constructor(private readonly db: Database) {
     db.run('PRAGMA foreign_keys = ON');
@@ -44,8 +67,14 @@ export class LedgerDatabase implements Reader {
   }
 
   static async fromImage(image?: Uint8Array): Promise<LedgerDatabase> {
-    const sql = await loadSqlEngine();
-    return new LedgerDatabase(image ? new sql.Database(image) : new sql.Database());
+    await loadSqlEngine();
+    return LedgerDatabase.fromImageNow(image);
+  }
+
+  /** The same, once the engine is loaded (as it is wherever a database is open): for reverting in the middle of a write. */
+  static fromImageNow(image?: Uint8Array): LedgerDatabase {
+    if (!loaded) throw new Error('sql.js is not loaded yet');
+    return new LedgerDatabase(image ? new loaded.Database(image) : new loaded.Database());
   }
 
   private statement(sql: string): Prepared {
@@ -62,7 +91,18 @@ export class LedgerDatabase implements Reader {
     try {
       stmt.bind(bindable(params));
       const rows: T[] = [];
-      while (stmt.step()) rows.push(stmt.getAsObject() as T);
+      if (!stmt.step()) return rows;
+      let names = this.columns.get(stmt);
+      if (!names) {
+        names = stmt.getColumnNames();
+        this.columns.set(stmt, names);
+      }
+      do {
+        const values = stmt.get();
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+        rows.push(row as T);
+      } while (stmt.step());
       return rows;
     } finally {
       stmt.reset();
@@ -74,6 +114,8 @@ export class LedgerDatabase implements Reader {
   }
 
   private execute(sql: string, params: SqlParams | undefined): RunResult {
+    // A changed schema can change what `SELECT *` returns: column names are read again.
+    if (DDL.test(sql)) this.columns.clear();
     const stmt = this.statement(sql);
     try {
       stmt.run(bindable(params));
@@ -87,13 +129,16 @@ export class LedgerDatabase implements Reader {
 
   /**
    * Runs `work` in one SQLite transaction. When it succeeds and wrote anything, `persist` receives
-   * the statements it ran and must make them durable; only then is the transaction committed in
-   * memory. If `work` fails, throws, or `persist` fails, everything is rolled back.
+   * what it changed and must make that durable; only then is the transaction committed in memory.
+   * If `work` fails, throws, or `persist` fails, everything is rolled back. Statements are recorded
+   * up to about `recordLimit` bytes; past it, `persist` is told that the whole database changed.
    */
-  transaction<T>(work: (writer: Writer) => Result<T>, persist: (statements: readonly Statement[]) => Result<void>): Result<T> {
+  transaction<T>(work: (writer: Writer) => Result<T>, persist: (changes: Changes) => Result<void>, recordLimit = Infinity): Result<T> {
     if (this.recording) throw new Error('nested ledger transaction');
-    const recorded: Statement[] = [];
-    this.recording = recorded;
+    let recorded: Statement[] | null = [];
+    let recordedBytes = 0;
+    let wrote = false;
+    this.recording = true;
     this.db.run('BEGIN');
     try {
       const writer: Writer = {
@@ -101,12 +146,19 @@ export class LedgerDatabase implements Reader {
         get: (sql, params) => this.get(sql, params),
         run: (sql, params) => {
           const result = this.execute(sql, params);
-          recorded.push([sql, (bindable(params) ?? []) as SqlParams]);
+          wrote = true;
+          if (recorded) {
+            recordedBytes += recordedSize(sql, params);
+            // Past the limit the statements are dropped at once: a large import must not hold them all.
+            if (recordedBytes > recordLimit) recorded = null;
+            else recorded.push([sql, (bindable(params) ?? []) as SqlParams]);
+          }
           return result;
         },
       };
       const result = work(writer);
-      const outcome = result.ok && recorded.length > 0 ? persist(recorded) : result;
+      const changes: Changes = recorded ? { kind: 'statements', statements: recorded } : { kind: 'whole' };
+      const outcome = result.ok && wrote ? persist(changes) : result;
       if (!outcome.ok) {
         this.db.run('ROLLBACK');
         return outcome;
@@ -117,7 +169,7 @@ export class LedgerDatabase implements Reader {
       this.db.run('ROLLBACK');
       throw error;
     } finally {
-      this.recording = null;
+      this.recording = false;
     }
   }
 

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { type BackupPolicy, DEFAULT_BACKUP_POLICY, keepBackup, listBackups, rotateBackups } from './backups';
 import { blobDirOf, getBlob, putBlob } from './blobs';
 import { random, subkey } from './crypto';
-import { LedgerDatabase, type Reader, type Writer } from './database';
+import { LedgerDatabase, loadSqlEngine, type Reader, type Writer } from './database';
 import { ioError, writeAll, writeFileAtomic } from './durable-fs';
 import { FORMAT_VERSION, type Header, type KeySlot, LEDGER_ID_BYTES, parseHeader, type ParsedHeader } from './header';
 import { type Statement, sealRecord } from './journal';
@@ -138,7 +138,8 @@ export class LedgerStore {
     if (!parsed.ok) return parsed;
     const dataKey = await unwrapDataKey(parsed.value, unlock);
     if (!dataKey.ok) return dataKey;
-    const opened = await LedgerStore.decode(file.value, parsed.value, dataKey.value);
+    await loadSqlEngine();
+    const opened = LedgerStore.decode(file.value, parsed.value, dataKey.value);
     if (!opened.ok) return opened;
     const { database, journal } = opened.value;
     if (!options.readOnly) {
@@ -156,14 +157,14 @@ export class LedgerStore {
     return ok(new LedgerStore(path, parsed.value.header, dataKey.value, database, journal, lock, options));
   }
 
-  /** Decrypts the snapshot and replays the journal into a fresh database. */
-  private static async decode(file: Buffer, parsed: ParsedHeader, dataKey: Buffer): Promise<Result<{ database: LedgerDatabase; journal: JournalState }>> {
+  /** Decrypts the snapshot and replays the journal into a fresh database (sql.js must be loaded). */
+  private static decode(file: Buffer, parsed: ParsedHeader, dataKey: Buffer): Result<{ database: LedgerDatabase; journal: JournalState }> {
     const reading = readLedger(file, parsed, dataKey);
     if (!reading.ok) return reading;
     const { image, entries } = reading.value;
     let database: LedgerDatabase;
     try {
-      database = await LedgerDatabase.fromImage(image);
+      database = LedgerDatabase.fromImageNow(image);
       database.get('SELECT count(*) AS n FROM sqlite_master');
     } catch {
       return err(dubanError('ledger.damaged', { part: 'data' }));
@@ -214,11 +215,43 @@ export class LedgerStore {
     };
   }
 
-  /** Runs `work` as one transaction; it is acknowledged only once its journal record is on disk. */
+  /**
+   * Runs `work` as one transaction; it is acknowledged only once it is on disk: as a journal record,
+   * or — for a transaction whose record would outgrow the point where a snapshot is due anyway (a
+   * large import) — as a fresh snapshot, which costs less time and far less memory.
+   */
   write<T>(work: (writer: Writer) => Result<T>): Result<T> {
     if (this.closed) return err(dubanError('ledger.closed'));
     if (this.journal.fd === null) throw new Error('ledger opened read-only');
-    return this.database.transaction(work, (statements) => this.append(statements));
+    let whole = false;
+    const result = this.database.transaction(
+      work,
+      (changes) => {
+        if (changes.kind === 'statements') return this.append(changes.statements);
+        whole = true; // saved below, once the transaction is committed in memory
+        return ok(undefined);
+      },
+      this.snapshotThreshold(),
+    );
+    if (!result.ok || !whole) return result;
+    const saved = this.snapshot();
+    if (saved.ok) return result;
+    // The file still holds the ledger as it was before the transaction: so must memory.
+    const reverted = this.reloadFromFile();
+    return reverted.ok ? saved : reverted;
+  }
+
+  /** Replaces the database in memory by what the file holds. */
+  private reloadFromFile(): Result<void> {
+    const file = readFile(this.path);
+    if (!file.ok) return file;
+    const parsed = parseHeader(file.value);
+    if (!parsed.ok) return parsed;
+    const decoded = LedgerStore.decode(file.value, parsed.value, this.dataKey);
+    if (!decoded.ok) return decoded;
+    this.database.close();
+    this.database = decoded.value.database;
+    return ok(undefined);
   }
 
   private append(statements: readonly Statement[]): Result<void> {
@@ -251,9 +284,13 @@ export class LedgerStore {
     return this.database.transaction(work, () => ok(undefined));
   }
 
+  /** How much journal makes a snapshot worth its cost. */
+  private snapshotThreshold(): number {
+    return Math.max(JOURNAL_SNAPSHOT_BYTES, this.header.snapshotLength / 4);
+  }
+
   snapshotDue(): boolean {
-    const journalBytes = this.journal.end - this.journal.start;
-    return journalBytes > Math.max(JOURNAL_SNAPSHOT_BYTES, this.header.snapshotLength / 4);
+    return this.journal.end - this.journal.start > this.snapshotThreshold();
   }
 
   /** Rewrites the file as one fresh snapshot with an empty journal, keeping the old file as a backup. */
@@ -387,7 +424,7 @@ export class LedgerStore {
     const parsed = parseHeader(file.value);
     if (!parsed.ok) return parsed;
     if (!parsed.value.header.ledgerId.equals(this.header.ledgerId)) return err(dubanError('ledger.backup_other_ledger'));
-    const decoded = await LedgerStore.decode(file.value, parsed.value, this.dataKey);
+    const decoded = LedgerStore.decode(file.value, parsed.value, this.dataKey);
     if (!decoded.ok) return decoded;
     const previous = this.database;
     this.database = decoded.value.database;
