@@ -57,6 +57,8 @@ export class LedgerDatabase implements Reader {
   /** Each prepared query's column names, read once: asking for them with every row costs more than the row. */
   private readonly columns = new Map<Prepared, readonly string[]>();
   private recording = false;
+  /** Statements run so far, so that a RunResult knows whether its lastId can still be read. */
+  private runs = 0;
 
   constructor(private readonly db: Database) {
     db.run('PRAGMA foreign_keys = ON');
@@ -123,8 +125,18 @@ export class LedgerDatabase implements Reader {
       stmt.reset();
     }
     const changes = this.db.getRowsModified();
-    const lastId = this.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id ?? 0;
-    return { changes, lastId };
+    // The new row's id costs a query of its own: asked for only by those who read it, right away.
+    const run = ++this.runs;
+    const lastId = (): number => {
+      if (run !== this.runs) throw new Error('lastId read after another statement ran');
+      return this.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id ?? 0;
+    };
+    return {
+      changes,
+      get lastId() {
+        return lastId();
+      },
+    };
   }
 
   /**
