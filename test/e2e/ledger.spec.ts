@@ -79,7 +79,7 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await snap(page, '13-task-form');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: '任务 1', exact: true })).toBeVisible();
-  await expect(page.getByText('完成城镇污水处理厂提标改造')).toBeVisible();
+  await expect(page.getByRole('region', { name: '整改措施' }).getByText('完成城镇污水处理厂提标改造')).toBeVisible();
 
   // A second task, 立行立改, led by the other unit
   await page.getByRole('link', { name: '整改任务台账' }).first().click();
