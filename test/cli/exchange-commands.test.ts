@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { duban } from '../helpers/cli';
+import { duban, ledgerFile } from '../helpers/cli';
 import { useTempDir } from '../helpers/temp';
 import { WORKBOOKS } from '../helpers/workbooks';
 
@@ -16,9 +16,9 @@ const json = (args: string[]) => {
 
 describe('duban import, export and package', () => {
   let path: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     path = join(tempDir(), 'ledger.duban');
-    expect(run(['init', path]).status).toBe(0);
+    await ledgerFile(path, PASSWORD);
   });
 
   it('imports the samples, says what it did, and a dry run changes nothing', () => {

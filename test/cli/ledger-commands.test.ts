@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { duban } from '../helpers/cli';
+import { duban, ledgerFile } from '../helpers/cli';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('file');
@@ -18,9 +18,9 @@ function init(path: string) {
 describe('duban init and verify', () => {
   let path: string;
   let recoveryKey: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     path = join(tempDir(), 'office.duban');
-    ({ recoveryKey } = init(path));
+    recoveryKey = await ledgerFile(path, PASSWORD);
   });
 
   it('creates the ledger and prints the recovery key once, with advice', () => {
@@ -83,27 +83,27 @@ describe('duban init and verify', () => {
 });
 
 describe('duban passwd, backup, restore, dump', () => {
-  it('changes the password; the old one stops working', () => {
+  it('changes the password; the old one stops working', async () => {
     const path = join(tempDir(), 'p.duban');
-    init(path);
+    await ledgerFile(path, PASSWORD);
     const run = duban(['passwd', path, '--password-stdin'], `${PASSWORD}\nanother password 9\n`);
     expect(run.status, run.stderr).toBe(0);
     expect(duban(['verify', path, '--password-stdin'], `${PASSWORD}\n`).status).toBe(1);
     expect(duban(['verify', path, '--password-stdin'], 'another password 9\n').status).toBe(0);
   });
 
-  it('replaces a forgotten password with the recovery key', () => {
+  it('replaces a forgotten password with the recovery key', async () => {
     const path = join(tempDir(), 'r.duban');
-    const { recoveryKey } = init(path);
+    const recoveryKey = await ledgerFile(path, PASSWORD);
     const run = duban(['passwd', path, '--recovery-key-stdin'], `${recoveryKey}\nremembered at last\n`);
     expect(run.status, run.stderr).toBe(0);
     expect(duban(['verify', path, '--password-stdin'], 'remembered at last\n').status).toBe(0);
   });
 
-  it('backs up to a new file, restores from it, and never overwrites', () => {
+  it('backs up to a new file, restores from it, and never overwrites', async () => {
     const dir = tempDir();
     const path = join(dir, 'b.duban');
-    init(path);
+    await ledgerFile(path, PASSWORD);
     const copy = join(dir, 'copy.duban');
     expect(duban(['backup', path, copy, '--password-stdin'], `${PASSWORD}\n`).status).toBe(0);
     expect(duban(['verify', copy, '--password-stdin'], `${PASSWORD}\n`).status).toBe(0);
@@ -118,10 +118,10 @@ describe('duban passwd, backup, restore, dump', () => {
     expect(duban(['verify', fresh, '--password-stdin'], `${PASSWORD}\n`).status).toBe(0);
   });
 
-  it('dumps a plain SQLite copy, warning that it is unencrypted', () => {
+  it('dumps a plain SQLite copy, warning that it is unencrypted', async () => {
     const dir = tempDir();
     const path = join(dir, 'd.duban');
-    init(path);
+    await ledgerFile(path, PASSWORD);
     const out = join(dir, 'plain.sqlite');
     const run = duban(['dump', path, out, '--password-stdin'], `${PASSWORD}\n`);
     expect(run.status, run.stderr).toBe(0);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { duban } from '../helpers/cli';
+import { duban, ledgerFile } from '../helpers/cli';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('file');
@@ -8,9 +8,13 @@ const PASSWORD = '督办台账 2026';
 
 describe('duban init --demo and stats', () => {
   let path: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     path = join(tempDir(), 'demo.duban');
-    const run = duban(['init', path, '--demo', '--password-stdin'], `${PASSWORD}\n`);
+    await ledgerFile(path, PASSWORD, { demo: true });
+  });
+
+  it('creates a ledger with the demo data, and says what it holds', () => {
+    const run = duban(['init', join(tempDir(), 'new-demo.duban'), '--demo', '--password-stdin'], `${PASSWORD}\n`);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('已写入示例数据：14 个单位，14 项整改任务，36 件信访件。');
   });
