@@ -5,7 +5,7 @@ import type { SiteVisitFilter } from '../visits/model';
 import { ok, type Result } from '../../shared/result';
 import { verifyAuditChain, listAudit } from '../audit/audit-log';
 import type { Preview, TemplateProblem } from '../documents/model';
-import { renderDocx } from '../documents/render/docx';
+import { renderFile } from '../documents/output';
 import { renderHtml } from '../documents/render/html';
 import { TEMPLATE_FIELDS } from '../documents/template/fields';
 import type { Ledger } from '../ledger';
@@ -178,7 +178,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       docx: (id) =>
         use(async (l) => {
           const doc = l.documents.get(id);
-          return doc.ok ? ok(await renderDocx(doc.value.content)) : doc;
+          return doc.ok ? renderFile('docx', [doc.value.content], null) : doc;
         }),
     },
     exchange: {

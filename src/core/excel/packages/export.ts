@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import type { IsoDate, Period } from '../../../shared/dates';
 import { formatDate, formatPeriod } from '../../../shared/i18n/format';
@@ -9,6 +9,7 @@ import type { Reader } from '../../storage/database';
 import { deadlineOf, openTaskSql } from '../../tasks/columns';
 import type { DeadlineKind, UnitRole } from '../../tasks/model';
 import { startTable } from '../write/table';
+import { loadExcelJs } from '../write/book';
 import { deadlineWords } from '../words';
 import { checksum, encodeIdentity, type Identity } from './identity';
 import { FIXED, INPUT, PACKAGE_COLUMNS, packageColumns, rowChecksum } from './layout';
@@ -93,7 +94,8 @@ export async function writePackage(spec: PackageSpec, t: TFunction, language: La
     ? t('exchange:packages.subtitle', { unit: spec.unit.name, period, returnBy: formatDate(spec.returnBy, language), code })
     : t('exchange:packages.subtitleNoDate', { unit: spec.unit.name, period, code });
 
-  const book = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const book = new Workbook();
   book.creator = 'Duban';
   const table = startTable(book, t('exchange:packages.dataSheet'), {
     title: `${t('exchange:packages.title', { period })}（${spec.unit.name}）`,

@@ -1,5 +1,12 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs, loaded the first time a workbook is written: it is large, and most sessions of the app
+ * and most commands never write one, so they start without it.
+ */
+let exceljs: Promise<typeof ExcelJS> | null = null;
+export const loadExcelJs = (): Promise<typeof ExcelJS> => (exceljs ??= import('exceljs').then((module) => module.default));
 
 /**
  * A workbook written by exceljs's streaming writer into memory: rows are serialised as they are
@@ -13,7 +20,8 @@ export async function streamedWorkbook(write: (workbook: ExcelJS.stream.xlsx.Wor
     sink.on('end', resolve);
     sink.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const { stream } = await loadExcelJs();
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Duban';
   await write(workbook);
   await workbook.commit();
