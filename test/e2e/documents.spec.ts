@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './bridge';
+import { openScreen } from './steps';
 
 const PASSWORD = '督办台账测试 2026';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,7 +28,7 @@ test('issue a reminder letter with a live preview, save it as PDF, record the re
   prepareLedger(path);
   await openLedger(page, path);
 
-  await page.getByRole('link', { name: '文件登记' }).click();
+  await openScreen(page, '文件登记');
   await expect(page.getByText('还没有发文')).toBeVisible();
 
   // Issue one letter: the preview shows the page and the number it would take.
@@ -77,7 +78,7 @@ test('issue a reminder letter with a live preview, save it as PDF, record the re
   await expect(page.getByRole('gridcell', { name: '某纪监驻环函〔2026〕3号' })).toBeVisible();
 
   // The dashboard lists the replies awaited; one leads to its document in the register.
-  await page.getByRole('link', { name: '工作台' }).click();
+  await openScreen(page, '工作台');
   const awaited = page.getByRole('region', { name: '待回复的文件' });
   await expect(awaited.getByRole('listitem')).toHaveCount(2);
   await awaited.getByRole('link', { name: /某纪监驻环函〔2026〕3号/ }).click();

@@ -82,7 +82,7 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await expect(page.getByRole('region', { name: '整改措施' }).getByText('完成城镇污水处理厂提标改造')).toBeVisible();
 
   // A second task, 立行立改, led by the other unit
-  await page.getByRole('link', { name: '整改任务台账' }).first().click();
+  await openScreen(page, '整改任务台账');
   await page.getByRole('button', { name: '新增任务' }).click();
   await page.getByLabel('编号').fill('2');
   await page.getByLabel('问题', { exact: true }).fill('河道管理范围内违规堆放固体废物');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, snap, test } from './bridge';
+import { openScreen } from './steps';
 
 const PASSWORD = '督办台账测试 2026';
 
@@ -27,7 +28,7 @@ test('create a ledger, note its recovery key, add a unit, lock, refuse a wrong p
   await page.getByLabel('我已把恢复密钥抄写（或打印）并妥善保管').check();
   await goOn.click();
 
-  await page.getByRole('link', { name: '单位' }).click();
+  await openScreen(page, '单位');
   await expect(page.getByText('还没有单位')).toBeVisible();
   await page.getByRole('button', { name: '新增单位' }).click();
   const dialog = page.getByRole('dialog');
@@ -55,7 +56,7 @@ test('create a ledger, note its recovery key, add a unit, lock, refuse a wrong p
   await snap(page, '06-wrong-password');
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '解锁' }).click();
-  await page.getByRole('link', { name: '单位' }).click();
+  await openScreen(page, '单位');
   await expect(page.getByRole('gridcell', { name: '自治区生态环境厅' })).toBeVisible();
 
   // Nothing but the bridge on this machine was ever asked for anything.
