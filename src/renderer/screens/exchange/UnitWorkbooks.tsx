@@ -6,6 +6,7 @@ import type { Period } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
+import { download, type Saved, saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
@@ -16,7 +17,6 @@ import { useFormat } from '../../hooks/useFormat';
 import { thisPeriod } from '../../hooks/today';
 import { ChooseWorkbook } from './ChooseWorkbook';
 import { ReturnCard } from './ReturnCard';
-import { download, type Saved, saveWorkbooks } from './save';
 
 /**
  * 单位填报表: for a month, each unit's workbook written and handed out, the list of what went out
@@ -48,7 +48,7 @@ export function UnitWorkbooks() {
       return setError(exported.error);
     }
     // The desktop app saves them all into a folder; a browser downloads each when asked.
-    const saved = platform.shell === 'desktop' ? await saveWorkbooks(api, platform, exported.value.files) : ok(null);
+    const saved = platform.shell === 'desktop' ? await saveFiles(api, platform, exported.value.files) : ok(null);
     setBusy(false);
     if (!saved.ok) return setError(saved.error);
     setError(null);
