@@ -21,7 +21,6 @@ import { ACTION_TONES, rowNote } from './rowWords';
 const FILTERS: readonly RowFilter[] = ['all', 'create', 'update', 'unchanged', 'skip', 'error', 'warning'];
 const listRows = (api: DubanApi, query: RowsQuery & { limit: number; offset: number }) => api.exchange.rows(query);
 
-
 export function PreviewRows({ importId, kind, counts, total }: { importId: string; kind: ImportKind; counts: ImportCounts; total: number }) {
   const { t } = useTranslation('exchange');
   const format = useFormat();
