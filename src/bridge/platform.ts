@@ -18,7 +18,6 @@ export function browserPlatform(version: string): PlatformHandlers {
       if (!launched.ok) printer = null;
       return launched.ok ? launched.value.pdf(html) : launched;
     },
-    saveFile: () => ok(null),
     chooseWorkbooks: () => ok(null),
     saveFiles: () => ok(null),
   };

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { ioError } from '../core/storage/durable-fs';
@@ -9,7 +8,13 @@ import type { PlatformHandlers } from '../core/host/routes';
 import { pdfOfHtml, printHtml } from './printing';
 
 const LEDGER_FILTER = [{ name: '督办台账 Duban ledger', extensions: ['duban'] }];
-const FILE_FILTERS: Record<'pdf' | 'docx' | 'html', FileFilter> = { pdf: { name: 'PDF', extensions: ['pdf'] }, docx: { name: 'Word', extensions: ['docx'] }, html: { name: 'HTML', extensions: ['html'] } };
+const WORKBOOK_FILTER: FileFilter = { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] };
+/** What the save dialog offers, by the extension of the file saved. */
+const SAVE_FILTERS: Record<string, FileFilter> = { pdf: { name: 'PDF', extensions: ['pdf'] }, docx: { name: 'Word', extensions: ['docx'] }, html: { name: 'HTML', extensions: ['html'] }, xlsx: WORKBOOK_FILTER };
+const filtersOf = (fileName: string): FileFilter[] => {
+  const filter = SAVE_FILTERS[fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase()];
+  return filter ? [filter] : [];
+};
 
 async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -18,8 +23,6 @@ async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
     return err(dubanError('documents.print_failed', { detail: (error as Error).message }));
   }
 }
-
-const WORKBOOK_FILTER = [{ name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] }];
 
 const openDialog = (options: OpenDialogOptions) => {
   const window = BrowserWindow.getFocusedWindow();
@@ -61,23 +64,14 @@ export function desktopPlatform(): PlatformHandlers {
     },
     printDocuments: (html) => attempt(() => printHtml(html)),
     documentPdf: (html) => attempt(() => pdfOfHtml(html)),
-    saveFile: ({ bytes, fileName, kind }) =>
-      attempt(async () => {
-        const window = BrowserWindow.getFocusedWindow() ?? undefined;
-        const options = { defaultPath: fileName, filters: [FILE_FILTERS[kind]], properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
-        const chosen = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
-        if (chosen.canceled || !chosen.filePath) return null;
-        await writeFile(chosen.filePath, bytes);
-        return chosen.filePath;
-      }),
     chooseWorkbooks: async ({ multiple }) => {
-      const chosen = await openDialog({ filters: WORKBOOK_FILTER, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+      const chosen = await openDialog({ filters: [WORKBOOK_FILTER], properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
       return ok(chosen.canceled ? null : chosen.filePaths);
     },
     saveFiles: async (files) => {
       let target: string;
       if (files.length === 1) {
-        const chosen = await saveDialog({ filters: WORKBOOK_FILTER, defaultPath: files[0]!.fileName, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+        const chosen = await saveDialog({ filters: filtersOf(files[0]!.fileName), defaultPath: files[0]!.fileName, properties: ['createDirectory', 'showOverwriteConfirmation'] });
         if (chosen.canceled || !chosen.filePath) return ok(null);
         target = chosen.filePath;
       } else {

@@ -3,7 +3,23 @@ import type { Language } from '../shared/i18n/setup';
 import { connectApi } from './api/connect';
 import { App } from './app/App';
 import { startI18n } from './i18n';
-import './styles/app.css';
+// In this order: where two rules weigh the same, the later stylesheet's wins.
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/tables.css';
+import './styles/components.css';
+import './styles/layout.css';
+import './styles/screens/session.css';
+import './styles/screens/units.css';
+import './styles/screens/settings.css';
+import './styles/screens/tasks.css';
+import './styles/screens/sources.css';
+import './styles/screens/progress.css';
+import './styles/screens/visits.css';
+import './styles/screens/accountability.css';
+import './styles/screens/dashboard.css';
+import './styles/screens/documents.css';
+import './styles/screens/exchange.css';
 
 /** Connects to the contract, learns the language from the preferences, and shows the app. */
 const lockSignal = new EventTarget();

@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainFileName } from '../../core/evidence/model';
 import type { DocumentDraft, DocumentType, Preview } from '../../core/documents/model';
 import { formatOfPath, OUTPUT_FORMATS, type OutputFormat, renderFile } from '../../core/documents/output';
 import type { DocumentPrinter } from '../../core/documents/print/chromium';
 import type { Ledger } from '../../core/ledger';
-import { ioError } from '../../core/storage/durable-fs';
 import { addDays, dateOf, type IsoDate, isIsoDate } from '../../shared/dates';
 import { formatDate } from '../../shared/i18n/format';
 import { ok, type Result } from '../../shared/result';
 import { type Command, type CommandContext, openLedger } from '../command';
 import { type CliFailure, cliFailure, ledgerFailure } from '../failure';
+import { writeNewFile } from '../write-new-file';
 
 /**
  * `duban letter FILE --type T --unit NAME --out OUT.html|.docx|.pdf` issues one document (or only
@@ -48,16 +48,6 @@ function typeNamed(ledger: Ledger, name: string): Result<DocumentType, CliFailur
 }
 
 const fileNameOf = (preview: Preview, format: OutputFormat): string => plainFileName(`${preview.document.number}-${preview.recipient}.${format}`);
-
-function write(path: string, bytes: Uint8Array): Result<void, CliFailure> {
-  try {
-    writeFileSync(path, bytes, { flag: 'wx' });
-    return ok(undefined);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return cliFailure('out_exists', { path });
-    return ledgerFailure(ioError(error, path));
-  }
-}
 
 /** Renders every preview; nothing is issued when one cannot be rendered. */
 async function renderAll(previews: readonly Preview[], format: OutputFormat, printer: DocumentPrinter | null): Promise<Result<Uint8Array[], CliFailure>> {
@@ -111,7 +101,7 @@ async function run(ctx: CommandContext, ledger: Ledger, plan: Plan & { batch: bo
   }
   if (plan.batch) mkdirSync(plan.path, { recursive: true });
   for (const [index, path] of paths.entries()) {
-    const written = write(path, files.value[index]!);
+    const written = writeNewFile(path, files.value[index]!);
     if (!written.ok) return written;
   }
   report(ctx, previews, replyDue, !plan.preview);

@@ -9,7 +9,7 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 export type ChartOption = echarts.EChartsCoreOption;
 
 /**
- * The app's own font stack (styles/app.css). Named, not 'inherit': echarts measures labels itself,
+ * The app's own font stack (styles/base.css). Named, not 'inherit': echarts measures labels itself,
  * and measured in another font they are laid out too narrow and cut off.
  */
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Source Han Sans SC', sans-serif";

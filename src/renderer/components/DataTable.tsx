@@ -27,7 +27,7 @@ export interface Sort {
   readonly direction: 'asc' | 'desc';
 }
 
-interface Common<T> {
+export interface TableProps<T> {
   columns: readonly Column<T>[];
   rowKey: (row: T) => string | number;
   onOpen?: (row: T) => void;
@@ -47,7 +47,7 @@ const ROW_HEIGHT = 40;
 /** The header scrolls with the rows (sticky), so both always share one width and one column grid. */
 const HEADER_HEIGHT = 40;
 
-export function DataTable<T>(props: Common<T> & Rows<T>) {
+export function DataTable<T>(props: TableProps<T> & Rows<T>) {
   const { columns, rowKey, onOpen, sort, onSort, label, empty, height = 560, rowMark } = props;
   const count = 'rows' in props ? props.rows.length : props.count;
   const rowAt = 'rows' in props ? (index: number) => props.rows[index] : props.rowAt;

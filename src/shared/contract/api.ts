@@ -45,12 +45,6 @@ import type { BackupEntry, PlatformInfo, Preferences, SessionStatus } from './se
  */
 type Call<A extends unknown[], R> = (...args: A) => Promise<Result<R>>;
 
-export interface SaveRequest {
-  readonly bytes: Uint8Array;
-  readonly fileName: string;
-  readonly kind: 'pdf' | 'docx' | 'html';
-}
-
 /** A document whose reply is still awaited: how many days are left, or (negative) how late it is. */
 export interface AwaitedReplyView {
   readonly document: DocumentRecord;
@@ -76,13 +70,12 @@ export interface DubanApi {
     printDocuments: Call<[html: string], 'printed' | 'cancelled' | 'unsupported'>;
     /** The page as a PDF, laid out as it prints. */
     documentPdf: Call<[html: string], Uint8Array>;
-    /** Saves a file the user names in the system's save dialog: its path, or null when cancelled or when there is no dialog. */
-    saveFile: Call<[file: SaveRequest], string | null>;
     /** Workbooks chosen in the system's file dialog (their paths); null when cancelled or without a dialog. */
     chooseWorkbooks: Call<[options: { multiple: boolean }], string[] | null>;
     /**
-     * Saves files where the user chooses (one file: a save dialog; several: a folder); the place
-     * saved to, or null when cancelled or without a dialog (the browser then downloads them).
+     * Saves files the app made (workbooks, documents) where the user chooses: one file through a
+     * save dialog offering its kind, several into a folder. The place saved to, or null when
+     * cancelled or without a dialog (the browser then downloads them).
      */
     saveFiles: Call<[files: SavedFile[]], string | null>;
   };

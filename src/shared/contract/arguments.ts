@@ -43,6 +43,8 @@ const none = z.tuple([]);
 /** A document page to print: the app's own HTML, a few megabytes at most even for a large batch. */
 const page = z.string().min(1).max(64 * 1024 * 1024);
 const importId = z.string().uuid();
+/** A file the app made, to be saved: a workbook or a document, no larger than the largest workbook it reads. */
+const savedFile = z.object({ fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length <= MAX_WORKBOOK_BYTES) });
 
 /** The five methods of a record kept whole: list (with its filter, or none), get, create, update, remove. */
 function crud(input: z.ZodType, filter: z.ZodType | null) {
@@ -63,20 +65,8 @@ export const ARGUMENTS = {
     chooseLedgerPath: z.tuple([z.enum(['open', 'create'])]),
     printDocuments: z.tuple([page]),
     documentPdf: z.tuple([page]),
-    saveFile: z.tuple([
-      z.object({
-        bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
-        fileName: z.string().min(1).max(255),
-        kind: z.enum(['pdf', 'docx', 'html']),
-      }),
-    ]),
     chooseWorkbooks: z.tuple([z.object({ multiple: z.boolean() })]),
-    saveFiles: z.tuple([
-      z
-        .array(z.object({ fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length <= MAX_WORKBOOK_BYTES) }))
-        .min(1)
-        .max(500),
-    ]),
+    saveFiles: z.tuple([z.array(savedFile).min(1).max(500)]),
   },
   session: {
     status: none,

@@ -3,7 +3,8 @@ import { ok, type Result } from '../../../shared/result';
 import type { PetitionQuery, PetitionSummary } from '../../petitions/model';
 import { listPetitions } from '../../petitions/service';
 import type { Reader } from '../../storage/database';
-import { startTable, type TableColumn } from '../write/table';
+import type { TableColumn } from '../write/table';
+import { type Heading, ordinalColumn, startExportTable } from './table';
 import type ExcelJS from 'exceljs';
 
 /**
@@ -16,7 +17,7 @@ export function petitionColumns(t: TFunction): TableColumn[] {
   const field = (key: string) => t(`exchange:fields.petitions.${key}`);
   const group = t('exchange:exports.extra.accountabilityGroup');
   return [
-    { header: t('exchange:exports.extra.ordinal'), width: 3, kind: 'center' },
+    ordinalColumn(t),
     { header: field('receiptNumber'), width: 10, kind: 'center' },
     { header: field('batch'), width: 4, kind: 'center' },
     { header: field('handedOverOn'), width: 7, kind: 'date' },
@@ -53,8 +54,8 @@ export function countPetitions(db: Reader, query: PetitionQuery): Result<number>
   return page.ok ? ok(page.value.total) : page;
 }
 
-export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Reader, query: PetitionQuery, t: TFunction, heading: { title: string; subtitle: string }): Result<number> {
-  const table = startTable(book, name, { ...heading, columns: petitionColumns(t), pageFooter: t('exchange:exports.pageFooter') });
+export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Reader, query: PetitionQuery, t: TFunction, heading: Heading): Result<number> {
+  const table = startExportTable(book, name, t, heading, petitionColumns(t));
   let rows = 0;
   for (const page of petitionPages(db, query)) {
     if (!page.ok) return page;

@@ -7,8 +7,9 @@ import type { TaskQuery } from '../../tasks/model';
 import { listTasks } from '../../tasks/query';
 import { loadTask } from '../../tasks/service';
 import { listUnits } from '../../units/service';
-import { startTable, type TableColumn } from '../write/table';
+import type { TableColumn } from '../write/table';
 import { deadlineWords } from '../words';
+import { type Heading, startExportTable } from './table';
 import type ExcelJS from 'exceljs';
 
 /** The task ledger as leaders read it: one row per task, its measures numbered, its latest progress. */
@@ -57,11 +58,11 @@ export function taskColumns(t: TFunction): TableColumn[] {
   ];
 }
 
-export function writeTaskRows(book: ExcelJS.Workbook, name: string, db: Reader, ids: readonly number[], t: TFunction, language: Language, heading: { title: string; subtitle: string }): void {
+export function writeTaskRows(book: ExcelJS.Workbook, name: string, db: Reader, ids: readonly number[], t: TFunction, language: Language, heading: Heading): void {
   const unitNames = new Map(listUnits(db, { includeArchived: true }).map((u) => [u.id, u.name]));
   const measures = new Map(db.all<{ id: number; content: string }>('SELECT id, content FROM measures').map((m) => [m.id, m.content]));
   const progress = latestProgress(db, language);
-  const table = startTable(book, name, { ...heading, columns: taskColumns(t), pageFooter: t('exchange:exports.pageFooter') });
+  const table = startExportTable(book, name, t, heading, taskColumns(t));
   for (const id of ids) {
     const task = loadTask(db, id)!;
     const measureLines = task.measureIds.map((m, i) => (task.measureIds.length > 1 ? `${i + 1}. ${measures.get(m) ?? ''}` : (measures.get(m) ?? '')));

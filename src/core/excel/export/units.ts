@@ -1,14 +1,15 @@
 import type { TFunction } from 'i18next';
 import type { Reader } from '../../storage/database';
 import { listUnits } from '../../units/service';
-import { startTable, type TableColumn } from '../write/table';
+import type { TableColumn } from '../write/table';
+import { type Heading, ordinalColumn, startExportTable } from './table';
 import type ExcelJS from 'exceljs';
 
 /** The units with their first contact in columns (as the units sample has them) and the others after. */
 export function unitColumns(t: TFunction): TableColumn[] {
   const field = (key: string) => t(`exchange:fields.units.${key}`);
   return [
-    { header: t('exchange:exports.extra.ordinal'), width: 3, kind: 'center' },
+    ordinalColumn(t),
     { header: field('name'), width: 14 },
     { header: field('shortName'), width: 8 },
     { header: field('kind'), width: 7, kind: 'center' },
@@ -21,9 +22,9 @@ export function unitColumns(t: TFunction): TableColumn[] {
   ];
 }
 
-export function writeUnitRows(book: ExcelJS.Workbook, name: string, db: Reader, t: TFunction, heading: { title: string; subtitle: string }): number {
+export function writeUnitRows(book: ExcelJS.Workbook, name: string, db: Reader, t: TFunction, heading: Heading): number {
   const units = listUnits(db, { includeArchived: true });
-  const table = startTable(book, name, { ...heading, columns: unitColumns(t), pageFooter: t('exchange:exports.pageFooter') });
+  const table = startExportTable(book, name, t, heading, unitColumns(t));
   units.forEach((unit, index) => {
     const [first, ...others] = unit.contacts;
     table.addRow([

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import { fromExcelSerial } from '../values/dates';
 import { type CellValue, cleanText } from './cells';
 import { readDateStyles } from './styles';
-import { parseXml } from './xml';
+import { parseXml, type XmlHandlers } from './xml';
 import { openPackage, type ZipPackage } from './zip';
 
 /**
@@ -54,6 +54,8 @@ export interface ReadLimits {
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxRows: 200_000, maxColumns: 500 };
 
 const EMPTY: CellValue = { kind: 'empty' };
+/** The page header and footer elements of a sheet, for odd, even and first pages. */
+const HEADER_FOOTER = new Set(['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']);
 const DATE1904_OFFSET = 1462;
 
 class SheetTooLarge extends Error {
@@ -100,6 +102,31 @@ async function readRelationships(pkg: ZipPackage, path: string, base: string): P
   return rels;
 }
 
+/**
+ * Handlers that keep the text of each `element` (a defined name, a custom property) under its name
+ * attribute; every other element that opens is passed to `open`.
+ */
+function textsByName(element: string, into: Map<string, string>, open?: XmlHandlers['open']): XmlHandlers {
+  let current: string | null = null;
+  let text = '';
+  return {
+    open(name, a) {
+      if (name !== element) return open?.(name, a);
+      current = a.name ?? '';
+      text = '';
+    },
+    text(t) {
+      if (current !== null) text += t;
+    },
+    close(name) {
+      if (name === element && current !== null) {
+        into.set(current, text);
+        current = null;
+      }
+    },
+  };
+}
+
 interface SheetEntry {
   readonly name: string;
   readonly state: SheetState;
@@ -110,29 +137,15 @@ async function readWorkbookPart(pkg: ZipPackage): Promise<{ sheets: SheetEntry[]
   const sheets: SheetEntry[] = [];
   const definedNames = new Map<string, string>();
   let date1904 = false;
-  let definedName: string | null = null;
-  let text = '';
-  await parseXml(await pkg.stream('xl/workbook.xml'), {
-    open(name, a) {
+  await parseXml(
+    await pkg.stream('xl/workbook.xml'),
+    textsByName('definedName', definedNames, (name, a) => {
       if (name === 'sheet') {
         const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
         sheets.push({ name: a.name ?? '', state, relId: a['r:id'] ?? a.id ?? '' });
       } else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      else if (name === 'definedName') {
-        definedName = a.name ?? '';
-        text = '';
-      }
-    },
-    text(t) {
-      if (definedName !== null) text += t;
-    },
-    close(name) {
-      if (name === 'definedName' && definedName !== null) {
-        definedNames.set(definedName, text);
-        definedName = null;
-      }
-    },
-  });
+    }),
+  );
   return { sheets, definedNames, date1904 };
 }
 
@@ -166,26 +179,7 @@ async function readSharedStrings(pkg: ZipPackage, path: string | undefined): Pro
 
 async function readCustomProperties(pkg: ZipPackage): Promise<Map<string, string>> {
   const properties = new Map<string, string>();
-  if (!pkg.has('docProps/custom.xml')) return properties;
-  let property: string | null = null;
-  let text = '';
-  await parseXml(await pkg.stream('docProps/custom.xml'), {
-    open(name, a) {
-      if (name === 'property') {
-        property = a.name ?? '';
-        text = '';
-      }
-    },
-    text(t) {
-      if (property !== null) text += t;
-    },
-    close(name) {
-      if (name === 'property' && property !== null) {
-        properties.set(property, text);
-        property = null;
-      }
-    },
-  });
+  if (pkg.has('docProps/custom.xml')) await parseXml(await pkg.stream('docProps/custom.xml'), textsByName('property', properties));
   return properties;
 }
 
@@ -286,14 +280,8 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
           if (range) merges.push(range);
           break;
         }
-        case 'oddHeader':
-        case 'oddFooter':
-        case 'evenHeader':
-        case 'evenFooter':
-        case 'firstHeader':
-        case 'firstFooter':
-          capture = 'headerFooter';
-          break;
+        default:
+          if (HEADER_FOOTER.has(name)) capture = 'headerFooter';
       }
     },
     text(t) {
@@ -324,15 +312,11 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
         case 'rPh':
           inPhonetic = false;
           break;
-        case 'oddHeader':
-        case 'oddFooter':
-        case 'evenHeader':
-        case 'evenFooter':
-        case 'firstHeader':
-        case 'firstFooter':
-          headerFooter += '\n';
-          capture = null;
-          break;
+        default:
+          if (HEADER_FOOTER.has(name)) {
+            headerFooter += '\n';
+            capture = null;
+          }
       }
     },
   });

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { type AccountabilityCase, ACCOUNTABILITY_STATES, SUBJECT_KINDS } from '../../../core/accountability/model';
 import { useLoad } from '../../api/ApiContext';
 import { type Column, DataTable } from '../../components/DataTable';
+import { FilterTabs } from '../../components/FilterTabs';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { Tag } from '../../components/Tag';
@@ -43,14 +44,16 @@ export function Accountability() {
           </button>
         }
       />
-      <div className="status-tabs" role="group" aria-label={t('fields.state')}>
-        {['', ...ACCOUNTABILITY_STATES].map((state) => (
-          <button key={state} type="button" className={`status-tab${filter.state === state ? ' status-tab--active' : ''}`} aria-pressed={filter.state === state} onClick={() => setFilter({ state })}>
-            {state ? t(`common:enums.accountabilityState.${state}`) : t('all')}
-            <span className="status-tab__count">{(cases.data ?? []).filter((c) => !state || c.state === state).length}</span>
-          </button>
-        ))}
-      </div>
+      <FilterTabs
+        label={t('fields.state')}
+        tabs={['', ...ACCOUNTABILITY_STATES].map((state) => ({
+          key: state,
+          label: state ? t(`common:enums.accountabilityState.${state}`) : t('all'),
+          count: (cases.data ?? []).filter((c) => !state || c.state === state).length,
+        }))}
+        chosen={filter.state}
+        onChoose={(state) => setFilter({ state })}
+      />
       <ErrorNotice error={cases.error} />
       <DataTable label={t('title')} columns={columns} rows={shown} rowKey={(c) => c.id} onOpen={(c) => navigate(`/accountability/${c.id}`)} empty={t('empty')} height={620} />
     </>

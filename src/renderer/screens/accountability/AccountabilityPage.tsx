@@ -1,16 +1,15 @@
 import { useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { type AccountabilityCase, type AccountabilityInput, accountabilityInput, ACCOUNTABILITY_STATES, type AccountabilityState } from '../../../core/accountability/model';
 import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { SearchPicker, type SearchSource } from '../../components/SearchPicker';
 import { Section } from '../../components/Section';
-import { useToast } from '../../components/Toasts';
+import { useRecordPage } from '../../components/useRecordPage';
 import { useForm } from '../../forms/useForm';
 import { useRecordParam } from '../../hooks/useRecordParam';
 import { type SubjectValues, SubjectsEditor } from './SubjectsEditor';
@@ -51,9 +50,6 @@ export function AccountabilityPage() {
 
 function CaseForm({ accountabilityCase: current }: { accountabilityCase: AccountabilityCase | null }) {
   const { t } = useTranslation('accountability');
-  const api = useApi();
-  const toast = useToast();
-  const navigate = useNavigate();
   const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(accountabilityInput, valuesOf(current), `accountability:${current?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
@@ -73,14 +69,20 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
     [],
   );
 
-  const save = async (values: CaseValues) => {
-    const saved = current ? await api.accountability.update(current.id, inputOf(values)) : await api.accountability.create(inputOf(values));
-    if (saved.ok) {
-      toast(t(current ? 'saved' : 'created'));
-      if (!current) navigate(`/accountability/${saved.value.id}`, { replace: true });
-    }
-    return saved;
-  };
+  const { save, removal } = useRecordPage({
+    record: current,
+    calls: (a) => a.accountability,
+    path: '/accountability',
+    inputOf,
+    valuesOf,
+    words: {
+      saved: () => t('saved'),
+      created: () => t('created'),
+      remove: t('remove'),
+      removeMessage: t('removeMessage'),
+      removed: t('removed'),
+    },
+  });
   const setState = (state: string): void => {
     form.set('state', state as AccountabilityState);
     if (state === 'investigating') form.set('concludedOn', null);
@@ -93,18 +95,7 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
       subtitle={current?.issue}
       form={form}
       save={save}
-      removal={
-        current
-          ? {
-              label: t('remove'),
-              confirmTitle: t('remove'),
-              confirmMessage: t('removeMessage'),
-              done: t('removed'),
-              run: (a) => a.accountability.remove(current.id),
-              undo: (a) => a.accountability.create(inputOf(valuesOf(current))),
-            }
-          : undefined
-      }
+      removal={removal}
       side={
         current && (
           <Section title={t('evidence')}>

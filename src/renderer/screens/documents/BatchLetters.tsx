@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument } from '../../../core/documents/model';
 import { addDays, dateOf } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
@@ -8,10 +7,8 @@ import { formatDate } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { DateInput, SelectInput } from '../../components/inputs';
-import { ErrorNotice, InfoNotice } from '../../components/Notice';
-import { PageHeader } from '../../components/PageHeader';
 import { useForm } from '../../forms/useForm';
-import { DocumentFrame } from './DocumentFrame';
+import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
 import { useDebounced } from './useDebounced';
 
@@ -64,22 +61,13 @@ export function BatchLetters() {
 
   if (issued) {
     return (
-      <>
-        <PageHeader title={t('batch.title')} />
-        <InfoNotice>
-          <span role="status">{t('batch.done', { count: issued.docs.length, first: issued.docs[0]!.number, last: issued.docs[issued.docs.length - 1]!.number })}</span>
-        </InfoNotice>
-        <div className="toolbar">
-          <button type="button" className="button button--primary" onClick={() => void output.print(issued.html)}>
-            {t('batch.printAll')}
-          </button>
-          <button type="button" className="button" onClick={() => void output.savePdf(issued.html, t('batch.pdfName', { date: issued.docs[0]!.issuedOn }))}>
-            {t('batch.pdfAll')}
-          </button>
-          <Link className="button" to="/documents">
-            {t('issue.toRegister')}
-          </Link>
-        </div>
+      <IssuedPage
+        title={t('batch.title')}
+        done={t('batch.done', { count: issued.docs.length, first: issued.docs[0]!.number, last: issued.docs[issued.docs.length - 1]!.number })}
+        html={issued.html}
+        print={t('batch.printAll')}
+        pdf={{ label: t('batch.pdfAll'), fileName: t('batch.pdfName', { date: issued.docs[0]!.issuedOn }) }}
+      >
         <ul className="batch-list">
           {issued.docs.map((doc) => (
             <li key={doc.id}>
@@ -90,55 +78,41 @@ export function BatchLetters() {
             </li>
           ))}
         </ul>
-        <DocumentFrame html={issued.html} title={t('preview.title')} />
-      </>
+      </IssuedPage>
     );
   }
 
   return (
-    <>
-      <PageHeader title={t('batch.title')} subtitle={t('batch.subtitle')} />
-      <div className="document-editor">
-        <form
-          className="form"
-          aria-label={t('batch.title')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            issueAll();
-          }}
-        >
-          <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
-          <DateInput form={form} name="overdueAsOf" label={t('fields.overdueAsOf')} required />
-          <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
-          <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
-          <fieldset className="task-picks">
-            <legend>{t('batch.units', { count: all?.items.length ?? 0, date: formatDate(form.values.overdueAsOf || today, language) })}</legend>
-            {(all?.items ?? []).map((item) => {
-              const chosen = preview?.items.find((p) => p.recipientUnitId === item.recipientUnitId);
-              return (
-                <label key={item.recipientUnitId} className="field--check">
-                  <input
-                    type="checkbox"
-                    checked={!excluded.has(item.recipientUnitId)}
-                    onChange={(e) => setExcluded((set) => (e.target.checked ? new Set([...set].filter((id) => id !== item.recipientUnitId)) : new Set(set).add(item.recipientUnitId)))}
-                  />
-                  {t('batch.letter', { recipient: item.recipient, count: item.taskIds.length, number: chosen?.document.number ?? '—' })}
-                </label>
-              );
-            })}
-          </fieldset>
-          <ErrorNotice error={form.failure ?? failure} />
-          <div className="form__actions">
-            <Link className="button" to="/documents">
-              {t('app:actions.cancel')}
-            </Link>
-            <button type="submit" className="button button--primary" disabled={form.saving || unitIds.length === 0}>
-              {t('batch.action', { count: unitIds.length })}
-            </button>
-          </div>
-        </form>
-        <DocumentFrame html={preview?.html ?? null} title={t('preview.title')} />
-      </div>
-    </>
+    <DraftPage
+      title={t('batch.title')}
+      subtitle={t('batch.subtitle')}
+      form={form}
+      failure={failure}
+      submit={t('batch.action', { count: unitIds.length })}
+      disabled={unitIds.length === 0}
+      onSubmit={issueAll}
+      html={preview?.html ?? null}
+    >
+      <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
+      <DateInput form={form} name="overdueAsOf" label={t('fields.overdueAsOf')} required />
+      <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
+      <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
+      <fieldset className="task-picks">
+        <legend>{t('batch.units', { count: all?.items.length ?? 0, date: formatDate(form.values.overdueAsOf || today, language) })}</legend>
+        {(all?.items ?? []).map((item) => {
+          const chosen = preview?.items.find((p) => p.recipientUnitId === item.recipientUnitId);
+          return (
+            <label key={item.recipientUnitId} className="field--check">
+              <input
+                type="checkbox"
+                checked={!excluded.has(item.recipientUnitId)}
+                onChange={(e) => setExcluded((set) => (e.target.checked ? new Set([...set].filter((id) => id !== item.recipientUnitId)) : new Set(set).add(item.recipientUnitId)))}
+              />
+              {t('batch.letter', { recipient: item.recipient, count: item.taskIds.length, number: chosen?.document.number ?? '—' })}
+            </label>
+          );
+        })}
+      </fieldset>
+    </DraftPage>
   );
 }

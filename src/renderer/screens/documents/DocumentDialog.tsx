@@ -7,6 +7,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { Dialog } from '../../components/Dialog';
+import { FormActions } from '../../components/FormActions';
 import { DateInput, TextArea, TextInput } from '../../components/inputs';
 import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
@@ -181,12 +182,7 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
             </ul>
             <input type="file" aria-label={t('reply.attach')} multiple onChange={(e) => void attach(e.target.files)} />
           </div>
-          <ErrorNotice error={reply.failure} />
-          <div className="form__actions field--wide">
-            <button type="submit" className="button button--primary" disabled={reply.saving}>
-              {t('reply.save')}
-            </button>
-          </div>
+          <FormActions form={reply} submit={t('reply.save')} wide />
         </form>
       )}
       <DocumentFrame html={page.data ?? null} title={t('preview.title')} zoom={0.6} height={520} />

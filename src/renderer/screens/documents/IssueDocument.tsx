@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type DocumentPreview, documentDraft, type IssuedDocument } from '../../../core/documents/model';
 import { isOverdue, type TaskSummary } from '../../../core/tasks/model';
 import { addDays, dateOf, type IsoDate, isIsoDate } from '../../../shared/dates';
@@ -10,10 +9,8 @@ import type { Language } from '../../../shared/i18n/setup';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { FieldFrame } from '../../components/Field';
 import { DateInput, SelectInput, TextInput } from '../../components/inputs';
-import { ErrorNotice, InfoNotice } from '../../components/Notice';
-import { PageHeader } from '../../components/PageHeader';
 import { useForm } from '../../forms/useForm';
-import { DocumentFrame } from './DocumentFrame';
+import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
 import { useDebounced } from './useDebounced';
 
@@ -87,92 +84,63 @@ export function IssueDocument() {
   if (issued) {
     const { doc, html } = issued;
     return (
-      <>
-        <PageHeader title={t('issue.title')} />
-        <InfoNotice>
-          <span role="status">{t('issue.done', { number: doc.number, recipient: doc.recipient })}</span>
-        </InfoNotice>
-        <div className="toolbar">
-          <button type="button" className="button button--primary" onClick={() => void output.print(html)}>
-            {t('output.print')}
-          </button>
-          <button type="button" className="button" onClick={() => void output.savePdf(html, fileNameOf(doc.number, doc.recipient, 'pdf'))}>
-            {t('output.pdf')}
-          </button>
-          <button type="button" className="button" onClick={() => void output.saveDocx(doc.id, fileNameOf(doc.number, doc.recipient, 'docx'))}>
-            {t('output.docx')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setIssued(null);
-              form.reset({ ...values, recipientUnitId: null, taskIds: [], title: '' });
-            }}
-          >
-            {t('issue.another')}
-          </button>
-          <Link className="button" to="/documents">
-            {t('issue.toRegister')}
-          </Link>
-        </div>
-        <DocumentFrame html={html} title={t('preview.title')} />
-      </>
+      <IssuedPage
+        title={t('issue.title')}
+        done={t('issue.done', { number: doc.number, recipient: doc.recipient })}
+        html={html}
+        print={t('output.print')}
+        pdf={{ label: t('output.pdf'), fileName: fileNameOf(doc.number, doc.recipient, 'pdf') }}
+        tools={
+          <>
+            <button type="button" className="button" onClick={() => void output.saveDocx(doc.id, fileNameOf(doc.number, doc.recipient, 'docx'))}>
+              {t('output.docx')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setIssued(null);
+                form.reset({ ...values, recipientUnitId: null, taskIds: [], title: '' });
+              }}
+            >
+              {t('issue.another')}
+            </button>
+          </>
+        }
+      />
     );
   }
 
   return (
-    <>
-      <PageHeader title={t('issue.title')} subtitle={t('issue.subtitle')} />
-      <div className="document-editor">
-        <form
-          className="form"
-          aria-label={t('issue.title')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            issue();
-          }}
-        >
-          <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
-          <SelectInput
-            form={form}
-            name="templateId"
-            numeric
-            label={t('fields.template')}
-            empty={t('issue.typeTemplate')}
-            options={(templates.data?.templates ?? []).map((template) => ({ value: String(template.id), label: template.name }))}
-          />
-          <SelectInput form={form} name="recipientUnitId" numeric label={t('fields.recipient')} required empty={t('issue.chooseUnit')} options={(units.data ?? []).map((unit) => ({ value: String(unit.id), label: unit.name }))} />
-          <FieldFrame label={t('fields.tasks')} error={form.errorOf('taskIds')} hint={t('issue.tasksHint')} wide>
-            {(aria) => (
-              <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>
-                {(tasks.data?.rows ?? []).map((task) => (
-                  <label key={task.id} className="field--check">
-                    <input type="checkbox" checked={values.taskIds.includes(task.id)} onChange={(e) => toggleTask(task, e.target.checked)} />
-                    {task.number} {task.problem}
-                    {task.deadline.kind === 'date' && <span className="task-picks__deadline">{formatDate(task.deadline.date, language)}</span>}
-                  </label>
-                ))}
-                {values.recipientUnitId && tasks.data?.rows.length === 0 && <span>{t('issue.noTasks')}</span>}
-              </fieldset>
-            )}
-          </FieldFrame>
-          <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
-          <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
-          <TextInput form={form} name="title" label={t('fields.title')} hint={t('issue.titleHint')} wide />
-          {number && <p className="document-editor__number">{t('issue.number', { number })}</p>}
-          <ErrorNotice error={form.failure ?? previewError} />
-          <div className="form__actions">
-            <Link className="button" to="/documents">
-              {t('app:actions.cancel')}
-            </Link>
-            <button type="submit" className="button button--primary" disabled={form.saving}>
-              {t('issue.action')}
-            </button>
-          </div>
-        </form>
-        <DocumentFrame html={preview?.html ?? null} title={t('preview.title')} />
-      </div>
-    </>
+    <DraftPage title={t('issue.title')} subtitle={t('issue.subtitle')} form={form} failure={previewError} submit={t('issue.action')} onSubmit={issue} html={preview?.html ?? null}>
+      <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
+      <SelectInput
+        form={form}
+        name="templateId"
+        numeric
+        label={t('fields.template')}
+        empty={t('issue.typeTemplate')}
+        options={(templates.data?.templates ?? []).map((template) => ({ value: String(template.id), label: template.name }))}
+      />
+      <SelectInput form={form} name="recipientUnitId" numeric label={t('fields.recipient')} required empty={t('issue.chooseUnit')} options={(units.data ?? []).map((unit) => ({ value: String(unit.id), label: unit.name }))} />
+      <FieldFrame label={t('fields.tasks')} error={form.errorOf('taskIds')} hint={t('issue.tasksHint')} wide>
+        {(aria) => (
+          <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>
+            {(tasks.data?.rows ?? []).map((task) => (
+              <label key={task.id} className="field--check">
+                <input type="checkbox" checked={values.taskIds.includes(task.id)} onChange={(e) => toggleTask(task, e.target.checked)} />
+                {task.number} {task.problem}
+                {task.deadline.kind === 'date' && <span className="task-picks__deadline">{formatDate(task.deadline.date, language)}</span>}
+              </label>
+            ))}
+            {values.recipientUnitId && tasks.data?.rows.length === 0 && <span>{t('issue.noTasks')}</span>}
+          </fieldset>
+        )}
+      </FieldFrame>
+      <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
+      <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
+      <TextInput form={form} name="title" label={t('fields.title')} hint={t('issue.titleHint')} wide />
+      {number && <p className="document-editor__number">{t('issue.number', { number })}</p>}
+    </DraftPage>
   );
 }

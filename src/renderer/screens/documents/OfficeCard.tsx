@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { type OfficeProfile, officeProfileInput } from '../../../core/documents/model';
 import { useApi } from '../../api/ApiContext';
+import { FormActions } from '../../components/FormActions';
 import { NumberInput, TextInput } from '../../components/inputs';
-import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 
@@ -34,12 +34,7 @@ export function OfficeCard({ office, onSaved }: { office: OfficeProfile; onSaved
         <TextInput form={form} name="phone" label={t('office.phone')} />
         <TextInput form={form} name="copyTo" label={t('office.copyTo')} hint={t('office.copyToHint')} wide />
         <NumberInput form={form} name="replyDays" label={t('office.replyDays')} min={1} />
-        <ErrorNotice error={form.failure} />
-        <div className="form__actions field--wide">
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {t('app:actions.save')}
-          </button>
-        </div>
+        <FormActions form={form} wide />
       </form>
     </section>
   );

@@ -2,12 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_FORMATS, type DocumentTemplate, type TemplateFieldInfo, templateInput, type TemplateProblem } from '../../../core/documents/model';
 import { addDays, dateOf } from '../../../shared/dates';
-import type { DubanError } from '../../../shared/errors';
 import { describeField } from '../../../shared/i18n/describe';
+import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormActions } from '../../components/FormActions';
 import { SelectInput, TextInput } from '../../components/inputs';
-import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 import { DocumentFrame } from './DocumentFrame';
@@ -47,8 +46,6 @@ export function TemplateEditor({ template, fields, onSaved, onRemoved }: { templ
   const [sampleUnit, setSampleUnit] = useState<number | null>(null);
   const [problem, setProblem] = useState<TemplateProblem | null>(null);
   const [html, setHtml] = useState<string | null>(null);
-  const [removing, setRemoving] = useState(false);
-  const [removeError, setRemoveError] = useState<DubanError | null>(null);
   const text = useRef<HTMLTextAreaElement>(null);
   const typed = useDebounced({ source: form.values.source, format: form.values.format, sampleUnit }, 300);
   const unitId = sampleUnit ?? units.data?.[0]?.id ?? null;
@@ -86,12 +83,13 @@ export function TemplateEditor({ template, fields, onSaved, onRemoved }: { templ
       });
   };
 
-  const remove = async (): Promise<void> => {
-    setRemoving(false);
+  const remove = async (): Promise<Result<unknown>> => {
     const removed = await api.documents.removeTemplate(template!.id);
-    if (!removed.ok) return setRemoveError(removed.error);
-    toast(t('templates.removed', { name: template!.name }));
-    onRemoved();
+    if (removed.ok) {
+      toast(t('templates.removed', { name: template!.name }));
+      onRemoved();
+    }
+    return removed;
   };
 
   const sourceError = form.errorOf('source');
@@ -158,20 +156,15 @@ export function TemplateEditor({ template, fields, onSaved, onRemoved }: { templ
             ))}
           </select>
         </label>
-        <ErrorNotice error={(form.failure ?? removeError) as DubanError | null} />
-        <div className="form__actions field--wide">
-          {template && (
-            <button type="button" className="button button--danger form__actions-start" onClick={() => setRemoving(true)}>
-              {t('templates.remove')}
-            </button>
-          )}
-          <button type="submit" className="button button--primary" disabled={form.saving || problem !== null}>
-            {t('templates.save')}
-          </button>
-        </div>
+        <FormActions
+          form={form}
+          submit={t('templates.save')}
+          disabled={problem !== null}
+          removal={template ? { label: t('templates.remove'), message: t('templates.removeMessage', { name: template.name }), run: remove } : undefined}
+          wide
+        />
       </form>
       <DocumentFrame html={html} title={t('preview.title')} />
-      <ConfirmDialog open={removing} danger title={t('templates.remove')} message={t('templates.removeMessage', { name: template?.name ?? '' })} confirmLabel={t('templates.remove')} onConfirm={() => void remove()} onCancel={() => setRemoving(false)} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkbookSource } from '../../../core/excel/import/model';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
+import { FieldFrame } from '../../components/Field';
 
 /**
  * Choosing workbooks: the system's dialog in the desktop app (the core reads the files itself), a
@@ -15,7 +15,6 @@ export function ChooseWorkbook({ multiple = false, disabled = false, onChosen }:
   const { t } = useTranslation('exchange');
   const api = useApi();
   const { platform } = useSession();
-  const id = useId();
 
   if (platform.shell === 'desktop') {
     const choose = async (): Promise<void> => {
@@ -29,22 +28,21 @@ export function ChooseWorkbook({ multiple = false, disabled = false, onChosen }:
     );
   }
   return (
-    <div className="field">
-      <div className="field__label">
-        <label htmlFor={id}>{t(multiple ? 'choose.inputMany' : 'choose.input')}</label>
-      </div>
-      <input
-        id={id}
-        type="file"
-        accept={ACCEPT}
-        multiple={multiple}
-        disabled={disabled}
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          void Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then((sources) => sources.length && onChosen(sources));
-        }}
-      />
-    </div>
+    <FieldFrame label={t(multiple ? 'choose.inputMany' : 'choose.input')}>
+      {(control) => (
+        <input
+          {...control}
+          type="file"
+          accept={ACCEPT}
+          multiple={multiple}
+          disabled={disabled}
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            void Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then((sources) => sources.length && onChosen(sources));
+          }}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRequest } from '../../../core/excel/export/model';
 import { useApi } from '../../api/ApiContext';
+import { saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';
 import { useToast } from '../../components/Toasts';
 import type { DubanError } from '../../../shared/errors';
 import { describeError } from '../../../shared/i18n/describe';
-import { saveWorkbooks } from './save';
 
 /**
  * 导出 Excel: what a list shows (its filter) written as a workbook for leaders, saved or downloaded;
@@ -22,7 +22,7 @@ export function useExport() {
   const run = async (request: ExportRequest): Promise<void> => {
     setBusy(true);
     const exported = await api.exchange.export(request);
-    const saved = exported.ok ? await saveWorkbooks(api, platform, [exported.value]) : exported;
+    const saved = exported.ok ? await saveFiles(api, platform, [exported.value]) : exported;
     setBusy(false);
     if (!saved.ok) {
       setError(saved.error);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EXPORT_KINDS, type ExportKind, type ExportRequest } from '../../../core/excel/export/model';
 import { TASK_STATUSES, type TaskStatus } from '../../../core/tasks/model';
 import { useLoad } from '../../api/ApiContext';
+import { FieldFrame } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 import { today } from '../../hooks/today';
@@ -47,42 +48,37 @@ export function Exports() {
           ))}
         </fieldset>
         {(kind === 'tasks' || kind === 'petitions') && (
-          <div className="field">
-            <div className="field__label">
-              <label htmlFor="export-unit">{t('exportPage.unit')}</label>
-            </div>
-            <select id="export-unit" value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}>
-              <option value="">{t('exportPage.allUnits')}</option>
-              {(units.data ?? []).map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FieldFrame label={t('exportPage.unit')}>
+            {(control) => (
+              <select {...control} value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}>
+                <option value="">{t('exportPage.allUnits')}</option>
+                {(units.data ?? []).map((unit) => (
+                  <option key={unit.id} value={unit.id}>
+                    {unit.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldFrame>
         )}
         {kind === 'tasks' && (
-          <div className="field">
-            <div className="field__label">
-              <label htmlFor="export-status">{t('exportPage.statuses')}</label>
-            </div>
-            <select id="export-status" value={status} onChange={(e) => setStatus(e.target.value as TaskStatus | '')}>
-              <option value="">{t('exportPage.allStatuses')}</option>
-              {TASK_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`common:enums.taskStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FieldFrame label={t('exportPage.statuses')}>
+            {(control) => (
+              <select {...control} value={status} onChange={(e) => setStatus(e.target.value as TaskStatus | '')}>
+                <option value="">{t('exportPage.allStatuses')}</option>
+                {TASK_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`common:enums.taskStatus.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldFrame>
         )}
         {kind === 'stats' && (
-          <div className="field">
-            <div className="field__label">
-              <label htmlFor="export-as-of">{t('exportPage.asOf')}</label>
-            </div>
-            <input id="export-as-of" type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
-          </div>
+          <FieldFrame label={t('exportPage.asOf')}>
+            {(control) => <input {...control} type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />}
+          </FieldFrame>
         )}
       </div>
       <div className="form__actions">

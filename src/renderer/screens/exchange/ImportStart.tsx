@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, type ImportKind, type ImportOptions, type WorkbookSource } from '../../../core/excel/import/model';
 import type { Period } from '../../../shared/dates';
 import { useLoad } from '../../api/ApiContext';
+import { FieldFrame } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { thisPeriod } from '../../hooks/today';
 import { ChooseWorkbook } from './ChooseWorkbook';
@@ -21,38 +22,33 @@ export function ImportStart({ busy, onStart }: { busy: boolean; onStart: (source
     <Section title={t('wizard.start')}>
       <p className="section__intro">{t('wizard.startIntro')}</p>
       <div className="form form--grid">
-        <div className="field">
-          <div className="field__label">
-            <label htmlFor="import-kind">{t('wizard.kind')}</label>
-          </div>
-          <select id="import-kind" value={kind} onChange={(e) => setKind(e.target.value as ImportKind | '')}>
-            <option value="">{t('wizard.kindAuto')}</option>
-            {IMPORT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <div className="field__label">
-            <label htmlFor="import-inspection">{t('wizard.inspection')}</label>
-          </div>
-          <select id="import-inspection" value={inspectionId ?? ''} onChange={(e) => setInspectionId(e.target.value ? Number(e.target.value) : null)}>
-            <option value="">{t('wizard.inspectionNone')}</option>
-            {(inspections.data ?? []).map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <div className="field__label">
-            <label htmlFor="import-period">{t('wizard.period')}</label>
-          </div>
-          <input id="import-period" type="month" value={period} onChange={(e) => e.target.value && setPeriod(e.target.value as Period)} />
-        </div>
+        <FieldFrame label={t('wizard.kind')}>
+          {(control) => (
+            <select {...control} value={kind} onChange={(e) => setKind(e.target.value as ImportKind | '')}>
+              <option value="">{t('wizard.kindAuto')}</option>
+              {IMPORT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+        <FieldFrame label={t('wizard.inspection')}>
+          {(control) => (
+            <select {...control} value={inspectionId ?? ''} onChange={(e) => setInspectionId(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">{t('wizard.inspectionNone')}</option>
+              {(inspections.data ?? []).map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+        <FieldFrame label={t('wizard.period')}>
+          {(control) => <input {...control} type="month" value={period} onChange={(e) => e.target.value && setPeriod(e.target.value as Period)} />}
+        </FieldFrame>
         <div className="field field--wide">
           <ChooseWorkbook disabled={busy} onChosen={([source]) => source && onStart(source, options())} />
           <div className="field__hint">{t('choose.hint')}</div>

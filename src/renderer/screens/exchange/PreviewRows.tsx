@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportCounts, ImportKind, PreviewRow, RowFilter, RowsQuery } from '../../../core/excel/import/model';
 import type { DubanApi } from '../../../shared/contract/api';
-import { type Column, DataTable } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
+import { FilterTabs } from '../../components/FilterTabs';
 import { ErrorNotice } from '../../components/Notice';
+import { PagedTable } from '../../components/PagedTable';
 import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
 import { useFormat } from '../../hooks/useFormat';
@@ -18,7 +20,6 @@ import { ACTION_TONES, rowNote } from './rowWords';
  */
 const FILTERS: readonly RowFilter[] = ['all', 'create', 'update', 'unchanged', 'skip', 'error', 'warning'];
 const listRows = (api: DubanApi, query: RowsQuery & { limit: number; offset: number }) => api.exchange.rows(query);
-
 
 export function PreviewRows({ importId, kind, counts, total }: { importId: string; kind: ImportKind; counts: ImportCounts; total: number }) {
   const { t } = useTranslation('exchange');
@@ -38,27 +39,19 @@ export function PreviewRows({ importId, kind, counts, total }: { importId: strin
 
   return (
     <Section title={t('rows.title')}>
-      <div className="status-tabs" role="group" aria-label={t('rows.title')}>
-        {FILTERS.map((f) => (
-          <button key={f} type="button" className={`status-tab${f === filter ? ' status-tab--active' : ''}`} aria-pressed={f === filter} onClick={() => setFilter(f)}>
-            {t(`rows.filters.${f}`)}
-            <span className="status-tab__count">{format.number(countOf(f))}</span>
-          </button>
-        ))}
-      </div>
+      <FilterTabs label={t('rows.title')} tabs={FILTERS.map((f) => ({ key: f, label: t(`rows.filters.${f}`), count: format.number(countOf(f)) }))} chosen={filter} onChoose={setFilter} />
       <ErrorNotice error={rows.error} />
       <div className="preview-grid">
         <div className="preview-grid__list">
-          <DataTable
+          <PagedTable
             label={t('rows.title')}
             columns={columns}
-            count={rows.total ?? 0}
-            rowAt={rows.rowAt}
-            onRange={rows.onRange}
+            rows={rows}
             rowKey={(row) => row.row}
             onOpen={setChosen}
             rowMark={(row) => (row.row === chosen?.row ? 'chosen' : row.action === 'error' ? 'overdue' : row.action === 'skip' || row.action === 'unchanged' ? 'quiet' : undefined)}
-            empty={rows.total === null ? t('rows.loading') : t('rows.empty')}
+            loading={t('rows.loading')}
+            empty={t('rows.empty')}
             height={440}
           />
         </div>

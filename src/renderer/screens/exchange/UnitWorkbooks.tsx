@@ -6,7 +6,9 @@ import type { Period } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
+import { download, type Saved, saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';
+import { FieldFrame } from '../../components/Field';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
@@ -16,7 +18,6 @@ import { useFormat } from '../../hooks/useFormat';
 import { thisPeriod } from '../../hooks/today';
 import { ChooseWorkbook } from './ChooseWorkbook';
 import { ReturnCard } from './ReturnCard';
-import { download, type Saved, saveWorkbooks } from './save';
 
 /**
  * 单位填报表: for a month, each unit's workbook written and handed out, the list of what went out
@@ -48,7 +49,7 @@ export function UnitWorkbooks() {
       return setError(exported.error);
     }
     // The desktop app saves them all into a folder; a browser downloads each when asked.
-    const saved = platform.shell === 'desktop' ? await saveWorkbooks(api, platform, exported.value.files) : ok(null);
+    const saved = platform.shell === 'desktop' ? await saveFiles(api, platform, exported.value.files) : ok(null);
     setBusy(false);
     if (!saved.ok) return setError(saved.error);
     setError(null);
@@ -111,31 +112,23 @@ export function UnitWorkbooks() {
       <Section title={t('workbooks.sendTitle')}>
         <p className="section__intro">{t('workbooks.sendIntro')}</p>
         <div className="form form--grid">
-          <div className="field">
-            <div className="field__label">
-              <label htmlFor="packages-period">{t('workbooks.period')}</label>
-            </div>
-            <input id="packages-period" type="month" value={period} onChange={(e) => e.target.value && setPeriod(e.target.value as Period)} />
-          </div>
-          <div className="field">
-            <div className="field__label">
-              <label htmlFor="packages-return-by">{t('workbooks.returnBy')}</label>
-            </div>
-            <input id="packages-return-by" type="date" value={returnBy} onChange={(e) => setReturnBy(e.target.value)} />
-          </div>
-          <div className="field field--wide">
-            <div className="field__label">
-              <label htmlFor="packages-units">{t('workbooks.units')}</label>
-            </div>
-            <select id="packages-units" multiple size={6} value={unitIds.map(String)} onChange={(e) => setUnitIds([...e.target.selectedOptions].map((o) => Number(o.value)))}>
-              {(units.data ?? []).map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </select>
-            <div className="field__hint">{t('workbooks.allUnits')}</div>
-          </div>
+          <FieldFrame label={t('workbooks.period')}>
+            {(control) => <input {...control} type="month" value={period} onChange={(e) => e.target.value && setPeriod(e.target.value as Period)} />}
+          </FieldFrame>
+          <FieldFrame label={t('workbooks.returnBy')}>
+            {(control) => <input {...control} type="date" value={returnBy} onChange={(e) => setReturnBy(e.target.value)} />}
+          </FieldFrame>
+          <FieldFrame label={t('workbooks.units')} hint={t('workbooks.allUnits')} wide>
+            {(control) => (
+              <select {...control} multiple size={6} value={unitIds.map(String)} onChange={(e) => setUnitIds([...e.target.selectedOptions].map((o) => Number(o.value)))}>
+                {(units.data ?? []).map((unit) => (
+                  <option key={unit.id} value={unit.id}>
+                    {unit.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldFrame>
         </div>
         <div className="form__actions">
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void generate()}>

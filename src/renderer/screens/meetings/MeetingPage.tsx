@@ -1,15 +1,14 @@
 import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { type Meeting, MEETING_KINDS, type MeetingKind, meetingInput } from '../../../core/meetings/model';
 import type { IsoDate } from '../../../shared/dates';
 import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useLoad } from '../../api/ApiContext';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
-import { useToast } from '../../components/Toasts';
+import { useRecordPage } from '../../components/useRecordPage';
 import { useForm } from '../../forms/useForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
@@ -44,23 +43,26 @@ export function MeetingPage() {
 
 function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const { t } = useTranslation('meetings');
-  const api = useApi();
-  const toast = useToast();
-  const navigate = useNavigate();
   const format = useFormat();
   const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(meetingInput, valuesOf(meeting), `meeting:${meeting?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
   const findings = useLoad(async (a) => (meeting ? a.findings.list({ meetingId: meeting.id }) : ok([])), [meeting?.id, version]);
 
-  const save = async (values: MeetingValues) => {
-    const saved = meeting ? await api.meetings.update(meeting.id, inputOf(values)) : await api.meetings.create(inputOf(values));
-    if (saved.ok) {
-      toast(t(meeting ? 'saved' : 'created'));
-      if (!meeting) navigate(`/meetings/${saved.value.id}`, { replace: true });
-    }
-    return saved;
-  };
+  const { save, removal } = useRecordPage({
+    record: meeting,
+    calls: (a) => a.meetings,
+    path: '/meetings',
+    inputOf,
+    valuesOf,
+    words: {
+      saved: () => t('saved'),
+      created: () => t('created'),
+      remove: t('remove'),
+      removeMessage: t('removeMessage'),
+      removed: t('removed'),
+    },
+  });
 
   return (
     <FormPage
@@ -69,18 +71,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       subtitle={meeting ? t('held', { date: format.date(meeting.heldOn), kind: t(`common:enums.meetingKind.${meeting.kind}`) }) : undefined}
       form={form}
       save={save}
-      removal={
-        meeting
-          ? {
-              label: t('remove'),
-              confirmTitle: t('remove'),
-              confirmMessage: t('removeMessage'),
-              done: t('removed'),
-              run: (a) => a.meetings.remove(meeting.id),
-              undo: (a) => a.meetings.create(inputOf(valuesOf(meeting))),
-            }
-          : undefined
-      }
+      removal={removal}
       after={
         meeting ? (
           <Section title={t('visits:findings.title')}>

@@ -1,15 +1,14 @@
 import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { PETITION_COMPLETIONS, PETITION_TRUTHS, type PetitionCase, type PetitionCompletion, type PetitionInput, petitionInput, type PetitionTruth, POLLUTION_KINDS, type PollutionKind } from '../../../core/petitions/model';
 import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
-import { useToast } from '../../components/Toasts';
+import { useRecordPage } from '../../components/useRecordPage';
 import { useForm } from '../../forms/useForm';
 import { useRecordParam } from '../../hooks/useRecordParam';
 
@@ -66,22 +65,25 @@ export function PetitionPage() {
 
 function PetitionForm({ petition }: { petition: PetitionCase | null }) {
   const { t } = useTranslation('petitions');
-  const api = useApi();
-  const toast = useToast();
-  const navigate = useNavigate();
   const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(petitionInput, valuesOf(petition), `petition:${petition?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
   const evidence = useLoad(async (a) => (petition ? a.evidence.list({ kind: 'petition_case', id: petition.id }) : ok([])), [petition?.id, version]);
 
-  const save = async (values: PetitionValues) => {
-    const saved = petition ? await api.petitions.update(petition.id, inputOf(values)) : await api.petitions.create(inputOf(values));
-    if (saved.ok) {
-      toast(t(petition ? 'saved' : 'created', { number: saved.value.receiptNumber }));
-      if (!petition) navigate(`/petitions/${saved.value.id}`, { replace: true });
-    }
-    return saved;
-  };
+  const { save, removal } = useRecordPage({
+    record: petition,
+    calls: (a) => a.petitions,
+    path: '/petitions',
+    inputOf,
+    valuesOf,
+    words: {
+      saved: (r) => t('saved', { number: r.receiptNumber }),
+      created: (r) => t('created', { number: r.receiptNumber }),
+      remove: t('remove'),
+      removeMessage: t('removeMessage', { number: petition?.receiptNumber ?? '' }),
+      removed: t('removed', { number: petition?.receiptNumber ?? '' }),
+    },
+  });
 
   return (
     <FormPage
@@ -90,18 +92,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
       subtitle={petition?.subject}
       form={form}
       save={save}
-      removal={
-        petition
-          ? {
-              label: t('remove'),
-              confirmTitle: t('remove'),
-              confirmMessage: t('removeMessage', { number: petition.receiptNumber }),
-              done: t('removed', { number: petition.receiptNumber }),
-              run: (a) => a.petitions.remove(petition.id),
-              undo: (a) => a.petitions.create(inputOf(valuesOf(petition))),
-            }
-          : undefined
-      }
+      removal={removal}
       side={
         petition && (
           <Section title={t('evidence')}>

@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionCompletion, type PetitionQuery, type PetitionSummary, POLLUTION_KINDS } from '../../../core/petitions/model';
+import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionSummary, POLLUTION_KINDS } from '../../../core/petitions/model';
 import type { DubanApi } from '../../../shared/contract/api';
 import { useLoad } from '../../api/ApiContext';
 import { ColumnChooser } from '../../components/ColumnChooser';
-import { type Column, DataTable, type Sort } from '../../components/DataTable';
+import type { Column, Sort } from '../../components/DataTable';
+import { FilterTabs } from '../../components/FilterTabs';
 import { ErrorNotice } from '../../components/Notice';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../exchange/ExportButton';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -76,7 +78,6 @@ export function Petitions() {
   ];
   const fixed = new Set(['receiptNumber', 'problem']);
   const shownColumns = columns.filter((c) => fixed.has(c.key) || shown.includes(c.key));
-  const setCompletions = (next: readonly PetitionCompletion[]): void => setFilter({ completion: next.join(',') });
 
   return (
     <div className="list-page">
@@ -126,29 +127,24 @@ export function Petitions() {
           <input type="number" min={1} className="filters__number" value={filter.batch} onChange={(e) => setFilter({ batch: e.target.value })} />
         </label>
       </div>
-      <div className="status-tabs" role="group" aria-label={t('fields.completion')}>
-        {[[], ...PETITION_COMPLETIONS.map((c) => [c])].map((tab) => {
-          const pressed = tab.join(',') === completions.join(',');
-          return (
-            <button key={tab.join() || 'all'} type="button" className={`status-tab${pressed ? ' status-tab--active' : ''}`} aria-pressed={pressed} onClick={() => setCompletions(tab as PetitionCompletion[])}>
-              {tab[0] ? t(`common:enums.completion.${tab[0]}`) : t('all')}
-            </button>
-          );
-        })}
-      </div>
+      <FilterTabs
+        label={t('fields.completion')}
+        tabs={[{ key: '', label: t('all') }, ...PETITION_COMPLETIONS.map((c) => ({ key: c, label: t(`common:enums.completion.${c}`) }))]}
+        chosen={completions.join(',')}
+        onChoose={(completion) => setFilter({ completion })}
+      />
       <ErrorNotice error={cases.error} />
-      <DataTable
+      <PagedTable
         label={t('title')}
         columns={shownColumns}
-        count={cases.total ?? 0}
-        rowAt={cases.rowAt}
-        onRange={cases.onRange}
+        rows={cases}
         rowKey={(p) => p.id}
         onOpen={(p) => navigate(`/petitions/${p.id}`)}
         sort={sort}
         onSort={(next) => setFilter({ sort: next.key === 'receiptNumber' ? '' : next.key, desc: next.direction === 'desc' ? '1' : '' })}
         height="fill"
-        empty={cases.total === null ? t('loading') : t('empty')}
+        loading={t('loading')}
+        empty={t('empty')}
       />
     </div>
   );

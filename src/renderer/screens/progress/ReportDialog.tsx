@@ -4,7 +4,7 @@ import { PROGRESS_STATES, type ProgressReportRow, type ProgressState, progressIn
 import type { Period } from '../../../shared/dates';
 import { useApi } from '../../api/ApiContext';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
@@ -91,15 +91,7 @@ export function ReportDialog({ subject, period, report, onClose, onSaved }: { su
         <TextInput form={form} name="evidenceNote" label={t('fields.evidenceNote')} wide hint={t('report.evidenceHint')} />
         <TextInput form={form} name="reporter" label={t('fields.reporter')} />
         <TextInput form={form} name="reporterPhone" type="tel" label={t('fields.reporterPhone')} />
-        <ErrorNotice error={form.failure} />
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('app:actions.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {t(report ? 'report.update' : 'report.submit')}
-          </button>
-        </div>
+        <FormActions form={form} cancel={onClose} submit={t(report ? 'report.update' : 'report.submit')} />
       </form>
     </Dialog>
   );

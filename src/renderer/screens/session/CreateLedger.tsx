@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { CheckboxInput, TextInput } from '../../components/inputs';
 import { useForm } from '../../forms/useForm';
 import { PasswordStrength } from './PasswordStrength';
@@ -53,12 +53,7 @@ export function CreateLedger({ demo }: { demo: boolean }) {
       <PasswordStrength password={form.values.password} />
       <TextInput form={form} name="confirm" type="password" autoComplete="new-password" label={t('session.create.confirm')} required />
       {!demo && <CheckboxInput form={form} name="demo" label={t('session.create.withDemo')} />}
-      <ErrorNotice error={form.failure} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.saving}>
-          {form.saving ? t('session.create.creating') : t('session.create.submit')}
-        </button>
-      </div>
+      <FormActions form={form} submit={form.saving ? t('session.create.creating') : t('session.create.submit')} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { TextInput } from '../../components/inputs';
 import { useForm } from '../../forms/useForm';
 import { PathField } from './PathField';
@@ -41,12 +41,7 @@ export function OpenLedger({ path = '', fixedPath = false }: { path?: string; fi
       <button type="button" className="button button--link" onClick={() => form.set('useRecoveryKey', !form.values.useRecoveryKey)}>
         {form.values.useRecoveryKey ? t('session.usePassword') : t('session.useRecoveryKey')}
       </button>
-      <ErrorNotice error={form.failure} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.saving}>
-          {form.saving ? t('session.open.opening') : fixedPath ? t('session.unlock.submit') : t('session.open.submit')}
-        </button>
-      </div>
+      <FormActions form={form} submit={form.saving ? t('session.open.opening') : fixedPath ? t('session.unlock.submit') : t('session.open.submit')} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { MIN_PASSWORD_CHARS } from '../../../shared/password-strength';
 import { useApi } from '../../api/ApiContext';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
@@ -47,12 +47,7 @@ export function PasswordSettings() {
           <TextInput form={password} name="next" type="password" autoComplete="new-password" label={t('password.next')} required />
           <PasswordStrength password={password.values.next} />
           <TextInput form={password} name="confirm" type="password" autoComplete="new-password" label={t('password.confirm')} required />
-          <ErrorNotice error={password.failure} />
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={password.saving}>
-              {t('password.submit')}
-            </button>
-          </div>
+          <FormActions form={password} submit={t('password.submit')} />
         </form>
       </section>
       <section className="card" aria-labelledby="settings-recovery">
@@ -76,12 +71,7 @@ export function PasswordSettings() {
           >
             <p>{t('recovery.explain')}</p>
             <TextInput form={recovery} name="password" type="password" label={t('password.current')} required />
-            <ErrorNotice error={recovery.failure} />
-            <div className="form__actions">
-              <button type="submit" className="button" disabled={recovery.saving}>
-                {t('recovery.submit')}
-              </button>
-            </div>
+            <FormActions form={recovery} submit={t('recovery.submit')} tone="plain" />
           </form>
         )}
       </section>

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Inspection, inspectionInput } from '../../../core/inspections/model';
-import type { DubanError } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { DateInput, TextArea, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
@@ -27,8 +25,6 @@ export function InspectionDialog({ inspection, onClose, onSaved }: { inspection:
     { name: inspection?.name ?? '', batch: inspection?.batch ?? '', feedbackDate: inspection?.feedbackDate ?? null, notes: inspection?.notes ?? '' },
     `inspection:${inspection?.id ?? 'new'}`,
   );
-  const [confirming, setConfirming] = useState(false);
-  const [removeError, setRemoveError] = useState<DubanError | null>(null);
 
   const save = (): void =>
     void form.submit(async (values) => {
@@ -40,13 +36,14 @@ export function InspectionDialog({ inspection, onClose, onSaved }: { inspection:
       return saved;
     });
 
-  const remove = async (): Promise<void> => {
-    setConfirming(false);
+  const remove = async (): Promise<Result<unknown>> => {
     const removed = await api.inspections.remove(inspection!.id);
-    if (!removed.ok) return setRemoveError(removed.error);
-    const { name, batch, feedbackDate, notes } = inspection!;
-    toast(t('removed', { name }), () => void api.inspections.create({ name, batch, feedbackDate, notes }).then((again) => onSaved(again.ok ? again.value.id : null)));
-    onSaved(null);
+    if (removed.ok) {
+      const { name, batch, feedbackDate, notes } = inspection!;
+      toast(t('removed', { name }), () => void api.inspections.create({ name, batch, feedbackDate, notes }).then((again) => onSaved(again.ok ? again.value.id : null)));
+      onSaved(null);
+    }
+    return removed;
   };
 
   return (
@@ -62,22 +59,8 @@ export function InspectionDialog({ inspection, onClose, onSaved }: { inspection:
         <TextInput form={form} name="batch" label={t('fields.batch')} />
         <DateInput form={form} name="feedbackDate" label={t('fields.feedbackDate')} />
         <TextArea form={form} name="notes" label={t('fields.notes')} rows={3} />
-        <ErrorNotice error={form.failure ?? removeError} />
-        <div className="form__actions">
-          {inspection && (
-            <button type="button" className="button button--danger form__actions-start" onClick={() => setConfirming(true)}>
-              {t('remove')}
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            {t('app:actions.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {t('app:actions.save')}
-          </button>
-        </div>
+        <FormActions form={form} cancel={onClose} removal={inspection ? { label: t('remove'), message: t('removeMessage', { name: inspection.name }), run: remove } : undefined} />
       </form>
-      <ConfirmDialog open={confirming} danger title={t('remove')} message={t('removeMessage', { name: inspection?.name ?? '' })} confirmLabel={t('remove')} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
     </Dialog>
   );
 }

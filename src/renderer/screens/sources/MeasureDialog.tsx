@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../core/inspections/model';
 import { type Measure, measureInput } from '../../../core/measures/model';
-import type { DubanError } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
@@ -33,8 +31,6 @@ export function MeasureDialog({ measure, initial, inspections, onClose, onSaved,
   const { t } = useTranslation('tasks');
   const api = useApi();
   const toast = useToast();
-  const [confirming, setConfirming] = useState(false);
-  const [removeError, setRemoveError] = useState<DubanError | null>(null);
   const form = useForm<MeasureValues>(
     measureInput,
     { inspectionId: measure?.inspectionId ?? initial?.inspectionId ?? null, number: measure?.number ?? initial?.number ?? '', content: measure?.content ?? initial?.content ?? '' },
@@ -46,12 +42,13 @@ export function MeasureDialog({ measure, initial, inspections, onClose, onSaved,
       if (saved.ok) onSaved(saved.value);
       return saved;
     });
-  const remove = async (): Promise<void> => {
-    setConfirming(false);
+  const remove = async (): Promise<Result<unknown>> => {
     const removed = await api.measures.remove(measure!.id);
-    if (!removed.ok) return setRemoveError(removed.error);
-    toast(t('measure.removed'));
-    onRemoved?.();
+    if (removed.ok) {
+      toast(t('measure.removed'));
+      onRemoved?.();
+    }
+    return removed;
   };
 
   return (
@@ -66,30 +63,12 @@ export function MeasureDialog({ measure, initial, inspections, onClose, onSaved,
         <SelectInput form={form} name="inspectionId" label={t('fields.inspectionId')} numeric empty={t('noSource')} options={inspections.map((i) => ({ value: String(i.id), label: i.name }))} />
         <TextInput form={form} name="number" label={t('fields.measureNumber')} hint={t('measure.numberHint')} />
         <TextArea form={form} name="content" label={t('fields.content')} required rows={4} />
-        <ErrorNotice error={form.failure ?? removeError} />
-        <div className="form__actions">
-          {measure && onRemoved && (
-            <button type="button" className="button button--danger form__actions-start" onClick={() => setConfirming(true)}>
-              {t('measure.remove')}
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            {t('app:actions.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {t('app:actions.save')}
-          </button>
-        </div>
+        <FormActions
+          form={form}
+          cancel={onClose}
+          removal={measure && onRemoved ? { label: t('measure.remove'), message: t('measure.removeMessage', { count: measure.taskIds.length }), run: remove } : undefined}
+        />
       </form>
-      <ConfirmDialog
-        open={confirming}
-        danger
-        title={t('measure.remove')}
-        message={t('measure.removeMessage', { count: measure?.taskIds.length ?? 0 })}
-        confirmLabel={t('measure.remove')}
-        onConfirm={() => void remove()}
-        onCancel={() => setConfirming(false)}
-      />
     </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { DateInput, TextArea, TextInput } from '../../components/inputs';
 import { useForm } from '../../forms/useForm';
 import { today } from '../../hooks/today';
@@ -84,15 +84,7 @@ export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, onClos
         <DateInput form={form} name="on" label={t(`closeOut.steps.${step}.on`)} required hint={earliest ? t('closeOut.notBefore', { date: format.date(earliest) }) : undefined} />
         {step !== 'reject' && <TextInput form={form} name="by" label={t(`closeOut.steps.${step}.by`)} />}
         <TextArea form={form} name="note" label={t(`closeOut.steps.${step}.note`)} required={step === 'reject'} rows={3} />
-        <ErrorNotice error={form.failure} />
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('app:actions.cancel')}
-          </button>
-          <button type="submit" className={`button ${step === 'reject' ? 'button--danger' : 'button--primary'}`} disabled={form.saving || blocked}>
-            {t(`closeOut.steps.${step}.submit`)}
-          </button>
-        </div>
+        <FormActions form={form} cancel={onClose} submit={t(`closeOut.steps.${step}.submit`)} tone={step === 'reject' ? 'danger' : 'primary'} disabled={blocked} />
       </form>
     </Dialog>
   );

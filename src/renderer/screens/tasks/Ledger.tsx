@@ -5,8 +5,9 @@ import { isOverdue, type TaskQuery, type TaskSort, type TaskStatus, type TaskSum
 import type { DubanApi } from '../../../shared/contract/api';
 import { useLoad } from '../../api/ApiContext';
 import { ColumnChooser } from '../../components/ColumnChooser';
-import { type Column, DataTable, type Sort } from '../../components/DataTable';
+import type { Column, Sort } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../exchange/ExportButton';
 import { useFormat } from '../../hooks/useFormat';
@@ -86,22 +87,19 @@ export function Ledger() {
       <LedgerFilters filter={filter} onChange={setFilter} units={units.data ?? []} inspections={inspections.data ?? []} />
       <StatusTabs statuses={filter.statuses} counts={counts} onChange={(statuses: readonly TaskStatus[]) => setFilter({ ...filter, statuses })} />
       <ErrorNotice error={tasks.error} />
-      <DataTable
+      <PagedTable
         label={t('ledger.title')}
         columns={columns}
-        count={tasks.total ?? 0}
-        rowAt={tasks.rowAt}
-        onRange={tasks.onRange}
+        rows={tasks}
         rowKey={(task) => task.id}
         onOpen={(task) => navigate(`/tasks/${task.id}`)}
         sort={sort}
         onSort={(next) => setFilter({ ...filter, sort: next.key as TaskSort, descending: next.direction === 'desc' })}
         rowMark={(task) => (isOverdue(task, asOf) ? 'overdue' : task.status === 'closed' ? 'quiet' : undefined)}
         height="fill"
+        loading={t('loading')}
         empty={
-          tasks.total === null ? (
-            t('loading')
-          ) : filtered ? (
+          filtered ? (
             <>
               <p>{t('ledger.noneMatch')}</p>
               <button type="button" className="button" onClick={() => setFilter({ ...NO_FILTER, sort: filter.sort, descending: filter.descending })}>

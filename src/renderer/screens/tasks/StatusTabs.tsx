@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FINISHED_STATUSES, TASK_STATUSES, type TaskStatus } from '../../../core/tasks/model';
+import { FilterTabs } from '../../components/FilterTabs';
 import { useFormat } from '../../hooks/useFormat';
 import type { StatusCounts } from './useStatusCounts';
 
@@ -28,16 +29,11 @@ export function StatusTabs({ statuses, counts, onChange }: { statuses: readonly 
     return format.number(included.reduce((sum, status) => sum + counts[status], 0));
   };
   return (
-    <div className="status-tabs" role="group" aria-label={t('ledger.statusTabs')}>
-      {TABS.map((tab) => {
-        const pressed = same(tab.statuses, statuses);
-        return (
-          <button key={tab.key} type="button" className={`status-tab${pressed ? ' status-tab--active' : ''}`} aria-pressed={pressed} onClick={() => onChange(tab.statuses)}>
-            {tab.key === 'all' || tab.key === 'open' ? t(`ledger.tab.${tab.key}`) : t(`common:enums.taskStatus.${tab.key}`)}
-            <span className="status-tab__count">{countOf(tab)}</span>
-          </button>
-        );
-      })}
-    </div>
+    <FilterTabs
+      label={t('ledger.statusTabs')}
+      tabs={TABS.map((tab) => ({ key: tab.key, label: tab.key === 'all' || tab.key === 'open' ? t(`ledger.tab.${tab.key}`) : t(`common:enums.taskStatus.${tab.key}`), count: countOf(tab) }))}
+      chosen={TABS.find((tab) => same(tab.statuses, statuses))?.key}
+      onChoose={(key) => onChange(TABS.find((tab) => tab.key === key)!.statuses)}
+    />
   );
 }

@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Unit, type UnitContact, unitContactInput, unitInput, UNIT_KINDS, type UnitKind } from '../../../core/units/model';
+import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { CheckboxInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
-import type { DubanError } from '../../../shared/errors';
 import { ContactsEditor } from './ContactsEditor';
 
 interface UnitValues extends Record<string, unknown> {
@@ -45,8 +43,6 @@ export function UnitDialog({ unit, onClose, onSaved }: { unit: Unit | null; onCl
   const api = useApi();
   const toast = useToast();
   const form = useForm(unitForm, valuesOf(unit), `unit:${unit?.id ?? 'new'}`);
-  const [confirming, setConfirming] = useState(false);
-  const [removeError, setRemoveError] = useState<DubanError | null>(null);
 
   const save = (): void =>
     void form
@@ -60,13 +56,14 @@ export function UnitDialog({ unit, onClose, onSaved }: { unit: Unit | null; onCl
         onSaved();
       });
 
-  const remove = async (): Promise<void> => {
-    setConfirming(false);
+  const remove = async (): Promise<Result<unknown>> => {
     const removed = await api.units.remove(unit!.id);
-    if (!removed.ok) return setRemoveError(removed.error);
-    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = unit!;
-    toast(t('removed', { name: unit!.name }), () => void api.units.create({ ...input, contacts: [...input.contacts] }).then(onSaved));
-    onSaved();
+    if (removed.ok) {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = unit!;
+      toast(t('removed', { name: unit!.name }), () => void api.units.create({ ...input, contacts: [...input.contacts] }).then(onSaved));
+      onSaved();
+    }
+    return removed;
   };
 
   return (
@@ -85,22 +82,13 @@ export function UnitDialog({ unit, onClose, onSaved }: { unit: Unit | null; onCl
         <ContactsEditor form={form} />
         <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
         <CheckboxInput form={form} name="archived" label={t('fields.archived')} hint={t('fields.archivedHint')} />
-        <ErrorNotice error={form.failure ?? removeError} />
-        <div className="form__actions field--wide">
-          {unit && (
-            <button type="button" className="button button--danger form__actions-start" onClick={() => setConfirming(true)}>
-              {t('remove')}
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            {t('app:actions.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {t('app:actions.save')}
-          </button>
-        </div>
+        <FormActions
+          form={form}
+          cancel={onClose}
+          removal={unit ? { label: t('remove'), title: t('removeTitle'), message: t('removeMessage', { name: unit.name }), run: remove } : undefined}
+          wide
+        />
       </form>
-      <ConfirmDialog open={confirming} danger title={t('removeTitle')} message={t('removeMessage', { name: unit?.name ?? '' })} confirmLabel={t('remove')} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
     </Dialog>
   );
 }

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { type Finding, type FindingInput, findingInput, type FindingOrigin, type FindingSource } from '../../../core/findings/model';
 import type { Unit } from '../../../core/units/model';
 import type { IsoDate } from '../../../shared/dates';
-import type { DubanError } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNotice } from '../../components/Notice';
+import { FormActions } from '../../components/FormActions';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
@@ -57,8 +56,6 @@ export function FindingDialog({ finding, context, units, onClose, onSaved }: { f
   const api = useApi();
   const toast = useToast();
   const form = useForm(findingInput, valuesOf(finding, context), `finding:${finding?.id ?? `new:${JSON.stringify(context)}`}`);
-  const [confirming, setConfirming] = useState(false);
-  const [removeError, setRemoveError] = useState<DubanError | null>(null);
   const [lastRectifiedOn, keepRectifiedOn] = useState<string | null>(form.values.rectifiedOn);
 
   const save = (): void =>
@@ -70,13 +67,14 @@ export function FindingDialog({ finding, context, units, onClose, onSaved }: { f
         onSaved();
       });
 
-  const remove = async (): Promise<void> => {
-    setConfirming(false);
+  const remove = async (): Promise<Result<unknown>> => {
     const removed = await api.findings.remove(finding!.id);
-    if (!removed.ok) return setRemoveError(removed.error);
-    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = finding!;
-    toast(t('findings.removed'), () => void api.findings.create(input).then(onSaved));
-    onSaved();
+    if (removed.ok) {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...input } = finding!;
+      toast(t('findings.removed'), () => void api.findings.create(input).then(onSaved));
+      onSaved();
+    }
+    return removed;
   };
 
   // Unticking "rectified" clears its date, which comes back if it is ticked again.
@@ -109,22 +107,8 @@ export function FindingDialog({ finding, context, units, onClose, onSaved }: { f
         </div>
         {form.values.rectified && <DateInput form={form} name="rectifiedOn" label={t('fields.rectifiedOn')} />}
         <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
-        <ErrorNotice error={form.failure ?? removeError} />
-        <div className="form__actions">
-          {finding && (
-            <button type="button" className="button button--danger form__actions-start" onClick={() => setConfirming(true)}>
-              {t('findings.remove')}
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            {t('app:actions.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {t('app:actions.save')}
-          </button>
-        </div>
+        <FormActions form={form} cancel={onClose} removal={finding ? { label: t('findings.remove'), message: t('findings.removeMessage'), run: remove } : undefined} />
       </form>
-      <ConfirmDialog open={confirming} danger title={t('findings.remove')} message={t('findings.removeMessage')} confirmLabel={t('findings.remove')} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
     </Dialog>
   );
 }

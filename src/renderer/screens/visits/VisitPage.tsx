@@ -1,16 +1,15 @@
 import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { type SiteVisit, siteVisitInput } from '../../../core/visits/model';
 import type { IsoDate } from '../../../shared/dates';
 import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { CheckboxInput, DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
-import { useToast } from '../../components/Toasts';
+import { useRecordPage } from '../../components/useRecordPage';
 import { useForm } from '../../forms/useForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
@@ -50,9 +49,6 @@ export function VisitPage() {
 
 function VisitForm({ visit }: { visit: SiteVisit | null }) {
   const { t } = useTranslation('visits');
-  const api = useApi();
-  const toast = useToast();
-  const navigate = useNavigate();
   const format = useFormat();
   const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(siteVisitInput, valuesOf(visit), `visit:${visit?.id ?? 'new'}`);
@@ -60,14 +56,20 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
   const findings = useLoad(async (a) => (visit ? a.findings.list({ siteVisitId: visit.id }) : ok([])), [visit?.id, version]);
   const evidence = useLoad(async (a) => (visit ? a.evidence.list({ kind: 'site_visit', id: visit.id }) : ok([])), [visit?.id, version]);
 
-  const save = async (values: VisitValues) => {
-    const saved = visit ? await api.siteVisits.update(visit.id, inputOf(values)) : await api.siteVisits.create(inputOf(values));
-    if (saved.ok) {
-      toast(t(visit ? 'saved' : 'created'));
-      if (!visit) navigate(`/visits/${saved.value.id}`, { replace: true });
-    }
-    return saved;
-  };
+  const { save, removal } = useRecordPage({
+    record: visit,
+    calls: (a) => a.siteVisits,
+    path: '/visits',
+    inputOf,
+    valuesOf,
+    words: {
+      saved: () => t('saved'),
+      created: () => t('created'),
+      remove: t('remove'),
+      removeMessage: t('removeMessage'),
+      removed: t('removed'),
+    },
+  });
 
   return (
     <FormPage
@@ -76,18 +78,7 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
       subtitle={visit?.places}
       form={form}
       save={save}
-      removal={
-        visit
-          ? {
-              label: t('remove'),
-              confirmTitle: t('remove'),
-              confirmMessage: t('removeMessage'),
-              done: t('removed'),
-              run: (a) => a.siteVisits.remove(visit.id),
-              undo: (a) => a.siteVisits.create(inputOf(valuesOf(visit))),
-            }
-          : undefined
-      }
+      removal={removal}
       side={
         visit && (
           <Section title={t('evidence')}>
