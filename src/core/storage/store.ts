@@ -54,6 +54,19 @@ interface JournalState {
   tornTail: boolean;
 }
 
+/** The empty journal that follows a snapshot just written to `path`. */
+function journalAfter(path: string, snapshot: ReturnType<typeof composeSnapshot>): JournalState {
+  return {
+    fd: openSync(path, 'r+'),
+    headerLength: snapshot.parts[0]!.length,
+    start: snapshot.length,
+    end: snapshot.length,
+    seq: 0,
+    chainTag: snapshot.chainStart,
+    tornTail: false,
+  };
+}
+
 const checkPassword = (password: string): Result<void> =>
   [...password].length < MIN_PASSWORD_CHARS
     ? err(dubanError('ledger.password_too_short', { min: MIN_PASSWORD_CHARS }))
@@ -107,16 +120,7 @@ export class LedgerStore {
       const now = (options.now ?? Date.now)();
       const snapshot = composeSnapshot({ ledgerId, generation: 0, slots, chunkSize: DEFAULT_CHUNK_SIZE }, dataKey, database.image(), now);
       writeFileAtomic(path, snapshot.parts);
-      const journal: JournalState = {
-        fd: openSync(path, 'r+'),
-        headerLength: snapshot.parts[0]!.length,
-        start: snapshot.length,
-        end: snapshot.length,
-        seq: 0,
-        chainTag: snapshot.chainStart,
-        tornTail: false,
-      };
-      return ok({ store: new LedgerStore(path, snapshot.header, dataKey, database, journal, lock.value, options), recoveryKey });
+      return ok({ store: new LedgerStore(path, snapshot.header, dataKey, database, journalAfter(path, snapshot), lock.value, options), recoveryKey });
     } catch (error) {
       lock.value.release();
       return err(ioError(error, path));
@@ -309,15 +313,7 @@ export class LedgerStore {
       return err(ioError(error, this.path));
     }
     this.header = snapshot.header;
-    this.journal = {
-      fd: openSync(this.path, 'r+'),
-      headerLength: snapshot.parts[0]!.length,
-      start: snapshot.length,
-      end: snapshot.length,
-      seq: 0,
-      chainTag: snapshot.chainStart,
-      tornTail: false,
-    };
+    this.journal = journalAfter(this.path, snapshot);
     return ok(undefined);
   }
 

@@ -9,12 +9,21 @@ export function UnitSelect({ units, value, onChange, label }: { units: readonly 
       {label}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('filters.allUnits')}</option>
-        {units.map((unit) => (
-          <option key={unit.id} value={unit.id}>
-            {unit.name}
-          </option>
-        ))}
+        <UnitOptions units={units} />
       </select>
     </label>
+  );
+}
+
+/** The options of a choice of unit, one per unit by its name, its id as the value. */
+export function UnitOptions({ units }: { units: readonly Unit[] }) {
+  return (
+    <>
+      {units.map((unit) => (
+        <option key={unit.id} value={unit.id}>
+          {unit.name}
+        </option>
+      ))}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ACCOUNTABILITY_FORMS, type AccountabilityForm, SUBJECT_KINDS, type SubjectKind } from '../../../core/accountability/model';
 import type { Unit } from '../../../core/units/model';
 import { FieldFrame } from '../../components/Field';
+import { UnitOptions } from '../../components/UnitSelect';
 import type { Form } from '../../forms/useForm';
 
 export interface SubjectValues {
@@ -59,11 +60,7 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
               {(aria) => (
                 <select {...aria} value={subject.unitId ?? ''} onChange={(e) => change(index, { unitId: e.target.value ? Number(e.target.value) : null })}>
                   <option value="">{t('none')}</option>
-                  {units.map((unit) => (
-                    <option key={unit.id} value={unit.id}>
-                      {unit.name}
-                    </option>
-                  ))}
+                  <UnitOptions units={units} />
                 </select>
               )}
             </FieldFrame>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ACCOUNTABILITY_FORMS, SUBJECT_KINDS } from '../../../core/accountability/model';
@@ -41,83 +41,81 @@ export function Dashboard() {
       <Figures stats={s} />
       <Charts stats={s} />
       <div className="dashboard__lists">
-        <Section
+        <LinkList
           title={t('overdue.title')}
-          actions={
-            <Link className="button button--small" to="/tasks?top=1&overdue=1&sort=deadline">
-              {t('overdue.all', { count: s.tasks.overdue })}
-            </Link>
-          }
+          more={{ to: '/tasks?top=1&overdue=1&sort=deadline', label: t('overdue.all', { count: s.tasks.overdue }) }}
+          items={overdue.data?.rows ?? []}
+          empty={t('overdue.none')}
         >
-          {overdue.data?.rows.length ? (
-            <ul className="link-list">
-              {overdue.data.rows.map((task) => (
-                <li key={task.id}>
-                  <Link to={`/tasks/${task.id}`}>
-                    <span className="link-list__number">{task.number}</span>
-                    <span className="link-list__text">{task.problem}</span>
-                  </Link>
-                  <span className="link-list__meta">
-                    {task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator'))} · <DeadlineText task={task} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <Empty>{t('overdue.none')}</Empty>
+          {(task) => (
+            <li key={task.id}>
+              <Link to={`/tasks/${task.id}`}>
+                <span className="link-list__number">{task.number}</span>
+                <span className="link-list__text">{task.problem}</span>
+              </Link>
+              <span className="link-list__meta">
+                {task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator'))} · <DeadlineText task={task} />
+              </span>
+            </li>
           )}
-        </Section>
-        <Section
+        </LinkList>
+        <LinkList
           title={t('notReported.title', { period: format.period(s.units.period) })}
-          actions={
-            <Link className="button button--small" to={`/progress?period=${s.units.period}`}>
-              {t('notReported.open')}
-            </Link>
-          }
+          more={{ to: `/progress?period=${s.units.period}`, label: t('notReported.open') }}
+          items={s.units.notReported}
+          empty={t('notReported.none')}
         >
-          {s.units.notReported.length ? (
-            <ul className="link-list">
-              {s.units.notReported.map(({ unit, tasks }) => (
-                <li key={unit.id}>
-                  <Link to={`/progress?period=${s.units.period}&unit=${unit.id}`}>
-                    <span className="link-list__text">{unit.name}</span>
-                  </Link>
-                  <span className="link-list__meta">{t('notReported.tasks', { count: tasks })}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <Empty>{t('notReported.none')}</Empty>
+          {({ unit, tasks }) => (
+            <li key={unit.id}>
+              <Link to={`/progress?period=${s.units.period}&unit=${unit.id}`}>
+                <span className="link-list__text">{unit.name}</span>
+              </Link>
+              <span className="link-list__meta">{t('notReported.tasks', { count: tasks })}</span>
+            </li>
           )}
-        </Section>
-        <Section
+        </LinkList>
+        <LinkList
           title={t('replies.title')}
-          actions={
-            <Link className="button button--small" to="/documents?reply=awaiting">
-              {t('replies.all', { count: s.documents.awaitingReply })}
-            </Link>
-          }
+          more={{ to: '/documents?reply=awaiting', label: t('replies.all', { count: s.documents.awaitingReply }) }}
+          items={(replies.data ?? []).slice(0, OVERDUE_SHOWN)}
+          empty={t('replies.none')}
         >
-          {replies.data?.length ? (
-            <ul className="link-list">
-              {replies.data.slice(0, OVERDUE_SHOWN).map(({ document, daysLeft, overdue: late }) => (
-                <li key={document.id}>
-                  <Link to={`/documents?reply=awaiting&open=${document.id}`}>
-                    <span className="link-list__number">{document.number}</span>
-                    <span className="link-list__text">{document.recipient}</span>
-                  </Link>
-                  <span className={`link-list__meta${late ? ' link-list__meta--late' : ''}`}>
-                    {late ? t('replies.late', { count: -daysLeft }) : t('replies.due', { date: format.date(document.replyDue!), count: daysLeft })}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <Empty>{t('replies.none')}</Empty>
+          {({ document, daysLeft, overdue: late }) => (
+            <li key={document.id}>
+              <Link to={`/documents?reply=awaiting&open=${document.id}`}>
+                <span className="link-list__number">{document.number}</span>
+                <span className="link-list__text">{document.recipient}</span>
+              </Link>
+              <span className={`link-list__meta${late ? ' link-list__meta--late' : ''}`}>
+                {late ? t('replies.late', { count: -daysLeft }) : t('replies.due', { date: format.date(document.replyDue!), count: daysLeft })}
+              </span>
+            </li>
           )}
-        </Section>
+        </LinkList>
       </div>
     </>
+  );
+}
+
+/** A list on the dashboard: a few items, each a link, and the way to all of them; or a word that there are none. */
+function LinkList<T>({ title, more, items, empty, children }: {
+  title: string;
+  more: { to: string; label: string };
+  items: readonly T[];
+  empty: string;
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <Section
+      title={title}
+      actions={
+        <Link className="button button--small" to={more.to}>
+          {more.label}
+        </Link>
+      }
+    >
+      {items.length ? <ul className="link-list">{items.map(children)}</ul> : <Empty>{empty}</Empty>}
+    </Section>
   );
 }
 

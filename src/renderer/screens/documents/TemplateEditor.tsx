@@ -6,6 +6,7 @@ import { describeField } from '../../../shared/i18n/describe';
 import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { FormActions } from '../../components/FormActions';
+import { UnitOptions } from '../../components/UnitSelect';
 import { SelectInput, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
@@ -149,11 +150,7 @@ export function TemplateEditor({ template, fields, onSaved, onRemoved }: { templ
         <label className="field field--wide">
           <span className="field__label">{t('templates.sample')}</span>
           <select value={unitId ?? ''} onChange={(e) => setSampleUnit(e.target.value ? Number(e.target.value) : null)}>
-            {(units.data ?? []).map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
+            <UnitOptions units={(units.data ?? [])} />
           </select>
         </label>
         <FormActions

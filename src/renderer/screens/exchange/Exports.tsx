@@ -4,6 +4,7 @@ import { EXPORT_KINDS, type ExportKind, type ExportRequest } from '../../../core
 import { TASK_STATUSES, type TaskStatus } from '../../../core/tasks/model';
 import { useLoad } from '../../api/ApiContext';
 import { FieldFrame } from '../../components/Field';
+import { UnitOptions } from '../../components/UnitSelect';
 import { ErrorNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 import { today } from '../../hooks/today';
@@ -52,11 +53,7 @@ export function Exports() {
             {(control) => (
               <select {...control} value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}>
                 <option value="">{t('exportPage.allUnits')}</option>
-                {(units.data ?? []).map((unit) => (
-                  <option key={unit.id} value={unit.id}>
-                    {unit.name}
-                  </option>
-                ))}
+                <UnitOptions units={(units.data ?? [])} />
               </select>
             )}
           </FieldFrame>

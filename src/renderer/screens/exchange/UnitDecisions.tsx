@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview, UnitDecision } from '../../../core/excel/import/model';
 import type { Unit } from '../../../core/units/model';
 import { Section } from '../../components/Section';
+import { UnitOptions } from '../../components/UnitSelect';
 
 /**
  * Unit names the ledger does not know: the user says which unit each stands for (close names first)
@@ -59,11 +60,7 @@ export function UnitDecisions({ preview, units, disabled, onDecide, onCreateAll 
                 </optgroup>
               )}
               <optgroup label={t('unitNames.all')}>
-                {units.map((unit) => (
-                  <option key={unit.id} value={unit.id}>
-                    {unit.name}
-                  </option>
-                ))}
+                <UnitOptions units={units} />
               </optgroup>
             </select>
           </li>

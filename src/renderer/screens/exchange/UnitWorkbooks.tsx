@@ -9,6 +9,7 @@ import { useApi, useLoad } from '../../api/ApiContext';
 import { download, type Saved, saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';
 import { FieldFrame } from '../../components/Field';
+import { UnitOptions } from '../../components/UnitSelect';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
@@ -121,11 +122,7 @@ export function UnitWorkbooks() {
           <FieldFrame label={t('workbooks.units')} hint={t('workbooks.allUnits')} wide>
             {(control) => (
               <select {...control} multiple size={6} value={unitIds.map(String)} onChange={(e) => setUnitIds([...e.target.selectedOptions].map((o) => Number(o.value)))}>
-                {(units.data ?? []).map((unit) => (
-                  <option key={unit.id} value={unit.id}>
-                    {unit.name}
-                  </option>
-                ))}
+                <UnitOptions units={(units.data ?? [])} />
               </select>
             )}
           </FieldFrame>
