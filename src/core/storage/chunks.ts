@@ -20,14 +20,13 @@ function chunkAad(context: Buffer, index: number, last: boolean): Buffer {
   return Buffer.concat([context, tail]);
 }
 
-export function sealChunks(key: Buffer, plaintext: Uint8Array, chunkSize: number, context: Buffer): Buffer[] {
+/** The sealed chunks, one at a time as they are asked for: a caller writing them holds one at once. */
+export function* sealChunks(key: Buffer, plaintext: Uint8Array, chunkSize: number, context: Buffer): Generator<Buffer> {
   const count = chunkCount(plaintext.length, chunkSize);
-  const sealed: Buffer[] = [];
   for (let i = 0; i < count; i++) {
     const part = plaintext.subarray(i * chunkSize, Math.min(plaintext.length, (i + 1) * chunkSize));
-    sealed.push(seal(key, counterNonce(i), part, chunkAad(context, i, i === count - 1)));
+    yield seal(key, counterNonce(i), part, chunkAad(context, i, i === count - 1));
   }
-  return sealed;
 }
 
 /** The plaintext, or null if any chunk fails; `sealed` must hold exactly `sealedLength` bytes. */

@@ -25,7 +25,7 @@ export function temporaryPathBeside(path: string): string {
  * directory: after a crash at any instant, `path` is either the old file or the new one, whole.
  * `beforeRename` runs once the new file is durable (the backups use it to keep the old file).
  */
-export function writeFileAtomic(path: string, parts: readonly Uint8Array[], beforeRename?: () => void): void {
+export function writeFileAtomic(path: string, parts: Iterable<Uint8Array>, beforeRename?: () => void): void {
   const temporary = temporaryPathBeside(path);
   const fd = openSync(temporary, 'wx', 0o600);
   try {

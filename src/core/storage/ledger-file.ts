@@ -4,6 +4,7 @@ import { lastTag, openChunks, sealChunks, sealedLength } from './chunks';
 import { KEY_BYTES, NONCE_BYTES, open, random, seal, subkey } from './crypto';
 import { type Header, type KeySlot, type ParsedHeader, SALT_BYTES, SNAPSHOT_SALT_BYTES, sealHeader, slotDescriptor, type SlotKind, verifyHeaderMac } from './header';
 import { readJournal, type JournalEntry } from './journal';
+import { writeFileAtomic } from './durable-fs';
 import { deriveKey, type KdfParams } from './kdf';
 import { parseRecoveryKey } from './recovery-key';
 
@@ -54,21 +55,29 @@ export async function unwrapDataKey(parsed: ParsedHeader, unlock: Unlock): Promi
   return err(dubanError(kind === 'password' ? 'ledger.wrong_password' : 'ledger.wrong_recovery_key'));
 }
 
-export interface SnapshotParts {
+/** What a snapshot just written is: its header, where its journal starts, and the tag that journal chains to. */
+export interface WrittenSnapshot {
   readonly header: Header;
-  readonly parts: readonly Buffer[];
+  readonly headerLength: number;
+  /** Bytes of header and sealed image: the journal's first record goes here. */
+  readonly length: number;
   /** Tag of the last snapshot chunk: the first journal record chains to it. */
   readonly chainStart: Buffer;
-  readonly length: number;
 }
 
-/** A whole new file for `image`: the next generation under a fresh snapshot salt, same slots. */
-export function composeSnapshot(
+/**
+ * Writes `image` as a whole new file (atomically: see writeFileAtomic): the next generation under a
+ * fresh snapshot salt, same slots. The image is sealed a chunk at a time as the file is written, so a
+ * large ledger is never held sealed in memory beside its plain image.
+ */
+export function writeSnapshot(
+  path: string,
   previous: Pick<Header, 'ledgerId' | 'generation' | 'slots' | 'chunkSize'>,
   dataKey: Buffer,
   image: Uint8Array,
   writtenAt: number,
-): SnapshotParts {
+  beforeRename?: () => void,
+): WrittenSnapshot {
   const header: Header = {
     ledgerId: previous.ledgerId,
     generation: previous.generation + 1,
@@ -79,9 +88,16 @@ export function composeSnapshot(
     slots: previous.slots,
   };
   const headerBytes = sealHeader(header, subkey(dataKey, 'header-mac', header.ledgerId));
-  const chunks = sealChunks(subkey(dataKey, 'snapshot', header.snapshotSalt), image, header.chunkSize, fileContext(header));
-  const length = headerBytes.length + chunks.reduce((sum, c) => sum + c.length, 0);
-  return { header, parts: [headerBytes, ...chunks], chainStart: lastTag(chunks[chunks.length - 1]!), length };
+  let lastChunk: Buffer | undefined;
+  function* parts(): Generator<Buffer> {
+    yield headerBytes;
+    for (const chunk of sealChunks(subkey(dataKey, 'snapshot', header.snapshotSalt), image, header.chunkSize, fileContext(header))) {
+      lastChunk = chunk;
+      yield chunk;
+    }
+  }
+  writeFileAtomic(path, parts(), beforeRename);
+  return { header, headerLength: headerBytes.length, length: headerBytes.length + sealedLength(image.length, header.chunkSize), chainStart: lastTag(lastChunk!) };
 }
 
 export interface LedgerReading {

@@ -11,7 +11,7 @@ import { FORMAT_VERSION, type Header, type KeySlot, LEDGER_ID_BYTES, parseHeader
 import { type Statement, sealRecord } from './journal';
 import { calibrateKdf, type KdfParams } from './kdf';
 import { acquireLock, type LedgerLock } from './lock';
-import { composeSnapshot, DEFAULT_CHUNK_SIZE, fileContext, makeSlot, readLedger, rewrapHeader, type Unlock, unwrapDataKey } from './ledger-file';
+import { DEFAULT_CHUNK_SIZE, fileContext, makeSlot, readLedger, rewrapHeader, type Unlock, unwrapDataKey, type WrittenSnapshot, writeSnapshot } from './ledger-file';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
@@ -55,10 +55,10 @@ interface JournalState {
 }
 
 /** The empty journal that follows a snapshot just written to `path`. */
-function journalAfter(path: string, snapshot: ReturnType<typeof composeSnapshot>): JournalState {
+function journalAfter(path: string, snapshot: WrittenSnapshot): JournalState {
   return {
     fd: openSync(path, 'r+'),
-    headerLength: snapshot.parts[0]!.length,
+    headerLength: snapshot.headerLength,
     start: snapshot.length,
     end: snapshot.length,
     seq: 0,
@@ -118,8 +118,7 @@ export class LedgerStore {
       ]);
       const database = await LedgerDatabase.fromImage();
       const now = (options.now ?? Date.now)();
-      const snapshot = composeSnapshot({ ledgerId, generation: 0, slots, chunkSize: DEFAULT_CHUNK_SIZE }, dataKey, database.image(), now);
-      writeFileAtomic(path, snapshot.parts);
+      const snapshot = writeSnapshot(path, { ledgerId, generation: 0, slots, chunkSize: DEFAULT_CHUNK_SIZE }, dataKey, database.image(), now);
       return ok({ store: new LedgerStore(path, snapshot.header, dataKey, database, journalAfter(path, snapshot), lock.value, options), recoveryKey });
     } catch (error) {
       lock.value.release();
@@ -302,11 +301,11 @@ export class LedgerStore {
     if (this.closed) return err(dubanError('ledger.closed'));
     if (this.journal.fd === null) throw new Error('ledger opened read-only');
     const now = this.now();
-    const snapshot = composeSnapshot(this.header, this.dataKey, this.database.image(), now);
     closeSync(this.journal.fd);
     this.journal.fd = null;
+    let snapshot: WrittenSnapshot;
     try {
-      writeFileAtomic(this.path, snapshot.parts, () => keepBackup(this.path, now));
+      snapshot = writeSnapshot(this.path, this.header, this.dataKey, this.database.image(), now, () => keepBackup(this.path, now));
       rotateBackups(this.path, this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, now);
     } catch (error) {
       this.journal.fd = openSync(this.path, 'r+');
@@ -399,9 +398,8 @@ export class LedgerStore {
   /** Writes the ledger as it is now to `dest` (a complete, verified-on-open file) with its attachments. */
   saveCopy(dest: string): Result<void> {
     if (this.closed) return err(dubanError('ledger.closed'));
-    const snapshot = composeSnapshot(this.header, this.dataKey, this.database.image(), this.now());
     try {
-      writeFileAtomic(dest, snapshot.parts);
+      writeSnapshot(dest, this.header, this.dataKey, this.database.image(), this.now());
       copyBlobs(blobDirOf(this.path), blobDirOf(dest));
     } catch (error) {
       return err(ioError(error, dest));
