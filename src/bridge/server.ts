@@ -22,6 +22,7 @@ export interface Bridge {
   readonly server: Server;
   readonly url: string;
   readonly token: string;
+  /** Stops listening and drops the connections still open. */
   close(): Promise<void>;
 }
 
@@ -95,6 +96,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server,
     url: `${origin}/?token=${token}`,
     token,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The page may hold a connection open (a request still being answered, a keep-alive the
+    // browser has not let go): stopping is not held up by it; the core still finishes what it was asked.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
