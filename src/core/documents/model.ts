@@ -267,3 +267,10 @@ export interface TemplateFieldInfo {
   readonly names: readonly string[];
   readonly scope: 'document' | 'task' | 'loop';
 }
+
+/** A document whose reply is still awaited: how many days are left, or (negative) how late it is. */
+export interface AwaitedReply {
+  readonly document: DocumentRecord;
+  readonly daysLeft: number;
+  readonly overdue: boolean;
+}

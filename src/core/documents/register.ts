@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { fromRow, type Row } from '../records';
 import type { Reader } from '../storage/database';
 import { type SqlFilter, sqlFilter } from '../sql-filter';
-import { type ComposedDocument, type DocumentQuery, documentQuery, type DocumentRecord, type IssuedDocument } from './model';
+import { type AwaitedReply, type ComposedDocument, type DocumentQuery, documentQuery, type DocumentRecord, type IssuedDocument } from './model';
 
 /** The register (发文登记): every document issued, with its number, recipient, tasks and reply. */
 const RECORD_COLUMNS =
@@ -54,13 +54,6 @@ export function listDocuments(db: Reader, input: DocumentQuery = {}): Result<Doc
   if (!valid.ok) return valid;
   const filter = filterOf(valid.value);
   return ok(db.all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents ${filter.clause} ORDER BY issued_on DESC, doc_type, serial DESC`, filter.params).map((row) => toRecord(db, row)));
-}
-
-/** A document whose reply is still awaited: how many days are left, or (negative) how late it is. */
-export interface AwaitedReply {
-  readonly document: DocumentRecord;
-  readonly daysLeft: number;
-  readonly overdue: boolean;
 }
 
 const dayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;

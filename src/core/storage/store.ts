@@ -246,15 +246,23 @@ export class LedgerStore {
 
   /** Replaces the database in memory by what the file holds. */
   private reloadFromFile(): Result<void> {
-    const file = readFile(this.path);
+    const read = this.readDatabase(this.path);
+    if (!read.ok) return read;
+    this.database.close();
+    this.database = read.value;
+    return ok(undefined);
+  }
+
+  /** The database a file of this ledger holds (this one, or a backup of it), opened with the data key. */
+  private readDatabase(path: string): Result<LedgerDatabase> {
+    const file = readFile(path);
     if (!file.ok) return file;
     const parsed = parseHeader(file.value);
     if (!parsed.ok) return parsed;
+    // Another ledger's file cannot be decrypted with this key: said as what it is, not as damage.
+    if (!parsed.value.header.ledgerId.equals(this.header.ledgerId)) return err(dubanError('ledger.backup_other_ledger'));
     const decoded = LedgerStore.decode(file.value, parsed.value, this.dataKey);
-    if (!decoded.ok) return decoded;
-    this.database.close();
-    this.database = decoded.value.database;
-    return ok(undefined);
+    return decoded.ok ? ok(decoded.value.database) : decoded;
   }
 
   private append(statements: readonly Statement[]): Result<void> {
@@ -413,19 +421,14 @@ export class LedgerStore {
    */
   async restoreBackup(backupPath: string): Promise<Result<void>> {
     if (this.closed) return err(dubanError('ledger.closed'));
-    const file = readFile(backupPath);
-    if (!file.ok) return file;
-    const parsed = parseHeader(file.value);
-    if (!parsed.ok) return parsed;
-    if (!parsed.value.header.ledgerId.equals(this.header.ledgerId)) return err(dubanError('ledger.backup_other_ledger'));
-    const decoded = LedgerStore.decode(file.value, parsed.value, this.dataKey);
-    if (!decoded.ok) return decoded;
+    const restored = this.readDatabase(backupPath);
+    if (!restored.ok) return restored;
     const previous = this.database;
-    this.database = decoded.value.database;
+    this.database = restored.value;
     const written = this.snapshot();
     if (!written.ok) {
       this.database = previous;
-      decoded.value.database.close();
+      restored.value.close();
       return written;
     }
     previous.close();

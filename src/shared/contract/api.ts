@@ -2,6 +2,7 @@ import type { AccountabilityCase, AccountabilityInput } from '../../core/account
 import type { AuditEntry, AuditFilter } from '../../core/audit/model';
 import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutRequest } from '../../core/close-out/model';
 import type {
+  AwaitedReply,
   BatchDraft,
   CounterInput,
   DocumentDraft,
@@ -44,13 +45,6 @@ import type { BackupEntry, PlatformInfo, Preferences, SessionStatus } from './se
  * ever calls this.
  */
 type Call<A extends unknown[], R> = (...args: A) => Promise<Result<R>>;
-
-/** A document whose reply is still awaited: how many days are left, or (negative) how late it is. */
-export interface AwaitedReplyView {
-  readonly document: DocumentRecord;
-  readonly daysLeft: number;
-  readonly overdue: boolean;
-}
 
 export interface LedgerLocation {
   readonly path: string;
@@ -216,7 +210,7 @@ export interface DubanApi {
     reply: Call<[id: number, input: ReplyInput], IssuedDocument>;
     void: Call<[id: number, input: VoidInput], IssuedDocument>;
     chase: Call<[id: number, draft: { issuedOn: string; replyDue: string | null }], IssuedDocument>;
-    awaitingReply: Call<[asOf: string], AwaitedReplyView[]>;
+    awaitingReply: Call<[asOf: string], AwaitedReply[]>;
     /** Issued documents as one page to print, each numbering its own pages. */
     html: Call<[ids: number[]], string>;
     docx: Call<[id: number], Uint8Array>;
