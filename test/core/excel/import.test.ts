@@ -193,6 +193,19 @@ describe('importing progress reports', () => {
       ['unknown_task', 'required'],
     ]);
   });
+
+  it('says of a month it cannot read that it cannot, and not also that it is missing', async () => {
+    ledger = await newLedger();
+    const u = addUnits(ledger, ['自治区水利厅']);
+    addTask(ledger, '1', u['自治区水利厅']!);
+    const rows = [
+      ['任务编号', '责任单位', '月份', '本月进展', '进展状态'],
+      ['1', '自治区水利厅', '下个月', '推进中', '序时推进'],
+      ['1', '自治区水利厅', null, '推进中', '序时推进'],
+    ];
+    const planned = await preview(await sheetBytes(rows), { kind: 'progress' });
+    expect(planned.rows.map((r) => r.issues.map((i) => `${i.field}:${i.code}`))).toEqual([['period:invalid_period'], ['period:required']]);
+  });
 });
 
 describe('what an import refuses, changing nothing', () => {

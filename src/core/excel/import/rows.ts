@@ -18,8 +18,6 @@ export interface MappedColumn {
 export interface ParsedRow {
   readonly row: number;
   readonly values: ReadonlyMap<string, FieldValue>;
-  /** The cells' texts by field, for names and messages. */
-  readonly texts: ReadonlyMap<string, string>;
   readonly issues: readonly Issue[];
 }
 
@@ -72,17 +70,15 @@ function isColumnNumbering(row: SheetRow): boolean {
 
 function parseRow(row: SheetRow, columns: readonly MappedColumn[]): ParsedRow {
   const values = new Map<string, FieldValue>();
-  const texts = new Map<string, string>();
   const issues: Issue[] = [];
   for (const { header, field } of columns) {
     const cell = cellAt(row, header.column);
     if (cell.kind === 'empty') continue;
-    texts.set(field.key, cellText(cell));
     const reading = readField(field, cell, header.label);
     if (reading.value !== undefined) values.set(field.key, reading.value);
     if (reading.issue) issues.push(reading.issue);
   }
-  return { row: row.number, values, texts, issues };
+  return { row: row.number, values, issues };
 }
 
 export function readRows(sheet: SheetData, dataStart: number, columns: readonly MappedColumn[]): SheetLine[] {

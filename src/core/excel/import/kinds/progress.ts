@@ -86,7 +86,8 @@ function planReport(parsed: ParsedRow, ctx: PlanContext, tasks: Map<string, Task
   const task = candidates.length === 1 ? candidates[0] : undefined;
   const unitId = unitOf(parsed, task, ctx, issues);
   const period = (v.get('period') as Period | undefined) ?? ctx.options.period;
-  if (!period && !v.has('period')) issues.push({ severity: 'error', code: 'required', field: 'period' });
+  // A month cell that could not be read has said so already.
+  if (!period && !issues.some((issue) => issue.field === 'period')) issues.push({ severity: 'error', code: 'required', field: 'period' });
   const key = `${number}/${unitId === null ? '' : ctx.units.nameOf(unitId)}/${period ?? ''}`;
   const duplicate = task && unitId !== null && period ? seen.check(`${task.id}/${unitId}/${period}`, parsed.row, 'taskNumber') : null;
   if (duplicate) issues.push(duplicate);
