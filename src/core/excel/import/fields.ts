@@ -7,6 +7,7 @@ import { splitUnitNames } from '../values/units';
 import { readWord, type WordTable } from '../values/words';
 import { labelScore } from './labels';
 import type { EnumName, Issue } from './model';
+import { compact } from '../values/text';
 
 /**
  * The fields a kind of record reads from a sheet: the header words that name each (the first is
@@ -78,7 +79,7 @@ function readPeriod(field: string, cell: CellValue): Reading {
 /** "2", "2人", "第1批", "3 家": a whole number of something. */
 function readCount(field: string, cell: CellValue): Reading {
   if (cell.kind === 'number') return Number.isInteger(cell.value) && cell.value >= 0 ? { value: cell.value } : problem(field, 'invalid_number', cellText(cell));
-  const match = /^第?(\d+)(批|人|家|个|件|次|名|起)?$/.exec(cellText(cell).normalize('NFKC').replace(/\s+/g, ''));
+  const match = /^第?(\d+)(批|人|家|个|件|次|名|起)?$/.exec(compact(cellText(cell)));
   return match ? { value: Number(match[1]) } : problem(field, 'invalid_number', cellText(cell));
 }
 

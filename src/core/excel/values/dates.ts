@@ -1,4 +1,5 @@
 import { type IsoDate, lastDayOfPeriod, makeDate, type Period } from '../../../shared/dates';
+import { compact } from './text';
 
 /**
  * Dates as people type them into workbooks: Excel serials, 2024-06-30, 2024/6/30, 2024.6.30,
@@ -14,8 +15,6 @@ export function fromExcelSerial(serial: number): IsoDate | null {
   const t = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY);
   return makeDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
-
-const normalise = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
 const PATTERNS: readonly { pattern: RegExp; read: (m: RegExpExecArray) => IsoDate | null }[] = [
   // 2024年6月30日, 2024年06月30号
@@ -39,7 +38,7 @@ function monthEnd(year: number, month: number): IsoDate | null {
 
 /** A date written as text, or null when the text is not a date in any of the forms above. */
 export function parseDateText(text: string): IsoDate | null {
-  const value = normalise(text);
+  const value = compact(text);
   for (const { pattern, read } of PATTERNS) {
     const match = pattern.exec(value);
     if (match) return read(match);
@@ -49,7 +48,7 @@ export function parseDateText(text: string): IsoDate | null {
 
 /** A reporting month as typed: 2026-11, 2026年11月, 2026.11, 202611. */
 export function parsePeriodText(text: string): Period | null {
-  const value = normalise(text);
+  const value = compact(text);
   const match = /^(\d{4})(?:年|[-/.])?(\d{1,2})月?(?:份)?$/.exec(value);
   if (!match) return null;
   const month = +match[2]!;

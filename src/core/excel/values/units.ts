@@ -1,4 +1,5 @@
 import type { UnitMatch } from '../import/model';
+import { compact } from './text';
 
 /**
  * Units named as people write them, resolved to the ledger's units: by full or short name, compared
@@ -11,7 +12,8 @@ export interface NamedUnit {
   readonly shortName: string;
 }
 
-export const unitKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
+/** A unit's name as compared: spaces and full-width forms do not make another unit. */
+export const unitKey = compact;
 
 /** "自治区生态环境厅（牵头）、自治区水利厅" → the two names, without the role notes. */
 export function splitUnitNames(text: string): string[] {

@@ -1,6 +1,7 @@
 import type { ProgressState } from '../../progress/model';
 import type { TaskStatus } from '../../tasks/model';
 import type { UnitKind } from '../../units/model';
+import { compact } from './text';
 
 /**
  * The words units and inspectors use for states and kinds, and what each stands for. A cell is read
@@ -8,7 +9,13 @@ import type { UnitKind } from '../../units/model';
  */
 export type WordTable<T extends string> = readonly (readonly [T, readonly string[]])[];
 
-const normalise = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
+/** Each table's words as compared, worked out once per table rather than once per cell. */
+const compared = new WeakMap<WordTable<string>, readonly (readonly [string, readonly string[]])[]>();
+function comparedWords<T extends string>(table: WordTable<T>): readonly (readonly [T, readonly string[]])[] {
+  let words = compared.get(table);
+  if (!words) compared.set(table, (words = table.map(([meaning, list]) => [meaning, list.map(compact)] as const)));
+  return words as readonly (readonly [T, readonly string[]])[];
+}
 
 export interface WordReading<T extends string> {
   readonly value: T;
@@ -17,13 +24,14 @@ export interface WordReading<T extends string> {
 }
 
 export function readWord<T extends string>(table: WordTable<T>, text: string): WordReading<T> | null {
-  const value = normalise(text);
+  const value = compact(text);
   if (!value) return null;
-  for (const [meaning, words] of table) if (words.some((w) => normalise(w) === value)) return { value: meaning, several: false };
+  const tableWords = comparedWords(table);
+  for (const [meaning, words] of tableWords) if (words.includes(value)) return { value: meaning, several: false };
   const found: { meaning: T; at: number; length: number }[] = [];
-  for (const [meaning, words] of table) {
+  for (const [meaning, words] of tableWords) {
     for (const word of words) {
-      const at = value.indexOf(normalise(word));
+      const at = value.indexOf(word);
       if (at >= 0) found.push({ meaning, at, length: word.length });
     }
   }
@@ -84,5 +92,5 @@ export const COMPLETION_WORDS: WordTable<'pending' | 'stage_completed' | 'comple
 
 /** A unit's kind as its name suggests: governments of cities and leagues, else a department. */
 export function guessUnitKind(name: string): UnitKind {
-  return /(人民政府|行政公署|政府|盟|市)$/.test(normalise(name).replace(/[（(].*[)）]$/, '')) ? 'city' : 'supervised';
+  return /(人民政府|行政公署|政府|盟|市)$/.test(compact(name).replace(/[（(].*[)）]$/, '')) ? 'city' : 'supervised';
 }
