@@ -8,15 +8,10 @@ import { renderHtml } from '../src/core/documents/render/html';
 import { Ledger } from '../src/core/ledger';
 import { KDF_FLOOR } from '../src/core/storage/kdf';
 import { ok } from '../src/shared/result';
-import { type Figure, round, timed } from './figures';
+import { type Figure, must, round, timed } from './figures';
 import { writeFixture } from './fixtures';
 
 const LETTERS = 100;
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(`benchmark step failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 /** A reminder letter to each of 100 units with overdue tasks, composed from a ledger as the batch screen does. */
 async function hundredLetters(dir: string): Promise<ComposedDocument[]> {

@@ -4,15 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ledger } from '../src/core/ledger';
 import { KDF_FLOOR } from '../src/core/storage/kdf';
-import { type Figure, median, round, timed } from './figures';
+import { type Figure, median, must, round, timed } from './figures';
 import { BENCH_UNITS, writePetitionWorkbook } from './workbooks';
 
 const PASSWORD = 'benchmark password';
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(`benchmark step failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 /** A ledger holding the units the petitions name, closed, ready for a child to open. */
 async function unitLedger(path: string): Promise<void> {

@@ -3,17 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ledger } from '../src/core/ledger';
 import { ok } from '../src/shared/result';
-import { type Figure, median, percentile, round, timed } from './figures';
+import { type Figure, median, must, percentile, round, timed } from './figures';
 import { type FixtureSize, LARGE, SMALL, writeFixture } from './fixtures';
 import { statsFigures } from './stats';
 
 const PASSWORD = 'benchmark password';
 const COMMITS = 300;
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(`benchmark step failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 /** A ledger of `size` with a fresh snapshot, its KDF calibrated on this machine as a user's would be. */
 export async function fixtureLedger(dir: string, name: string, size: FixtureSize): Promise<{ path: string; ledger: Ledger }> {

@@ -12,7 +12,7 @@ import { startTable } from '../write/table';
 import { loadExcelJs } from '../write/book';
 import { deadlineWords } from '../words';
 import { checksum, encodeIdentity, type Identity } from './identity';
-import { FIXED, INPUT, PACKAGE_COLUMNS, packageColumns, rowChecksum } from './layout';
+import { CODE_SHEET, FIXED, INPUT, PACKAGE_COLUMNS, packageColumns, rowChecksum } from './layout';
 import type { SentWorkbook } from './model';
 
 /**
@@ -30,7 +30,6 @@ export interface PackageTask {
 }
 
 const FIXED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const CODE_SHEET = '_duban';
 
 /** The unit's open tasks in the order of their numbers, with what it reported the month before. */
 export function unitTasks(db: Reader, unitId: number, period: Period, t: TFunction, language: Language): PackageTask[] {

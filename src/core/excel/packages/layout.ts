@@ -11,6 +11,8 @@ import { checksum } from './identity';
 export const FIXED = ['number', 'problem', 'deadline', 'role', 'lastReport'] as const;
 export const INPUT = ['progress', 'state', 'problems', 'nextSteps', 'evidenceNote', 'reporter', 'reporterPhone'] as const;
 export const ROW_ID = 'taskId';
+/** The very hidden sheet holding the workbook's code (ledger, unit, month, export). */
+export const CODE_SHEET = '_duban';
 export const PACKAGE_COLUMNS = [...FIXED, ...INPUT, ROW_ID] as const;
 export type PackageColumn = (typeof PACKAGE_COLUMNS)[number];
 

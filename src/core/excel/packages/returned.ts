@@ -20,7 +20,7 @@ import type { SheetData, SheetRow, WorkbookData } from '../read/workbook';
 import { readSetting } from '../settings';
 import { PROGRESS_STATE_WORDS, readWord } from '../values/words';
 import { findIdentities, type Identity } from './identity';
-import { INPUT, PACKAGE_COLUMNS, type PackageColumn, rowChecksum } from './layout';
+import { CODE_SHEET, INPUT, PACKAGE_COLUMNS, type PackageColumn, rowChecksum } from './layout';
 import type { returnOptions, ReturnWarning, SentWorkbook } from './model';
 
 /**
@@ -39,7 +39,6 @@ export interface ReturnPlan {
 
 export const sentKey = (exportId: string): string => `excel.unit_workbook.${exportId}`;
 
-const CODE_SHEET = '_duban';
 const EMPTY: CellValue = { kind: 'empty' };
 
 /** Copies of the code, most trusted first: the hidden sheet, the sheet's own cells, the footers. */
