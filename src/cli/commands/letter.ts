@@ -5,6 +5,7 @@ import type { DocumentDraft, DocumentType, Preview } from '../../core/documents/
 import { formatOfPath, OUTPUT_FORMATS, type OutputFormat, renderFile } from '../../core/documents/output';
 import type { DocumentPrinter } from '../../core/documents/print/chromium';
 import type { Ledger } from '../../core/ledger';
+import { openLeadTasks } from '../../core/tasks/model';
 import { addDays, dateOf, type IsoDate, isIsoDate } from '../../shared/dates';
 import { formatDate } from '../../shared/i18n/format';
 import { ok, type Result } from '../../shared/result';
@@ -82,7 +83,7 @@ async function run(ctx: CommandContext, ledger: Ledger, plan: Plan & { batch: bo
   } else {
     const unit = ledger.units.findByName(ctx.values.unit as string);
     if (!unit) return cliFailure('letter_unknown_unit', { unit: ctx.values.unit as string });
-    const tasks = ledger.tasks.list({ unitId: unit.id, role: 'lead', statuses: ['pending', 'in_progress'], limit: 1000 });
+    const tasks = ledger.tasks.list(openLeadTasks(unit.id, 1000));
     if (!tasks.ok) return ledgerFailure(tasks.error);
     draft = { ...common, recipientUnitId: unit.id, taskIds: tasks.value.rows.map((t) => t.id) };
     const single = ledger.documents.preview(draft);

@@ -9,6 +9,7 @@ import { renderFile } from '../documents/output';
 import { renderHtml } from '../documents/render/html';
 import { TEMPLATE_FIELDS } from '../documents/template/fields';
 import type { Ledger } from '../ledger';
+import { openLeadTasks } from '../tasks/model';
 import type { Session } from './session';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -142,7 +143,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
           const problem = l.documents.checkTemplate(source);
           if (problem || !sample) return ok({ problem, html: null });
           // A sample without tasks gets the recipient's open tasks, so that the loops show something.
-          const open = l.tasks.list({ unitId: sample.recipientUnitId, role: 'lead', statuses: ['pending', 'in_progress'], limit: 50 });
+          const open = l.tasks.list(openLeadTasks(sample.recipientUnitId, 50));
           const withTasks = sample.taskIds?.length || !open.ok ? sample : { ...sample, taskIds: open.value.rows.map((task) => task.id) };
           const preview = l.documents.previewTemplate(withTasks, { source, format });
           return ok({ problem: null, html: preview.ok ? renderHtml([preview.value.document]) : null });

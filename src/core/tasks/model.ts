@@ -121,3 +121,11 @@ export const taskQuery = z.object({
 });
 
 export type TaskQuery = z.input<typeof taskQuery>;
+
+/** The tasks a unit leads that are still open: what a letter to that unit is about, unless chosen otherwise. */
+export const openLeadTasks = (unitId: number, limit: number): TaskQuery => ({
+  unitId,
+  role: 'lead',
+  statuses: TASK_STATUSES.filter((status) => !FINISHED_STATUSES.includes(status)),
+  limit,
+});

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DocumentPreview, documentDraft, type IssuedDocument } from '../../../core/documents/model';
-import { isOverdue, type TaskSummary } from '../../../core/tasks/model';
+import { isOverdue, openLeadTasks, type TaskSummary } from '../../../core/tasks/model';
 import { addDays, dateOf, type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/i18n/format';
@@ -38,7 +38,7 @@ export function IssueDocument() {
   const form = useForm<DraftValues>(documentDraft, { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: today, replyDue: addDays(today, 10), title: '' }, 'document-draft');
   const { values } = form;
   const tasks = useLoad(
-    (a) => (values.recipientUnitId ? a.tasks.list({ unitId: values.recipientUnitId, role: 'lead', statuses: ['pending', 'in_progress'], limit: 500 }) : Promise.resolve({ ok: true as const, value: { rows: [], total: 0 } })),
+    (a) => (values.recipientUnitId ? a.tasks.list(openLeadTasks(values.recipientUnitId, 500)) : Promise.resolve({ ok: true as const, value: { rows: [], total: 0 } })),
     [values.recipientUnitId],
   );
   const [preview, setPreview] = useState<DocumentPreview | null>(null);
