@@ -10,7 +10,7 @@ import { APP_ORIGIN } from './app-protocol';
  */
 const pages = new Map<string, string>();
 
-export const PRINT_PREFIX = '/print/';
+const PRINT_PREFIX = '/print/';
 
 /** The page waiting at this path of the app's scheme, for the protocol handler. */
 export const printPageAt = (pathname: string): string | undefined => pages.get(pathname);
