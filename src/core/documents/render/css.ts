@@ -82,7 +82,7 @@ export interface PageDecoration {
 export const LETTER_OVERHANG_MM = (LETTER_LINE_WIDTH_MM - TYPE_AREA_MM.width) / 2;
 
 /**
- * Each document is a named page of its own, whose counter styles write "— N —" from its own first
+ * Each document is a named page of its own, whose counter style writes "— N —" from its own first
  * page: documents printed together number their pages each from 1. The number sits one character in
  * from the type area's outer edge (an indent from the right, in a right-to-left box, on odd pages;
  * "— N —" reads the same both ways). A letter's first page has no number, its issuer mark in the
@@ -93,12 +93,11 @@ export function pageRules({ index, letter, issuer, issuerPt }: PageDecoration): 
   // The space from the type area's edge is an indent, not padding: an empty box (a letter's first page) then takes no width.
   const inset = pt((letter ? LETTER_OVERHANG_MM * PT_PER_MM : 0) + SMALL_PT);
   const number = (side: 'r' | 'l') =>
-    `content: counter(page, ${d}-${side}); font-family: ${fontStack('songti')}; font-size: ${pt(SMALL_PT)}; line-height: 1; vertical-align: top; color: #000; letter-spacing: 0;
+    `content: counter(page, ${d}-num); font-family: ${fontStack('songti')}; font-size: ${pt(SMALL_PT)}; line-height: 1; vertical-align: top; color: #000; letter-spacing: 0;
     padding-top: ${mm(PAGE_NUMBER_GAP_MM)}; text-indent: ${inset}; text-align: start; direction: ${side === 'r' ? 'rtl' : 'ltr'};`;
   const symbol = (page: number): string => (letter && page === 1 ? '' : `— ${page} —`);
   const rules = [
-    counterStyle(`${d}-r`, symbol),
-    counterStyle(`${d}-l`, symbol),
+    counterStyle(`${d}-num`, symbol),
     `@page ${d}:right { @bottom-right { ${number('r')} } }`,
     `@page ${d}:left { @bottom-left { ${number('l')} } }`,
     `#doc-${index} { page: ${d}; }`,
