@@ -9,6 +9,7 @@ import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { FieldFrame } from '../../components/Field';
 import { DateInput, SelectInput, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { useForm } from '../../forms/useForm';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
@@ -122,7 +123,7 @@ export function IssueDocument() {
         empty={t('issue.typeTemplate')}
         options={(templates.data?.templates ?? []).map((template) => ({ value: String(template.id), label: template.name }))}
       />
-      <SelectInput form={form} name="recipientUnitId" numeric label={t('fields.recipient')} required empty={t('issue.chooseUnit')} options={(units.data ?? []).map((unit) => ({ value: String(unit.id), label: unit.name }))} />
+      <SelectInput form={form} name="recipientUnitId" numeric label={t('fields.recipient')} required empty={t('issue.chooseUnit')} options={unitChoices(units.data ?? [])} />
       <FieldFrame label={t('fields.tasks')} error={form.errorOf('taskIds')} hint={t('issue.tasksHint')} wide>
         {(aria) => (
           <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>

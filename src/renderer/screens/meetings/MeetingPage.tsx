@@ -6,6 +6,7 @@ import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
 import { useRecordPage } from '../../components/useRecordPage';
@@ -84,7 +85,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
         <div className="form form--grid">
           <DateInput form={form} name="heldOn" label={t('fields.heldOn')} required />
           <SelectInput form={form} name="kind" label={t('fields.kind')} required options={MEETING_KINDS.map((k) => ({ value: k, label: t(`common:enums.meetingKind.${k}`) }))} />
-          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
           <TextInput form={form} name="title" label={t('fields.title')} required wide />
           <TextArea form={form} name="attendees" label={t('fields.attendees')} rows={2} />
           <TextArea form={form} name="notes" label={t('fields.notes')} rows={8} hint={t('notesHint')} />

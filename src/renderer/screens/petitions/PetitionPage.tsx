@@ -6,6 +6,7 @@ import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
 import { useRecordPage } from '../../components/useRecordPage';
@@ -110,7 +111,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
           <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />
           <TextInput form={form} name="region" label={t('fields.region')} />
           <SelectInput form={form} name="pollutionKind" label={t('fields.pollutionKind')} options={POLLUTION_KINDS.map((k) => ({ value: k, label: t(`common:enums.pollutionKind.${k}`) }))} />
-          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
         </div>
       </Section>
       <Section title={t('sections.handled')}>

@@ -7,6 +7,7 @@ import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { CheckboxInput, DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
 import { useRecordPage } from '../../components/useRecordPage';
@@ -97,7 +98,7 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
       <Section title={t('details')}>
         <div className="form form--grid">
           <DateInput form={form} name="visitedOn" label={t('fields.visitedOn')} required />
-          <SelectInput form={form} name="unitId" label={t('visitedUnit')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+          <SelectInput form={form} name="unitId" label={t('visitedUnit')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
           <CheckboxInput form={form} name="unannounced" label={t('fields.unannounced')} hint={t('unannouncedHint')} />
           <TextArea form={form} name="places" label={t('fields.places')} required rows={2} hint={t('placesHint')} />
           <TextInput form={form} name="team" label={t('fields.team')} wide />
