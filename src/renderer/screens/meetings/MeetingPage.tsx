@@ -1,4 +1,3 @@
-import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Meeting, MEETING_KINDS, type MeetingKind, meetingInput } from '../../../core/meetings/model';
 import type { IsoDate } from '../../../shared/dates';
@@ -45,10 +44,9 @@ export function MeetingPage() {
 function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const { t } = useTranslation('meetings');
   const format = useFormat();
-  const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(meetingInput, valuesOf(meeting), `meeting:${meeting?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const findings = useLoad(async (a) => (meeting ? a.findings.list({ meetingId: meeting.id }) : ok([])), [meeting?.id, version]);
+  const findings = useLoad(async (a) => (meeting ? a.findings.list({ meetingId: meeting.id }) : ok([])), [meeting?.id]);
 
   const { save, removal } = useRecordPage({
     record: meeting,
@@ -76,7 +74,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       after={
         meeting ? (
           <Section title={t('visits:findings.title')}>
-            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }} onChange={changed} />
+            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }} onChange={findings.reload} />
           </Section>
         ) : undefined
       }

@@ -1,4 +1,3 @@
-import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PETITION_COMPLETIONS, PETITION_TRUTHS, type PetitionCase, type PetitionCompletion, type PetitionInput, petitionInput, type PetitionTruth, POLLUTION_KINDS, type PollutionKind } from '../../../core/petitions/model';
 import { ok } from '../../../shared/result';
@@ -66,10 +65,9 @@ export function PetitionPage() {
 
 function PetitionForm({ petition }: { petition: PetitionCase | null }) {
   const { t } = useTranslation('petitions');
-  const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(petitionInput, valuesOf(petition), `petition:${petition?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const evidence = useLoad(async (a) => (petition ? a.evidence.list({ kind: 'petition_case', id: petition.id }) : ok([])), [petition?.id, version]);
+  const evidence = useLoad(async (a) => (petition ? a.evidence.list({ kind: 'petition_case', id: petition.id }) : ok([])), [petition?.id]);
 
   const { save, removal } = useRecordPage({
     record: petition,
@@ -97,7 +95,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
       side={
         petition && (
           <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} onChange={changed} />
+            <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />
           </Section>
         )
       }

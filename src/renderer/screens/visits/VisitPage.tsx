@@ -1,4 +1,3 @@
-import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SiteVisit, siteVisitInput } from '../../../core/visits/model';
 import type { IsoDate } from '../../../shared/dates';
@@ -51,11 +50,10 @@ export function VisitPage() {
 function VisitForm({ visit }: { visit: SiteVisit | null }) {
   const { t } = useTranslation('visits');
   const format = useFormat();
-  const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(siteVisitInput, valuesOf(visit), `visit:${visit?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const findings = useLoad(async (a) => (visit ? a.findings.list({ siteVisitId: visit.id }) : ok([])), [visit?.id, version]);
-  const evidence = useLoad(async (a) => (visit ? a.evidence.list({ kind: 'site_visit', id: visit.id }) : ok([])), [visit?.id, version]);
+  const findings = useLoad(async (a) => (visit ? a.findings.list({ siteVisitId: visit.id }) : ok([])), [visit?.id]);
+  const evidence = useLoad(async (a) => (visit ? a.evidence.list({ kind: 'site_visit', id: visit.id }) : ok([])), [visit?.id]);
 
   const { save, removal } = useRecordPage({
     record: visit,
@@ -83,14 +81,14 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
       side={
         visit && (
           <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'site_visit', id: visit.id }} evidence={evidence.data ?? []} onChange={changed} />
+            <EvidencePanel owner={{ kind: 'site_visit', id: visit.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />
           </Section>
         )
       }
       after={
         visit ? (
           <Section title={t('findings.title')}>
-            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }} onChange={changed} />
+            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }} onChange={findings.reload} />
           </Section>
         ) : undefined
       }
