@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../core/units/model';
+import type { Option } from './inputs';
 
 /** A filter's choice of unit ("全部单位" when none), for the list screens' tool bars. */
 export function UnitSelect({ units, value, onChange, label }: { units: readonly Unit[]; value: string; onChange: (value: string) => void; label: string }) {
@@ -26,4 +27,9 @@ export function UnitOptions({ units }: { units: readonly Unit[] }) {
       ))}
     </>
   );
+}
+
+/** The same choice for a form's SelectInput: one option per unit by its name, its id (as text) as the value. */
+export function unitChoices(units: readonly Unit[]): Option[] {
+  return units.map((unit) => ({ value: String(unit.id), label: unit.name }));
 }

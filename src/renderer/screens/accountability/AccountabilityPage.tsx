@@ -1,4 +1,4 @@
-import { useMemo, useReducer } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AccountabilityCase, type AccountabilityInput, accountabilityInput, ACCOUNTABILITY_STATES, type AccountabilityState } from '../../../core/accountability/model';
 import { ok } from '../../../shared/result';
@@ -50,11 +50,10 @@ export function AccountabilityPage() {
 
 function CaseForm({ accountabilityCase: current }: { accountabilityCase: AccountabilityCase | null }) {
   const { t } = useTranslation('accountability');
-  const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(accountabilityInput, valuesOf(current), `accountability:${current?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
   const findings = useLoad((a) => a.findings.list(), []);
-  const evidence = useLoad(async (a) => (current ? a.evidence.list({ kind: 'accountability_case', id: current.id }) : ok([])), [current?.id, version]);
+  const evidence = useLoad(async (a) => (current ? a.evidence.list({ kind: 'accountability_case', id: current.id }) : ok([])), [current?.id]);
   const petitions = useMemo<SearchSource>(
     () => ({
       search: async (a, query) => {
@@ -99,7 +98,7 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
       side={
         current && (
           <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'accountability_case', id: current.id }} evidence={evidence.data ?? []} onChange={changed} />
+            <EvidencePanel owner={{ kind: 'accountability_case', id: current.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />
           </Section>
         )
       }

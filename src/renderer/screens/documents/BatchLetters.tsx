@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument } from '../../../core/documents/model';
-import { addDays, dateOf } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
-import { formatDate } from '../../../shared/i18n/format';
-import type { Language } from '../../../shared/i18n/setup';
 import { useApi, useLoad } from '../../api/ApiContext';
+import { today } from '../../hooks/today';
+import { useFormat } from '../../hooks/useFormat';
 import { DateInput, SelectInput } from '../../components/inputs';
 import { useForm } from '../../forms/useForm';
 import { DraftPage, IssuedPage } from './IssuePages';
@@ -21,13 +21,13 @@ interface BatchValues extends Record<string, unknown> {
 
 /** One letter to each lead unit of the tasks overdue on a date, previewed together, issued together, printed together. */
 export function BatchLetters() {
-  const { t, i18n } = useTranslation('documents');
-  const language = i18n.language as Language;
+  const { t } = useTranslation('documents');
+  const format = useFormat();
   const api = useApi();
   const output = useDocumentOutput();
-  const today = dateOf(new Date());
+  const now = today();
   const types = useLoad((a) => a.documents.types(), []);
-  const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: today, issuedOn: today, replyDue: addDays(today, 10) }, 'document-batch');
+  const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: now, issuedOn: now, replyDue: addDays(now, 10) }, 'document-batch');
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   const [all, setAll] = useState<DocumentPreview | null>(null);
   const [preview, setPreview] = useState<DocumentPreview | null>(null);
@@ -98,7 +98,7 @@ export function BatchLetters() {
       <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
       <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
       <fieldset className="task-picks">
-        <legend>{t('batch.units', { count: all?.items.length ?? 0, date: formatDate(form.values.overdueAsOf || today, language) })}</legend>
+        <legend>{t('batch.units', { count: all?.items.length ?? 0, date: format.date(form.values.overdueAsOf || now) })}</legend>
         {(all?.items ?? []).map((item) => {
           const chosen = preview?.items.find((p) => p.recipientUnitId === item.recipientUnitId);
           return (

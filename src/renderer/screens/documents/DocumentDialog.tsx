@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type IssuedDocument, replyInput, voidInput } from '../../../core/documents/model';
-import { addDays, dateOf } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
-import { formatDate } from '../../../shared/i18n/format';
-import type { Language } from '../../../shared/i18n/setup';
 import { useApi, useLoad } from '../../api/ApiContext';
+import { today } from '../../hooks/today';
+import { useFormat } from '../../hooks/useFormat';
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
 import { DateInput, TextArea, TextInput } from '../../components/inputs';
@@ -38,21 +38,21 @@ export function DocumentDialog(props: DialogProps) {
 }
 
 function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: DialogProps & { doc: IssuedDocument; reload(): void }) {
-  const { t, i18n } = useTranslation('documents');
-  const language = i18n.language as Language;
+  const { t } = useTranslation('documents');
+  const format = useFormat();
   const api = useApi();
   const toast = useToast();
   const output = useDocumentOutput();
   const id = d.id;
   const page = useLoad((a) => a.documents.html([id]), [id]);
   const attachments = useLoad((a) => a.evidence.list({ kind: 'document', id }), [id]);
-  const today = dateOf(new Date());
+  const now = today();
   const [voiding, setVoiding] = useState(false);
   const [failure, setFailure] = useState<DubanError | null>(null);
-  const reply = useForm(replyInput, { repliedOn: d.repliedOn ?? today, replyText: d.replyText }, `document-reply:${id}`);
-  const voidForm = useForm(voidInput, { voidedOn: today, reason: '' });
+  const reply = useForm(replyInput, { repliedOn: d.repliedOn ?? now, replyText: d.replyText }, `document-reply:${id}`);
+  const voidForm = useForm(voidInput, { voidedOn: now, reason: '' });
 
-  const date = (value: string | null): string => (value ? formatDate(value, language) : t('none'));
+  const date = (value: string | null): string => (value ? format.date(value) : t('none'));
   const changed = (): void => {
     reload();
     onChanged();
@@ -79,8 +79,8 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
     });
   const chase = async (): Promise<void> => {
     const office = await api.documents.office();
-    const replyDue = office.ok ? addDays(today, office.value.replyDays) : null;
-    const chased = await api.documents.chase(id, { issuedOn: today, replyDue });
+    const replyDue = office.ok ? addDays(now, office.value.replyDays) : null;
+    const chased = await api.documents.chase(id, { issuedOn: now, replyDue });
     if (!chased.ok) return setFailure(chased.error);
     toast(t('chase.done', { number: chased.value.number }));
     onChanged();

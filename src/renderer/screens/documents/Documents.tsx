@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type DocumentRecord, replyStanding } from '../../../core/documents/model';
-import { dateOf } from '../../../shared/dates';
-import { formatDate } from '../../../shared/i18n/format';
-import type { Language } from '../../../shared/i18n/setup';
 import { useLoad } from '../../api/ApiContext';
+import { today } from '../../hooks/today';
+import { useFormat } from '../../hooks/useFormat';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
@@ -17,9 +16,9 @@ const REPLY_FILTERS = ['awaiting', 'overdue'] as const;
 
 /** The register (发文登记): every document issued, its number, recipient, reply; filters; reply, void, chase. */
 export function Documents() {
-  const { t, i18n } = useTranslation('documents');
-  const language = i18n.language as Language;
-  const today = dateOf(new Date());
+  const { t } = useTranslation('documents');
+  const { date } = useFormat();
+  const now = today();
   const [filter, setFilter] = useUrlFilter(FILTER);
   const reply = REPLY_FILTERS.find((r) => r === filter.reply) ?? '';
   const open = idParam(filter.open) ?? null;
@@ -30,12 +29,11 @@ export function Documents() {
       api.documents.list({
         ...(filter.type ? { docType: filter.type } : {}),
         ...(filter.q.trim() ? { search: filter.q.trim() } : {}),
-        ...(reply === 'awaiting' ? { awaitingReply: true } : reply === 'overdue' ? { replyOverdueAsOf: today } : {}),
+        ...(reply === 'awaiting' ? { awaitingReply: true } : reply === 'overdue' ? { replyOverdueAsOf: now } : {}),
       }),
     [filter.type, filter.q, reply],
   );
   const typeName = (code: string): string => types.data?.find((type) => type.code === code)?.name ?? code;
-  const date = (value: string | null): string => (value ? formatDate(value, language) : '');
 
   const columns: Column<DocumentRecord>[] = [
     { key: 'number', header: t('fields.number'), width: 'minmax(13em, 1.2fr)', render: (d) => (d.state === 'voided' ? t('voidedNumber', { number: d.number }) : d.number) },
@@ -49,7 +47,7 @@ export function Documents() {
       header: t('fields.reply'),
       width: '8em',
       render: (d) => {
-        const standing = replyStanding(d, today);
+        const standing = replyStanding(d, now);
         return <span className={`standing standing--${standing}`}>{t(`standing.${standing}`, { date: date(d.repliedOn) })}</span>;
       },
     },

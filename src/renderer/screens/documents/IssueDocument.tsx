@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DocumentPreview, documentDraft, type IssuedDocument } from '../../../core/documents/model';
 import { isOverdue, openLeadTasks, type TaskSummary } from '../../../core/tasks/model';
-import { addDays, dateOf, type IsoDate, isIsoDate } from '../../../shared/dates';
+import { addDays, type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
-import { formatDate } from '../../../shared/i18n/format';
-import type { Language } from '../../../shared/i18n/setup';
 import { useApi, useLoad } from '../../api/ApiContext';
+import { today } from '../../hooks/today';
+import { useFormat } from '../../hooks/useFormat';
 import { FieldFrame } from '../../components/Field';
 import { DateInput, SelectInput, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { useForm } from '../../forms/useForm';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
@@ -26,16 +27,16 @@ interface DraftValues extends Record<string, unknown> {
 
 /** Issuing one document: type, recipient, its tasks, dates; the page shown as it will print; issue takes the number. */
 export function IssueDocument() {
-  const { t, i18n } = useTranslation('documents');
-  const language = i18n.language as Language;
+  const { t } = useTranslation('documents');
+  const format = useFormat();
   const api = useApi();
   const output = useDocumentOutput();
-  const today = dateOf(new Date());
+  const now = today();
   const types = useLoad((a) => a.documents.types(), []);
   const templates = useLoad((a) => a.documents.templates(), []);
   const units = useLoad((a) => a.units.list(), []);
   const office = useLoad((a) => a.documents.office(), []);
-  const form = useForm<DraftValues>(documentDraft, { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: today, replyDue: addDays(today, 10), title: '' }, 'document-draft');
+  const form = useForm<DraftValues>(documentDraft, { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: now, replyDue: addDays(now, 10), title: '' }, 'document-draft');
   const { values } = form;
   const tasks = useLoad(
     (a) => (values.recipientUnitId ? a.tasks.list(openLeadTasks(values.recipientUnitId, 500)) : Promise.resolve({ ok: true as const, value: { rows: [], total: 0 } })),
@@ -48,14 +49,14 @@ export function IssueDocument() {
 
   // The office's reply period, once known, for a draft not yet touched.
   useEffect(() => {
-    if (office.data && values.replyDue === addDays(today, 10) && isIsoDate(values.issuedOn)) form.set('replyDue', addDays(values.issuedOn as IsoDate, office.data.replyDays));
+    if (office.data && values.replyDue === addDays(now, 10) && isIsoDate(values.issuedOn)) form.set('replyDue', addDays(values.issuedOn as IsoDate, office.data.replyDays));
   }, [office.data]);
 
   // A unit chosen: its overdue tasks are proposed (all its open tasks when none is overdue).
   useEffect(() => {
     const rows = tasks.data?.rows;
     if (!rows) return;
-    const asOf = (isIsoDate(values.issuedOn) ? values.issuedOn : today) as IsoDate;
+    const asOf = (isIsoDate(values.issuedOn) ? values.issuedOn : now) as IsoDate;
     const overdue = rows.filter((task) => isOverdue(task, asOf));
     form.set('taskIds', (overdue.length ? overdue : rows).map((task) => task.id));
   }, [tasks.data]);
@@ -122,7 +123,7 @@ export function IssueDocument() {
         empty={t('issue.typeTemplate')}
         options={(templates.data?.templates ?? []).map((template) => ({ value: String(template.id), label: template.name }))}
       />
-      <SelectInput form={form} name="recipientUnitId" numeric label={t('fields.recipient')} required empty={t('issue.chooseUnit')} options={(units.data ?? []).map((unit) => ({ value: String(unit.id), label: unit.name }))} />
+      <SelectInput form={form} name="recipientUnitId" numeric label={t('fields.recipient')} required empty={t('issue.chooseUnit')} options={unitChoices(units.data ?? [])} />
       <FieldFrame label={t('fields.tasks')} error={form.errorOf('taskIds')} hint={t('issue.tasksHint')} wide>
         {(aria) => (
           <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>
@@ -130,7 +131,7 @@ export function IssueDocument() {
               <label key={task.id} className="field--check">
                 <input type="checkbox" checked={values.taskIds.includes(task.id)} onChange={(e) => toggleTask(task, e.target.checked)} />
                 {task.number} {task.problem}
-                {task.deadline.kind === 'date' && <span className="task-picks__deadline">{formatDate(task.deadline.date, language)}</span>}
+                {task.deadline.kind === 'date' && <span className="task-picks__deadline">{format.date(task.deadline.date)}</span>}
               </label>
             ))}
             {values.recipientUnitId && tasks.data?.rows.length === 0 && <span>{t('issue.noTasks')}</span>}

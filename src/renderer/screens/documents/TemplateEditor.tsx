@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_FORMATS, type DocumentTemplate, type TemplateFieldInfo, templateInput, type TemplateProblem } from '../../../core/documents/model';
-import { addDays, dateOf } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
 import { describeField } from '../../../shared/i18n/describe';
 import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
+import { today } from '../../hooks/today';
 import { FormActions } from '../../components/FormActions';
 import { UnitOptions } from '../../components/UnitSelect';
 import { SelectInput, TextInput } from '../../components/inputs';
@@ -52,8 +53,8 @@ export function TemplateEditor({ template, fields, onSaved, onRemoved }: { templ
   const unitId = sampleUnit ?? units.data?.[0]?.id ?? null;
 
   useEffect(() => {
-    const today = dateOf(new Date());
-    const sample = unitId ? { docType: 'reminder', recipientUnitId: unitId, taskIds: [], issuedOn: today, replyDue: addDays(today, 10) } : null;
+    const now = today();
+    const sample = unitId ? { docType: 'reminder', recipientUnitId: unitId, taskIds: [], issuedOn: now, replyDue: addDays(now, 10) } : null;
     void api.documents.checkTemplate({ source: typed.source, format: typed.format, sample }).then((result) => {
       if (!result.ok) return;
       setProblem(result.value.problem);

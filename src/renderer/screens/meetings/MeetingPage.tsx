@@ -1,4 +1,3 @@
-import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Meeting, MEETING_KINDS, type MeetingKind, meetingInput } from '../../../core/meetings/model';
 import type { IsoDate } from '../../../shared/dates';
@@ -6,6 +5,7 @@ import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
 import { useRecordPage } from '../../components/useRecordPage';
@@ -44,10 +44,9 @@ export function MeetingPage() {
 function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const { t } = useTranslation('meetings');
   const format = useFormat();
-  const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(meetingInput, valuesOf(meeting), `meeting:${meeting?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const findings = useLoad(async (a) => (meeting ? a.findings.list({ meetingId: meeting.id }) : ok([])), [meeting?.id, version]);
+  const findings = useLoad(async (a) => (meeting ? a.findings.list({ meetingId: meeting.id }) : ok([])), [meeting?.id]);
 
   const { save, removal } = useRecordPage({
     record: meeting,
@@ -75,7 +74,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       after={
         meeting ? (
           <Section title={t('visits:findings.title')}>
-            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }} onChange={changed} />
+            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }} onChange={findings.reload} />
           </Section>
         ) : undefined
       }
@@ -84,7 +83,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
         <div className="form form--grid">
           <DateInput form={form} name="heldOn" label={t('fields.heldOn')} required />
           <SelectInput form={form} name="kind" label={t('fields.kind')} required options={MEETING_KINDS.map((k) => ({ value: k, label: t(`common:enums.meetingKind.${k}`) }))} />
-          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
           <TextInput form={form} name="title" label={t('fields.title')} required wide />
           <TextArea form={form} name="attendees" label={t('fields.attendees')} rows={2} />
           <TextArea form={form} name="notes" label={t('fields.notes')} rows={8} hint={t('notesHint')} />

@@ -1,4 +1,3 @@
-import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PETITION_COMPLETIONS, PETITION_TRUTHS, type PetitionCase, type PetitionCompletion, type PetitionInput, petitionInput, type PetitionTruth, POLLUTION_KINDS, type PollutionKind } from '../../../core/petitions/model';
 import { ok } from '../../../shared/result';
@@ -6,6 +5,7 @@ import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
 import { useRecordPage } from '../../components/useRecordPage';
@@ -65,10 +65,9 @@ export function PetitionPage() {
 
 function PetitionForm({ petition }: { petition: PetitionCase | null }) {
   const { t } = useTranslation('petitions');
-  const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(petitionInput, valuesOf(petition), `petition:${petition?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const evidence = useLoad(async (a) => (petition ? a.evidence.list({ kind: 'petition_case', id: petition.id }) : ok([])), [petition?.id, version]);
+  const evidence = useLoad(async (a) => (petition ? a.evidence.list({ kind: 'petition_case', id: petition.id }) : ok([])), [petition?.id]);
 
   const { save, removal } = useRecordPage({
     record: petition,
@@ -96,7 +95,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
       side={
         petition && (
           <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} onChange={changed} />
+            <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />
           </Section>
         )
       }
@@ -110,7 +109,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
           <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />
           <TextInput form={form} name="region" label={t('fields.region')} />
           <SelectInput form={form} name="pollutionKind" label={t('fields.pollutionKind')} options={POLLUTION_KINDS.map((k) => ({ value: k, label: t(`common:enums.pollutionKind.${k}`) }))} />
-          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
         </div>
       </Section>
       <Section title={t('sections.handled')}>

@@ -8,6 +8,7 @@ import { useApi } from '../../api/ApiContext';
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 import { TaskSearchPicker } from '../tasks/TaskSearchPicker';
@@ -96,7 +97,7 @@ export function FindingDialog({ finding, context, units, onClose, onSaved }: { f
         {!context.origin && <OriginInput form={form} />}
         <TextArea form={form} name="description" label={t('fields.description')} required rows={3} />
         <TaskSearchPicker form={form} name="taskId" label={t('fields.taskId')} />
-        <SelectInput form={form} name="unitId" label={t('findings.unit')} numeric empty={t('none')} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
+        <SelectInput form={form} name="unitId" label={t('findings.unit')} numeric empty={t('none')} options={unitChoices(units)} />
         <TextInput form={form} name="reportedTo" label={t('fields.reportedTo')} hint={t('findings.reportedToHint')} />
         <DateInput form={form} name="reportedOn" label={t('fields.reportedOn')} />
         <div className="field field--check">

@@ -1,4 +1,3 @@
-import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SiteVisit, siteVisitInput } from '../../../core/visits/model';
 import type { IsoDate } from '../../../shared/dates';
@@ -7,6 +6,7 @@ import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { CheckboxInput, DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { unitChoices } from '../../components/UnitSelect';
 import { LoadedRecord } from '../../components/LoadedRecord';
 import { Section } from '../../components/Section';
 import { useRecordPage } from '../../components/useRecordPage';
@@ -50,11 +50,10 @@ export function VisitPage() {
 function VisitForm({ visit }: { visit: SiteVisit | null }) {
   const { t } = useTranslation('visits');
   const format = useFormat();
-  const [version, changed] = useReducer((v: number) => v + 1, 0);
   const form = useForm(siteVisitInput, valuesOf(visit), `visit:${visit?.id ?? 'new'}`);
   const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const findings = useLoad(async (a) => (visit ? a.findings.list({ siteVisitId: visit.id }) : ok([])), [visit?.id, version]);
-  const evidence = useLoad(async (a) => (visit ? a.evidence.list({ kind: 'site_visit', id: visit.id }) : ok([])), [visit?.id, version]);
+  const findings = useLoad(async (a) => (visit ? a.findings.list({ siteVisitId: visit.id }) : ok([])), [visit?.id]);
+  const evidence = useLoad(async (a) => (visit ? a.evidence.list({ kind: 'site_visit', id: visit.id }) : ok([])), [visit?.id]);
 
   const { save, removal } = useRecordPage({
     record: visit,
@@ -82,14 +81,14 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
       side={
         visit && (
           <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'site_visit', id: visit.id }} evidence={evidence.data ?? []} onChange={changed} />
+            <EvidencePanel owner={{ kind: 'site_visit', id: visit.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />
           </Section>
         )
       }
       after={
         visit ? (
           <Section title={t('findings.title')}>
-            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }} onChange={changed} />
+            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }} onChange={findings.reload} />
           </Section>
         ) : undefined
       }
@@ -97,7 +96,7 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
       <Section title={t('details')}>
         <div className="form form--grid">
           <DateInput form={form} name="visitedOn" label={t('fields.visitedOn')} required />
-          <SelectInput form={form} name="unitId" label={t('visitedUnit')} numeric empty={t('none')} options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))} />
+          <SelectInput form={form} name="unitId" label={t('visitedUnit')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
           <CheckboxInput form={form} name="unannounced" label={t('fields.unannounced')} hint={t('unannouncedHint')} />
           <TextArea form={form} name="places" label={t('fields.places')} required rows={2} hint={t('placesHint')} />
           <TextInput form={form} name="team" label={t('fields.team')} wide />
