@@ -9,6 +9,14 @@ import type { Reader } from '../storage/database';
 import { openTaskSql } from '../tasks/columns';
 import { type MissingReports, type ProgressInput, progressInput, type ProgressReport, type ProgressReportRow } from './model';
 
+/** The report a unit made on a task for a month, if it made one (there is at most one). */
+export const reportIdOf = (db: Reader, taskId: number, unitId: number, period: Period): number | undefined =>
+  db.get<{ id: number }>('SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period = ?', [taskId, unitId, period])?.id;
+
+/** Whether the unit leads or co-operates on the task: only those report on it. */
+export const isResponsible = (db: Reader, taskId: number, unitId: number): boolean =>
+  db.get('SELECT 1 AS x FROM task_units WHERE task_id = ? AND unit_id = ?', [taskId, unitId]) !== undefined;
+
 export function loadProgressReport(db: Reader, id: number): ProgressReport | undefined {
   const row = db.get<Row>('SELECT * FROM progress_reports WHERE id = ?', [id]);
   return row ? fromRow<ProgressReport>(row) : undefined;
@@ -72,8 +80,7 @@ const PROGRESS_REPORT: RecordSpec<ProgressReport, typeof progressInput> = {
       ['unitId', 'units', report.unitId],
     ]);
     if (!known.ok) return known;
-    const responsible = tx.get('SELECT 1 AS x FROM task_units WHERE task_id = ? AND unit_id = ?', [report.taskId, report.unitId]);
-    return responsible ? ok(undefined) : invalid('unitId', 'not_responsible_unit');
+    return isResponsible(tx, report.taskId, report.unitId) ? ok(undefined) : invalid('unitId', 'not_responsible_unit');
   },
 };
 
@@ -82,8 +89,7 @@ function submitReport(ctx: LedgerContext, input: ProgressInput): Result<Progress
   const valid = validate(progressInput, input);
   if (!valid.ok) return valid;
   const { taskId, unitId, period } = valid.value;
-  const existing = ctx.db.get<{ id: number }>('SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period = ?', [taskId, unitId, period]);
-  return saveRecord(ctx, PROGRESS_REPORT, existing?.id ?? null, input);
+  return saveRecord(ctx, PROGRESS_REPORT, reportIdOf(ctx.db, taskId, unitId, period) ?? null, input);
 }
 
 export function progressService(ctx: LedgerContext) {

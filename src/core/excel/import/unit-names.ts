@@ -27,8 +27,9 @@ export interface UnitChoices {
 }
 
 export function resolveUnitNames(db: Reader, counts: ReadonlyMap<string, number>, choices: UnitChoices, placeholders: Placeholders): UnitNames {
-  const directory = new UnitDirectory(listUnits(db, { includeArchived: true }));
-  const names = new Map(listUnits(db, { includeArchived: true }).map((u) => [u.id, u.name]));
+  const units = listUnits(db, { includeArchived: true });
+  const directory = new UnitDirectory(units);
+  const names = new Map(units.map((u) => [u.id, u.name]));
   const byKey = new Map<string, number | null>();
   const created: { name: string; kind: UnitKind; id: number }[] = [];
   const resolutions: UnitResolution[] = [];

@@ -5,7 +5,7 @@ import enExchange from '../../../shared/i18n/locales/en/exchange.json' with { ty
 import zhExchange from '../../../shared/i18n/locales/zh-CN/exchange.json' with { type: 'json' };
 import { err, ok, type Result } from '../../../shared/result';
 import { progressInput, type ProgressState } from '../../progress/model';
-import { loadProgressReport, progressService } from '../../progress/service';
+import { isResponsible, loadProgressReport, progressService, reportIdOf } from '../../progress/service';
 import type { Reader } from '../../storage/database';
 import { loadUnit } from '../../units/service';
 import { shownReport } from '../import/kinds/progress';
@@ -165,10 +165,9 @@ function planReportRow(db: Reader, r: ReturnedRow, task: { taskId: number; numbe
   const stateText = r.cells.state ?? '';
   const state = stateText ? readWord(PROGRESS_STATE_WORDS, stateText)?.value : undefined;
   if (stateText && !state) issues.push({ severity: 'error', code: 'unknown_word', field: 'state', params: { value: stateText } });
-  const current = db.get<{ id: number }>('SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period = ?', [task.taskId, unitId, period]);
-  const existing = current ? loadProgressReport(db, current.id) : undefined;
-  const responsible = db.get('SELECT 1 AS x FROM task_units WHERE task_id = ? AND unit_id = ?', [task.taskId, unitId]);
-  if (!responsible) issues.push({ severity: 'error', code: 'not_responsible_unit', field: 'unit' });
+  const reportId = reportIdOf(db, task.taskId, unitId, period);
+  const existing = reportId === undefined ? undefined : loadProgressReport(db, reportId);
+  if (!isResponsible(db, task.taskId, unitId)) issues.push({ severity: 'error', code: 'not_responsible_unit', field: 'unit' });
   const input = {
     taskId: task.taskId,
     unitId,

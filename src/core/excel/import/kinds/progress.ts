@@ -1,6 +1,6 @@
 import type { IsoDate, Period } from '../../../../shared/dates';
 import { type ProgressReport, progressInput, type ProgressState } from '../../../progress/model';
-import { loadProgressReport, progressService } from '../../../progress/service';
+import { loadProgressReport, progressService, reportIdOf } from '../../../progress/service';
 import type { Reader } from '../../../storage/database';
 import { PROGRESS_STATE_WORDS } from '../../values/words';
 import type { FieldSpec } from '../fields';
@@ -91,10 +91,8 @@ function planReport(parsed: ParsedRow, ctx: PlanContext, tasks: Map<string, Task
   const key = `${number}/${unitId === null ? '' : ctx.units.nameOf(unitId)}/${period ?? ''}`;
   const duplicate = task && unitId !== null && period ? seen.check(`${task.id}/${unitId}/${period}`, parsed.row, 'taskNumber') : null;
   if (duplicate) issues.push(duplicate);
-  const current = task && unitId !== null && period
-    ? ctx.db.get<{ id: number }>('SELECT id FROM progress_reports WHERE task_id = ? AND unit_id = ? AND period = ?', [task.id, unitId, period])
-    : undefined;
-  const existing = current ? loadProgressReport(ctx.db, current.id) : undefined;
+  const reportId = task && unitId !== null && period ? reportIdOf(ctx.db, task.id, unitId, period) : undefined;
+  const existing = reportId === undefined ? undefined : loadProgressReport(ctx.db, reportId);
   const input = {
     taskId: task?.id ?? 0,
     unitId: unitId ?? 0,
