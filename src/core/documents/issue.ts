@@ -179,10 +179,11 @@ export const chaseInput = (original: IssuedDocument, draft: Pick<DocumentDraft, 
 export function issueService(ctx: LedgerContext) {
   const draftOf = (input: DocumentDraft): Result<Draft> => validate(documentDraft, input);
   return {
-    preview(input: DocumentDraft): Result<Preview> {
+    /** What the draft would print, with the number it would take; with a template, as that template being edited would print it. */
+    preview(input: DocumentDraft, template?: TemplateDraft): Result<Preview> {
       const draft = draftOf(input);
       if (!draft.ok) return draft;
-      const previews = composeAll(ctx.db, [requestOf(draft.value)], previewSerials(ctx.db));
+      const previews = composeAll(ctx.db, [requestOf(draft.value)], previewSerials(ctx.db), template);
       return previews.ok ? ok(previews.value[0]!) : previews;
     },
     issue(input: DocumentDraft): Result<IssuedDocument> {
@@ -190,13 +191,6 @@ export function issueService(ctx: LedgerContext) {
       if (!draft.ok) return draft;
       const issued = ctx.write((tx) => issueAll(tx, [requestOf(draft.value)], draft.value.notes));
       return issued.ok ? ok(issued.value[0]!) : issued;
-    },
-    /** What a template being edited would print for the draft's recipient. */
-    previewTemplate(input: DocumentDraft, template: TemplateDraft): Result<Preview> {
-      const draft = draftOf(input);
-      if (!draft.ok) return draft;
-      const previews = composeAll(ctx.db, [requestOf(draft.value)], previewSerials(ctx.db), template);
-      return previews.ok ? ok(previews.value[0]!) : previews;
     },
     previewBatch(input: BatchDraft): Result<Preview[]> {
       const requests = batchRequests(ctx.db, input);

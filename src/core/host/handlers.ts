@@ -145,7 +145,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
           // A sample without tasks gets the recipient's open tasks, so that the loops show something.
           const open = l.tasks.list(openLeadTasks(sample.recipientUnitId, 50));
           const withTasks = sample.taskIds?.length || !open.ok ? sample : { ...sample, taskIds: open.value.rows.map((task) => task.id) };
-          const preview = l.documents.previewTemplate(withTasks, { source, format });
+          const preview = l.documents.preview(withTasks, { source, format });
           return ok({ problem: null, html: preview.ok ? renderHtml([preview.value.document]) : null });
         }),
       office: () => use((l) => ok(l.documents.office())),
