@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import { validate } from '../../../shared/validation';
 import type { LedgerContext } from '../../context';
 import { listUnits } from '../../units/service';
-import { transactionContext } from '../import/apply';
+import { transactionContext, writeLines } from '../import/apply';
 import { loadWorkbook, type WorkbookSource } from '../read/source';
 import type { WorkbookData } from '../read/workbook';
 import { readSettings, writeSetting } from '../settings';
@@ -111,12 +111,9 @@ export function packageService(ctx: LedgerContext, ledgerId: string) {
       const applied = ctx.write((tx) => {
         const plan = planReturn(tx, ledger, entry.workbook, entry.fileHash, entry.options, tx.today);
         if (!plan.ok) return plan;
-        const inner = transactionContext(ctx, tx);
-        for (const line of plan.value.lines) {
-          if (!line.write) continue;
-          const written = line.write(inner, (id) => ok(id));
-          if (!written.ok) return err(dubanError('excel.row_failed', { row: line.preview.row, key: line.preview.key }, [...(written.error.fields ?? [])]));
-        }
+        // A returned workbook creates no units or measures: its ids are the ledger's own.
+        const written = writeLines(transactionContext(ctx, tx), plan.value.lines, (id) => ok(id));
+        if (!written.ok) return written;
         const { sent } = plan.value;
         if (sent) writeSetting(tx, sentKey(sent.exportId), { ...sent, imports: [...sent.imports, { at: tx.at, file: entry.fileHash }] });
         const { create, update, unchanged, error } = plan.value.counts;
