@@ -1,7 +1,9 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import { Ledger } from '../core/ledger';
-import type { Unlock } from '../core/storage/ledger-file';
+import { type AnchorBook, anchorWarning } from '../core/storage/anchor';
+import type { Unlock } from '../core/storage/store';
+import { describeError } from '../shared/i18n/describe';
 import type { Language } from '../shared/i18n/setup';
 import { ok, type Result } from '../shared/result';
 import { type CliFailure, ledgerFailure } from './failure';
@@ -13,6 +15,8 @@ export interface CommandContext {
   readonly positionals: readonly string[];
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
   readonly secrets: Secrets;
+  /** This machine's record of each ledger it opened (the settings folder's anchors). */
+  readonly anchors: AnchorBook;
   out(line?: string): void;
   warn(line: string): void;
 }
@@ -35,10 +39,18 @@ export async function askUnlock(ctx: CommandContext): Promise<Result<Unlock, Cli
   return password.ok ? ok({ password: password.value }) : password;
 }
 
+/** Says on stderr what opening found amiss but did not stop it: the file behind what this machine saw, backups left over. */
+export function warnAbout(ctx: CommandContext, ledger: Ledger): void {
+  const info = ledger.store.info();
+  for (const warning of [anchorWarning(info.anchor), ...info.backupWarnings]) if (warning) ctx.warn(describeError(ctx.t, warning));
+}
+
 /** Opens the ledger at `path`; read-only opens take no lock, so they work while the app has it open. */
-export async function openLedger(ctx: CommandContext, path: string, readOnly: boolean): Promise<Result<Ledger, CliFailure>> {
-  const unlock = await askUnlock(ctx);
-  if (!unlock.ok) return unlock;
-  const opened = await Ledger.open(path, unlock.value, { readOnly, actor: 'duban-cli' });
-  return opened.ok ? opened : ledgerFailure(opened.error);
+export async function openLedger(ctx: CommandContext, path: string, readOnly: boolean, unlock?: Unlock): Promise<Result<Ledger, CliFailure>> {
+  const secret = unlock ? ok(unlock) : await askUnlock(ctx);
+  if (!secret.ok) return secret;
+  const opened = await Ledger.open(path, secret.value, { readOnly, actor: 'duban-cli', anchors: ctx.anchors });
+  if (!opened.ok) return ledgerFailure(opened.error);
+  warnAbout(ctx, opened.value);
+  return opened;
 }

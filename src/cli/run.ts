@@ -4,7 +4,10 @@ import enExchange from '../shared/i18n/locales/en/exchange.json' with { type: 'j
 import zhCli from '../shared/i18n/locales/zh-CN/cli.json' with { type: 'json' };
 import zhExchange from '../shared/i18n/locales/zh-CN/exchange.json' with { type: 'json' };
 import { createI18n, type Language, languageOf } from '../shared/i18n/setup';
+import { join } from 'node:path';
+import { anchorFolder } from '../core/storage/anchor';
 import { type Command, type CommandContext } from './command';
+import { configDirOf } from './config-dir';
 import { backup } from './commands/backup';
 import { dump } from './commands/dump';
 import { exportCommand } from './commands/export';
@@ -81,6 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     positionals: parsed.positionals,
     values: parsed.values as CommandContext['values'],
     secrets,
+    anchors: anchorFolder(join(configDirOf(io.env), 'anchors')),
     out: (line = '') => io.stdout.write(`${line}\n`),
     warn: (line) => io.stderr.write(`${line}\n`),
   };

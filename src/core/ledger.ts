@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { dateOf, localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
-import { auditAppender, verifyAuditChain } from './audit/audit-log';
+import { auditAppender, auditView, keyAuditChain, verifyAuditChain } from './audit/audit-log';
 import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
@@ -16,15 +16,15 @@ import { meetingService } from './meetings/service';
 import { petitionService } from './petitions/service';
 import { progressService } from './progress/service';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from './schema/migrations';
-import type { Unlock } from './storage/ledger-file';
-import { type CreateOptions, LedgerStore, type StoreInfo, type StoreOptions } from './storage/store';
+import { anchorWarning } from './storage/anchor';
+import { type CreateOptions, type KeyChange, LedgerStore, type StoreInfo, type StoreOptions, type Unlock } from './storage/store';
 import { taskService } from './tasks/service';
 import { ledgerStats } from './stats/service';
 import type { StatsOptions } from './stats/model';
 import { unitService } from './units/service';
 import { siteVisitService } from './visits/service';
 
-export interface LedgerOptions extends StoreOptions {
+export interface LedgerOptions extends Omit<StoreOptions, 'audit' | 'upgrade'> {
   /** Who is making the changes, as the audit log records it. */
   readonly actor?: string;
   readonly clock?: () => Date;
@@ -94,7 +94,7 @@ export class Ledger {
         store.write((writer) => {
           const now = clock();
           const at = localTimestamp(now);
-          const audit = auditAppender(writer, at, this.actor);
+          const audit = auditAppender(writer, at, this.actor, store.auditKey!);
           const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => audit.append(change) };
           const result = work(tx);
           if (result.ok) audit.finish();
@@ -123,8 +123,8 @@ export class Ledger {
     return ledgerStats(this.context, options);
   }
 
-  static async create(path: string, options: CreateOptions & LedgerOptions): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
-    const created = await LedgerStore.create(path, options);
+  static async create(path: string, options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
+    const created = await LedgerStore.create(path, { ...options, audit: auditView });
     if (!created.ok) return created;
     const { store, recoveryKey } = created.value;
     const migrated = store.write((writer) => migrate(writer));
@@ -136,7 +136,7 @@ export class Ledger {
   }
 
   static async open(path: string, unlock: Unlock, options: LedgerOptions = {}): Promise<Result<Ledger>> {
-    const opened = await LedgerStore.open(path, unlock, options);
+    const opened = await LedgerStore.open(path, unlock, { ...options, audit: auditView, upgrade: keyAuditChain });
     if (!opened.ok) return opened;
     const store = opened.value;
     const current = bringUpToDate(store);
@@ -157,15 +157,39 @@ export class Ledger {
     this.actor = actor;
   }
 
-  /** Checks what opening could not: SQLite's own integrity, the foreign keys, and the audit chain. */
+  /**
+   * The audit chain checked under its key, and against the head this machine saw (the anchor): an
+   * entry changed or removed since is reported even when the chain was computed again to fit.
+   */
+  verifyAudit(): Result<{ entries: number }> {
+    const chain = verifyAuditChain(this.store.db, this.store.auditKey);
+    if (!chain.ok) return chain;
+    const anchor = this.store.info().anchor;
+    return anchor.kind === 'history_rewritten' ? err(anchorWarning(anchor)!) : chain;
+  }
+
+  /** Checks what opening could not: SQLite's own integrity, the foreign keys, the audit chain, and this machine's anchor. */
   verify(): Result<VerifyReport> {
     const db = this.store.db;
     const integrity = db.all<{ integrity_check: string }>('PRAGMA integrity_check');
     const foreignKeys = db.all('PRAGMA foreign_key_check');
     if (integrity[0]?.integrity_check !== 'ok' || foreignKeys.length > 0) return err(dubanError('ledger.damaged', { part: 'database' }));
-    const audit = verifyAuditChain(db);
+    const audit = this.verifyAudit();
     if (!audit.ok) return audit;
-    return ok({ ...this.store.info(), schemaVersion: schemaVersionOf(db), auditEntries: audit.value.entries });
+    const info = this.store.info();
+    const warning = anchorWarning(info.anchor);
+    if (warning) return err(warning);
+    return ok({ ...info, schemaVersion: schemaVersionOf(db), auditEntries: audit.value.entries });
+  }
+
+  /** A new password, and with it a new data key for the ledger, its attachments and backups. */
+  changePassword(current: Unlock, next: string, kdf?: CreateOptions['kdf']): Promise<Result<KeyChange>> {
+    return this.store.changePassword(current, next, kdf);
+  }
+
+  /** Revokes the recovery key: a new one (shown once), and a new data key. */
+  replaceRecoveryKey(password: string, kdf?: CreateOptions['kdf']): Promise<Result<KeyChange>> {
+    return this.store.replaceRecoveryKey(password, kdf);
   }
 
   close(): Result<void> {

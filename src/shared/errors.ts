@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'ledger.damaged',
   'ledger.kdf_weakened',
   'ledger.in_use',
+  'ledger.in_use_unknown',
   'ledger.io',
   'ledger.disk_full',
   'ledger.no_permission',
@@ -22,6 +23,17 @@ export const ERROR_CODES = [
   'ledger.password_too_short',
   'ledger.backup_other_ledger',
   'ledger.audit_broken',
+  // backups, which never fail a save (said afterwards)
+  'ledger.backup_earlier_key',
+  'ledger.backups_earlier_key',
+  'ledger.backup_not_kept',
+  'ledger.backups_not_removed',
+  // the file is behind or beside what this machine saw of it (storage/anchor.ts)
+  'ledger.rolled_back',
+  'ledger.journal_trimmed',
+  'ledger.history_diverged',
+  'ledger.audit_rewritten',
+  'ledger.anchor_unverifiable',
   // a call the contract does not allow (a renderer bug or an attempt), and a fault of the program
   'bad_request',
   'internal',

@@ -35,7 +35,7 @@ describe('duban init and verify', () => {
   it('verifies the ledger and prints the format and KDF parameters', () => {
     const run = duban(['verify', path, '--password-stdin'], `${PASSWORD}\n`);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/文件格式：第 1 版；数据结构：第 \d+ 版/);
+    expect(run.stdout).toMatch(/文件格式：第 2 版；数据结构：第 \d+ 版/);
     expect(run.stdout).toMatch(/scrypt N=2\^1[7-9] r=8 p=1/);
   });
 

@@ -36,25 +36,25 @@ describe('the audit log', () => {
     expect(update!.before).toMatchObject({ kind: 'supervised' });
     expect(update!.after).toMatchObject({ kind: 'resident' });
     expect(entries[0]!.after).toBeNull();
-    expect(unwrap(verifyAuditChain(ledger.context.db)).entries).toBe(4);
+    expect(unwrap(verifyAuditChain(ledger.context.db, ledger.store.auditKey)).entries).toBe(4);
     expect(unwrap(ledger.verify())).toMatchObject({ auditEntries: 4, schemaVersion: SCHEMA_VERSION });
   });
 
   it('shows an entry altered in place', async () => {
     await ledgerWithHistory();
     tamper("UPDATE audit_log SET actor = '李四' WHERE id = 2");
-    expect(failure(verifyAuditChain(ledger.context.db))).toEqual({ code: 'ledger.audit_broken', params: { id: 2 } });
+    expect(failure(verifyAuditChain(ledger.context.db, ledger.store.auditKey))).toEqual({ code: 'ledger.audit_broken', params: { id: 2 } });
   });
 
   it('shows an entry removed from the middle', async () => {
     await ledgerWithHistory();
     tamper('DELETE FROM audit_log WHERE id = 3');
-    expect(failure(verifyAuditChain(ledger.context.db))).toEqual({ code: 'ledger.audit_broken', params: { id: 4 } });
+    expect(failure(verifyAuditChain(ledger.context.db, ledger.store.auditKey))).toEqual({ code: 'ledger.audit_broken', params: { id: 4 } });
   });
 
   it('shows entries removed from the end', async () => {
     await ledgerWithHistory();
     tamper('DELETE FROM audit_log WHERE id >= 3');
-    expect(failure(verifyAuditChain(ledger.context.db)).code).toBe('ledger.audit_broken');
+    expect(failure(verifyAuditChain(ledger.context.db, ledger.store.auditKey)).code).toBe('ledger.audit_broken');
   });
 });

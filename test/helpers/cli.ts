@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemo } from '../../src/core/demo/seed';
 import { Ledger } from '../../src/core/ledger';
@@ -33,13 +34,16 @@ const command: readonly string[] =
     ? [BUILT]
     : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
 
+/** The command line's settings (its anchors) go here, not into the settings of whoever runs the tests. */
+const CONFIG_DIR = mkdtempSync(join(tmpdir(), 'duban-cli-config-'));
+
 /** Runs the `duban` command line in a child process, with `input` on standard input. */
 export function duban(args: string[], input = '', env: Record<string, string> = {}): CliRun {
   const run = spawnSync(process.execPath, [...command, ...args], {
     cwd: ROOT,
     input,
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', DUBAN_LANG: '', ...env },
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', DUBAN_LANG: '', DUBAN_CONFIG_DIR: CONFIG_DIR, ...env },
     timeout: 120_000,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };

@@ -17,7 +17,8 @@ export async function memoisedKdf() {
         derived = actual.deriveKey(secret, salt, params);
         cache.set(key, derived);
       }
-      return derived;
+      // A fresh copy each time, as scrypt gives: the caller wipes the key it was handed.
+      return derived.then((bytes) => Buffer.from(bytes));
     },
   };
 }

@@ -13,7 +13,7 @@ export const init: Command = {
     const [path] = ctx.positionals as [string];
     const password = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_CHARS }), ctx.t('cli:prompts.confirmPassword'));
     if (!password.ok) return password;
-    const created = await Ledger.create(path, { password: password.value, actor: 'duban-cli' });
+    const created = await Ledger.create(path, { password: password.value, actor: 'duban-cli', anchors: ctx.anchors });
     if (!created.ok) return ledgerFailure(created.error);
     const { ledger, recoveryKey } = created.value;
     const seeded = ctx.values.demo ? seedDemo(ledger) : null;

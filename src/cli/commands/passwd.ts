@@ -1,10 +1,12 @@
-import { Ledger } from '../../core/ledger';
 import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
 import { ok } from '../../shared/result';
-import type { Command } from '../command';
+import { type Command, openLedger } from '../command';
 import { ledgerFailure } from '../failure';
 
-/** With --recovery-key-stdin this is how a forgotten password is replaced. */
+/**
+ * A new password, and with it a new data key: earlier copies of the file no longer open what is
+ * written from now on. With --recovery-key-stdin this is how a forgotten password is replaced.
+ */
 export const passwd: Command = {
   name: 'passwd',
   positionals: ['FILE'],
@@ -14,18 +16,28 @@ export const passwd: Command = {
     const secret = await ctx.secrets.ask(ctx.t(byKey ? 'cli:prompts.recoveryKey' : 'cli:prompts.currentPassword'));
     if (!secret.ok) return secret;
     const current = byKey ? { recoveryKey: secret.value } : { password: secret.value };
-    const opened = await Ledger.open(path, current, { actor: 'duban-cli' });
-    if (!opened.ok) return ledgerFailure(opened.error);
+    const opened = await openLedger(ctx, path, false, current);
+    if (!opened.ok) return opened;
     const ledger = opened.value;
+    let change;
     try {
       const next = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_CHARS }), ctx.t('cli:prompts.confirmPassword'));
       if (!next.ok) return next;
-      const changed = await ledger.store.changePassword(current, next.value);
-      if (!changed.ok) return ledgerFailure(changed.error);
+      change = await ledger.changePassword(current, next.value);
+      if (!change.ok) return ledgerFailure(change.error);
     } finally {
       ledger.close();
     }
     ctx.out(ctx.t('cli:passwd.changed'));
+    if (change.value.recoveryKey) {
+      ctx.out();
+      ctx.out(ctx.t('cli:passwd.newRecoveryKey'));
+      ctx.out();
+      ctx.out(`    ${change.value.recoveryKey}`);
+      ctx.out();
+      ctx.out(ctx.t('cli:init.recoveryKeyAdvice'));
+    }
+    if (change.value.backupsNotResealed.length) ctx.warn(ctx.t('cli:passwd.backupsNotResealed', { files: change.value.backupsNotResealed.join('、') }));
     return ok(undefined);
   },
 };

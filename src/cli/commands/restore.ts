@@ -17,7 +17,8 @@ export const restore: Command = {
     const opened = await openLedger(ctx, replacing ? file : backup, !replacing);
     if (!opened.ok) return opened;
     const ledger = opened.value;
-    const restored = replacing ? await ledger.store.restoreBackup(backup) : ledger.store.saveCopy(file);
+    // A restore asked for moves this machine's anchor to the restored state: it is no rollback.
+    const restored = replacing ? await ledger.restoreBackup(backup) : ledger.store.saveCopy(file, ctx.anchors);
     ledger.close();
     if (!restored.ok) return ledgerFailure(restored.error);
     ctx.out(ctx.t('cli:restore.done', { backup, file }));

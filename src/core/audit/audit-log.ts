@@ -1,13 +1,18 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
+import type { AuditHead, AuditView } from '../storage/anchor';
 import type { Reader, Writer } from '../storage/database';
 import type { AuditChange, AuditEntry, AuditFilter } from './model';
 
 /**
  * The audit log records every change: who, when, what, before and after. Each entry's hash covers
  * its own content and the previous entry's hash, so an entry altered or removed from the middle
- * breaks the chain, and the head kept in settings shows one removed from the end.
+ * breaks the chain, and the head kept in settings shows one removed from the end. The hash is an
+ * HMAC under the ledger's audit key (from its integrity key, see storage/header.ts): whoever edits
+ * the database by SQL cannot compute a chain that fits. Whoever holds the key can; against them the
+ * head is anchored outside the file, on the machine (storage/anchor.ts). A format-1 ledger opened
+ * read-only has no key yet, and its chain is plain SHA-256 (`key` null), as it was written.
  */
 const GENESIS = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';
@@ -25,10 +30,14 @@ interface AuditRow {
   hash: string;
 }
 
-function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+function entryHash(key: Buffer | null, prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
   const content = JSON.stringify([row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after]);
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+  return (key ? createHmac('sha256', key) : createHash('sha256')).update(prevHash).update('\n').update(content).digest('hex');
 }
+
+const writeHead = (writer: Writer, head: AuditHead): void => {
+  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [HEAD_KEY, JSON.stringify(head)]);
+};
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -37,7 +46,7 @@ const json = (value: unknown): string | null => (value === null || value === und
  * settings is written once, by `finish`, however many changes the transaction makes (an import
  * makes tens of thousands).
  */
-export function auditAppender(writer: Writer, at: string, actor: string) {
+export function auditAppender(writer: Writer, at: string, actor: string, key: Buffer) {
   let last: { id: number; hash: string } | undefined;
   let appended = false;
   return {
@@ -55,7 +64,7 @@ export function auditAppender(writer: Writer, at: string, actor: string) {
         after: json(change.after),
       };
       const prevHash = last?.hash ?? GENESIS;
-      const hash = entryHash(prevHash, row);
+      const hash = entryHash(key, prevHash, row);
       writer.run(
         'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, prevHash, hash],
@@ -64,33 +73,67 @@ export function auditAppender(writer: Writer, at: string, actor: string) {
     },
     /** Records the chain's new head; nothing when nothing was appended. */
     finish(): void {
-      if (!appended) return;
-      writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [HEAD_KEY, JSON.stringify(last)]);
+      if (appended && last) writeHead(writer, last);
     },
   };
 }
 
+function readHead(db: Reader): AuditHead | null {
+  const head = db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [HEAD_KEY]);
+  if (!head) return null;
+  try {
+    const { id, hash } = JSON.parse(head.value) as Partial<AuditHead>;
+    return Number.isSafeInteger(id) && typeof hash === 'string' ? { id: id!, hash } : { id: -1, hash: '' };
+  } catch {
+    return { id: -1, hash: '' };
+  }
+}
+
 /** Walks the whole chain; the id of the first entry that does not fit, if any. */
-export function verifyAuditChain(db: Reader): Result<{ entries: number }> {
+export function verifyAuditChain(db: Reader, key: Buffer | null): Result<{ entries: number }> {
   let prevHash = GENESIS;
   let expectedId = 1;
   for (const row of db.all<AuditRow>('SELECT * FROM audit_log ORDER BY id')) {
-    if (row.id !== expectedId || row.prev_hash !== prevHash || entryHash(prevHash, row) !== row.hash) {
+    if (row.id !== expectedId || row.prev_hash !== prevHash || entryHash(key, prevHash, row) !== row.hash) {
       return err(dubanError('ledger.audit_broken', { id: row.id }));
     }
     prevHash = row.hash;
     expectedId++;
   }
-  const head = db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [HEAD_KEY]);
+  const head = readHead(db);
   const entries = expectedId - 1;
   if (head) {
-    const { id, hash } = JSON.parse(head.value) as { id: number; hash: string };
-    if (id !== entries || hash !== prevHash) return err(dubanError('ledger.audit_broken', { id: entries + 1 }));
+    if (head.id !== entries || head.hash !== prevHash) return err(dubanError('ledger.audit_broken', { id: entries + 1 }));
   } else if (entries > 0) {
     return err(dubanError('ledger.audit_broken', { id: entries }));
   }
   return ok({ entries });
 }
+
+/**
+ * Format 1 → 2: the chain, checked as it was written (plain SHA-256), computed again under the audit
+ * key. A chain that does not check is not carried over: that would hide what broke it.
+ */
+export function keyAuditChain(writer: Writer, key: Buffer): Result<void> {
+  const checked = verifyAuditChain(writer, null);
+  if (!checked.ok) return checked;
+  let prevHash = GENESIS;
+  let head: AuditHead | null = null;
+  for (const row of writer.all<AuditRow>('SELECT * FROM audit_log ORDER BY id')) {
+    const hash = entryHash(key, prevHash, row);
+    writer.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?', [prevHash, hash, row.id]);
+    prevHash = hash;
+    head = { id: row.id, hash };
+  }
+  if (head) writeHead(writer, head);
+  return ok(undefined);
+}
+
+/** How the storage's anchor reads the chain's head, and an entry's hash. */
+export const auditView: AuditView = {
+  head: (db) => readHead(db),
+  hashAt: (db, id) => db.get<{ hash: string }>('SELECT hash FROM audit_log WHERE id = ?', [id])?.hash ?? null,
+};
 
 const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
 

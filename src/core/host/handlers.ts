@@ -3,7 +3,7 @@ import type { IsoDate, Period } from '../../shared/dates';
 import type { StatsOptions } from '../stats/model';
 import type { SiteVisitFilter } from '../visits/model';
 import { ok, type Result } from '../../shared/result';
-import { verifyAuditChain, listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-log';
 import type { Preview, TemplateProblem } from '../documents/model';
 import { renderFile } from '../documents/output';
 import { renderHtml } from '../documents/render/html';
@@ -52,11 +52,8 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       lock: () => session.lock(),
       close: () => session.close(),
       touch: () => ok(session.touch()),
-      changePassword: ({ current, next }) => use((l) => l.store.changePassword({ password: current }, next)),
-      replaceRecoveryKey: ({ password }) => use(async (l) => {
-        const key = await l.store.replaceRecoveryKey(password);
-        return key.ok ? ok({ recoveryKey: key.value }) : key;
-      }),
+      changePassword: ({ current, next }) => session.changePassword(current, next),
+      replaceRecoveryKey: ({ password }) => session.replaceRecoveryKey(password),
       backups: () => session.backups(),
       restoreBackup: (fileName) => session.restoreBackup(fileName),
       setPreferences: (preferences) => ok(session.setPreferences(preferences)),
@@ -127,7 +124,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     },
     audit: {
       list: (filter) => use((l) => ok(listAudit(l.context.db, filter))),
-      verify: () => use((l) => verifyAuditChain(l.context.db)),
+      verify: () => use((l) => l.verifyAudit()),
     },
     documents: {
       types: (options) => use((l) => ok(l.documents.types(options))),

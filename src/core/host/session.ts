@@ -4,8 +4,9 @@ import { localTimestamp } from '../../shared/dates';
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
 import { Ledger } from '../ledger';
+import { type AnchorBook, anchorFolder, anchorWarning } from '../storage/anchor';
 import { backupDirOf, listBackups } from '../storage/backups';
-import type { Unlock } from '../storage/ledger-file';
+import type { KeyChange, Unlock } from '../storage/store';
 import { PreferenceFile } from './preferences';
 
 export interface SessionOptions {
@@ -23,16 +24,26 @@ export class Session {
   private lastActivity: number;
   readonly preferences: PreferenceFile;
   private readonly clock: () => Date;
+  /** This machine's record of each ledger it opened, beside the preferences. */
+  private readonly anchors: AnchorBook;
 
   constructor(options: SessionOptions) {
     this.preferences = new PreferenceFile(options.configDir);
+    this.anchors = anchorFolder(join(options.configDir, 'anchors'));
     this.clock = options.clock ?? (() => new Date());
     this.lastActivity = this.clock().getTime();
   }
 
   status(): SessionStatus {
     const { recent, ...preferences } = this.preferences.value;
-    return { state: this.ledger ? 'open' : this.path ? 'locked' : 'none', path: this.path, preferences, recent };
+    return { state: this.ledger ? 'open' : this.path ? 'locked' : 'none', path: this.path, preferences, recent, warnings: this.warnings() };
+  }
+
+  /** What the open ledger found amiss without refusing to open: the file behind what this machine saw, backups left over. */
+  private warnings() {
+    if (!this.ledger) return [];
+    const info = this.ledger.store.info();
+    return [anchorWarning(info.anchor), ...info.backupWarnings].filter((w) => w !== null);
   }
 
   touch(): void {
@@ -53,7 +64,7 @@ export class Session {
   }
 
   private ledgerOptions() {
-    return { actor: this.preferences.value.operator || undefined, clock: this.clock };
+    return { actor: this.preferences.value.operator || undefined, clock: this.clock, anchors: this.anchors };
   }
 
   async create(path: string, password: string, seed?: (ledger: Ledger) => Result<unknown>): Promise<Result<{ recoveryKey: string }>> {
@@ -106,9 +117,22 @@ export class Session {
     return preferences;
   }
 
+  async changePassword(current: string, next: string): Promise<Result<KeyChange>> {
+    const ledger = this.current();
+    return ledger.ok ? ledger.value.changePassword({ password: current }, next) : ledger;
+  }
+
+  async replaceRecoveryKey(password: string): Promise<Result<KeyChange & { recoveryKey: string }>> {
+    const ledger = this.current();
+    if (!ledger.ok) return ledger;
+    const change = await ledger.value.replaceRecoveryKey(password);
+    return change.ok ? ok({ ...change.value, recoveryKey: change.value.recoveryKey! }) : change;
+  }
+
   backups(): Result<BackupEntry[]> {
     if (!this.path) return err(dubanError('ledger.closed'));
-    return ok(listBackups(this.path).map(({ fileName, takenAt, size }) => ({ fileName, takenAt, size })));
+    const epoch = this.ledger?.store.info().keyEpoch;
+    return ok(listBackups(this.path).map(({ fileName, takenAt, size, keyEpoch }) => ({ fileName, takenAt, size, earlierKey: epoch !== undefined && keyEpoch < epoch })));
   }
 
   async restoreBackup(fileName: string): Promise<Result<void>> {

@@ -1,5 +1,6 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync, unlinkSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { disk } from './disk';
+import { closeQuietly, copyFileAtomic, ensureDirectory, fsyncDirectory } from './durable-fs';
 import { parseHeader } from './header';
 
 /**
@@ -19,6 +20,8 @@ export interface Backup {
   readonly fileName: string;
   readonly takenAt: number;
   readonly size: number;
+  /** The data key it is sealed under (see header.ts): one below the ledger's is a backup a password change could not reach. */
+  readonly keyEpoch: number;
 }
 
 export const backupDirOf = (ledgerPath: string): string => `${ledgerPath}.backups`;
@@ -32,37 +35,53 @@ function stamp(time: number): string {
 /** Keeps the current ledger file as a backup; called just before a new snapshot replaces it. */
 export function keepBackup(ledgerPath: string, now: number): string {
   const dir = backupDirOf(ledgerPath);
-  mkdirSync(dir, { recursive: true });
+  ensureDirectory(dir);
   const base = basename(ledgerPath).replace(/\.duban$/i, '');
   let target = join(dir, `${base}-${stamp(now)}.duban`);
   for (let n = 2; exists(target); n++) target = join(dir, `${base}-${stamp(now)}-${n}.duban`);
   try {
-    linkSync(ledgerPath, target);
+    disk.linkSync(ledgerPath, target);
+    fsyncDirectory(dir);
   } catch {
-    copyFileSync(ledgerPath, target); // FAT and exFAT removable media have no hard links
+    copyFileAtomic(ledgerPath, target); // FAT and exFAT removable media have no hard links
   }
   return target;
 }
 
 function exists(path: string): boolean {
   try {
-    statSync(path);
+    disk.statSync(path);
     return true;
   } catch {
     return false;
   }
 }
 
-/** The time a backup's snapshot was written, read from its header (no key needed). */
-function writtenAt(path: string): number | null {
-  const fd = openSync(path, 'r');
+/** When a backup's snapshot was written and under which key, read from its header (no key needed); null for what is not a whole header. */
+function describe(path: string): { takenAt: number; keyEpoch: number } | null {
+  let fd: number;
+  try {
+    fd = disk.openSync(path, 'r');
+  } catch {
+    return null;
+  }
   try {
     const head = Buffer.alloc(64 * 1024);
-    const read = readSync(fd, head, 0, head.length, 0);
+    const read = disk.readSync(fd, head, 0, head.length, 0);
     const parsed = parseHeader(head.subarray(0, read));
-    return parsed.ok ? parsed.value.header.writtenAt : null;
+    return parsed.ok ? { takenAt: parsed.value.header.writtenAt, keyEpoch: parsed.value.header.keyEpoch } : null;
+  } catch {
+    return null;
   } finally {
-    closeSync(fd);
+    closeQuietly(fd);
+  }
+}
+
+function sizeOf(path: string): number | null {
+  try {
+    return disk.statSync(path).size;
+  } catch {
+    return null;
   }
 }
 
@@ -70,15 +89,16 @@ export function listBackups(ledgerPath: string): Backup[] {
   const dir = backupDirOf(ledgerPath);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => name.endsWith('.duban'));
+    names = disk.readdirSync(dir).filter((name) => name.endsWith('.duban'));
   } catch {
     return [];
   }
   const backups: Backup[] = [];
   for (const fileName of names) {
     const path = join(dir, fileName);
-    const takenAt = writtenAt(path);
-    if (takenAt !== null) backups.push({ path, fileName, takenAt, size: statSync(path).size });
+    const described = describe(path);
+    const size = described === null ? null : sizeOf(path);
+    if (described !== null && size !== null) backups.push({ path, fileName, size, ...described });
   }
   return backups.sort((a, b) => b.takenAt - a.takenAt);
 }
@@ -103,8 +123,18 @@ export function backupsToKeep(backups: readonly Backup[], policy: BackupPolicy, 
   return keep;
 }
 
-export function rotateBackups(ledgerPath: string, policy: BackupPolicy, now: number): void {
+/** Removes the backups the policy no longer keeps; those that cannot be removed are left (and named). */
+export function rotateBackups(ledgerPath: string, policy: BackupPolicy, now: number): string[] {
   const backups = listBackups(ledgerPath);
   const keep = backupsToKeep(backups, policy, now);
-  for (const backup of backups) if (!keep.has(backup.path)) unlinkSync(backup.path);
+  const left: string[] = [];
+  for (const backup of backups) {
+    if (keep.has(backup.path)) continue;
+    try {
+      disk.unlinkSync(backup.path);
+    } catch {
+      left.push(backup.fileName);
+    }
+  }
+  return left;
 }

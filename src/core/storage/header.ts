@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { type DubanError, dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
+import { NONCE_BYTES, X25519_BYTES } from './crypto';
 import { isAboveCeiling, isBelowFloor, type KdfParams } from './kdf';
 
 /**
@@ -9,7 +10,8 @@ import { isAboveCeiling, isBelowFloor, type KdfParams } from './kdf';
  * recognised as damaged before its version is believed.
  */
 export const MAGIC = Buffer.from('DUBAN\0LG', 'latin1');
-export const FORMAT_VERSION = 1;
+/** Written by this program; format 1 is still read (and upgraded when opened for writing). */
+export const FORMAT_VERSION = 2;
 export const PREAMBLE_BYTES = 14;
 const DIGEST_BYTES = 32;
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -18,10 +20,13 @@ export const LEDGER_ID_BYTES = 16;
 export const SALT_BYTES = 16;
 export const SNAPSHOT_SALT_BYTES = 32;
 export const WRAPPED_KEY_BYTES = 48;
+/** The integrity key as the header holds it: nonce, then the key sealed under the data key. */
+export const SEALED_KEY_BYTES = NONCE_BYTES + WRAPPED_KEY_BYTES;
 
+/** Which secret opens a slot. */
 export type SlotKind = 'password' | 'recovery';
 
-export interface KeySlot {
+interface SlotBase {
   readonly kind: SlotKind;
   readonly kdf: KdfParams;
   readonly salt: Buffer;
@@ -29,7 +34,16 @@ export interface KeySlot {
   readonly wrappedKey: Buffer;
 }
 
+/**
+ * How the data key is wrapped: under the key derived from the secret ('secret'), or — for the
+ * recovery key from format 2 on — to an X25519 public key whose private half is derived from it
+ * ('recipient'), so that a new data key can be wrapped for it without the recovery key at hand.
+ */
+export type KeySlot = (SlotBase & { readonly scheme: 'secret' }) | (SlotBase & { readonly scheme: 'recipient'; readonly recipient: Buffer; readonly ephemeral: Buffer });
+
 export interface Header {
+  /** As read; a header is always written in FORMAT_VERSION. */
+  readonly formatVersion: number;
   readonly ledgerId: Buffer;
   /** Counts snapshots: bound into every chunk and record, so parts of two snapshots cannot be mixed. */
   readonly generation: number;
@@ -37,6 +51,10 @@ export interface Header {
   readonly snapshotLength: number;
   readonly chunkSize: number;
   readonly writtenAt: number;
+  /** Counts data keys: 0 for the first, +1 each time a password change or a new recovery key replaces it. */
+  readonly keyEpoch: number;
+  /** The integrity key (audit chain, anchor), sealed under the data key; format 1 had none. */
+  readonly integrityKey: Buffer | null;
   readonly slots: readonly KeySlot[];
 }
 
@@ -48,6 +66,8 @@ const Field = {
   SnapshotLength: 0x04,
   ChunkSize: 0x05,
   WrittenAt: 0x06,
+  KeyEpoch: 0x07,
+  IntegrityKey: 0x08,
   KeySlot: 0x10,
 } as const;
 /** Fields that appear once; a key slot may appear several times. */
@@ -58,25 +78,41 @@ const SINGLE_FIELDS = new Set<number>([
   Field.SnapshotLength,
   Field.ChunkSize,
   Field.WrittenAt,
+  Field.KeyEpoch,
+  Field.IntegrityKey,
 ]);
 /** Field types from this value up may be skipped by a reader that does not know them. */
 const FIRST_OPTIONAL_FIELD = 0x80;
 
-const SLOT_KIND_CODE: Record<SlotKind, number> = { password: 1, recovery: 2 };
+/** Slot kinds as stored: the secret that opens the slot and how it wraps the data key. */
+const SLOT_CODES = [
+  { code: 1, kind: 'password', scheme: 'secret' },
+  { code: 2, kind: 'recovery', scheme: 'secret' },
+  { code: 3, kind: 'recovery', scheme: 'recipient' },
+] as const;
 const KDF_SCRYPT = 1;
 const SLOT_DESCRIPTOR_BYTES = 1 + 1 + 1 + 4 + 4 + SALT_BYTES;
-const SLOT_BYTES = SLOT_DESCRIPTOR_BYTES + 12 + WRAPPED_KEY_BYTES;
+const RECIPIENT_BYTES = 2 * X25519_BYTES;
+const slotBytes = (scheme: KeySlot['scheme']): number =>
+  SLOT_DESCRIPTOR_BYTES + (scheme === 'recipient' ? RECIPIENT_BYTES : 0) + NONCE_BYTES + WRAPPED_KEY_BYTES;
 
-/** The part of a slot that the wrapped key's AAD covers: kind, KDF and its parameters, salt. */
-export function slotDescriptor(ledgerId: Buffer, slot: Pick<KeySlot, 'kind' | 'kdf' | 'salt'>): Buffer {
+type SlotDescription = Pick<SlotBase, 'kind' | 'kdf' | 'salt'> &
+  ({ readonly scheme: 'secret' } | { readonly scheme: 'recipient'; readonly recipient: Buffer; readonly ephemeral: Buffer });
+
+/**
+ * The part of a slot that the wrapped key's AAD covers: kind, KDF and its parameters, salt (and a
+ * recipient slot's two public keys), so that none of them can be changed without breaking the wrap.
+ */
+export function slotDescriptor(ledgerId: Buffer, slot: SlotDescription): Buffer {
   const out = Buffer.alloc(SLOT_DESCRIPTOR_BYTES);
-  out.writeUInt8(SLOT_KIND_CODE[slot.kind], 0);
+  out.writeUInt8(SLOT_CODES.find((c) => c.kind === slot.kind && c.scheme === slot.scheme)!.code, 0);
   out.writeUInt8(KDF_SCRYPT, 1);
   out.writeUInt8(slot.kdf.logN, 2);
   out.writeUInt32LE(slot.kdf.r, 3);
   out.writeUInt32LE(slot.kdf.p, 7);
   slot.salt.copy(out, 11);
-  return Buffer.concat([ledgerId, out]);
+  const keys = slot.scheme === 'recipient' ? [slot.recipient, slot.ephemeral] : [];
+  return Buffer.concat([ledgerId, out, ...keys]);
 }
 
 function u64(value: number): Buffer {
@@ -104,6 +140,7 @@ function encodeSlot(slot: KeySlot): Buffer {
 
 /** Header bytes up to the checksum; the MAC needs the data key and is appended by `sealHeader`. */
 function encodeBody(header: Header): Buffer {
+  if (!header.integrityKey) throw new Error('a header is written in format 2, with its integrity key');
   const fields = Buffer.concat([
     field(Field.LedgerId, header.ledgerId),
     field(Field.Generation, u64(header.generation)),
@@ -111,6 +148,8 @@ function encodeBody(header: Header): Buffer {
     field(Field.SnapshotLength, u64(header.snapshotLength)),
     field(Field.ChunkSize, u32(header.chunkSize)),
     field(Field.WrittenAt, u64(header.writtenAt)),
+    field(Field.KeyEpoch, u32(header.keyEpoch)),
+    field(Field.IntegrityKey, header.integrityKey),
     ...header.slots.map((slot) => field(Field.KeySlot, encodeSlot(slot))),
     field(Field.End, Buffer.alloc(0)),
   ]);
@@ -173,7 +212,7 @@ export function parseHeader(file: Buffer): Result<ParsedHeader> {
   if (!checksumOf(body).equals(checksum)) return err(damaged('header'));
   if (version > FORMAT_VERSION) return err(dubanError('ledger.newer_format', { version }));
   if (version < 1) return err(damaged('header'));
-  const fields = parseFields(body.subarray(PREAMBLE_BYTES));
+  const fields = parseFields(body.subarray(PREAMBLE_BYTES), version);
   if (!fields.ok) return fields;
   return ok({
     header: fields.value,
@@ -187,7 +226,7 @@ export function verifyHeaderMac(parsed: ParsedHeader, macKey: Buffer): boolean {
   return macOf(macKey, parsed.macInput).equals(parsed.mac);
 }
 
-function parseFields(bytes: Buffer): Result<Header> {
+function parseFields(bytes: Buffer, formatVersion: number): Result<Header> {
   const values = new Map<number, Buffer>();
   const slots: KeySlot[] = [];
   let at = 0;
@@ -225,7 +264,17 @@ function parseFields(bytes: Buffer): Result<Header> {
     return err(damaged('header'));
   }
   if (slots.length === 0 || chunkSize.readUInt32LE() === 0) return err(damaged('header'));
+  // Format 1 had neither field; from format 2 on both are required, and a slot of a later kind needs them.
+  const keyEpoch = get(Field.KeyEpoch, 4);
+  const integrityKey = get(Field.IntegrityKey, SEALED_KEY_BYTES);
+  const isFormat1 = formatVersion === 1;
+  if (isFormat1 ? values.has(Field.KeyEpoch) || values.has(Field.IntegrityKey) || slots.some((s) => s.scheme === 'recipient') : !keyEpoch || !integrityKey) {
+    return err(damaged('header'));
+  }
   return ok({
+    formatVersion,
+    keyEpoch: keyEpoch ? keyEpoch.readUInt32LE() : 0,
+    integrityKey: integrityKey ? Buffer.from(integrityKey) : null,
     ledgerId: Buffer.from(ledgerId),
     generation: Number(generation.readBigUInt64LE()),
     snapshotSalt: Buffer.from(snapshotSalt),
@@ -237,18 +286,18 @@ function parseFields(bytes: Buffer): Result<Header> {
 }
 
 function parseSlot(value: Buffer): Result<KeySlot> {
-  if (value.length !== SLOT_BYTES) return err(damaged('header'));
-  const kindCode = value.readUInt8(0);
-  const kind = (Object.keys(SLOT_KIND_CODE) as SlotKind[]).find((k) => SLOT_KIND_CODE[k] === kindCode);
-  if (!kind || value.readUInt8(1) !== KDF_SCRYPT) return err(damaged('header'));
+  const code = SLOT_CODES.find((c) => c.code === value.readUInt8(0));
+  if (!code || value.length !== slotBytes(code.scheme) || value.readUInt8(1) !== KDF_SCRYPT) return err(damaged('header'));
   const kdf: KdfParams = { logN: value.readUInt8(2), r: value.readUInt32LE(3), p: value.readUInt32LE(7) };
   if (isBelowFloor(kdf)) return err(dubanError('ledger.kdf_weakened'));
   if (isAboveCeiling(kdf)) return err(damaged('header'));
-  return ok({
-    kind,
-    kdf,
-    salt: Buffer.from(value.subarray(11, 11 + SALT_BYTES)),
-    nonce: Buffer.from(value.subarray(SLOT_DESCRIPTOR_BYTES, SLOT_DESCRIPTOR_BYTES + 12)),
-    wrappedKey: Buffer.from(value.subarray(SLOT_DESCRIPTOR_BYTES + 12)),
-  });
+  let at = SLOT_DESCRIPTOR_BYTES;
+  const take = (bytes: number): Buffer => Buffer.from(value.subarray(at, (at += bytes)));
+  const base = { kind: code.kind, kdf, salt: Buffer.from(value.subarray(11, 11 + SALT_BYTES)) };
+  if (code.scheme === 'recipient') {
+    const recipient = take(X25519_BYTES);
+    const ephemeral = take(X25519_BYTES);
+    return ok({ ...base, scheme: 'recipient', recipient, ephemeral, nonce: take(NONCE_BYTES), wrappedKey: take(WRAPPED_KEY_BYTES) });
+  }
+  return ok({ ...base, scheme: 'secret', nonce: take(NONCE_BYTES), wrappedKey: take(WRAPPED_KEY_BYTES) });
 }

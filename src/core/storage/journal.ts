@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { counterNonce, open, seal, TAG_BYTES } from './crypto';
+import { counterNonce, NONCE_BYTES, open, random, seal, TAG_BYTES } from './crypto';
 
 /**
  * The journal follows the snapshot in the ledger file: one sealed record per committed transaction,
@@ -33,6 +33,18 @@ export interface SealedRecord {
   readonly tag: Buffer;
 }
 
+/**
+ * How a record's nonce is chosen. Format 1 counted records (0, 1, …), which a crash could make
+ * repeat: an append cut short and dropped on the next open left its sequence number to the next
+ * commit, sealed under the same key — and two messages under one (key, nonce) give away their XOR.
+ * From format 2 each record carries a random nonce, written before its ciphertext: whatever is cut,
+ * dropped or retried, no nonce is used twice under a key (2^-96 per pair; a journal holds far fewer
+ * than 2^32 records before its snapshot, with a fresh key, is due).
+ */
+export type NonceScheme = 'counter' | 'random';
+
+export const nonceSchemeOf = (formatVersion: number): NonceScheme => (formatVersion === 1 ? 'counter' : 'random');
+
 /** `context` binds the record to its ledger and snapshot generation, `prevTag` to the record before it. */
 export function sealRecord(key: Buffer, context: Buffer, seq: number, prevTag: Buffer, entry: JournalEntry): SealedRecord {
   const json = Buffer.from(JSON.stringify({ at: entry.at, s: entry.statements }), 'utf8');
@@ -40,10 +52,11 @@ export function sealRecord(key: Buffer, context: Buffer, seq: number, prevTag: B
     json.length >= COMPRESS_FROM
       ? Buffer.concat([Buffer.from([DEFLATED]), deflateRawSync(json, { level: 1 })])
       : Buffer.concat([Buffer.from([PLAIN]), json]);
-  const sealed = seal(key, counterNonce(seq), plain, recordAad(context, seq, prevTag));
+  const nonce = random(NONCE_BYTES);
+  const sealed = seal(key, nonce, plain, recordAad(context, seq, prevTag));
   const length = Buffer.alloc(LENGTH_BYTES);
-  length.writeUInt32LE(sealed.length);
-  return { bytes: Buffer.concat([length, sealed]), tag: sealed.subarray(sealed.length - TAG_BYTES) };
+  length.writeUInt32LE(NONCE_BYTES + sealed.length);
+  return { bytes: Buffer.concat([length, nonce, sealed]), tag: sealed.subarray(sealed.length - TAG_BYTES) };
 }
 
 export type JournalRead =
@@ -54,6 +67,8 @@ export type JournalRead =
       readonly goodLength: number;
       readonly torn: boolean;
       readonly lastTag: Buffer;
+      /** Each record's tag, in order. */
+      readonly tags: readonly Buffer[];
     }
   | { readonly ok: false };
 
@@ -73,28 +88,33 @@ function decodeEntry(plain: Buffer): JournalEntry | null {
  * allocated but unwritten blocks; both are dropped. A complete record that fails authentication
  * anywhere else means the file was damaged or altered.
  */
-export function readJournal(key: Buffer, context: Buffer, bytes: Buffer, firstTag: Buffer): JournalRead {
+export function readJournal(key: Buffer, context: Buffer, bytes: Buffer, firstTag: Buffer, scheme: NonceScheme): JournalRead {
   const entries: JournalEntry[] = [];
+  const tags: Buffer[] = [];
+  const nonceBytes = scheme === 'random' ? NONCE_BYTES : 0;
   let at = 0;
   let prevTag = firstTag;
   while (at < bytes.length) {
-    const tornAt = { ok: true as const, entries, goodLength: at, torn: true, lastTag: prevTag };
+    const tornAt = { ok: true as const, entries, goodLength: at, torn: true, lastTag: prevTag, tags };
     if (at + LENGTH_BYTES > bytes.length) return tornAt;
     const length = bytes.readUInt32LE(at);
     if (length === 0 && isZero(bytes.subarray(at))) return tornAt;
-    if (length < TAG_BYTES + 1 || length > MAX_RECORD_BYTES) return { ok: false };
-    const sealed = bytes.subarray(at + LENGTH_BYTES, at + LENGTH_BYTES + length);
-    if (sealed.length < length) return tornAt;
-    const plain = open(key, counterNonce(entries.length), sealed, recordAad(context, entries.length, prevTag));
+    if (length < nonceBytes + TAG_BYTES + 1 || length > MAX_RECORD_BYTES) return { ok: false };
+    const record = bytes.subarray(at + LENGTH_BYTES, at + LENGTH_BYTES + length);
+    if (record.length < length) return tornAt;
+    const nonce = scheme === 'random' ? record.subarray(0, NONCE_BYTES) : counterNonce(entries.length);
+    const sealed = record.subarray(nonceBytes);
+    const plain = open(key, nonce, sealed, recordAad(context, entries.length, prevTag));
     const isLast = at + LENGTH_BYTES + length === bytes.length;
     if (!plain) return isLast && isZero(sealed.subarray(sealed.length - TAG_BYTES)) ? tornAt : { ok: false };
     const entry = decodeEntry(plain);
     if (!entry) return { ok: false };
     entries.push(entry);
     prevTag = Buffer.from(sealed.subarray(sealed.length - TAG_BYTES));
+    tags.push(prevTag);
     at += LENGTH_BYTES + length;
   }
-  return { ok: true, entries, goodLength: at, torn: false, lastTag: prevTag };
+  return { ok: true, entries, goodLength: at, torn: false, lastTag: prevTag, tags };
 }
 
 function isZero(bytes: Buffer): boolean {

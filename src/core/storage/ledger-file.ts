@@ -1,19 +1,15 @@
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
 import { lastTag, openChunks, sealChunks, sealedLength } from './chunks';
-import { KEY_BYTES, NONCE_BYTES, open, random, seal, subkey } from './crypto';
-import { type Header, type KeySlot, type ParsedHeader, SALT_BYTES, SNAPSHOT_SALT_BYTES, sealHeader, slotDescriptor, type SlotKind, verifyHeaderMac } from './header';
-import { readJournal, type JournalEntry } from './journal';
+import { KEY_BYTES, NONCE_BYTES, open, random, seal, subkey, wipe } from './crypto';
 import { writeFileAtomic } from './durable-fs';
-import { deriveKey, type KdfParams } from './kdf';
-import { parseRecoveryKey } from './recovery-key';
+import { FORMAT_VERSION, type Header, type ParsedHeader, sealHeader, SNAPSHOT_SALT_BYTES } from './header';
+import { type JournalEntry, nonceSchemeOf, readJournal } from './journal';
 
 /**
  * The ledger file as a whole: header, snapshot, journal (docs/ledger-format.md). These functions
- * are pure: they turn bytes and keys into bytes or a reading, and leave the disk to the store.
+ * turn bytes and keys into bytes or a reading; the store decides when and where they are written.
  */
-export type Unlock = { readonly password: string } | { readonly recoveryKey: string };
-
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
 
 /** Binds snapshot chunks and journal records to one ledger and one snapshot generation. */
@@ -23,36 +19,41 @@ export function fileContext(header: Pick<Header, 'ledgerId' | 'generation'>): Bu
   return Buffer.concat([header.ledgerId, generation]);
 }
 
-export async function makeSlot(kind: SlotKind, secret: string, kdf: KdfParams, ledgerId: Buffer, dataKey: Buffer): Promise<KeySlot> {
-  const salt = random(SALT_BYTES);
-  const nonce = random(NONCE_BYTES);
-  const wrapKey = await deriveKey(secret, salt, kdf);
-  const wrappedKey = seal(wrapKey, nonce, dataKey, slotDescriptor(ledgerId, { kind, kdf, salt }));
-  return { kind, kdf, salt, nonce, wrappedKey };
+function integrityAad(ledgerId: Buffer, keyEpoch: number): Buffer {
+  const epoch = Buffer.alloc(4);
+  epoch.writeUInt32LE(keyEpoch);
+  return Buffer.concat([ledgerId, epoch]);
 }
 
-/** Tries each slot of the matching kind; the data key, or why the secret does not open this file. */
-export async function unwrapDataKey(parsed: ParsedHeader, unlock: Unlock): Promise<Result<Buffer>> {
-  const { header } = parsed;
-  const kind: SlotKind = 'password' in unlock ? 'password' : 'recovery';
-  let secret: string;
-  if ('password' in unlock) {
-    secret = unlock.password;
-  } else {
-    const parsedKey = parseRecoveryKey(unlock.recoveryKey);
-    if (!parsedKey) return err(dubanError('ledger.recovery_key_malformed'));
-    secret = parsedKey;
-  }
-  for (const slot of header.slots.filter((s) => s.kind === kind)) {
-    const wrapKey = await deriveKey(secret, slot.salt, slot.kdf);
-    const dataKey = open(wrapKey, slot.nonce, slot.wrappedKey, slotDescriptor(header.ledgerId, slot));
-    if (dataKey && dataKey.length === KEY_BYTES) {
-      return verifyHeaderMac(parsed, subkey(dataKey, 'header-mac', header.ledgerId))
-        ? ok(dataKey)
-        : err(dubanError('ledger.damaged', { part: 'header' }));
-    }
-  }
-  return err(dubanError(kind === 'password' ? 'ledger.wrong_password' : 'ledger.wrong_recovery_key'));
+/** The integrity key as the header holds it, sealed under the data key of `keyEpoch`. */
+export function sealIntegrityKey(integrityKey: Buffer, dataKey: Buffer, ledgerId: Buffer, keyEpoch: number): Buffer {
+  const key = subkey(dataKey, 'integrity-key', ledgerId);
+  const nonce = random(NONCE_BYTES);
+  const sealed = Buffer.concat([nonce, seal(key, nonce, integrityKey, integrityAad(ledgerId, keyEpoch))]);
+  wipe(key);
+  return sealed;
+}
+
+/** The integrity key, or null for a file of format 1 (which had none) or one that does not open. */
+export function openIntegrityKey(header: Header, dataKey: Buffer): Buffer | null {
+  if (!header.integrityKey) return null;
+  const key = subkey(dataKey, 'integrity-key', header.ledgerId);
+  const nonce = header.integrityKey.subarray(0, NONCE_BYTES);
+  const opened = open(key, nonce, header.integrityKey.subarray(NONCE_BYTES), integrityAad(header.ledgerId, header.keyEpoch));
+  wipe(key);
+  return opened && opened.length === KEY_BYTES ? opened : null;
+}
+
+/** The header of the next snapshot: one generation on, a fresh salt (so fresh snapshot and journal keys). */
+export function nextHeader(previous: Header, snapshotLength: number, writtenAt: number): Header {
+  return {
+    ...previous,
+    formatVersion: FORMAT_VERSION,
+    generation: previous.generation + 1,
+    snapshotSalt: random(SNAPSHOT_SALT_BYTES),
+    snapshotLength,
+    writtenAt,
+  };
 }
 
 /** What a snapshot just written is: its header, where its journal starts, and the tag that journal chains to. */
@@ -66,37 +67,29 @@ export interface WrittenSnapshot {
 }
 
 /**
- * Writes `image` as a whole new file (atomically: see writeFileAtomic): the next generation under a
- * fresh snapshot salt, same slots. The image is sealed a chunk at a time as the file is written, so a
- * large ledger is never held sealed in memory beside its plain image.
+ * Writes `image` under `header` as a whole new file (atomically: see writeFileAtomic). The image is
+ * sealed a chunk at a time as the file is written, so a large ledger is never held sealed in memory
+ * beside its plain image. Throws while `path` is still the old file; returns once it is the new one.
  */
-export function writeSnapshot(
-  path: string,
-  previous: Pick<Header, 'ledgerId' | 'generation' | 'slots' | 'chunkSize'>,
-  dataKey: Buffer,
-  image: Uint8Array,
-  writtenAt: number,
-  beforeRename?: () => void,
-): WrittenSnapshot {
-  const header: Header = {
-    ledgerId: previous.ledgerId,
-    generation: previous.generation + 1,
-    snapshotSalt: random(SNAPSHOT_SALT_BYTES),
-    snapshotLength: image.length,
-    chunkSize: previous.chunkSize,
-    writtenAt,
-    slots: previous.slots,
-  };
-  const headerBytes = sealHeader(header, subkey(dataKey, 'header-mac', header.ledgerId));
+export function writeSnapshot(path: string, header: Header, dataKey: Buffer, image: Uint8Array, beforeRename?: () => void): WrittenSnapshot {
+  if (header.snapshotLength !== image.length) throw new Error('the header does not describe this image');
+  const macKey = subkey(dataKey, 'header-mac', header.ledgerId);
+  const headerBytes = sealHeader(header, macKey);
+  wipe(macKey);
+  const snapshotKey = subkey(dataKey, 'snapshot', header.snapshotSalt);
   let lastChunk: Buffer | undefined;
   function* parts(): Generator<Buffer> {
     yield headerBytes;
-    for (const chunk of sealChunks(subkey(dataKey, 'snapshot', header.snapshotSalt), image, header.chunkSize, fileContext(header))) {
+    for (const chunk of sealChunks(snapshotKey, image, header.chunkSize, fileContext(header))) {
       lastChunk = chunk;
       yield chunk;
     }
   }
-  writeFileAtomic(path, parts(), beforeRename);
+  try {
+    writeFileAtomic(path, parts(), beforeRename);
+  } finally {
+    wipe(snapshotKey);
+  }
   return { header, headerLength: headerBytes.length, length: headerBytes.length + sealedLength(image.length, header.chunkSize), chainStart: lastTag(lastChunk!) };
 }
 
@@ -109,6 +102,8 @@ export interface LedgerReading {
   /** A crash during an append left an incomplete record, which was dropped (it was never acknowledged). */
   readonly tornTail: boolean;
   readonly chainTag: Buffer;
+  /** The snapshot's last chunk's tag, then each record's. */
+  readonly tags: readonly Buffer[];
 }
 
 export function readLedger(file: Buffer, parsed: ParsedHeader, dataKey: Buffer): Result<LedgerReading> {
@@ -116,9 +111,13 @@ export function readLedger(file: Buffer, parsed: ParsedHeader, dataKey: Buffer):
   const snapshotEnd = parsed.length + sealedLength(header.snapshotLength, header.chunkSize);
   if (file.length < snapshotEnd) return err(dubanError('ledger.damaged', { part: 'data' }));
   const sealed = file.subarray(parsed.length, snapshotEnd);
-  const image = openChunks(subkey(dataKey, 'snapshot', header.snapshotSalt), sealed, header.snapshotLength, header.chunkSize, fileContext(header));
+  const snapshotKey = subkey(dataKey, 'snapshot', header.snapshotSalt);
+  const image = openChunks(snapshotKey, sealed, header.snapshotLength, header.chunkSize, fileContext(header));
+  wipe(snapshotKey);
   if (!image) return err(dubanError('ledger.damaged', { part: 'data' }));
-  const journal = readJournal(subkey(dataKey, 'journal', header.snapshotSalt), fileContext(header), file.subarray(snapshotEnd), lastTag(sealed));
+  const journalKey = subkey(dataKey, 'journal', header.snapshotSalt);
+  const journal = readJournal(journalKey, fileContext(header), file.subarray(snapshotEnd), lastTag(sealed), nonceSchemeOf(header.formatVersion));
+  wipe(journalKey);
   if (!journal.ok) return err(dubanError('ledger.damaged', { part: 'journal' }));
   return ok({
     image,
@@ -127,10 +126,6 @@ export function readLedger(file: Buffer, parsed: ParsedHeader, dataKey: Buffer):
     journalEnd: snapshotEnd + journal.goodLength,
     tornTail: journal.torn,
     chainTag: journal.lastTag,
+    tags: [lastTag(sealed), ...journal.tags],
   });
-}
-
-/** The header with new slots, sealed: a password change rewraps the data key and leaves the data as it is. */
-export function rewrapHeader(header: Header, slots: readonly KeySlot[], dataKey: Buffer): Buffer {
-  return sealHeader({ ...header, slots }, subkey(dataKey, 'header-mac', header.ledgerId));
 }

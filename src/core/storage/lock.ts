@@ -1,9 +1,9 @@
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { ioError } from './durable-fs';
+import { disk } from './disk';
+import { ioError, temporaryPathBeside } from './durable-fs';
 
 /**
  * One writer per ledger: `<ledger>.lock` is created exclusively and names its holder. A lock whose
@@ -38,7 +38,7 @@ function isAlive(pid: number): boolean {
 
 function readOwner(path: string): LockOwner | null {
   try {
-    const owner = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
+    const owner = JSON.parse(disk.readFileSync(path, 'utf8')) as Partial<LockOwner>;
     if (typeof owner.pid !== 'number' || typeof owner.host !== 'string') return null;
     return { pid: owner.pid, host: owner.host, since: String(owner.since ?? ''), token: String(owner.token ?? '') };
   } catch {
@@ -46,11 +46,58 @@ function readOwner(path: string): LockOwner | null {
   }
 }
 
+/**
+ * A lock file that cannot be read is one its writer has not finished (on a file system without hard
+ * links, where it is created empty and then written) or one a crash cut short: judged stale only
+ * once it is older than any writer would take.
+ */
+const UNREADABLE_LOCK_GRACE_MS = 10_000;
+
 function isStale(owner: LockOwner | null, path: string): boolean {
-  if (!owner) return true; // a lock file half-written by a crash
+  if (!owner) {
+    try {
+      return Date.now() - disk.statSync(path).mtimeMs > UNREADABLE_LOCK_GRACE_MS;
+    } catch {
+      return true; // gone already
+    }
+  }
   if (owner.host !== hostname()) return false;
   if (owner.pid === process.pid) return !heldHere.has(path);
   return !isAlive(owner.pid);
+}
+
+/**
+ * Creates the lock file whole or not at all: written beside it, then linked into place (a link, unlike
+ * a rename, fails when the name exists). Without hard links (FAT on removable media) it is created
+ * exclusively and then written, and a reader may meet it empty for an instant (see isStale).
+ */
+function createLock(path: string, owner: LockOwner): void {
+  const content = JSON.stringify(owner);
+  const temporary = temporaryPathBeside(path);
+  const fd = disk.openSync(temporary, 'wx', 0o600);
+  try {
+    disk.writeSync(fd, content);
+  } finally {
+    disk.closeSync(fd);
+  }
+  try {
+    disk.linkSync(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOSPC' || code === 'EACCES' || code === 'EIO') throw error;
+    const fd = disk.openSync(path, 'wx', 0o600);
+    try {
+      disk.writeSync(fd, content);
+    } finally {
+      disk.closeSync(fd);
+    }
+  } finally {
+    try {
+      disk.unlinkSync(temporary);
+    } catch {
+      // removed with the other temporary files when the ledger is next opened for writing
+    }
+  }
 }
 
 export function acquireLock(ledgerPath: string): Result<LedgerLock> {
@@ -58,12 +105,7 @@ export function acquireLock(ledgerPath: string): Result<LedgerLock> {
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex') };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(path, 'wx', 0o600);
-      try {
-        writeSync(fd, JSON.stringify(me));
-      } finally {
-        closeSync(fd);
-      }
+      createLock(path, me);
       heldHere.add(path);
       return ok({ path, release: () => release(path, me.token) });
     } catch (error) {
@@ -71,25 +113,27 @@ export function acquireLock(ledgerPath: string): Result<LedgerLock> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return err(ioError(error, ledgerPath));
     }
     const owner = readOwner(path);
-    if (!isStale(owner, path)) {
-      return err(dubanError('ledger.in_use', { host: owner!.host, pid: owner!.pid, since: owner!.since }));
-    }
+    if (!isStale(owner, path)) return err(inUse(owner));
     // Move the stale lock aside atomically: of two processes that both judged it stale, one wins the rename.
     try {
-      renameSync(path, `${path}.stale-${me.token}`);
-      unlinkSync(`${path}.stale-${me.token}`);
+      disk.renameSync(path, `${path}.stale-${me.token}`);
+      disk.unlinkSync(`${path}.stale-${me.token}`);
     } catch {
       // Another process took it over first; try again and meet its lock.
     }
   }
-  return err(dubanError('ledger.in_use', { host: '', pid: 0, since: '' }));
+  return err(inUse(null));
 }
+
+/** Who holds the lock, when its file says so; a lock being written, or one that cannot be read, names nobody. */
+const inUse = (owner: LockOwner | null) =>
+  owner ? dubanError('ledger.in_use', { host: owner.host, pid: owner.pid, since: owner.since }) : dubanError('ledger.in_use_unknown');
 
 function release(path: string, token: string): void {
   heldHere.delete(path);
   if (readOwner(path)?.token !== token) return; // never remove a lock that is not ours
   try {
-    unlinkSync(path);
+    disk.unlinkSync(path);
   } catch {
     // Already gone: nothing to release.
   }

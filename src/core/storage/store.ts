@@ -1,20 +1,33 @@
-import { closeSync, copyFileSync, existsSync, fdatasyncSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { dubanError } from '../../shared/errors';
+import { basename, dirname, join } from 'node:path';
+import { dubanError, type DubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { type BackupPolicy, DEFAULT_BACKUP_POLICY, keepBackup, listBackups, rotateBackups } from './backups';
-import { blobDirOf, getBlob, putBlob } from './blobs';
-import { random, subkey } from './crypto';
+import { type AnchorBook, type AnchorCheck, type AnchorPoint, type AuditView, checkAnchor, sealAnchor } from './anchor';
+import { backupDirOf, type BackupPolicy, DEFAULT_BACKUP_POLICY, keepBackup, listBackups, rotateBackups } from './backups';
+import { type BlobKey, blobDirOf, getBlob, listBlobFiles, putBlob, removeBlobFile, staleBlobFiles } from './blobs';
+import { random, subkey, wipe } from './crypto';
 import { LedgerDatabase, loadSqlEngine, type Reader, type Writer } from './database';
-import { ioError, writeAll, writeFileAtomic } from './durable-fs';
-import { FORMAT_VERSION, type Header, type KeySlot, LEDGER_ID_BYTES, parseHeader, type ParsedHeader } from './header';
+import { decodeFile, readDatabase, readFile } from './file-database';
+import { disk } from './disk';
+import { copyFileAtomic, ensureDirectory, ioError, removeTemporaryFiles, writeAll } from './durable-fs';
+import { FORMAT_VERSION, type Header, LEDGER_ID_BYTES, parseHeader, SNAPSHOT_SALT_BYTES } from './header';
 import { type Statement, sealRecord } from './journal';
 import { calibrateKdf, type KdfParams } from './kdf';
 import { acquireLock, type LedgerLock } from './lock';
-import { DEFAULT_CHUNK_SIZE, fileContext, makeSlot, readLedger, rewrapHeader, type Unlock, unwrapDataKey, type WrittenSnapshot, writeSnapshot } from './ledger-file';
+import type { KeyChange } from './model';
+import { DEFAULT_CHUNK_SIZE, fileContext, type LedgerReading, nextHeader, openIntegrityKey, sealIntegrityKey, type WrittenSnapshot, writeSnapshot } from './ledger-file';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
-
+import { type NewKeys, rekey } from './rekey';
+import { passwordSlot, recoverySlot, type Unlock, unwrapDataKey, wrapForRecipient } from './slots';
 import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
+
+export type { Unlock } from './slots';
+export type { KeyChange } from './model';
+
+const checkPassword = (password: string): Result<void> =>
+  [...password].length < MIN_PASSWORD_CHARS
+    ? err(dubanError('ledger.password_too_short', { min: MIN_PASSWORD_CHARS }))
+    : ok(undefined);
+
 /** A snapshot is due once the journal outgrows this, or a quarter of the snapshot if that is larger. */
 const JOURNAL_SNAPSHOT_BYTES = 4 * 1024 * 1024;
 
@@ -23,6 +36,12 @@ export interface StoreOptions {
   readonly readOnly?: boolean;
   readonly backupPolicy?: BackupPolicy;
   readonly now?: () => number;
+  /** Where this machine keeps the last state it saw of each ledger (anchor.ts); without it nothing is checked. */
+  readonly anchors?: AnchorBook;
+  /** How the audit chain's head is read for the anchor. */
+  readonly audit?: AuditView;
+  /** Runs on the database of a format-1 ledger, with the new integrity key, before it is rewritten in format 2. */
+  readonly upgrade?: (writer: Writer, integrityKey: Buffer) => Result<void>;
 }
 
 export interface CreateOptions extends StoreOptions {
@@ -36,12 +55,20 @@ export interface StoreInfo {
   readonly ledgerId: string;
   readonly generation: number;
   readonly writtenAt: number;
-  readonly slots: readonly { kind: KeySlot['kind']; kdf: KdfParams }[];
+  readonly keyEpoch: number;
+  readonly slots: readonly { kind: Header['slots'][number]['kind']; kdf: KdfParams }[];
   readonly snapshotBytes: number;
   readonly journalRecords: number;
   readonly journalBytes: number;
   readonly tornTail: boolean;
+  /** The file compared with what this machine saw of it last. */
+  readonly anchor: AnchorCheck;
+  /** What could not be done about backups (they are best effort: a snapshot never fails for them). */
+  readonly backupWarnings: readonly DubanError[];
+  /** Why nothing more can be written until the ledger is opened again (memory could not be brought in line with the file). */
+  readonly mustReopen: DubanError | null;
 }
+
 
 /** Where appends go: the end of the last complete record, and the chain they continue. */
 interface JournalState {
@@ -55,48 +82,56 @@ interface JournalState {
 }
 
 /** The empty journal that follows a snapshot just written to `path`. */
-function journalAfter(path: string, snapshot: WrittenSnapshot): JournalState {
-  return {
-    fd: openSync(path, 'r+'),
-    headerLength: snapshot.headerLength,
-    start: snapshot.length,
-    end: snapshot.length,
-    seq: 0,
-    chainTag: snapshot.chainStart,
-    tornTail: false,
-  };
+function journalAfter(snapshot: WrittenSnapshot, fd: number | null): JournalState {
+  return { fd, headerLength: snapshot.headerLength, start: snapshot.length, end: snapshot.length, seq: 0, chainTag: snapshot.chainStart, tornTail: false };
 }
 
-const checkPassword = (password: string): Result<void> =>
-  [...password].length < MIN_PASSWORD_CHARS
-    ? err(dubanError('ledger.password_too_short', { min: MIN_PASSWORD_CHARS }))
-    : ok(undefined);
-
-function readFile(path: string): Result<Buffer> {
-  try {
-    return ok(readFileSync(path));
-  } catch (error) {
-    return err(ioError(error, path));
-  }
+/** The first header of a new ledger. */
+function firstHeader(dataKey: Buffer, integrityKey: Buffer, slots: Header['slots'], snapshotLength: number, writtenAt: number): Header {
+  const ledgerId = random(LEDGER_ID_BYTES);
+  return {
+    formatVersion: FORMAT_VERSION,
+    ledgerId,
+    generation: 1,
+    snapshotSalt: random(SNAPSHOT_SALT_BYTES),
+    snapshotLength,
+    chunkSize: DEFAULT_CHUNK_SIZE,
+    writtenAt,
+    keyEpoch: 0,
+    integrityKey: sealIntegrityKey(integrityKey, dataKey, ledgerId, 0),
+    slots,
+  };
 }
 
 /**
  * The encrypted ledger on disk and the SQLite database in memory. Every committed transaction is one
  * sealed journal record appended and synced before the commit is acknowledged; snapshots rewrite the
- * file atomically when the journal has grown, on close, and on demand.
+ * file atomically when the journal has grown, on close, and on demand. Memory always describes the
+ * file at `path` as it is: every step that changes the file adopts the change the moment it happens.
  */
 export class LedgerStore {
   private closed = false;
+  /** Set when memory could not be brought back in line with the file: nothing more is written until reopened. */
+  private broken: DubanError | null = null;
   private readonly now: () => number;
+  private backupWarnings: DubanError[] = [];
+  /** After a snapshot that could not be written, the journal length at which the next one is tried. */
+  private snapshotRetryAt = 0;
+  private auditKeyCache: Buffer | null = null;
+  /** The anchor could not be written after the last change: tried again at the next, and on close. */
+  private anchorBehind = false;
 
   private constructor(
     readonly path: string,
     private header: Header,
     private dataKey: Buffer,
+    /** Null only for a format-1 ledger opened read-only. */
+    private integrityKey: Buffer | null,
     private database: LedgerDatabase,
     private journal: JournalState,
     private readonly lock: LedgerLock | null,
     private readonly options: StoreOptions,
+    private anchorCheck: AnchorCheck,
   ) {
     this.now = options.now ?? Date.now;
   }
@@ -104,22 +139,27 @@ export class LedgerStore {
   static async create(path: string, options: CreateOptions): Promise<Result<{ store: LedgerStore; recoveryKey: string }>> {
     const passwordOk = checkPassword(options.password);
     if (!passwordOk.ok) return passwordOk;
-    if (existsSync(path)) return err(dubanError('ledger.already_exists', { path }));
+    if (exists(path)) return err(dubanError('ledger.already_exists', { path }));
     const lock = acquireLock(path);
     if (!lock.ok) return lock;
     try {
       const kdf = options.kdf ?? (await calibrateKdf());
       const dataKey = random(32);
-      const ledgerId = random(LEDGER_ID_BYTES);
+      const integrityKey = random(32);
       const recoveryKey = generateRecoveryKey();
-      const slots = await Promise.all([
-        makeSlot('password', options.password, kdf, ledgerId, dataKey),
-        makeSlot('recovery', parseRecoveryKey(recoveryKey)!, kdf, ledgerId, dataKey),
-      ]);
       const database = await LedgerDatabase.fromImage();
-      const now = (options.now ?? Date.now)();
-      const snapshot = writeSnapshot(path, { ledgerId, generation: 0, slots, chunkSize: DEFAULT_CHUNK_SIZE }, dataKey, database.image(), now);
-      return ok({ store: new LedgerStore(path, snapshot.header, dataKey, database, journalAfter(path, snapshot), lock.value, options), recoveryKey });
+      const image = database.image();
+      const header = firstHeader(dataKey, integrityKey, [], image.length, (options.now ?? Date.now)());
+      const slots = await Promise.all([
+        passwordSlot(options.password, kdf, header.ledgerId, dataKey),
+        recoverySlot(parseRecoveryKey(recoveryKey)!, kdf, header.ledgerId, dataKey),
+      ]);
+      const snapshot = writeSnapshot(path, { ...header, slots }, dataKey, image);
+      const store = new LedgerStore(path, snapshot.header, dataKey, integrityKey, database, journalAfter(snapshot, disk.openSync(path, 'r+')), lock.value, options, {
+        kind: 'first_seen',
+      });
+      store.recordAnchor();
+      return ok({ store, recoveryKey });
     } catch (error) {
       lock.value.release();
       return err(ioError(error, path));
@@ -142,54 +182,96 @@ export class LedgerStore {
     const dataKey = await unwrapDataKey(parsed.value, unlock);
     if (!dataKey.ok) return dataKey;
     await loadSqlEngine();
-    const opened = LedgerStore.decode(file.value, parsed.value, dataKey.value);
-    if (!opened.ok) return opened;
-    const { database, journal } = opened.value;
-    if (!options.readOnly) {
-      try {
-        journal.fd = openSync(path, 'r+');
-        if (journal.tornTail) {
-          ftruncateSync(journal.fd, journal.end);
-          fsyncSync(journal.fd);
-        }
-      } catch (error) {
-        database.close();
-        return err(ioError(error, path));
-      }
+    const decoded = decodeFile(file.value, parsed.value, dataKey.value);
+    if (!decoded.ok) return decoded;
+    const { database, reading } = decoded.value;
+    const { header } = parsed.value;
+    const integrityKey = openIntegrityKey(header, dataKey.value);
+    if (header.integrityKey && !integrityKey) {
+      database.close();
+      return err(dubanError('ledger.damaged', { part: 'header' }));
     }
-    return ok(new LedgerStore(path, parsed.value.header, dataKey.value, database, journal, lock, options));
+    const journal: JournalState = {
+      fd: null,
+      headerLength: parsed.value.length,
+      start: reading.journalStart,
+      end: reading.journalEnd,
+      seq: reading.entries.length,
+      chainTag: reading.chainTag,
+      tornTail: reading.tornTail,
+    };
+    const check = integrityKey ? LedgerStore.checkAnchor(path, header, integrityKey, database, reading, options) : ({ kind: 'first_seen' } as const);
+    const store = new LedgerStore(path, header, dataKey.value, integrityKey, database, journal, lock, options, check);
+    if (options.readOnly) return ok(store);
+    const ready = store.prepareForWriting();
+    if (!ready.ok) {
+      store.dropKeys();
+      return ready;
+    }
+    return ok(store);
   }
 
-  /** Decrypts the snapshot and replays the journal into a fresh database (sql.js must be loaded). */
-  private static decode(file: Buffer, parsed: ParsedHeader, dataKey: Buffer): Result<{ database: LedgerDatabase; journal: JournalState }> {
-    const reading = readLedger(file, parsed, dataKey);
-    if (!reading.ok) return reading;
-    const { image, entries } = reading.value;
-    let database: LedgerDatabase;
+  private static checkAnchor(path: string, header: Header, integrityKey: Buffer, db: Reader, reading: LedgerReading, options: StoreOptions): AnchorCheck {
+    if (!options.anchors) return { kind: 'first_seen' };
+    const ledgerId = header.ledgerId.toString('hex');
+    const point: AnchorPoint = {
+      generation: header.generation,
+      records: reading.entries.length,
+      lastTag: reading.chainTag.toString('hex'),
+      audit: options.audit?.head(db) ?? null,
+    };
+    const current = { point, tags: reading.tags, auditHashAt: (id: number) => options.audit?.hashAt(db, id) ?? null };
+    return checkAnchor(options.anchors.read(ledgerId, path), integrityKey, ledgerId, current);
+  }
+
+  /**
+   * Opening for writing: drops a torn last record from the file, removes what interrupted saves left
+   * behind (temporary files may hold data under old key slots; blob files of another data key), and
+   * brings a format-1 file up to format 2 before anything is appended to it.
+   */
+  private prepareForWriting(): Result<void> {
     try {
-      database = LedgerDatabase.fromImageNow(image);
-      database.get('SELECT count(*) AS n FROM sqlite_master');
-    } catch {
-      return err(dubanError('ledger.damaged', { part: 'data' }));
-    }
-    for (const entry of entries) {
-      if (!database.replay(entry)) {
-        database.close();
-        return err(dubanError('ledger.damaged', { part: 'journal' }));
+      this.journal.fd = disk.openSync(this.path, 'r+');
+      if (this.journal.tornTail) {
+        disk.ftruncateSync(this.journal.fd, this.journal.end);
+        disk.fsyncSync(this.journal.fd);
       }
+    } catch (error) {
+      return err(ioError(error, this.path));
     }
-    return ok({
-      database,
-      journal: {
-        fd: null,
-        headerLength: parsed.length,
-        start: reading.value.journalStart,
-        end: reading.value.journalEnd,
-        seq: entries.length,
-        chainTag: reading.value.chainTag,
-        tornTail: reading.value.tornTail,
-      },
-    });
+    this.removeLeftovers();
+    if (this.header.formatVersion < FORMAT_VERSION) return this.upgrade();
+    if (this.anchorCheck.kind === 'first_seen' || this.anchorCheck.kind === 'consistent') this.recordAnchor();
+    return ok(undefined);
+  }
+
+  private removeLeftovers(): void {
+    removeTemporaryFiles(dirname(this.path), basename(this.path));
+    removeTemporaryFiles(dirname(this.path), basename(`${this.path}.lock`));
+    removeTemporaryFiles(blobDirOf(this.path));
+    removeTemporaryFiles(backupDirOf(this.path));
+    const blobs = listBlobFiles(this.path);
+    if (blobs.ok) for (const file of staleBlobFiles(blobs.value, this.header.keyEpoch)) removeBlobFile(this.path, file.fileName);
+    const earlier = listBackups(this.path).filter((b) => b.keyEpoch < this.header.keyEpoch);
+    if (earlier.length) this.backupWarnings.push(dubanError('ledger.backups_earlier_key', { files: earlier.map((b) => b.fileName).join('、') }));
+  }
+
+  /** Format 1 → 2: a new integrity key, the audit chain keyed with it, and the whole file rewritten at once. */
+  private upgrade(): Result<void> {
+    const integrityKey = random(32);
+    const upgraded = this.options.upgrade ? this.database.transaction((w) => this.options.upgrade!(w, integrityKey), () => ok(undefined)) : ok(undefined);
+    if (!upgraded.ok) return upgraded;
+    const previous = this.header;
+    this.header = { ...previous, keyEpoch: 0, integrityKey: sealIntegrityKey(integrityKey, this.dataKey, previous.ledgerId, 0) };
+    const written = this.snapshot();
+    if (!written.ok) {
+      this.header = previous;
+      wipe(integrityKey);
+      return written;
+    }
+    this.integrityKey = integrityKey;
+    this.recordAnchor();
+    return ok(undefined);
   }
 
   get db(): Reader {
@@ -204,18 +286,41 @@ export class LedgerStore {
     return this.journal.fd === null;
   }
 
+  /** The key of the audit chain (null only for a format-1 ledger opened read-only, whose chain is unkeyed). */
+  get auditKey(): Buffer | null {
+    if (!this.integrityKey) return null;
+    this.auditKeyCache ??= subkey(this.integrityKey, 'audit', this.header.ledgerId);
+    return this.auditKeyCache;
+  }
+
   info(): StoreInfo {
     return {
-      formatVersion: FORMAT_VERSION,
+      formatVersion: this.header.formatVersion,
       ledgerId: this.ledgerId,
       generation: this.header.generation,
       writtenAt: this.header.writtenAt,
+      keyEpoch: this.header.keyEpoch,
       slots: this.header.slots.map((slot) => ({ kind: slot.kind, kdf: slot.kdf })),
       snapshotBytes: this.header.snapshotLength,
       journalRecords: this.journal.seq,
       journalBytes: this.journal.end - this.journal.start,
       tornTail: this.journal.tornTail,
+      anchor: this.anchorCheck,
+      backupWarnings: [...this.backupWarnings],
+      mustReopen: this.broken,
     };
+  }
+
+  private usable(): Result<void> {
+    if (this.closed) return err(dubanError('ledger.closed'));
+    return this.broken ? err(this.broken) : ok(undefined);
+  }
+
+  private writable(): Result<void> {
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    if (this.journal.fd === null) throw new Error('ledger opened read-only');
+    return ok(undefined);
   }
 
   /**
@@ -224,8 +329,8 @@ export class LedgerStore {
    * large import) — as a fresh snapshot, which costs less time and far less memory.
    */
   write<T>(work: (writer: Writer) => Result<T>): Result<T> {
-    if (this.closed) return err(dubanError('ledger.closed'));
-    if (this.journal.fd === null) throw new Error('ledger opened read-only');
+    const writable = this.writable();
+    if (!writable.ok) return writable;
     let whole = false;
     const result = this.database.transaction(
       work,
@@ -236,54 +341,60 @@ export class LedgerStore {
       },
       this.snapshotThreshold(),
     );
-    if (!result.ok || !whole) return result;
-    const saved = this.snapshot();
-    if (saved.ok) return result;
-    // The file still holds the ledger as it was before the transaction: so must memory.
-    const reverted = this.reloadFromFile();
-    return reverted.ok ? saved : reverted;
+    if (!result.ok) return result;
+    if (whole) {
+      const saved = this.snapshot();
+      if (saved.ok) return result;
+      // The file still holds the ledger as it was before the transaction: so must memory.
+      this.reloadFromFile();
+      return saved;
+    }
+    this.snapshotIfDue();
+    return result;
   }
 
-  /** Replaces the database in memory by what the file holds. */
-  private reloadFromFile(): Result<void> {
-    const read = this.readDatabase(this.path);
-    if (!read.ok) return read;
+  /** Replaces the database in memory by what the file holds; if even that fails, nothing more is written. */
+  private reloadFromFile(): void {
+    const read = readDatabase(this.path, this.header, this.dataKey);
+    if (!read.ok) {
+      this.broken = read.error;
+      return;
+    }
     this.database.close();
     this.database = read.value;
-    return ok(undefined);
-  }
-
-  /** The database a file of this ledger holds (this one, or a backup of it), opened with the data key. */
-  private readDatabase(path: string): Result<LedgerDatabase> {
-    const file = readFile(path);
-    if (!file.ok) return file;
-    const parsed = parseHeader(file.value);
-    if (!parsed.ok) return parsed;
-    // Another ledger's file cannot be decrypted with this key: said as what it is, not as damage.
-    if (!parsed.value.header.ledgerId.equals(this.header.ledgerId)) return err(dubanError('ledger.backup_other_ledger'));
-    const decoded = LedgerStore.decode(file.value, parsed.value, this.dataKey);
-    return decoded.ok ? ok(decoded.value.database) : decoded;
   }
 
   private append(statements: readonly Statement[]): Result<void> {
     const { journal } = this;
     const fd = journal.fd!;
-    const record = sealRecord(subkey(this.dataKey, 'journal', this.header.snapshotSalt), fileContext(this.header), journal.seq, journal.chainTag, { at: this.now(), statements });
+    const key = subkey(this.dataKey, 'journal', this.header.snapshotSalt);
+    const record = sealRecord(key, fileContext(this.header), journal.seq, journal.chainTag, { at: this.now(), statements });
+    wipe(key);
     try {
       writeAll(fd, record.bytes, journal.end);
-      fdatasyncSync(fd);
+      disk.fdatasyncSync(fd);
     } catch (error) {
-      try {
-        ftruncateSync(fd, journal.end); // leave no partial record behind a failed append
-      } catch {
-        // The next open drops a torn record anyway.
-      }
+      this.cutBack(fd);
       return err(ioError(error, this.path));
     }
     journal.end += record.bytes.length;
     journal.seq += 1;
     journal.chainTag = record.tag;
+    this.recordAnchor();
     return ok(undefined);
+  }
+
+  /**
+   * Leaves no part of a failed append in the file. Should even that fail, the record may be whole on
+   * disk while memory rolled it back: nothing more is written until the ledger is opened again, so
+   * that memory is read from the file. (Its nonce is random: a retry could never reuse it.)
+   */
+  private cutBack(fd: number): void {
+    try {
+      disk.ftruncateSync(fd, this.journal.end);
+    } catch (error) {
+      this.broken = ioError(error, this.path);
+    }
   }
 
   /**
@@ -291,7 +402,8 @@ export class LedgerStore {
    * current schema, so that it can be read; nothing is written to the file.
    */
   transient<T>(work: (writer: Writer) => Result<T>): Result<T> {
-    if (this.closed) return err(dubanError('ledger.closed'));
+    const usable = this.usable();
+    if (!usable.ok) return usable;
     return this.database.transaction(work, () => ok(undefined));
   }
 
@@ -301,27 +413,116 @@ export class LedgerStore {
   }
 
   snapshotDue(): boolean {
-    return this.journal.end - this.journal.start > this.snapshotThreshold();
+    const length = this.journal.end - this.journal.start;
+    return length > this.snapshotThreshold() && length >= this.snapshotRetryAt;
   }
 
-  /** Rewrites the file as one fresh snapshot with an empty journal, keeping the old file as a backup. */
-  snapshot(): Result<void> {
-    if (this.closed) return err(dubanError('ledger.closed'));
-    if (this.journal.fd === null) throw new Error('ledger opened read-only');
+  /**
+   * The rule of docs/ledger-format.md §1, applied after each commit. The commit is already durable in
+   * the journal, so a snapshot that cannot be written is only tried again once the journal has grown
+   * by another threshold, rather than after every commit.
+   */
+  private snapshotIfDue(): void {
+    if (!this.snapshotDue()) return;
+    if (!this.snapshot().ok) this.snapshotRetryAt = this.journal.end - this.journal.start + this.snapshotThreshold();
+  }
+
+  /**
+   * Rewrites the file as one fresh snapshot with an empty journal, keeping the old file as a backup.
+   * Backups are best effort: one that cannot be kept or removed never fails the snapshot (the reason
+   * is kept in `info().backupWarnings`) — unless `requireBackup`, for a restore the user must be able
+   * to undo.
+   */
+  snapshot(options: { readonly requireBackup?: boolean; readonly header?: Header; readonly dataKey?: Buffer } = {}): Result<void> {
+    const writable = this.writable();
+    if (!writable.ok) return writable;
     const now = this.now();
-    closeSync(this.journal.fd);
-    this.journal.fd = null;
+    const dataKey = options.dataKey ?? this.dataKey;
+    const image = this.database.image();
+    const header = nextHeader(options.header ?? this.header, image.length, now);
+    let backupKept = false;
+    const keep = (): void => {
+      try {
+        keepBackup(this.path, now);
+        backupKept = true;
+      } catch (error) {
+        if (options.requireBackup) throw error;
+      }
+    };
     let snapshot: WrittenSnapshot;
     try {
-      snapshot = writeSnapshot(this.path, this.header, this.dataKey, this.database.image(), now, () => keepBackup(this.path, now));
-      rotateBackups(this.path, this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, now);
+      snapshot = writeSnapshot(this.path, header, dataKey, image, keep);
     } catch (error) {
-      this.journal.fd = openSync(this.path, 'r+');
       return err(ioError(error, this.path));
+    } finally {
+      wipe(image);
+    }
+    this.adopt(snapshot, dataKey);
+    this.maintainBackups(backupKept, now);
+    return ok(undefined);
+  }
+
+  /** The file at `path` is now `snapshot`: so is memory, at once, whatever happens next. */
+  private adopt(snapshot: WrittenSnapshot, dataKey: Buffer): void {
+    if (this.journal.fd !== null) {
+      try {
+        disk.closeSync(this.journal.fd);
+      } catch {
+        // The old file's descriptor: nothing is written through it any more.
+      }
     }
     this.header = snapshot.header;
-    this.journal = journalAfter(this.path, snapshot);
-    return ok(undefined);
+    if (dataKey !== this.dataKey) {
+      wipe(this.dataKey);
+      this.dataKey = dataKey;
+    }
+    this.snapshotRetryAt = 0;
+    let fd: number | null = null;
+    try {
+      fd = disk.openSync(this.path, 'r+');
+    } catch (error) {
+      this.broken = ioError(error, this.path);
+    }
+    this.journal = journalAfter(snapshot, fd);
+    this.recordAnchor();
+  }
+
+  private maintainBackups(kept: boolean, now: number): void {
+    this.backupWarnings = this.backupWarnings.filter((w) => w.code === 'ledger.backups_earlier_key');
+    if (!kept) this.backupWarnings.push(dubanError('ledger.backup_not_kept', { dir: backupDirOf(this.path) }));
+    let left: string[];
+    try {
+      left = rotateBackups(this.path, this.options.backupPolicy ?? DEFAULT_BACKUP_POLICY, now);
+    } catch {
+      left = ['…'];
+    }
+    if (left.length) this.backupWarnings.push(dubanError('ledger.backups_not_removed', { files: left.join('、') }));
+  }
+
+  /** Tells this machine's anchor where the file now stands; best effort, like the anchor itself. */
+  private recordAnchor(): void {
+    const { anchors } = this.options;
+    if (!anchors || !this.integrityKey || this.options.readOnly) return;
+    try {
+      const point = this.anchorPoint(this.header.generation, this.journal.seq, this.journal.chainTag);
+      anchors.write(this.ledgerId, this.path, sealAnchor(this.integrityKey, this.ledgerId, point, this.now()));
+      this.anchorCheck = { kind: 'consistent' };
+      this.anchorBehind = false;
+    } catch {
+      // Tried again at the next change and on close: an anchor behind a restore would report one.
+      this.anchorBehind = true;
+    }
+  }
+
+  /** Where a file of this ledger stands; a database without the audit table yet (a ledger being created) has no chain. */
+  private anchorPoint(generation: number, records: number, lastTag: Buffer): AnchorPoint {
+    let audit = null;
+    try {
+      audit = this.options.audit?.head(this.database) ?? null;
+    } catch {
+      audit = null;
+    }
+    return { generation, records, lastTag: lastTag.toString('hex'), audit };
   }
 
   /** The plain SQLite image, for `duban dump`: the one way data leaves the ledger unencrypted, on request. */
@@ -329,103 +530,139 @@ export class LedgerStore {
     return this.database.image();
   }
 
+  private blobKey(): BlobKey {
+    return { dataKey: this.dataKey, ledgerId: this.header.ledgerId, epoch: this.header.keyEpoch };
+  }
+
   putBlob(bytes: Uint8Array): Result<string> {
-    if (this.closed) return err(dubanError('ledger.closed'));
-    return putBlob(this.path, this.dataKey, this.header.ledgerId, bytes);
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    return putBlob(this.path, this.blobKey(), bytes);
   }
 
   getBlob(blobId: string): Result<Buffer> {
-    if (this.closed) return err(dubanError('ledger.closed'));
-    return getBlob(this.path, this.dataKey, this.header.ledgerId, blobId);
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    return getBlob(this.path, this.blobKey(), blobId);
   }
 
-  /**
-   * Checks the current password (or the recovery key, when the password was forgotten), then rewraps
-   * the data key under the new password, here and in every backup.
-   */
-  async changePassword(current: Unlock, newPassword: string, kdf?: KdfParams): Promise<Result<void>> {
-    const passwordOk = checkPassword(newPassword);
-    if (!passwordOk.ok) return passwordOk;
-    const checked = await this.checkSecret(current);
-    if (!checked.ok) return checked;
-    const params = kdf ?? (await calibrateKdf());
-    const slot = await makeSlot('password', newPassword, params, this.header.ledgerId, this.dataKey);
-    return this.replaceSlots('password', slot);
-  }
-
-  /** A new recovery key replaces the old one, which stops working; shown once to the caller. */
-  async replaceRecoveryKey(password: string, kdf?: KdfParams): Promise<Result<string>> {
-    const current = await this.checkSecret({ password });
-    if (!current.ok) return current;
-    const recoveryKey = generateRecoveryKey();
-    const params = kdf ?? this.header.slots.find((s) => s.kind === 'recovery')?.kdf ?? (await calibrateKdf());
-    const slot = await makeSlot('recovery', parseRecoveryKey(recoveryKey)!, params, this.header.ledgerId, this.dataKey);
-    const replaced = await this.replaceSlots('recovery', slot);
-    return replaced.ok ? ok(recoveryKey) : replaced;
-  }
-
+  /** Checks that `unlock` opens the file as it is on disk (the current password, or the recovery key). */
   private async checkSecret(unlock: Unlock): Promise<Result<void>> {
     const file = readFile(this.path);
     if (!file.ok) return file;
     const parsed = parseHeader(file.value);
     if (!parsed.ok) return parsed;
     const key = await unwrapDataKey(parsed.value, unlock);
-    return key.ok ? ok(undefined) : key;
-  }
-
-  private async replaceSlots(kind: KeySlot['kind'], slot: KeySlot): Promise<Result<void>> {
-    if (this.journal.fd === null) throw new Error('ledger opened read-only');
-    const slots = [...this.header.slots.filter((s) => s.kind !== kind), slot];
-    const rewritten = this.rewrapFile(this.path, slots);
-    if (!rewritten.ok) return rewritten;
-    for (const backup of listBackups(this.path)) this.rewrapFile(backup.path, slots);
-    const headerBytes = rewrapHeader(this.header, slots, this.dataKey);
-    const shift = headerBytes.length - this.journal.headerLength;
-    this.header = { ...this.header, slots };
-    closeSync(this.journal.fd);
-    this.journal = { ...this.journal, fd: openSync(this.path, 'r+'), headerLength: headerBytes.length, start: this.journal.start + shift, end: this.journal.end + shift };
+    if (!key.ok) return key;
+    wipe(key.value);
     return ok(undefined);
   }
 
-  /** Replaces the header of a file of this ledger (the ledger itself or a backup) by one with `slots`. */
-  private rewrapFile(path: string, slots: readonly KeySlot[]): Result<void> {
-    const file = readFile(path);
-    if (!file.ok) return file;
-    const parsed = parseHeader(file.value);
-    if (!parsed.ok) return parsed;
-    const { header } = parsed.value;
-    if (!header.ledgerId.equals(this.header.ledgerId)) return err(dubanError('ledger.backup_other_ledger'));
-    try {
-      writeFileAtomic(path, [rewrapHeader(header, slots, this.dataKey), file.value.subarray(parsed.value.length)]);
-      return ok(undefined);
-    } catch (error) {
-      return err(ioError(error, path));
-    }
+  /**
+   * A new password: checked against the current one (or the recovery key, when it was forgotten),
+   * then a new data key for everything (see `rekey`), so that no earlier copy of the file opened with
+   * the earlier password reads what is written from now on. The printed recovery key goes on working
+   * (its slot is wrapped anew for it) — except on a ledger first made in format 1, whose recovery slot
+   * cannot be, and which gets a new recovery key to print.
+   */
+  async changePassword(current: Unlock, newPassword: string, kdf?: KdfParams): Promise<Result<KeyChange>> {
+    const passwordOk = checkPassword(newPassword);
+    if (!passwordOk.ok) return passwordOk;
+    const checked = await this.checkSecret(current);
+    if (!checked.ok) return checked;
+    const recovery = this.header.slots.find((s) => s.kind === 'recovery');
+    return this.newDataKey(newPassword, recovery?.scheme === 'recipient' ? 'keep' : 'replace', kdf);
   }
 
-  /** Writes the ledger as it is now to `dest` (a complete, verified-on-open file) with its attachments. */
-  saveCopy(dest: string): Result<void> {
-    if (this.closed) return err(dubanError('ledger.closed'));
+  /** Revokes the recovery key: a new one is issued (shown once) and the data key is replaced with it. */
+  async replaceRecoveryKey(password: string, kdf?: KdfParams): Promise<Result<KeyChange>> {
+    const checked = await this.checkSecret({ password });
+    if (!checked.ok) return checked;
+    return this.newDataKey(password, 'replace', kdf);
+  }
+
+  private async newDataKey(password: string, recovery: 'keep' | 'replace', kdf?: KdfParams): Promise<Result<KeyChange>> {
+    const writable = this.writable();
+    if (!writable.ok) return writable;
+    const dataKey = random(32);
+    const { ledgerId } = this.header;
+    const params = kdf ?? (await calibrateKdf());
+    const recoveryKey = recovery === 'replace' ? generateRecoveryKey() : null;
+    const current = this.header.slots.find((s) => s.kind === 'recovery');
+    const slots = await Promise.all([
+      passwordSlot(password, params, ledgerId, dataKey),
+      recoveryKey || current?.scheme !== 'recipient'
+        ? recoverySlot(parseRecoveryKey(recoveryKey ?? generateRecoveryKey())!, kdf ?? current?.kdf ?? params, ledgerId, dataKey)
+        : Promise.resolve(wrapForRecipient(current, ledgerId, dataKey)),
+    ]);
+    // From here on nothing awaits: no other call can slip in between the steps of the new key.
+    const stillWritable = this.writable();
+    if (!stillWritable.ok) {
+      wipe(dataKey);
+      return stillWritable;
+    }
+    const keys: NewKeys = { dataKey, epoch: this.header.keyEpoch + 1, slots, integrityKey: this.integrityKey! };
+    const changed = rekey(this.rekeyTarget(), keys);
+    if (!changed.ok) {
+      wipe(dataKey);
+      return changed;
+    }
+    return ok({ recoveryKey, backupsNotResealed: changed.value.backupsNotResealed });
+  }
+
+  /** What `rekey` needs of the store: its file and keys, and the two steps only the store may take. */
+  private rekeyTarget() {
+    return {
+      path: this.path,
+      header: this.header,
+      dataKey: this.dataKey,
+      snapshotUnder: (header: Header, dataKey: Buffer) => this.snapshot({ header, dataKey }),
+      removeLeftovers: () => this.removeLeftovers(),
+    };
+  }
+
+  /**
+   * Writes the ledger as it is now to `dest` (a complete, verified-on-open file) with its attachments.
+   * With `anchors`, `dest` becomes a ledger this machine has seen as it is now (a restore the user asked for).
+   */
+  saveCopy(dest: string, anchors?: AnchorBook): Result<void> {
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    const image = this.database.image();
+    let copy: WrittenSnapshot;
     try {
-      writeSnapshot(dest, this.header, this.dataKey, this.database.image(), this.now());
-      copyBlobs(blobDirOf(this.path), blobDirOf(dest));
+      copy = writeSnapshot(dest, nextHeader(this.header, image.length, this.now()), this.dataKey, image);
     } catch (error) {
       return err(ioError(error, dest));
+    } finally {
+      wipe(image);
+    }
+    const blobs = copyBlobs(this.path, dest, this.header.keyEpoch);
+    if (!blobs.ok) return blobs;
+    if (anchors && this.integrityKey) {
+      try {
+        const point = this.anchorPoint(copy.header.generation, 0, copy.chainStart);
+        anchors.write(this.ledgerId, dest, sealAnchor(this.integrityKey, this.ledgerId, point, this.now()));
+      } catch {
+        // Best effort, as every anchor.
+      }
     }
     return ok(undefined);
   }
 
   /**
    * Replaces the ledger's content by a backup of this same ledger. The backup is opened with the data
-   * key (it was taken under whatever password was current then); the present state is kept as a backup.
+   * key (it was taken under whatever password was current then, and sealed again at each new key);
+   * the present state is kept as a backup, or nothing is restored.
    */
   async restoreBackup(backupPath: string): Promise<Result<void>> {
-    if (this.closed) return err(dubanError('ledger.closed'));
-    const restored = this.readDatabase(backupPath);
+    const writable = this.writable();
+    if (!writable.ok) return writable;
+    const restored = readDatabase(backupPath, this.header, this.dataKey);
     if (!restored.ok) return restored;
     const previous = this.database;
     this.database = restored.value;
-    const written = this.snapshot();
+    const written = this.snapshot({ requireBackup: true });
     if (!written.ok) {
       this.database = previous;
       restored.value.close();
@@ -435,25 +672,54 @@ export class LedgerStore {
     return ok(undefined);
   }
 
+  private dropKeys(): void {
+    if (this.journal.fd !== null) {
+      try {
+        disk.closeSync(this.journal.fd);
+      } catch {
+        // closing is all that is left to do with it
+      }
+    }
+    this.journal.fd = null;
+    this.database.close();
+    wipe(this.dataKey, this.integrityKey, this.auditKeyCache);
+    this.lock?.release();
+    this.closed = true;
+  }
+
   /** Ends the session: a last snapshot if anything was journalled, then keys and data are dropped. */
   close(): Result<void> {
     if (this.closed) return ok(undefined);
-    let result: Result<void> = ok(undefined);
-    if (this.journal.fd !== null && this.journal.seq > 0) result = this.snapshot();
-    if (this.journal.fd !== null) closeSync(this.journal.fd);
-    this.journal.fd = null;
-    this.database.close();
-    this.dataKey.fill(0);
-    this.lock?.release();
-    this.closed = true;
+    const result = this.journal.fd !== null && this.journal.seq > 0 && !this.broken ? this.snapshot() : ok(undefined);
+    if (this.anchorBehind) this.recordAnchor();
+    this.dropKeys();
     return result;
   }
 }
 
-function copyBlobs(from: string, to: string): void {
-  if (!existsSync(from)) return;
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    if (!existsSync(join(to, name))) copyFileSync(join(from, name), join(to, name));
+function exists(path: string): boolean {
+  try {
+    disk.statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The attachments of the current key go with a copy; those it already has are left alone. */
+function copyBlobs(from: string, to: string, epoch: number): Result<void> {
+  const listed = listBlobFiles(from);
+  if (!listed.ok) return listed;
+  const files = listed.value.filter((f) => f.epoch === epoch);
+  const dir = blobDirOf(to);
+  try {
+    if (files.length) ensureDirectory(dir);
+    for (const file of files) {
+      const target = join(dir, file.fileName);
+      if (!exists(target)) copyFileAtomic(join(blobDirOf(from), file.fileName), target);
+    }
+    return ok(undefined);
+  } catch (error) {
+    return err(ioError(error, dir));
   }
 }

@@ -37,6 +37,7 @@ import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
 import type { SiteVisit, SiteVisitFilter, SiteVisitInput } from '../../core/visits/model';
 import type { Result } from '../result';
 import type { MethodOf, Namespace } from './methods';
+import type { KeyChange } from '../../core/storage/model';
 import type { BackupEntry, PlatformInfo, Preferences, SessionStatus } from './session';
 
 /**
@@ -81,8 +82,8 @@ export interface DubanApi {
     close: Call<[], SessionStatus>;
     /** The user is at work: postpones the idle lock. */
     touch: Call<[], void>;
-    changePassword: Call<[request: { current: string; next: string }], void>;
-    replaceRecoveryKey: Call<[request: { password: string }], { recoveryKey: string }>;
+    changePassword: Call<[request: { current: string; next: string }], KeyChange>;
+    replaceRecoveryKey: Call<[request: { password: string }], KeyChange & { recoveryKey: string }>;
     backups: Call<[], BackupEntry[]>;
     restoreBackup: Call<[fileName: string], void>;
     setPreferences: Call<[preferences: Partial<Preferences>], Preferences>;

@@ -1,3 +1,4 @@
+import type { DubanError } from '../errors';
 import type { Language } from '../i18n/setup';
 
 /** Where the app is: no ledger chosen, a ledger locked (its path remembered), or a ledger open. */
@@ -21,13 +22,18 @@ export interface SessionStatus {
   readonly path: string | null;
   readonly preferences: Preferences;
   readonly recent: readonly RecentLedger[];
+  /** What the open ledger found amiss without refusing to open (errors.ledger.*): shown until dealt with. */
+  readonly warnings: readonly DubanError[];
 }
 
 export interface BackupEntry {
   readonly fileName: string;
   readonly takenAt: number;
   readonly size: number;
+  /** Still under the data key of before a password change (it could not be sealed again): the old password opens it. */
+  readonly earlierKey: boolean;
 }
+
 
 export interface PlatformInfo {
   /** 'desktop' in Electron; 'browser' behind the loopback bridge, which has no native dialogs. */

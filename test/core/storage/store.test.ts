@@ -112,7 +112,7 @@ describe('ledger store', () => {
     reopened.close();
   });
 
-  it('changes the password by rewrapping the key, in the ledger and in its backups', async () => {
+  it('changes the password with a new data key, in the ledger and in its backups', async () => {
     const path = join(tempDir(), 'passwd.duban');
     const { store, recoveryKey } = await createWithTable(path);
     unwrap(store.write((w) => ok(w.run('INSERT INTO note (text) VALUES (?)', ['改密码前']))));
@@ -122,8 +122,8 @@ describe('ledger store', () => {
     expect(failure(await store.changePassword({ password: 'wrong old password' }, 'new password 2026', KDF_FLOOR)).code).toBe('ledger.wrong_password');
     unwrap(await store.changePassword({ password: PASSWORD }, 'new password 2026', KDF_FLOOR));
     const dataAfter = readFileSync(path);
-    // Only the header changed: the encrypted snapshot and journal are the same bytes.
-    expect(dataAfter.subarray(dataAfter.length - 200).equals(dataBefore.subarray(dataBefore.length - 200))).toBe(true);
+    // Everything was sealed again under the new key: no encrypted byte run survives.
+    expect(dataAfter.includes(dataBefore.subarray(dataBefore.length - 64))).toBe(false);
     unwrap(store.write((w) => ok(w.run('INSERT INTO note (text) VALUES (?)', ['改密码后']))));
     store.close();
     expect(failure(await LedgerStore.open(path, { password: PASSWORD })).code).toBe('ledger.wrong_password');
@@ -140,7 +140,8 @@ describe('ledger store', () => {
   it('replaces the recovery key: the old one stops working', async () => {
     const path = join(tempDir(), 'recovery.duban');
     const { store, recoveryKey } = await createWithTable(path);
-    const fresh = unwrap(await store.replaceRecoveryKey(PASSWORD));
+    const fresh = unwrap(await store.replaceRecoveryKey(PASSWORD)).recoveryKey!;
+    expect(fresh).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(fresh).not.toBe(recoveryKey);
     store.close();
     expect(failure(await LedgerStore.open(path, { recoveryKey })).code).toBe('ledger.wrong_recovery_key');
