@@ -1,15 +1,20 @@
+import { createHash, createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Ledger } from '../../src/core/ledger';
+import { Ledger } from '../../src/core/ledger';
+import { anchorFolder } from '../../src/core/storage/anchor';
+import type { Writer } from '../../src/core/storage/database';
 import { listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
 import { SCHEMA_VERSION } from '../../src/core/schema/migrations';
 import { ok } from '../../src/shared/result';
-import { ledgerFactory, manualClock } from '../helpers/ledger';
+import { ledgerFactory, manualClock, TEST_PASSWORD } from '../helpers/ledger';
 import { failure, unwrap } from '../helpers/result';
 import { useTempDir } from '../helpers/temp';
 
 vi.mock('../../src/core/storage/kdf', async () => (await import('../helpers/fast-kdf')).memoisedKdf());
 
-const newLedger = ledgerFactory(useTempDir());
+const tempDir = useTempDir();
+const newLedger = ledgerFactory(tempDir);
 let ledger: Ledger;
 afterEach(() => ledger?.close());
 
@@ -56,5 +61,59 @@ describe('the audit log', () => {
     await ledgerWithHistory();
     tamper('DELETE FROM audit_log WHERE id >= 3');
     expect(failure(verifyAuditChain(ledger.context.db, ledger.store.auditKey)).code).toBe('ledger.audit_broken');
+  });
+});
+
+interface Row {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before: string | null;
+  after: string | null;
+}
+
+/** What someone who can run SQL on the ledger would do: alter an entry, then compute the whole chain again to fit. */
+function rewriteHistory(tx: Writer, hash: () => ReturnType<typeof createHash> | ReturnType<typeof createHmac>) {
+  tx.run("UPDATE audit_log SET actor = '李四' WHERE id = 1");
+  let prev = '0'.repeat(64);
+  let last = { id: 0, hash: prev };
+  for (const row of tx.all<Row>('SELECT * FROM audit_log ORDER BY id')) {
+    const content = JSON.stringify([row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after]);
+    const next = hash().update(prev).update('\n').update(content).digest('hex');
+    tx.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?', [prev, next, row.id]);
+    prev = next;
+    last = { id: row.id, hash: next };
+  }
+  tx.run("UPDATE settings SET value = ? WHERE key = 'audit.head'", [JSON.stringify(last)]);
+  return ok(undefined);
+}
+
+describe('the audit chain, rewritten', () => {
+  it('by SQL with the plain SHA-256 a chain used to be: the keyed chain does not fit', async () => {
+    await ledgerWithHistory();
+    unwrap(ledger.context.write((tx) => rewriteHistory(tx, () => createHash('sha256'))));
+    expect(failure(verifyAuditChain(ledger.context.db, ledger.store.auditKey)).code).toBe('ledger.audit_broken');
+    expect(failure(ledger.verify()).code).toBe('ledger.audit_broken');
+  });
+
+  it('with the key, elsewhere (an insider with the password): this machine, having anchored the head, sees it', async () => {
+    await ledgerWithHistory();
+    const path = ledger.store.path;
+    ledger.close();
+    const here = anchorFolder(join(tempDir(), 'anchors'));
+    unwrap(await Ledger.open(path, { password: TEST_PASSWORD }, { anchors: here })).close(); // seen here
+
+    const elsewhere = unwrap(await Ledger.open(path, { password: TEST_PASSWORD }));
+    const key = elsewhere.store.auditKey!;
+    unwrap(elsewhere.context.write((tx) => rewriteHistory(tx, () => createHmac('sha256', key))));
+    expect(unwrap(elsewhere.verify()).auditEntries).toBe(4); // the chain fits: only the anchor can tell
+    elsewhere.close();
+
+    ledger = unwrap(await Ledger.open(path, { password: TEST_PASSWORD }, { anchors: here }));
+    expect(failure(ledger.verifyAudit())).toMatchObject({ code: 'ledger.audit_rewritten', params: { id: 4 } });
+    expect(failure(ledger.verify()).code).toBe('ledger.audit_rewritten');
   });
 });

@@ -40,8 +40,8 @@ export interface StoreOptions {
   readonly anchors?: AnchorBook;
   /** How the audit chain's head is read for the anchor. */
   readonly audit?: AuditView;
-  /** Runs on the database of a format-1 ledger, with the new integrity key, before it is rewritten in format 2. */
-  readonly upgrade?: (writer: Writer, integrityKey: Buffer) => Result<void>;
+  /** Runs on the database of a format-1 ledger, with its new audit key, before it is rewritten in format 2. */
+  readonly upgrade?: (writer: Writer, auditKey: Buffer) => Result<void>;
 }
 
 export interface CreateOptions extends StoreOptions {
@@ -259,7 +259,10 @@ export class LedgerStore {
   /** Format 1 → 2: a new integrity key, the audit chain keyed with it, and the whole file rewritten at once. */
   private upgrade(): Result<void> {
     const integrityKey = random(32);
-    const upgraded = this.options.upgrade ? this.database.transaction((w) => this.options.upgrade!(w, integrityKey), () => ok(undefined)) : ok(undefined);
+    const auditKey = subkey(integrityKey, 'audit', this.header.ledgerId);
+    const upgrade = this.options.upgrade;
+    const upgraded = upgrade ? this.database.transaction((w) => upgrade(w, auditKey), () => ok(undefined)) : ok(undefined);
+    wipe(auditKey);
     if (!upgraded.ok) return upgraded;
     const previous = this.header;
     this.header = { ...previous, keyEpoch: 0, integrityKey: sealIntegrityKey(integrityKey, this.dataKey, previous.ledgerId, 0) };
