@@ -42,7 +42,7 @@ export function decodeFile(file: Buffer, parsed: ParsedHeader, dataKey: Buffer):
  * data key of `header`'s epoch. Another ledger's file, or one under another data key, is said to be
  * what it is, not damaged.
  */
-export function readDatabase(path: string, header: Pick<Header, 'ledgerId' | 'keyEpoch'>, dataKey: Buffer): Result<LedgerDatabase> {
+export function readDatabase(path: string, header: Pick<Header, 'ledgerId' | 'keyEpoch'>, dataKey: Buffer): Result<{ database: LedgerDatabase; formatVersion: number }> {
   const file = readFile(path);
   if (!file.ok) return file;
   const parsed = parseHeader(file.value);
@@ -50,5 +50,5 @@ export function readDatabase(path: string, header: Pick<Header, 'ledgerId' | 'ke
   if (!parsed.value.header.ledgerId.equals(header.ledgerId)) return err(dubanError('ledger.backup_other_ledger'));
   if (parsed.value.header.keyEpoch !== header.keyEpoch) return err(dubanError('ledger.backup_earlier_key'));
   const decoded = decodeFile(file.value, parsed.value, dataKey);
-  return decoded.ok ? ok(decoded.value.database) : decoded;
+  return decoded.ok ? ok({ database: decoded.value.database, formatVersion: parsed.value.header.formatVersion }) : decoded;
 }

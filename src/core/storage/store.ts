@@ -364,7 +364,7 @@ export class LedgerStore {
       return;
     }
     this.database.close();
-    this.database = read.value;
+    this.database = read.value.database;
   }
 
   private append(statements: readonly Statement[]): Result<void> {
@@ -663,12 +663,20 @@ export class LedgerStore {
     if (!writable.ok) return writable;
     const restored = readDatabase(backupPath, this.header, this.dataKey);
     if (!restored.ok) return restored;
+    const { database, formatVersion } = restored.value;
+    // A backup of format 1 has its audit chain as it was then: keyed now, as the upgrade did for the ledger.
+    const upgrade = this.options.upgrade;
+    const upgraded = formatVersion < FORMAT_VERSION && upgrade ? database.transaction((w) => upgrade(w, this.auditKey!), () => ok(undefined)) : ok(undefined);
+    if (!upgraded.ok) {
+      database.close();
+      return upgraded;
+    }
     const previous = this.database;
-    this.database = restored.value;
+    this.database = database;
     const written = this.snapshot({ requireBackup: true });
     if (!written.ok) {
       this.database = previous;
-      restored.value.close();
+      database.close();
       return written;
     }
     previous.close();
