@@ -56,6 +56,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       replaceRecoveryKey: ({ password }) => session.replaceRecoveryKey(password),
       backups: () => session.backups(),
       restoreBackup: (fileName) => session.restoreBackup(fileName),
+      removeBackup: (fileName) => session.removeBackup(fileName),
       setPreferences: (preferences) => ok(session.setPreferences(preferences)),
       forgetRecent: (path) => (session.preferences.forget(path), ok(session.status())),
     },

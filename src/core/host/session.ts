@@ -135,6 +135,11 @@ export class Session {
     return ok(listBackups(this.path).map(({ fileName, takenAt, size, keyEpoch }) => ({ fileName, takenAt, size, earlierKey: epoch !== undefined && keyEpoch < epoch })));
   }
 
+  removeBackup(fileName: string): Result<void> {
+    const ledger = this.current();
+    return ledger.ok ? ledger.value.store.removeBackup(basename(fileName)) : ledger;
+  }
+
   async restoreBackup(fileName: string): Promise<Result<void>> {
     const ledger = this.current();
     if (!ledger.ok) return ledger;

@@ -252,6 +252,12 @@ export class LedgerStore {
     removeTemporaryFiles(backupDirOf(this.path));
     const blobs = listBlobFiles(this.path);
     if (blobs.ok) for (const file of staleBlobFiles(blobs.value, this.header.keyEpoch)) removeBlobFile(this.path, file.fileName);
+    this.noteBackupsUnderEarlierKeys();
+  }
+
+  /** Backups a new data key could not reach still open with an earlier secret: said until they are gone. */
+  private noteBackupsUnderEarlierKeys(): void {
+    this.backupWarnings = this.backupWarnings.filter((w) => w.code !== 'ledger.backups_earlier_key');
     const earlier = listBackups(this.path).filter((b) => b.keyEpoch < this.header.keyEpoch);
     if (earlier.length) this.backupWarnings.push(dubanError('ledger.backups_earlier_key', { files: earlier.map((b) => b.fileName).join('、') }));
   }
@@ -680,6 +686,21 @@ export class LedgerStore {
       return written;
     }
     previous.close();
+    return ok(undefined);
+  }
+
+  /** Deletes one backup from the ledger's backups folder; the warnings about backups are brought up to date. */
+  removeBackup(fileName: string): Result<void> {
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    const backup = listBackups(this.path).find((b) => b.fileName === fileName);
+    if (!backup) return err(dubanError('not_found', { entity: 'backup', id: fileName }));
+    try {
+      disk.unlinkSync(backup.path);
+    } catch (error) {
+      return err(ioError(error, backup.path));
+    }
+    this.noteBackupsUnderEarlierKeys();
     return ok(undefined);
   }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useApi } from '../api/ApiContext';
+import { SessionWarnings } from '../components/SessionWarnings';
 import { SCREENS } from './screens';
 import { useSession } from './SessionContext';
 
@@ -43,6 +44,7 @@ export function Shell() {
           </button>
         </header>
         <main id="main" className="shell__content" tabIndex={-1}>
+          <SessionWarnings warnings={status.warnings} />
           <Routes>
             {SCREENS.map((s) => (
               <Route key={s.path} path={s.path} element={s.element} />

@@ -86,6 +86,8 @@ export interface DubanApi {
     replaceRecoveryKey: Call<[request: { password: string }], KeyChange & { recoveryKey: string }>;
     backups: Call<[], BackupEntry[]>;
     restoreBackup: Call<[fileName: string], void>;
+    /** Deletes a backup (one still under an earlier password's key, say); the ledger itself is untouched. */
+    removeBackup: Call<[fileName: string], void>;
     setPreferences: Call<[preferences: Partial<Preferences>], Preferences>;
     forgetRecent: Call<[path: string], SessionStatus>;
   };

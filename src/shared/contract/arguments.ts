@@ -57,6 +57,9 @@ function crud(input: z.ZodType, filter: z.ZodType | null) {
   };
 }
 
+/** A backup's file name, never a path: backups are only ever looked for in the ledger's own backups folder. */
+const backupName = z.string().regex(/^[^/\\]+\.duban$/);
+
 type ArgumentSchemas = { [N in keyof DubanApi]: { [M in keyof DubanApi[N]]: z.ZodType } };
 
 export const ARGUMENTS = {
@@ -78,7 +81,8 @@ export const ARGUMENTS = {
     changePassword: z.tuple([z.object({ current: secret, next: secret })]),
     replaceRecoveryKey: z.tuple([z.object({ password: secret })]),
     backups: none,
-    restoreBackup: z.tuple([z.string().regex(/^[^/\\]+\.duban$/)]),
+    restoreBackup: z.tuple([backupName]),
+    removeBackup: z.tuple([backupName]),
     setPreferences: z.tuple([
       z.object({
         language: z.enum(LANGUAGES).optional(),

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_NAMES, type EntityName } from '../../../core/entities';
 import { useLoad } from '../../api/ApiContext';
 import { AuditEntries } from '../../components/audit/AuditEntries';
-import { ErrorNotice } from '../../components/Notice';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 
 const PAGE = 100;
@@ -14,10 +14,14 @@ export function AuditLog() {
   const [entity, setEntity] = useState<EntityName | ''>('');
   const [limit, setLimit] = useState(PAGE);
   const entries = useLoad((api) => api.audit.list({ ...(entity ? { entity } : {}), limit }), [entity, limit]);
+  // The chain under its key, and against the head this machine saw: a rewrite by SQL shows here.
+  const verified = useLoad((api) => api.audit.verify(), []);
 
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      {verified.data && <InfoNotice>{t('chainOk', { count: verified.data.entries })}</InfoNotice>}
+      <ErrorNotice error={verified.error} />
       <div className="toolbar">
         <label>
           {t('filter')}

@@ -17,10 +17,11 @@ export function BackupSettings() {
   const { t, i18n } = useTranslation('settings');
   const api = useApi();
   const toast = useToast();
-  const { status } = useSession();
+  const { status, refresh } = useSession();
   const backups = useLoad((a) => a.session.backups(), []);
   const verified = useLoad((a) => a.audit.verify(), []);
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
+  const [removing, setRemoving] = useState<BackupEntry | null>(null);
   const [error, setError] = useState<DubanError | null>(null);
   const when = (time: number): string => formatInstant(time, i18n.language as Language);
 
@@ -31,6 +32,16 @@ export function BackupSettings() {
     if (!restored.ok) return setError(restored.error);
     toast(t('backups.restored', { when: when(backup.takenAt) }));
     backups.reload();
+  };
+
+  const remove = async (): Promise<void> => {
+    const backup = removing!;
+    setRemoving(null);
+    const removed = await api.session.removeBackup(backup.fileName);
+    if (!removed.ok) return setError(removed.error);
+    toast(t('backups.removed', { when: when(backup.takenAt) }));
+    backups.reload();
+    await refresh();
   };
 
   return (
@@ -46,9 +57,20 @@ export function BackupSettings() {
           <li key={backup.fileName}>
             <span>{when(backup.takenAt)}</span>
             <span className="backups__size">{megabytes(backup.size)}</span>
-            <button type="button" className="button button--small" onClick={() => setRestoring(backup)}>
-              {t('backups.restore')}
-            </button>
+            {backup.earlierKey ? (
+              <>
+                <span className="tag tag--warn" title={t('backups.earlierKeyExplain')}>
+                  {t('backups.earlierKey')}
+                </span>
+                <button type="button" className="button button--small" onClick={() => setRemoving(backup)}>
+                  {t('backups.remove')}
+                </button>
+              </>
+            ) : (
+              <button type="button" className="button button--small" onClick={() => setRestoring(backup)}>
+                {t('backups.restore')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -59,6 +81,15 @@ export function BackupSettings() {
         confirmLabel={t('backups.restore')}
         onConfirm={() => void restore()}
         onCancel={() => setRestoring(null)}
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('backups.removeTitle')}
+        message={t('backups.removeMessage', { when: removing ? when(removing.takenAt) : '' })}
+        confirmLabel={t('backups.remove')}
+        danger
+        onConfirm={() => void remove()}
+        onCancel={() => setRemoving(null)}
       />
     </section>
   );

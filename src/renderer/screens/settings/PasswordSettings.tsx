@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { MIN_PASSWORD_CHARS } from '../../../shared/password-strength';
 import { useApi } from '../../api/ApiContext';
+import { useSession } from '../../app/SessionContext';
 import { FormActions } from '../../components/FormActions';
 import { TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
@@ -16,11 +17,15 @@ const passwordSchema = z
 
 const recoverySchema = z.object({ password: z.string().min(1, { error: 'required' }) });
 
-/** Changing the password (the data is not re-encrypted, only its key rewrapped), and a new recovery key. */
+/**
+ * Changing the password, and a new recovery key: either gives the ledger, its attachments and its
+ * backups a new data key, so that no old copy opened with the old secret reads what is saved from now on.
+ */
 export function PasswordSettings() {
   const { t } = useTranslation('settings');
   const api = useApi();
   const toast = useToast();
+  const { refresh } = useSession();
   const password = useForm(passwordSchema, { current: '', next: '', confirm: '' });
   const recovery = useForm(recoverySchema, { password: '' });
   const [newKey, setNewKey] = useState<string | null>(null);
@@ -34,13 +39,17 @@ export function PasswordSettings() {
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
-            void password
-              .submit(({ current, next }) => api.session.changePassword({ current, next }))
-              .then((done) => {
-                if (!done) return;
+            void password.submit(async ({ current, next }) => {
+              const changed = await api.session.changePassword({ current, next });
+              if (changed.ok) {
                 password.reset({ current: '', next: '', confirm: '' });
                 toast(t('password.changed'));
-              });
+                // A ledger first made in format 1 gets a new recovery key with its new data key.
+                if (changed.value.recoveryKey) setNewKey(changed.value.recoveryKey);
+                await refresh(); // backups a new key could not reach are warned of above every screen
+              }
+              return changed;
+            });
           }}
         >
           <TextInput form={password} name="current" type="password" label={t('password.current')} required />
@@ -64,6 +73,7 @@ export function PasswordSettings() {
                 if (replaced.ok) {
                   recovery.reset({ password: '' });
                   setNewKey(replaced.value.recoveryKey);
+                  await refresh();
                 }
                 return replaced;
               });
