@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,5 +227,33 @@ describe('text that looks like markup, in every field of every format', () => {
     const text = (lines: readonly TextLine[]) => visible(lines.map((line) => line.text).join(''))!;
     expect(pages.map((page) => text(page.filter((line) => line.y < 37)))).toEqual(PAYLOADS.map(visible));
     pages.forEach((page, i) => expect(text(page.filter((line) => line.y >= 37))).toContain(visible(PAYLOADS[i]!)));
+  });
+});
+
+describe('the printer’s page', () => {
+  it('runs no script the page holds, and is still laid out', async () => {
+    const script = `<script>document.title = 'ran'; document.body.dataset.ran = 'yes'</script><img src="x" onerror="document.title = 'ran'">`;
+    const fitted = unwrap(await printer.fitted(renderHtml([composed('standard', '提醒函')]).replace('</body>', `${script}</body>`)));
+    expect(fitted).toContain('<title>提醒函</title>');
+    expect(fitted).not.toContain('data-ran');
+    // fit-pages ran: the space before the copy-to block was measured.
+    expect(fitted).toMatch(/<div class="closing-spacer" style="height: \d+(\.\d+)?pt;">/);
+  });
+
+  it('asks for nothing, whatever the page names', async () => {
+    const asked: string[] = [];
+    const server = createServer((request, response) => (asked.push(request.url!), response.end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const html = `<!doctype html><html><head><link rel="stylesheet" href="${url}/a.css"><style>@import url(${url}/b.css);
+@font-face { font-family: x; src: url(${url}/c.woff); } body { font-family: x; background: url(${url}/d.png); }</style></head>
+<body>text<img src="${url}/e.png"><iframe src="${url}/f.html"></iframe><object data="${url}/g"></object><video src="${url}/h.mp4"></video></body></html>`;
+    try {
+      unwrap(await printer.pdf(html));
+      unwrap(await printer.fitted(html));
+    } finally {
+      server.close();
+    }
+    expect(asked).toEqual([]);
   });
 });

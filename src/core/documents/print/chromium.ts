@@ -7,7 +7,8 @@ import { err, ok, type Result } from '../../../shared/result';
 /**
  * Documents laid out and printed by a Chromium on this machine (headless, through playwright-core):
  * for the command line's .pdf and fitted .html, the benchmarks and the tests. The desktop app prints
- * through Electron's own Chromium instead (src/main). Nothing is fetched: every request is refused.
+ * through Electron's own Chromium instead (src/main). The page is only laid out and printed: it runs
+ * no script it holds and fetches nothing.
  */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome'];
 
@@ -38,8 +39,11 @@ export class DocumentPrinter {
     if (!executablePath) return err(dubanError('documents.no_chromium'));
     try {
       const browser = await chromium.launch({ executablePath, args: ARGS });
-      const page = await browser.newPage();
-      await page.route('**/*', (route) => route.abort());
+      // The page runs no script of its own (our fitting runs through the debugger protocol, which this
+      // does not stop), is offline, downloads nothing, and every request it makes is refused.
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true, acceptDownloads: false });
+      await context.route('**/*', (route) => route.abort());
+      const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
       return ok(new DocumentPrinter(browser, page));
     } catch (error) {
