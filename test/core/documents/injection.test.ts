@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposedDocument, DocumentFormat } from '../../../src/core/documents/model';
-import { DocumentPrinter, findChromium } from '../../../src/core/documents/print/chromium';
+import { DocumentPrinter, findChromium, sandboxFailed, sandboxFirst } from '../../../src/core/documents/print/chromium';
 import { addresseeLine, copyToLine, renderHtml } from '../../../src/core/documents/render/html';
 import { fillTemplate } from '../../../src/core/documents/template/expand';
 import { DOCUMENT_FIELDS, type DocumentValues, TASK_FIELDS, type TaskValues } from '../../../src/core/documents/template/fields';
@@ -255,5 +255,28 @@ describe('the printer’s page', () => {
       server.close();
     }
     expect(asked).toEqual([]);
+  });
+});
+
+describe('the printer’s Chromium', () => {
+  it('is started in its sandbox first, except as root on Linux, where Chromium refuses it', () => {
+    expect(sandboxFirst('linux', 0)).toBe(false);
+    expect(sandboxFirst('linux', 1000)).toBe(true);
+    expect(sandboxFirst('win32', undefined)).toBe(true);
+    expect(sandboxFirst('darwin', 501)).toBe(true);
+  });
+
+  const startFailure = (options: LaunchOptions): Promise<unknown> =>
+    chromium.launch({ executablePath: findChromium()!, ...options }).then(
+      (started) => (void started.close(), null),
+      (error: unknown) => error,
+    );
+
+  it('is not started again without the sandbox when it failed for another reason', async () => {
+    expect(sandboxFailed(await startFailure({ executablePath: '/bin/false', chromiumSandbox: true, timeout: 20_000 }))).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux' && process.getuid?.() === 0)('recognises the failure of a sandboxed start as root (how CI runs it)', async () => {
+    expect(sandboxFailed(await startFailure({ chromiumSandbox: true }))).toBe(true);
   });
 });
