@@ -15,15 +15,23 @@ const PRINT_PREFIX = '/print/';
 /** The page waiting at this path of the app's scheme, for the protocol handler. */
 export const printPageAt = (pathname: string): string | undefined => pages.get(pathname);
 
-/** What a document page may do: show its own styles and images, nothing else. */
+/** What a document page may do: show its own styles and images, nothing else (no script: default-src 'none'). */
 export const PRINT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'self'";
+
+/**
+ * The print window: sandboxed, isolated, no Node, no preload. JavaScript stays on: the page is laid
+ * out by executeJavaScript (fit-pages), which need not run in a page with JavaScript off (Electron's
+ * WebFrameMain::ExecuteJavaScript asks Chromium to honour that setting). The page's own scripts are
+ * refused by PRINT_PAGE_POLICY instead.
+ */
+export const PRINT_WINDOW_PREFERENCES = { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false } as const;
 
 async function inPrintWindow<T>(html: string, work: (contents: WebContents) => Promise<T>): Promise<T> {
   const pathname = `${PRINT_PREFIX}${randomUUID()}.html`;
   pages.set(pathname, html);
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
+    webPreferences: PRINT_WINDOW_PREFERENCES,
   });
   try {
     await window.loadURL(`${APP_ORIGIN}${pathname}`);

@@ -85,4 +85,12 @@ describe('the one contract', () => {
       devTools: false,
     });
   });
+
+  it('prints documents in a sandboxed window without Node, whose page may run none of its own scripts', async () => {
+    const { PRINT_PAGE_POLICY, PRINT_WINDOW_PREFERENCES } = await import('../../src/main/printing');
+    expect(PRINT_WINDOW_PREFERENCES).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false });
+    const policy = new Map(PRINT_PAGE_POLICY.split(';').map((directive) => directive.trim().split(/\s+/) as [string, ...string[]]).map(([name, ...sources]) => [name, sources]));
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(policy.get('script-src') ?? policy.get('default-src')).toEqual(["'none'"]);
+  });
 });

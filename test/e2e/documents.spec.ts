@@ -98,6 +98,10 @@ test('issue a reminder letter with a live preview, save it as PDF, record the re
   await source.fill('标题：提醒函\n主送：{{收文单位}}\n请于{{回复期限}}前报送。');
   await expect(page.getByText('模板格式正确。')).toBeVisible();
   await expect(page.frameLocator('iframe[title="打印预览"]').getByText('请于')).toBeVisible();
+  // The preview is a frame that runs no script, and markup in a template is shown as text.
+  await expect(page.locator('iframe[title="打印预览"]')).toHaveAttribute('sandbox', /^(?!.*allow-scripts)/);
+  await source.fill('标题：</style><script>document.title = "pwned"</script>\n主送：{{收文单位}}\n请于{{回复期限}}前报送。');
+  await expect(page.frameLocator('iframe[title="打印预览"]').getByText('</style><script>document.title = "pwned"</script>')).toBeVisible();
 
   const origin = new URL(app.url).origin;
   expect(app.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:') && url !== 'about:srcdoc')).toEqual([]);

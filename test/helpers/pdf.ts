@@ -19,7 +19,9 @@ export function pdfPages(path: string): { pages: number; widthMm: number; height
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), widthMm: Number(size[1]) * MM_PER_PT, heightMm: Number(size[2]) * MM_PER_PT };
 }
 
-const unescape = (text: string): string => text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+/** pdftotext's XML escapes, undone in one pass (one at a time would read `&amp;lt;` as `<`). */
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+const unescape = (text: string): string => text.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, name: string) => XML_ENTITIES[name]!);
 
 /** The text lines of each page, top to bottom (pdftotext -bbox-layout). */
 export function pdfLines(path: string): TextLine[][] {

@@ -7,7 +7,8 @@ import { err, ok, type Result } from '../../../shared/result';
 /**
  * Documents laid out and printed by a Chromium on this machine (headless, through playwright-core):
  * for the command line's .pdf and fitted .html, the benchmarks and the tests. The desktop app prints
- * through Electron's own Chromium instead (src/main). Nothing is fetched: every request is refused.
+ * through Electron's own Chromium instead (src/main). The page is only laid out and printed: it runs
+ * no script it holds and fetches nothing.
  */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome'];
 
@@ -24,8 +25,24 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'];
+const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'];
 
+/** Whether to start Chromium in its sandbox: not as root on Linux (CI, some containers), where Chromium refuses to. */
+export const sandboxFirst = (platform: NodeJS.Platform, uid: number | undefined): boolean => !(platform === 'linux' && uid === 0);
+
+/** A sandboxed start that failed because the sandbox itself could not start (no user namespaces, no setuid helper), as Playwright words it. */
+export const sandboxFailed = (error: unknown): boolean => error instanceof Error && /sandboxing failed|no usable sandbox/i.test(error.message);
+
+/**
+ * Chromium in its sandbox where it will start in one, else without (Playwright passes --no-sandbox
+ * unless told otherwise): the sandbox is the second wall, the page itself runs no script and
+ * reaches nothing (see launch).
+ */
+async function startChromium(executablePath: string): Promise<Browser> {
+  const start = (chromiumSandbox: boolean) => chromium.launch({ executablePath, args: ARGS, chromiumSandbox });
+  if (!sandboxFirst(process.platform, process.getuid?.())) return start(false);
+  return start(true).catch((error: unknown) => (sandboxFailed(error) ? start(false) : Promise.reject(error)));
+}
 
 export class DocumentPrinter {
   private constructor(
@@ -37,9 +54,12 @@ export class DocumentPrinter {
     const executablePath = findChromium(env);
     if (!executablePath) return err(dubanError('documents.no_chromium'));
     try {
-      const browser = await chromium.launch({ executablePath, args: ARGS });
-      const page = await browser.newPage();
-      await page.route('**/*', (route) => route.abort());
+      const browser = await startChromium(executablePath);
+      // The page runs no script of its own (our fitting runs through the debugger protocol, which this
+      // does not stop), is offline, downloads nothing, and every request it makes is refused.
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true, acceptDownloads: false });
+      await context.route('**/*', (route) => route.abort());
+      const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
       return ok(new DocumentPrinter(browser, page));
     } catch (error) {

@@ -18,6 +18,7 @@ import {
   TITLE_PT,
   TYPE_AREA_MM,
 } from '../../../shared/documents/geometry';
+import { cssString } from './css-string';
 import { fontFaces, fontStack } from './fonts';
 
 /**
@@ -63,8 +64,6 @@ const DOUBLE_LINE_MM = 1.7;
 
 /** Enough counter symbols for the longest document; fit-pages moves each document's first page. */
 const MAX_PAGES = 60;
-
-const cssString = (text: string): string => `"${text.replace(/[\\"\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
 function counterStyle(name: string, symbols: (page: number) => string): string {
   const list = Array.from({ length: MAX_PAGES }, (_, i) => cssString(symbols(i + 1))).join(' ');

@@ -1,3 +1,5 @@
+import { cssString } from './css-string';
+
 /**
  * The typefaces GB/T 9704 names, found by their names on Windows and domestic Linux first, then the
  * open fonts Debian ships (fonts-noto-cjk, fonts-arphic-gkai00mp, fonts-wqy-zenhei). Each role is
@@ -47,16 +49,14 @@ export const FONTS = {
 
 export type FontName = keyof typeof FONTS;
 
-const quoted = (name: string): string => `"${name.replace(/["\\]/g, '')}"`;
-
 export const fontFaces = (): string =>
   Object.values(FONTS)
-    .map((role) => `@font-face { font-family: ${quoted(role.family)}; src: ${role.local.map((name) => `local(${quoted(name)})`).join(', ')}; }`)
+    .map((role) => `@font-face { font-family: ${cssString(role.family)}; src: ${role.local.map((name) => `local(${cssString(name)})`).join(', ')}; }`)
     .join('\n');
 
 /** The role's face, then the first names themselves (should local() find nothing), then the generic family. */
 export const fontStack = (name: FontName): string => {
   const role: FontRole = FONTS[name];
-  const names = [role.family, ...role.local.slice(0, 3)].map(quoted);
+  const names = [role.family, ...role.local.slice(0, 3)].map(cssString);
   return [...names, role.generic].join(', ');
 };
