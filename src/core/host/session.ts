@@ -11,6 +11,8 @@ import { PreferenceFile } from './preferences';
 export interface SessionOptions {
   readonly configDir: string;
   readonly clock?: () => Date;
+  /** A ledger to start locked on: the one a core that stopped unexpectedly was working on, offered again. */
+  readonly lockedOn?: string | null;
 }
 
 /**
@@ -27,6 +29,7 @@ export class Session {
   constructor(options: SessionOptions) {
     this.preferences = new PreferenceFile(options.configDir);
     this.clock = options.clock ?? (() => new Date());
+    this.path = options.lockedOn ?? null;
     this.lastActivity = this.clock().getTime();
   }
 
