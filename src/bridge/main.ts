@@ -9,13 +9,15 @@ import { startBridge } from './server';
  * `npm run start:browser`: the app in a browser on this machine, for development and the tests.
  *   --port N            listen on this port (default: any free one)
  *   --config-dir DIR    where the app keeps its preferences (default: ~/.config/duban-browser)
+ *   --core-worker FILE  the core's worker (default: the one built beside the bridge; the tests
+ *                       start one they can make fail, to see the window through it)
  */
-const { values } = parseArgs({ options: { port: { type: 'string' }, 'config-dir': { type: 'string' } } });
+const { values } = parseArgs({ options: { port: { type: 'string' }, 'config-dir': { type: 'string' }, 'core-worker': { type: 'string' } } });
 const here = import.meta.dirname;
 const configDir = values['config-dir'] ?? join(homedir(), '.config', 'duban-browser');
 mkdirSync(configDir, { recursive: true });
 
-const core = startCoreWorker(join(here, 'core-worker.js'), configDir);
+const core = startCoreWorker(values['core-worker'] ?? join(here, 'core-worker.js'), configDir);
 const bridge = await startBridge({
   rendererDir: join(here, '..', 'renderer'),
   core,
@@ -26,7 +28,7 @@ process.stdout.write(`Duban is served at ${bridge.url}\n`);
 
 async function stop(): Promise<void> {
   await bridge.close();
-  await core.shutdown(); // the ledger's last snapshot
+  await core.shutdown(); // the ledger's last snapshot, waited for no longer than the shutdown timeout
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

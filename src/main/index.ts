@@ -11,7 +11,8 @@ import { createMainWindow, preloadPath } from './window';
 
 /**
  * Duban's main process: one instance, a hardened session, the core in a worker thread, one window.
- * Everything the app does happens in the core or the renderer; this layer only connects them.
+ * Everything the app does happens in the core or the renderer; this layer only connects them. A
+ * worker that dies is restarted by the client, and the window hears of it in the answers to its calls.
  */
 const mainDir = import.meta.dirname;
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -41,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting) return;
     event.preventDefault();
     quitting = true;
-    // The ledger's last snapshot is written before the process ends.
+    // The ledger's last snapshot is written before the process ends; a worker that hangs or died does not hold quitting up.
     void core.shutdown().finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());

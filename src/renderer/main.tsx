@@ -22,13 +22,13 @@ import './styles/screens/documents.css';
 import './styles/screens/exchange.css';
 
 /** Connects to the contract, learns the language from the preferences, and shows the app. */
-const lockSignal = new EventTarget();
-const api = connectApi(() => lockSignal.dispatchEvent(new Event('locked')));
+const sessionSignal = new EventTarget();
+const api = connectApi((change) => sessionSignal.dispatchEvent(new CustomEvent('changed', { detail: change })));
 const [status, platform] = await Promise.all([api.session.status(), api.platform.info()]);
 const language: Language = status.ok ? status.value.preferences.language : 'zh-CN';
 const i18n = startI18n(language);
 document.documentElement.lang = language;
 
 createRoot(document.getElementById('root')!).render(
-  <App api={api} i18n={i18n} platform={platform.ok ? platform.value : { shell: 'browser', version: '' }} lockSignal={lockSignal} />,
+  <App api={api} i18n={i18n} platform={platform.ok ? platform.value : { shell: 'browser', version: '' }} sessionSignal={sessionSignal} />,
 );

@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   // a call the contract does not allow (a renderer bug or an attempt), and a fault of the program
   'bad_request',
   'internal',
+  // the core's worker stopped unexpectedly (restarted with the ledger locked, or too often to go on), or was shut down
+  'core.restarted',
+  'core.crashed',
+  'core.stopped',
   // workbooks that cannot be read
   'excel.old_format',
   'excel.text_file',

@@ -7,9 +7,13 @@ import { test as base, expect, type Page, type Request } from '@playwright/test'
 const ROOT = join(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screens');
 
+/** The core's worker from the source, which fails when a call asks it to (see the file). */
+export const FAILING_CORE_WORKER = join(ROOT, 'test/helpers/failing-core-worker.mjs');
+
 /** The built bridge (out/node/bridge.js) with a fresh configuration folder, and the address it prints. */
-async function startBridge(configDir: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'out/node/bridge.js'), '--config-dir', configDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startBridge(configDir: string, coreWorker: string | undefined): Promise<{ url: string; process: ChildProcess }> {
+  const args = [join(ROOT, 'out/node/bridge.js'), '--config-dir', configDir, ...(coreWorker ? ['--core-worker', coreWorker] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -22,6 +26,11 @@ async function startBridge(configDir: string): Promise<{ url: string; process: C
   return { url, process: child };
 }
 
+interface Options {
+  /** The core's worker the bridge starts, when not the built one. */
+  coreWorker: string | undefined;
+}
+
 interface Fixtures {
   /** A folder for ledgers and the app's preferences, removed afterwards. */
   workDir: string;
@@ -29,14 +38,15 @@ interface Fixtures {
   app: { page: Page; url: string; requests: string[] };
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Options & Fixtures>({
+  coreWorker: [undefined, { option: true }],
   workDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  app: async ({ page, workDir }, use) => {
-    const bridge = await startBridge(join(workDir, 'config'));
+  app: async ({ page, workDir, coreWorker }, use) => {
+    const bridge = await startBridge(join(workDir, 'config'), coreWorker);
     const requests: string[] = [];
     page.on('request', (request: Request) => requests.push(request.url()));
     await page.goto(bridge.url);

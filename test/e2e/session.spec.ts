@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { expect, snap, test } from './bridge';
-import { openScreen } from './steps';
+import { expect, FAILING_CORE_WORKER, snap, test } from './bridge';
+import { createLedger, openScreen } from './steps';
 
 const PASSWORD = '督办台账测试 2026';
 
@@ -96,4 +96,32 @@ test('open a ledger with its recovery key when the password is forgotten', async
   await page.getByLabel('恢复密钥').fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
   await page.getByRole('button', { name: '打开', exact: true }).click();
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+});
+
+test.describe('when the core stops under the window', () => {
+  test.use({ coreWorker: FAILING_CORE_WORKER });
+
+  test('the window says so calmly and offers the same ledger to unlock; what was under way was not saved', async ({ app, workDir }) => {
+    const { page } = app;
+    await createLedger(page, workDir);
+    await openScreen(page, '单位');
+    await page.getByRole('button', { name: '新增单位' }).click();
+    // The name asks this core to fail as it receives the call.
+    await page.getByRole('dialog').getByLabel('单位名称').fill('test:crash');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+
+    // The dialog shows the same sentence as the answer to its call; the window's notice stays after it.
+    await expect(page.locator('.core-notice')).toHaveText(/^程序的后台部分意外停止，已重新启动；台账已锁定，请重新解锁。未完成的操作没有保存/);
+    // The new worker is compiled from the source as it starts: on a busy machine, that takes a while.
+    await expect(page.getByRole('heading', { name: '台账已锁定' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(join(workDir, '2026年督办台账.duban'))).toBeVisible();
+    await snap(page, '08-core-restarted');
+
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '解锁' }).click();
+    await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+    await expect(page.getByText('程序的后台部分意外停止')).toBeHidden();
+    await openScreen(page, '单位');
+    await expect(page.getByText('还没有单位')).toBeVisible();
+  });
 });

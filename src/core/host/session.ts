@@ -12,6 +12,8 @@ import { PreferenceFile } from './preferences';
 export interface SessionOptions {
   readonly configDir: string;
   readonly clock?: () => Date;
+  /** A ledger to start locked on: the one a core that stopped unexpectedly was working on, offered again. */
+  readonly lockedOn?: string | null;
 }
 
 /**
@@ -31,6 +33,7 @@ export class Session {
     this.preferences = new PreferenceFile(options.configDir);
     this.anchors = anchorFolder(join(options.configDir, 'anchors'));
     this.clock = options.clock ?? (() => new Date());
+    this.path = options.lockedOn ?? null;
     this.lastActivity = this.clock().getTime();
   }
 

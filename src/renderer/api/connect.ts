@@ -2,6 +2,7 @@ import type { DubanApi } from '../../shared/contract/api';
 import { type Invoke, contractProxy } from '../../shared/contract/proxy';
 import { decodeWire, encodeWire } from '../../shared/contract/wire';
 import type { MethodName } from '../../shared/contract/methods';
+import type { ErrorCode } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 
 declare global {
@@ -48,14 +49,20 @@ function bridgeInvoke(token: string): Invoke {
 }
 
 /**
- * The contract the screens use. `onLocked` hears of every call answered "the ledger is locked" (the
- * idle lock may have struck between two calls), so the app can show the unlock screen.
+ * The answers that say the session changed under the window: the ledger was locked (the idle lock
+ * may strike between two calls), the core was restarted (the ledger locked too), or it stopped for good.
  */
-export function connectApi(onLocked: () => void): DubanApi {
+const SESSION_CHANGES = ['ledger.closed', 'core.restarted', 'core.crashed'] as const satisfies readonly ErrorCode[];
+export type SessionChange = (typeof SESSION_CHANGES)[number];
+
+const isSessionChange = (code: ErrorCode): code is SessionChange => (SESSION_CHANGES as readonly ErrorCode[]).includes(code);
+
+/** The contract the screens use. `onSessionChange` hears of every call answered with a session change, so the app can follow it. */
+export function connectApi(onSessionChange: (change: SessionChange) => void): DubanApi {
   const invoke = window.duban ? desktopInvoke(window.duban) : bridgeInvoke(bridgeToken());
   return contractProxy(async (method, args) => {
     const result = await invoke(method, args);
-    if (!result.ok && result.error.code === 'ledger.closed') onLocked();
+    if (!result.ok && isSessionChange(result.error.code)) onSessionChange(result.error.code);
     return result;
   });
 }

@@ -5,27 +5,35 @@ import { HashRouter } from 'react-router';
 import type { DubanApi } from '../../shared/contract/api';
 import type { PlatformInfo, SessionStatus } from '../../shared/contract/session';
 import { ApiProvider } from '../api/ApiContext';
+import type { SessionChange } from '../api/connect';
 import { ToastProvider } from '../components/Toasts';
 import { Unlock } from '../screens/session/Unlock';
 import { Welcome } from '../screens/session/Welcome';
+import { CoreNotice, type CoreStop } from './CoreNotice';
 import { SessionContext, type SessionView } from './SessionContext';
 import { Shell } from './Shell';
 import { useActivity } from './useActivity';
 
 const STATUS_POLL_MS = 15_000;
+/** A restarted core takes a moment to come up: asking sooner only hears again that it restarted. */
+const RESTART_SETTLE_MS = 500;
 
 /**
  * Where the app is decides what it shows: no ledger (welcome), a locked ledger (unlock), an open
- * one (the ledger's screens). The core may lock the ledger at any time (idle), and the app follows.
+ * one (the ledger's screens). The core may lock the ledger at any time (idle, or restarted after it
+ * stopped), and the app follows; a core that stopped for good leaves only its notice.
  */
-export function App({ api, i18n, platform, lockSignal }: { api: DubanApi; i18n: i18n; platform: PlatformInfo; lockSignal: EventTarget }) {
+export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18n: i18n; platform: PlatformInfo; sessionSignal: EventTarget }) {
   const [status, setStatus] = useState<SessionStatus | null>(null);
   const [welcomeHeld, holdWelcome] = useState(false);
+  const [coreStop, setCoreStop] = useState<CoreStop | null>(null);
 
   const refresh = useCallback(async () => {
     const result = await api.session.status();
     if (!result.ok) return;
     setStatus(result.value);
+    // Unlocked again after a restart: the notice has served.
+    if (result.value.state === 'open') setCoreStop(null);
     if (i18n.language !== result.value.preferences.language) await i18n.changeLanguage(result.value.preferences.language);
     document.documentElement.lang = result.value.preferences.language;
   }, [api, i18n]);
@@ -33,22 +41,28 @@ export function App({ api, i18n, platform, lockSignal }: { api: DubanApi; i18n: 
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
-    const onLocked = (): void => void refresh();
-    lockSignal.addEventListener('locked', onLocked);
+    const onChanged = (event: Event): void => {
+      const change = (event as CustomEvent<SessionChange>).detail;
+      if (change === 'ledger.closed') return void refresh();
+      setCoreStop(change);
+      if (change === 'core.restarted') setTimeout(() => void refresh(), RESTART_SETTLE_MS);
+    };
+    sessionSignal.addEventListener('changed', onChanged);
     return () => {
       clearInterval(timer);
-      lockSignal.removeEventListener('locked', onLocked);
+      sessionSignal.removeEventListener('changed', onChanged);
     };
-  }, [refresh, lockSignal]);
+  }, [refresh, sessionSignal]);
 
   useActivity(api, status?.state === 'open');
   const session = useMemo<SessionView | null>(() => (status ? { status, platform, refresh, holdWelcome } : null), [status, platform, refresh]);
-  const screen = welcomeHeld ? 'none' : session?.status.state;
+  const screen = coreStop === 'core.crashed' ? 'stopped' : welcomeHeld ? 'none' : session?.status.state;
 
   return (
     <I18nextProvider i18n={i18n}>
       <ApiProvider api={api}>
         <ToastProvider>
+          {coreStop && <CoreNotice stop={coreStop} />}
           {session && (
             <SessionContext.Provider value={session}>
               {screen === 'none' && <Welcome />}
