@@ -17,7 +17,7 @@ import { useTempDir } from '../helpers/temp';
  * and LibreOffice are slow here.
  */
 const tempDir = useTempDir('file');
-const PASSWORD = '督办台账 2026';
+const PASSWORD = '督办台账 命令行测试 2026';
 const TYPE_AREA = { top: 37, bottom: 262, left: 28, right: 184 };
 const PITCH_MM = (28.5 * 25.4) / 72;
 const PAGE_NUMBER = /^—\s*(\d+)\s*—$/;
