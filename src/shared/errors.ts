@@ -19,7 +19,7 @@ export const ERROR_CODES = [
   'ledger.disk_full',
   'ledger.no_permission',
   'ledger.closed',
-  'ledger.password_too_short',
+  'ledger.password_weak',
   'ledger.backup_other_ledger',
   'ledger.audit_broken',
   // a call the contract does not allow (a renderer bug or an attempt), and a fault of the program

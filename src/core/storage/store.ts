@@ -14,7 +14,7 @@ import { acquireLock, type LedgerLock } from './lock';
 import { DEFAULT_CHUNK_SIZE, fileContext, makeSlot, readLedger, rewrapHeader, type Unlock, unwrapDataKey, type WrittenSnapshot, writeSnapshot } from './ledger-file';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
-import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
+import { checkNewPassword } from '../../shared/password-strength';
 /** A snapshot is due once the journal outgrows this, or a quarter of the snapshot if that is larger. */
 const JOURNAL_SNAPSHOT_BYTES = 4 * 1024 * 1024;
 
@@ -67,10 +67,7 @@ function journalAfter(path: string, snapshot: WrittenSnapshot): JournalState {
   };
 }
 
-const checkPassword = (password: string): Result<void> =>
-  [...password].length < MIN_PASSWORD_CHARS
-    ? err(dubanError('ledger.password_too_short', { min: MIN_PASSWORD_CHARS }))
-    : ok(undefined);
+const checkPassword = (password: string): Promise<Result<void>> => checkNewPassword(password);
 
 function readFile(path: string): Result<Buffer> {
   try {
@@ -102,7 +99,7 @@ export class LedgerStore {
   }
 
   static async create(path: string, options: CreateOptions): Promise<Result<{ store: LedgerStore; recoveryKey: string }>> {
-    const passwordOk = checkPassword(options.password);
+    const passwordOk = await checkPassword(options.password);
     if (!passwordOk.ok) return passwordOk;
     if (existsSync(path)) return err(dubanError('ledger.already_exists', { path }));
     const lock = acquireLock(path);
@@ -344,7 +341,7 @@ export class LedgerStore {
    * the data key under the new password, here and in every backup.
    */
   async changePassword(current: Unlock, newPassword: string, kdf?: KdfParams): Promise<Result<void>> {
-    const passwordOk = checkPassword(newPassword);
+    const passwordOk = await checkPassword(newPassword);
     if (!passwordOk.ok) return passwordOk;
     const checked = await this.checkSecret(current);
     if (!checked.ok) return checked;
