@@ -17,7 +17,7 @@ const run = (args: string[], env: Record<string, string> = {}) => {
   expect(result.status, result.stderr).toBe(0);
 };
 
-describe.skipIf(!unixModes)('files the command line writes', () => {
+describe.skipIf(!unixModes)('the command line, under umask 022', () => {
   useUmask(0o022);
   let dir: string;
   let ledger: string;
@@ -27,19 +27,28 @@ describe.skipIf(!unixModes)('files the command line writes', () => {
     await ledgerFile(ledger, PASSWORD, { demo: true });
   });
 
-  it('are readable by their owner only: ledgers, copies, dumps, workbooks, letters', () => {
+  const expectOwnerOnly = (...names: string[]) => expect(names.map((name) => [name, permissionsOf(join(dir, name))])).toEqual(names.map((name) => [name, '600']));
+
+  it('makes ledgers, copies and restored ledgers readable by their owner only', () => {
     run(['init', join(dir, 'new.duban')]);
     run(['backup', ledger, join(dir, 'copy.duban')]);
     run(['restore', join(dir, 'copy.duban'), join(dir, 'restored.duban')]);
-    run(['dump', ledger, join(dir, 'plain.sqlite')]);
-    run(['export', ledger, join(dir, 'tasks.xlsx'), '--kind', 'tasks']);
-    run(['letter', ledger, '--type', 'reminder', '--unit', '自治区生态环境厅', '--preview', '--out', join(dir, 'letter.docx')]);
-    run(['letter', ledger, '--type', 'reminder', '--unit', '自治区生态环境厅', '--preview', '--out', join(dir, 'letter.html')], { DUBAN_CHROMIUM: '/nonexistent/chromium' });
-    const written = ['new.duban', 'copy.duban', 'restored.duban', 'plain.sqlite', 'tasks.xlsx', 'letter.docx', 'letter.html'];
-    expect(written.map((name) => [name, permissionsOf(join(dir, name))])).toEqual(written.map((name) => [name, '600']));
+    expectOwnerOnly('new.duban', 'copy.duban', 'restored.duban');
   });
 
-  it('go into folders it makes that only their owner may list', () => {
+  it('makes dumps and workbooks readable by their owner only', () => {
+    run(['dump', ledger, join(dir, 'plain.sqlite')]);
+    run(['export', ledger, join(dir, 'tasks.xlsx'), '--kind', 'tasks']);
+    expectOwnerOnly('plain.sqlite', 'tasks.xlsx');
+  });
+
+  it('makes letters readable by their owner only', () => {
+    run(['letter', ledger, '--type', 'reminder', '--unit', '自治区生态环境厅', '--preview', '--out', join(dir, 'letter.docx')]);
+    run(['letter', ledger, '--type', 'reminder', '--unit', '自治区生态环境厅', '--preview', '--out', join(dir, 'letter.html')], { DUBAN_CHROMIUM: '/nonexistent/chromium' });
+    expectOwnerOnly('letter.docx', 'letter.html');
+  });
+
+  it('writes unit workbooks into folders it makes that only their owner may list', () => {
     const packages = join(tempDir(), '填报表', '2026年11月');
     run(['package', 'export', ledger, packages, '--period', '2026-11']);
     const files = readdirSync(packages);
