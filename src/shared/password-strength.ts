@@ -12,16 +12,17 @@ import { err, ok, type Result } from './result';
 export const MIN_PASSWORD_CHARS = 8;
 
 /**
- * zxcvbn's 3 means at least 10^8 guesses. The key derivation makes each guess cost about half a second
- * of a machine like ours, which is what makes 10^8 take years; but it only multiplies: a password
- * among a cracker's first million guesses (12345678, woaini1314) falls in days whatever the KDF.
- * NIST SP 800-63B (5.1.1.2) and OWASP ASVS (V2.1.7) ask for the same: refuse the common and the guessable.
+ * zxcvbn's 3 means at least 10^8 guesses. The key derivation makes each guess cost about half a
+ * second (it is calibrated so), which puts 10^8 guesses at some 1.6 machine-years; but it only
+ * multiplies: a password among a cracker's first million guesses (12345678, woaini1314) falls in
+ * under a week on one machine, whatever the KDF. NIST SP 800-63B (5.1.1.2) and OWASP ASVS (V2.1.7)
+ * ask for the same: refuse what is common, expected or guessable.
  */
 const ACCEPTED_SCORE = 3;
 
 /** Why a password is refused (translated under common:password.weakness). */
-export type Weakness = 'too_short' | 'common' | 'keyboard' | 'repeat' | 'sequence' | 'date' | 'name' | 'word' | 'guessable';
-export const WEAKNESSES: readonly Weakness[] = ['too_short', 'common', 'keyboard', 'repeat', 'sequence', 'date', 'name', 'word', 'guessable'];
+export const WEAKNESSES = ['too_short', 'common', 'keyboard', 'repeat', 'sequence', 'date', 'name', 'word', 'guessable'] as const;
+export type Weakness = (typeof WEAKNESSES)[number];
 
 type Warning = keyof TranslationKeys['warnings'];
 
@@ -88,7 +89,7 @@ const CHINESE_NAMES = [
   ...['yao', 'lu', 'cui', 'zhong', 'tan', 'fan', 'jin', 'shi', 'liao', 'jia', 'xia', 'fu', 'fang', 'bai', 'zou', 'meng', 'xiong', 'qin', 'qiu', 'hou', 'yin', 'xue', 'yan', 'duan', 'lei'],
   ...['long', 'tao', 'gu', 'mao', 'hao', 'gong', 'shao', 'wan', 'qian', 'dai', 'ouyang', 'zhuge', 'situ', 'shangguan'],
   ...['xiuying', 'guiying', 'xiulan', 'yulan', 'guilan', 'jianguo', 'jianjun', 'jianhua', 'jianping', 'guoqiang', 'zhiqiang', 'haiyan', 'xiaoming', 'xiaohong', 'xiaoli', 'xiaoyan'],
-  ...['fang', 'na', 'min', 'jing', 'qiang', 'jun', 'yong', 'jie', 'juan', 'ming', 'chao', 'ping', 'gang', 'hua', 'hui', 'bin', 'hong', 'ying', 'dan', 'xin', 'yi', 'rui'],
+  ...['na', 'min', 'jing', 'qiang', 'jun', 'yong', 'jie', 'juan', 'ming', 'chao', 'ping', 'gang', 'hua', 'hui', 'bin', 'hong', 'ying', 'dan', 'xin', 'yi', 'rui'],
   ...['zihan', 'yuxuan', 'haoran', 'yichen', 'zixuan', 'xinyi'],
 ];
 
@@ -117,15 +118,22 @@ export function loadPasswordEstimator(): Promise<ZxcvbnFactory> {
 }
 
 /**
- * The verdict on a new password. What gives it away comes first (密码密码密码 is a repeat before it
- * is short: adding two characters would not help); a password too short says so even when zxcvbn,
- * which counts any character as one of ten, is content.
+ * What gives the password away comes first (密码密码密码 is a repeat before it is short: two more
+ * characters would not help); one too short says so even when zxcvbn, which counts any character
+ * it does not recognise as one of ten, is content.
  */
+function weaknessOf(password: string, score: Score, warning: string | null): Weakness | null {
+  const weak = score < ACCEPTED_SCORE;
+  const given = weak && warning ? WEAKNESS_OF_WARNING[warning] : undefined;
+  if (given) return given;
+  if ([...password].length < MIN_PASSWORD_CHARS) return 'too_short';
+  return weak ? 'guessable' : null;
+}
+
+/** The verdict on a new password, by the rule the core applies. */
 export async function judgePassword(password: string): Promise<PasswordVerdict> {
   const { score, feedback } = (await loadPasswordEstimator()).check(password);
-  const weak = score < ACCEPTED_SCORE;
-  const weakness = (weak && feedback.warning ? WEAKNESS_OF_WARNING[feedback.warning] : undefined) ?? ([...password].length < MIN_PASSWORD_CHARS ? 'too_short' : weak ? 'guessable' : null);
-  return { score, weakness, suggestions: weak ? feedback.suggestions : [] };
+  return { score, weakness: weaknessOf(password, score, feedback.warning), suggestions: score < ACCEPTED_SCORE ? feedback.suggestions : [] };
 }
 
 /** The error that refuses a password of this verdict, or null when it is accepted. */
