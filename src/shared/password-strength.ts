@@ -21,7 +21,7 @@ export const MIN_PASSWORD_CHARS = 8;
 const ACCEPTED_SCORE = 3;
 
 /** Why a password is refused (translated under common:password.weakness). */
-export const WEAKNESSES = ['too_short', 'common', 'keyboard', 'repeat', 'sequence', 'date', 'name', 'word', 'guessable'] as const;
+export const WEAKNESSES = ['too_short', 'common', 'near_common', 'keyboard', 'repeat', 'sequence', 'date', 'name', 'word', 'guessable'] as const;
 export type Weakness = (typeof WEAKNESSES)[number];
 
 type Warning = keyof TranslationKeys['warnings'];
@@ -31,7 +31,7 @@ const WEAKNESS_OF_WARNING: Readonly<Record<string, Weakness>> = {
   topTen: 'common',
   topHundred: 'common',
   common: 'common',
-  similarToCommon: 'common',
+  similarToCommon: 'near_common',
   pwned: 'common',
   straightRow: 'keyboard',
   keyPattern: 'keyboard',

@@ -15,7 +15,8 @@ describe('password strength', () => {
     expect(await reasonOf('1qaz2wsx')).toBe('common');
     expect(await reasonOf('qwertyuiop')).toBe('common');
     expect(await reasonOf('zhangwei1990')).toBe('name');
-    expect(await reasonOf('jiwei2026')).toBe('common');
+    expect(await reasonOf('jiwei2026')).toBe('near_common');
+    expect(await reasonOf('P@ssw0rd2026')).toBe('near_common');
     expect(await reasonOf('abcdefghij')).toBe('sequence');
     expect(await reasonOf('zxcfghjkl;')).toBe('keyboard');
   });
