@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { judgePassword, loadPasswordEstimator, type PasswordVerdict } from '../../shared/password-strength';
 
-/** A pause in typing long enough to judge what was typed: a check takes up to a tenth of a second. */
+/** A pause in typing long enough to judge what was typed: a check takes some tens of milliseconds, about a tenth of a second at worst. */
 const PAUSE_MS = 150;
 
 export interface PasswordJudgement {
