@@ -21,7 +21,7 @@ const out = join(import.meta.dirname, '..', 'docs', 'documents');
 const work = mkdtempSync(join(tmpdir(), 'duban-pictures-'));
 mkdirSync(out, { recursive: true });
 try {
-  const { ledger } = must(await Ledger.create(join(work, 'pictures.duban'), { password: 'pictures', kdf: KDF_FLOOR }));
+  const { ledger } = must(await Ledger.create(join(work, 'pictures.duban'), { password: 'pictures of the letters', kdf: KDF_FLOOR }));
   const water = must(ledger.units.create({ name: '自治区水利厅', kind: 'supervised' })).id;
   const problems = ['部分入河排污口未完成溯源和分类整治', '小水电站生态流量泄放不到位，监测设施未按要求安装', '黄河流域重点河段岸线违规占用问题整改滞后', '农村黑臭水体治理项目进度缓慢'];
   const taskIds = problems.map((problem, i) => must(ledger.tasks.create({ number: String(i + 1), problem, deadline: { kind: 'date', date: '2026-06-30' }, leadUnitIds: [water], status: 'in_progress' })).id);

@@ -34,6 +34,12 @@ const saveDialog = (options: SaveDialogOptions) => {
 };
 
 /**
+ * Files saved are readable by their owner only (the umask can only take away): letters and workbooks
+ * name persons held accountable and petitioners. A file replaced keeps the permissions it had.
+ */
+const OWNER_ONLY = 0o600;
+
+/**
  * Writes a file into a folder without replacing one already there (a unit's returned workbook may
  * bear the same name): 填报表.xlsx, then 填报表 (2).xlsx, and so on.
  */
@@ -42,7 +48,7 @@ function writeBeside(dir: string, fileName: string, bytes: Uint8Array): void {
   const [stem, extension] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
   for (let n = 1; ; n++) {
     try {
-      writeFileSync(join(dir, n === 1 ? fileName : `${stem} (${n})${extension}`), bytes, { flag: 'wx' });
+      writeFileSync(join(dir, n === 1 ? fileName : `${stem} (${n})${extension}`), bytes, { flag: 'wx', mode: OWNER_ONLY });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -80,7 +86,7 @@ export function desktopPlatform(): PlatformHandlers {
         target = chosen.filePaths[0];
       }
       try {
-        if (files.length === 1) writeFileSync(target, files[0]!.bytes);
+        if (files.length === 1) writeFileSync(target, files[0]!.bytes, { mode: OWNER_ONLY });
         else for (const file of files) writeBeside(target, file.fileName, file.bytes);
       } catch (error) {
         return err(ioError(error, target));

@@ -20,7 +20,7 @@ export const ERROR_CODES = [
   'ledger.disk_full',
   'ledger.no_permission',
   'ledger.closed',
-  'ledger.password_too_short',
+  'ledger.password_weak',
   'ledger.backup_other_ledger',
   'ledger.audit_broken',
   // backups, which never fail a save (said afterwards)

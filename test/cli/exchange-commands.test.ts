@@ -6,7 +6,7 @@ import { useTempDir } from '../helpers/temp';
 import { WORKBOOKS } from '../helpers/workbooks';
 
 const tempDir = useTempDir('file');
-const PASSWORD = '督办台账 2026';
+const PASSWORD = '督办台账 命令行测试 2026';
 const run = (args: string[]) => duban([...args, '--password-stdin'], `${PASSWORD}\n`);
 const json = (args: string[]) => {
   const result = run([...args, '--json']);

@@ -5,7 +5,7 @@ import { duban, ledgerFile } from '../helpers/cli';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('file');
-const PASSWORD = '督办台账 2026';
+const PASSWORD = '督办台账 命令行测试 2026';
 
 function init(path: string) {
   const run = duban(['init', path, '--password-stdin'], `${PASSWORD}\n`);
@@ -30,6 +30,14 @@ describe('duban init and verify', () => {
     expect(run.stdout).toContain('保密柜');
     expect(existsSync(join(dir, 'x.duban'))).toBe(true);
     expect(existsSync(join(dir, 'x.duban.lock'))).toBe(false);
+  });
+
+  it('refuses a weak password with the reason and what to do instead, and creates nothing', () => {
+    const weak = join(tempDir(), 'weak.duban');
+    const run = duban(['init', weak, '--password-stdin'], '12345678\n');
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('这个密码太常见，容易被猜中。请用三四个不相关的词或一句话，可以夹杂数字和符号。');
+    expect(existsSync(weak)).toBe(false);
   });
 
   it('verifies the ledger and prints the format and KDF parameters', () => {
@@ -90,6 +98,15 @@ describe('duban passwd, backup, restore, dump', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(duban(['verify', path, '--password-stdin'], `${PASSWORD}\n`).status).toBe(1);
     expect(duban(['verify', path, '--password-stdin'], 'another password 9\n').status).toBe(0);
+  });
+
+  it('refuses a weak new password, in English too, and keeps the old one', async () => {
+    const path = join(tempDir(), 'w.duban');
+    await ledgerFile(path, PASSWORD);
+    const run = duban(['passwd', path, '--password-stdin', '--lang', 'en'], `${PASSWORD}\nzhangwei1990\n`);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('Names (like zhangwei or lina) are easily guessed. Use three or four unrelated words or a sentence; digits and symbols may be mixed in.');
+    expect(duban(['verify', path, '--password-stdin'], `${PASSWORD}\n`).status).toBe(0);
   });
 
   it('replaces a forgotten password with the recovery key', async () => {

@@ -6,6 +6,7 @@ import { Ledger } from '../../src/core/ledger';
 import { KDF_FLOOR } from '../../src/core/storage/kdf';
 import { duban } from '../helpers/cli';
 import { addTask, addUnits } from '../helpers/domain';
+import { permissionsOf, unixModes, useUmask } from '../helpers/file-mode';
 import { pdfLines, pdfPages, rows, type TextLine } from '../helpers/pdf';
 import { unwrap } from '../helpers/result';
 import { useTempDir } from '../helpers/temp';
@@ -17,7 +18,8 @@ import { useTempDir } from '../helpers/temp';
  * and LibreOffice are slow here.
  */
 const tempDir = useTempDir('file');
-const PASSWORD = '督办台账 2026';
+useUmask(0o022);
+const PASSWORD = '督办台账 命令行测试 2026';
 const TYPE_AREA = { top: 37, bottom: 262, left: 28, right: 184 };
 const PITCH_MM = (28.5 * 25.4) / 72;
 const PAGE_NUMBER = /^—\s*(\d+)\s*—$/;
@@ -119,6 +121,8 @@ describe('duban letter', () => {
     const run = letter(['--type', 'reminder', '--unit', '自治区水利厅', '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('已发文：某纪监驻环函〔2026〕1号，收文单位 自治区水利厅，30 项任务，回复期限 2026年12月4日。');
+    // Only its owner may read it, though the umask would let everyone (file-modes.test.ts has the rest).
+    if (unixModes) expect(permissionsOf(out)).toBe('600');
     const lines = checkPages(out, true);
     expect(lines.length).toBeGreaterThanOrEqual(3);
     const text = textOf(lines);

@@ -4,7 +4,7 @@ import { duban, ledgerFile } from '../helpers/cli';
 import { useTempDir } from '../helpers/temp';
 
 const tempDir = useTempDir('file');
-const PASSWORD = '督办台账 2026';
+const PASSWORD = '督办台账 命令行测试 2026';
 
 describe('duban init --demo and stats', () => {
   let path: string;

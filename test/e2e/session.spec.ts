@@ -11,14 +11,21 @@ test('create a ledger, note its recovery key, add a unit, lock, refuse a wrong p
 
   await page.getByRole('tab', { name: '新建台账' }).click();
   await page.getByLabel('台账文件').fill(join(workDir, '2026年督办台账.duban'));
-  await page.getByLabel('密码', { exact: true }).fill('short');
-  await page.getByLabel('密码', { exact: true }).blur();
-  await expect(page.getByText('至少需要 8 个字')).toBeVisible();
+  const create = page.getByRole('button', { name: '新建台账' });
+  await page.getByLabel('密码', { exact: true }).fill('12345678');
+  await page.getByLabel('再输入一次密码').fill('12345678');
+  await expect(page.getByText('这个密码太常见，容易被猜中。请用三四个不相关的词或一句话，可以夹杂数字和符号。')).toBeVisible();
+  await expect(create).toBeDisabled();
+  await snap(page, '02-create-weak-password');
+  await page.getByLabel('密码', { exact: true }).fill('密码密码密码');
+  await expect(page.getByText(/^重复的字或字符（如 aaa、密码密码）容易被猜中。/)).toBeVisible();
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByLabel('再输入一次密码').fill(PASSWORD);
   await expect(page.getByText('很强').or(page.getByText('强', { exact: true }))).toBeVisible();
+  await expect(page.getByText('容易被猜中')).toHaveCount(0);
+  await expect(create).toBeEnabled();
   await snap(page, '02-create');
-  await page.getByRole('button', { name: '新建台账' }).click();
+  await create.click();
 
   const key = page.getByTestId('recovery-key');
   await expect(key).toHaveText(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/);

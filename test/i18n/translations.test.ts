@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { Options as ZxcvbnOptions } from '@zxcvbn-ts/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CLOSE_OUT_STATES } from '../../src/core/close-out/model';
@@ -9,6 +10,7 @@ import { DEADLINE_KINDS, TASK_STATUSES, UNIT_ROLES } from '../../src/core/tasks/
 import { UNIT_KINDS } from '../../src/core/units/model';
 import { ERROR_CODES, FIELD_ERROR_CODES } from '../../src/shared/errors';
 import { LANGUAGES } from '../../src/shared/i18n/setup';
+import { WEAKNESSES } from '../../src/shared/password-strength';
 
 /**
  * Every text the app shows exists in Chinese and in English: both languages hold the same keys in
@@ -116,7 +118,7 @@ describe('translations', () => {
     expect(missing).toEqual([]);
   });
 
-  it("have words for every code of the core's enumerations, errors and field errors", () => {
+  it("have words for every code of the core's enumerations, errors and field errors, and for every reason to refuse a password", () => {
     const groups: [string, readonly string[]][] = [
       ['enums.taskStatus', TASK_STATUSES],
       ['enums.deadlineKind', DEADLINE_KINDS],
@@ -127,6 +129,9 @@ describe('translations', () => {
       ['entities', ENTITY_NAMES],
       ['errors', ERROR_CODES],
       ['fields', FIELD_ERROR_CODES],
+      ['password.weakness', WEAKNESSES],
+      // zxcvbn's own suggestions are English: each of its keys needs our words.
+      ['password.suggestions', Object.keys(new ZxcvbnOptions().translations.suggestions)],
     ];
     for (const language of LANGUAGES) {
       const common = catalogue(language, 'common');

@@ -1,8 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { ioError } from '../../core/storage/durable-fs';
 import { ok } from '../../shared/result';
 import { type Command, openLedger } from '../command';
-import { cliFailure, ledgerFailure } from '../failure';
+import { writeNewFile } from '../write-new-file';
 
 export const dump: Command = {
   name: 'dump',
@@ -14,12 +12,8 @@ export const dump: Command = {
     const image = opened.value.store.plainImage();
     opened.value.close();
     ctx.warn(ctx.t('cli:dump.warning', { out }));
-    try {
-      writeFileSync(out, image, { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return cliFailure('out_exists', { path: out });
-      return ledgerFailure(ioError(error, out));
-    }
+    const written = writeNewFile(out, image);
+    if (!written.ok) return written;
     ctx.out(ctx.t('cli:dump.done', { out }));
     return ok(undefined);
   },

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainFileName } from '../../core/evidence/model';
 import type { DocumentDraft, DocumentType, Preview } from '../../core/documents/model';
@@ -11,7 +11,7 @@ import { formatDate } from '../../shared/i18n/format';
 import { ok, type Result } from '../../shared/result';
 import { type Command, type CommandContext, openLedger } from '../command';
 import { type CliFailure, cliFailure, ledgerFailure } from '../failure';
-import { writeNewFile } from '../write-new-file';
+import { makeFolder, writeNewFile } from '../write-new-file';
 
 /**
  * `duban letter FILE --type T --unit NAME --out OUT.html|.docx|.pdf` issues one document (or only
@@ -95,12 +95,15 @@ async function run(ctx: CommandContext, ledger: Ledger, plan: Plan & { batch: bo
   if (taken) return cliFailure('out_exists', { path: taken });
   const files = await renderAll(previews, plan.format, printer);
   if (!files.ok) return files;
+  if (plan.batch) {
+    const made = makeFolder(plan.path);
+    if (!made.ok) return made;
+  }
   if (!plan.preview) {
     // The command holds the ledger's lock: the numbers the previews showed are the ones issued.
     const issued = draft ? ledger.documents.issue(draft) : ledger.documents.issueBatch({ ...common, overdueAsOf: plan.date });
     if (!issued.ok) return ledgerFailure(issued.error);
   }
-  if (plan.batch) mkdirSync(plan.path, { recursive: true });
   for (const [index, path] of paths.entries()) {
     const written = writeNewFile(path, files.value[index]!);
     if (!written.ok) return written;

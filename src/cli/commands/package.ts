@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Ledger } from '../../core/ledger';
 import { isIsoDate, isPeriod } from '../../shared/dates';
@@ -8,7 +7,7 @@ import { ok, type Result } from '../../shared/result';
 import { type Command, type CommandContext, openLedger } from '../command';
 import { type CliFailure, cliFailure, ledgerFailure } from '../failure';
 import { unitOption } from '../unit-option';
-import { writeNewFile } from '../write-new-file';
+import { makeFolder, writeNewFile } from '../write-new-file';
 
 /**
  * `duban package export FILE DIR --period YYYY-MM [--unit NAME]`: one workbook per unit into DIR.
@@ -24,7 +23,8 @@ async function exportPackages(ctx: CommandContext, ledger: Ledger, dir: string):
   if (!unit.ok) return unit;
   const exported = await ledger.exchange.packages.export({ period, ...(unit.value ? { unitIds: [unit.value.id] } : {}), ...(returnBy ? { returnBy } : {}) }, ctx.language);
   if (!exported.ok) return ledgerFailure(exported.error);
-  mkdirSync(dir, { recursive: true });
+  const made = makeFolder(dir);
+  if (!made.ok) return made;
   for (const file of exported.value.files) {
     const written = writeNewFile(join(dir, file.fileName), file.bytes);
     if (!written.ok) return written;

@@ -18,15 +18,10 @@ import { DEFAULT_CHUNK_SIZE, fileContext, type LedgerReading, nextHeader, openIn
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { type NewKeys, rekey } from './rekey';
 import { passwordSlot, recoverySlot, type Unlock, unwrapDataKey, wrapForRecipient } from './slots';
-import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
+import { checkNewPassword } from '../../shared/password-strength';
 
 export type { Unlock } from './slots';
 export type { KeyChange } from './model';
-
-const checkPassword = (password: string): Result<void> =>
-  [...password].length < MIN_PASSWORD_CHARS
-    ? err(dubanError('ledger.password_too_short', { min: MIN_PASSWORD_CHARS }))
-    : ok(undefined);
 
 /** A snapshot is due once the journal outgrows this, or a quarter of the snapshot if that is larger. */
 const JOURNAL_SNAPSHOT_BYTES = 4 * 1024 * 1024;
@@ -137,7 +132,7 @@ export class LedgerStore {
   }
 
   static async create(path: string, options: CreateOptions): Promise<Result<{ store: LedgerStore; recoveryKey: string }>> {
-    const passwordOk = checkPassword(options.password);
+    const passwordOk = await checkNewPassword(options.password);
     if (!passwordOk.ok) return passwordOk;
     if (exists(path)) return err(dubanError('ledger.already_exists', { path }));
     const lock = acquireLock(path);
@@ -575,7 +570,7 @@ export class LedgerStore {
    * cannot be, and which gets a new recovery key to print.
    */
   async changePassword(current: Unlock, newPassword: string, kdf?: KdfParams): Promise<Result<KeyChange>> {
-    const passwordOk = checkPassword(newPassword);
+    const passwordOk = await checkNewPassword(newPassword);
     if (!passwordOk.ok) return passwordOk;
     const checked = await this.checkSecret(current);
     if (!checked.ok) return checked;

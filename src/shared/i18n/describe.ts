@@ -18,7 +18,17 @@ function translateParams(t: TFunction, params: Readonly<Record<string, string | 
       })
       .join(t('common:listSeparator'));
   }
+  if (typeof params.reason === 'string') out.reason = describeWeakness(t, params.reason, params);
   return out;
+}
+
+/** Why a new password is refused, then what to do instead (zxcvbn's suggestions, comma-separated). */
+function describeWeakness(t: TFunction, reason: string, { min, suggestions = '' }: Readonly<Record<string, string | number>>): string {
+  const advice = String(suggestions)
+    .split(',')
+    .filter(Boolean)
+    .map((key) => t(`common:password.suggestions.${key}`));
+  return [t(`common:password.weakness.${reason}`, { min }), ...advice].join(t('common:sentenceSeparator'));
 }
 
 export function describeError(t: TFunction, error: DubanError): string {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_CHARS } from '../../../shared/password-strength';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
 import { FormActions } from '../../components/FormActions';
 import { CheckboxInput, TextInput } from '../../components/inputs';
+import { PasswordStrength } from '../../components/PasswordStrength';
 import { useForm } from '../../forms/useForm';
-import { PasswordStrength } from './PasswordStrength';
+import { usePasswordVerdict } from '../../hooks/usePasswordVerdict';
 import { PathField } from './PathField';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { createSchema } from './schemas';
@@ -16,6 +18,7 @@ export function CreateLedger({ demo }: { demo: boolean }) {
   const api = useApi();
   const session = useSession();
   const form = useForm(createSchema, { path: '', password: '', confirm: '', demo });
+  const judgement = usePasswordVerdict(form.values.password);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
   if (recoveryKey) {
@@ -49,11 +52,11 @@ export function CreateLedger({ demo }: { demo: boolean }) {
     >
       <p className="form__intro">{t(demo ? 'session.create.demoIntro' : 'session.create.intro')}</p>
       <PathField form={form} mode="create" />
-      <TextInput form={form} name="password" type="password" autoComplete="new-password" label={t('session.password')} required hint={t('session.create.passwordHint')} />
-      <PasswordStrength password={form.values.password} />
+      <TextInput form={form} name="password" type="password" autoComplete="new-password" label={t('session.password')} required hint={t('session.create.passwordHint', { min: MIN_PASSWORD_CHARS })} />
+      <PasswordStrength judgement={judgement} />
       <TextInput form={form} name="confirm" type="password" autoComplete="new-password" label={t('session.create.confirm')} required />
       {!demo && <CheckboxInput form={form} name="demo" label={t('session.create.withDemo')} />}
-      <FormActions form={form} submit={form.saving ? t('session.create.creating') : t('session.create.submit')} />
+      <FormActions form={form} disabled={!judgement.accepted} submit={form.saving ? t('session.create.creating') : t('session.create.submit')} />
     </form>
   );
 }

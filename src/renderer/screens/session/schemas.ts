@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { MIN_PASSWORD_CHARS } from '../../../shared/password-strength';
 
-/** The rules of the session forms; the core checks the same and more (a wrong password, an existing file). */
+/**
+ * The rules of the session forms; the core checks the same and more (a wrong password, an existing
+ * file). How strong a new password must be is judged apart, as it is typed (usePasswordVerdict).
+ */
 const path = z
   .string()
   .trim()
@@ -11,7 +13,7 @@ const path = z
 export const createSchema = z
   .object({
     path,
-    password: z.string().min(MIN_PASSWORD_CHARS, { error: 'too_short' }),
+    password: z.string(),
     confirm: z.string(),
     demo: z.boolean(),
   })

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { MIN_PASSWORD_CHARS } from '../../../shared/password-strength';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
 import { FormActions } from '../../components/FormActions';
 import { TextInput } from '../../components/inputs';
+import { PasswordStrength } from '../../components/PasswordStrength';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
-import { PasswordStrength } from '../session/PasswordStrength';
+import { usePasswordVerdict } from '../../hooks/usePasswordVerdict';
 import { RecoveryKeyNotice } from '../session/RecoveryKeyNotice';
 
 const passwordSchema = z
-  .object({ current: z.string().min(1, { error: 'required' }), next: z.string().min(MIN_PASSWORD_CHARS, { error: 'too_short' }), confirm: z.string() })
+  .object({ current: z.string().min(1, { error: 'required' }), next: z.string(), confirm: z.string() })
   .refine((v) => v.next === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
 
 const recoverySchema = z.object({ password: z.string().min(1, { error: 'required' }) });
@@ -28,6 +28,7 @@ export function PasswordSettings() {
   const { refresh } = useSession();
   const password = useForm(passwordSchema, { current: '', next: '', confirm: '' });
   const recovery = useForm(recoverySchema, { password: '' });
+  const judgement = usePasswordVerdict(password.values.next);
   const [newKey, setNewKey] = useState<string | null>(null);
 
   return (
@@ -54,9 +55,9 @@ export function PasswordSettings() {
         >
           <TextInput form={password} name="current" type="password" label={t('password.current')} required />
           <TextInput form={password} name="next" type="password" autoComplete="new-password" label={t('password.next')} required />
-          <PasswordStrength password={password.values.next} />
+          <PasswordStrength judgement={judgement} />
           <TextInput form={password} name="confirm" type="password" autoComplete="new-password" label={t('password.confirm')} required />
-          <FormActions form={password} submit={t('password.submit')} />
+          <FormActions form={password} disabled={!judgement.accepted} submit={t('password.submit')} />
         </form>
       </section>
       <section className="card" aria-labelledby="settings-recovery">
