@@ -1,10 +1,10 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { dubanError, type DubanError } from '../../shared/errors';
-import { subkey, wipe } from './crypto';
+import { subkey } from './crypto';
 import type { Reader } from './database';
 import { disk } from './disk';
-import { ensureDirectory, temporaryPathBeside } from './durable-fs';
+import { closeQuietly, ensureDirectory, writeAll } from './durable-fs';
 
 /**
  * The anchor: the last state of a ledger this machine saw — snapshot generation, journal length, the
@@ -43,12 +43,28 @@ interface StoredAnchor extends AnchorPoint {
 export interface AnchorBook {
   read(ledgerId: string, path: string): unknown;
   write(ledgerId: string, path: string, anchor: unknown): void;
+  /** The ledger is closed: nothing more is written for it until it is opened again. */
+  release(ledgerId: string, path: string): void;
 }
+
+/**
+ * Each anchor is one disk sector, rewritten in place: a commit costs one more write, not the four
+ * calls and a rename of a file replaced whole. Not synced either: an anchor lost to a crash is a step
+ * behind, which can only miss a change, never report one that did not happen; one cut short does not
+ * parse, and counts as none.
+ */
+const ANCHOR_BYTES = 512;
 
 /** Anchors as files in `dir` (the app's settings folder, or the command line's). */
 export function anchorFolder(dir: string): AnchorBook {
   const fileOf = (ledgerId: string, path: string): string =>
     join(dir, `${ledgerId}-${createHash('sha256').update(resolve(path)).digest('hex').slice(0, 16)}.json`);
+  const open = new Map<string, number>();
+  const release = (file: string): void => {
+    const fd = open.get(file);
+    open.delete(file);
+    if (fd !== undefined) closeQuietly(fd);
+  };
   return {
     read(ledgerId, path) {
       try {
@@ -58,32 +74,36 @@ export function anchorFolder(dir: string): AnchorBook {
       }
     },
     write(ledgerId, path, anchor) {
-      // Written after every commit, so not synced: an anchor lost to a crash is one a step behind,
-      // which can only miss a change, never report one that did not happen.
-      ensureDirectory(dir);
-      const target = fileOf(ledgerId, path);
-      const temporary = temporaryPathBeside(target);
-      const fd = disk.openSync(temporary, 'w', 0o600);
+      const file = fileOf(ledgerId, path);
+      const sector = Buffer.alloc(ANCHOR_BYTES, ' ');
+      if (sector.write(JSON.stringify(anchor)) >= ANCHOR_BYTES) throw new Error('an anchor outgrew its sector');
       try {
-        disk.writeSync(fd, JSON.stringify(anchor));
-      } finally {
-        disk.closeSync(fd);
+        let fd = open.get(file);
+        if (fd === undefined) {
+          ensureDirectory(dir);
+          fd = disk.openSync(file, 'w', 0o600);
+          open.set(file, fd);
+        }
+        writeAll(fd, sector, 0);
+      } catch (error) {
+        release(file); // opened afresh next time
+        throw error;
       }
-      disk.renameSync(temporary, target);
     },
+    release: (ledgerId, path) => release(fileOf(ledgerId, path)),
   };
 }
 
-function macOf(integrityKey: Buffer, ledgerId: string, point: AnchorPoint): string {
-  const key = subkey(integrityKey, 'anchor', Buffer.from(ledgerId, 'hex'));
+/** The key anchors are MAC'd under: from the ledger's integrity key, so it outlives every data key. */
+export const anchorKeyOf = (integrityKey: Buffer, ledgerId: Buffer): Buffer => subkey(integrityKey, 'anchor', ledgerId);
+
+function macOf(anchorKey: Buffer, ledgerId: string, point: AnchorPoint): string {
   const content = JSON.stringify([ledgerId, point.generation, point.records, point.lastTag, point.audit?.id ?? null, point.audit?.hash ?? null]);
-  const mac = createHmac('sha256', key).update(content).digest('hex');
-  wipe(key);
-  return mac;
+  return createHmac('sha256', anchorKey).update(content).digest('hex');
 }
 
-export function sealAnchor(integrityKey: Buffer, ledgerId: string, point: AnchorPoint, at: number): StoredAnchor {
-  return { ...point, at, mac: macOf(integrityKey, ledgerId, point) };
+export function sealAnchor(anchorKey: Buffer, ledgerId: string, point: AnchorPoint, at: number): StoredAnchor {
+  return { ...point, at, mac: macOf(anchorKey, ledgerId, point) };
 }
 
 function isStoredAnchor(value: unknown): value is StoredAnchor {
@@ -128,10 +148,10 @@ function sameHex(a: string, b: string): boolean {
   return x.length === y.length && x.length * 2 === a.length && timingSafeEqual(x, y);
 }
 
-export function checkAnchor(stored: unknown, integrityKey: Buffer, ledgerId: string, current: CurrentState): AnchorCheck {
+export function checkAnchor(stored: unknown, anchorKey: Buffer, ledgerId: string, current: CurrentState): AnchorCheck {
   if (!isStoredAnchor(stored)) return { kind: 'first_seen' };
   const seenAt = stored.at;
-  if (!sameHex(macOf(integrityKey, ledgerId, stored), stored.mac)) return { kind: 'unverifiable', seenAt };
+  if (!sameHex(macOf(anchorKey, ledgerId, stored), stored.mac)) return { kind: 'unverifiable', seenAt };
   const { point } = current;
   if (point.generation < stored.generation) return { kind: 'rolled_back', seenAt, seen: stored.generation, found: point.generation };
   if (point.generation === stored.generation) {

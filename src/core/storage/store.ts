@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { dubanError, type DubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { type AnchorBook, type AnchorCheck, type AnchorPoint, type AuditView, checkAnchor, sealAnchor } from './anchor';
+import { type AnchorBook, type AnchorCheck, anchorKeyOf, type AnchorPoint, type AuditView, checkAnchor, sealAnchor } from './anchor';
 import { backupDirOf, type BackupPolicy, DEFAULT_BACKUP_POLICY, keepBackup, listBackups, rotateBackups } from './backups';
 import { type BlobKey, blobDirOf, getBlob, listBlobFiles, putBlob, removeBlobFile, staleBlobFiles } from './blobs';
 import { random, subkey, wipe } from './crypto';
@@ -113,6 +113,7 @@ export class LedgerStore {
   /** After a snapshot that could not be written, the journal length at which the next one is tried. */
   private snapshotRetryAt = 0;
   private auditKeyCache: Buffer | null = null;
+  private anchorKeyCache: Buffer | null = null;
   /** The anchor could not be written after the last change: tried again at the next, and on close. */
   private anchorBehind = false;
 
@@ -216,7 +217,10 @@ export class LedgerStore {
       audit: options.audit?.head(db) ?? null,
     };
     const current = { point, tags: reading.tags, auditHashAt: (id: number) => options.audit?.hashAt(db, id) ?? null };
-    return checkAnchor(options.anchors.read(ledgerId, path), integrityKey, ledgerId, current);
+    const anchorKey = anchorKeyOf(integrityKey, header.ledgerId);
+    const check = checkAnchor(options.anchors.read(ledgerId, path), anchorKey, ledgerId, current);
+    wipe(anchorKey);
+    return check;
   }
 
   /**
@@ -509,13 +513,18 @@ export class LedgerStore {
     if (!anchors || !this.integrityKey || this.options.readOnly) return;
     try {
       const point = this.anchorPoint(this.header.generation, this.journal.seq, this.journal.chainTag);
-      anchors.write(this.ledgerId, this.path, sealAnchor(this.integrityKey, this.ledgerId, point, this.now()));
+      anchors.write(this.ledgerId, this.path, sealAnchor(this.anchorKey(), this.ledgerId, point, this.now()));
       this.anchorCheck = { kind: 'consistent' };
       this.anchorBehind = false;
     } catch {
       // Tried again at the next change and on close: an anchor behind a restore would report one.
       this.anchorBehind = true;
     }
+  }
+
+  private anchorKey(): Buffer {
+    this.anchorKeyCache ??= anchorKeyOf(this.integrityKey!, this.header.ledgerId);
+    return this.anchorKeyCache;
   }
 
   /** Where a file of this ledger stands; a database without the audit table yet (a ledger being created) has no chain. */
@@ -646,7 +655,8 @@ export class LedgerStore {
     if (anchors && this.integrityKey) {
       try {
         const point = this.anchorPoint(copy.header.generation, 0, copy.chainStart);
-        anchors.write(this.ledgerId, dest, sealAnchor(this.integrityKey, this.ledgerId, point, this.now()));
+        anchors.write(this.ledgerId, dest, sealAnchor(this.anchorKey(), this.ledgerId, point, this.now()));
+        anchors.release(this.ledgerId, dest);
       } catch {
         // Best effort, as every anchor.
       }
@@ -709,7 +719,8 @@ export class LedgerStore {
     }
     this.journal.fd = null;
     this.database.close();
-    wipe(this.dataKey, this.integrityKey, this.auditKeyCache);
+    this.options.anchors?.release(this.ledgerId, this.path);
+    wipe(this.dataKey, this.integrityKey, this.auditKeyCache, this.anchorKeyCache);
     this.lock?.release();
     this.closed = true;
   }

@@ -183,7 +183,7 @@ describe('every I/O step of every write, failing', () => {
         if (!reached) break;
       }
       points.set(operation.name, n - 1);
-      expect(n - 1, 'the walk reached no I/O call at all').toBeGreaterThan(3);
+      expect(n - 1, 'the walk reached too few I/O calls: the operation no longer goes through the disk layer?').toBeGreaterThanOrEqual(3);
     }, 600_000);
   }
 });
