@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { disk } from './disk';
-import { closeQuietly, copyFileAtomic, ensureDirectory, fsyncDirectory } from './durable-fs';
+import { closeQuietly, copyFileAtomic, ensureDirectory, exists, fsyncDirectory } from './durable-fs';
 import { parseHeader } from './header';
 
 /**
@@ -46,15 +46,6 @@ export function keepBackup(ledgerPath: string, now: number): string {
     copyFileAtomic(ledgerPath, target); // FAT and exFAT removable media have no hard links
   }
   return target;
-}
-
-function exists(path: string): boolean {
-  try {
-    disk.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** When a backup's snapshot was written and under which key, read from its header (no key needed); null for what is not a whole header. */

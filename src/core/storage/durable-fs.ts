@@ -104,14 +104,18 @@ export function writeAll(fd: number, bytes: Uint8Array, position?: number): void
   }
 }
 
-/** Creates a folder that may not exist yet; a new one is made durable in its parent, as a new file would be. */
-export function ensureDirectory(path: string): void {
+export function exists(path: string): boolean {
   try {
     disk.statSync(path);
-    return;
+    return true;
   } catch {
-    // missing: made below
+    return false;
   }
+}
+
+/** Creates a folder that may not exist yet; a new one is made durable in its parent, as a new file would be. */
+export function ensureDirectory(path: string): void {
+  if (exists(path)) return;
   disk.mkdirSync(path, { recursive: true, mode: 0o700 });
   fsyncDirectory(dirname(path));
 }

@@ -8,7 +8,7 @@ import { random, subkey, wipe } from './crypto';
 import { LedgerDatabase, loadSqlEngine, type Reader, type Writer } from './database';
 import { decodeFile, readDatabase, readFile } from './file-database';
 import { disk } from './disk';
-import { copyFileAtomic, ensureDirectory, ioError, removeTemporaryFiles, writeAll } from './durable-fs';
+import { copyFileAtomic, ensureDirectory, exists, ioError, removeTemporaryFiles, writeAll } from './durable-fs';
 import { FORMAT_VERSION, type Header, LEDGER_ID_BYTES, parseHeader, SNAPSHOT_SALT_BYTES } from './header';
 import { type Statement, sealRecord } from './journal';
 import { calibrateKdf, type KdfParams } from './kdf';
@@ -732,15 +732,6 @@ export class LedgerStore {
     if (this.anchorBehind) this.recordAnchor();
     this.dropKeys();
     return result;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    disk.statSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

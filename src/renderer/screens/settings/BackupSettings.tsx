@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../shared/contract/session';
 import type { DubanError } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
 import { formatInstant } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
 import { useApi, useLoad } from '../../api/ApiContext';
@@ -25,21 +26,13 @@ export function BackupSettings() {
   const [error, setError] = useState<DubanError | null>(null);
   const when = (time: number): string => formatInstant(time, i18n.language as Language);
 
-  const restore = async (): Promise<void> => {
-    const backup = restoring!;
+  /** Restoring or deleting the backup the user confirmed; the list, and the warnings about backups, follow. */
+  const act = async (backup: BackupEntry, call: (fileName: string) => Promise<Result<void>>, done: 'backups.restored' | 'backups.removed'): Promise<void> => {
     setRestoring(null);
-    const restored = await api.session.restoreBackup(backup.fileName);
-    if (!restored.ok) return setError(restored.error);
-    toast(t('backups.restored', { when: when(backup.takenAt) }));
-    backups.reload();
-  };
-
-  const remove = async (): Promise<void> => {
-    const backup = removing!;
     setRemoving(null);
-    const removed = await api.session.removeBackup(backup.fileName);
-    if (!removed.ok) return setError(removed.error);
-    toast(t('backups.removed', { when: when(backup.takenAt) }));
+    const result = await call(backup.fileName);
+    if (!result.ok) return setError(result.error);
+    toast(t(done, { when: when(backup.takenAt) }));
     backups.reload();
     await refresh();
   };
@@ -79,7 +72,7 @@ export function BackupSettings() {
         title={t('backups.confirmTitle')}
         message={t('backups.confirmMessage', { when: restoring ? when(restoring.takenAt) : '' })}
         confirmLabel={t('backups.restore')}
-        onConfirm={() => void restore()}
+        onConfirm={() => void act(restoring!, api.session.restoreBackup, 'backups.restored')}
         onCancel={() => setRestoring(null)}
       />
       <ConfirmDialog
@@ -88,7 +81,7 @@ export function BackupSettings() {
         message={t('backups.removeMessage', { when: removing ? when(removing.takenAt) : '' })}
         confirmLabel={t('backups.remove')}
         danger
-        onConfirm={() => void remove()}
+        onConfirm={() => void act(removing!, api.session.removeBackup, 'backups.removed')}
         onCancel={() => setRemoving(null)}
       />
     </section>
