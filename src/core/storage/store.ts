@@ -1,7 +1,8 @@
 import { basename, dirname, join } from 'node:path';
 import { dubanError, type DubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { type AnchorBook, type AnchorCheck, anchorKeyOf, type AnchorPoint, type AuditView, checkAnchor, sealAnchor } from './anchor';
+import type { AnchorBook, AnchorCheck, AuditView } from './anchor';
+import { AnchorKeeper } from './anchor-keeper';
 import { backupDirOf, type BackupPolicy, DEFAULT_BACKUP_POLICY, keepBackup, listBackups, rotateBackups } from './backups';
 import { type BlobKey, blobDirOf, getBlob, listBlobFiles, putBlob, removeBlobFile, staleBlobFiles } from './blobs';
 import { random, subkey, wipe } from './crypto';
@@ -14,7 +15,7 @@ import { type Statement, sealRecord } from './journal';
 import { calibrateKdf, type KdfParams } from './kdf';
 import { acquireLock, type LedgerLock } from './lock';
 import type { KeyChange } from './model';
-import { DEFAULT_CHUNK_SIZE, fileContext, type LedgerReading, nextHeader, openIntegrityKey, sealIntegrityKey, type WrittenSnapshot, writeSnapshot } from './ledger-file';
+import { DEFAULT_CHUNK_SIZE, fileContext, nextHeader, openIntegrityKey, sealIntegrityKey, type WrittenSnapshot, writeSnapshot } from './ledger-file';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { type NewKeys, rekey } from './rekey';
 import { passwordSlot, recoverySlot, type Unlock, unwrapDataKey, wrapForRecipient } from './slots';
@@ -113,9 +114,7 @@ export class LedgerStore {
   /** After a snapshot that could not be written, the journal length at which the next one is tried. */
   private snapshotRetryAt = 0;
   private auditKeyCache: Buffer | null = null;
-  private anchorKeyCache: Buffer | null = null;
-  /** The anchor could not be written after the last change: tried again at the next, and on close. */
-  private anchorBehind = false;
+  private readonly anchor: AnchorKeeper;
 
   private constructor(
     readonly path: string,
@@ -127,9 +126,10 @@ export class LedgerStore {
     private journal: JournalState,
     private readonly lock: LedgerLock | null,
     private readonly options: StoreOptions,
-    private anchorCheck: AnchorCheck,
   ) {
     this.now = options.now ?? Date.now;
+    this.anchor = new AnchorKeeper(options.anchors, header.ledgerId, options.audit, this.now);
+    if (integrityKey) this.anchor.arm(integrityKey);
   }
 
   static async create(path: string, options: CreateOptions): Promise<Result<{ store: LedgerStore; recoveryKey: string }>> {
@@ -151,9 +151,7 @@ export class LedgerStore {
         recoverySlot(parseRecoveryKey(recoveryKey)!, kdf, header.ledgerId, dataKey),
       ]);
       const snapshot = writeSnapshot(path, { ...header, slots }, dataKey, image);
-      const store = new LedgerStore(path, snapshot.header, dataKey, integrityKey, database, journalAfter(snapshot, disk.openSync(path, 'r+')), lock.value, options, {
-        kind: 'first_seen',
-      });
+      const store = new LedgerStore(path, snapshot.header, dataKey, integrityKey, database, journalAfter(snapshot, disk.openSync(path, 'r+')), lock.value, options);
       store.recordAnchor();
       return ok({ store, recoveryKey });
     } catch (error) {
@@ -196,8 +194,8 @@ export class LedgerStore {
       chainTag: reading.chainTag,
       tornTail: reading.tornTail,
     };
-    const check = integrityKey ? LedgerStore.checkAnchor(path, header, integrityKey, database, reading, options) : ({ kind: 'first_seen' } as const);
-    const store = new LedgerStore(path, header, dataKey.value, integrityKey, database, journal, lock, options, check);
+    const store = new LedgerStore(path, header, dataKey.value, integrityKey, database, journal, lock, options);
+    store.anchor.compare(path, database, { generation: header.generation, records: journal.seq, lastTag: journal.chainTag }, reading.tags);
     if (options.readOnly) return ok(store);
     const ready = store.prepareForWriting();
     if (!ready.ok) {
@@ -205,22 +203,6 @@ export class LedgerStore {
       return ready;
     }
     return ok(store);
-  }
-
-  private static checkAnchor(path: string, header: Header, integrityKey: Buffer, db: Reader, reading: LedgerReading, options: StoreOptions): AnchorCheck {
-    if (!options.anchors) return { kind: 'first_seen' };
-    const ledgerId = header.ledgerId.toString('hex');
-    const point: AnchorPoint = {
-      generation: header.generation,
-      records: reading.entries.length,
-      lastTag: reading.chainTag.toString('hex'),
-      audit: options.audit?.head(db) ?? null,
-    };
-    const current = { point, tags: reading.tags, auditHashAt: (id: number) => options.audit?.hashAt(db, id) ?? null };
-    const anchorKey = anchorKeyOf(integrityKey, header.ledgerId);
-    const check = checkAnchor(options.anchors.read(ledgerId, path), anchorKey, ledgerId, current);
-    wipe(anchorKey);
-    return check;
   }
 
   /**
@@ -240,7 +222,8 @@ export class LedgerStore {
     }
     this.removeLeftovers();
     if (this.header.formatVersion < FORMAT_VERSION) return this.upgrade();
-    if (this.anchorCheck.kind === 'first_seen' || this.anchorCheck.kind === 'consistent') this.recordAnchor();
+    // A file behind what this machine saw keeps the anchor where it was until a change is saved.
+    if (!this.anchor.isWarning) this.recordAnchor();
     return ok(undefined);
   }
 
@@ -278,6 +261,7 @@ export class LedgerStore {
       return written;
     }
     this.integrityKey = integrityKey;
+    this.anchor.arm(integrityKey);
     this.recordAnchor();
     return ok(undefined);
   }
@@ -313,7 +297,7 @@ export class LedgerStore {
       journalRecords: this.journal.seq,
       journalBytes: this.journal.end - this.journal.start,
       tornTail: this.journal.tornTail,
-      anchor: this.anchorCheck,
+      anchor: this.anchor.check,
       backupWarnings: [...this.backupWarnings],
       mustReopen: this.broken,
     };
@@ -507,35 +491,10 @@ export class LedgerStore {
     if (left.length) this.backupWarnings.push(dubanError('ledger.backups_not_removed', { files: left.join('、') }));
   }
 
-  /** Tells this machine's anchor where the file now stands; best effort, like the anchor itself. */
+  /** Tells this machine's anchor where the file now stands. */
   private recordAnchor(): void {
-    const { anchors } = this.options;
-    if (!anchors || !this.integrityKey || this.options.readOnly) return;
-    try {
-      const point = this.anchorPoint(this.header.generation, this.journal.seq, this.journal.chainTag);
-      anchors.write(this.ledgerId, this.path, sealAnchor(this.anchorKey(), this.ledgerId, point, this.now()));
-      this.anchorCheck = { kind: 'consistent' };
-      this.anchorBehind = false;
-    } catch {
-      // Tried again at the next change and on close: an anchor behind a restore would report one.
-      this.anchorBehind = true;
-    }
-  }
-
-  private anchorKey(): Buffer {
-    this.anchorKeyCache ??= anchorKeyOf(this.integrityKey!, this.header.ledgerId);
-    return this.anchorKeyCache;
-  }
-
-  /** Where a file of this ledger stands; a database without the audit table yet (a ledger being created) has no chain. */
-  private anchorPoint(generation: number, records: number, lastTag: Buffer): AnchorPoint {
-    let audit = null;
-    try {
-      audit = this.options.audit?.head(this.database) ?? null;
-    } catch {
-      audit = null;
-    }
-    return { generation, records, lastTag: lastTag.toString('hex'), audit };
+    if (this.options.readOnly) return;
+    this.anchor.moved(this.path, this.database, { generation: this.header.generation, records: this.journal.seq, lastTag: this.journal.chainTag });
   }
 
   /** The plain SQLite image, for `duban dump`: the one way data leaves the ledger unencrypted, on request. */
@@ -653,13 +612,9 @@ export class LedgerStore {
     const blobs = copyBlobs(this.path, dest, this.header.keyEpoch);
     if (!blobs.ok) return blobs;
     if (anchors && this.integrityKey) {
-      try {
-        const point = this.anchorPoint(copy.header.generation, 0, copy.chainStart);
-        anchors.write(this.ledgerId, dest, sealAnchor(this.anchorKey(), this.ledgerId, point, this.now()));
-        anchors.release(this.ledgerId, dest);
-      } catch {
-        // Best effort, as every anchor.
-      }
+      const keeper = new AnchorKeeper(anchors, this.header.ledgerId, this.options.audit, this.now);
+      keeper.arm(this.integrityKey);
+      keeper.copied(dest, this.database, { generation: copy.header.generation, records: 0, lastTag: copy.chainStart });
     }
     return ok(undefined);
   }
@@ -719,8 +674,8 @@ export class LedgerStore {
     }
     this.journal.fd = null;
     this.database.close();
-    this.options.anchors?.release(this.ledgerId, this.path);
-    wipe(this.dataKey, this.integrityKey, this.auditKeyCache, this.anchorKeyCache);
+    this.anchor.release(this.path);
+    wipe(this.dataKey, this.integrityKey, this.auditKeyCache);
     this.lock?.release();
     this.closed = true;
   }
@@ -729,7 +684,7 @@ export class LedgerStore {
   close(): Result<void> {
     if (this.closed) return ok(undefined);
     const result = this.journal.fd !== null && this.journal.seq > 0 && !this.broken ? this.snapshot() : ok(undefined);
-    if (this.anchorBehind) this.recordAnchor();
+    if (this.anchor.behind) this.recordAnchor();
     this.dropKeys();
     return result;
   }
