@@ -45,6 +45,20 @@ export type NonceScheme = 'counter' | 'random';
 
 export const nonceSchemeOf = (formatVersion: number): NonceScheme => (formatVersion === 1 ? 'counter' : 'random');
 
+/** Nonces are drawn from a pool the system's CSPRNG refills: one call for many records, none used twice. */
+const NONCE_POOL_BYTES = 256 * NONCE_BYTES;
+let noncePool: Buffer = Buffer.alloc(0);
+let noncesUsed = 0;
+
+function randomNonce(): Buffer {
+  if (noncesUsed >= noncePool.length) {
+    noncePool = random(NONCE_POOL_BYTES);
+    noncesUsed = 0;
+  }
+  noncesUsed += NONCE_BYTES;
+  return Buffer.from(noncePool.subarray(noncesUsed - NONCE_BYTES, noncesUsed));
+}
+
 /** `context` binds the record to its ledger and snapshot generation, `prevTag` to the record before it. */
 export function sealRecord(key: Buffer, context: Buffer, seq: number, prevTag: Buffer, entry: JournalEntry): SealedRecord {
   const json = Buffer.from(JSON.stringify({ at: entry.at, s: entry.statements }), 'utf8');
@@ -52,7 +66,7 @@ export function sealRecord(key: Buffer, context: Buffer, seq: number, prevTag: B
     json.length >= COMPRESS_FROM
       ? Buffer.concat([Buffer.from([DEFLATED]), deflateRawSync(json, { level: 1 })])
       : Buffer.concat([Buffer.from([PLAIN]), json]);
-  const nonce = random(NONCE_BYTES);
+  const nonce = randomNonce();
   const sealed = seal(key, nonce, plain, recordAad(context, seq, prevTag));
   const length = Buffer.alloc(LENGTH_BYTES);
   length.writeUInt32LE(NONCE_BYTES + sealed.length);

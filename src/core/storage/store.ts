@@ -114,6 +114,8 @@ export class LedgerStore {
   /** After a snapshot that could not be written, the journal length at which the next one is tried. */
   private snapshotRetryAt = 0;
   private auditKeyCache: Buffer | null = null;
+  /** The journal key of the current snapshot, derived once rather than at every commit. */
+  private journalKeyCache: Buffer | null = null;
   private readonly anchor: AnchorKeeper;
 
   private constructor(
@@ -359,9 +361,7 @@ export class LedgerStore {
   private append(statements: readonly Statement[]): Result<void> {
     const { journal } = this;
     const fd = journal.fd!;
-    const key = subkey(this.dataKey, 'journal', this.header.snapshotSalt);
-    const record = sealRecord(key, fileContext(this.header), journal.seq, journal.chainTag, { at: this.now(), statements });
-    wipe(key);
+    const record = sealRecord(this.journalKey(), fileContext(this.header), journal.seq, journal.chainTag, { at: this.now(), statements });
     try {
       writeAll(fd, record.bytes, journal.end);
       disk.fdatasyncSync(fd);
@@ -374,6 +374,11 @@ export class LedgerStore {
     journal.chainTag = record.tag;
     this.recordAnchor();
     return ok(undefined);
+  }
+
+  private journalKey(): Buffer {
+    this.journalKeyCache ??= subkey(this.dataKey, 'journal', this.header.snapshotSalt);
+    return this.journalKeyCache;
   }
 
   /**
@@ -464,6 +469,8 @@ export class LedgerStore {
       }
     }
     this.header = snapshot.header;
+    wipe(this.journalKeyCache);
+    this.journalKeyCache = null;
     if (dataKey !== this.dataKey) {
       wipe(this.dataKey);
       this.dataKey = dataKey;
@@ -675,7 +682,7 @@ export class LedgerStore {
     this.journal.fd = null;
     this.database.close();
     this.anchor.release(this.path);
-    wipe(this.dataKey, this.integrityKey, this.auditKeyCache);
+    wipe(this.dataKey, this.integrityKey, this.auditKeyCache, this.journalKeyCache);
     this.lock?.release();
     this.closed = true;
   }
