@@ -424,13 +424,18 @@ export class LedgerStore {
     if (!this.snapshot().ok) this.snapshotRetryAt = this.journal.end - this.journal.start + this.snapshotThreshold();
   }
 
+  /** Rewrites the file as one fresh snapshot with an empty journal, keeping the old file as a backup. */
+  snapshot(): Result<void> {
+    return this.rewrite({});
+  }
+
   /**
-   * Rewrites the file as one fresh snapshot with an empty journal, keeping the old file as a backup.
+   * The snapshot, under the present header and key or — for a new data key — under the ones given.
    * Backups are best effort: one that cannot be kept or removed never fails the snapshot (the reason
    * is kept in `info().backupWarnings`) — unless `requireBackup`, for a restore the user must be able
    * to undo.
    */
-  snapshot(options: { readonly requireBackup?: boolean; readonly header?: Header; readonly dataKey?: Buffer } = {}): Result<void> {
+  private rewrite(options: { readonly requireBackup?: boolean; readonly header?: Header; readonly dataKey?: Buffer }): Result<void> {
     const writable = this.writable();
     if (!writable.ok) return writable;
     const now = this.now();
@@ -595,7 +600,7 @@ export class LedgerStore {
       path: this.path,
       header: this.header,
       dataKey: this.dataKey,
-      snapshotUnder: (header: Header, dataKey: Buffer) => this.snapshot({ header, dataKey }),
+      snapshotUnder: (header: Header, dataKey: Buffer) => this.rewrite({ header, dataKey }),
       removeLeftovers: () => this.removeLeftovers(),
     };
   }
@@ -646,7 +651,7 @@ export class LedgerStore {
     }
     const previous = this.database;
     this.database = database;
-    const written = this.snapshot({ requireBackup: true });
+    const written = this.rewrite({ requireBackup: true });
     if (!written.ok) {
       this.database = previous;
       database.close();
