@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'excel.too_large',
   'excel.damaged',
   'excel.sheet_too_large',
+  'excel.workbook_too_large',
+  'excel.repeated_part',
   'excel.no_table',
   'excel.import_expired',
   'excel.row_failed',
