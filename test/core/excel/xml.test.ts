@@ -48,4 +48,10 @@ describe('the scanner of workbook parts', () => {
       await expect(events(broken), broken).rejects.toThrow();
     }
   });
+
+  it('refuses a document type before reading past it, and elements nested past 256', async () => {
+    await expect(events('<!DOCTYPE t [<!ENTITY a "甲">]><t>&a;</t>')).rejects.toThrow('document type');
+    await expect(events(`${'<a>'.repeat(257)}${'</a>'.repeat(257)}`, 4096)).rejects.toThrow('nested too deep');
+    expect(await events(`${'<a>'.repeat(256)}${'</a>'.repeat(256)}`, 4096)).toHaveLength(512);
+  });
 });

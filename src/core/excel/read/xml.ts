@@ -6,8 +6,9 @@ import { StringDecoder } from 'node:string_decoder';
  * local name (writers differ in namespace prefixes: `x:row` and `row` are the same element) and
  * text with its entities decoded. The parts of an .xlsx are plain XML (no DTD), so the scanner
  * knows tags, text, character references, CDATA, comments and processing instructions; it checks
- * that the tags nest, and refuses anything else as damaged. A worksheet of 50,000 rows is read
- * several times faster than by a general SAX parser, and never held whole.
+ * that the tags nest, and refuses anything else as damaged — a document type above all, since its
+ * entities could expand a few bytes into gigabytes. A worksheet of 50,000 rows is read several
+ * times faster than by a general SAX parser, and never held whole.
  */
 export interface XmlHandlers {
   open?(name: string, attributes: Readonly<Record<string, string>>): void;
@@ -21,6 +22,17 @@ const TOKEN = /<([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^
 const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9A-Fa-f]+));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** No token a workbook part holds comes near this: a cell holds at most 32,767 characters, and the longest attribute (a list of ranges) far less. */
+const MAX_TOKEN = 1024 * 1024;
+/** Parts nest a dozen deep; libxml2 refuses past 256 by default. */
+const MAX_DEPTH = 256;
+
+/** Where the scanner is: its handlers and the elements open. */
+interface ScanState {
+  readonly handlers: XmlHandlers;
+  readonly open: string[];
+}
 
 function decode(text: string): string {
   if (!text.includes('&')) return text;
@@ -46,25 +58,31 @@ function attributesOf(source: string): Readonly<Record<string, string>> {
   return attributes;
 }
 
+function openElement(name: string, attributes: string, selfClosing: boolean, state: ScanState): void {
+  const local = localName(name);
+  state.handlers.open?.(local, attributesOf(attributes));
+  if (selfClosing) state.handlers.close?.(local);
+  else if (state.open.push(name) > MAX_DEPTH) throw new XmlError('nested too deep');
+}
+
 /** Scans what is complete in `buffer`; the index where an unfinished token begins. */
-function scan(buffer: string, handlers: XmlHandlers, open: string[]): number {
-  TOKEN.lastIndex = 0;
+function scan(buffer: string, state: ScanState): number {
+  const { handlers, open } = state;
   let at = 0;
   while (at < buffer.length) {
     TOKEN.lastIndex = at;
     const match = TOKEN.exec(buffer);
     // No token here: either one cut by the end of the chunk, or something that is not XML.
-    if (!match) return at;
+    if (!match) {
+      if (buffer.startsWith('<!DOCTYPE', at)) throw new XmlError('document type');
+      return at;
+    }
     // Text running to the end of the chunk may go on in the next one.
     if (match[6] !== undefined && TOKEN.lastIndex === buffer.length) return at;
     at = TOKEN.lastIndex;
     const [, name, attributes, selfClosing, closing, cdata, text] = match;
-    if (name !== undefined) {
-      const local = localName(name);
-      handlers.open?.(local, attributesOf(attributes!));
-      if (selfClosing) handlers.close?.(local);
-      else open.push(name);
-    } else if (closing !== undefined) {
+    if (name !== undefined) openElement(name, attributes!, selfClosing === '/', state);
+    else if (closing !== undefined) {
       if (open.pop() !== closing) throw new XmlError(`unexpected </${closing}>`);
       handlers.close?.(localName(closing));
     } else if (cdata !== undefined) handlers.text?.(cdata);
@@ -76,20 +94,31 @@ function scan(buffer: string, handlers: XmlHandlers, open: string[]): number {
 /** Resolves once the part is read; rejects when it is not well-formed, or with what a handler throws. */
 export async function parseXml(stream: Readable, handlers: XmlHandlers): Promise<void> {
   const decoder = new StringDecoder('utf8');
-  const open: string[] = [];
+  const state: ScanState = { handlers, open: [] };
+  const scanPending = (text: string): string => text.slice(scan(text, state));
   let pending = '';
+  // What ends the unfinished token at the start of `pending`: '>' for markup, '<' for text. It is
+  // scanned again only once that came, and as much text again: a long one costs its length, not its square.
+  let closer = '<';
+  let closed = true;
+  let scanAt = 0;
   try {
     for await (const chunk of stream) {
-      pending += decoder.write(chunk as Buffer);
-      pending = pending.slice(scan(pending, handlers, open));
-      // An unfinished token longer than any a workbook holds is no token at all.
-      if (pending.length > 16 * 1024 * 1024) throw new XmlError('token too long');
+      const text = decoder.write(chunk as Buffer);
+      pending += text;
+      closed ||= text.includes(closer);
+      if (!closed && pending.length > MAX_TOKEN) throw new XmlError('token too long');
+      if (!closed || pending.length < scanAt) continue;
+      pending = scanPending(pending);
+      if (pending.length > MAX_TOKEN) throw new XmlError('token too long');
+      scanAt = 2 * pending.length;
+      closer = pending.startsWith('<') ? '>' : '<';
+      closed = false;
     }
-    pending += decoder.end();
-    const rest = pending.slice(scan(pending, handlers, open));
+    const rest = scanPending(pending + decoder.end());
     if (rest.trim() !== '' && !/^[^<]*$/.test(rest)) throw new XmlError('unfinished markup');
-    if (rest.trim() !== '' && open.length > 0) handlers.text?.(decode(rest));
-    if (open.length > 0) throw new XmlError(`unclosed <${open.at(-1)}>`);
+    if (rest.trim() !== '' && state.open.length > 0) handlers.text?.(decode(rest));
+    if (state.open.length > 0) throw new XmlError(`unclosed <${state.open.at(-1)}>`);
   } finally {
     stream.destroy();
   }
