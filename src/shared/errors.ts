@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'excel.sheet_too_large',
   'excel.workbook_too_large',
   'excel.repeated_part',
+  'excel.bad_text',
   'excel.no_table',
   'excel.import_expired',
   'excel.row_failed',

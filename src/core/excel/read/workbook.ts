@@ -5,7 +5,7 @@ import { fromExcelSerial } from '../values/dates';
 import { type CellValue, cleanText } from './cells';
 import { Budget, DEFAULT_READ_LIMITS, detached, type ReadLimits, Refusal } from './limits';
 import { readDateStyles } from './styles';
-import { parseXml, XmlError, type XmlHandlers } from './xml';
+import { hasForbiddenCharacter, parseXml, XmlError, type XmlHandlers } from './xml';
 import { openPackage, type ZipPackage } from './zip';
 
 /**
@@ -50,6 +50,8 @@ const EMPTY: CellValue = { kind: 'empty' };
 /** The page header and footer elements of a sheet, for odd, even and first pages. */
 const HEADER_FOOTER = new Set(['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']);
 const DATE1904_OFFSET = 1462;
+/** What a cell holding broken text (a character XML does not allow) reads as, until it is refused by name. */
+const BROKEN = Symbol('broken text');
 
 /** "AB12" → column 28 (1-based); 0 when the reference has no letters. */
 export function columnOf(ref: string): number {
@@ -167,17 +169,32 @@ async function readWorkbookPart(pkg: ZipPackage, budget: Budget): Promise<{ shee
   return { sheets, definedNames, date1904 };
 }
 
-/** Office's escapes in strings: _x000D_ is a carriage return, _x005F_ an underscore. */
-const decodeXString = (text: string): string => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+/**
+ * Office's escapes in strings: _x000D_ is a carriage return, _x005F_ an underscore. Excel escapes
+ * so the control characters a formula such as CHAR(1) left in a cell: tab, line feed and carriage
+ * return are text, any other is broken text (null), as it would be written raw.
+ */
+function officeText(text: string): string | null {
+  if (!text.includes('_x')) return text;
+  const decoded = text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return hasForbiddenCharacter(decoded) ? null : decoded;
+}
 
-/** A text to keep from a cell or a shared string, as cells.ts cleans it. */
-const keptText = (raw: string): string => detached(cleanText(decodeXString(raw)));
+/** A text to keep from a cell or a shared string, as cells.ts cleans it; null when it is broken. */
+function keptText(raw: string): string | null {
+  const text = officeText(raw);
+  return text === null ? null : detached(cleanText(text));
+}
 
-/** The shared strings, rich text joined; phonetic guides (rPh) left out. */
-async function readSharedStrings(pkg: ZipPackage, path: string | null, budget: Budget): Promise<string[]> {
-  const strings: string[] = [];
+/**
+ * The shared strings, rich text joined; phonetic guides (rPh) left out. A string holding broken
+ * text is null: refused, by the name of the first cell that shows it, when a sheet is read.
+ */
+async function readSharedStrings(pkg: ZipPackage, path: string | null, budget: Budget): Promise<(string | null)[]> {
+  const strings: (string | null)[] = [];
   if (!path || !pkg.has(path)) return strings;
   let current: string | null = null;
+  let broken = false;
   let inText = false;
   let inPhonetic = false;
   await parseXml(await pkg.stream(path), {
@@ -185,6 +202,7 @@ async function readSharedStrings(pkg: ZipPackage, path: string | null, budget: B
       if (name === 'si') {
         budget.spend('maxStrings');
         current = '';
+        broken = false;
       } else if (name === 'rPh') inPhonetic = true;
       else if (name === 't' && !inPhonetic) inText = true;
     },
@@ -197,9 +215,13 @@ async function readSharedStrings(pkg: ZipPackage, path: string | null, budget: B
       if (name === 't') inText = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'si') {
-        strings.push(keptText(current ?? ''));
+        strings.push(broken ? null : keptText(current ?? ''));
         current = null;
       }
+    },
+    badText() {
+      if (current === null) throw new XmlError('broken text outside a string');
+      broken = true;
     },
   });
   return strings;
@@ -212,14 +234,14 @@ async function readCustomProperties(pkg: ZipPackage, budget: Budget): Promise<Ma
 }
 
 interface CellContext {
-  readonly strings: readonly string[];
+  readonly strings: readonly (string | null)[];
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
 }
 
-function textValue(raw: string): CellValue {
+function textValue(raw: string): CellValue | typeof BROKEN {
   const text = keptText(raw);
-  return text === '' ? EMPTY : { kind: 'text', text };
+  return text === null ? BROKEN : text === '' ? EMPTY : { kind: 'text', text };
 }
 
 function numberValue(raw: string, style: number, ctx: CellContext): CellValue {
@@ -233,15 +255,15 @@ function numberValue(raw: string, style: number, ctx: CellContext): CellValue {
 }
 
 /** The shared string a cell shows; a cell pointing at none is a damaged workbook. */
-function sharedString(raw: string, strings: readonly string[]): CellValue {
+function sharedString(raw: string, strings: readonly (string | null)[]): CellValue | typeof BROKEN {
   const index = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
   if (index < 0 || index >= strings.length) throw new XmlError(`no shared string ${raw}`);
   const text = strings[index]!;
-  return text === '' ? EMPTY : { kind: 'text', text };
+  return text === null ? BROKEN : text === '' ? EMPTY : { kind: 'text', text };
 }
 
 /** A cell from its type attribute, its value text (a formula's cached result) and inline text. */
-function cellValue(type: string, raw: string | null, inline: string, style: number, ctx: CellContext): CellValue {
+function cellValue(type: string, raw: string | null, inline: string, style: number, ctx: CellContext): CellValue | typeof BROKEN {
   switch (type) {
     case 'inlineStr':
       return textValue(inline);
@@ -275,6 +297,10 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
   let inPhonetic = false;
 
   const tooLarge = (): Refusal => new Refusal(dubanError('excel.sheet_too_large', { sheet: entry.name, rows: maxRows, columns: maxColumns }));
+  // Named as a spreadsheet names it: the cell being read, or the sheet when the text is outside any cell (its page header).
+  const badText = (): never => {
+    throw new Refusal(dubanError('excel.bad_text', { cell: cell ? `${entry.name}!${columnLetters(column)}${rowNumber}` : entry.name }));
+  };
 
   const endRow = (): void => {
     if (!cells.some((c) => c.kind !== 'empty')) return;
@@ -337,7 +363,8 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
         case 'c':
           if (cell) {
             const value = cellValue(cell.type, cell.raw, cell.inline, cell.style, ctx);
-            if (value.kind !== 'empty') {
+            if (value === BROKEN) badText();
+            else if (value.kind !== 'empty') {
               if (column > maxColumns) throw tooLarge();
               while (cells.length < column - 1) cells.push(EMPTY);
               cells[column - 1] = value;
@@ -358,6 +385,7 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
           }
       }
     },
+    badText,
   });
   return { name: entry.name, state: entry.state, rows, merges, headerFooter: detached(headerFooter.trim()) };
 }
@@ -376,14 +404,16 @@ async function readParts(pkg: ZipPackage, budget: Budget): Promise<WorkbookData>
     if (!path) throw new XmlError(`sheet ${entry.relId} has no part`);
     sheets.push(await readSheet(pkg, path, entry, ctx, budget));
   }
+  // A broken string no cell shows was never refused by a cell's name; it is still no text a spreadsheet writes.
+  if (ctx.strings.includes(null)) throw new XmlError('broken shared string');
   return { sheets, definedNames, customProperties: await readCustomProperties(pkg, budget) };
 }
 
 /**
  * Reads a workbook already let in by `inspectWorkbook`. A workbook past the limits is refused
  * (`excel.sheet_too_large`, `excel.workbook_too_large`, `excel.too_large`) as soon as reading
- * reaches past them; one that leads the reader to a part twice (`excel.repeated_part`) as soon
- * as it does.
+ * reaches past them; one that leads the reader to a part twice (`excel.repeated_part`), or holds
+ * broken text (`excel.bad_text`, naming the cell), as soon as it is met.
  */
 export async function readWorkbook(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Result<WorkbookData>> {
   const budget = new Budget(limits);
