@@ -5,13 +5,16 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../../src/core/excel/re
 import { readWorkbook } from '../../../src/core/excel/read/workbook';
 import { failure, unwrap } from '../../helpers/result';
 import { workbookBytes } from '../../helpers/workbooks';
-import { pack, partText, sampleParts, withParts } from '../../fixtures/xlsx';
+import { minimalParts, type Parts, pack, partText, sampleParts, sheetData, withParts } from '../../fixtures/xlsx';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-/** The time a read takes and how far the heap grew above where it was before (sampled while it runs). */
-async function measured<T>(read: () => Promise<T>): Promise<{ result: T; ms: number; heapMb: number }> {
+/**
+ * The time a read takes, how far the heap grew above where it was before (sampled while it runs),
+ * and what it still holds once the collector has run (with the result alive).
+ */
+async function measured<T>(read: () => Promise<T>): Promise<{ result: T; ms: number; heapMb: number; heldMb: number }> {
   gc();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
@@ -19,8 +22,10 @@ async function measured<T>(read: () => Promise<T>): Promise<{ result: T; ms: num
   const start = performance.now();
   try {
     const result = await read();
+    const ms = performance.now() - start;
     peak = Math.max(peak, process.memoryUsage().heapUsed);
-    return { result, ms: performance.now() - start, heapMb: (peak - before) / 1024 / 1024 };
+    gc();
+    return { result, ms, heapMb: (peak - before) / 1024 / 1024, heldMb: (process.memoryUsage().heapUsed - before) / 1024 / 1024 };
   } finally {
     clearInterval(sampler);
   }
@@ -114,5 +119,35 @@ describe('the budget of a whole workbook', () => {
   it('counts the bytes of every part read, and says how large the workbook is', async () => {
     const bytes = await threeSheets();
     expect(failure(await readWorkbook(bytes, limits({ maxInflated: 10_000 })))).toMatchObject({ code: 'excel.too_large' });
+  });
+
+  /** The heap a read holds at most, as limits.ts states it. */
+  const heldAtMostMb = (l: ReadLimits): number => (l.maxCells * 84 + l.maxStrings * 40 + l.maxCharacters * 2 + l.maxMerges * 70) / 1024 / 1024 + 4;
+  /** What the young generation may hold of a read's garbage, not yet collected when sampled. */
+  const GARBAGE_MB = 64;
+
+  it('holds no more of the heap than its limits allow, whichever of them a workbook spends', async () => {
+    const small = limits({ maxCells: 210_000, maxStrings: 20_100, maxCharacters: 4_000_000, maxMerges: 5_000 });
+    const long = (n: number) => `${'督察反馈问题'.repeat(166)}${n}`.slice(-1000);
+    // Each spends one limit to the full: a twentieth less of it and the workbook is refused.
+    const workbooks: Record<string, [Parts, keyof ReadLimits]> = {
+      numbers: [minimalParts([{ name: '数', body: sheetData(10_000, 20, (ref, r, c) => `<c r="${ref}"><v>${r + c / 7}</v></c>`) }]), 'maxCells'],
+      texts: [minimalParts([{ name: '文', body: sheetData(1_990, 2, (ref, r, c) => `<c r="${ref}" t="inlineStr"><is><t>${long(r * 2 + c)}</t></is></c>`) }]), 'maxCharacters'],
+      strings: [
+        minimalParts(
+          [{ name: '表', body: `${sheetData(10_000, 2, (ref, r, c) => `<c r="${ref}" t="s"><v>${(r * 2 + c) % 20_000}</v></c>`)}<mergeCells>${Array.from({ length: 5_000 }, (_, i) => `<mergeCell ref="C${i + 1}:D${i + 1}"/>`).join('')}</mergeCells>` }],
+          Array.from({ length: 20_000 }, (_, i) => long(i).slice(0, 95)),
+        ),
+        'maxStrings',
+      ],
+    };
+    for (const [name, [parts, spent]] of Object.entries(workbooks)) {
+      const bytes = await pack(parts);
+      const { result, heapMb, heldMb } = await measured(() => readWorkbook(bytes, small));
+      unwrap(result);
+      expect(heldMb, name).toBeLessThan(heldAtMostMb(small));
+      expect(heapMb, name).toBeLessThan(heldAtMostMb(small) + GARBAGE_MB);
+      expect(failure(await readWorkbook(bytes, { ...small, [spent]: small[spent] * 0.95 })).code, name).toBe('excel.workbook_too_large');
+    }
   });
 });

@@ -25,9 +25,12 @@ export interface ReadLimits {
 
 /**
  * Sized for the largest real import, 200,000 rows of about 20 columns (4.2 million cells with its
- * rows), with room to spare. At these limits the heap a read holds stays under about 700 MB
- * (measured on Node's 64-bit heap): at most 72 bytes a cell, 48 an entry of a table, 2 a character,
- * 56 a merge, and 16 MB of scanner window — 5M × 72 + 2M × 48 + 100M × 2 + 0.5M × 56 + 16M.
+ * rows), with room to spare. What a read holds is bounded by these counts; measured on Node's 64-bit
+ * heap, at most 84 bytes a cell (its value, its slot, its row's share; a text's own string with it
+ * but for its characters), 40 an entry of a table, 2 a character, 70 a merge, and 4 MB of scanner
+ * window: 5M × 84 + 2M × 40 + 100M × 2 + 0.5M × 70 + 4M ≈ 740 MB held at these limits (the
+ * 200,000 rows themselves, read through shared strings, hold about 340 MB). The garbage a read
+ * makes and the collector has not yet taken comes on top while it runs (tens of megabytes).
  */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxRows: 200_000,
@@ -67,6 +70,7 @@ export class Budget {
 
 /**
  * A text to keep, copied out of the part it was cut from: V8 keeps a substring of 13 characters or
- * more as a slice of its parent, so a cell's text would hold the whole chunk of XML it came in.
+ * more as a slice of its parent, so a cell's text would hold the whole chunk of XML it came in. The
+ * copy through a buffer is a string of its own, one byte a character where it can be.
  */
-export const detached = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
+export const detached = (text: string): string => (text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le'));

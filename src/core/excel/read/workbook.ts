@@ -308,7 +308,8 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
     let last = cells.length;
     while (last > 0 && cells[last - 1]!.kind === 'empty') last--;
     budget.spend('maxCells', last + 1);
-    rows.push({ number: rowNumber, cells: cells.length === last ? cells : cells.slice(0, last) });
+    // A copy of its own length: the array filled cell by cell keeps room to grow (17 slots for one cell).
+    rows.push({ number: rowNumber, cells: cells.slice(0, last) });
   };
 
   await parseXml(await pkg.stream(path), {
