@@ -65,6 +65,16 @@ describe('a package built to mislead', () => {
     await refusedQuickly(await withSheet((xml) => xml.replace('<sheetData>', `<sheetData><row r="9" ${'x=">" '.repeat(4 * 1024 * 1024)}`)), 'excel.damaged');
   });
 
+  it('refuses a row numbered outside a sheet, and a cell reference without a column (found by the fuzz: a row numbered NaN)', async () => {
+    for (const row of ['abc', '0', '-1', '1.5', '1048577', 'http://schemas.openxmlformats.org/spreadsheetml/2006/main']) {
+      expect((await loaded(await withSheet((xml) => xml.replace('<row r="2"', `<row r="${row}"`)))).code, row).toBe('excel.damaged');
+    }
+    for (const cell of ['2', 'a2', '$']) {
+      expect((await loaded(await withSheet((xml) => xml.replace('<c r="A2"', `<c r="${cell}"`)))).code, cell).toBe('excel.damaged');
+    }
+    expect((await loadWorkbook({ fileName: 'book.xlsx', bytes: await withSheet((xml) => xml.replace('<row r="2"', '<row r="1048576"')) })).ok).toBe(true);
+  });
+
   it('refuses a cell pointing past the shared strings, or at no string at all', async () => {
     for (const index of ['3', '99999999', '-1', '1.5', 'abc', '1e3', '']) {
       const bytes = await withSheet((xml) => xml.replace(/(<c r="B1" t="s"><v>)\d+(<\/v>)/, `$1${index}$2`));

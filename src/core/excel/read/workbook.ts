@@ -53,6 +53,9 @@ const DATE1904_OFFSET = 1462;
 /** What a cell holding broken text (a character XML does not allow) reads as, until it is refused by name. */
 const BROKEN = Symbol('broken text');
 
+/** The last row of a sheet in Excel, WPS and LibreOffice. */
+const MAX_ROW = 1_048_576;
+
 /** "AB12" → column 28 (1-based); 0 when the reference has no letters. */
 export function columnOf(ref: string): number {
   let column = 0;
@@ -68,6 +71,20 @@ export function columnLetters(column: number): string {
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
+}
+
+/** A row's number from its `r`, or the one after the last row's; one outside a sheet is no row a spreadsheet writes. */
+function rowNumberOf(r: string | undefined, previous: number): number {
+  const number = r ? Number(r) : previous + 1;
+  if (!Number.isInteger(number) || number < 1 || number > MAX_ROW) throw new XmlError(`row ${r}`);
+  return number;
+}
+
+/** A cell's column from its reference, or the one after the last cell's; a reference without letters is none. */
+function columnNumberOf(r: string | undefined, previous: number): number {
+  const column = r ? columnOf(r) : previous + 1;
+  if (column < 1) throw new XmlError(`cell ${r}`);
+  return column;
 }
 
 function rangeOf(ref: string): CellRange | null {
@@ -316,12 +333,12 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
     open(name, a) {
       switch (name) {
         case 'row':
-          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+          rowNumber = rowNumberOf(a.r, rowNumber);
           cells = [];
           column = 0;
           break;
         case 'c':
-          column = a.r ? columnOf(a.r) : column + 1;
+          column = columnNumberOf(a.r, column);
           cell = { type: a.t ?? 'n', style: Number(a.s ?? 0), raw: null, inline: '' };
           break;
         case 'v':
