@@ -273,8 +273,8 @@ function numberValue(raw: string, style: number, ctx: CellContext): CellValue {
 
 /** The shared string a cell shows; a cell pointing at none is a damaged workbook. */
 function sharedString(raw: string, strings: readonly (string | null)[]): CellValue | typeof BROKEN {
-  const index = /^\s*\d+\s*$/.test(raw) ? Number(raw) : -1;
-  if (index < 0 || index >= strings.length) throw new XmlError(`no shared string ${raw}`);
+  const index = raw.trim() === '' ? -1 : Number(raw);
+  if (!Number.isInteger(index) || index < 0 || index >= strings.length) throw new XmlError(`no shared string ${raw}`);
   const text = strings[index]!;
   return text === null ? BROKEN : text === '' ? EMPTY : { kind: 'text', text };
 }
