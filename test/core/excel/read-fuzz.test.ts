@@ -105,6 +105,8 @@ const xmlMutation = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), part, at: position, length: fc.integer({ min: 1, max: 400 }) }),
   fc.record({ op: fc.constant('repeat' as const), part, at: position, length: fc.integer({ min: 1, max: 400 }), times: fc.integer({ min: 2, max: 3000 }) }),
   fc.record({ op: fc.constant('insert' as const), part, at: position, snippet: fc.nat(SNIPPETS.length - 1) }),
+  // Inside a text or value, where a random place seldom falls.
+  fc.record({ op: fc.constant('insertInText' as const), part, which: fc.nat(), snippet: fc.nat(SNIPPETS.length - 1) }),
   fc.record({ op: fc.constant('flip' as const), part, at: position, bits: fc.integer({ min: 1, max: 255 }) }),
   fc.record({ op: fc.constant('element' as const), part, which: fc.nat(), times: fc.integer({ min: 2, max: 2000 }) }),
   fc.record({ op: fc.constant('swap' as const), part, a: fc.nat(), b: fc.nat() }),
@@ -130,6 +132,7 @@ const at = (fraction: number, length: number): number => Math.floor(fraction * l
 const bytesOf = (snippet: string | number[]): Buffer => (typeof snippet === 'string' ? Buffer.from(snippet, 'utf8') : Buffer.from(snippet));
 const ELEMENT = /<([A-Za-z][\w.:-]*)\b[^<>]*\/>|<([A-Za-z][\w.:-]*)\b[^<>]*>[^<]*<\/\2>/g;
 const ATTRIBUTE_VALUE = /([\w:]+)="([^"]*)"/g;
+const TEXT_START = /<(?:\w+:)?[tv](?:\s[^<>]*)?>/g;
 
 /** The `which`-th match of `pattern` in the part (modulo how many there are), if any. */
 function nthMatch(text: string, pattern: RegExp, which: number): RegExpExecArray | undefined {
@@ -164,6 +167,12 @@ function mutateXml(content: Buffer, mutation: XmlMutation): Buffer {
     }
     case 'insert': {
       const where = at(mutation.at, content.length);
+      return Buffer.concat([content.subarray(0, where), bytesOf(SNIPPETS[mutation.snippet]!), content.subarray(where)]);
+    }
+    case 'insertInText': {
+      const match = nthMatch(text, TEXT_START, mutation.which);
+      if (!match) return content;
+      const where = match.index + match[0].length;
       return Buffer.concat([content.subarray(0, where), bytesOf(SNIPPETS[mutation.snippet]!), content.subarray(where)]);
     }
     case 'flip': {
