@@ -24,7 +24,7 @@ import { GARBAGE_MB, heldAtMostMb, measured } from './heap';
  * DUBAN_FUZZ_RUNS (and DUBAN_FUZZ_SEED) run more. A case that fails is written to
  * test-results/fuzz/, to be kept in the corpus (test/fixtures/workbooks/corpus/).
  */
-const RUNS = Number(process.env.DUBAN_FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.DUBAN_FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.DUBAN_FUZZ_SEED ?? 20_261_124);
 /** No case comes near this alone (the slowest takes about a second on a busy machine); a hang does. */
 const CASE_MS = 15_000;
