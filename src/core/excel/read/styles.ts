@@ -1,5 +1,6 @@
-import type { ZipPackage } from './zip';
+import type { Budget } from './limits';
 import { parseXml } from './xml';
+import type { ZipPackage } from './zip';
 
 /**
  * Which cell styles show a number as a date: Excel keeps dates as serial day numbers, and only the
@@ -18,13 +19,14 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** For each style index (the `s` of a cell), whether it shows a date. */
-export async function readDateStyles(pkg: ZipPackage, path: string): Promise<boolean[]> {
-  if (!pkg.has(path)) return [];
+export async function readDateStyles(pkg: ZipPackage, path: string | null, budget: Budget): Promise<boolean[]> {
+  if (!path || !pkg.has(path)) return [];
   const customDate = new Map<number, boolean>();
   const styles: boolean[] = [];
   let inCellXfs = false;
   await parseXml(await pkg.stream(path), {
     open(name, attributes) {
+      if (name === 'numFmt' || name === 'xf') budget.spend('maxStrings');
       if (name === 'numFmt') customDate.set(Number(attributes.numFmtId), isDateFormat(attributes.formatCode ?? ''));
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {

@@ -3,14 +3,16 @@ import { dubanError } from '../../../shared/errors';
 import { err, ok, type Result } from '../../../shared/result';
 import { fromExcelSerial } from '../values/dates';
 import { type CellValue, cleanText } from './cells';
+import { Budget, DEFAULT_READ_LIMITS, detached, type ReadLimits, Refusal } from './limits';
 import { readDateStyles } from './styles';
-import { parseXml, type XmlHandlers } from './xml';
+import { hasForbiddenCharacter, parseXml, XmlError, type XmlHandlers } from './xml';
 import { openPackage, type ZipPackage } from './zip';
 
 /**
  * A workbook as the importers read it: every sheet's rows of cell values, its merged ranges and
  * its page header and footer, and the workbook's defined names and custom properties. The parts are
- * streamed from the package (never held whole as XML); rows that hold nothing are not kept.
+ * streamed from the package (never held whole as XML), each at most once; rows that hold nothing are
+ * not kept. What is read is counted against one budget for the whole workbook (limits.ts).
  */
 export interface SheetRow {
   /** The row's number as the spreadsheet shows it (1-based). */
@@ -44,25 +46,15 @@ export interface WorkbookData {
   readonly customProperties: ReadonlyMap<string, string>;
 }
 
-export interface ReadLimits {
-  /** Rows holding values, per sheet. */
-  readonly maxRows: number;
-  /** The right-most column holding a value. */
-  readonly maxColumns: number;
-}
-
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxRows: 200_000, maxColumns: 500 };
-
 const EMPTY: CellValue = { kind: 'empty' };
 /** The page header and footer elements of a sheet, for odd, even and first pages. */
 const HEADER_FOOTER = new Set(['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']);
 const DATE1904_OFFSET = 1462;
+/** What a cell holding broken text (a character XML does not allow) reads as, until it is refused by name. */
+const BROKEN = Symbol('broken text');
 
-class SheetTooLarge extends Error {
-  constructor(readonly sheet: string) {
-    super('sheet too large');
-  }
-}
+/** The last row of a sheet in Excel, WPS and LibreOffice. */
+const MAX_ROW = 1_048_576;
 
 /** "AB12" → column 28 (1-based); 0 when the reference has no letters. */
 export function columnOf(ref: string): number {
@@ -81,6 +73,20 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
+/** A row's number from its `r`, or the one after the last row's; one outside a sheet is no row a spreadsheet writes. */
+function rowNumberOf(r: string | undefined, previous: number): number {
+  const number = r ? Number(r) : previous + 1;
+  if (!Number.isInteger(number) || number < 1 || number > MAX_ROW) throw new XmlError(`row ${r}`);
+  return number;
+}
+
+/** A cell's column from its reference, or the one after the last cell's; a reference without letters is none. */
+function columnNumberOf(r: string | undefined, previous: number): number {
+  const column = r ? columnOf(r) : previous + 1;
+  if (column < 1) throw new XmlError(`cell ${r}`);
+  return column;
+}
+
 function rangeOf(ref: string): CellRange | null {
   const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
   if (!match) return null;
@@ -88,39 +94,67 @@ function rangeOf(ref: string): CellRange | null {
   return { top: Number(r1), left: columnOf(c1!), bottom: Number(r2 ?? r1), right: columnOf(c2 ?? c1!) };
 }
 
-/** Targets in a relationships part, by id (paths made absolute within the package). */
-async function readRelationships(pkg: ZipPackage, path: string, base: string): Promise<Map<string, { target: string; type: string }>> {
-  const rels = new Map<string, { target: string; type: string }>();
+/** A relationship's target as a part name (relative to `base`, or from the package's root); null when it leads out of the package. */
+function partName(target: string, base: string): string | null {
+  const segments: string[] = [];
+  for (const segment of (target.startsWith('/') ? target.slice(1) : `${base}${target}`).split('/')) {
+    if (segment === '..') {
+      if (segments.pop() === undefined) return null;
+    } else if (segment !== '.' && segment !== '') segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+interface Relationship {
+  /** null for a target outside the package: no part a workbook reads. */
+  readonly target: string | null;
+  readonly type: string;
+}
+
+/** The relationships of a part, by id; an id given twice is a damaged package. */
+async function readRelationships(pkg: ZipPackage, path: string, base: string, budget: Budget): Promise<Map<string, Relationship>> {
+  const rels = new Map<string, Relationship>();
   if (!pkg.has(path)) return rels;
   await parseXml(await pkg.stream(path), {
     open(name, a) {
       if (name !== 'Relationship' || !a.Id || !a.Target) return;
-      const target = a.Target.startsWith('/') ? a.Target.slice(1) : `${base}${a.Target}`;
-      rels.set(a.Id, { target: target.replace(/[^/]+\/\.\.\//g, ''), type: a.Type ?? '' });
+      budget.spend('maxStrings');
+      if (rels.has(a.Id)) throw new XmlError(`relationship ${a.Id} twice`);
+      rels.set(a.Id, { target: a.TargetMode === 'External' ? null : partName(a.Target, base), type: a.Type ?? '' });
     },
   });
   return rels;
+}
+
+/** The part of a kind (styles, shared strings) the workbook's relationships name; `fallback` when they name none. */
+function relatedPart(rels: Map<string, Relationship>, kind: string, fallback: string): string | null {
+  const rel = [...rels.values()].find((r) => r.type.endsWith(`/${kind}`));
+  return rel ? rel.target : fallback;
 }
 
 /**
  * Handlers that keep the text of each `element` (a defined name, a custom property) under its name
  * attribute; every other element that opens is passed to `open`.
  */
-function textsByName(element: string, into: Map<string, string>, open?: XmlHandlers['open']): XmlHandlers {
+function textsByName(element: string, into: Map<string, string>, budget: Budget, open?: XmlHandlers['open']): XmlHandlers {
   let current: string | null = null;
   let text = '';
   return {
     open(name, a) {
       if (name !== element) return open?.(name, a);
-      current = a.name ?? '';
+      budget.spend('maxStrings');
+      current = detached(a.name ?? '');
+      budget.spend('maxCharacters', current.length);
       text = '';
     },
     text(t) {
-      if (current !== null) text += t;
+      if (current === null) return;
+      budget.spend('maxCharacters', t.length);
+      text += t;
     },
     close(name) {
       if (name === element && current !== null) {
-        into.set(current, text);
+        into.set(current, detached(text));
         current = null;
       }
     },
@@ -133,68 +167,98 @@ interface SheetEntry {
   readonly relId: string;
 }
 
-async function readWorkbookPart(pkg: ZipPackage): Promise<{ sheets: SheetEntry[]; definedNames: Map<string, string>; date1904: boolean }> {
+async function readWorkbookPart(pkg: ZipPackage, budget: Budget): Promise<{ sheets: SheetEntry[]; definedNames: Map<string, string>; date1904: boolean }> {
   const sheets: SheetEntry[] = [];
   const definedNames = new Map<string, string>();
   let date1904 = false;
   await parseXml(
     await pkg.stream('xl/workbook.xml'),
-    textsByName('definedName', definedNames, (name, a) => {
+    textsByName('definedName', definedNames, budget, (name, a) => {
       if (name === 'sheet') {
+        budget.spend('maxSheets');
         const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
-        sheets.push({ name: a.name ?? '', state, relId: a['r:id'] ?? a.id ?? '' });
+        const sheetName = detached(a.name ?? '');
+        budget.spend('maxCharacters', sheetName.length);
+        sheets.push({ name: sheetName, state, relId: a['r:id'] ?? a.id ?? '' });
       } else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
     }),
   );
   return { sheets, definedNames, date1904 };
 }
 
-/** The shared strings, rich text joined; phonetic guides (rPh) left out. */
-async function readSharedStrings(pkg: ZipPackage, path: string | undefined): Promise<string[]> {
-  const strings: string[] = [];
+/**
+ * Office's escapes in strings: _x000D_ is a carriage return, _x005F_ an underscore. Excel escapes
+ * so the control characters a formula such as CHAR(1) left in a cell: tab, line feed and carriage
+ * return are text, any other is broken text (null), as it would be written raw.
+ */
+function officeText(text: string): string | null {
+  if (!text.includes('_x')) return text;
+  const decoded = text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return hasForbiddenCharacter(decoded) ? null : decoded;
+}
+
+/** A text to keep from a cell or a shared string, as cells.ts cleans it; null when it is broken. */
+function keptText(raw: string): string | null {
+  const text = officeText(raw);
+  return text === null ? null : detached(cleanText(text));
+}
+
+/**
+ * The shared strings, rich text joined; phonetic guides (rPh) left out. A string holding broken
+ * text is null: refused, by the name of the first cell that shows it, when a sheet is read.
+ */
+async function readSharedStrings(pkg: ZipPackage, path: string | null, budget: Budget): Promise<(string | null)[]> {
+  const strings: (string | null)[] = [];
   if (!path || !pkg.has(path)) return strings;
   let current: string | null = null;
+  let broken = false;
   let inText = false;
   let inPhonetic = false;
   await parseXml(await pkg.stream(path), {
     open(name) {
-      if (name === 'si') current = '';
-      else if (name === 'rPh') inPhonetic = true;
+      if (name === 'si') {
+        budget.spend('maxStrings');
+        current = '';
+        broken = false;
+      } else if (name === 'rPh') inPhonetic = true;
       else if (name === 't' && !inPhonetic) inText = true;
     },
     text(t) {
-      if (inText && current !== null) current += t;
+      if (!inText || current === null) return;
+      budget.spend('maxCharacters', t.length);
+      current += t;
     },
     close(name) {
       if (name === 't') inText = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'si') {
-        strings.push(cleanText(decodeXString(current ?? '')));
+        strings.push(broken ? null : keptText(current ?? ''));
         current = null;
       }
+    },
+    badText() {
+      if (current === null) throw new XmlError('broken text outside a string');
+      broken = true;
     },
   });
   return strings;
 }
 
-async function readCustomProperties(pkg: ZipPackage): Promise<Map<string, string>> {
+async function readCustomProperties(pkg: ZipPackage, budget: Budget): Promise<Map<string, string>> {
   const properties = new Map<string, string>();
-  if (pkg.has('docProps/custom.xml')) await parseXml(await pkg.stream('docProps/custom.xml'), textsByName('property', properties));
+  if (pkg.has('docProps/custom.xml')) await parseXml(await pkg.stream('docProps/custom.xml'), textsByName('property', properties, budget));
   return properties;
 }
 
 interface CellContext {
-  readonly strings: readonly string[];
+  readonly strings: readonly (string | null)[];
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
 }
 
-/** Office's escapes in strings: _x000D_ is a carriage return, _x005F_ an underscore. */
-export const decodeXString = (text: string): string => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
-
-function textValue(text: string): CellValue {
-  const cleaned = cleanText(decodeXString(text));
-  return cleaned === '' ? EMPTY : { kind: 'text', text: cleaned };
+function textValue(raw: string): CellValue | typeof BROKEN {
+  const text = keptText(raw);
+  return text === null ? BROKEN : text === '' ? EMPTY : { kind: 'text', text };
 }
 
 function numberValue(raw: string, style: number, ctx: CellContext): CellValue {
@@ -207,15 +271,21 @@ function numberValue(raw: string, style: number, ctx: CellContext): CellValue {
   return { kind: 'number', value };
 }
 
+/** The shared string a cell shows; a cell pointing at none is a damaged workbook. */
+function sharedString(raw: string, strings: readonly (string | null)[]): CellValue | typeof BROKEN {
+  const index = raw.trim() === '' ? -1 : Number(raw);
+  if (!Number.isInteger(index) || index < 0 || index >= strings.length) throw new XmlError(`no shared string ${raw}`);
+  const text = strings[index]!;
+  return text === null ? BROKEN : text === '' ? EMPTY : { kind: 'text', text };
+}
+
 /** A cell from its type attribute, its value text (a formula's cached result) and inline text. */
-function cellValue(type: string, raw: string | null, inline: string, style: number, ctx: CellContext): CellValue {
+function cellValue(type: string, raw: string | null, inline: string, style: number, ctx: CellContext): CellValue | typeof BROKEN {
   switch (type) {
     case 'inlineStr':
       return textValue(inline);
-    case 's': {
-      const text = raw === null ? undefined : ctx.strings[Number(raw)];
-      return text ? { kind: 'text', text } : EMPTY;
-    }
+    case 's':
+      return raw === null ? EMPTY : sharedString(raw, ctx.strings);
     case 'str':
       return textValue(raw ?? '');
     case 'b':
@@ -231,7 +301,8 @@ function cellValue(type: string, raw: string | null, inline: string, style: numb
   }
 }
 
-async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: CellContext, limits: ReadLimits): Promise<SheetData> {
+async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: CellContext, budget: Budget): Promise<SheetData> {
+  const { maxRows, maxColumns } = budget.limits;
   const rows: SheetRow[] = [];
   const merges: CellRange[] = [];
   let headerFooter = '';
@@ -242,25 +313,32 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
   let capture: 'v' | 'inline' | 'headerFooter' | null = null;
   let inPhonetic = false;
 
+  const tooLarge = (): Refusal => new Refusal(dubanError('excel.sheet_too_large', { sheet: entry.name, rows: maxRows, columns: maxColumns }));
+  // Named as a spreadsheet names it: the cell being read, or the sheet when the text is outside any cell (its page header).
+  const badText = (): never => {
+    throw new Refusal(dubanError('excel.bad_text', { cell: cell ? `${entry.name}!${columnLetters(column)}${rowNumber}` : entry.name }));
+  };
+
   const endRow = (): void => {
-    if (cells.some((c) => c.kind !== 'empty')) {
-      if (rows.length >= limits.maxRows) throw new SheetTooLarge(entry.name);
-      let last = cells.length;
-      while (last > 0 && cells[last - 1]!.kind === 'empty') last--;
-      rows.push({ number: rowNumber, cells: cells.length === last ? cells : cells.slice(0, last) });
-    }
+    if (!cells.some((c) => c.kind !== 'empty')) return;
+    if (rows.length >= maxRows) throw tooLarge();
+    let last = cells.length;
+    while (last > 0 && cells[last - 1]!.kind === 'empty') last--;
+    budget.spend('maxCells', last + 1);
+    // A copy of its own length: the array filled cell by cell keeps room to grow (17 slots for one cell).
+    rows.push({ number: rowNumber, cells: cells.slice(0, last) });
   };
 
   await parseXml(await pkg.stream(path), {
     open(name, a) {
       switch (name) {
         case 'row':
-          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+          rowNumber = rowNumberOf(a.r, rowNumber);
           cells = [];
           column = 0;
           break;
         case 'c':
-          column = a.r ? columnOf(a.r) : column + 1;
+          column = columnNumberOf(a.r, column);
           cell = { type: a.t ?? 'n', style: Number(a.s ?? 0), raw: null, inline: '' };
           break;
         case 'v':
@@ -277,7 +355,10 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
           break;
         case 'mergeCell': {
           const range = rangeOf(a.ref ?? '');
-          if (range) merges.push(range);
+          if (range) {
+            budget.spend('maxMerges');
+            merges.push(range);
+          }
           break;
         }
         default:
@@ -285,9 +366,11 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
       }
     },
     text(t) {
+      if (capture === null) return;
+      budget.spend('maxCharacters', t.length);
       if (capture === 'v') cell!.raw += t;
       else if (capture === 'inline') cell!.inline += t;
-      else if (capture === 'headerFooter') headerFooter += t;
+      else headerFooter += t;
     },
     close(name) {
       switch (name) {
@@ -298,8 +381,9 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
         case 'c':
           if (cell) {
             const value = cellValue(cell.type, cell.raw, cell.inline, cell.style, ctx);
-            if (value.kind !== 'empty') {
-              if (column > limits.maxColumns) throw new SheetTooLarge(entry.name);
+            if (value === BROKEN) badText();
+            else if (value.kind !== 'empty') {
+              if (column > maxColumns) throw tooLarge();
               while (cells.length < column - 1) cells.push(EMPTY);
               cells[column - 1] = value;
             }
@@ -319,44 +403,45 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
           }
       }
     },
+    badText,
   });
-  return { name: entry.name, state: entry.state, rows, merges, headerFooter: headerFooter.trim() };
+  return { name: entry.name, state: entry.state, rows, merges, headerFooter: detached(headerFooter.trim()) };
 }
 
-const relatedPart = (rels: Map<string, { target: string; type: string }>, kind: string): string | undefined =>
-  [...rels.values()].find((rel) => rel.type.endsWith(`/${kind}`))?.target;
-
-async function readParts(pkg: ZipPackage, limits: ReadLimits): Promise<WorkbookData> {
-  const rels = await readRelationships(pkg, 'xl/_rels/workbook.xml.rels', 'xl/');
-  const { sheets: entries, definedNames, date1904 } = await readWorkbookPart(pkg);
+async function readParts(pkg: ZipPackage, budget: Budget): Promise<WorkbookData> {
+  const rels = await readRelationships(pkg, 'xl/_rels/workbook.xml.rels', 'xl/', budget);
+  const { sheets: entries, definedNames, date1904 } = await readWorkbookPart(pkg, budget);
   const ctx: CellContext = {
-    strings: await readSharedStrings(pkg, relatedPart(rels, 'sharedStrings') ?? 'xl/sharedStrings.xml'),
-    dateStyles: await readDateStyles(pkg, relatedPart(rels, 'styles') ?? 'xl/styles.xml'),
+    strings: await readSharedStrings(pkg, relatedPart(rels, 'sharedStrings', 'xl/sharedStrings.xml'), budget),
+    dateStyles: await readDateStyles(pkg, relatedPart(rels, 'styles', 'xl/styles.xml'), budget),
     date1904,
   };
   const sheets: SheetData[] = [];
   for (const entry of entries) {
     const path = rels.get(entry.relId)?.target;
-    if (path && pkg.has(path)) sheets.push(await readSheet(pkg, path, entry, ctx, limits));
+    if (!path) throw new XmlError(`sheet ${entry.relId} has no part`);
+    sheets.push(await readSheet(pkg, path, entry, ctx, budget));
   }
-  return { sheets, definedNames, customProperties: await readCustomProperties(pkg) };
+  // A broken string no cell shows was never refused by a cell's name; it is still no text a spreadsheet writes.
+  if (ctx.strings.includes(null)) throw new XmlError('broken shared string');
+  return { sheets, definedNames, customProperties: await readCustomProperties(pkg, budget) };
 }
 
 /**
- * Reads a workbook already let in by `inspectWorkbook`. A sheet with more rows or columns than the
- * limits is refused (`excel.sheet_too_large`) as soon as reading reaches past them.
+ * Reads a workbook already let in by `inspectWorkbook`. A workbook past the limits is refused
+ * (`excel.sheet_too_large`, `excel.workbook_too_large`, `excel.too_large`) as soon as reading
+ * reaches past them; one that leads the reader to a part twice (`excel.repeated_part`), or holds
+ * broken text (`excel.bad_text`, naming the cell), as soon as it is met.
  */
 export async function readWorkbook(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Result<WorkbookData>> {
-  const opened = await openPackage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const budget = new Budget(limits);
+  const opened = await openPackage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), budget);
   if (!opened.ok) return opened;
   const pkg = opened.value;
   try {
-    return ok(await readParts(pkg, limits));
+    return ok(await readParts(pkg, budget));
   } catch (error) {
-    if (error instanceof SheetTooLarge) {
-      return err(dubanError('excel.sheet_too_large', { sheet: error.sheet, rows: limits.maxRows, columns: limits.maxColumns }));
-    }
-    return err(dubanError('excel.damaged'));
+    return err(error instanceof Refusal ? error.error : dubanError('excel.damaged'));
   } finally {
     pkg.close();
   }

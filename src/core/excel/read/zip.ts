@@ -2,23 +2,34 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { dubanError } from '../../../shared/errors';
 import { err, ok, type Result } from '../../../shared/result';
+import { type Budget, Refusal } from './limits';
 
 /**
  * The parts of an .xlsx package (a zip), opened from bytes already checked by `inspectWorkbook`.
  * Parts are read as streams, so a large sheet is never held whole; yauzl checks that each part
- * inflates to the size its directory promised.
+ * inflates to the size its directory promised, so the budget is charged that size before reading.
+ * Part names are compared without case, as the package format says: a zip naming one part twice
+ * is refused, since readers would differ on which copy is the part.
  */
 export interface ZipPackage {
   has(name: string): boolean;
+  /** Each part is read once: a workbook that leads the reader to a part twice is refused. */
   stream(name: string): Promise<Readable>;
   close(): void;
 }
+
+const partKey = (name: string): string => name.replace(/^\//, '').toLowerCase();
 
 function listEntries(zip: yauzl.ZipFile): Promise<Result<Map<string, yauzl.Entry>>> {
   return new Promise((resolve) => {
     const entries = new Map<string, yauzl.Entry>();
     zip.on('entry', (entry: yauzl.Entry) => {
-      entries.set(entry.fileName.replace(/^\//, ''), entry);
+      const key = partKey(entry.fileName);
+      if (entries.has(key)) {
+        zip.close();
+        return resolve(err(dubanError('excel.damaged')));
+      }
+      entries.set(key, entry);
       zip.readEntry();
     });
     zip.on('end', () => resolve(ok(entries)));
@@ -27,7 +38,7 @@ function listEntries(zip: yauzl.ZipFile): Promise<Result<Map<string, yauzl.Entry
   });
 }
 
-export async function openPackage(bytes: Buffer): Promise<Result<ZipPackage>> {
+export async function openPackage(bytes: Buffer, budget: Budget): Promise<Result<ZipPackage>> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true });
@@ -37,9 +48,18 @@ export async function openPackage(bytes: Buffer): Promise<Result<ZipPackage>> {
   const listed = await listEntries(zip);
   if (!listed.ok) return listed;
   const entries = listed.value;
+  const read = new Set<string>();
   return ok({
-    has: (name) => entries.has(name),
-    stream: (name) => zip.openReadStreamPromise(entries.get(name)!),
+    has: (name) => entries.has(partKey(name)),
+    stream: async (name) => {
+      const key = partKey(name);
+      const entry = entries.get(key);
+      if (!entry) throw new Refusal(dubanError('excel.damaged'));
+      if (read.has(key)) throw new Refusal(dubanError('excel.repeated_part'));
+      read.add(key);
+      budget.spend('maxInflated', entry.uncompressedSize);
+      return zip.openReadStreamPromise(entry);
+    },
     close: () => zip.close(),
   });
 }
