@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ledger } from '../../src/core/ledger';
 import { anchorFolder } from '../../src/core/storage/anchor';
 import type { Writer } from '../../src/core/storage/database';
-import { listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
+import { type AuditRow, listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
 import { SCHEMA_VERSION } from '../../src/core/schema/migrations';
 import { ok } from '../../src/shared/result';
 import { ledgerFactory, manualClock, TEST_PASSWORD } from '../helpers/ledger';
@@ -64,23 +64,12 @@ describe('the audit log', () => {
   });
 });
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  before: string | null;
-  after: string | null;
-}
-
 /** What someone who can run SQL on the ledger would do: alter an entry, then compute the whole chain again to fit. */
 function rewriteHistory(tx: Writer, hash: () => ReturnType<typeof createHash> | ReturnType<typeof createHmac>) {
   tx.run("UPDATE audit_log SET actor = '李四' WHERE id = 1");
   let prev = '0'.repeat(64);
   let last = { id: 0, hash: prev };
-  for (const row of tx.all<Row>('SELECT * FROM audit_log ORDER BY id')) {
+  for (const row of tx.all<AuditRow>('SELECT * FROM audit_log ORDER BY id')) {
     const content = JSON.stringify([row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after]);
     const next = hash().update(prev).update('\n').update(content).digest('hex');
     tx.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?', [prev, next, row.id]);

@@ -17,7 +17,8 @@ import type { AuditChange, AuditEntry, AuditFilter } from './model';
 const GENESIS = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';
 
-interface AuditRow {
+/** A row of `audit_log` as stored (docs/schema.md). */
+export interface AuditRow {
   id: number;
   at: string;
   actor: string;
