@@ -1,7 +1,14 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, snap, test } from './bridge';
 import { call, createLedger, openScreen, PASSWORD } from './steps';
+
+/** Locks the ledger and waits until it is closed: its last snapshot is on disk before the test touches the file. */
+async function lock(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '锁定' }).click();
+  await expect(page.getByRole('heading', { name: '台账已锁定' })).toBeVisible();
+}
 
 /** Issue 8 as the office meets it: a ledger put back to an older copy, the change history checked, a new password. */
 test('an older copy put in place of the ledger is told plainly; the history is checked; a new password re-encrypts', async ({ app, workDir }) => {
@@ -9,7 +16,7 @@ test('an older copy put in place of the ledger is told plainly; the history is c
   const path = join(workDir, '2026年督办台账.duban');
   await createLedger(page, workDir);
   await call(page, 'units.create', { name: '自治区生态环境厅', kind: 'supervised' });
-  await page.getByRole('button', { name: '锁定' }).click();
+  await lock(page);
   const older = join(workDir, 'older-copy.duban');
   copyFileSync(path, older);
 
@@ -17,7 +24,7 @@ test('an older copy put in place of the ledger is told plainly; the history is c
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
   await call(page, 'units.create', { name: '自治区水利厅', kind: 'supervised' });
-  await page.getByRole('button', { name: '锁定' }).click();
+  await lock(page);
 
   // Someone puts the older copy in its place: it opens (the office may need it), with the warning above every screen.
   copyFileSync(older, path);
