@@ -1,4 +1,4 @@
-/** The things the ledger records, by their names in DESIGN.md §2; used by the audit log and errors. */
+/** The things the ledger records, by their names in docs/glossary.md; used by the audit log and errors. */
 export const ENTITY_NAMES = [
   'settings',
   'inspection',

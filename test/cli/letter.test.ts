@@ -13,7 +13,7 @@ import { useTempDir } from '../helpers/temp';
 
 /**
  * The letter command end to end, and the pages it prints read back with poppler against GB/T 9704
- * (DESIGN.md §5): A4, text inside the 156 × 225 mm type area from 37 mm / 28 mm, 22 lines on every
+ * (docs/glossary.md): A4, text inside the 156 × 225 mm type area from 37 mm / 28 mm, 22 lines on every
  * full page, "— N —" 7 mm under the type area on the outer side. One document of each kind: Chromium
  * and LibreOffice are slow here.
  */

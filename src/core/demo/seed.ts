@@ -10,7 +10,7 @@ import { DEMO_MEASURES, DEMO_TASKS, type DemoTask } from './tasks';
 import { DEMO_UNITS } from './units';
 
 /**
- * A living ledger for a newcomer, modelled on the work in DESIGN.md: one round of feedback from the
+ * A living ledger for a newcomer, modelled on the work the glossary describes (docs/glossary.md): one round of feedback from the
  * central ecological and environmental protection inspection, the units it concerns, its fourteen
  * tasks, six months of progress reports up to this month (two units still owing this month's),
  * petition cases, a visit, a meeting and an accountability case. Written through the services, as a

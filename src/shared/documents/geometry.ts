@@ -1,5 +1,5 @@
 /**
- * The page of a formal document by GB/T 9704-2012 (DESIGN.md §5), in the units each output needs:
+ * The page of a formal document by GB/T 9704-2012 (docs/glossary.md, docs/documents.md), in the units each output needs:
  * millimetres for the page, points for type. Chromium lays a 28.95 pt line out as 29.25 pt (39 px)
  * and so fits 21 lines; 28.5 pt (38 px) fits the 22 the standard asks for. Word's grid uses 579 twips.
  */
