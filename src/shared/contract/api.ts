@@ -1,5 +1,5 @@
 import type { AccountabilityCase, AccountabilityInput } from '../../core/accountability/model';
-import type { AuditEntry, AuditFilter } from '../../core/audit/model';
+import type { AuditFilter, AuditLine } from '../../core/audit/model';
 import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutRequest } from '../../core/close-out/model';
 import type {
   AwaitedReply,
@@ -185,7 +185,8 @@ export interface DubanApi {
     ledger: Call<[options?: { asOf?: string; period?: string }], LedgerStats>;
   };
   audit: {
-    list: Call<[filter?: AuditFilter], AuditEntry[]>;
+    /** Entries newest first, in the office's words: records named, codes as words, each field once. */
+    list: Call<[filter?: AuditFilter], AuditLine[]>;
     verify: Call<[], { entries: number }>;
   };
   documents: {
