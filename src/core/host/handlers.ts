@@ -72,6 +72,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     tasks: {
       list: (query) => use((l) => l.tasks.list(query)),
       counts: (query) => use((l) => l.tasks.counts(query)),
+      assignSource: (request) => use((l) => l.tasks.assignSource(request)),
       ...kept((l) => l.tasks),
     },
     measures: {

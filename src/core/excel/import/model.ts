@@ -52,6 +52,7 @@ export const ISSUE_CODES = [
   'unit_needed',
   'several_words',
   'fixed_changed',
+  'looks_like_existing',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -169,6 +170,18 @@ export interface ImportCounts {
   readonly warning: number;
 }
 
+/**
+ * Rows that are records already in the ledger found another way than by the import's key: tasks
+ * without a source taken into the one chosen ('adopted'), or tasks of another source that the rows
+ * would add a second time ('lookalike'), by source.
+ */
+export interface ExistingMatch {
+  readonly how: 'adopted' | 'lookalike';
+  readonly inspectionId: number;
+  readonly source: string;
+  readonly rows: number;
+}
+
 export interface ImportPreview {
   readonly importId: string;
   readonly fileName: string;
@@ -187,6 +200,7 @@ export interface ImportPreview {
   /** Units the import will create (decided, or by createUnits). */
   readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
   readonly counts: ImportCounts;
+  readonly matches: readonly ExistingMatch[];
   /** The first rows of the preview; `exchange.rows` pages through the rest. */
   readonly rows: readonly PreviewRow[];
   readonly totalRows: number;
