@@ -14,6 +14,7 @@ import type { Reader } from '../storage/database';
 import { loadTask } from '../tasks/service';
 import { loadUnit } from '../units/service';
 import { loadSiteVisit } from '../visits/service';
+import type { IsoDate, Period } from '../../shared/dates';
 import type { AuditValue } from './model';
 
 /**
@@ -136,7 +137,7 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
       reporterPhone: 'text',
       reportedOn: 'date',
     },
-    name: (r, names) => group(names.record('task', Number(r.taskId)), names.record('unit', Number(r.unitId)), { t: 'period', v: String(r.period) }),
+    name: (r, names) => group(names.record('task', Number(r.taskId)), names.record('unit', Number(r.unitId)), { t: 'period', v: r.period as Period }),
     load: loadProgressReport,
   },
   close_out: {
@@ -204,7 +205,7 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
   site_visit: {
     labels: 'visits:fields',
     fields: { visitedOn: 'date', places: 'text', unannounced: 'flag', unitId: UNIT_REF, team: 'text', peopleMet: 'text', summary: 'text', taskIds: TASK_REF },
-    name: (r) => group({ t: 'date', v: String(r.visitedOn) }, text(r.places)),
+    name: (r) => group({ t: 'date', v: r.visitedOn as IsoDate }, text(r.places)),
     load: loadSiteVisit,
   },
   finding: {

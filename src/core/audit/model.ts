@@ -1,5 +1,5 @@
 import type { EntityName } from '../entities';
-import type { Deadline } from '../tasks/model';
+import type { PlainValue } from '../shown/model';
 
 export type AuditAction = 'create' | 'update' | 'delete';
 
@@ -31,14 +31,9 @@ export interface AuditFilter {
  * come as the translation key that names them (`word`); records referred to come by their names.
  */
 export type AuditValue =
-  | { readonly t: 'empty' }
-  | { readonly t: 'text'; readonly v: string }
-  | { readonly t: 'number'; readonly v: number }
+  | PlainValue
   | { readonly t: 'flag'; readonly v: boolean }
-  | { readonly t: 'date'; readonly v: string }
-  | { readonly t: 'period'; readonly v: string }
   | { readonly t: 'instant'; readonly v: string }
-  | { readonly t: 'deadline'; readonly v: Deadline }
   | { readonly t: 'word'; readonly k: string }
   /** Several values, one after another (units, tasks). */
   | { readonly t: 'list'; readonly v: readonly AuditValue[] }

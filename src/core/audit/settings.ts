@@ -1,6 +1,7 @@
 import { OFFICE_SETTING } from '../documents/defaults';
 import type { EntityWords, Recorded } from './fields';
 import { EMPTY, group, text, word } from './fields';
+import type { Period } from '../../shared/dates';
 import type { AuditValue } from './model';
 
 /**
@@ -59,7 +60,7 @@ const SETTINGS: readonly SettingWords[] = [
       rows: { describe: (value, _r, names) => ({ t: 'list', v: (value as Recorded[]).map((row) => names.record('task', Number(row.taskId))) }) },
       imports: { describe: (value) => ({ t: 'list', v: (value as Recorded[]).map((taken) => ({ t: 'instant', v: String(taken.at) })) }) },
     },
-    name: (_key, r, names) => group(word('audit:settings.sent'), names.record('unit', Number(r.unitId)), { t: 'period', v: String(r.period) }),
+    name: (_key, r, names) => group(word('audit:settings.sent'), names.record('unit', Number(r.unitId)), { t: 'period', v: r.period as Period }),
   },
 ];
 

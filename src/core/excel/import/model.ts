@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { IsoDate, Period } from '../../../shared/dates';
 import type { FieldErrorCode } from '../../../shared/errors';
 import { id, period } from '../../../shared/validation';
-import type { Deadline } from '../../tasks/model';
+import type { PlainValue } from '../../shown/model';
 import { UNIT_KINDS, type UnitKind } from '../../units/model';
 
 /**
@@ -69,12 +68,7 @@ export type EnumName = 'taskStatus' | 'progressState' | 'unitKind' | 'pollutionK
 
 /** A value as the preview shows it, without language: the screens and the command line word it. */
 export type Shown =
-  | { readonly t: 'empty' }
-  | { readonly t: 'text'; readonly v: string }
-  | { readonly t: 'number'; readonly v: number }
-  | { readonly t: 'date'; readonly v: IsoDate }
-  | { readonly t: 'period'; readonly v: Period }
-  | { readonly t: 'deadline'; readonly v: Deadline }
+  | PlainValue
   | { readonly t: 'enum'; readonly e: EnumName; readonly v: string }
   | { readonly t: 'list'; readonly v: readonly string[] };
 
