@@ -1,4 +1,5 @@
 import type { EntityName } from '../entities';
+import type { PlainValue } from '../shown/model';
 
 export type AuditAction = 'create' | 'update' | 'delete';
 
@@ -23,4 +24,38 @@ export interface AuditFilter {
   readonly entityId?: number;
   readonly limit?: number;
   readonly offset?: number;
+}
+
+/**
+ * A recorded value as the change history shows it, without language: the screens word it. Codes
+ * come as the translation key that names them (`word`); records referred to come by their names.
+ */
+export type AuditValue =
+  | PlainValue
+  | { readonly t: 'flag'; readonly v: boolean }
+  | { readonly t: 'instant'; readonly v: string }
+  | { readonly t: 'word'; readonly k: string }
+  /** Several values, one after another (units, tasks). */
+  | { readonly t: 'list'; readonly v: readonly AuditValue[] }
+  /** One thing and what qualifies it: 张某某 (诫勉), 自治区水利厅 (2026年11月). */
+  | { readonly t: 'group'; readonly v: readonly AuditValue[] };
+
+/** One field of a change: its label (a translation key; null for a field the table lacks), before and after. */
+export interface AuditFieldChange {
+  readonly field: string;
+  readonly label: string | null;
+  readonly before: AuditValue;
+  readonly after: AuditValue;
+}
+
+/** An entry as the change history shows it: the record changed, by its name, and each field that changed, once. */
+export interface AuditLine {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: AuditAction;
+  readonly entity: EntityName;
+  readonly entityId: number | null;
+  readonly subject: AuditValue;
+  readonly changes: readonly AuditFieldChange[];
 }

@@ -4,6 +4,7 @@ import type { StatsOptions } from '../stats/model';
 import type { SiteVisitFilter } from '../visits/model';
 import { ok, type Result } from '../../shared/result';
 import { listAudit } from '../audit/audit-log';
+import { describeAudit } from '../audit/describe';
 import type { Preview, TemplateProblem } from '../documents/model';
 import { renderFile } from '../documents/output';
 import { renderHtml } from '../documents/render/html';
@@ -71,6 +72,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     tasks: {
       list: (query) => use((l) => l.tasks.list(query)),
       counts: (query) => use((l) => l.tasks.counts(query)),
+      assignSource: (request) => use((l) => l.tasks.assignSource(request)),
       ...kept((l) => l.tasks),
     },
     measures: {
@@ -124,7 +126,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       ledger: (options) => use((l) => ok(l.stats(options as StatsOptions))),
     },
     audit: {
-      list: (filter) => use((l) => ok(listAudit(l.context.db, filter))),
+      list: (filter) => use((l) => ok(describeAudit(l.context.db, listAudit(l.context.db, filter)))),
       verify: () => use((l) => l.verifyAudit()),
     },
     documents: {

@@ -96,6 +96,13 @@ export const taskInput = z
 
 export type TaskInput = z.input<typeof taskInput>;
 
+/** Tasks given a source after the fact (imported before their 督察来源 was entered). */
+export const sourceAssignment = z.object({
+  taskIds: idSet(20_000).refine((ids) => ids.length > 0, { error: 'required' }),
+  inspectionId: id,
+});
+export type SourceAssignment = z.input<typeof sourceAssignment>;
+
 export const TASK_SORTS = ['number', 'deadline', 'status', 'updatedAt'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 
@@ -107,7 +114,8 @@ export const taskQuery = z.object({
   unitId: id.optional(),
   role: z.enum([...UNIT_ROLES, 'any']).default('any'),
   statuses: z.array(choice(TASK_STATUSES)).optional(),
-  inspectionId: id.optional(),
+  /** null: the tasks without a source. */
+  inspectionId: z.union([id, z.null()]).optional(),
   parentId: z.union([id, z.null()]).optional(),
   deadlineKind: choice(DEADLINE_KINDS).optional(),
   deadlineFrom: isoDate.optional(),

@@ -26,7 +26,8 @@ function filterOf(query: Query): SqlFilter {
     filter.where(`t.id IN (SELECT task_id FROM task_units WHERE unit_id = $unitId${role === 'any' ? '' : ' AND role = $role'})`, role === 'any' ? { unitId } : { unitId, role });
   }
   if (query.statuses?.length) filter.where('t.status IN (SELECT value FROM json_each($statuses))', { statuses: JSON.stringify(query.statuses) });
-  if (inspectionId !== undefined) filter.where('t.inspection_id = $inspectionId', { inspectionId });
+  if (inspectionId === null) filter.where('t.inspection_id IS NULL');
+  if (typeof inspectionId === 'number') filter.where('t.inspection_id = $inspectionId', { inspectionId });
   if (parentId === null) filter.where('t.parent_id IS NULL');
   if (typeof parentId === 'number') filter.where('t.parent_id = $parentId', { parentId });
   if (deadlineKind) filter.where('t.deadline_kind = $deadlineKind', { deadlineKind });

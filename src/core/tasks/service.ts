@@ -9,8 +9,9 @@ import { checkReferences, exists, found, fromRow, insertRecord, type RecordSpec,
 import { rowsReferring, type Use } from '../references';
 import type { Reader } from '../storage/database';
 import { deadlineColumns, deadlineOf } from './columns';
-import { type DeadlineKind, type Task, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
+import { type DeadlineKind, type SourceAssignment, type Task, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
 import { countTasksByStatus, listTasks } from './query';
+import { assignSource } from './sources';
 
 type TaskValues = z.output<typeof taskInput>;
 
@@ -112,6 +113,8 @@ export function taskService(ctx: LedgerContext) {
     update: (id: number, input: TaskInput) => saveRecord(ctx, TASK, id, input),
     /** A task with sub-tasks, reports, close-outs or evidence keeps its history: it cannot be deleted. */
     remove: (id: number) => removeUnlessUsed(ctx, 'task', 'tasks', id, loadTask, historyOf),
+    /** Puts tasks (with their sub-tasks and measures) under a source, in one transaction. */
+    assignSource: (input: SourceAssignment) => ctx.write((tx) => assignSource(tx, input)),
   };
 }
 

@@ -20,6 +20,8 @@ export interface Column<T> {
   readonly align?: 'start' | 'end' | 'center';
   /** The cell's full text as a tooltip, for columns whose text may be cut. */
   readonly title?: (row: T) => string;
+  /** Shown in the header instead of `header` (which still names the column): a check box to select all. */
+  readonly headerCell?: ReactNode;
 }
 
 export interface Sort {
@@ -75,7 +77,7 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.target instanceof HTMLButtonElement) return;
+    if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLInputElement) return;
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1, PageDown: current + 10, PageUp: current - 10 };
     const row = rowAt(current);
     if (event.key in moves) {
@@ -93,7 +95,7 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
         const sorted = sort?.key === column.key ? sort.direction : undefined;
         return (
           <div key={column.key} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}>
-            {column.sortable && onSort ? (
+            {column.headerCell ?? (column.sortable && onSort ? (
               <button type="button" className="data-table__sort" onClick={() => onSort({ key: column.key, direction: sorted === 'asc' ? 'desc' : 'asc' })}>
                 {column.header}
                 <span aria-hidden="true" className="data-table__sort-mark">
@@ -102,7 +104,7 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
               </button>
             ) : (
               column.header
-            )}
+            ))}
           </div>
         );
       })}

@@ -14,6 +14,8 @@ export interface PagedRows<T> {
   rowAt(index: number): T | undefined;
   /** The rows in view: the pages holding them are fetched if they are not yet. */
   onRange(first: number, last: number): void;
+  /** Reads the rows again, after a change the query does not show. */
+  reload(): void;
 }
 
 type Lister<T, Q> = (api: DubanApi, query: Q & { limit: number; offset: number }) => Promise<Result<{ readonly rows: readonly T[]; readonly total: number }>>;
@@ -31,6 +33,7 @@ export function usePagedRows<T, Q>(list: Lister<T, Q>, query: Q): PagedRows<T> {
   const [pages, setPages] = useState<ReadonlyMap<number, readonly T[]>>(new Map());
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<DubanError | null>(null);
+  const [version, setVersion] = useState(0);
 
   const fetchPage = useCallback(
     (page: number) => {
@@ -45,7 +48,8 @@ export function usePagedRows<T, Q>(list: Lister<T, Q>, query: Q): PagedRows<T> {
         setPages((all) => new Map(all).set(page, result.value.rows));
       });
     },
-    [api, key, list],
+    // A new version starts afresh, as a new query does.
+    [api, key, list, version],
   );
 
   useEffect(() => {
@@ -67,5 +71,9 @@ export function usePagedRows<T, Q>(list: Lister<T, Q>, query: Q): PagedRows<T> {
     error,
     rowAt: (index) => pages.get(Math.floor(index / PAGE))?.[index % PAGE],
     onRange,
+    reload: useCallback(() => {
+      setTotal(null);
+      setVersion((v) => v + 1);
+    }, []),
   };
 }

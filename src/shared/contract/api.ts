@@ -1,5 +1,5 @@
 import type { AccountabilityCase, AccountabilityInput } from '../../core/accountability/model';
-import type { AuditEntry, AuditFilter } from '../../core/audit/model';
+import type { AuditFilter, AuditLine } from '../../core/audit/model';
 import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutRequest } from '../../core/close-out/model';
 import type {
   AwaitedReply,
@@ -32,7 +32,7 @@ import type { Meeting, MeetingInput } from '../../core/meetings/model';
 import type { PetitionCase, PetitionInput, PetitionPage, PetitionQuery } from '../../core/petitions/model';
 import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow } from '../../core/progress/model';
 import type { LedgerStats } from '../../core/stats/model';
-import type { Task, TaskInput, TaskPage, TaskQuery, TaskStatus } from '../../core/tasks/model';
+import type { SourceAssignment, Task, TaskInput, TaskPage, TaskQuery, TaskStatus } from '../../core/tasks/model';
 import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
 import type { SiteVisit, SiteVisitFilter, SiteVisitInput } from '../../core/visits/model';
 import type { Result } from '../result';
@@ -113,6 +113,8 @@ export interface DubanApi {
     create: Call<[input: TaskInput], Task>;
     update: Call<[id: number, input: TaskInput], Task>;
     remove: Call<[id: number], void>;
+    /** Puts tasks imported before their source existed under it, with their sub-tasks and measures without a source. */
+    assignSource: Call<[request: SourceAssignment], { tasks: number }>;
   };
   measures: {
     list: Call<[filter?: MeasureFilter], Measure[]>;
@@ -185,7 +187,8 @@ export interface DubanApi {
     ledger: Call<[options?: { asOf?: string; period?: string }], LedgerStats>;
   };
   audit: {
-    list: Call<[filter?: AuditFilter], AuditEntry[]>;
+    /** Entries newest first, in the office's words: records named, codes as words, each field once. */
+    list: Call<[filter?: AuditFilter], AuditLine[]>;
     verify: Call<[], { entries: number }>;
   };
   documents: {

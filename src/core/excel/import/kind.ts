@@ -4,7 +4,7 @@ import { fieldErrors } from '../../../shared/validation';
 import type { LedgerContext } from '../../context';
 import type { Reader } from '../../storage/database';
 import type { FieldSpec } from './fields';
-import type { FieldChange, ImportKind, importOptions, Issue, RowAction, Shown } from './model';
+import type { ExistingMatch, FieldChange, ImportKind, importOptions, Issue, RowAction, Shown } from './model';
 import type { Placeholders } from './placeholders';
 import type { ParsedRow } from './rows';
 import { changesOf, shownText } from './shown';
@@ -34,6 +34,8 @@ export interface RowPlan {
   readonly write?: RowWrite;
   /** Placeholder ids the write refers to (units and measures it creates). */
   readonly uses?: readonly number[];
+  /** The record in the ledger the row turned out to be, or to look like. */
+  readonly matched?: Omit<ExistingMatch, 'rows'>;
 }
 
 export interface ImportKindSpec {

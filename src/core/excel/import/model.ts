@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { IsoDate, Period } from '../../../shared/dates';
 import type { FieldErrorCode } from '../../../shared/errors';
 import { id, period } from '../../../shared/validation';
-import type { Deadline } from '../../tasks/model';
+import type { PlainValue } from '../../shown/model';
 import { UNIT_KINDS, type UnitKind } from '../../units/model';
 
 /**
@@ -52,6 +51,7 @@ export const ISSUE_CODES = [
   'unit_needed',
   'several_words',
   'fixed_changed',
+  'looks_like_existing',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -68,12 +68,7 @@ export type EnumName = 'taskStatus' | 'progressState' | 'unitKind' | 'pollutionK
 
 /** A value as the preview shows it, without language: the screens and the command line word it. */
 export type Shown =
-  | { readonly t: 'empty' }
-  | { readonly t: 'text'; readonly v: string }
-  | { readonly t: 'number'; readonly v: number }
-  | { readonly t: 'date'; readonly v: IsoDate }
-  | { readonly t: 'period'; readonly v: Period }
-  | { readonly t: 'deadline'; readonly v: Deadline }
+  | PlainValue
   | { readonly t: 'enum'; readonly e: EnumName; readonly v: string }
   | { readonly t: 'list'; readonly v: readonly string[] };
 
@@ -169,6 +164,18 @@ export interface ImportCounts {
   readonly warning: number;
 }
 
+/**
+ * Rows that are records already in the ledger found another way than by the import's key: tasks
+ * without a source taken into the one chosen ('adopted'), or tasks of another source that the rows
+ * would add a second time ('lookalike'), by source.
+ */
+export interface ExistingMatch {
+  readonly how: 'adopted' | 'lookalike';
+  readonly inspectionId: number;
+  readonly source: string;
+  readonly rows: number;
+}
+
 export interface ImportPreview {
   readonly importId: string;
   readonly fileName: string;
@@ -187,6 +194,7 @@ export interface ImportPreview {
   /** Units the import will create (decided, or by createUnits). */
   readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
   readonly counts: ImportCounts;
+  readonly matches: readonly ExistingMatch[];
   /** The first rows of the preview; `exchange.rows` pages through the rest. */
   readonly rows: readonly PreviewRow[];
   readonly totalRows: number;

@@ -7,7 +7,8 @@ import { findHeader, type Header } from './header';
 import type { ImportKindSpec, RowWrite } from './kind';
 import { IMPORT_SPECS } from './kinds';
 import { detectMapping, type Mapped, mapColumns } from './mapping';
-import type { FieldChange, ImportCounts, ImportKind, importOptions, PreviewRow, UnitResolution } from './model';
+import { existingMatches } from './matches';
+import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, PreviewRow, UnitResolution } from './model';
 import { Placeholders } from './placeholders';
 import { type MappedColumn, type ParsedRow, readRows } from './rows';
 import { resolveUnitNames } from './unit-names';
@@ -38,6 +39,7 @@ export interface ImportPlan {
   readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
   readonly placeholders: Placeholders;
   readonly counts: ImportCounts;
+  readonly matches: readonly ExistingMatch[];
 }
 
 type Options = z.output<typeof importOptions>;
@@ -125,7 +127,7 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
     if (line.kind === 'skip') return { preview: { row: line.row, action: 'skip', key: '', label: line.text, skipReason: line.reason, issues: [] }, changes: () => [] };
     const plan = plans[next++]!;
     if (plan.write) placeholders.use(plan.uses ?? []);
-    const { write, uses: _uses, changes, ...preview } = plan;
+    const { write, uses: _uses, matched: _matched, changes, ...preview } = plan;
     return { preview: { row: line.parsed.row, ...preview }, changes, ...(write ? { write } : {}) };
   });
   const previews = lines.map((l) => l.preview);
@@ -141,5 +143,6 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
     newUnits: units.newUnits(placeholders),
     placeholders,
     counts: countsOf(previews),
+    matches: existingMatches(plans),
   });
 }

@@ -60,6 +60,7 @@ function previewOf(pending: Pending): ImportPreview {
     units: plan.units,
     newUnits: plan.newUnits,
     counts: plan.counts,
+    matches: plan.matches,
     rows: plan.lines.slice(0, FIRST_PAGE).map(previewRow),
     totalRows: plan.lines.length,
   };

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 import { useFormat } from '../../hooks/useFormat';
+import { ExistingTasks } from './ExistingTasks';
 import { ImportStart } from './ImportStart';
 import { ImportSummary } from './ImportSummary';
 import { MappingTable } from './MappingTable';
@@ -97,6 +98,7 @@ export function ImportWizard() {
     <>
       <ErrorNotice error={error} />
       <ImportSummary preview={preview} busy={busy} onKind={(kind) => revise({ kind, mapping: {} })} onSheet={(sheet) => revise({ sheet, mapping: {} })} />
+      <ExistingTasks matches={preview.matches} disabled={busy} onSource={(inspectionId) => revise({ inspectionId })} />
       {preview.missingFields.length > 0 && (
         <div className="notice notice--warn" role="status">
           {t('wizard.missing', { fields: preview.missingFields.map((f) => t(`fields.${preview.kind}.${f}`)).join(t('common:listSeparator')) })}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isOverdue, type TaskQuery, type TaskSort, type TaskStatus, type TaskSummary } from '../../../core/tasks/model';
@@ -16,9 +16,12 @@ import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { today } from '../../hooks/today';
 import { isFiltered, type LedgerFilter, NO_FILTER, queryOf, readFilter, writeFilter } from './ledgerFilter';
 import { LedgerFilters } from './LedgerFilters';
+import { AssignSourceDialog } from './AssignSourceDialog';
+import { SelectionBar } from './SelectionBar';
 import { StatusTabs } from './StatusTabs';
 import { DeadlineText, TaskStatusTag } from './TaskTags';
 import { useStatusCounts } from './useStatusCounts';
+import { useTaskSelection } from './useTaskSelection';
 
 const DEFAULT_COLUMNS = ['number', 'problem', 'leadUnits', 'responsibleLeader', 'deadline', 'status'];
 const listTasks = (api: DubanApi, query: TaskQuery) => api.tasks.list(query);
@@ -44,6 +47,33 @@ export function Ledger() {
   const sourceName = useMemo(() => new Map(inspections.data?.map((i) => [i.id, i.name])), [inspections.data]);
   const sourceOf = (task: TaskSummary): string => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? ''));
   const [shown, setShown] = useStoredState('ledger.columns', DEFAULT_COLUMNS, isStringList);
+  const selection = useTaskSelection(query);
+  const [assigning, setAssigning] = useState(false);
+  const allSelected = selection.selected.size > 0 && selection.selected.size === tasks.total;
+
+  // Ticking a task does not open it: the box takes the click.
+  const tick: Column<TaskSummary> = {
+    key: 'select',
+    header: t('ledger.select'),
+    width: '3.25rem',
+    align: 'center',
+    headerCell: (
+      <input
+        type="checkbox"
+        aria-label={t('ledger.selectAll', { count: tasks.total ?? 0 })}
+        checked={allSelected}
+        ref={(box) => {
+          if (box) box.indeterminate = selection.selected.size > 0 && !allSelected;
+        }}
+        onChange={(e) => void selection.selectAll(e.target.checked)}
+      />
+    ),
+    render: (task) => (
+      <label className="data-table__tick" onClick={(e) => e.stopPropagation()}>
+        <input type="checkbox" aria-label={t('ledger.selectTask', { number: task.number })} checked={selection.selected.has(task.id)} onChange={(e) => selection.toggle(task.id, e.target.checked)} />
+      </label>
+    ),
+  };
 
   const all: Column<TaskSummary>[] = [
     { key: 'number', header: t('fields.number'), width: '6.5rem', sortable: true, render: (task) => task.number },
@@ -62,7 +92,7 @@ export function Ledger() {
     { key: 'updatedAt', header: t('fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
   ];
   const fixed = new Set(['number', 'problem']);
-  const columns = all.filter((c) => fixed.has(c.key) || shown.includes(c.key));
+  const columns = [tick, ...all.filter((c) => fixed.has(c.key) || shown.includes(c.key))];
   const sort: Sort = { key: filter.sort, direction: filter.descending ? 'desc' : 'asc' };
   const filtered = isFiltered(filter);
 
@@ -87,6 +117,19 @@ export function Ledger() {
       <LedgerFilters filter={filter} onChange={setFilter} units={units.data ?? []} inspections={inspections.data ?? []} />
       <StatusTabs statuses={filter.statuses} counts={counts} onChange={(statuses: readonly TaskStatus[]) => setFilter({ ...filter, statuses })} />
       <ErrorNotice error={tasks.error} />
+      {selection.selected.size > 0 && <SelectionBar count={selection.selected.size} onAssign={() => setAssigning(true)} onClear={selection.clear} />}
+      {assigning && (
+        <AssignSourceDialog
+          taskIds={[...selection.selected]}
+          inspections={inspections.data ?? []}
+          onClose={() => setAssigning(false)}
+          onAssigned={() => {
+            setAssigning(false);
+            selection.clear();
+            tasks.reload();
+          }}
+        />
+      )}
       <PagedTable
         label={t('ledger.title')}
         columns={columns}

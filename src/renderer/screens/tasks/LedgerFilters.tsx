@@ -46,8 +46,9 @@ export function LedgerFilters({ filter, onChange, units, inspections }: { filter
       </label>
       <label>
         {t('ledger.source')}
-        <select value={filter.inspectionId ?? ''} onChange={(e) => change({ inspectionId: id(e.target.value) })}>
+        <select value={filter.inspectionId ?? ''} onChange={(e) => change({ inspectionId: e.target.value === 'none' ? 'none' : id(e.target.value) })}>
           <option value="">{t('ledger.allSources')}</option>
+          <option value="none">{t('ledger.noSource')}</option>
           {inspections.map((inspection) => (
             <option key={inspection.id} value={inspection.id}>
               {inspection.name}

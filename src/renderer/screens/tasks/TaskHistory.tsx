@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../core/audit/model';
+import type { AuditLine } from '../../../core/audit/model';
 import type { EntityName } from '../../../core/entities';
 import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';
@@ -36,7 +36,7 @@ export function TaskHistory({ taskId, version }: { taskId: number; version: numb
       const failed = lists.find((list) => !list.ok);
       if (failed) return failed;
       const all = lists.flatMap((list) => (list.ok ? list.value : []));
-      return ok(all.sort((a: AuditEntry, b: AuditEntry) => b.id - a.id));
+      return ok(all.sort((a: AuditLine, b: AuditLine) => b.id - a.id));
     },
     [taskId, version],
   );

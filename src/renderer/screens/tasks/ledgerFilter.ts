@@ -10,7 +10,8 @@ export interface LedgerFilter {
   readonly statuses: readonly TaskStatus[];
   readonly unitId: number | null;
   readonly role: UnitRole | 'any';
-  readonly inspectionId: number | null;
+  /** 'none': the tasks without a source (imported before it was entered). */
+  readonly inspectionId: number | 'none' | null;
   readonly deadlineKind: DeadlineKind | null;
   readonly deadlineFrom: IsoDate | null;
   readonly deadlineTo: IsoDate | null;
@@ -46,7 +47,7 @@ export function readFilter(params: URLSearchParams): LedgerFilter {
     statuses: (params.get('status') ?? '').split(',').flatMap((s) => oneOf(TASK_STATUSES, s) ?? []),
     unitId: idOf(params.get('unit')),
     role: oneOf(UNIT_ROLES, params.get('role')) ?? 'any',
-    inspectionId: idOf(params.get('source')),
+    inspectionId: params.get('source') === 'none' ? 'none' : idOf(params.get('source')),
     deadlineKind: oneOf(DEADLINE_KINDS, params.get('deadline')),
     deadlineFrom: dateOf(params.get('from')),
     deadlineTo: dateOf(params.get('to')),
@@ -82,7 +83,7 @@ export function queryOf(filter: LedgerFilter, asOf: IsoDate): Omit<TaskQuery, 'l
     ...(filter.search.trim() ? { search: filter.search.trim() } : {}),
     ...(filter.statuses.length ? { statuses: [...filter.statuses] } : {}),
     ...(filter.unitId !== null ? { unitId: filter.unitId, role: filter.role } : {}),
-    ...(filter.inspectionId !== null ? { inspectionId: filter.inspectionId } : {}),
+    ...(filter.inspectionId !== null ? { inspectionId: filter.inspectionId === 'none' ? null : filter.inspectionId } : {}),
     ...(filter.deadlineKind ? { deadlineKind: filter.deadlineKind } : {}),
     ...(filter.deadlineFrom ? { deadlineFrom: filter.deadlineFrom } : {}),
     ...(filter.deadlineTo ? { deadlineTo: filter.deadlineTo } : {}),

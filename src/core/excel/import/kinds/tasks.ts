@@ -1,7 +1,8 @@
-import { ok } from '../../../../shared/result';
+import { ok, type Result } from '../../../../shared/result';
+import type { LedgerContext } from '../../../context';
 import { measureService } from '../../../measures/service';
 import type { Reader } from '../../../storage/database';
-import { type Deadline, type Task, taskInput, type TaskStatus } from '../../../tasks/model';
+import { type Deadline, type Task, type TaskInput, taskInput, type TaskStatus } from '../../../tasks/model';
 import { loadTask, taskService } from '../../../tasks/service';
 import { TASK_STATUS_WORDS } from '../../values/words';
 import type { FieldSpec } from '../fields';
@@ -11,6 +12,7 @@ import { type Placeholders, realIds } from '../placeholders';
 import type { ParsedRow } from '../rows';
 import { shownDeadline, shownEnum, shownList, shownText } from '../shown';
 import type { UnitNames } from '../unit-names';
+import { type FoundTask, type TaskFinder, taskFinder } from './task-matching';
 
 /**
  * 整改任务 from a feedback list: matched to the ledger's tasks by number within the chosen
@@ -35,11 +37,16 @@ const RULE_FIELDS: Record<string, string> = { leadUnitIds: 'leadUnits', cooperat
 
 const contentKey = (text: string): string => text.normalize('NFKC').replace(/[\s。；;，,]/g, '');
 
-/** The inspection's measures by content; a new one is a placeholder, created when first used. */
-function measureIndex(db: Reader, inspectionId: number | null, placeholders: Placeholders) {
+/**
+ * The inspection's measures by content, with those without a source that serve tasks the import takes
+ * into it (they come along); a new one is a placeholder, created when first used.
+ */
+function measureIndex(db: Reader, inspectionId: number | null, adopted: readonly number[], placeholders: Placeholders) {
   const byContent = new Map<string, number>();
   const contents = new Map<number, string>();
-  for (const row of db.all<{ id: number; content: string }>('SELECT id, content FROM measures WHERE ifnull(inspection_id, 0) = ifnull(?, 0) ORDER BY id', [inspectionId])) {
+  const sql = `SELECT id, content FROM measures WHERE ifnull(inspection_id, 0) = ifnull(?, 0)
+    OR inspection_id IS NULL AND id IN (SELECT measure_id FROM task_measures WHERE task_id IN (SELECT value FROM json_each(?))) ORDER BY id`;
+  for (const row of db.all<{ id: number; content: string }>(sql, [inspectionId, JSON.stringify(adopted)])) {
     if (!byContent.has(contentKey(row.content))) byContent.set(contentKey(row.content), row.id);
     contents.set(row.id, row.content);
   }
@@ -60,11 +67,6 @@ function measureIndex(db: Reader, inspectionId: number | null, placeholders: Pla
   };
 }
 
-function existingTasks(db: Reader, inspectionId: number | null): Map<string, number> {
-  const rows = db.all<{ id: number; number: string }>('SELECT id, number FROM tasks WHERE ifnull(inspection_id, 0) = ifnull(?, 0) AND parent_id IS NULL', [inspectionId]);
-  return new Map(rows.map((row) => [row.number, row.id]));
-}
-
 /** A status read from the file, within the rule that only an approved close-out closes a task. */
 function statusOf(read: TaskStatus | undefined, current: Task | undefined, issues: Issue[]): TaskStatus {
   if (current?.status === 'closed') {
@@ -78,9 +80,10 @@ function statusOf(read: TaskStatus | undefined, current: Task | undefined, issue
   return read ?? current?.status ?? 'pending';
 }
 
-type TaskValues = Pick<Task, 'problem' | 'goal' | 'responsibleLeader' | 'status' | 'notes' | 'leadUnitIds' | 'cooperatingUnitIds'> & { deadline: Deadline | undefined };
+type TaskValues = Pick<Task, 'inspectionId' | 'problem' | 'goal' | 'responsibleLeader' | 'status' | 'notes' | 'leadUnitIds' | 'cooperatingUnitIds'> & { deadline: Deadline | undefined };
 
-const shownTask = (task: TaskValues, measures: readonly string[], units: UnitNames) => ({
+const shownTask = (task: TaskValues, measures: readonly string[], units: UnitNames, finder: TaskFinder) => ({
+  inspection: shownText(finder.sourceName(task.inspectionId)),
   problem: shownText(task.problem),
   goal: shownText(task.goal),
   measures: shownList(measures),
@@ -94,20 +97,34 @@ const shownTask = (task: TaskValues, measures: readonly string[], units: UnitNam
 
 interface TaskPlanning {
   readonly ctx: PlanContext;
-  readonly existing: Map<string, number>;
+  readonly finder: TaskFinder;
   readonly measures: ReturnType<typeof measureIndex>;
   readonly seen: SeenKeys;
 }
 
-function planTask(parsed: ParsedRow, { ctx, existing, measures, seen }: TaskPlanning): RowPlan {
+const numberOf = (parsed: ParsedRow): string => (parsed.values.get('number') as string | undefined) ?? '';
+const problemOf = (parsed: ParsedRow): string => (parsed.values.get('problem') as string | undefined) ?? '';
+
+/** The row as a match found, or as a new task, with a warning when it looks like one of another source. */
+function matchOf(parsed: ParsedRow, found: FoundTask | null, { ctx, finder }: TaskPlanning, issues: Issue[]): Pick<RowPlan, 'matched'> {
+  const inspectionId = ctx.options.inspectionId ?? null;
+  if (found?.adopted) return { matched: { how: 'adopted', inspectionId: inspectionId!, source: finder.sourceName(inspectionId) } };
+  const alike = found ? null : finder.lookalike(numberOf(parsed), problemOf(parsed));
+  if (!alike) return {};
+  issues.push({ severity: 'warning', code: 'looks_like_existing', params: { number: numberOf(parsed), source: alike.source } });
+  return { matched: { how: 'lookalike', ...alike } };
+}
+
+function planTask(parsed: ParsedRow, found: FoundTask | null, planning: TaskPlanning): RowPlan {
+  const { ctx, finder, measures, seen } = planning;
   const v = parsed.values;
   const text = (field: string): string | undefined => v.get(field) as string | undefined;
   const issues: Issue[] = [...parsed.issues];
   const number = text('number') ?? '';
   const duplicate = number ? seen.check(number, parsed.row, 'number') : null;
   if (duplicate) issues.push(duplicate);
-  const currentId = existing.get(number);
-  const current = currentId === undefined ? undefined : loadTask(ctx.db, currentId);
+  const current = found ? loadTask(ctx.db, found.id) : undefined;
+  const matched = matchOf(parsed, found, planning, issues);
   const leadNames = v.get('leadUnits') as string[] | undefined;
   const cooperatingNames = v.get('cooperatingUnits') as string[] | undefined;
   issues.push(...unitIssues('leadUnits', leadNames ?? [], ctx.units), ...unitIssues('cooperatingUnits', cooperatingNames ?? [], ctx.units));
@@ -131,13 +148,19 @@ function planTask(parsed: ParsedRow, { ctx, existing, measures, seen }: TaskPlan
   const valid = checkRules(taskInput, input, issues, (field) => RULE_FIELDS[field] ?? field);
   issues.push(...valid.issues);
   const value = valid.value;
-  return plannedRow({
+  const save = (lctx: LedgerContext, values: TaskInput): Result<unknown> => {
+    if (!current) return taskService(lctx).create(values);
+    // A task taken into the source moves there first, with its measures, as assigning it would.
+    const moved = found?.adopted ? taskService(lctx).assignSource({ taskIds: [current.id], inspectionId: values.inspectionId! }) : ok(undefined);
+    return moved.ok ? taskService(lctx).update(current.id, values) : moved;
+  };
+  const plan = plannedRow({
     key: number,
     label: shortLabel(input.problem),
     issues,
     keyField: 'number',
-    after: () => shownTask(input, measures.contentsOf(input.measureIds), ctx.units),
-    ...(current ? { before: () => shownTask(current, measures.contentsOf(current.measureIds), ctx.units) } : {}),
+    after: () => shownTask(input, measures.contentsOf(input.measureIds), ctx.units, finder),
+    ...(current ? { before: () => shownTask(current, measures.contentsOf(current.measureIds), ctx.units, finder) } : {}),
     uses: [...input.leadUnitIds, ...input.cooperatingUnitIds, ...input.measureIds],
     write:
       value &&
@@ -148,10 +171,10 @@ function planTask(parsed: ParsedRow, { ctx, existing, measures, seen }: TaskPlan
         if (!cooperating.ok) return cooperating;
         const measureIds = realIds(value.measureIds, real);
         if (!measureIds.ok) return measureIds;
-        const values = { ...value, leadUnitIds: lead.value, cooperatingUnitIds: cooperating.value, measureIds: measureIds.value };
-        return current ? taskService(lctx).update(current.id, values) : taskService(lctx).create(values);
+        return save(lctx, { ...value, leadUnitIds: lead.value, cooperatingUnitIds: cooperating.value, measureIds: measureIds.value });
       }),
   });
+  return { ...plan, ...matched };
 }
 
 export const TASKS: ImportKindSpec = {
@@ -159,7 +182,10 @@ export const TASKS: ImportKindSpec = {
   fields: TASK_FIELDS,
   plan(rows, ctx) {
     const inspectionId = ctx.options.inspectionId ?? null;
-    const planning = { ctx, existing: existingTasks(ctx.db, inspectionId), measures: measureIndex(ctx.db, inspectionId, ctx.placeholders), seen: new SeenKeys() };
-    return rows.map((parsed) => planTask(parsed, planning));
+    const finder = taskFinder(ctx.db, inspectionId);
+    const found = rows.map((parsed) => finder.find(numberOf(parsed), problemOf(parsed)));
+    const adopted = found.flatMap((task) => (task?.adopted ? [task.id] : []));
+    const planning = { ctx, finder, measures: measureIndex(ctx.db, inspectionId, adopted, ctx.placeholders), seen: new SeenKeys() };
+    return rows.map((parsed, i) => planTask(parsed, found[i] ?? null, planning));
   },
 };
