@@ -45,7 +45,8 @@ export function Documents() {
     {
       key: 'reply',
       header: t('fields.reply'),
-      width: '8em',
+      // Wide enough for 2026年12月14日已回复.
+      width: '11em',
       render: (d) => {
         const standing = replyStanding(d, now);
         return <span className={`standing standing--${standing}`}>{t(`standing.${standing}`, { date: date(d.repliedOn) })}</span>;
