@@ -101,6 +101,7 @@ export const FIELD_ERROR_CODES = [
   'invalid',
   'invalid_number_pattern',
   'number_below_used',
+  'reply_content_required',
   // where a document template is wrong (params: line, column, name)
   'template_unclosed_tag',
   'template_unknown_field',

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { KDF_FLOOR } from '../../src/core/storage/kdf';
 import { duban } from '../helpers/cli';
 import { addTask, addUnits } from '../helpers/domain';
 import { permissionsOf, unixModes, useUmask } from '../helpers/file-mode';
+import { convertWithLibreOffice } from '../helpers/libreoffice';
 import { pdfLines, pdfPages, rows, type TextLine } from '../helpers/pdf';
 import { unwrap } from '../helpers/result';
 import { useTempDir } from '../helpers/temp';
@@ -173,7 +173,7 @@ describe('duban letter', () => {
     const housing = files.find((f) => f.includes('住房和城乡建设厅'))!;
     const housingNumber = housing.split('-')[0]!;
     const converted = join(tempDir(), 'lo');
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(converted, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', converted, ...files.map((f) => join(dir, f))], { stdio: 'ignore', timeout: 120_000 });
+    convertWithLibreOffice(files.map((f) => join(dir, f)), 'pdf', converted);
     const text = textOf(pdfLines(join(converted, housing.replace(/docx$/, 'pdf'))));
     for (const expected of [housingNumber, '关于督促加快推进逾期整改任务的提醒函', '自治区住房和城乡建设厅：', '城镇污水处理厂超标排放', '2026年11月24日', '请于2026年12月4日前']) {
       expect(text).toContain(expected);

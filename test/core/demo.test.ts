@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '../../src/core/demo/seed';
+import { replyStanding } from '../../src/core/documents/model';
 import type { Ledger } from '../../src/core/ledger';
 import { ledgerFactory, manualClock } from '../helpers/ledger';
 import { unwrap } from '../helpers/result';
@@ -28,6 +29,13 @@ describe('the demo ledger', () => {
     expect(ledger.siteVisits.list()).toHaveLength(1);
     expect(ledger.findings.list()).toHaveLength(3);
     expect(ledger.meetings.list()).toHaveLength(1);
+    // The register holds letters of each kind: one answered, one still within its time, one overdue.
+    const documents = unwrap(ledger.documents.list());
+    expect(new Set(documents.map((d) => d.docType))).toEqual(new Set(['notice', 'reminder', 'supervision']));
+    const standings = documents.map((d) => replyStanding(d, stats.asOf));
+    for (const standing of ['replied', 'awaiting', 'overdue'] as const) expect(standings).toContain(standing);
+    expect(documents.every((d) => d.state === 'issued' && d.issuedOn <= stats.asOf)).toBe(true);
+    expect(ledger.documents.awaitingReply(stats.asOf).map((r) => r.overdue).sort()).toEqual([false, true]);
     // Written through the services: every record it made is in the change history, and the chain holds.
     const reports = stats.progressByMonth.reduce((sum, m) => sum + m.reports, 0);
     expect(unwrap(ledger.verify()).auditEntries).toBeGreaterThanOrEqual(14 + 14 + 36 + reports);

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainFileName } from '../../core/evidence/model';
-import type { DocumentDraft, DocumentType, Preview } from '../../core/documents/model';
+import { type DocumentDraft, type DocumentType, type Preview, replyDueFor } from '../../core/documents/model';
 import { formatOfPath, OUTPUT_FORMATS, type OutputFormat, renderFile } from '../../core/documents/output';
 import type { DocumentPrinter } from '../../core/documents/print/chromium';
 import type { Ledger } from '../../core/ledger';
 import { openLeadTasks } from '../../core/tasks/model';
-import { addDays, dateOf, type IsoDate, isIsoDate } from '../../shared/dates';
+import { dateOf, type IsoDate, isIsoDate } from '../../shared/dates';
 import { formatDate } from '../../shared/i18n/format';
 import { ok, type Result } from '../../shared/result';
 import { type Command, type CommandContext, openLedger } from '../command';
@@ -71,7 +71,7 @@ function report(ctx: CommandContext, previews: readonly Preview[], replyDue: Iso
 async function run(ctx: CommandContext, ledger: Ledger, plan: Plan & { batch: boolean }, printer: DocumentPrinter | null): Promise<Result<void, CliFailure>> {
   const type = typeNamed(ledger, plan.type);
   if (!type.ok) return type;
-  const replyDue = addDays(plan.date, ledger.documents.office().replyDays);
+  const replyDue = replyDueFor(ledger.documents.office(), plan.date);
   const common = { docType: type.value.code, issuedOn: plan.date, replyDue };
   let previews: Preview[];
   let draft: DocumentDraft | null = null;

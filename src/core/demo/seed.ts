@@ -4,6 +4,7 @@ import { parseDeadlineText } from '../excel/values/deadlines';
 import type { Ledger } from '../ledger';
 import type { ProgressState } from '../progress/model';
 import type { Task } from '../tasks/model';
+import { demoLetters } from './documents';
 import { demoAccountability, demoMeeting, demoVisit, MEETING_FINDING, VISIT_FINDINGS } from './follow-up';
 import { DEMO_PETITION_COUNT, demoPetitions } from './petitions';
 import { DEMO_MEASURES, DEMO_TASKS, type DemoTask } from './tasks';
@@ -13,8 +14,8 @@ import { DEMO_UNITS } from './units';
  * A living ledger for a newcomer, modelled on the work the glossary describes (docs/glossary.md): one round of feedback from the
  * central ecological and environmental protection inspection, the units it concerns, its fourteen
  * tasks, six months of progress reports up to this month (two units still owing this month's),
- * petition cases, a visit, a meeting and an accountability case. Written through the services, as a
- * user would, so everything is validated and audited.
+ * petition cases, a visit, a meeting, an accountability case and the letters the office sent. Written
+ * through the services, as a user would, so everything is validated, numbered and audited.
  */
 export interface DemoSummary {
   readonly units: number;
@@ -116,6 +117,13 @@ function seedFollowUp(ledger: Ledger, tasks: readonly Task[], today: IsoDate, un
   must(ledger.accountability.create(demoAccountability(today, petition!.id, unitIdOf('林草局'))));
 }
 
+function seedLetters(ledger: Ledger, tasks: readonly Task[], today: IsoDate, unitIdOf: (name: string) => number): void {
+  for (const { draft, reply } of demoLetters(tasks, today, ledger.documents.office(), unitIdOf)) {
+    const issued = must(ledger.documents.issue(draft));
+    if (reply) must(ledger.documents.reply(issued.id, reply));
+  }
+}
+
 export function seedDemo(ledger: Ledger): Result<DemoSummary> {
   const today = ledger.context.today();
   try {
@@ -127,6 +135,7 @@ export function seedDemo(ledger: Ledger): Result<DemoSummary> {
     closeOut(ledger, tasks, today);
     for (const petition of demoPetitions(unitIdOf, '2023-06-06' as IsoDate)) must(ledger.petitions.create(petition));
     seedFollowUp(ledger, tasks, today, unitIdOf);
+    seedLetters(ledger, tasks, today, unitIdOf);
     return ok({ units: unitIds.size, tasks: tasks.length, petitions: DEMO_PETITION_COUNT });
   } catch (error) {
     if (error instanceof DemoFailed) return error.result;

@@ -5,19 +5,36 @@ import { err, ok, type Result } from '../../shared/result';
 import { invalid, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
+import { hasEvidence } from '../evidence/service';
 import { audited, insertRecord, notFound, updateRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { openTaskSql } from '../tasks/columns';
 import { listUnits } from '../units/service';
 import { compose, type CompositionRequest, gatherSources, type Sources } from './compose';
-import { type BatchDraft, batchDraft, type DocumentDraft, type DocumentTemplate, documentDraft, type IssuedDocument, type Preview, type ReplyInput, replyInput, type VoidInput, voidInput } from './model';
+import {
+  type BatchDraft,
+  batchDraft,
+  type DocumentDraft,
+  type DocumentTemplate,
+  documentDraft,
+  type IssuedDocument,
+  type LetterDates,
+  letterDates,
+  type Preview,
+  type ReplyInput,
+  replyInput,
+  type VoidInput,
+  voidInput,
+} from './model';
 import { formatNumber, nextSerial, takeSerial } from './numbering';
 import { loadDocument, loadIssuedDocument } from './register';
+import { issueWarnings } from './warnings';
 
 /**
- * Issuing documents: one from a draft, or one per lead unit of the overdue tasks. Previews compose
- * the same documents with the numbers they would get, and take nothing; issuing takes the numbers
- * and writes the register entries in one transaction.
+ * Issuing documents: one from a draft, one per lead unit of the overdue tasks, or a chase of one left
+ * unanswered. Previews compose the same documents with the numbers they would get and what the office
+ * should know before sending them (warnings), and take nothing; issuing takes the numbers and writes
+ * the register entries in one transaction.
  */
 type Draft = z.output<typeof documentDraft>;
 
@@ -37,7 +54,7 @@ export interface TemplateDraft {
   readonly format: DocumentTemplate['format'];
 }
 
-/** Composes each request with the serial `serialOf` gives it (the next free ones for a preview, the one taken for an issue). */
+/** Composes each request with the serial `serialOf` gives it (the next free ones for a preview, the one taken for an issue), and its warnings. */
 function composeAll(
   db: Reader,
   requests: readonly CompositionRequest[],
@@ -52,7 +69,8 @@ function composeAll(
     const number = formatNumber(sources.value.type.numberPattern, yearOf(request.issuedOn), serialOf(request, index));
     const document = compose(db, request, sources.value, number);
     if (!document.ok) return document;
-    previews.push({ templateId: sources.value.template.id, recipientUnitId: request.recipientUnitId, recipient: sources.value.unit.name, taskIds: request.taskIds, document: document.value });
+    const warnings = issueWarnings(db, request, sources.value.office.reminderIntervalDays);
+    previews.push({ templateId: sources.value.template.id, recipientUnitId: request.recipientUnitId, recipient: sources.value.unit.name, taskIds: request.taskIds, document: document.value, warnings });
   }
   return ok(previews);
 }
@@ -106,6 +124,14 @@ function issueAll(tx: Tx, requests: readonly CompositionRequest[], notes: string
   return ok(issued);
 }
 
+/**
+ * Letters built by another part of the ledger (催报: to the units that have not reported a month), as
+ * the batch's are: previewed with the numbers they would take and their warnings, then issued in the
+ * caller's transaction, numbered consecutively. Screens confirm them through IssueDialog.
+ */
+export const previewLetters = (db: Reader, requests: readonly CompositionRequest[]): Result<Preview[]> => composeAll(db, requests, previewSerials(db));
+export const issueLetters = (tx: Tx, requests: readonly CompositionRequest[]): Result<IssuedDocument[]> => issueAll(tx, requests, '');
+
 const requestOf = ({ notes: _notes, ...draft }: Draft): CompositionRequest => draft;
 
 /** The lead units of the tasks overdue on `asOf`, in the units' order, each with its own tasks by number. */
@@ -145,12 +171,16 @@ function decide<T>(ctx: LedgerContext, id: number, change: (tx: Tx, doc: IssuedD
   });
 }
 
-/** A reply on or after the document's date; entering it again corrects it. */
+/**
+ * A reply on or after the document's date, with what came: its text, or files attached to the document.
+ * Entering it again corrects it: an update in the change history, with the reply before and after.
+ */
 function reply(ctx: LedgerContext, id: number, input: ReplyInput): Result<IssuedDocument> {
   const valid = validate(replyInput, input);
   if (!valid.ok) return valid;
   return decide(ctx, id, (tx, doc) => {
     if (valid.value.repliedOn < doc.issuedOn) return invalid('repliedOn', 'date_order');
+    if (valid.value.replyText === '' && !hasEvidence(tx, [{ kind: 'document', id }])) return invalid('replyText', 'reply_content_required');
     audited(tx, 'document', id, loadDocument, () => (updateRecord(tx, 'documents', id, valid.value), id));
     return ok(undefined);
   });
@@ -167,14 +197,18 @@ function voidDocument(ctx: LedgerContext, id: number, input: VoidInput): Result<
   });
 }
 
-/** A chase (催办): a new reminder to the same unit about the same tasks, linked to the document left unanswered. */
-export const chaseInput = (original: IssuedDocument, draft: Pick<DocumentDraft, 'issuedOn' | 'replyDue'> & Partial<DocumentDraft>): DocumentDraft => ({
-  docType: 'reminder',
-  recipientUnitId: original.recipientUnitId!,
-  taskIds: [...original.taskIds],
-  chaseOf: original.id,
-  ...draft,
-});
+/**
+ * A chase (催办): a new reminder to the same unit about the same tasks, linked to the document left
+ * unanswered; a voided document, or one sent to no unit of the ledger, cannot be chased.
+ */
+function chaseDraft(db: Reader, id: number, dates: LetterDates): Result<DocumentDraft> {
+  const valid = validate(letterDates, dates);
+  if (!valid.ok) return valid;
+  const original = loadIssuedDocument(db, id);
+  if (!original) return notFound('document', id);
+  if (original.state === 'voided' || original.recipientUnitId === null) return err(dubanError('invalid_transition', { entity: 'document', from: original.state, to: 'chased' }));
+  return ok({ docType: 'reminder', recipientUnitId: original.recipientUnitId, taskIds: [...original.taskIds], chaseOf: original.id, ...valid.value });
+}
 
 export function issueService(ctx: LedgerContext) {
   const draftOf = (input: DocumentDraft): Result<Draft> => validate(documentDraft, input);
@@ -194,20 +228,23 @@ export function issueService(ctx: LedgerContext) {
     },
     previewBatch(input: BatchDraft): Result<Preview[]> {
       const requests = batchRequests(ctx.db, input);
-      return requests.ok ? composeAll(ctx.db, requests.value, previewSerials(ctx.db)) : requests;
+      return requests.ok ? previewLetters(ctx.db, requests.value) : requests;
     },
     /** All letters of the batch or none: one transaction. */
     issueBatch(input: BatchDraft): Result<IssuedDocument[]> {
       return ctx.write((tx) => {
         const requests = batchRequests(tx, input);
-        return requests.ok ? issueAll(tx, requests.value, '') : requests;
+        return requests.ok ? issueLetters(tx, requests.value) : requests;
       });
     },
-    chase(id: number, draft: Pick<DocumentDraft, 'issuedOn' | 'replyDue'> & Partial<DocumentDraft>): Result<IssuedDocument> {
-      const original = loadIssuedDocument(ctx.db, id);
-      if (!original) return notFound('document', id);
-      if (original.state === 'voided' || original.recipientUnitId === null) return err(dubanError('invalid_transition', { entity: 'document', from: original.state, to: 'chased' }));
-      return this.issue(chaseInput(original, draft));
+    /** The chase as it would be issued, with the number it would take and whether the original is due yet. */
+    previewChase(id: number, dates: LetterDates): Result<Preview> {
+      const draft = chaseDraft(ctx.db, id, dates);
+      return draft.ok ? this.preview(draft.value) : draft;
+    },
+    chase(id: number, dates: LetterDates): Result<IssuedDocument> {
+      const draft = chaseDraft(ctx.db, id, dates);
+      return draft.ok ? this.issue(draft.value) : draft;
     },
     reply: (id: number, input: ReplyInput) => reply(ctx, id, input),
     void: (id: number, input: VoidInput) => voidDocument(ctx, id, input),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { IsoDate } from '../../shared/dates';
+import shippedOffice from '../../../resources/templates/office.json' with { type: 'json' };
+import { addDays, type IsoDate } from '../../shared/dates';
 import type { FieldErrorCode } from '../../shared/errors';
 import { choice, id, isoDate, optionalDate, optionalText, requiredText, text } from '../../shared/validation';
 
@@ -64,9 +65,14 @@ export interface OfficeProfile {
   readonly copyTo: string;
   /** Days given for a reply when a document is issued, counted from its date. */
   readonly replyDays: number;
+  /** A unit sent a letter about the same tasks this many days before is said to have had one recently. */
+  readonly reminderIntervalDays: number;
   /** The template a chase (催办) is written from. */
   readonly chaseTemplateId: number | null;
 }
+
+/** The reply a document asks for by default: the office's period from the document's date. */
+export const replyDueFor = (office: Pick<OfficeProfile, 'replyDays'>, issuedOn: IsoDate): IsoDate => addDays(issuedOn, office.replyDays);
 
 /** A block of a composed document's body. Paragraph levels follow GB/T 9704's headings: 0 is body text. */
 export type DocumentBlock =
@@ -115,6 +121,14 @@ export interface DocumentRecord {
   readonly updatedAt: string;
 }
 
+/**
+ * What an office would want to know before a letter goes out, said beside its preview and never a
+ * refusal: the letter it chases is not yet due, or the unit was sent one about the same tasks lately.
+ */
+export type IssueWarning =
+  | { readonly code: 'reply_not_due'; readonly number: string; readonly replyDue: IsoDate }
+  | { readonly code: 'recently_sent'; readonly number: string; readonly issuedOn: IsoDate };
+
 /** A document as it would be issued: its recipient, tasks and text, with the number it would take. */
 export interface Preview {
   readonly templateId: number;
@@ -122,6 +136,7 @@ export interface Preview {
   readonly recipient: string;
   readonly taskIds: readonly number[];
   readonly document: ComposedDocument;
+  readonly warnings: readonly IssueWarning[];
 }
 
 /** Previews with the page that shows them (the same HTML that prints). */
@@ -181,6 +196,14 @@ export const batchDraft = z.object({
 });
 export type BatchDraft = z.input<typeof batchDraft>;
 
+/** The dates of a letter issued from another (a chase): its own date, and the reply it asks for (none: null). */
+export const letterDates = z.object({
+  issuedOn: isoDate,
+  replyDue: optionalDate,
+});
+export type LetterDates = z.input<typeof letterDates>;
+
+/** A reply is its date and what came: its text, or files attached to the document (the service checks those). */
 export const replyInput = z.object({
   repliedOn: isoDate,
   replyText: optionalText(4000),
@@ -232,13 +255,16 @@ export const templateInput = z.object({
 });
 export type TemplateInput = z.input<typeof templateInput>;
 
+const days = z.number({ error: 'invalid_number' }).int({ error: 'not_integer' }).min(1, { error: 'out_of_range' }).max(365, { error: 'out_of_range' });
+
 export const officeProfileInput = z.object({
   issuer: requiredText(60),
   signature: requiredText(60),
   contact: optionalText(40),
   phone: optionalText(40),
   copyTo: optionalText(500),
-  replyDays: z.number({ error: 'invalid_number' }).int({ error: 'not_integer' }).min(1, { error: 'out_of_range' }).max(365, { error: 'out_of_range' }).default(10),
+  replyDays: days.default(shippedOffice.replyDays),
+  reminderIntervalDays: days.default(shippedOffice.reminderIntervalDays),
   chaseTemplateId: id.nullable().default(null),
 });
 export type OfficeProfileInput = z.input<typeof officeProfileInput>;

@@ -31,6 +31,7 @@ interface RecordMethods<I, E> {
 
 /** Previews with the page that shows them. */
 const previewPage = (items: Result<Preview[]>) => (items.ok ? ok({ items: items.value, html: renderHtml(items.value.map((item) => item.document)) }) : items);
+const previewOne = (item: Result<Preview>) => previewPage(item.ok ? ok([item.value]) : item);
 
 export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Result<unknown>): CoreHandlers {
   /** Runs `work` on the open ledger; a locked session answers that it is locked. */
@@ -154,17 +155,14 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       setCounter: (input) => use((l) => l.documents.setCounter(input)),
       list: (query) => use((l) => l.documents.list(query)),
       get: (id) => use((l) => l.documents.get(id)),
-      preview: (draft) =>
-        use((l) => {
-          const preview = l.documents.preview(draft);
-          return previewPage(preview.ok ? ok([preview.value]) : preview);
-        }),
+      preview: (draft) => use((l) => previewOne(l.documents.preview(draft))),
       issue: (draft) => use((l) => l.documents.issue(draft)),
       previewBatch: (draft) => use((l) => previewPage(l.documents.previewBatch(draft))),
       issueBatch: (draft) => use((l) => l.documents.issueBatch(draft)),
       reply: (id, input) => use((l) => l.documents.reply(id, input)),
       void: (id, input) => use((l) => l.documents.void(id, input)),
-      chase: (id, draft) => use((l) => l.documents.chase(id, draft)),
+      previewChase: (id, dates) => use((l) => previewOne(l.documents.previewChase(id, dates))),
+      chase: (id, dates) => use((l) => l.documents.chase(id, dates)),
       awaitingReply: (asOf) => use((l) => ok(l.documents.awaitingReply(asOf as IsoDate))),
       html: (ids) =>
         use((l) => {

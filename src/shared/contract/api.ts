@@ -13,6 +13,7 @@ import type {
   DocumentType,
   DocumentTypeInput,
   IssuedDocument,
+  LetterDates,
   OfficeProfile,
   OfficeProfileInput,
   ReplyInput,
@@ -215,7 +216,9 @@ export interface DubanApi {
     issueBatch: Call<[draft: BatchDraft], IssuedDocument[]>;
     reply: Call<[id: number, input: ReplyInput], IssuedDocument>;
     void: Call<[id: number, input: VoidInput], IssuedDocument>;
-    chase: Call<[id: number, draft: { issuedOn: string; replyDue: string | null }], IssuedDocument>;
+    /** Takes no number: the chase as it would be issued, and whether the original is due yet. */
+    previewChase: Call<[id: number, dates: LetterDates], DocumentPreview>;
+    chase: Call<[id: number, dates: LetterDates], IssuedDocument>;
     awaitingReply: Call<[asOf: string], AwaitedReply[]>;
     /** Issued documents as one page to print, each numbering its own pages. */
     html: Call<[ids: number[]], string>;

@@ -9,6 +9,7 @@ import {
   documentDraft,
   documentQuery,
   documentTypeInput,
+  letterDates,
   officeProfileInput,
   replyInput,
   templateInput,
@@ -26,7 +27,7 @@ import { petitionInput, petitionQuery } from '../../core/petitions/model';
 import { progressInput } from '../../core/progress/model';
 import { sourceAssignment, taskInput, taskQuery } from '../../core/tasks/model';
 import { siteVisitInput } from '../../core/visits/model';
-import { isoDate, optionalDate, period } from '../validation';
+import { isoDate, period } from '../validation';
 import { UNIT_KINDS, unitInput } from '../../core/units/model';
 import { LANGUAGES } from '../i18n/setup';
 import type { DubanApi } from './api';
@@ -165,7 +166,8 @@ export const ARGUMENTS = {
     issueBatch: z.tuple([batchDraft]),
     reply: z.tuple([id, replyInput]),
     void: z.tuple([id, voidInput]),
-    chase: z.tuple([id, z.object({ issuedOn: isoDate, replyDue: optionalDate })]),
+    previewChase: z.tuple([id, letterDates]),
+    chase: z.tuple([id, letterDates]),
     awaitingReply: z.tuple([isoDate]),
     html: z.tuple([z.array(id).min(1).max(1000)]),
     docx: z.tuple([id]),

@@ -42,6 +42,7 @@ export const CONTRACT = {
     'issueBatch',
     'reply',
     'void',
+    'previewChase',
     'chase',
     'awaitingReply',
     'html',

@@ -148,6 +148,43 @@ describe('the document register', () => {
     expect(JSON.stringify(chase.content)).toContain('我组于2026年11月24日向你单位发出《关于督促加快推进逾期整改任务的提醒函》（某纪监驻环函〔2026〕1号）');
   });
 
+  it('records a reply only with what came, its text or a file, and keeps a correction in the change history', async () => {
+    const { u, t } = await ledgerWithTasks();
+    const doc = unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id])));
+    expect(failure(ledger.documents.reply(doc.id, { repliedOn: '2026-12-01', replyText: '  ' })).fields).toEqual([{ field: 'replyText', code: 'reply_content_required' }]);
+    expect(unwrap(ledger.documents.get(doc.id)).repliedOn).toBeNull();
+    unwrap(ledger.evidence.add({ ownerKind: 'document', ownerId: doc.id, fileName: '回复函.pdf', mediaType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) }));
+    expect(unwrap(ledger.documents.reply(doc.id, { repliedOn: '2026-12-01' }))).toMatchObject({ repliedOn: '2026-12-01', replyText: '' });
+    unwrap(ledger.documents.reply(doc.id, { repliedOn: '2026-12-02', replyText: '已完成排污口溯源。' }));
+    const [correction] = listAudit(ledger.context.db, { entity: 'document', entityId: doc.id, limit: 1 });
+    expect(correction).toMatchObject({ action: 'update', before: { repliedOn: '2026-12-01', replyText: '' }, after: { repliedOn: '2026-12-02', replyText: '已完成排污口溯源。' } });
+  });
+
+  it('warns, without refusing, of a chase before the original is due and of a letter about the same tasks within the office’s interval', async () => {
+    const { u, t } = await ledgerWithTasks();
+    const water = u['自治区水利厅']!;
+    const original = unwrap(ledger.documents.issue(draft(water, [t.river.id, t.dam.id], { issuedOn: '2026-11-20', replyDue: '2026-11-30' })));
+    // Chased before its reply is due; the original itself is not also "sent lately".
+    const early = unwrap(ledger.documents.previewChase(original.id, { issuedOn: '2026-11-24', replyDue: '2026-12-04' }));
+    expect(early.warnings).toEqual([{ code: 'reply_not_due', number: original.number, replyDue: '2026-11-30' }]);
+    expect(early.document.number).toBe('某纪监驻环函〔2026〕2号');
+    expect(unwrap(ledger.documents.list())).toHaveLength(1);
+    expect(unwrap(ledger.documents.previewChase(original.id, { issuedOn: '2026-12-01', replyDue: null })).warnings).toEqual([]);
+
+    // The office's interval (7 days unless it says otherwise), counted back from the new letter's date, for any task in common.
+    const batch = { docType: 'reminder', overdueAsOf: '2026-11-24', issuedOn: '2026-11-27', replyDue: null };
+    const recent = { code: 'recently_sent', number: original.number, issuedOn: '2026-11-20' };
+    const warnings = (issuedOn: string) => Object.fromEntries(unwrap(ledger.documents.previewBatch({ ...batch, issuedOn })).map((p) => [p.recipient, p.warnings]));
+    expect(warnings('2026-11-27')).toEqual({ 自治区水利厅: [recent], 自治区住房和城乡建设厅: [] });
+    expect(unwrap(ledger.documents.preview(draft(water, [t.done.id], { issuedOn: '2026-11-27' }))).warnings).toEqual([]);
+    expect(warnings('2026-11-28')['自治区水利厅']).toEqual([]);
+    unwrap(ledger.documents.setOffice({ ...ledger.documents.office(), reminderIntervalDays: 10 }));
+    expect(warnings('2026-11-30')['自治区水利厅']).toEqual([recent]);
+    // A voided letter was never sent.
+    unwrap(ledger.documents.void(original.id, { voidedOn: '2026-11-21', reason: '文号有误' }));
+    expect(warnings('2026-11-27')['自治区水利厅']).toEqual([]);
+  });
+
   it('refuses a template with an unknown field or a broken loop, saying where', async () => {
     ledger = await newLedger();
     const saved = unwrap(ledger.documents.createTemplate({ name: '简短提醒', format: 'letter', source: '标题：提醒函\n主送：{{收文单位}}\n请于{{回复期限}}前反馈。' }));

@@ -61,13 +61,14 @@ const run = (text: string, font: FontName, pt: number, extra: { color?: string; 
     ...extra,
   });
 
-const blank = (): Paragraph => new Paragraph({ children: [run('', 'fangsong', BODY_PT)] });
+const blank = (keepNext = false): Paragraph => new Paragraph({ keepNext, children: [run('', 'fangsong', BODY_PT)] });
 
 const HEADING_FONTS: Readonly<Record<number, FontName>> = { 1: 'heiti', 2: 'kaiti' };
 
-function bodyParagraph(text: string, level: number): Paragraph {
+function bodyParagraph(text: string, level: number, keepNext: boolean): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    keepNext,
     indent: { firstLine: ptTwips(2 * CHAR_PITCH_PT) },
     children: [run(text, HEADING_FONTS[level] ?? 'fangsong', BODY_PT)],
   });
@@ -75,7 +76,7 @@ function bodyParagraph(text: string, level: number): Paragraph {
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
-function table(block: DocumentBlock & { kind: 'table' }): Table {
+function table(block: DocumentBlock & { kind: 'table' }, keepNext: boolean): Table {
   const total = block.widths.reduce((a, b) => a + b, 0) || 1;
   const width = twips(TYPE_AREA_MM.width);
   const columnWidths = block.widths.map((w) => Math.round((width * w) / total));
@@ -92,35 +93,46 @@ function table(block: DocumentBlock & { kind: 'table' }): Table {
           }),
       ),
     });
-  const row = (cells: readonly string[], header: boolean) =>
-    new TableRow({ tableHeader: header, cantSplit: true, children: cells.map((text, i) => cell(text, i, cells.length, header)) });
+  const row = (cells: readonly string[], header: boolean, last = false) =>
+    new TableRow({ tableHeader: header, cantSplit: true, keepNext: keepNext && last, children: cells.map((text, i) => cell(text, i, cells.length, header)) });
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths,
     layout: TableLayoutType.FIXED,
-    rows: [...(block.header ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))],
+    rows: [...(block.header ? [row(block.header, true)] : []), ...block.rows.map((r, i) => row(r, false, i === block.rows.length - 1))],
   });
 }
 
-function blocks(doc: ComposedDocument): (Paragraph | Table)[] {
-  return doc.blocks.map((block) => (block.kind === 'table' ? table(block) : bodyParagraph(block.text, block.level)));
+/** The text; its last block is kept on the page of what follows it, where the signature and date follow. */
+function blocks(doc: ComposedDocument, keepLastWithNext: boolean): (Paragraph | Table)[] {
+  return doc.blocks.map((block, i) => {
+    const keepNext = keepLastWithNext && i === doc.blocks.length - 1;
+    return block.kind === 'table' ? table(block, keepNext) : bodyParagraph(block.text, block.level, keepNext);
+  });
 }
 
-/** The signature centred over the date, both kept off the right edge as the HTML sets them. */
+/**
+ * The signature centred over the date, both kept off the right edge as the HTML sets them, and kept
+ * on one page with the end of the text (a page holding only the signature would be a page without text).
+ */
 function signoff(doc: ComposedDocument): Paragraph[] {
   const date = documentDate(doc);
   const right = signoffRightChars(doc);
   const [sig, dat] = [widthOf(doc.signature), widthOf(date)];
   const indent = (own: number): number => ptTwips((right + (Math.max(sig, dat) - own) / 2) * CHAR_PITCH_PT);
   return [
-    blank(),
+    blank(true),
     new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: indent(sig) }, children: [run(doc.signature, 'fangsong', BODY_PT)] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: indent(dat) }, children: [run(date, 'fangsong', BODY_PT)] }),
   ];
 }
 
-/** The copy-to block floats to the bottom of the type area of the page it falls on: the last page. */
-function copyTo(doc: ComposedDocument): Table[] {
+/**
+ * The copy-to block floats to the bottom of the type area of the page it falls on: the last page. A
+ * floating table is anchored to the paragraph after it, so one follows it (LibreOffice drops a floating
+ * table that ends the document), as small as a line can be so that it asks for no page of its own.
+ */
+function copyTo(doc: ComposedDocument): (Table | Paragraph)[] {
   const text = copyToLine(doc.copyTo);
   if (!text) return [];
   const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
@@ -129,7 +141,11 @@ function copyTo(doc: ComposedDocument): Table[] {
     new Table({
       width: { size: twips(TYPE_AREA_MM.width), type: WidthType.DXA },
       columnWidths: [twips(TYPE_AREA_MM.width)],
-      float: { verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM, horizontalAnchor: TableAnchorType.MARGIN },
+      // No cell margins: the rules are the type area's width exactly, and the text's indents are the paragraph's own.
+      margins: { left: 0, right: 0 },
+      // Placed from the page's edge rather than the margin's (the same place): LibreOffice keeps a table as wide as the
+      // type area in the text flow, right under the date, unless it is placed from the page.
+      float: { verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM, horizontalAnchor: TableAnchorType.PAGE, absoluteHorizontalPosition: twips(MARGIN_MM.left) },
       rows: [
         new TableRow({
           children: [
@@ -141,6 +157,7 @@ function copyTo(doc: ComposedDocument): Table[] {
         }),
       ],
     }),
+    new Paragraph({ spacing: { line: ptTwips(1), lineRule: 'exact' }, children: [run('', 'fangsong', 1)] }),
   ];
 }
 
@@ -244,7 +261,7 @@ export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
         },
         headers: first ? { first: first.header } : {},
         footers: { default: pageNumber('right'), even: pageNumber('left'), ...(first ? { first: first.footer } : {}) },
-        children: [...head, ...opening, ...blocks(doc), ...(doc.format === 'form' ? [] : signoff(doc)), ...copyTo(doc)],
+        children: [...head, ...opening, ...blocks(doc, doc.format !== 'form'), ...(doc.format === 'form' ? [] : signoff(doc)), ...copyTo(doc)],
       },
     ],
   });

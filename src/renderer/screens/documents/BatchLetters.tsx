@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument } from '../../../core/documents/model';
-import { addDays } from '../../../shared/dates';
+import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument, type OfficeProfile, type Preview, replyDueFor } from '../../../core/documents/model';
 import type { DubanError } from '../../../shared/errors';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { DateInput, SelectInput } from '../../components/inputs';
+import { useWarningText } from '../../components/letters/IssueWarnings';
+import { LetterDates } from '../../components/letters/LetterDates';
+import { ErrorNotice } from '../../components/Notice';
 import { useForm } from '../../forms/useForm';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../hooks/useDebounced';
 
 interface BatchValues extends Record<string, unknown> {
   docType: string;
@@ -19,22 +21,33 @@ interface BatchValues extends Record<string, unknown> {
   replyDue: string | null;
 }
 
+/** A unit sent a letter about the same tasks within the office's interval is left out unless the user ticks it. */
+const sentLately = (item: Preview): boolean => item.warnings.some((warning) => warning.code === 'recently_sent');
+
 /** One letter to each lead unit of the tasks overdue on a date, previewed together, issued together, printed together. */
 export function BatchLetters() {
+  const office = useLoad((a) => a.documents.office(), []);
+  return office.data ? <Batch office={office.data} /> : <ErrorNotice error={office.error} />;
+}
+
+function Batch({ office }: { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
   const format = useFormat();
   const api = useApi();
   const output = useDocumentOutput();
+  const warningText = useWarningText();
   const now = today();
   const types = useLoad((a) => a.documents.types(), []);
-  const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: now, issuedOn: now, replyDue: addDays(now, 10) }, 'document-batch');
-  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
+  const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: now, issuedOn: now, replyDue: replyDueFor(office, now) }, 'document-batch');
+  // The user's own ticks and unticks, over the defaults (every unit but those sent a letter lately).
+  const [chosen, setChosen] = useState<ReadonlyMap<number, boolean>>(new Map());
   const [all, setAll] = useState<DocumentPreview | null>(null);
   const [preview, setPreview] = useState<DocumentPreview | null>(null);
   const [failure, setFailure] = useState<DubanError | null>(null);
   const [issued, setIssued] = useState<{ docs: IssuedDocument[]; html: string } | null>(null);
   const draft = useDebounced(form.values, 350);
-  const unitIds = (all?.items ?? []).map((item) => item.recipientUnitId).filter((id) => !excluded.has(id));
+  const isChosen = (item: Preview): boolean => chosen.get(item.recipientUnitId) ?? !sentLately(item);
+  const unitIds = (all?.items ?? []).filter(isChosen).map((item) => item.recipientUnitId);
 
   // Every unit with overdue tasks, to choose from; then the letters of those chosen, numbered in order.
   useEffect(() => {
@@ -47,7 +60,7 @@ export function BatchLetters() {
   useEffect(() => {
     if (!all) return setPreview(null);
     void api.documents.previewBatch({ ...(draft as BatchDraft), unitIds }).then((result) => setPreview(result.ok ? result.value : null));
-  }, [all, excluded]);
+  }, [all, chosen]);
 
   const issueAll = (): void =>
     void form.submit(async (values) => {
@@ -95,24 +108,27 @@ export function BatchLetters() {
     >
       <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
       <DateInput form={form} name="overdueAsOf" label={t('fields.overdueAsOf')} required />
-      <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
-      <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
+      <LetterDates form={form} />
       <fieldset className="task-picks">
         <legend>{t('batch.units', { count: all?.items.length ?? 0, date: format.date(form.values.overdueAsOf || now) })}</legend>
         {(all?.items ?? []).map((item) => {
-          const chosen = preview?.items.find((p) => p.recipientUnitId === item.recipientUnitId);
+          const letter = preview?.items.find((p) => p.recipientUnitId === item.recipientUnitId);
           return (
-            <label key={item.recipientUnitId} className="field--check">
-              <input
-                type="checkbox"
-                checked={!excluded.has(item.recipientUnitId)}
-                onChange={(e) => setExcluded((set) => (e.target.checked ? new Set([...set].filter((id) => id !== item.recipientUnitId)) : new Set(set).add(item.recipientUnitId)))}
-              />
-              {t('batch.letter', { recipient: item.recipient, count: item.taskIds.length, number: chosen?.document.number ?? '—' })}
-            </label>
+            <div key={item.recipientUnitId} className="batch-unit">
+              <label className="field--check">
+                <input type="checkbox" checked={isChosen(item)} onChange={(e) => setChosen((map) => new Map(map).set(item.recipientUnitId, e.target.checked))} />
+                {t('batch.letter', { recipient: item.recipient, count: item.taskIds.length, number: letter?.document.number ?? '—' })}
+              </label>
+              {item.warnings.map((warning) => (
+                <p key={warning.number} className="batch-unit__warning">
+                  {warningText(warning)}
+                </p>
+              ))}
+            </div>
           );
         })}
       </fieldset>
+      {(all?.items ?? []).some(sentLately) && <p className="form__hint">{t('batch.recentHint', { count: office.reminderIntervalDays })}</p>}
     </DraftPage>
   );
 }

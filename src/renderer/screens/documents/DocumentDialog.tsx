@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type IssuedDocument, replyInput, voidInput } from '../../../core/documents/model';
-import { addDays } from '../../../shared/dates';
-import type { DubanError } from '../../../shared/errors';
+import { type IssuedDocument, voidInput } from '../../../core/documents/model';
+import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { Dialog } from '../../components/Dialog';
-import { FormActions } from '../../components/FormActions';
-import { DateInput, TextArea, TextInput } from '../../components/inputs';
+import { DateInput, TextInput } from '../../components/inputs';
+import { DocumentFrame } from '../../components/letters/DocumentFrame';
+import { IssueDialog } from '../../components/letters/IssueDialog';
 import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
-import { DocumentFrame } from './DocumentFrame';
 import { fileNameOf, useDocumentOutput } from './output';
+import { ReplySection } from './ReplySection';
 
 interface DialogProps {
   readonly id: number;
@@ -23,7 +23,7 @@ interface DialogProps {
   onOpen(id: number): void;
 }
 
-/** One register entry: what it printed, its outputs, the reply (with attachments), void and chase. */
+/** One register entry: what it printed, its outputs, the reply (with attachments), void and chase (asked first, as any issue). */
 export function DocumentDialog(props: DialogProps) {
   const { t } = useTranslation('documents');
   const doc = useLoad((a) => a.documents.get(props.id), [props.id]);
@@ -45,30 +45,15 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
   const output = useDocumentOutput();
   const id = d.id;
   const page = useLoad((a) => a.documents.html([id]), [id]);
-  const attachments = useLoad((a) => a.evidence.list({ kind: 'document', id }), [id]);
   const now = today();
   const [voiding, setVoiding] = useState(false);
-  const [failure, setFailure] = useState<DubanError | null>(null);
-  const reply = useForm(replyInput, { repliedOn: d.repliedOn ?? now, replyText: d.replyText }, `document-reply:${id}`);
+  const [chasing, setChasing] = useState(false);
   const voidForm = useForm(voidInput, { voidedOn: now, reason: '' });
 
   const date = (value: string | null): string => (value ? format.date(value) : t('none'));
   const changed = (): void => {
     reload();
     onChanged();
-  };
-  const saveReply = (): void =>
-    void reply.submit((values) => api.documents.reply(id, values)).then((saved) => {
-      if (!saved) return;
-      toast(t('reply.saved', { number: d.number }));
-      changed();
-    });
-  const attach = async (files: FileList | null): Promise<void> => {
-    for (const file of Array.from(files ?? [])) {
-      const added = await api.evidence.add({ ownerKind: 'document', ownerId: id, fileName: file.name, mediaType: file.type || 'application/octet-stream', bytes: new Uint8Array(await file.arrayBuffer()) });
-      if (!added.ok) return setFailure(added.error);
-    }
-    attachments.reload();
   };
   const voidDocument = (): void =>
     void voidForm.submit((values) => api.documents.void(id, values)).then((done) => {
@@ -77,14 +62,11 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
       toast(t('void.done', { number: d.number }));
       changed();
     });
-  const chase = async (): Promise<void> => {
-    const office = await api.documents.office();
-    const replyDue = office.ok ? addDays(now, office.value.replyDays) : null;
-    const chased = await api.documents.chase(id, { issuedOn: now, replyDue });
-    if (!chased.ok) return setFailure(chased.error);
-    toast(t('chase.done', { number: chased.value.number }));
+  const chased = (issued: readonly IssuedDocument[]): void => {
+    const chase = issued[0]!;
+    toast(t('chase.done', { number: chase.number }));
     onChanged();
-    onOpen(chased.value.id);
+    onOpen(chase.id);
   };
   const issued = d.state === 'issued';
 
@@ -129,7 +111,7 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
           {t('output.docx')}
         </button>
         {issued && d.repliedOn === null && d.recipientUnitId !== null && (
-          <button type="button" className="button" onClick={() => void chase()}>
+          <button type="button" className="button" onClick={() => setChasing(true)}>
             {t('chase.action')}
           </button>
         )}
@@ -139,7 +121,7 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
           </button>
         )}
       </div>
-      <ErrorNotice error={failure ?? page.error} />
+      <ErrorNotice error={page.error} />
       {voiding && (
         <form
           className="form form--grid card"
@@ -161,29 +143,17 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
           </div>
         </form>
       )}
-      {issued && (
-        <form
-          className="form form--grid card"
-          aria-label={t('reply.title')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            saveReply();
-          }}
-        >
-          <h3 className="field--wide">{t('reply.title')}</h3>
-          <DateInput form={reply} name="repliedOn" label={t('fields.repliedOn')} required />
-          <TextArea form={reply} name="replyText" label={t('fields.replyText')} rows={3} />
-          <div className="field field--wide">
-            <span className="field__label">{t('reply.attachments')}</span>
-            <ul className="attachments">
-              {(attachments.data ?? []).map((file) => (
-                <li key={file.id}>{file.fileName}</li>
-              ))}
-            </ul>
-            <input type="file" aria-label={t('reply.attach')} multiple onChange={(e) => void attach(e.target.files)} />
-          </div>
-          <FormActions form={reply} submit={t('reply.save')} wide />
-        </form>
+      <ReplySection doc={d} onSaved={changed} />
+      {chasing && (
+        <IssueDialog
+          title={t('chase.title', { number: d.number })}
+          intro={t('chase.intro', { recipient: d.recipient, count: d.taskIds.length })}
+          confirm={t('chase.confirm')}
+          preview={(dates) => api.documents.previewChase(id, dates)}
+          issue={(dates) => api.documents.chase(id, dates).then((chase) => (chase.ok ? ok([chase.value]) : chase))}
+          onIssued={chased}
+          onClose={() => setChasing(false)}
+        />
       )}
       <DocumentFrame html={page.data ?? null} title={t('preview.title')} zoom={0.6} height={520} />
       <div className="dialog__actions">

@@ -36,16 +36,17 @@ export function Documents() {
   const typeName = (code: string): string => types.data?.find((type) => type.code === code)?.name ?? code;
 
   const columns: Column<DocumentRecord>[] = [
-    { key: 'number', header: t('fields.number'), width: 'minmax(13em, 1.2fr)', render: (d) => (d.state === 'voided' ? t('voidedNumber', { number: d.number }) : d.number) },
-    { key: 'type', header: t('fields.docType'), width: '6em', render: (d) => typeName(d.docType) },
-    { key: 'title', header: t('fields.title'), width: 'minmax(14em, 2fr)', render: (d) => d.title },
-    { key: 'recipient', header: t('fields.recipient'), width: 'minmax(10em, 1fr)', render: (d) => d.recipient },
+    // The number and the reply whole at 1366 px: 某纪监驻环督〔2026〕12号, 2026年12月14日已回复.
+    { key: 'number', header: t('fields.number'), width: 'minmax(14.5em, 1.2fr)', render: (d) => (d.state === 'voided' ? t('voidedNumber', { number: d.number }) : d.number) },
+    { key: 'type', header: t('fields.docType'), width: '5em', render: (d) => typeName(d.docType) },
+    { key: 'title', header: t('fields.title'), width: 'minmax(11em, 2fr)', render: (d) => d.title },
+    { key: 'recipient', header: t('fields.recipient'), width: 'minmax(9em, 1fr)', render: (d) => d.recipient },
     { key: 'issuedOn', header: t('fields.issuedOn'), width: '9em', render: (d) => date(d.issuedOn) },
     { key: 'replyDue', header: t('fields.replyDue'), width: '9em', render: (d) => date(d.replyDue) },
     {
       key: 'reply',
       header: t('fields.reply'),
-      width: '8em',
+      width: '12em',
       render: (d) => {
         const standing = replyStanding(d, now);
         return <span className={`standing standing--${standing}`}>{t(`standing.${standing}`, { date: date(d.repliedOn) })}</span>;

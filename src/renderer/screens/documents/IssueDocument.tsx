@@ -1,19 +1,23 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPreview, documentDraft, type IssuedDocument } from '../../../core/documents/model';
+import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../core/documents/model';
 import { isOverdue, openLeadTasks, type TaskSummary } from '../../../core/tasks/model';
-import { addDays, type IsoDate, isIsoDate } from '../../../shared/dates';
+import { type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { FieldFrame } from '../../components/Field';
-import { DateInput, SelectInput, TextInput } from '../../components/inputs';
+import { SelectInput, TextInput } from '../../components/inputs';
+import { IssueWarnings } from '../../components/letters/IssueWarnings';
+import { LetterDates } from '../../components/letters/LetterDates';
+import { LetterNumbers } from '../../components/letters/LetterNumbers';
+import { ErrorNotice } from '../../components/Notice';
 import { unitChoices } from '../../components/UnitSelect';
 import { useForm } from '../../forms/useForm';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../hooks/useDebounced';
 
 interface DraftValues extends Record<string, unknown> {
   docType: string;
@@ -27,6 +31,12 @@ interface DraftValues extends Record<string, unknown> {
 
 /** Issuing one document: type, recipient, its tasks, dates; the page shown as it will print; issue takes the number. */
 export function IssueDocument() {
+  const office = useLoad((a) => a.documents.office(), []);
+  return office.data ? <IssueForm office={office.data} /> : <ErrorNotice error={office.error} />;
+}
+
+/** The form, once the office's reply period is known: a new draft asks for a reply within it. */
+function IssueForm({ office }: { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
   const format = useFormat();
   const api = useApi();
@@ -35,8 +45,7 @@ export function IssueDocument() {
   const types = useLoad((a) => a.documents.types(), []);
   const templates = useLoad((a) => a.documents.templates(), []);
   const units = useLoad((a) => a.units.list(), []);
-  const office = useLoad((a) => a.documents.office(), []);
-  const form = useForm<DraftValues>(documentDraft, { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: now, replyDue: addDays(now, 10), title: '' }, 'document-draft');
+  const form = useForm<DraftValues>(documentDraft, { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now), title: '' }, 'document-draft');
   const { values } = form;
   const tasks = useLoad(
     (a) => (values.recipientUnitId ? a.tasks.list(openLeadTasks(values.recipientUnitId, 500)) : Promise.resolve({ ok: true as const, value: { rows: [], total: 0 } })),
@@ -46,11 +55,6 @@ export function IssueDocument() {
   const [previewError, setPreviewError] = useState<DubanError | null>(null);
   const [issued, setIssued] = useState<{ doc: IssuedDocument; html: string } | null>(null);
   const draft = useDebounced(values, 350);
-
-  // The office's reply period, once known, for a draft not yet touched.
-  useEffect(() => {
-    if (office.data && values.replyDue === addDays(now, 10) && isIsoDate(values.issuedOn)) form.set('replyDue', addDays(values.issuedOn as IsoDate, office.data.replyDays));
-  }, [office.data]);
 
   // A unit chosen: its overdue tasks are proposed (all its open tasks when none is overdue).
   useEffect(() => {
@@ -80,7 +84,7 @@ export function IssueDocument() {
     });
 
   const toggleTask = (task: TaskSummary, on: boolean): void => form.set('taskIds', on ? [...values.taskIds, task.id] : values.taskIds.filter((taskId) => taskId !== task.id));
-  const number = preview?.items[0]?.document.number;
+  const items = preview?.items ?? [];
 
   if (issued) {
     const { doc, html } = issued;
@@ -138,10 +142,10 @@ export function IssueDocument() {
           </fieldset>
         )}
       </FieldFrame>
-      <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required />
-      <DateInput form={form} name="replyDue" label={t('fields.replyDue')} />
+      <LetterDates form={form} />
       <TextInput form={form} name="title" label={t('fields.title')} hint={t('issue.titleHint')} wide />
-      {number && <p className="document-editor__number">{t('issue.number', { number })}</p>}
+      <LetterNumbers items={items} />
+      <IssueWarnings warnings={items.flatMap((item) => item.warnings)} />
     </DraftPage>
   );
 }

@@ -6,7 +6,7 @@ import { FormActions } from '../../components/FormActions';
 import { InfoNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import type { Form } from '../../forms/useForm';
-import { DocumentFrame } from './DocumentFrame';
+import { DocumentFrame } from '../../components/letters/DocumentFrame';
 import { useDocumentOutput } from './output';
 
 /** Issuing (one document or a batch), before: the form beside the pages as they will print. */

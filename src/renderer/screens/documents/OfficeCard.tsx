@@ -6,7 +6,7 @@ import { NumberInput, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 
-/** What every document carries: the issuer mark, the signature, the contact, the copy-to, the reply period. */
+/** What every document carries: the issuer mark, the signature, the contact, the copy-to, the reply period; and how soon a unit may be sent another letter about the same tasks without a warning. */
 export function OfficeCard({ office, onSaved }: { office: OfficeProfile; onSaved: () => void }) {
   const { t } = useTranslation('documents');
   const api = useApi();
@@ -34,6 +34,7 @@ export function OfficeCard({ office, onSaved }: { office: OfficeProfile; onSaved
         <TextInput form={form} name="phone" label={t('office.phone')} />
         <TextInput form={form} name="copyTo" label={t('office.copyTo')} hint={t('office.copyToHint')} wide />
         <NumberInput form={form} name="replyDays" label={t('office.replyDays')} min={1} />
+        <NumberInput form={form} name="reminderIntervalDays" label={t('office.reminderIntervalDays')} hint={t('office.reminderIntervalHint')} min={1} />
         <FormActions form={form} wide />
       </form>
     </section>

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_FORMATS, type DocumentTemplate, type TemplateFieldInfo, templateInput, type TemplateProblem } from '../../../core/documents/model';
-import { addDays } from '../../../shared/dates';
+import { DOCUMENT_FORMATS, type DocumentTemplate, type OfficeProfile, replyDueFor, type TemplateFieldInfo, templateInput, type TemplateProblem } from '../../../core/documents/model';
 import { describeField } from '../../../shared/i18n/describe';
 import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
@@ -11,9 +10,9 @@ import { UnitOptions } from '../../components/UnitSelect';
 import { SelectInput, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
-import { DocumentFrame } from './DocumentFrame';
+import { DocumentFrame } from '../../components/letters/DocumentFrame';
 import reminder from '../../../../resources/templates/reminder.json' with { type: 'json' };
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../hooks/useDebounced';
 
 /** A new template starts from the shipped reminder letter: documents are written in Chinese whatever the screen's language. */
 const STARTER = reminder.lines.join('\n');
@@ -39,7 +38,14 @@ function offsetOf(source: string, line: number, column: number): number {
 const syntaxOf = (field: TemplateFieldInfo | undefined): string =>
   !field ? '' : field.scope === 'loop' ? `{{#${field.names[0]}}} … {{/${field.names[0]}}}` : `{{${field.names[0]}}}`;
 
-export function TemplateEditor({ template, fields, onSaved, onRemoved }: { template: DocumentTemplate | null; fields: readonly TemplateFieldInfo[]; onSaved: (saved: DocumentTemplate) => void; onRemoved: () => void }) {
+export function TemplateEditor({ template, fields, office, onSaved, onRemoved }: {
+  template: DocumentTemplate | null;
+  fields: readonly TemplateFieldInfo[];
+  /** For the sample: a letter dated today asks for a reply within the office's period. */
+  office: OfficeProfile;
+  onSaved: (saved: DocumentTemplate) => void;
+  onRemoved: () => void;
+}) {
   const { t } = useTranslation('documents');
   const api = useApi();
   const toast = useToast();
@@ -54,7 +60,7 @@ export function TemplateEditor({ template, fields, onSaved, onRemoved }: { templ
 
   useEffect(() => {
     const now = today();
-    const sample = unitId ? { docType: 'reminder', recipientUnitId: unitId, taskIds: [], issuedOn: now, replyDue: addDays(now, 10) } : null;
+    const sample = unitId ? { docType: 'reminder', recipientUnitId: unitId, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now) } : null;
     void api.documents.checkTemplate({ source: typed.source, format: typed.format, sample }).then((result) => {
       if (!result.ok) return;
       setProblem(result.value.problem);

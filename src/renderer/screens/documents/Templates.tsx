@@ -40,11 +40,12 @@ export function Templates() {
           {t('templates.add')}
         </button>
       </div>
-      {templates.data && (
+      {templates.data && office.data && (
         <TemplateEditor
           key={chosen === 'new' ? 'new' : `${current?.id}:${current?.updatedAt}`}
           template={chosen === 'new' ? null : current}
           fields={templates.data.fields}
+          office={office.data}
           onSaved={(saved) => {
             templates.reload();
             setChosen(saved.id);

@@ -5,7 +5,7 @@ import { useApi } from '../../api/ApiContext';
 import { saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';
 import { useToast } from '../../components/Toasts';
-import { showPage } from './DocumentFrame';
+import { showPage } from '../../components/letters/DocumentFrame';
 
 /**
  * Printing and saving documents: through the desktop shell's print and save dialogs; in a plain

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type DocumentPreview, type IssuedDocument, type LetterDates as Dates, letterDates, type OfficeProfile, replyDueFor } from '../../../core/documents/model';
+import type { DubanError } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
+import { useLoad } from '../../api/ApiContext';
+import { useForm } from '../../forms/useForm';
+import { today } from '../../hooks/today';
+import { useDebounced } from '../../hooks/useDebounced';
+import { Dialog } from '../Dialog';
+import { ErrorNotice } from '../Notice';
+import { DocumentFrame } from './DocumentFrame';
+import { IssueWarnings } from './IssueWarnings';
+import { LetterDates } from './LetterDates';
+import { LetterNumbers } from './LetterNumbers';
+
+/**
+ * Letters issued from another screen's list in one step — a chase (催办) of a letter left unanswered,
+ * or letters to the units that have not reported (催报) — asked first: their date and the reply they
+ * ask for (the office's period by default), the pages as they will print with the numbers they will
+ * take, what the office should know (IssueWarnings), and one confirmation. Nothing is issued, and no
+ * number taken, before it. The caller says what is sent (`intro`) and gives the two calls.
+ */
+export interface IssueDialogProps {
+  readonly title: string;
+  readonly intro: string;
+  /** The confirming button's words. */
+  readonly confirm: string;
+  /** The letters with these dates as they would be issued, with their warnings. */
+  readonly preview: (dates: Dates) => Promise<Result<DocumentPreview>>;
+  /** Issues them: numbers taken, register entries written. */
+  readonly issue: (dates: Dates) => Promise<Result<readonly IssuedDocument[]>>;
+  readonly onIssued: (documents: readonly IssuedDocument[]) => void;
+  readonly onClose: () => void;
+}
+
+export function IssueDialog(props: IssueDialogProps) {
+  const office = useLoad((a) => a.documents.office(), []);
+  return (
+    <Dialog title={props.title} open wide onClose={props.onClose}>
+      {office.data ? <Confirmation office={office.data} {...props} /> : <ErrorNotice error={office.error} />}
+    </Dialog>
+  );
+}
+
+interface DateValues extends Record<string, unknown> {
+  issuedOn: string;
+  replyDue: string | null;
+}
+
+function Confirmation({ office, title, intro, confirm, preview, issue, onIssued, onClose }: IssueDialogProps & { office: OfficeProfile }) {
+  const { t } = useTranslation('documents');
+  const now = today();
+  const form = useForm<DateValues>(letterDates, { issuedOn: now, replyDue: replyDueFor(office, now) });
+  const dates = useDebounced(form.values, 350);
+  const [shown, setShown] = useState<{ preview: DocumentPreview | null; error: DubanError | null }>({ preview: null, error: null });
+
+  useEffect(() => {
+    const valid = letterDates.safeParse(dates);
+    if (!valid.success) return setShown({ preview: null, error: null });
+    void preview(valid.data).then((result) => setShown(result.ok ? { preview: result.value, error: null } : { preview: null, error: result.error }));
+  }, [dates]);
+
+  const send = (): void =>
+    void form.submit(async (values) => {
+      const issued = await issue(values as Dates);
+      if (issued.ok) onIssued(issued.value);
+      return issued;
+    });
+  const items = shown.preview?.items ?? [];
+
+  return (
+    <form
+      className="letter-confirm"
+      aria-label={title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      <p>{intro}</p>
+      <div className="form form--grid">
+        <LetterDates form={form} />
+      </div>
+      <IssueWarnings warnings={items.flatMap((item) => item.warnings)} />
+      <LetterNumbers items={items} />
+      <ErrorNotice error={form.failure ?? shown.error} />
+      <DocumentFrame html={shown.preview?.html ?? null} title={t('preview.title')} zoom={0.6} height={400} />
+      <div className="dialog__actions">
+        <button type="button" className="button" autoFocus onClick={onClose}>
+          {t('app:actions.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={!shown.preview || form.saving}>
+          {confirm}
+        </button>
+      </div>
+    </form>
+  );
+}
