@@ -208,8 +208,15 @@ test('a reply needs its date and its content or a file; what was recorded is sho
   await expect(page.getByText(`已更正 ${original.number} 的回复。`)).toBeVisible();
   await expect(dialog.getByRole('region', { name: '回复情况' }).getByText('已完成入河排污口溯源，整改方案已于本月报自治区政府审定。')).toBeVisible();
 
-  const [last] = await call<{ action: string; before: { replyText: string }; after: { replyText: string } }[]>(page, 'audit.list', { entity: 'document', entityId: original.id, limit: 1 });
-  expect(last).toMatchObject({ action: 'update', before: { replyText: '已完成入河排污口溯源，整改方案已报自治区政府。' }, after: { replyText: '已完成入河排污口溯源，整改方案已于本月报自治区政府审定。' } });
+  const [last] = await call<{ action: string; changes: { field: string }[] }[]>(page, 'audit.list', { entity: 'document', entityId: original.id, limit: 1 });
+  expect(last!.action).toBe('update');
+  expect(last!.changes).toContainEqual(
+    expect.objectContaining({
+      field: 'replyText',
+      before: { t: 'text', v: '已完成入河排污口溯源，整改方案已报自治区政府。' },
+      after: { t: 'text', v: '已完成入河排污口溯源，整改方案已于本月报自治区政府审定。' },
+    }),
+  );
 });
 
 test('批量提醒 follows the office’s reply period, and warns about a unit sent a letter for the same tasks within the office’s interval', async ({ app, workDir }) => {
