@@ -6,6 +6,7 @@ import { auditAppender, auditView, keyAuditChain, verifyAuditChain } from './aud
 import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
+import { dispatchService } from './dispatch/service';
 import { documentService } from './documents/service';
 import { evidenceService } from './evidence/service';
 import { findingService } from './findings/service';
@@ -21,6 +22,7 @@ import { type CreateOptions, type KeyChange, LedgerStore, type StoreInfo, type S
 import { taskService } from './tasks/service';
 import { ledgerStats } from './stats/service';
 import type { StatsOptions } from './stats/model';
+import { todoService } from './todo/service';
 import { unitService } from './units/service';
 import { siteVisitService } from './visits/service';
 
@@ -66,6 +68,8 @@ export class Ledger {
   readonly tasks;
   readonly measures;
   readonly progress;
+  /** 每月调度: the month collected, its units at a glance, 催报. */
+  readonly dispatch;
   readonly closeOuts;
   readonly evidence;
   readonly petitions;
@@ -74,6 +78,8 @@ export class Ledger {
   readonly findings;
   readonly accountability;
   readonly documents;
+  /** 待办: what waits for the office. */
+  readonly todo;
   /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
   readonly exchange;
   private actor: string;
@@ -108,6 +114,7 @@ export class Ledger {
     this.tasks = taskService(this.context);
     this.measures = measureService(this.context);
     this.progress = progressService(this.context);
+    this.dispatch = dispatchService(this.context);
     this.closeOuts = closeOutService(this.context);
     this.evidence = evidenceService(this.context);
     this.petitions = petitionService(this.context);
@@ -116,6 +123,7 @@ export class Ledger {
     this.findings = findingService(this.context);
     this.accountability = accountabilityService(this.context);
     this.documents = documentService(this.context);
+    this.todo = todoService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
   }
 

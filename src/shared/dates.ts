@@ -49,6 +49,11 @@ export function shiftPeriod(period: Period, months: number): Period {
   return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}` as Period;
 }
 
+/** Whole days from one date to another: negative when `to` comes first. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d + days));

@@ -102,6 +102,7 @@ export const FIELD_ERROR_CODES = [
   'invalid_number_pattern',
   'number_below_used',
   'reply_content_required',
+  'no_reports_owed',
   // where a document template is wrong (params: line, column, name)
   'template_unclosed_tag',
   'template_unknown_field',

@@ -273,6 +273,7 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
       notes: 'text',
       templateId: { ref: 'document_template' },
       chaseOf: { ref: 'document' },
+      reportPeriod: 'period',
       taskIds: TASK_REF,
     },
     name: (r) => group(text(r.number), text(r.recipient)),

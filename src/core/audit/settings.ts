@@ -1,3 +1,4 @@
+import { DISPATCH_SETTING } from '../dispatch/month';
 import { OFFICE_SETTING } from '../documents/defaults';
 import type { EntityWords, Recorded } from './fields';
 import { EMPTY, group, text, word } from './fields';
@@ -27,7 +28,11 @@ const SETTINGS: readonly SettingWords[] = [
     matches: (key) => key === OFFICE_SETTING,
     record: asRecord,
     labels: 'documents:office',
-    fields: { issuer: 'text', signature: 'text', contact: 'text', phone: 'text', copyTo: 'text', replyDays: 'number', chaseTemplateId: { ref: 'document_template' } },
+    fields: { issuer: 'text', signature: 'text', contact: 'text', phone: 'text', copyTo: 'text', replyDays: 'number',
+      reminderIntervalDays: 'number',
+      chaseTemplateId: { ref: 'document_template' },
+      reportChaseTemplateId: { ref: 'document_template' },
+    },
     name: () => word('audit:settings.office'),
   },
   {
@@ -57,10 +62,18 @@ const SETTINGS: readonly SettingWords[] = [
       unitId: 'hidden',
       period: 'hidden',
       exportedAt: 'instant',
+      returnBy: 'date',
       rows: { describe: (value, _r, names) => ({ t: 'list', v: (value as Recorded[]).map((row) => names.record('task', Number(row.taskId))) }) },
       imports: { describe: (value) => ({ t: 'list', v: (value as Recorded[]).map((taken) => ({ t: 'instant', v: String(taken.at) })) }) },
     },
     name: (_key, r, names) => group(word('audit:settings.sent'), names.record('unit', Number(r.unitId)), { t: 'period', v: r.period as Period }),
+  },
+  {
+    matches: (key) => key === DISPATCH_SETTING,
+    record: (value) => ({ period: value }),
+    labels: 'audit:settings',
+    fields: { period: 'period' },
+    name: () => word('audit:settings.dispatch'),
   },
 ];
 

@@ -95,14 +95,18 @@ function createType(ctx: LedgerContext, input: DocumentTypeInput): Result<Docume
 
 export function loadOffice(db: Reader): OfficeProfile {
   const row = db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [OFFICE_SETTING]);
-  return row ? { ...DEFAULT_OFFICE, chaseTemplateId: null, ...(JSON.parse(row.value) as Partial<OfficeProfile>) } : { ...DEFAULT_OFFICE, chaseTemplateId: null };
+  const unset = { ...DEFAULT_OFFICE, chaseTemplateId: null, reportChaseTemplateId: null };
+  return row ? { ...unset, ...(JSON.parse(row.value) as Partial<OfficeProfile>) } : unset;
 }
 
 function saveOffice(ctx: LedgerContext, input: OfficeProfileInput): Result<OfficeProfile> {
   const valid = validate(officeProfileInput, input);
   if (!valid.ok) return valid;
   return ctx.write((tx) => {
-    if (valid.value.chaseTemplateId !== null && !exists(tx, 'document_templates', valid.value.chaseTemplateId)) return invalid('chaseTemplateId', 'unknown_reference');
+    for (const field of ['chaseTemplateId', 'reportChaseTemplateId'] as const) {
+      const templateId = valid.value[field];
+      if (templateId !== null && !exists(tx, 'document_templates', templateId)) return invalid(field, 'unknown_reference');
+    }
     const before = loadOffice(tx);
     tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [OFFICE_SETTING, JSON.stringify(valid.value)]);
     tx.audit({ action: 'update', entity: 'settings', entityId: null, before, after: valid.value });
@@ -113,7 +117,7 @@ function saveOffice(ctx: LedgerContext, input: OfficeProfileInput): Result<Offic
 /** Templates that types or documents use stay: the register must be able to say what it was written from. */
 function templateUses(db: Reader, id: number): { table: string; count: number }[] {
   const office = loadOffice(db);
-  return office.chaseTemplateId === id ? [{ table: 'settings', count: 1 }] : [];
+  return office.chaseTemplateId === id || office.reportChaseTemplateId === id ? [{ table: 'settings', count: 1 }] : [];
 }
 
 export function catalogueService(ctx: LedgerContext) {

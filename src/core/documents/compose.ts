@@ -1,6 +1,6 @@
 import zhCommon from '../../shared/i18n/locales/zh-CN/common.json' with { type: 'json' };
-import { type IsoDate } from '../../shared/dates';
-import { formatDate } from '../../shared/i18n/format';
+import { daysBetween, type IsoDate, type Period } from '../../shared/dates';
+import { formatDate, formatPeriod } from '../../shared/i18n/format';
 import { err, ok, type Result } from '../../shared/result';
 import { invalid } from '../../shared/validation';
 import type { DubanError } from '../../shared/errors';
@@ -33,6 +33,8 @@ export interface CompositionRequest {
   readonly contact: string;
   readonly phone: string;
   readonly chaseOf: number | null;
+  /** A 催报's month: the reports it asks for. */
+  readonly reportPeriod: Period | null;
 }
 
 /** What the composition was made from, checked: the register entry needs it too. */
@@ -48,10 +50,6 @@ export interface Sources {
 const TASK_STATUS: Readonly<Record<string, string>> = zhCommon.enums.taskStatus;
 const DEADLINE_WORDS: Readonly<Record<string, string>> = zhCommon.enums.deadlineKind;
 const zhDate = (date: IsoDate): string => formatDate(date, 'zh-CN');
-
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 function unitNames(db: Reader, ids: readonly number[]): string {
   return ids
@@ -124,6 +122,7 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     overdueCount: String(overdue.length),
     chasedNumber: chased?.number ?? '',
     chasedDate: chased ? zhDate(chased.issuedOn) : '',
+    reportPeriod: request.reportPeriod ? formatPeriod(request.reportPeriod, 'zh-CN') : '',
   };
   const filled = fillTemplate(parsed.value, {
     document,

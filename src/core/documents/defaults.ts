@@ -2,6 +2,7 @@ import chase from '../../../resources/templates/chase.json' with { type: 'json' 
 import notice from '../../../resources/templates/notice.json' with { type: 'json' };
 import office from '../../../resources/templates/office.json' with { type: 'json' };
 import reminder from '../../../resources/templates/reminder.json' with { type: 'json' };
+import reportChase from '../../../resources/templates/report-chase.json' with { type: 'json' };
 import supervision from '../../../resources/templates/supervision.json' with { type: 'json' };
 import { localTimestamp } from '../../shared/dates';
 import type { Writer } from '../storage/database';
@@ -30,7 +31,10 @@ export const SHIPPED_TYPES = [notice, reminder, supervision] as readonly Shipped
 /** The template a chase (催办) is written from: a reminder that refers to the letter left unanswered. */
 export const SHIPPED_CHASE = chase as ShippedTemplate;
 
-export const DEFAULT_OFFICE: Omit<OfficeProfile, 'chaseTemplateId'> = office;
+/** The template a 催报 is written from: a reminder to a unit that has not reported a month's progress. */
+export const SHIPPED_REPORT_CHASE = reportChase as ShippedTemplate;
+
+export const DEFAULT_OFFICE: Omit<OfficeProfile, 'chaseTemplateId' | 'reportChaseTemplateId'> = office;
 
 /** The key of the settings row that holds the office profile (JSON). */
 export const OFFICE_SETTING = 'documents.office';
@@ -55,6 +59,14 @@ export function seedDocumentDefaults(writer: Writer): void {
     ]);
   });
   const chaseTemplateId = insertTemplate(writer, SHIPPED_CHASE, at);
-  const profile: OfficeProfile = { ...DEFAULT_OFFICE, chaseTemplateId };
+  const profile: Omit<OfficeProfile, 'reportChaseTemplateId'> = { ...DEFAULT_OFFICE, chaseTemplateId };
   writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [OFFICE_SETTING, JSON.stringify(profile)]);
+}
+
+/** Schema 5's seed: the 催报 template, named in the office's details (kept as they are otherwise). */
+export function seedReportChase(writer: Writer): void {
+  const reportChaseTemplateId = insertTemplate(writer, SHIPPED_REPORT_CHASE, localTimestamp(new Date()));
+  const row = writer.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [OFFICE_SETTING]);
+  const profile = { ...(row ? (JSON.parse(row.value) as object) : DEFAULT_OFFICE), reportChaseTemplateId };
+  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [OFFICE_SETTING, JSON.stringify(profile)]);
 }

@@ -103,6 +103,7 @@ function record(tx: Tx, request: CompositionRequest, preview: Preview, serial: n
       notes,
       templateId: preview.templateId,
       chaseOf: request.chaseOf,
+      reportPeriod: request.reportPeriod,
       content: JSON.stringify(content),
     });
     for (const taskId of new Set(request.taskIds)) insertRecord(tx, 'document_tasks', { documentId: id, taskId }, false);
@@ -132,7 +133,7 @@ function issueAll(tx: Tx, requests: readonly CompositionRequest[], notes: string
 export const previewLetters = (db: Reader, requests: readonly CompositionRequest[]): Result<Preview[]> => composeAll(db, requests, previewSerials(db));
 export const issueLetters = (tx: Tx, requests: readonly CompositionRequest[]): Result<IssuedDocument[]> => issueAll(tx, requests, '');
 
-const requestOf = ({ notes: _notes, ...draft }: Draft): CompositionRequest => draft;
+const requestOf = ({ notes: _notes, ...draft }: Draft): CompositionRequest => ({ ...draft, reportPeriod: null });
 
 /** The lead units of the tasks overdue on `asOf`, in the units' order, each with its own tasks by number. */
 export function overdueByLeadUnit(db: Reader, asOf: IsoDate, unitIds?: readonly number[]): { unitId: number; taskIds: number[] }[] {
@@ -158,7 +159,7 @@ function batchRequests(db: Reader, input: BatchDraft): Result<CompositionRequest
   if (!valid.ok) return valid;
   const { overdueAsOf, unitIds, ...common } = valid.value;
   const letters = overdueByLeadUnit(db, overdueAsOf, unitIds);
-  return ok(letters.map(({ unitId, taskIds }) => ({ ...common, recipientUnitId: unitId, taskIds, title: '', chaseOf: null })));
+  return ok(letters.map(({ unitId, taskIds }) => ({ ...common, recipientUnitId: unitId, taskIds, title: '', chaseOf: null, reportPeriod: null })));
 }
 
 function decide<T>(ctx: LedgerContext, id: number, change: (tx: Tx, doc: IssuedDocument) => Result<T>): Result<IssuedDocument> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import shippedOffice from '../../../resources/templates/office.json' with { type: 'json' };
-import { addDays, type IsoDate } from '../../shared/dates';
+import { addDays, type IsoDate, type Period } from '../../shared/dates';
 import type { FieldErrorCode } from '../../shared/errors';
 import { choice, id, isoDate, optionalDate, optionalText, requiredText, text } from '../../shared/validation';
 
@@ -69,6 +69,8 @@ export interface OfficeProfile {
   readonly reminderIntervalDays: number;
   /** The template a chase (催办) is written from. */
   readonly chaseTemplateId: number | null;
+  /** The template a letter to a unit that has not reported its month (催报) is written from. */
+  readonly reportChaseTemplateId: number | null;
 }
 
 /** The reply a document asks for by default: the office's period from the document's date. */
@@ -116,6 +118,8 @@ export interface DocumentRecord {
   readonly templateId: number | null;
   /** The earlier document this one chases (a reminder sent because no reply came). */
   readonly chaseOf: number | null;
+  /** The month whose progress reports the letter asks for (催报), if that is what it is. */
+  readonly reportPeriod: Period | null;
   readonly taskIds: readonly number[];
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -266,6 +270,7 @@ export const officeProfileInput = z.object({
   replyDays: days.default(shippedOffice.replyDays),
   reminderIntervalDays: days.default(shippedOffice.reminderIntervalDays),
   chaseTemplateId: id.nullable().default(null),
+  reportChaseTemplateId: id.nullable().default(null),
 });
 export type OfficeProfileInput = z.input<typeof officeProfileInput>;
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../shared/dates';
+import { daysBetween, type IsoDate } from '../../shared/dates';
 import { ok, type Result } from '../../shared/result';
 import { validate } from '../../shared/validation';
 import type { z } from 'zod';
@@ -9,7 +9,7 @@ import { type AwaitedReply, type ComposedDocument, type DocumentQuery, documentQ
 
 /** The register (发文登记): every document issued, with its number, recipient, tasks and reply. */
 const RECORD_COLUMNS =
-  'id, doc_type, number, year, serial, title, recipient_unit_id, recipient, issued_on, reply_due, replied_on, reply_text, state, voided_on, void_reason, notes, template_id, chase_of, created_at, updated_at';
+  'id, doc_type, number, year, serial, title, recipient_unit_id, recipient, issued_on, reply_due, replied_on, reply_text, state, voided_on, void_reason, notes, template_id, chase_of, report_period, created_at, updated_at';
 
 function taskIdsOf(db: Reader, documentId: number): number[] {
   return db.all<{ task_id: number }>('SELECT task_id FROM document_tasks WHERE document_id = ? ORDER BY rowid', [documentId]).map((r) => r.task_id);
@@ -56,15 +56,13 @@ export function listDocuments(db: Reader, input: DocumentQuery = {}): Result<Doc
   return ok(db.all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents ${filter.clause} ORDER BY issued_on DESC, doc_type, serial DESC`, filter.params).map((row) => toRecord(db, row)));
 }
 
-const dayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-
 /** Issued documents that asked for a reply and have none yet, the most urgent first (for the dashboard). */
 export function awaitingReply(db: Reader, asOf: IsoDate): AwaitedReply[] {
   return db
     .all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents WHERE ${AWAITING} ORDER BY reply_due, id`)
     .map((row) => toRecord(db, row))
     .map((document) => {
-      const daysLeft = dayNumber(document.replyDue!) - dayNumber(asOf);
+      const daysLeft = daysBetween(asOf, document.replyDue!);
       return { document, daysLeft, overdue: daysLeft < 0 };
     });
 }

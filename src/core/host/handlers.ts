@@ -87,6 +87,14 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       history: (taskId) => use((l) => ok(l.progress.history(taskId))),
       missing: (period) => use((l) => ok(l.progress.missing(period as Period))),
     },
+    dispatch: {
+      month: (asOf) => use((l) => ok(l.dispatch.month(asOf as IsoDate | undefined))),
+      setMonth: (period) => use((l) => l.dispatch.setMonth(period)),
+      overview: (period) => use((l) => ok(l.dispatch.overview(period as Period))),
+      previewChase: (request) => use((l) => previewPage(l.dispatch.previewChase(request))),
+      chase: (request) => use((l) => l.dispatch.chase(request)),
+    },
+    todo: { list: (asOf) => use((l) => ok(l.todo.list(asOf as IsoDate | undefined))) },
     closeOuts: {
       list: (filter) => use((l) => ok(l.closeOuts.list(filter))),
       get: (id) => use((l) => l.closeOuts.get(id)),

@@ -81,7 +81,8 @@ function leadUnitsOf(db: Reader, idList: string): Map<number, UnitRef[]> {
   return new Map([...byTask].map(([taskId, units]) => [taskId, units.map((u) => ({ id: u.id, name: u.name, shortName: u.short_name }))]));
 }
 
-function summariesOf(db: Reader, ids: readonly number[]): TaskSummary[] {
+/** The rows of the tasks, in the order of `ids`. */
+export function taskSummaries(db: Reader, ids: readonly number[]): TaskSummary[] {
   const idList = JSON.stringify(ids);
   const rows = db.all<Row>(
     `SELECT id, inspection_id, parent_id, number, problem, responsible_leader, deadline_kind, deadline_date, status, updated_at
@@ -101,7 +102,7 @@ export function listTasks(db: Reader, input: TaskQuery): Result<TaskPage> {
   if (!valid.ok) return valid;
   const query = valid.value;
   const ids = orderedIds(db, query, filterOf(query));
-  return ok({ rows: summariesOf(db, ids.slice(query.offset, query.offset + query.limit)), total: ids.length });
+  return ok({ rows: taskSummaries(db, ids.slice(query.offset, query.offset + query.limit)), total: ids.length });
 }
 
 /** How many tasks of each status match the rest of the query: the counts beside the status tabs. */

@@ -32,6 +32,8 @@ import type { Measure, MeasureFilter, MeasureInput } from '../../core/measures/m
 import type { Meeting, MeetingInput } from '../../core/meetings/model';
 import type { PetitionCase, PetitionInput, PetitionPage, PetitionQuery } from '../../core/petitions/model';
 import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow } from '../../core/progress/model';
+import type { DispatchMonth, DispatchOverview, ReportChaseRequest } from '../../core/dispatch/model';
+import type { Todo } from '../../core/todo/model';
 import type { LedgerStats } from '../../core/stats/model';
 import type { SourceAssignment, Task, TaskInput, TaskPage, TaskQuery, TaskStatus } from '../../core/tasks/model';
 import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
@@ -131,6 +133,20 @@ export interface DubanApi {
     ofPeriod: Call<[period: string, unitId?: number], ProgressReportRow[]>;
     history: Call<[taskId: number], ProgressReportRow[]>;
     missing: Call<[period: string], MissingReports[]>;
+  };
+  /** 每月调度: the month the office collects (last month until it closes that month's collection), and 催报. */
+  dispatch: {
+    month: Call<[asOf?: string], DispatchMonth>;
+    /** Sets the month collected; closing a month's collection sets the next. */
+    setMonth: Call<[period: string], DispatchMonth>;
+    overview: Call<[period: string], DispatchOverview>;
+    /** Takes no number: one letter per unit chosen that owes the month's reports, as it would be issued. */
+    previewChase: Call<[request: ReportChaseRequest], DocumentPreview>;
+    chase: Call<[request: ReportChaseRequest], IssuedDocument[]>;
+  };
+  /** 待办 on the home page: replies due, workbooks late, close-outs to check, completions reported. */
+  todo: {
+    list: Call<[asOf?: string], Todo>;
   };
   closeOuts: {
     list: Call<[filter?: CloseOutFilter], CloseOut[]>;

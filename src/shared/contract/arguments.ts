@@ -25,6 +25,7 @@ import { measureInput } from '../../core/measures/model';
 import { meetingInput } from '../../core/meetings/model';
 import { petitionInput, petitionQuery } from '../../core/petitions/model';
 import { progressInput } from '../../core/progress/model';
+import { reportChaseRequest } from '../../core/dispatch/model';
 import { sourceAssignment, taskInput, taskQuery } from '../../core/tasks/model';
 import { siteVisitInput } from '../../core/visits/model';
 import { isoDate, period } from '../validation';
@@ -104,6 +105,14 @@ export const ARGUMENTS = {
     history: z.tuple([id]),
     missing: z.tuple([period]),
   },
+  dispatch: {
+    month: z.tuple([isoDate.optional()]),
+    setMonth: z.tuple([period]),
+    overview: z.tuple([period]),
+    previewChase: z.tuple([reportChaseRequest]),
+    chase: z.tuple([reportChaseRequest]),
+  },
+  todo: { list: z.tuple([isoDate.optional()]) },
   closeOuts: {
     list: z.tuple([z.object({ taskId: id.optional(), states: z.array(z.enum(CLOSE_OUT_STATES)).optional() }).optional()]),
     get: z.tuple([id]),

@@ -11,6 +11,8 @@ export const CONTRACT = {
   tasks: ['list', 'counts', 'get', 'create', 'update', 'remove', 'assignSource'],
   measures: ['list', 'get', 'create', 'update', 'remove'],
   progress: ['get', 'submit', 'ofPeriod', 'history', 'missing'],
+  dispatch: ['month', 'setMonth', 'overview', 'previewChase', 'chase'],
+  todo: ['list'],
   closeOuts: ['list', 'get', 'request', 'check', 'approve', 'reject'],
   evidence: ['list', 'get', 'add', 'content', 'remove', 'restore'],
   petitions: ['list', 'get', 'create', 'update', 'remove'],

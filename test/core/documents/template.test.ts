@@ -22,6 +22,7 @@ const documentValues: DocumentValues = {
   overdueCount: '1',
   chasedNumber: '',
   chasedDate: '',
+  reportPeriod: '',
 };
 
 const task = (index: number, problem: string): TaskValues => ({

@@ -19,6 +19,7 @@ export const DOCUMENT_FIELDS = {
   overdueCount: ['逾期任务数', 'overdueCount'],
   chasedNumber: ['原文号', 'chasedNumber'],
   chasedDate: ['原发文日期', 'chasedDate'],
+  reportPeriod: ['报送月份', 'reportPeriod'],
 } as const;
 
 /** What a loop runs over: the document's tasks, or those of them overdue on the document's date. */

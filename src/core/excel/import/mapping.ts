@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../context';
 import type { Reader } from '../../storage/database';
-import { readSetting, writeSetting } from '../settings';
+import { readSetting, writeSetting } from '../../settings';
 import { type FieldSpec, fieldScore } from './fields';
 import { type HeaderColumn, headerSignature } from './header';
 import { normalizeLabel } from './labels';

@@ -7,7 +7,7 @@ import type { LedgerContext } from '../../context';
 import { cellText } from '../read/cells';
 import { loadWorkbook, type WorkbookSource } from '../read/source';
 import type { WorkbookData } from '../read/workbook';
-import { readSetting } from '../settings';
+import { readSetting } from '../../settings';
 import { applyPlan } from './apply';
 import { IMPORT_SPECS } from './kinds';
 import { type ImportOptions, importOptions, type ImportPreview, type ImportResult, type PreviewRow, type RowFilter, rowsQuery, type RowsQuery } from './model';

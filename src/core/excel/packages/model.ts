@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Period } from '../../../shared/dates';
+import type { IsoDate, Period } from '../../../shared/dates';
 import { id, period } from '../../../shared/validation';
 import type { ImportCounts, PreviewRow } from '../import/model';
 
@@ -38,6 +38,8 @@ export interface SentWorkbook {
   readonly unitId: number;
   readonly period: Period;
   readonly exportedAt: string;
+  /** The day it was to come back by, as written on it (absent in workbooks sent before it was kept). */
+  readonly returnBy?: IsoDate | null;
   /** Each task's number and the checksum of its fixed cells, as sent. */
   readonly rows: readonly { readonly taskId: number; readonly number: string; readonly fixed: string }[];
   readonly imports: readonly { readonly at: string; readonly file: string }[];

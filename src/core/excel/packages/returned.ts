@@ -17,7 +17,7 @@ import { findHeader, type Header } from '../import/header';
 import { shownPeriod } from '../import/shown';
 import { type CellValue, cellText } from '../read/cells';
 import type { SheetData, SheetRow, WorkbookData } from '../read/workbook';
-import { readSetting } from '../settings';
+import { readSetting } from '../../settings';
 import { PROGRESS_STATE_WORDS, readWord } from '../values/words';
 import { findIdentities, type Identity } from './identity';
 import { CODE_SHEET, INPUT, PACKAGE_COLUMNS, type PackageColumn, rowChecksum } from './layout';

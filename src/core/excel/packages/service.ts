@@ -7,11 +7,12 @@ import type { Language } from '../../../shared/i18n/setup';
 import { err, ok, type Result } from '../../../shared/result';
 import { validate } from '../../../shared/validation';
 import type { LedgerContext } from '../../context';
+import type { Reader } from '../../storage/database';
 import { listUnits } from '../../units/service';
 import { transactionContext, writeLines } from '../import/apply';
 import { loadWorkbook, type WorkbookSource } from '../read/source';
 import type { WorkbookData } from '../read/workbook';
-import { readSettings, writeSetting } from '../settings';
+import { readSettings, writeSetting } from '../../settings';
 import { exchangeWords } from '../words';
 import { unitTasks, writePackage } from './export';
 import { ledgerFingerprint, newExportId } from './identity';
@@ -50,6 +51,12 @@ function previewOf(entry: PendingReturn): ReturnPreview {
   };
 }
 
+/** The workbooks sent for a month (every month's when none is named), in the order they were sent. */
+export function sentWorkbooks(db: Reader, period?: string): SentWorkbook[] {
+  const all = readSettings<SentWorkbook>(db, sentKey('')).map((s) => s.value);
+  return (period === undefined ? all : all.filter((s) => s.period === period)).sort((a, b) => a.exportedAt.localeCompare(b.exportedAt));
+}
+
 export function packageService(ctx: LedgerContext, ledgerId: string) {
   const ledger = ledgerFingerprint(ledgerId);
   const pending = new Map<string, PendingReturn>();
@@ -80,10 +87,11 @@ export function packageService(ctx: LedgerContext, ledgerId: string) {
           continue;
         }
         const exportId = newExportId();
-        const written = await writePackage({ ledger, exportId, unit: { id: unit.id, name: unit.name }, period, returnBy: (returnBy as IsoDate | undefined) ?? null, tasks }, t, language);
+        const due = (returnBy as IsoDate | undefined) ?? null;
+        const written = await writePackage({ ledger, exportId, unit: { id: unit.id, name: unit.name }, period, returnBy: due, tasks }, t, language);
         const fileName = t('exchange:packages.fileName', { period: formatPeriod(period, language), unit: unit.name });
         files.push({ unitId: unit.id, unitName: unit.name, fileName, tasks: tasks.length, exportId, bytes: new Uint8Array(written.bytes) });
-        sent.push({ exportId, unitId: unit.id, period, exportedAt: '', rows: written.rows, imports: [] });
+        sent.push({ exportId, unitId: unit.id, period, exportedAt: '', returnBy: due, rows: written.rows, imports: [] });
       }
       const remembered = ctx.write((tx) => {
         for (const record of sent) writeSetting(tx, sentKey(record.exportId), { ...record, exportedAt: tx.at });
@@ -128,7 +136,7 @@ export function packageService(ctx: LedgerContext, ledgerId: string) {
     },
 
     /** The workbooks sent for a month, and when each came back. */
-    sent: (period: string): SentWorkbook[] => readSettings<SentWorkbook>(ctx.db, sentKey('')).map((s) => s.value).filter((s) => s.period === period),
+    sent: (period: string): SentWorkbook[] => sentWorkbooks(ctx.db, period),
   };
 }
 

@@ -1,9 +1,9 @@
-import type { Tx } from '../context';
-import type { Reader } from '../storage/database';
+import type { Tx } from './context';
+import type { Reader } from './storage/database';
 
 /**
- * What the Excel exchange keeps in the ledger's settings table: column mappings remembered by the
- * shape of a header, and the unit workbooks sent out. Values are JSON; every change is audited.
+ * The ledger's settings table: values kept by key (column mappings an import remembers, the unit
+ * workbooks sent out, the month the office collects). Values are JSON; every change is audited.
  */
 export function readSetting<T>(db: Reader, key: string): T | undefined {
   const row = db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]);

@@ -1,0 +1,34 @@
+import type { IsoDate, Period } from '../../shared/dates';
+import type { AwaitedReply } from '../documents/model';
+import type { TaskSummary, UnitRef } from '../tasks/model';
+
+/** A unit workbook past the day it was to come back by, not yet returned. */
+export interface LateWorkbook {
+  readonly exportId: string;
+  readonly unit: UnitRef;
+  readonly period: Period;
+  readonly returnBy: IsoDate;
+  readonly daysLate: number;
+}
+
+/** A close-out requested and waiting for the group's check (核查). */
+export interface CloseOutToCheck {
+  readonly closeOutId: number;
+  readonly task: TaskSummary;
+  readonly requestedOn: IsoDate;
+}
+
+/**
+ * 待办: what waits for the office, on the home page — replies due soon or late, unit workbooks past
+ * their return date, close-outs to check, and tasks their lead units reported completed.
+ */
+export interface Todo {
+  readonly asOf: IsoDate;
+  readonly replies: readonly AwaitedReply[];
+  readonly workbooks: readonly LateWorkbook[];
+  readonly closeOuts: readonly CloseOutToCheck[];
+  readonly reportedCompleted: readonly TaskSummary[];
+}
+
+/** A reply is listed this many days before it is due. */
+export const REPLY_SOON_DAYS = 7;

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listAudit } from '../../../src/core/audit/audit-log';
+import type { Ledger } from '../../../src/core/ledger';
+import type { Period } from '../../../src/shared/dates';
+import { addTask, addUnits } from '../../helpers/domain';
+import { ledgerFactory, manualClock } from '../../helpers/ledger';
+import { failure, unwrap } from '../../helpers/result';
+import { useTempDir } from '../../helpers/temp';
+
+vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
+
+const newLedger = ledgerFactory(useTempDir());
+let ledger: Ledger;
+afterEach(() => ledger?.close());
+
+const NOVEMBER = '2026-11' as Period;
+const DECEMBER_4 = '2026-12-04T10:00:00+08:00';
+
+/** Three units: the first reported November on both its tasks, the second on one of two, the third on none. */
+async function month() {
+  const time = manualClock(DECEMBER_4);
+  ledger = await newLedger({ clock: time.clock });
+  const u = addUnits(ledger, ['自治区水利厅', '自治区住房城乡建设厅', '自治区自然资源厅']);
+  const water = [addTask(ledger, '1', u['自治区水利厅']!), addTask(ledger, '2', u['自治区水利厅']!)];
+  const housing = [addTask(ledger, '3', u['自治区住房城乡建设厅']!), addTask(ledger, '4', u['自治区住房城乡建设厅']!)];
+  const land = addTask(ledger, '5', u['自治区自然资源厅']!);
+  for (const task of water) unwrap(ledger.progress.submit({ taskId: task.id, unitId: u['自治区水利厅']!, period: '2026-11', state: 'on_track', progress: '按计划推进' }));
+  unwrap(ledger.progress.submit({ taskId: housing[0]!.id, unitId: u['自治区住房城乡建设厅']!, period: '2026-11', state: 'behind', progress: '进度滞后' }));
+  return { time, u, water, housing, land };
+}
+
+describe('the month the office collects', () => {
+  it('is last month until the office closes its collection, then the month it set; the dashboard follows it', async () => {
+    await month();
+    expect(ledger.dispatch.month()).toEqual({ period: '2026-11', chosen: false });
+    expect(ledger.stats().units.period).toBe('2026-11');
+    expect(ledger.stats().units.notReported.map((n) => [n.unit.name, n.tasks])).toEqual([
+      ['自治区住房城乡建设厅', 1],
+      ['自治区自然资源厅', 1],
+    ]);
+
+    expect(unwrap(ledger.dispatch.setMonth('2026-12'))).toEqual({ period: '2026-12', chosen: true });
+    expect(ledger.stats().units.period).toBe('2026-12');
+    expect(ledger.stats().units.notReported).toHaveLength(3);
+    const [entry] = listAudit(ledger.context.db, { entity: 'settings', limit: 1 });
+    expect(entry).toMatchObject({ action: 'create', after: { key: 'progress.dispatch_period', value: '2026-12' } });
+    expect(failure(ledger.dispatch.setMonth('2026-13')).fields).toEqual([{ field: 'period', code: 'invalid_period' }]);
+  });
+});
+
+describe('the month at a glance', () => {
+  // Units come in the ledger's order (by sort order, then name).
+  it('says per unit what it owes and reported, its workbook out and back, and the letters it got', async () => {
+    const { u } = await month();
+    unwrap(await ledger.exchange.packages.export({ period: '2026-11', returnBy: '2026-12-05', unitIds: [u['自治区水利厅']!] }));
+    const overview = ledger.dispatch.overview(NOVEMBER);
+    expect(overview.units.map((row) => [row.unit.name, row.owed, row.reported, row.workbook?.returnBy ?? null, row.letters.length])).toEqual([
+      ['自治区住房城乡建设厅', 2, 1, null, 0],
+      ['自治区水利厅', 2, 2, '2026-12-05', 0],
+      ['自治区自然资源厅', 1, 0, null, 0],
+    ]);
+    expect(overview.units[1]!.workbook).toMatchObject({ returnedAt: null });
+  });
+});
+
+describe('催报', () => {
+  it('previews one letter per unit behind, on its unreported tasks, with the month, and takes no number until issued', async () => {
+    const { u, housing, land } = await month();
+    const request = { period: '2026-11', unitIds: [u['自治区水利厅']!, u['自治区住房城乡建设厅']!, u['自治区自然资源厅']!], dates: { issuedOn: '2026-12-04', replyDue: '2026-12-09' } };
+    const previews = unwrap(ledger.dispatch.previewChase(request));
+    // The unit that reported everything gets no letter.
+    expect(previews.map((p) => p.recipient)).toEqual(['自治区住房城乡建设厅', '自治区自然资源厅']);
+    const text = JSON.stringify(previews[0]!.document);
+    expect(previews[0]!.document.title).toBe('关于按时报送2026年11月整改进展情况的提醒函');
+    expect(text).toContain(housing[1]!.problem);
+    expect(text).not.toContain(housing[0]!.problem);
+    expect(text).toContain('2026年12月9日前');
+    expect(previews.map((p) => p.document.number)).toEqual(unwrap(ledger.dispatch.previewChase(request)).map((p) => p.document.number));
+
+    const issued = unwrap(ledger.dispatch.chase(request));
+    expect(issued.map((d) => [d.recipient, d.reportPeriod, d.docType])).toEqual([
+      ['自治区住房城乡建设厅', '2026-11', 'reminder'],
+      ['自治区自然资源厅', '2026-11', 'reminder'],
+    ]);
+    expect(issued[1]!.taskIds).toEqual([land.id]);
+    expect(issued[0]!.number).not.toBe(issued[1]!.number);
+    const rows = ledger.dispatch.overview(NOVEMBER).units;
+    expect(rows.find((row) => row.unit.id === u['自治区自然资源厅'])!.letters).toEqual([expect.objectContaining({ number: issued[1]!.number, chasesReports: true })]);
+  });
+
+  it('is refused, with the reason, when the units chosen owe nothing', async () => {
+    const { u } = await month();
+    const refused = failure(ledger.dispatch.previewChase({ period: '2026-11', unitIds: [u['自治区水利厅']!], dates: { issuedOn: '2026-12-04', replyDue: null } }));
+    expect(refused.fields).toEqual([{ field: 'unitIds', code: 'no_reports_owed' }]);
+    expect(failure(ledger.dispatch.chase({ period: '2026-11', unitIds: [], dates: { issuedOn: '2026-12-04', replyDue: null } })).fields).toEqual([{ field: 'unitIds', code: 'required' }]);
+  });
+});
+
+describe('待办', () => {
+  it('lists replies due within a week or late, workbooks past their return date, and close-outs waiting for their check', async () => {
+    const { u, water } = await month();
+    const letter = (recipientUnitId: number, replyDue: string) =>
+      unwrap(ledger.documents.issue({ docType: 'reminder', recipientUnitId, taskIds: [], issuedOn: '2026-11-20', replyDue }));
+    const late = letter(u['自治区水利厅']!, '2026-12-01');
+    const soon = letter(u['自治区住房城乡建设厅']!, '2026-12-10');
+    letter(u['自治区自然资源厅']!, '2026-12-20');
+    unwrap(await ledger.exchange.packages.export({ period: '2026-11', returnBy: '2026-12-02', unitIds: [u['自治区住房城乡建设厅']!] }));
+    unwrap(await ledger.exchange.packages.export({ period: '2026-11', returnBy: '2026-12-08', unitIds: [u['自治区水利厅']!] }));
+    const requested = unwrap(ledger.closeOuts.request({ taskId: water[0]!.id, requestedOn: '2026-12-01' }));
+
+    const todo = ledger.todo.list();
+    expect(todo.asOf).toBe('2026-12-04');
+    expect(todo.replies.map((r) => [r.document.id, r.daysLeft])).toEqual([
+      [late.id, -3],
+      [soon.id, 6],
+    ]);
+    expect(todo.workbooks.map((w) => [w.unit.name, w.period, w.daysLate])).toEqual([['自治区住房城乡建设厅', '2026-11', 2]]);
+    expect(todo.closeOuts.map((c) => [c.closeOutId, c.task.number])).toEqual([[requested.id, '1']]);
+  });
+});
