@@ -1,10 +1,10 @@
 import { type ReactNode, useId } from 'react';
 
 /** A titled card of a page (基本信息, 佐证材料 …), with its own buttons beside the title. */
-export function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+export function Section({ title, actions, className, children }: { title: string; actions?: ReactNode; className?: string; children: ReactNode }) {
   const id = useId();
   return (
-    <section className="card section" aria-labelledby={id}>
+    <section className={`card section${className ? ` ${className}` : ''}`} aria-labelledby={id}>
       <header className="section__head">
         <h2 id={id}>{title}</h2>
         {actions && <div className="section__actions">{actions}</div>}

@@ -1,6 +1,6 @@
-import { type ReactNode, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ACCOUNTABILITY_FORMS, SUBJECT_KINDS } from '../../../core/accountability/model';
 import { PETITION_COMPLETIONS } from '../../../core/petitions/model';
 import type { LedgerStats } from '../../../core/stats/model';
@@ -15,15 +15,17 @@ import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { DeadlineText } from '../tasks/TaskTags';
 import { bars, ring, STATUS_COLOURS } from './charts';
+import { LinkItem, LinkList } from './LinkList';
+import { TodoList } from './TodoList';
 import { Figure } from './Figure';
 
 const OVERDUE_SHOWN = 8;
 const UNITS_CHARTED = 12;
 
 /**
- * 工作台: the ledger's figures as of today: tasks and their rates, what is overdue, who has not
- * reported this month, replies awaited, petitions, accountability. Every number and every bar leads
- * to the list behind it.
+ * 工作台: first what waits for the office (待办), then the ledger's figures as of today: tasks and
+ * their rates, what is overdue, who has not reported the month being collected, replies awaited,
+ * petitions, accountability. Every number and every bar leads to the list behind it.
  */
 export function Dashboard() {
   const { t } = useTranslation('dashboard');
@@ -32,12 +34,14 @@ export function Dashboard() {
   const stats = useLoad((api) => api.stats.ledger({ asOf }), [asOf]);
   const overdue = useLoad((api) => api.tasks.list({ overdueAsOf: asOf, parentId: null, sort: 'deadline', limit: OVERDUE_SHOWN }), [asOf]);
   const replies = useLoad((api) => api.documents.awaitingReply(asOf), [asOf]);
+  const todo = useLoad((api) => api.todo.list(asOf), [asOf]);
 
   if (!stats.data) return <ErrorNotice error={stats.error} />;
   const s = stats.data;
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('asOf', { date: format.date(s.asOf) })} />
+      {todo.data && <TodoList todo={todo.data} />}
       <Figures stats={s} />
       <Charts stats={s} />
       <div className="dashboard__lists">
@@ -48,30 +52,21 @@ export function Dashboard() {
           empty={t('overdue.none')}
         >
           {(task) => (
-            <li key={task.id}>
-              <Link to={`/tasks/${task.id}`}>
-                <span className="link-list__number">{task.number}</span>
-                <span className="link-list__text">{task.problem}</span>
-              </Link>
-              <span className="link-list__meta">
-                {task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator'))} · <DeadlineText task={task} />
-              </span>
-            </li>
+            <LinkItem key={task.id} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
+              {task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator'))} · <DeadlineText task={task} />
+            </LinkItem>
           )}
         </LinkList>
         <LinkList
           title={t('notReported.title', { period: format.period(s.units.period) })}
           more={{ to: `/progress?period=${s.units.period}`, label: t('notReported.open') }}
           items={s.units.notReported}
-          empty={t('notReported.none')}
+          empty={t('notReported.none', { period: format.period(s.units.period) })}
         >
           {({ unit, tasks }) => (
-            <li key={unit.id}>
-              <Link to={`/progress?period=${s.units.period}&unit=${unit.id}`}>
-                <span className="link-list__text">{unit.name}</span>
-              </Link>
-              <span className="link-list__meta">{t('notReported.tasks', { count: tasks })}</span>
-            </li>
+            <LinkItem key={unit.id} to={`/progress?period=${s.units.period}&unit=${unit.id}`} text={unit.name}>
+              {t('notReported.tasks', { count: tasks })}
+            </LinkItem>
           )}
         </LinkList>
         <LinkList
@@ -81,41 +76,13 @@ export function Dashboard() {
           empty={t('replies.none')}
         >
           {({ document, daysLeft, overdue: late }) => (
-            <li key={document.id}>
-              <Link to={`/documents?reply=awaiting&open=${document.id}`}>
-                <span className="link-list__number">{document.number}</span>
-                <span className="link-list__text">{document.recipient}</span>
-              </Link>
-              <span className={`link-list__meta${late ? ' link-list__meta--late' : ''}`}>
-                {late ? t('replies.late', { count: -daysLeft }) : t('replies.due', { date: format.date(document.replyDue!), count: daysLeft })}
-              </span>
-            </li>
+            <LinkItem key={document.id} to={`/documents?reply=awaiting&open=${document.id}`} number={document.number} text={document.recipient} late={late}>
+              {late ? t('replies.late', { count: -daysLeft }) : t('replies.due', { date: format.date(document.replyDue!), count: daysLeft })}
+            </LinkItem>
           )}
         </LinkList>
       </div>
     </>
-  );
-}
-
-/** A list on the dashboard: a few items, each a link, and the way to all of them; or a word that there are none. */
-function LinkList<T>({ title, more, items, empty, children }: {
-  title: string;
-  more: { to: string; label: string };
-  items: readonly T[];
-  empty: string;
-  children: (item: T) => ReactNode;
-}) {
-  return (
-    <Section
-      title={title}
-      actions={
-        <Link className="button button--small" to={more.to}>
-          {more.label}
-        </Link>
-      }
-    >
-      {items.length ? <ul className="link-list">{items.map(children)}</ul> : <Empty>{empty}</Empty>}
-    </Section>
   );
 }
 

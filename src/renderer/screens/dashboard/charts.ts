@@ -24,7 +24,9 @@ export function ring(slices: readonly Slice[], tooltip: string, colours: readonl
 
 /** Bars by category; several series are stacked (the parts of each category's total). */
 export function bars(categories: readonly string[], series: readonly { name: string; values: readonly number[]; colour?: string }[], horizontal = false): ChartOption {
-  const categoryAxis = { type: 'category', data: categories, axisTick: { show: false }, axisLabel: { interval: 0, ...(horizontal ? {} : { rotate: categories.length > 6 ? 30 : 0 }) } };
+  // A long unit name beside a bar is cut at its end (the tooltip names it whole), never at its start.
+  const label = horizontal ? { width: 150, overflow: 'truncate' } : { rotate: categories.length > 6 ? 30 : 0 };
+  const categoryAxis = { type: 'category', data: categories, axisTick: { show: false }, axisLabel: { interval: 0, ...label } };
   const valueAxis = { type: 'value', minInterval: 1 };
   return {
     color: PALETTE,

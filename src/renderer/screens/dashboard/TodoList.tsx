@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskSummary } from '../../../core/tasks/model';
+import type { Todo } from '../../../core/todo/model';
+import { Empty, Section } from '../../components/Section';
+import { useFormat } from '../../hooks/useFormat';
+import { LinkItem } from './LinkList';
+
+/**
+ * 待办: what waits for the office today, by kind — replies due or late, unit workbooks past their
+ * return date, close-outs to check, completions reported by units. Each item leads to where it is done.
+ */
+export function TodoList({ todo }: { todo: Todo }) {
+  const { t } = useTranslation('dashboard');
+  const format = useFormat();
+  const count = todo.replies.length + todo.workbooks.length + todo.closeOuts.length + todo.reportedCompleted.length;
+  const units = (task: TaskSummary): string => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator'));
+  return (
+    <Section title={t('todo.title', { count })} className="todo">
+      {count === 0 && <Empty>{t('todo.none')}</Empty>}
+      <div className="todo__groups">
+      <TodoGroup title={t('todo.replies')} items={todo.replies}>
+        {({ document, daysLeft }) => (
+          <LinkItem key={`reply-${document.id}`} to={`/documents?reply=awaiting&open=${document.id}`} number={document.number} text={document.recipient} late={daysLeft < 0}>
+            {daysLeft < 0 ? t('replies.late', { count: -daysLeft }) : t('replies.due', { date: format.date(document.replyDue!), count: daysLeft })}
+          </LinkItem>
+        )}
+      </TodoGroup>
+      <TodoGroup title={t('todo.workbooks')} items={todo.workbooks}>
+        {(late) => (
+          <LinkItem key={`workbook-${late.exportId}`} to={`/progress?period=${late.period}&unit=${late.unit.id}`} text={late.unit.name} late>
+            {t('todo.workbookLate', { period: format.period(late.period), date: format.date(late.returnBy), count: late.daysLate })}
+          </LinkItem>
+        )}
+      </TodoGroup>
+      <TodoGroup title={t('todo.closeOuts')} items={todo.closeOuts}>
+        {({ closeOutId, task, requestedOn }) => (
+          <LinkItem key={`close-out-${closeOutId}`} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
+            {t('todo.requested', { units: units(task), date: format.date(requestedOn) })}
+          </LinkItem>
+        )}
+      </TodoGroup>
+      <TodoGroup title={t('todo.reportedCompleted')} items={todo.reportedCompleted}>
+        {(task) => (
+          <LinkItem key={`reported-${task.id}`} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
+            {t('todo.reportedBy', { units: units(task) })}
+          </LinkItem>
+        )}
+      </TodoGroup>
+      </div>
+    </Section>
+  );
+}
+
+function TodoGroup<T>({ title, items, children }: { title: string; items: readonly T[]; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return null;
+  return (
+    <div className="todo__group">
+      <h3>
+        {title}
+        <span className="todo__count">{items.length}</span>
+      </h3>
+      <ul className="link-list">{items.map(children)}</ul>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test';
+import { expect, snap, test } from './bridge';
+import { call, createLedger } from './steps';
+
+/**
+ * The office's month in one place: the home page's 待办 and its lists at every common width, the
+ * month the dashboard counts, and the monthly dispatch screen (workbooks out and back, 催报).
+ * Screenshots: test-results/screens/month-*.png.
+ */
+
+const DAY = 86_400_000;
+const dayFrom = (days: number): string => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+const lastMonth = (): string => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth() - 1, 1)).toISOString().slice(0, 7);
+};
+
+interface Made {
+  readonly units: Record<string, number>;
+  readonly tasks: { id: number; number: string }[];
+}
+
+const UNITS = ['中共某某自治区委员会宣传部（自治区新闻出版局、版权局）', '自治区住房和城乡建设厅', '自治区自然资源厅'];
+
+/** A ledger with long names: three units, a task each, letters awaiting replies, a workbook late, a close-out asked for. */
+async function fill(page: Page): Promise<Made> {
+  const units: Record<string, number> = {};
+  for (const name of UNITS) units[name] = (await call<{ id: number }>(page, 'units.create', { name, kind: 'supervised' })).id;
+  const tasks = [];
+  for (const [i, name] of UNITS.entries()) {
+    tasks.push(
+      await call<{ id: number; number: string }>(page, 'tasks.create', {
+        number: `${i + 1}`,
+        problem: `部分城镇污水处理厂进水浓度偏低、管网雨污混接错接问题突出，${name}牵头整改的第${i + 1}项问题`,
+        deadline: { kind: 'date', date: dayFrom(-40) },
+        leadUnitIds: [units[name]],
+      }),
+    );
+  }
+  await call(page, 'progress.submit', { taskId: tasks[0]!.id, unitId: units[UNITS[0]!], period: lastMonth(), state: 'on_track', progress: '按计划推进' });
+  await call(page, 'documents.setCounter', { docType: 'supervision', year: Number(dayFrom(-3).slice(0, 4)), nextSerial: 118 });
+  for (const [i, name] of UNITS.entries()) {
+    await call(page, 'documents.issue', { docType: i === 0 ? 'supervision' : 'reminder', recipientUnitId: units[name], taskIds: [tasks[i]!.id], issuedOn: dayFrom(-12), replyDue: dayFrom(i * 3 - 2) });
+  }
+  await call(page, 'exchange.exportPackages', { period: lastMonth(), unitIds: [units[UNITS[1]!]], returnBy: dayFrom(-1) });
+  await call(page, 'closeOuts.request', { taskId: tasks[2]!.id, requestedOn: dayFrom(-2), requestNote: '已完成整改' });
+  return { units, tasks };
+}
+
+test('待办 on the home page: replies due or late, a workbook not back, a close-out to check — each leads where it is done', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  const { tasks } = await fill(page);
+  await page.reload();
+  const todo = page.locator('section.todo');
+  await expect(todo.getByRole('heading', { name: /^待办（\d+ 项）$/ })).toBeVisible();
+  const replies = todo.locator('.todo__group', { hasText: '回复即将到期或已逾期' });
+  await expect(replies.locator('li')).toHaveCount(3);
+  await expect(replies.locator('li').first()).toContainText('已逾期 2 天');
+  const workbooks = todo.locator('.todo__group', { hasText: '填报表逾期未报回' });
+  await expect(workbooks.locator('li')).toHaveText([/自治区住房和城乡建设厅.*填报表，应于.*前报回，已逾期 1 天/]);
+  const closeOuts = todo.locator('.todo__group', { hasText: '销号申请待核查' });
+  await expect(closeOuts.locator('li')).toContainText([/^3/]);
+  await closeOuts.getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`#/tasks/${tasks[2]!.id}$`));
+});
+
+/** The lists' numbers and words, measured: a number on one line, words not cut to a few characters. */
+async function listsReadable(page: Page): Promise<{ numberLines: number; narrowestText: number }> {
+  // Runs in the page (a string: the tests are compiled without the DOM's types).
+  return page.evaluate(`(() => {
+    const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+    const lineHeight = (el) => parseFloat(getComputedStyle(el).lineHeight) || size(el) * 1.5;
+    const numbers = [...document.querySelectorAll('.link-list__number')];
+    const texts = [...document.querySelectorAll('.link-list__text')];
+    return {
+      numberLines: Math.max(...numbers.map((el) => Math.round(el.getBoundingClientRect().height / lineHeight(el)))),
+      narrowestText: Math.min(...texts.map((el) => el.getBoundingClientRect().width / size(el))),
+    };
+  })()`);
+}
+
+/** Each width of a 100 % screen in one ledger; 125 % (a 1600 × 900 laptop scaled) in its own. */
+for (const look of [
+  { scale: 1, widths: [1280, 1366, 1440, 1920] },
+  { scale: 1.25, widths: [1280] },
+]) {
+  test.describe(`at ${look.scale * 100} %`, () => {
+    test.use({ viewport: { width: look.widths[0]!, height: 860 }, deviceScaleFactor: look.scale });
+    test(`the home page's lists keep a 文号 whole and their words readable at ${look.widths.join(', ')} px (${look.scale * 100} %)`, async ({ app, workDir }) => {
+      const { page } = app;
+      await createLedger(page, workDir);
+      await fill(page);
+      await page.reload();
+      await expect(page.locator('.link-list__number', { hasText: '〔' }).first()).toBeVisible();
+      for (const width of look.widths) {
+        await page.setViewportSize({ width, height: 860 });
+        const measured = await listsReadable(page);
+        expect(measured.numberLines, `${width} px`).toBe(1);
+        expect(measured.narrowestText, `${width} px`).toBeGreaterThanOrEqual(8);
+        await snap(page, `month-dashboard-${width}-${look.scale * 100}`);
+      }
+    });
+  });
+}
