@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'duplicate',
   'in_use',
   'invalid_transition',
+  'evidence.frozen',
   // printing and saving documents
   'documents.no_chromium',
   'documents.print_failed',

@@ -91,6 +91,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       check: (id, input) => use((l) => l.closeOuts.check(id, input)),
       approve: (id, input) => use((l) => l.closeOuts.approve(id, input)),
       reject: (id, input) => use((l) => l.closeOuts.reject(id, input)),
+      reopen: (id, input) => use((l) => l.closeOuts.reopen(id, input)),
     },
     evidence: {
       list: (owner, options) => use((l) => ok(l.evidence.list(owner, options))),

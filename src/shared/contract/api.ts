@@ -1,6 +1,6 @@
 import type { AccountabilityCase, AccountabilityInput } from '../../core/accountability/model';
 import type { AuditEntry, AuditFilter } from '../../core/audit/model';
-import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutRequest } from '../../core/close-out/model';
+import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutReopening, CloseOutRequest } from '../../core/close-out/model';
 import type {
   AwaitedReply,
   BatchDraft,
@@ -136,6 +136,7 @@ export interface DubanApi {
     check: Call<[id: number, input: CloseOutDecision], CloseOut>;
     approve: Call<[id: number, input: CloseOutDecision], CloseOut>;
     reject: Call<[id: number, input: CloseOutRejection], CloseOut>;
+    reopen: Call<[id: number, input: CloseOutReopening], CloseOut>;
   };
   evidence: {
     list: Call<[owner: EvidenceOwner, options?: { includeRemoved?: boolean }], Evidence[]>;

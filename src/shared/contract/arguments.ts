@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_NAMES } from '../../core/entities';
 import { accountabilityInput } from '../../core/accountability/model';
-import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutRequest } from '../../core/close-out/model';
+import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutReopening, closeOutRequest } from '../../core/close-out/model';
 import {
   batchDraft,
   counterInput,
@@ -110,6 +110,7 @@ export const ARGUMENTS = {
     check: z.tuple([id, closeOutDecision]),
     approve: z.tuple([id, closeOutDecision]),
     reject: z.tuple([id, closeOutRejection]),
+    reopen: z.tuple([id, closeOutReopening]),
   },
   evidence: {
     list: z.tuple([z.object({ kind: z.enum(EVIDENCE_OWNER_KINDS), id }), z.object({ includeRemoved: z.boolean().optional() }).optional()]),

@@ -11,7 +11,7 @@ export const CONTRACT = {
   tasks: ['list', 'counts', 'get', 'create', 'update', 'remove'],
   measures: ['list', 'get', 'create', 'update', 'remove'],
   progress: ['get', 'submit', 'ofPeriod', 'history', 'missing'],
-  closeOuts: ['list', 'get', 'request', 'check', 'approve', 'reject'],
+  closeOuts: ['list', 'get', 'request', 'check', 'approve', 'reject', 'reopen'],
   evidence: ['list', 'get', 'add', 'content', 'remove', 'restore'],
   petitions: ['list', 'get', 'create', 'update', 'remove'],
   siteVisits: ['list', 'get', 'create', 'update', 'remove'],
