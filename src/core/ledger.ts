@@ -7,6 +7,7 @@ import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
 import { documentService } from './documents/service';
+import { draftService } from './drafts/service';
 import { evidenceService } from './evidence/service';
 import { findingService } from './findings/service';
 import { exchangeService } from './excel/service';
@@ -74,6 +75,8 @@ export class Ledger {
   readonly findings;
   readonly accountability;
   readonly documents;
+  /** What was typed in forms and not yet saved. */
+  readonly drafts;
   /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
   readonly exchange;
   private actor: string;
@@ -116,6 +119,7 @@ export class Ledger {
     this.findings = findingService(this.context);
     this.accountability = accountabilityService(this.context);
     this.documents = documentService(this.context);
+    this.drafts = draftService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
   }
 

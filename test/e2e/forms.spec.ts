@@ -51,3 +51,44 @@ test('a closed task’s evidence is sealed until the close-out is reopened, with
   const audit = await call<{ entity: string; after: { state?: string; reopenReason?: string } }[]>(page, 'audit.list', { entity: 'close_out', entityId: request.id });
   expect(audit[0]?.after).toMatchObject({ state: 'reopened', reopenReason: '群众反映问题反弹，需补充整改' });
 });
+
+test('a reload mid-form asks first, and the form offers back what was typed; cancelling discards it', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  await go(page, '/petitions/new');
+  await page.getByLabel('受理编号').fill('X150000202607010007');
+  await page.getByLabel('反映问题').fill('某化工园区夜间偷排废水，气味刺鼻');
+  // Kept in the ledger (encrypted with it) as it is typed, not in the page.
+  await expect.poll(() => call<{ values: { problem: string } } | null>(page, 'drafts.get', 'petition:new').then((d) => d?.values.problem)).toBe('某化工园区夜间偷排废水，气味刺鼻');
+
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  expect(asked).toEqual(['beforeunload']);
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+
+  await go(page, '/petitions/new');
+  const offer = page.getByRole('status').filter({ hasText: '上次没有保存的内容' });
+  await expect(offer).toBeVisible();
+  await expect(page.getByLabel('反映问题')).toHaveValue('');
+  await snap(page, 'forms-draft-offered');
+  await offer.getByRole('button', { name: '恢复' }).click();
+  await expect(page.getByLabel('受理编号')).toHaveValue('X150000202607010007');
+  await expect(page.getByLabel('反映问题')).toHaveValue('某化工园区夜间偷排废水，气味刺鼻');
+  await expect(offer).toBeHidden();
+
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect.poll(() => call(page, 'drafts.get', 'petition:new')).toBeNull();
+  // Nothing typed since: leaving asks nothing.
+  await go(page, '/petitions/new');
+  await expect(page.getByRole('status').filter({ hasText: '上次没有保存的内容' })).toHaveCount(0);
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  expect(asked).toEqual(['beforeunload']);
+});

@@ -93,6 +93,11 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       reject: (id, input) => use((l) => l.closeOuts.reject(id, input)),
       reopen: (id, input) => use((l) => l.closeOuts.reopen(id, input)),
     },
+    drafts: {
+      get: (key) => use((l) => l.drafts.get(key)),
+      put: (key, values) => use((l) => l.drafts.put(key, values)),
+      drop: (key) => use((l) => l.drafts.drop(key)),
+    },
     evidence: {
       list: (owner, options) => use((l) => ok(l.evidence.list(owner, options))),
       get: (id) => use((l) => l.evidence.get(id)),

@@ -21,6 +21,7 @@ import type {
   TemplateProblem,
   VoidInput,
 } from '../../core/documents/model';
+import type { Draft } from '../../core/drafts/model';
 import type { Evidence, EvidenceContent, EvidenceInput, EvidenceOwner } from '../../core/evidence/model';
 import type { ExportedFile, ExportRequest } from '../../core/excel/export/model';
 import type { ImportOptions, ImportPreview, ImportResult, PreviewRow, RowsQuery, WorkbookSource } from '../../core/excel/import/model';
@@ -137,6 +138,12 @@ export interface DubanApi {
     approve: Call<[id: number, input: CloseOutDecision], CloseOut>;
     reject: Call<[id: number, input: CloseOutRejection], CloseOut>;
     reopen: Call<[id: number, input: CloseOutReopening], CloseOut>;
+  };
+  /** What was typed in a form and not yet saved, by the form's key (see core/drafts). */
+  drafts: {
+    get: Call<[key: string], Draft | null>;
+    put: Call<[key: string, values: unknown], Draft>;
+    drop: Call<[key: string], void>;
   };
   evidence: {
     list: Call<[owner: EvidenceOwner, options?: { includeRemoved?: boolean }], Evidence[]>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_NAMES } from '../../core/entities';
 import { accountabilityInput } from '../../core/accountability/model';
+import { draftKey } from '../../core/drafts/model';
 import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutReopening, closeOutRequest } from '../../core/close-out/model';
 import {
   batchDraft,
@@ -128,6 +129,11 @@ export const ARGUMENTS = {
   ),
   meetings: crud(meetingInput, null),
   accountability: crud(accountabilityInput, null),
+  drafts: {
+    get: z.tuple([draftKey]),
+    put: z.tuple([draftKey, z.unknown()]),
+    drop: z.tuple([draftKey]),
+  },
   stats: {
     ledger: z.tuple([z.object({ asOf: isoDate.optional(), period: period.optional() }).optional()]),
   },

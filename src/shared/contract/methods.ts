@@ -18,6 +18,7 @@ export const CONTRACT = {
   findings: ['list', 'get', 'create', 'update', 'remove'],
   meetings: ['list', 'get', 'create', 'update', 'remove'],
   accountability: ['list', 'get', 'create', 'update', 'remove'],
+  drafts: ['get', 'put', 'drop'],
   stats: ['ledger'],
   audit: ['list', 'verify'],
   documents: [
