@@ -8,7 +8,7 @@ import { err, ok, type Result } from './result';
  * is asked to store). Each rule reports a field error code (carried as zod's message) that the UI
  * translates; limits such as a maximum length come from the issue itself.
  */
-const code = (c: FieldErrorCode) => ({ error: c });
+export const code = (c: FieldErrorCode) => ({ error: c });
 /** Reports `required` when nothing was given, `c` when something wrong was. */
 export const missingOr = (c: FieldErrorCode) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null || issue.input === '' ? 'required' : c),

@@ -92,3 +92,60 @@ test('a reload mid-form asks first, and the form offers back what was typed; can
   await page.reload();
   expect(asked).toEqual(['beforeunload']);
 });
+
+/** Pastes text into the focused field as a spreadsheet's copy would (rows by line, cells by tab). */
+async function pasteInto(page: Page, label: string, text: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).focus();
+  // Runs in the page, whose DOM types this Node project does not load.
+  await page.evaluate(`(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', ${JSON.stringify(text)});
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`);
+}
+
+test('accountability at the seed’s scale: names pasted from a spreadsheet, each batch of one kind and form, fines totalled', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  await go(page, '/accountability/new');
+  await page.getByLabel('移交问题').fill('某工业园区违规取水、超标排放问题');
+
+  await page.getByRole('button', { name: '添加问责对象' }).click();
+  await page.getByLabel('第 1 个对象的类别').selectOption({ label: '企业' });
+  await page.getByLabel('第 1 个对象的问责方式').selectOption({ label: '罚款' });
+  const enterprises = Array.from({ length: 17 }, (_, i) => `园区第${i + 1}号化工企业有限公司\t${(i + 1) * 10000}`).join('\r\n');
+  await pasteInto(page, '第 1 个对象的名称或姓名', `${enterprises}\r\n`);
+  await expect(page.getByLabel('第 17 个对象的名称或姓名')).toHaveValue('园区第17号化工企业有限公司');
+  await expect(page.getByLabel('第 17 个对象的罚款金额（元）')).toHaveValue('170000');
+  await expect(page.getByLabel('第 18 个对象的名称或姓名')).toHaveCount(0);
+
+  // The next subject keeps the kind and form of the last.
+  await page.getByRole('button', { name: '添加问责对象' }).click();
+  await expect(page.getByLabel('第 18 个对象的类别')).toHaveValue('enterprise');
+  await expect(page.getByLabel('第 18 个对象的问责方式')).toHaveValue('fine');
+  await page.getByLabel('第 18 个对象的类别').selectOption({ label: '单位' });
+  await page.getByLabel('第 18 个对象的问责方式').selectOption({ label: '通报批评' });
+  await pasteInto(page, '第 18 个对象的名称或姓名', '园区管委会\n市水务局\n市生态环境局');
+  await expect(page.getByLabel('第 20 个对象的问责方式')).toHaveValue('criticism');
+
+  await page.getByRole('button', { name: '添加问责对象' }).click();
+  await page.getByLabel('第 21 个对象的类别').selectOption({ label: '个人' });
+  await page.getByLabel('第 21 个对象的问责方式').selectOption({ label: '党纪政务处分' });
+  await pasteInto(page, '第 21 个对象的名称或姓名', '王某\t园区管委会副主任\n赵某\t市水务局科长\n钱某\t市生态环境局执法大队队长');
+  await expect(page.getByLabel('第 23 个对象的职务')).toHaveValue('市生态环境局执法大队队长');
+  await page.getByLabel('第 21 个对象的党纪处分').selectOption({ label: '严重警告' });
+  await page.getByLabel('第 21 个对象的政务处分').selectOption({ label: '记大过' });
+  await page.getByLabel('第 22 个对象的党纪处分').selectOption({ label: '警告' });
+  await page.getByRole('button', { name: '保存' }).click();
+  // 钱某 has no 处分 chosen yet: the form says which.
+  await expect(page.getByLabel('第 23 个对象的党纪处分')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('第 23 个对象的政务处分').selectOption({ label: '记过' });
+  await snap(page, 'forms-accountability-subjects');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已新增问责事项')).toBeVisible();
+
+  const stats = await call<{ accountability: { subjects: Record<string, number>; finesYuan: number; partySanctions: Record<string, number> } }>(page, 'stats.ledger');
+  expect(stats.accountability.subjects).toEqual({ unit: 3, enterprise: 17, person: 3 });
+  expect(stats.accountability.finesYuan).toBe(1_530_000);
+  expect(stats.accountability.partySanctions).toMatchObject({ serious_warning: 1, warning: 1 });
+});

@@ -60,8 +60,8 @@ describe('accountability cases', () => {
         petitionCaseId: source.id,
         subjects: [
           { kind: 'unit', name: '西岭市人民政府', unitId: u['西岭市人民政府']!, form: 'interview' },
-          { kind: 'enterprise', name: '瑞丰建材有限公司', form: 'fine' },
-          { kind: 'person', name: '张某', position: '副局长', form: 'disciplinary', decidedOn: '2023-09-01' },
+          { kind: 'enterprise', name: '瑞丰建材有限公司', form: 'fine', fineYuan: 200_000 },
+          { kind: 'person', name: '张某', position: '副局长', form: 'disciplinary', partySanction: 'warning', decidedOn: '2023-09-01' },
         ],
       }),
     );
