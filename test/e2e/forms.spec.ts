@@ -149,3 +149,14 @@ test('accountability at the seed’s scale: names pasted from a spreadsheet, eac
   expect(stats.accountability.finesYuan).toBe(1_530_000);
   expect(stats.accountability.partySanctions).toMatchObject({ serious_warning: 1, warning: 1 });
 });
+
+test('creating a ledger in a folder that does not exist says so, naming the folder', async ({ app, workDir }) => {
+  const { page } = app;
+  await page.getByRole('tab', { name: '新建台账' }).click();
+  await page.getByLabel('台账文件').fill(`${workDir}/没有这个文件夹/2026年督办台账.duban`);
+  await page.getByLabel('密码', { exact: true }).fill('督办台账测试 2026');
+  await page.getByLabel('再输入一次密码').fill('督办台账测试 2026');
+  await page.getByRole('button', { name: '新建台账' }).click();
+  await expect(page.getByText(`文件夹“${workDir}/没有这个文件夹”不存在`)).toBeVisible();
+  await snap(page, 'forms-create-missing-folder');
+});
