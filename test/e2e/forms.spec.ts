@@ -160,3 +160,24 @@ test('creating a ledger in a folder that does not exist says so, naming the fold
   await expect(page.getByText(`文件夹“${workDir}/没有这个文件夹”不存在`)).toBeVisible();
   await snap(page, 'forms-create-missing-folder');
 });
+
+/** A new petition case with what it needs but its dates, on a fresh ledger. */
+async function newPetition(page: Page, workDir: string): Promise<void> {
+  await createLedger(page, workDir);
+  await go(page, '/petitions/new');
+  await page.getByLabel('受理编号').fill('X150000202607010007');
+  await page.getByLabel('反映问题').fill('夜间偷排废水');
+}
+
+test('a date field takes a pasted 2024年6月30日, 2024.6.30 or 2024-6-3', async ({ app, workDir }) => {
+  const { page } = app;
+  await newPetition(page, workDir);
+  for (const [pasted, taken] of [
+    ['2024年6月30日', '2024-06-30'],
+    ['2024.6.30', '2024-06-30'],
+    ['2024-6-3', '2024-06-03'],
+  ] as const) {
+    await pasteInto(page, '交办日期', pasted);
+    await expect(page.getByLabel('交办日期')).toHaveValue(taken);
+  }
+});

@@ -13,6 +13,7 @@ import {
 import type { Unit } from '../../../core/units/model';
 import type { FieldError } from '../../../shared/errors';
 import { describeField } from '../../../shared/i18n/describe';
+import { DateControl } from '../../components/DateControl';
 import { UnitOptions } from '../../components/UnitSelect';
 import type { Form } from '../../forms/useForm';
 import { isManyRows, pastedSubjects } from './pastedSubjects';
@@ -169,7 +170,7 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
                   </Cell>
                   <Outcome subject={subject} index={index} form={form} label={label} change={(part) => change(index, part)} />
                   <Cell label={label(index, 'decidedOn')} error={errorOf(index, 'decidedOn')}>
-                    {(aria) => <input {...aria} type="date" value={subject.decidedOn ?? ''} onChange={(e) => change(index, { decidedOn: e.target.value || null })} onBlur={touch(index, 'decidedOn')} />}
+                    {(aria) => <DateControl {...aria} value={subject.decidedOn} onDate={(decidedOn) => change(index, { decidedOn })} onBlur={touch(index, 'decidedOn')} />}
                   </Cell>
                   <Cell label={label(index, 'notes')} error={errorOf(index, 'notes')}>
                     {(aria) => <input {...aria} value={subject.notes} onChange={(e) => change(index, { notes: e.target.value })} onBlur={touch(index, 'notes')} />}
