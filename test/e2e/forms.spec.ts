@@ -181,3 +181,17 @@ test('a date field takes a pasted 2024年6月30日, 2024.6.30 or 2024-6-3', asyn
     await expect(page.getByLabel('交办日期')).toHaveValue(taken);
   }
 });
+
+test('a date-order error names both dates', async ({ app, workDir }) => {
+  const { page } = app;
+  await newPetition(page, workDir);
+  await page.getByLabel('交办日期').fill('2024-06-03');
+  await page.getByLabel('办结日期').fill('2024-06-01');
+  await page.getByLabel('办结情况').selectOption({ label: '已办结' });
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('2024年6月1日早于2024年6月3日')).toBeVisible();
+  await snap(page, 'forms-date-order');
+  await page.getByLabel('办结日期').fill('2024-07-01');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已新增信访件')).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../shared/dates';
-import { choice, code, optionalDate, optionalId, optionalText, requiredText } from '../../shared/validation';
+import { choice, code, dateOrder, optionalDate, optionalId, optionalText, requiredText } from '../../shared/validation';
 
 /** Who is held accountable (问责对象): a unit, an enterprise or a person. */
 export const SUBJECT_KINDS = ['unit', 'enterprise', 'person'] as const;
@@ -122,7 +122,7 @@ export const accountabilityInput = z
   })
   // A concluded case says when; one still under investigation has no conclusion date.
   .refine((c) => (c.state === 'concluded') === (c.concludedOn !== null), { error: (issue) => ((issue.input as { state?: string })?.state === 'concluded' ? 'required' : 'invalid'), path: ['concludedOn'] })
-  .refine((c) => c.concludedOn === null || c.handedOverOn === null || c.concludedOn >= c.handedOverOn, { error: 'date_order', path: ['concludedOn'] });
+  .superRefine(dateOrder('handedOverOn', 'concludedOn'));
 
 export type AccountabilityInput = z.input<typeof accountabilityInput>;
 export type SubjectInput = z.input<typeof subjectInput>;

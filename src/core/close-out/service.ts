@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates';
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { invalid, validate } from '../../shared/validation';
+import { invalid, outOfOrder, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { hasEvidence } from '../evidence/service';
@@ -122,7 +122,7 @@ function advance<V extends { readonly on: IsoDate }>(ctx: LedgerContext, step: S
     const closeOut = loadCloseOut(tx, id);
     if (!closeOut) return notFound('close_out', id);
     if (!step.from.includes(closeOut.state)) return transitionError(closeOut.state, step.to);
-    if (valid.value.on < lastStepDate(closeOut)) return invalid('on', 'date_order');
+    if (valid.value.on < lastStepDate(closeOut)) return outOfOrder('on', valid.value.on, lastStepDate(closeOut));
     const ready = step.requires?.(tx, closeOut) ?? ok(undefined);
     if (!ready.ok) return ready;
     audited(tx, 'close_out', id, loadCloseOut, () => (updateRecord(tx, 'close_outs', id, { state: step.to, ...step.columns(valid.value) }), id));

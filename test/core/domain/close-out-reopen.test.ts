@@ -43,7 +43,7 @@ describe('reopening a close-out (撤销销号)', () => {
   it('needs a reason, is recorded in the audit log, and returns the task to work so that its evidence can change', async () => {
     const { task, request, onTask } = await closedTask();
     expect(failure(ledger.closeOuts.reopen(request.id, { on: '2024-08-01', reason: ' ' })).fields).toEqual([{ field: 'reason', code: 'required' }]);
-    expect(failure(ledger.closeOuts.reopen(request.id, { on: '2024-07-04', reason: '问题反弹' })).fields).toEqual([{ field: 'on', code: 'date_order' }]);
+    expect(failure(ledger.closeOuts.reopen(request.id, { on: '2024-07-04', reason: '问题反弹' })).fields).toEqual([{ field: 'on', code: 'date_order', params: { date: '2024-07-04', other: '2024-07-05' } }]);
     const reopened = unwrap(ledger.closeOuts.reopen(request.id, { on: '2024-08-01', by: '组长', reason: '群众反映问题反弹' }));
     expect(reopened).toMatchObject({ state: 'reopened', reopenedOn: '2024-08-01', reopenedBy: '组长', reopenReason: '群众反映问题反弹' });
     expect(unwrap(ledger.tasks.get(task.id)).status).toBe('in_progress');

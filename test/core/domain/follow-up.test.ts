@@ -81,7 +81,7 @@ describe('accountability cases', () => {
     const base = { issue: '问题', handedOverOn: '2023-07-10' };
     expect(failure(ledger.accountability.create({ ...base, state: 'concluded' })).fields).toEqual([{ field: 'concludedOn', code: 'required' }]);
     expect(failure(ledger.accountability.create({ ...base, concludedOn: '2023-08-01' })).fields).toEqual([{ field: 'concludedOn', code: 'invalid' }]);
-    expect(failure(ledger.accountability.create({ ...base, state: 'concluded', concludedOn: '2023-07-01' })).fields).toEqual([{ field: 'concludedOn', code: 'date_order' }]);
+    expect(failure(ledger.accountability.create({ ...base, state: 'concluded', concludedOn: '2023-07-01' })).fields).toEqual([{ field: 'concludedOn', code: 'date_order', params: { date: '2023-07-01', other: '2023-07-10' } }]);
     expect(failure(ledger.accountability.create({ ...base, subjects: [{ kind: 'unit', name: '某单位', unitId: 77, form: 'criticism' }] })).fields).toEqual([{ field: 'subjects.0.unitId', code: 'unknown_reference' }]);
   });
 });
