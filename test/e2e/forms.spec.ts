@@ -195,3 +195,18 @@ test('a date-order error names both dates', async ({ app, workDir }) => {
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已新增信访件')).toBeVisible();
 });
+
+test('a picker’s list closes when the form is saved', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  await call(page, 'petitions.create', { receiptNumber: 'X150000202607010007', problem: '夜间偷排废水' });
+  const accountability = await call<{ id: number }>(page, 'accountability.create', { issue: '某工业园区违规取水问题' });
+  await go(page, `/accountability/${accountability.id}`);
+  await page.getByLabel('备注').fill('专项工作组已进驻');
+  await page.getByLabel('相关信访件').click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  // Saved while the list is open (as with the keyboard): the list goes with the form.
+  await page.evaluate(`document.querySelector('form.form').requestSubmit()`);
+  await expect(page.getByText('已保存问责事项')).toBeVisible();
+  await expect(page.getByRole('listbox')).toBeHidden();
+});
