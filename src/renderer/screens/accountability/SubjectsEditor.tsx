@@ -74,6 +74,27 @@ function Cell({ label, error, children }: { label: string; error?: FieldError | 
   );
 }
 
+/** A choice among the codes of one of the shared enums (`common:enums.<name>`), with an empty choice when `none` is given. */
+function EnumSelect<C extends string>({ codes, name, none, value, onChoose, ...aria }: Partial<CellControl> & {
+  codes: readonly C[];
+  name: 'subjectKind' | 'accountabilityForm' | 'partySanction' | 'governmentSanction';
+  none?: string;
+  value: C | null;
+  onChoose: (code: C | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <select {...aria} value={value ?? ''} onChange={(e) => onChoose((e.target.value || null) as C | null)}>
+      {none !== undefined && <option value="">{none}</option>}
+      {codes.map((code) => (
+        <option key={code} value={code}>
+          {t(`common:enums.${name}.${code}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 const COLUMNS = ['kind', 'name', 'position', 'unit', 'form', 'outcome', 'decidedOn', 'notes'] as const;
 
 /**
@@ -133,15 +154,7 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
                 <tr key={index}>
                   <td className="subjects__number">{index + 1}</td>
                   <Cell label={label(index, 'kind')} error={errorOf(index, 'kind')}>
-                    {(aria) => (
-                      <select {...aria} value={subject.kind} onChange={(e) => change(index, { kind: e.target.value as SubjectKind })}>
-                        {SUBJECT_KINDS.map((kind) => (
-                          <option key={kind} value={kind}>
-                            {t(`common:enums.subjectKind.${kind}`)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
+                    {(aria) => <EnumSelect {...aria} codes={SUBJECT_KINDS} name="subjectKind" value={subject.kind} onChoose={(kind) => change(index, { kind: kind! })} />}
                   </Cell>
                   <Cell label={label(index, 'name')} error={errorOf(index, 'name')}>
                     {(aria) => <input {...aria} value={subject.name} onChange={(e) => change(index, { name: e.target.value })} onBlur={touch(index, 'name')} onPaste={paste(index)} />}
@@ -159,13 +172,13 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
                   </Cell>
                   <Cell label={label(index, 'form')} error={errorOf(index, 'form')}>
                     {(aria) => (
-                      <select {...aria} value={subject.form} onChange={(e) => setSubjects(subjects.map((s, i) => (i === index ? withForm(s, e.target.value as AccountabilityForm) : s)))}>
-                        {ACCOUNTABILITY_FORMS.map((f) => (
-                          <option key={f} value={f}>
-                            {t(`common:enums.accountabilityForm.${f}`)}
-                          </option>
-                        ))}
-                      </select>
+                      <EnumSelect
+                        {...aria}
+                        codes={ACCOUNTABILITY_FORMS}
+                        name="accountabilityForm"
+                        value={subject.form}
+                        onChoose={(chosen) => setSubjects(subjects.map((s, i) => (i === index ? withForm(s, chosen!) : s)))}
+                      />
                     )}
                   </Cell>
                   <Outcome subject={subject} index={index} form={form} label={label} change={(part) => change(index, part)} />
@@ -216,27 +229,16 @@ function Outcome<V extends WithSubjects>({ subject, index, form, label, change }
       <Cell label={label(index, 'partySanction')} error={party ?? form.errorOf(`subjects.${index}.governmentSanction`)}>
         {(aria) => (
           <div className="subjects__sanctions">
-            <select {...aria} value={subject.partySanction ?? ''} onChange={(e) => change({ partySanction: (e.target.value || null) as PartySanction | null })}>
-              <option value="">{t('subjects.noPartySanction')}</option>
-              {PARTY_SANCTIONS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`common:enums.partySanction.${s}`)}
-                </option>
-              ))}
-            </select>
-            <select
+            <EnumSelect {...aria} codes={PARTY_SANCTIONS} name="partySanction" none={t('subjects.noPartySanction')} value={subject.partySanction} onChoose={(partySanction) => change({ partySanction })} />
+            <EnumSelect
               aria-label={label(index, 'governmentSanction')}
               aria-invalid={Boolean(party)}
-              value={subject.governmentSanction ?? ''}
-              onChange={(e) => change({ governmentSanction: (e.target.value || null) as GovernmentSanction | null })}
-            >
-              <option value="">{t('subjects.noGovernmentSanction')}</option>
-              {GOVERNMENT_SANCTIONS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`common:enums.governmentSanction.${s}`)}
-                </option>
-              ))}
-            </select>
+              codes={GOVERNMENT_SANCTIONS}
+              name="governmentSanction"
+              none={t('subjects.noGovernmentSanction')}
+              value={subject.governmentSanction}
+              onChoose={(governmentSanction) => change({ governmentSanction })}
+            />
           </div>
         )}
       </Cell>
