@@ -161,6 +161,25 @@ test('creating a ledger in a folder that does not exist says so, naming the fold
   await snap(page, 'forms-create-missing-folder');
 });
 
+test('the demo ledger opens with one click, and again after a lock — never asking for a password nobody was told', async ({ app }) => {
+  const { page } = app;
+  await snap(page, 'forms-welcome-demo');
+  await page.getByRole('button', { name: '打开示例台账' }).click();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  await expect(page.locator('.shell')).toContainText('示例台账');
+  await snap(page, 'forms-demo-opened');
+  await page.getByRole('button', { name: '锁定' }).click();
+  await expect(page.getByLabel('密码', { exact: true })).toHaveCount(0);
+  await snap(page, 'forms-demo-locked');
+  await page.getByRole('button', { name: '打开示例台账' }).click();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  // Not among the recent ledgers, where a click would ask for its password.
+  await page.getByRole('button', { name: '锁定' }).click();
+  await page.getByRole('button', { name: '打开其他台账' }).click();
+  await expect(page.getByRole('button', { name: '打开示例台账' })).toBeVisible();
+  await expect(page.locator('.recent')).toHaveCount(0);
+});
+
 /** A new petition case with what it needs but its dates, on a fresh ledger. */
 async function newPetition(page: Page, workDir: string): Promise<void> {
   await createLedger(page, workDir);

@@ -49,6 +49,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       status: () => ok(session.status()),
       create: ({ path, password, demo }) => session.create(path, password, demo ? seedDemo : undefined),
       open: ({ path, ...unlock }) => session.open(path, unlock),
+      openDemo: () => session.openDemo(seedDemo),
       lock: () => session.lock(),
       close: () => session.close(),
       touch: () => ok(session.touch()),

@@ -79,6 +79,8 @@ export interface DubanApi {
     status: Call<[], SessionStatus>;
     create: Call<[request: LedgerLocation & { password: string; demo: boolean }], { recoveryKey: string }>;
     open: Call<[request: LedgerLocation & ({ password: string } | { recoveryKey: string })], SessionStatus>;
+    /** The demo ledger, opened (or made, the first time) with nothing to type. */
+    openDemo: Call<[], SessionStatus>;
     lock: Call<[], SessionStatus>;
     close: Call<[], SessionStatus>;
     /** The user is at work: postpones the idle lock. */

@@ -76,6 +76,7 @@ export const ARGUMENTS = {
     status: none,
     create: z.tuple([z.object({ path, password: secret, demo: z.boolean() })]),
     open: z.tuple([z.union([z.object({ path, password: secret }), z.object({ path, recoveryKey: secret })])]),
+    openDemo: none,
     lock: none,
     close: none,
     touch: none,

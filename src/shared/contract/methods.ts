@@ -5,7 +5,7 @@
 export const CONTRACT = {
   /** What the desktop shell offers (dialogs, printing); the browser bridge answers what it can. */
   platform: ['info', 'chooseLedgerPath', 'printDocuments', 'documentPdf', 'chooseWorkbooks', 'saveFiles'],
-  session: ['status', 'create', 'open', 'lock', 'close', 'touch', 'changePassword', 'replaceRecoveryKey', 'backups', 'restoreBackup', 'removeBackup', 'setPreferences', 'forgetRecent'],
+  session: ['status', 'create', 'open', 'openDemo', 'lock', 'close', 'touch', 'changePassword', 'replaceRecoveryKey', 'backups', 'restoreBackup', 'removeBackup', 'setPreferences', 'forgetRecent'],
   units: ['list', 'get', 'create', 'update', 'remove'],
   inspections: ['list', 'get', 'create', 'update', 'remove'],
   tasks: ['list', 'counts', 'get', 'create', 'update', 'remove'],
