@@ -8,6 +8,7 @@ import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
 import { dispatchService } from './dispatch/service';
 import { documentService } from './documents/service';
+import { draftService } from './drafts/service';
 import { evidenceService } from './evidence/service';
 import { findingService } from './findings/service';
 import { exchangeService } from './excel/service';
@@ -80,6 +81,8 @@ export class Ledger {
   readonly documents;
   /** 待办: what waits for the office. */
   readonly todo;
+  /** What was typed in forms and not yet saved. */
+  readonly drafts;
   /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
   readonly exchange;
   private actor: string;
@@ -124,6 +127,7 @@ export class Ledger {
     this.accountability = accountabilityService(this.context);
     this.documents = documentService(this.context);
     this.todo = todoService(this.context);
+    this.drafts = draftService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
   }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
+import { askBeforeUnload } from './unload';
 import { hardenedWebPreferences } from './web-preferences';
 
 export function createMainWindow(preloadFile: string, devServer: string | undefined): BrowserWindow {
@@ -15,6 +16,7 @@ export function createMainWindow(preloadFile: string, devServer: string | undefi
     webPreferences: hardenedWebPreferences(preloadFile, devServer !== undefined),
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeUnload(window);
   void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
   return window;
 }

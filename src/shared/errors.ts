@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   // opening and saving the ledger file
   'ledger.not_found',
   'ledger.already_exists',
+  'ledger.folder_not_found',
   'ledger.not_a_ledger',
   'ledger.newer_format',
   'ledger.newer_schema',
@@ -64,6 +65,7 @@ export const ERROR_CODES = [
   'in_use',
   'invalid_transition',
   'tasks.number_in_source',
+  'evidence.frozen',
   // printing and saving documents
   'documents.no_chromium',
   'documents.print_failed',

@@ -8,7 +8,7 @@ import { err, ok, type Result } from './result';
  * is asked to store). Each rule reports a field error code (carried as zod's message) that the UI
  * translates; limits such as a maximum length come from the issue itself.
  */
-const code = (c: FieldErrorCode) => ({ error: c });
+export const code = (c: FieldErrorCode) => ({ error: c });
 /** Reports `required` when nothing was given, `c` when something wrong was. */
 export const missingOr = (c: FieldErrorCode) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null || issue.input === '' ? 'required' : c),
@@ -47,7 +47,8 @@ export const phone = z
 
 const isFieldCode = (message: string): message is FieldErrorCode => (FIELD_ERROR_CODES as readonly string[]).includes(message);
 
-function limits(issue: z.core.$ZodIssue): Record<string, number> | undefined {
+function limits(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
+  if (issue.code === 'custom' && issue.params) return issue.params as Record<string, string | number>;
   if (issue.code === 'too_big') return { max: Number(issue.maximum) };
   if (issue.code === 'too_small') return { min: Number(issue.minimum) };
   return undefined;
@@ -76,3 +77,14 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Result
 /** A validation failure for rules that need the ledger (a unique name, a known reference). */
 export const invalid = (field: string, fieldCode: FieldErrorCode, params?: Record<string, string | number>) =>
   err(dubanError('validation', undefined, [params ? { field, code: fieldCode, params } : { field, code: fieldCode }]));
+
+/** `date` may not precede `other`: the error names both, so that the sentence can say them. */
+export const outOfOrder = (field: string, date: IsoDate, other: IsoDate) => invalid(field, 'date_order', { date, other });
+
+/** The same rule within a schema: the date in `later` may not precede the one in `earlier` (either may be empty). */
+export function dateOrder<T extends Record<string, unknown>>(earlier: keyof T & string, later: keyof T & string) {
+  return (values: T, context: z.RefinementCtx): void => {
+    const [other, date] = [values[earlier], values[later]];
+    if (typeof date === 'string' && typeof other === 'string' && date < other) context.addIssue({ code: 'custom', message: 'date_order', path: [later], params: { date, other } });
+  };
+}

@@ -29,6 +29,7 @@ function describeStats(t: TFunction, language: Language, stats: LedgerStats): st
       units: subjects.unit,
       enterprises: subjects.enterprise,
       persons: subjects.person,
+      fines: accountability.finesYuan.toLocaleString(language),
     }),
     t('cli:stats.documents', { awaiting: documents.awaitingReply, overdue: documents.overdueReplies }),
   ];

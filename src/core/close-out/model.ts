@@ -4,9 +4,10 @@ import { id, isoDate, optionalText, requiredText } from '../../shared/validation
 
 /**
  * 销号: requested, checked, approved — or rejected at the check or at the approval, after which a
- * new request may be made. Approval closes the task.
+ * new request may be made. Approval closes the task; reopening an approved close-out (撤销销号)
+ * returns the task to work, and a new request may then be made.
  */
-export const CLOSE_OUT_STATES = ['requested', 'checked', 'approved', 'rejected'] as const;
+export const CLOSE_OUT_STATES = ['requested', 'checked', 'approved', 'rejected', 'reopened'] as const;
 export type CloseOutState = (typeof CLOSE_OUT_STATES)[number];
 
 /** A request in one of these states is still being decided: a task has at most one. */
@@ -28,9 +29,15 @@ export interface CloseOut {
   /** Rejected at the check when `checkedOn` is empty, at the approval otherwise. */
   readonly rejectedOn: IsoDate | null;
   readonly rejectionReason: string;
+  readonly reopenedOn: IsoDate | null;
+  readonly reopenedBy: string;
+  readonly reopenReason: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/** The date of a close-out's latest step: the next one may not be earlier. */
+export const lastStepDate = (closeOut: CloseOut): IsoDate => closeOut.approvedOn ?? closeOut.checkedOn ?? closeOut.requestedOn;
 
 export const closeOutRequest = z.object({
   taskId: id,
@@ -51,9 +58,17 @@ export const closeOutRejection = z.object({
   reason: requiredText(2000),
 });
 
+/** Reopening an approved close-out: when, by whom, and why (the audit log keeps it). */
+export const closeOutReopening = z.object({
+  on: isoDate,
+  by: optionalText(40),
+  reason: requiredText(2000),
+});
+
 export type CloseOutRequest = z.input<typeof closeOutRequest>;
 export type CloseOutDecision = z.input<typeof closeOutDecision>;
 export type CloseOutRejection = z.input<typeof closeOutRejection>;
+export type CloseOutReopening = z.input<typeof closeOutReopening>;
 
 export interface CloseOutFilter {
   readonly taskId?: number;

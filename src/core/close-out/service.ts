@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates';
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { invalid, validate } from '../../shared/validation';
+import { invalid, outOfOrder, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { hasEvidence } from '../evidence/service';
@@ -19,9 +19,12 @@ import {
   type CloseOutFilter,
   type CloseOutRejection,
   closeOutRejection,
+  type CloseOutReopening,
+  closeOutReopening,
   type CloseOutRequest,
   closeOutRequest,
   type CloseOutState,
+  lastStepDate,
 } from './model';
 
 export function loadCloseOut(db: Reader, id: number): CloseOut | undefined {
@@ -101,6 +104,17 @@ const REJECT: Step<z.output<typeof closeOutRejection>> = {
   columns: ({ on, reason }) => ({ rejectedOn: on, rejectionReason: reason }),
 };
 
+/** 撤销销号: the task goes back to work, so that its evidence can change and a new request be made. */
+const REOPEN: Step<z.output<typeof closeOutReopening>> = {
+  from: ['approved'],
+  to: 'reopened',
+  schema: closeOutReopening,
+  columns: ({ on, by, reason }) => ({ reopenedOn: on, reopenedBy: by, reopenReason: reason }),
+  effect: (tx, { taskId }) => {
+    audited(tx, 'task', taskId, loadTask, () => (updateRecord(tx, 'tasks', taskId, { status: 'in_progress' }), taskId));
+  },
+};
+
 function advance<V extends { readonly on: IsoDate }>(ctx: LedgerContext, step: Step<V>, id: number, input: unknown): Result<CloseOut> {
   const valid = validate(step.schema, input);
   if (!valid.ok) return valid;
@@ -108,7 +122,7 @@ function advance<V extends { readonly on: IsoDate }>(ctx: LedgerContext, step: S
     const closeOut = loadCloseOut(tx, id);
     if (!closeOut) return notFound('close_out', id);
     if (!step.from.includes(closeOut.state)) return transitionError(closeOut.state, step.to);
-    if (valid.value.on < (closeOut.checkedOn ?? closeOut.requestedOn)) return invalid('on', 'date_order');
+    if (valid.value.on < lastStepDate(closeOut)) return outOfOrder('on', valid.value.on, lastStepDate(closeOut));
     const ready = step.requires?.(tx, closeOut) ?? ok(undefined);
     if (!ready.ok) return ready;
     audited(tx, 'close_out', id, loadCloseOut, () => (updateRecord(tx, 'close_outs', id, { state: step.to, ...step.columns(valid.value) }), id));
@@ -126,6 +140,8 @@ export function closeOutService(ctx: LedgerContext) {
     /** Needs evidence; closes the task in the same transaction. */
     approve: (id: number, input: CloseOutDecision) => advance(ctx, APPROVE, id, input),
     reject: (id: number, input: CloseOutRejection) => advance(ctx, REJECT, id, input),
+    /** Audited like every step, with its reason; the evidence is no longer frozen. */
+    reopen: (id: number, input: CloseOutReopening) => advance(ctx, REOPEN, id, input),
   };
 }
 

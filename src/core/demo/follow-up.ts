@@ -41,8 +41,8 @@ export const demoAccountability = (today: IsoDate, petitionCaseId: number, unitI
   concludedOn: addDays(today, -300),
   subjects: [
     { kind: 'unit', name: '西岭市林业和草原局', unitId, form: 'criticism', decidedOn: addDays(today, -310) },
-    { kind: 'enterprise', name: '西岭市金沙采石场', form: 'fine', notes: '罚款 30 万元，责令恢复植被' },
-    { kind: 'person', name: '张某某', position: '西岭市林业和草原局副局长', form: 'disciplinary', decidedOn: addDays(today, -300), notes: '党内警告处分' },
+    { kind: 'enterprise', name: '西岭市金沙采石场', form: 'fine', fineYuan: 300_000, notes: '责令恢复植被' },
+    { kind: 'person', name: '张某某', position: '西岭市林业和草原局副局长', form: 'disciplinary', partySanction: 'warning', decidedOn: addDays(today, -300) },
     { kind: 'person', name: '李某某', position: '红柳县自然资源局局长', form: 'admonishment', decidedOn: addDays(today, -300) },
   ],
 });

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../shared/dates';
 import { dubanError } from '../../shared/errors';
 import { compareKeys, naturalKey } from '../../shared/natural-order';
 import { err, ok, type Result } from '../../shared/result';
-import { invalid, validate } from '../../shared/validation';
+import { invalid, outOfOrder, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { hasEvidence } from '../evidence/service';
@@ -180,7 +180,7 @@ function reply(ctx: LedgerContext, id: number, input: ReplyInput): Result<Issued
   const valid = validate(replyInput, input);
   if (!valid.ok) return valid;
   return decide(ctx, id, (tx, doc) => {
-    if (valid.value.repliedOn < doc.issuedOn) return invalid('repliedOn', 'date_order');
+    if (valid.value.repliedOn < doc.issuedOn) return outOfOrder('repliedOn', valid.value.repliedOn, doc.issuedOn);
     if (valid.value.replyText === '' && !hasEvidence(tx, [{ kind: 'document', id }])) return invalid('replyText', 'reply_content_required');
     audited(tx, 'document', id, loadDocument, () => (updateRecord(tx, 'documents', id, valid.value), id));
     return ok(undefined);
@@ -192,7 +192,7 @@ function voidDocument(ctx: LedgerContext, id: number, input: VoidInput): Result<
   const valid = validate(voidInput, input);
   if (!valid.ok) return valid;
   return decide(ctx, id, (tx, doc) => {
-    if (valid.value.voidedOn < doc.issuedOn) return invalid('voidedOn', 'date_order');
+    if (valid.value.voidedOn < doc.issuedOn) return outOfOrder('voidedOn', valid.value.voidedOn, doc.issuedOn);
     audited(tx, 'document', id, loadDocument, () => (updateRecord(tx, 'documents', id, { state: 'voided', voidedOn: valid.value.voidedOn, voidReason: valid.value.reason }), id));
     return ok(undefined);
   });

@@ -57,12 +57,25 @@ export function evidenceUses(db: Reader, kind: EvidenceOwnerKind, id: number): U
   return count > 0 ? [{ table: 'evidence', count }] : [];
 }
 
+/**
+ * A closed task's evidence is frozen: what justified the 销号 stays as it was approved, on the task
+ * and on its close-out, until the close-out is reopened (an audited step with a reason).
+ */
+function isFrozen(db: Reader, ownerKind: EvidenceOwnerKind, ownerId: number): boolean {
+  if (ownerKind === 'task') return db.get("SELECT 1 AS x FROM tasks WHERE id = ? AND status = 'closed'", [ownerId]) !== undefined;
+  if (ownerKind === 'close_out') return db.get("SELECT 1 AS x FROM close_outs WHERE id = ? AND state = 'approved'", [ownerId]) !== undefined;
+  return false;
+}
+
+const frozen = () => err(dubanError('evidence.frozen'));
+
 function addEvidence(ctx: LedgerContext, input: EvidenceInput): Result<Evidence> {
   const valid = validate(evidenceInput, input);
   if (!valid.ok) return valid;
   const { bytes, ...values } = valid.value;
   if (bytes.length > MAX_EVIDENCE_BYTES) return invalid('bytes', 'file_too_large', { maxMb: MAX_EVIDENCE_MB });
   if (!exists(ctx.db, OWNER_TABLES[values.ownerKind], values.ownerId)) return invalid('ownerId', 'unknown_reference');
+  if (isFrozen(ctx.db, values.ownerKind, values.ownerId)) return frozen();
   // The blob first: a row must never name a missing blob, while a blob no row names is harmless.
   const blobId = ctx.putBlob(bytes);
   if (!blobId.ok) return blobId;
@@ -79,6 +92,7 @@ function markRemoved(ctx: LedgerContext, id: number, removed: boolean): Result<E
   return ctx.write((tx) => {
     const evidence = loadEvidence(tx, id);
     if (!evidence) return notFound('evidence', id);
+    if (isFrozen(tx, evidence.ownerKind, evidence.ownerId)) return frozen();
     if ((evidence.removedAt !== null) === removed) return err(dubanError('invalid_transition', { entity: 'evidence', state: removed ? 'removed' : 'present' }));
     audited(tx, 'evidence', id, loadEvidence, () => (updateRecord(tx, 'evidence', id, { removedAt: removed ? tx.at : null }, false), id));
     return ok(loadEvidence(tx, id)!);

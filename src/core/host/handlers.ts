@@ -51,6 +51,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       status: () => ok(session.status()),
       create: ({ path, password, demo }) => session.create(path, password, demo ? seedDemo : undefined),
       open: ({ path, ...unlock }) => session.open(path, unlock),
+      openDemo: () => session.openDemo(seedDemo),
       lock: () => session.lock(),
       close: () => session.close(),
       touch: () => ok(session.touch()),
@@ -102,6 +103,12 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       check: (id, input) => use((l) => l.closeOuts.check(id, input)),
       approve: (id, input) => use((l) => l.closeOuts.approve(id, input)),
       reject: (id, input) => use((l) => l.closeOuts.reject(id, input)),
+      reopen: (id, input) => use((l) => l.closeOuts.reopen(id, input)),
+    },
+    drafts: {
+      get: (key) => use((l) => l.drafts.get(key)),
+      put: (key, values) => use((l) => l.drafts.put(key, values)),
+      drop: (key) => use((l) => l.drafts.drop(key)),
     },
     evidence: {
       list: (owner, options) => use((l) => ok(l.evidence.list(owner, options))),

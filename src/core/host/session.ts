@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { BackupEntry, Preferences, SessionStatus } from '../../shared/contract/session';
 import { localTimestamp } from '../../shared/dates';
 import { dubanError } from '../../shared/errors';
@@ -6,7 +6,9 @@ import { err, ok, type Result } from '../../shared/result';
 import { Ledger } from '../ledger';
 import { type AnchorBook, anchorFolder, anchorWarning } from '../storage/anchor';
 import { backupDirOf, listBackups } from '../storage/backups';
+import { ensureDirectory, exists } from '../storage/durable-fs';
 import type { KeyChange, Unlock } from '../storage/store';
+import { DEMO_PASSWORD, demoLedgerPath } from './demo-ledger';
 import { PreferenceFile } from './preferences';
 
 export interface SessionOptions {
@@ -28,8 +30,10 @@ export class Session {
   private readonly clock: () => Date;
   /** This machine's record of each ledger it opened, beside the preferences. */
   private readonly anchors: AnchorBook;
+  private readonly configDir: string;
 
   constructor(options: SessionOptions) {
+    this.configDir = options.configDir;
     this.preferences = new PreferenceFile(options.configDir);
     this.anchors = anchorFolder(join(options.configDir, 'anchors'));
     this.clock = options.clock ?? (() => new Date());
@@ -39,7 +43,8 @@ export class Session {
 
   status(): SessionStatus {
     const { recent, ...preferences } = this.preferences.value;
-    return { state: this.ledger ? 'open' : this.path ? 'locked' : 'none', path: this.path, preferences, recent, warnings: this.warnings() };
+    const demo = this.path === demoLedgerPath(this.configDir);
+    return { state: this.ledger ? 'open' : this.path ? 'locked' : 'none', path: this.path, demo, preferences, recent, warnings: this.warnings() };
   }
 
   /** What the open ledger found amiss without refusing to open: the file behind what this machine saw, backups left over. */
@@ -63,7 +68,8 @@ export class Session {
     this.ledger = ledger;
     this.path = path;
     this.touch();
-    this.preferences.remember(path, localTimestamp(this.clock()));
+    // The demo has a button of its own; among the recent ledgers a click on it would ask for a password nobody was told.
+    if (path !== demoLedgerPath(this.configDir)) this.preferences.remember(path, localTimestamp(this.clock()));
   }
 
   private ledgerOptions() {
@@ -90,6 +96,15 @@ export class Session {
     if (!opened.ok) return opened;
     this.adopt(path, opened.value);
     return ok(this.status());
+  }
+
+  /** The demo ledger, in the settings folder: made with its sample data the first time, opened after. */
+  async openDemo(seed: (ledger: Ledger) => Result<unknown>): Promise<Result<SessionStatus>> {
+    const path = demoLedgerPath(this.configDir);
+    if (exists(path)) return this.open(path, { password: DEMO_PASSWORD });
+    ensureDirectory(dirname(path));
+    const created = await this.create(path, DEMO_PASSWORD, seed);
+    return created.ok ? ok(this.status()) : created;
   }
 
   /** Drops the keys and the data in memory; the path stays so that the unlock screen can offer it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../shared/dates';
-import { choice, count, optionalDate, optionalId, optionalText, requiredText } from '../../shared/validation';
+import { choice, count, dateOrder, optionalDate, optionalId, optionalText, requiredText } from '../../shared/validation';
 
 /** 污染类型: what a petition complains of, as the inspectors' ledgers classify it. */
 export const POLLUTION_KINDS = ['water', 'air', 'soil', 'noise', 'solid_waste', 'ecology', 'radiation', 'other'] as const;
@@ -75,7 +75,7 @@ export const petitionInput = z
     completedOn: optionalDate,
     notes: optionalText(2000),
   })
-  .refine((c) => c.completedOn === null || c.handedOverOn === null || c.completedOn >= c.handedOverOn, { error: 'date_order', path: ['completedOn'] });
+  .superRefine(dateOrder('handedOverOn', 'completedOn'));
 
 export type PetitionInput = z.input<typeof petitionInput>;
 

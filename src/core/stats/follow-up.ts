@@ -1,5 +1,5 @@
 import { type IsoDate, type Period, shiftPeriod } from '../../shared/dates';
-import { ACCOUNTABILITY_FORMS, SUBJECT_KINDS } from '../accountability/model';
+import { ACCOUNTABILITY_FORMS, GOVERNMENT_SANCTIONS, PARTY_SANCTIONS, SUBJECT_KINDS } from '../accountability/model';
 import { PETITION_COMPLETIONS, PETITION_TRUTHS, POLLUTION_KINDS } from '../petitions/model';
 import { missingReports } from '../progress/service';
 import type { Reader } from '../storage/database';
@@ -50,6 +50,9 @@ export function accountabilityStats(db: Reader): AccountabilityStats {
     concluded: cases?.concluded ?? 0,
     subjects: tally(SUBJECT_KINDS, db.all<KeyCount>('SELECT kind AS key, count(*) AS n FROM accountability_subjects GROUP BY kind')),
     byForm: tally(ACCOUNTABILITY_FORMS, db.all<KeyCount>('SELECT form AS key, count(*) AS n FROM accountability_subjects GROUP BY form')),
+    partySanctions: tally(PARTY_SANCTIONS, db.all<KeyCount>('SELECT party_sanction AS key, count(*) AS n FROM accountability_subjects GROUP BY party_sanction')),
+    governmentSanctions: tally(GOVERNMENT_SANCTIONS, db.all<KeyCount>('SELECT government_sanction AS key, count(*) AS n FROM accountability_subjects GROUP BY government_sanction')),
+    finesYuan: db.get<{ total: number | null }>('SELECT sum(fine_yuan) AS total FROM accountability_subjects')?.total ?? 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate, Period } from '../../shared/dates';
-import type { AccountabilityForm, SubjectKind } from '../accountability/model';
+import type { AccountabilityForm, GovernmentSanction, PartySanction, SubjectKind } from '../accountability/model';
 import type { PetitionCompletion, PetitionTruth, PollutionKind } from '../petitions/model';
 import type { DeadlineKind, TaskStatus, UnitRef } from '../tasks/model';
 import type { UnitKind } from '../units/model';
@@ -67,6 +67,11 @@ export interface AccountabilityStats {
   readonly concluded: number;
   readonly subjects: Readonly<Record<SubjectKind, number>>;
   readonly byForm: Readonly<Record<AccountabilityForm, number>>;
+  /** Persons by the kind of 党纪处分 and of 政务处分 they received. */
+  readonly partySanctions: Readonly<Record<PartySanction, number>>;
+  readonly governmentSanctions: Readonly<Record<GovernmentSanction, number>>;
+  /** The fines imposed on the subjects, in 元. */
+  readonly finesYuan: number;
 }
 
 export interface DocumentStats {

@@ -138,6 +138,7 @@ export class LedgerStore {
     const passwordOk = await checkNewPassword(options.password);
     if (!passwordOk.ok) return passwordOk;
     if (exists(path)) return err(dubanError('ledger.already_exists', { path }));
+    if (!exists(dirname(path))) return err(dubanError('ledger.folder_not_found', { folder: dirname(path) }));
     const lock = acquireLock(path);
     if (!lock.ok) return lock;
     try {

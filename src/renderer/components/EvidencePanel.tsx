@@ -32,9 +32,16 @@ function useBlobUrl(): [string | null, (blob: Blob | null) => string | null] {
 /**
  * 佐证材料: scans, photos and documents attached to a record. Files are read here and their bytes go
  * through the contract into the ledger's encrypted store; viewing and saving read them back. Removing
- * can be undone from the notice that follows (the file itself is kept).
+ * can be undone from the notice that follows (the file itself is kept). Frozen evidence says so.
  */
-export function EvidencePanel({ owner, evidence, onChange, note }: { owner: EvidenceOwner; evidence: readonly Evidence[]; onChange: () => void; note?: ReactNode }) {
+export function EvidencePanel({ owner, evidence, onChange, note, frozen = false }: {
+  owner: EvidenceOwner;
+  evidence: readonly Evidence[];
+  onChange: () => void;
+  note?: ReactNode;
+  /** Sealed (a closed task's): shown and downloadable, neither added to nor removed from. */
+  frozen?: boolean;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const toast = useToast();
@@ -126,9 +133,11 @@ export function EvidencePanel({ owner, evidence, onChange, note }: { owner: Evid
                 <button type="button" className="button button--link" onClick={() => void save(item)} aria-label={t('evidence.saveNamed', { name: item.fileName })}>
                   {t('evidence.save')}
                 </button>
-                <button type="button" className="button button--link button--link-danger" onClick={() => void remove(item)} aria-label={t('evidence.removeNamed', { name: item.fileName })}>
-                  {t('evidence.remove')}
-                </button>
+                {!frozen && (
+                  <button type="button" className="button button--link button--link-danger" onClick={() => void remove(item)} aria-label={t('evidence.removeNamed', { name: item.fileName })}>
+                    {t('evidence.remove')}
+                  </button>
+                )}
               </span>
             </li>
           ))}
@@ -144,25 +153,31 @@ export function EvidencePanel({ owner, evidence, onChange, note }: { owner: Evid
           {describeError(t, loadError)}
         </div>
       )}
-      <div className="evidence__add">
-        <input
-          ref={input}
-          id={`evidence-${owner.kind}-${owner.id}`}
-          type="file"
-          multiple
-          tabIndex={-1}
-          className="visually-hidden"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length) void upload(files);
-          }}
-        />
-        <button type="button" className="button" disabled={uploading} onClick={() => input.current?.click()}>
-          {uploading ? t('evidence.uploading') : t('evidence.add')}
-        </button>
-        <span className="field__hint">{t('evidence.hint', { maxMb: MAX_EVIDENCE_MB })}</span>
-      </div>
+      {frozen ? (
+        <div className="notice notice--info" role="status">
+          {t('evidence.frozen')}
+        </div>
+      ) : (
+        <div className="evidence__add">
+          <input
+            ref={input}
+            id={`evidence-${owner.kind}-${owner.id}`}
+            type="file"
+            multiple
+            tabIndex={-1}
+            className="visually-hidden"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length) void upload(files);
+            }}
+          />
+          <button type="button" className="button" disabled={uploading} onClick={() => input.current?.click()}>
+            {uploading ? t('evidence.uploading') : t('evidence.add')}
+          </button>
+          <span className="field__hint">{t('evidence.hint', { maxMb: MAX_EVIDENCE_MB })}</span>
+        </div>
+      )}
       <Dialog title={viewing?.fileName ?? ''} open={viewing !== null} onClose={() => setViewing(null)} wide>
         {viewUrl && <img className="evidence__preview" src={viewUrl} alt={viewing?.fileName ?? ''} />}
         <div className="dialog__actions">

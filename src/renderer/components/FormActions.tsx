@@ -5,6 +5,7 @@ import type { DubanError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import type { Form } from '../forms/useForm';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DraftNotice } from './DraftNotice';
 import { ErrorNotice } from './Notice';
 
 /** Deleting the record a form edits: asked first; what it says afterwards is the caller's. */
@@ -18,14 +19,18 @@ export interface FormRemoval {
   readonly run: () => Promise<Result<unknown>>;
 }
 
+/** What the foot needs of a form: its state, its draft and how to let what was typed go. */
+export type FormFoot = Pick<Form<unknown>, 'failure' | 'saving' | 'draft' | 'discard'>;
+
 const TONE_CLASS = { primary: 'button button--primary', danger: 'button button--danger', plain: 'button' } as const;
 
 /**
- * The foot of a form: what went wrong with it, then its buttons: deleting at the start (it asks
- * first), cancelling (a function, or a place to go back to), and the one that submits.
+ * The foot of a form: a draft left from before (to restore), what went wrong with it, then its
+ * buttons: deleting at the start (it asks first), cancelling (a function, or a place to go back to;
+ * either lets what was typed go), and the one that submits.
  */
 export function FormActions({ form, failure = null, submit, tone = 'primary', disabled = false, cancel, removal, wide = false }: {
-  form: Pick<Form<unknown>, 'failure' | 'saving'>;
+  form: FormFoot;
   /** Another error of the form's (a preview that failed), shown after the form's own. */
   failure?: DubanError | null;
   /** The submit button's words; save when not given. */
@@ -50,6 +55,7 @@ export function FormActions({ form, failure = null, submit, tone = 'primary', di
 
   return (
     <>
+      <DraftNotice offer={form.draft} />
       <ErrorNotice error={form.failure ?? failure ?? removeError} />
       <div className={`form__actions${wide ? ' field--wide' : ''}`}>
         {removal && (
@@ -58,12 +64,19 @@ export function FormActions({ form, failure = null, submit, tone = 'primary', di
           </button>
         )}
         {typeof cancel === 'function' && (
-          <button type="button" className="button" onClick={cancel}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              form.discard();
+              cancel();
+            }}
+          >
             {t('app:actions.cancel')}
           </button>
         )}
         {cancel && typeof cancel !== 'function' && (
-          <Link className="button" to={cancel.to}>
+          <Link className="button" to={cancel.to} onClick={form.discard}>
             {t('app:actions.cancel')}
           </Link>
         )}

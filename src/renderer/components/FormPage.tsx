@@ -9,6 +9,7 @@ import { focusFirstInvalid } from '../forms/focus';
 import type { Form } from '../forms/useForm';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DraftNotice } from './DraftNotice';
 import { ErrorNotice } from './Notice';
 import { PageHeader } from './PageHeader';
 import { useToast } from './Toasts';
@@ -71,10 +72,18 @@ export function FormPage<V extends Record<string, unknown>>({ list, back = list.
         void form.submit(save).then((done) => done || focusFirstInvalid(element.current));
       }}
     >
+      <DraftNotice offer={form.draft} />
       {children}
       <div className="form__actions form__actions--sticky">
         <ErrorNotice error={form.failure ?? removeError ?? (form.rejected ? { code: 'validation' } : null)} />
-        <button type="button" className="button" onClick={() => navigate(back)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            form.discard();
+            navigate(back);
+          }}
+        >
           {t('actions.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={form.saving}>

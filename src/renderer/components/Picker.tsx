@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface PickerOption {
@@ -48,6 +48,16 @@ export function Picker({ aria, options, selected, onChange, multiple, ordered = 
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  // Saving the form (by the keyboard, with the list open) closes the list: it would hang over what was saved.
+  useEffect(() => {
+    const form = input.current?.form;
+    if (!form) return;
+    const close = () => setOpen(false);
+    form.addEventListener('submit', close);
+    return () => form.removeEventListener('submit', close);
+  }, []);
 
   const found = options.filter((o) => !selected.includes(o.value) && (onQuery !== undefined || matches(o, query))).slice(0, SHOWN);
   const offerCreate = create !== undefined && query.trim() !== '';
@@ -104,6 +114,7 @@ export function Picker({ aria, options, selected, onChange, multiple, ordered = 
       )}
       <input
         {...aria}
+        ref={input}
         type="text"
         role="combobox"
         autoComplete="off"

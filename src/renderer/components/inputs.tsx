@@ -1,4 +1,5 @@
 import type { Form } from '../forms/useForm';
+import { DateControl } from './DateControl';
 import { FieldFrame } from './Field';
 
 /**
@@ -47,11 +48,10 @@ export function DateInput<V extends Record<string, unknown>>({ form, name, label
   return (
     <FieldFrame label={label} required={required} hint={hint} error={form.errorOf(name)}>
       {(aria) => (
-        <input
+        <DateControl
           {...aria}
-          type="date"
-          value={String(form.values[name] ?? '')}
-          onChange={(e) => form.set(name, (e.target.value === '' ? (required ? undefined : null) : e.target.value) as V[typeof name])}
+          value={(form.values[name] as string | null | undefined) ?? null}
+          onDate={(date) => form.set(name, (date ?? (required ? undefined : null)) as V[typeof name])}
           onBlur={() => form.touch(name)}
         />
       )}

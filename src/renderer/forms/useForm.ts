@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { DubanError, FieldError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import { fieldErrors } from '../../shared/validation';
-import { dropDraft, readDraft, writeDraft } from './drafts';
+import { type DraftOffer, sameValues, useDraft } from './drafts';
+import { useAskBeforeLeaving } from './leaving';
 
 export interface Form<V> {
   readonly values: V;
@@ -19,14 +20,24 @@ export interface Form<V> {
   /** Validates, then calls `save`; the values stay as typed whatever happens. */
   submit(save: (values: V) => Promise<Result<unknown>>): Promise<boolean>;
   reset(values: V): void;
+  /** What was typed here before and not saved, found as the form opened; shown with the form. */
+  readonly draft: DraftOffer | null;
+  /** Cancelling: what was typed is let go, and its draft with it. */
+  discard(): void;
 }
 
 /**
- * A form checked as the user types, by the same rules (`schema`) the core applies. With a `draftKey`,
- * what was typed survives the form being closed by a lock.
+ * A form checked as the user types, by the same rules (`schema`) the core applies. While it holds
+ * unsaved work, closing the window asks first. With a `draftKey` (the form and its record), what was
+ * typed is kept in the ledger as a draft and offered back when the form opens again.
  */
 export function useForm<V extends Record<string, unknown>>(schema: z.ZodType, initial: V, draftKey?: string): Form<V> {
-  const [values, setValues] = useState<V>(() => (draftKey ? (readDraft<V>(draftKey) ?? initial) : initial));
+  const [values, setValues] = useState<V>(initial);
+  // What the form opened with, or last saved: the values differ from it when there is work to keep.
+  const [baseline, setBaseline] = useState<V>(initial);
+  const changed = useMemo(() => !sameValues(values, baseline), [values, baseline]);
+  const draft = useDraft(draftKey, values, changed, (kept) => setValues({ ...initial, ...kept }));
+  useAskBeforeLeaving(changed);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -40,14 +51,10 @@ export function useForm<V extends Record<string, unknown>>(schema: z.ZodType, in
 
   const set = useCallback(
     <K extends keyof V>(field: K, value: V[K]) => {
-      setValues((current) => {
-        const next = { ...current, [field]: value };
-        if (draftKey) writeDraft(draftKey, next);
-        return next;
-      });
+      setValues((current) => ({ ...current, [field]: value }));
       setServerErrors((errors) => errors.filter((e) => e.field !== field));
     },
-    [draftKey],
+    [],
   );
 
   const errorOf = (field: string): FieldError | undefined => {
@@ -65,7 +72,8 @@ export function useForm<V extends Record<string, unknown>>(schema: z.ZodType, in
     const result = await save(values);
     setSaving(false);
     if (result.ok) {
-      if (draftKey) dropDraft(draftKey);
+      setBaseline(values);
+      draft.drop();
       return true;
     }
     if (result.error.code === 'validation' && result.error.fields?.length) setServerErrors(result.error.fields);
@@ -83,12 +91,18 @@ export function useForm<V extends Record<string, unknown>>(schema: z.ZodType, in
     rejected: submitted && (localErrors.length > 0 || serverErrors.length > 0),
     submit,
     reset: (next) => {
-      if (draftKey) dropDraft(draftKey);
+      draft.drop();
+      setBaseline(next);
       setValues(next);
       setTouched(new Set());
       setSubmitted(false);
       setServerErrors([]);
       setFailure(null);
+    },
+    draft: draft.offer,
+    discard: () => {
+      draft.drop();
+      setBaseline(values);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { AccountabilityCase, AccountabilityInput } from '../../core/accountability/model';
 import type { AuditFilter, AuditLine } from '../../core/audit/model';
-import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutRequest } from '../../core/close-out/model';
+import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutReopening, CloseOutRequest } from '../../core/close-out/model';
 import type {
   AwaitedReply,
   BatchDraft,
@@ -22,6 +22,7 @@ import type {
   TemplateProblem,
   VoidInput,
 } from '../../core/documents/model';
+import type { Draft } from '../../core/drafts/model';
 import type { Evidence, EvidenceContent, EvidenceInput, EvidenceOwner } from '../../core/evidence/model';
 import type { ExportedFile, ExportRequest } from '../../core/excel/export/model';
 import type { ImportOptions, ImportPreview, ImportResult, PreviewRow, RowsQuery, WorkbookSource } from '../../core/excel/import/model';
@@ -81,6 +82,8 @@ export interface DubanApi {
     status: Call<[], SessionStatus>;
     create: Call<[request: LedgerLocation & { password: string; demo: boolean }], { recoveryKey: string }>;
     open: Call<[request: LedgerLocation & ({ password: string } | { recoveryKey: string })], SessionStatus>;
+    /** The demo ledger, opened (or made, the first time) with nothing to type. */
+    openDemo: Call<[], SessionStatus>;
     lock: Call<[], SessionStatus>;
     close: Call<[], SessionStatus>;
     /** The user is at work: postpones the idle lock. */
@@ -155,6 +158,13 @@ export interface DubanApi {
     check: Call<[id: number, input: CloseOutDecision], CloseOut>;
     approve: Call<[id: number, input: CloseOutDecision], CloseOut>;
     reject: Call<[id: number, input: CloseOutRejection], CloseOut>;
+    reopen: Call<[id: number, input: CloseOutReopening], CloseOut>;
+  };
+  /** What was typed in a form and not yet saved, by the form's key (see core/drafts). */
+  drafts: {
+    get: Call<[key: string], Draft | null>;
+    put: Call<[key: string, values: unknown], Draft>;
+    drop: Call<[key: string], void>;
   };
   evidence: {
     list: Call<[owner: EvidenceOwner, options?: { includeRemoved?: boolean }], Evidence[]>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ENTITY_NAMES } from '../../core/entities';
 import { accountabilityInput } from '../../core/accountability/model';
-import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutRequest } from '../../core/close-out/model';
+import { draftKey } from '../../core/drafts/model';
+import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutReopening, closeOutRequest } from '../../core/close-out/model';
 import {
   batchDraft,
   counterInput,
@@ -77,6 +78,7 @@ export const ARGUMENTS = {
     status: none,
     create: z.tuple([z.object({ path, password: secret, demo: z.boolean() })]),
     open: z.tuple([z.union([z.object({ path, password: secret }), z.object({ path, recoveryKey: secret })])]),
+    openDemo: none,
     lock: none,
     close: none,
     touch: none,
@@ -120,6 +122,7 @@ export const ARGUMENTS = {
     check: z.tuple([id, closeOutDecision]),
     approve: z.tuple([id, closeOutDecision]),
     reject: z.tuple([id, closeOutRejection]),
+    reopen: z.tuple([id, closeOutReopening]),
   },
   evidence: {
     list: z.tuple([z.object({ kind: z.enum(EVIDENCE_OWNER_KINDS), id }), z.object({ includeRemoved: z.boolean().optional() }).optional()]),
@@ -137,6 +140,11 @@ export const ARGUMENTS = {
   ),
   meetings: crud(meetingInput, null),
   accountability: crud(accountabilityInput, null),
+  drafts: {
+    get: z.tuple([draftKey]),
+    put: z.tuple([draftKey, z.unknown()]),
+    drop: z.tuple([draftKey]),
+  },
   stats: {
     ledger: z.tuple([z.object({ asOf: isoDate.optional(), period: period.optional() }).optional()]),
   },

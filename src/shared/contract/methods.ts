@@ -5,7 +5,7 @@
 export const CONTRACT = {
   /** What the desktop shell offers (dialogs, printing); the browser bridge answers what it can. */
   platform: ['info', 'chooseLedgerPath', 'printDocuments', 'documentPdf', 'chooseWorkbooks', 'saveFiles'],
-  session: ['status', 'create', 'open', 'lock', 'close', 'touch', 'changePassword', 'replaceRecoveryKey', 'backups', 'restoreBackup', 'removeBackup', 'setPreferences', 'forgetRecent'],
+  session: ['status', 'create', 'open', 'openDemo', 'lock', 'close', 'touch', 'changePassword', 'replaceRecoveryKey', 'backups', 'restoreBackup', 'removeBackup', 'setPreferences', 'forgetRecent'],
   units: ['list', 'get', 'create', 'update', 'remove'],
   inspections: ['list', 'get', 'create', 'update', 'remove'],
   tasks: ['list', 'counts', 'get', 'create', 'update', 'remove', 'assignSource'],
@@ -13,13 +13,14 @@ export const CONTRACT = {
   progress: ['get', 'submit', 'ofPeriod', 'history', 'missing'],
   dispatch: ['month', 'setMonth', 'overview', 'previewChase', 'chase'],
   todo: ['list'],
-  closeOuts: ['list', 'get', 'request', 'check', 'approve', 'reject'],
+  closeOuts: ['list', 'get', 'request', 'check', 'approve', 'reject', 'reopen'],
   evidence: ['list', 'get', 'add', 'content', 'remove', 'restore'],
   petitions: ['list', 'get', 'create', 'update', 'remove'],
   siteVisits: ['list', 'get', 'create', 'update', 'remove'],
   findings: ['list', 'get', 'create', 'update', 'remove'],
   meetings: ['list', 'get', 'create', 'update', 'remove'],
   accountability: ['list', 'get', 'create', 'update', 'remove'],
+  drafts: ['get', 'put', 'drop'],
   stats: ['ledger'],
   audit: ['list', 'verify'],
   documents: [

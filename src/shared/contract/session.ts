@@ -20,6 +20,8 @@ export interface RecentLedger {
 export interface SessionStatus {
   readonly state: SessionState;
   readonly path: string | null;
+  /** The ledger at `path` is the demo ledger, which opens with one click (core/host/demo-ledger.ts). */
+  readonly demo: boolean;
   readonly preferences: Preferences;
   readonly recent: readonly RecentLedger[];
   /** What the open ledger found amiss without refusing to open (errors.ledger.*): shown until dealt with. */

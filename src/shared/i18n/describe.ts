@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { isIsoDate } from '../dates';
 import type { DubanError, FieldError } from '../errors';
 
 /**
@@ -37,6 +38,10 @@ export function describeError(t: TFunction, error: DubanError): string {
   return t(key, { ...params, defaultValue: t('common:errors.unknown', { code: error.code }) });
 }
 
+/** Dates among a field error's parameters as dates, for the sentence to write them as the language does. */
+const withDates = (params: Readonly<Record<string, string | number>> = {}) =>
+  Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' && isIsoDate(value) ? new Date(`${value}T00:00:00`) : value]));
+
 export function describeField(t: TFunction, field: FieldError): string {
-  return t(`common:fields.${field.code}`, { ...field.params });
+  return t(`common:fields.${field.code}`, withDates(field.params));
 }

@@ -135,7 +135,7 @@ describe('the document register', () => {
       [a.id, true, -2],
       [b.id, false, 4],
     ]);
-    expect(failure(ledger.documents.reply(b.id, { repliedOn: '2026-11-01' })).fields).toEqual([{ field: 'repliedOn', code: 'date_order' }]);
+    expect(failure(ledger.documents.reply(b.id, { repliedOn: '2026-11-01' })).fields).toEqual([{ field: 'repliedOn', code: 'date_order', params: { date: '2026-11-01', other: '2026-11-24' } }]);
     const replied = unwrap(ledger.documents.reply(b.id, { repliedOn: '2026-12-08', replyText: '已完成提标改造主体工程，预计12月底完成验收。' }));
     expect(replied).toMatchObject({ repliedOn: '2026-12-08', replyText: '已完成提标改造主体工程，预计12月底完成验收。' });
     unwrap(ledger.evidence.add({ ownerKind: 'document', ownerId: b.id, fileName: '回复函.pdf', mediaType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) }));

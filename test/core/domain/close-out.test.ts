@@ -28,7 +28,7 @@ describe('close-out (销号)', () => {
     unwrap(ledger.closeOuts.check(request.id, { on: '2024-07-03', by: '督察办', note: '材料齐全' }));
     expect(failure(ledger.closeOuts.approve(request.id, { on: '2024-07-05' })).fields).toEqual([{ field: 'evidence', code: 'required' }]);
     unwrap(ledger.evidence.add({ ownerKind: 'close_out', ownerId: request.id, fileName: '验收报告.pdf', mediaType: 'application/pdf', bytes: SCAN }));
-    expect(failure(ledger.closeOuts.approve(request.id, { on: '2024-07-02' })).fields).toEqual([{ field: 'on', code: 'date_order' }]);
+    expect(failure(ledger.closeOuts.approve(request.id, { on: '2024-07-02' })).fields).toEqual([{ field: 'on', code: 'date_order', params: { date: '2024-07-02', other: '2024-07-03' } }]);
     expect(unwrap(ledger.closeOuts.approve(request.id, { on: '2024-07-05', by: '组长' }))).toMatchObject({ state: 'approved', approvedOn: '2024-07-05', approvedBy: '组长' });
     expect(unwrap(ledger.tasks.get(task.id)).status).toBe('closed');
     expect(failure(ledger.closeOuts.request({ taskId: task.id, requestedOn: '2024-08-01' })).code).toBe('invalid_transition');

@@ -60,8 +60,8 @@ describe('accountability cases', () => {
         petitionCaseId: source.id,
         subjects: [
           { kind: 'unit', name: '西岭市人民政府', unitId: u['西岭市人民政府']!, form: 'interview' },
-          { kind: 'enterprise', name: '瑞丰建材有限公司', form: 'fine' },
-          { kind: 'person', name: '张某', position: '副局长', form: 'disciplinary', decidedOn: '2023-09-01' },
+          { kind: 'enterprise', name: '瑞丰建材有限公司', form: 'fine', fineYuan: 200_000 },
+          { kind: 'person', name: '张某', position: '副局长', form: 'disciplinary', partySanction: 'warning', decidedOn: '2023-09-01' },
         ],
       }),
     );
@@ -81,7 +81,7 @@ describe('accountability cases', () => {
     const base = { issue: '问题', handedOverOn: '2023-07-10' };
     expect(failure(ledger.accountability.create({ ...base, state: 'concluded' })).fields).toEqual([{ field: 'concludedOn', code: 'required' }]);
     expect(failure(ledger.accountability.create({ ...base, concludedOn: '2023-08-01' })).fields).toEqual([{ field: 'concludedOn', code: 'invalid' }]);
-    expect(failure(ledger.accountability.create({ ...base, state: 'concluded', concludedOn: '2023-07-01' })).fields).toEqual([{ field: 'concludedOn', code: 'date_order' }]);
+    expect(failure(ledger.accountability.create({ ...base, state: 'concluded', concludedOn: '2023-07-01' })).fields).toEqual([{ field: 'concludedOn', code: 'date_order', params: { date: '2023-07-01', other: '2023-07-10' } }]);
     expect(failure(ledger.accountability.create({ ...base, subjects: [{ kind: 'unit', name: '某单位', unitId: 77, form: 'criticism' }] })).fields).toEqual([{ field: 'subjects.0.unitId', code: 'unknown_reference' }]);
   });
 });

@@ -41,7 +41,7 @@ describe('petition cases', () => {
         { field: 'pollutionKind', code: 'invalid_choice' },
       ]),
     );
-    expect(failure(ledger.petitions.create(petition('D1', { completedOn: '2023-06-01', completion: 'completed' }))).fields).toEqual([{ field: 'completedOn', code: 'date_order' }]);
+    expect(failure(ledger.petitions.create(petition('D1', { completedOn: '2023-06-01', completion: 'completed' }))).fields).toEqual([{ field: 'completedOn', code: 'date_order', params: { date: '2023-06-01', other: '2023-06-06' } }]);
     expect(failure(ledger.petitions.create(petition('D1', { unitId: 42 }))).fields).toEqual([{ field: 'unitId', code: 'unknown_reference' }]);
   });
 

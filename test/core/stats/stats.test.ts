@@ -80,7 +80,7 @@ describe('statistics', () => {
     unwrap(ledger.petitions.create({ receiptNumber: 'D3', problem: '异味', unitId: eco }));
     unwrap(ledger.petitions.create({ receiptNumber: 'D4', problem: '污水', truth: 'false' }));
     unwrap(ledger.accountability.create({ issue: '问题一', subjects: [{ kind: 'person', name: '张某', form: 'admonishment' }, { kind: 'person', name: '李某', form: 'admonishment' }] }));
-    unwrap(ledger.accountability.create({ issue: '问题二', state: 'concluded', concludedOn: '2024-01-01', subjects: [{ kind: 'enterprise', name: '某公司', form: 'fine' }] }));
+    unwrap(ledger.accountability.create({ issue: '问题二', state: 'concluded', concludedOn: '2024-01-01', subjects: [{ kind: 'enterprise', name: '某公司', form: 'fine', fineYuan: 80_000 }] }));
     unwrap(
       ledger.context.write((tx) => {
         const insert = (number: string, due: string | null, replied: string | null, state = 'issued') =>
@@ -104,7 +104,7 @@ describe('statistics', () => {
       byUnit: [{ unit: expect.objectContaining({ id: eco }), total: 2, completed: 1 }],
     });
     expect(stats.petitions.byKind).toMatchObject({ noise: 1, other: 3 });
-    expect(stats.accountability).toMatchObject({ cases: 2, concluded: 1, subjects: { unit: 0, enterprise: 1, person: 2 }, byForm: { admonishment: 2, fine: 1 } });
+    expect(stats.accountability).toMatchObject({ cases: 2, concluded: 1, subjects: { unit: 0, enterprise: 1, person: 2 }, byForm: { admonishment: 2, fine: 1 }, finesYuan: 80_000 });
     expect(stats.documents).toEqual({ issued: 4, voided: 1, awaitingReply: 2, overdueReplies: 1 });
   });
 

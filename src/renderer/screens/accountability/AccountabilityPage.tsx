@@ -95,7 +95,8 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
       form={form}
       save={save}
       removal={removal}
-      side={
+      after={
+        // Below the form, not beside it: the subjects' table needs the page's width.
         current && (
           <Section title={t('evidence')}>
             <EvidencePanel owner={{ kind: 'accountability_case', id: current.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />

@@ -2,10 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DubanError } from '../../../shared/errors';
-import { FormActions } from '../../components/FormActions';
+import { FormActions, type FormFoot } from '../../components/FormActions';
 import { InfoNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
-import type { Form } from '../../forms/useForm';
 import { DocumentFrame } from '../../components/letters/DocumentFrame';
 import { useDocumentOutput } from './output';
 
@@ -13,7 +12,7 @@ import { useDocumentOutput } from './output';
 export function DraftPage({ title, subtitle, form, failure, submit, disabled, onSubmit, html, children }: {
   title: string;
   subtitle: string;
-  form: Pick<Form<unknown>, 'failure' | 'saving'>;
+  form: FormFoot;
   /** The preview's error, shown after the form's own. */
   failure: DubanError | null;
   /** The issue button's words. */

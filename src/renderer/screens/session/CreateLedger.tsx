@@ -13,11 +13,11 @@ import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 import { createSchema } from './schemas';
 
 /** A new ledger: where, the password twice; then its recovery key, once. */
-export function CreateLedger({ demo }: { demo: boolean }) {
+export function CreateLedger() {
   const { t } = useTranslation();
   const api = useApi();
   const session = useSession();
-  const form = useForm(createSchema, { path: '', password: '', confirm: '', demo });
+  const form = useForm(createSchema, { path: '', password: '', confirm: '', demo: false });
   const judgement = usePasswordVerdict(form.values.password);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
@@ -50,12 +50,12 @@ export function CreateLedger({ demo }: { demo: boolean }) {
         create();
       }}
     >
-      <p className="form__intro">{t(demo ? 'session.create.demoIntro' : 'session.create.intro')}</p>
+      <p className="form__intro">{t('session.create.intro')}</p>
       <PathField form={form} mode="create" />
       <TextInput form={form} name="password" type="password" autoComplete="new-password" label={t('session.password')} required hint={t('session.create.passwordHint', { min: MIN_PASSWORD_CHARS })} />
       <PasswordStrength judgement={judgement} />
       <TextInput form={form} name="confirm" type="password" autoComplete="new-password" label={t('session.create.confirm')} required />
-      {!demo && <CheckboxInput form={form} name="demo" label={t('session.create.withDemo')} />}
+      <CheckboxInput form={form} name="demo" label={t('session.create.withDemo')} />
       <FormActions form={form} disabled={!judgement.accepted} submit={form.saving ? t('session.create.creating') : t('session.create.submit')} />
     </form>
   );

@@ -5,14 +5,15 @@ import { useSession } from '../../app/SessionContext';
 import { formatInstant } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
 import { CreateLedger } from './CreateLedger';
+import { DemoLedger } from './DemoLedger';
 import { OpenLedger } from './OpenLedger';
 import { SessionFrame } from './SessionFrame';
 
-type Mode = 'open' | 'create' | 'demo';
+type Mode = 'open' | 'create';
 
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-/** First start and every start without an open ledger: the recent ledgers, open one, create one, or the demo. */
+/** First start and every start without an open ledger: the recent ledgers, open one, create one, or the demo with one click. */
 export function Welcome() {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -49,7 +50,7 @@ export function Welcome() {
         </section>
       )}
       <div className="tabs" role="tablist" aria-label={t('session.modes')}>
-        {(['open', 'create', 'demo'] as const).map((m) => (
+        {(['open', 'create'] as const).map((m) => (
           <button key={m} type="button" role="tab" aria-selected={mode === m} className={`tab${mode === m ? ' tab--active' : ''}`} onClick={() => setMode(m)}>
             {t(`session.mode.${m}`)}
           </button>
@@ -57,9 +58,9 @@ export function Welcome() {
       </div>
       <div role="tabpanel">
         {mode === 'open' && <OpenLedger key={picked} path={picked} />}
-        {mode === 'create' && <CreateLedger demo={false} />}
-        {mode === 'demo' && <CreateLedger demo />}
+        {mode === 'create' && <CreateLedger />}
       </div>
+      <DemoLedger />
     </SessionFrame>
   );
 }

@@ -19,7 +19,16 @@ const stepsOf = (c: CloseOut): StepView[] => [
   { key: 'approve', on: c.approvedOn, by: c.approvedBy, note: c.approvalNote },
 ];
 
-/** The request, check and approval of one close-out, as three steps; a rejection ends it. */
+/** Reopening a closed task is offered quietly: it is the exception, not the next step. */
+const STEP_BUTTON: Record<CloseOutStep, string> = {
+  request: 'button button--primary',
+  check: 'button button--primary',
+  approve: 'button button--primary',
+  reject: 'button button--danger',
+  reopen: 'button',
+};
+
+/** The request, check and approval of one close-out, as three steps; a rejection ends it, a reopening undoes it. */
 function Steps({ closeOut }: { closeOut: CloseOut }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
@@ -53,22 +62,28 @@ function Steps({ closeOut }: { closeOut: CloseOut }) {
           {t('closeOut.rejected', { date: format.date(closeOut.rejectedOn), stage: t(closeOut.checkedOn ? 'closeOut.atApproval' : 'closeOut.atCheck'), reason: closeOut.rejectionReason })}
         </div>
       )}
+      {closeOut.state === 'reopened' && (
+        <div className="notice notice--warn">
+          {t('closeOut.reopened', { date: format.date(closeOut.reopenedOn), by: closeOut.reopenedBy && t('closeOut.reopenedBy', { name: closeOut.reopenedBy }), reason: closeOut.reopenReason })}
+        </div>
+      )}
     </>
   );
 }
 
 /**
- * 销号: the task's close-out as steps (申请 → 核查 → 批准), the buttons for the next step, and the
- * earlier requests that were sent back.
+ * 销号: the task's close-out as steps (申请 → 核查 → 批准), the buttons for the next step (on a
+ * closed task: reopening it), and the earlier requests that were sent back or reopened.
  */
 export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { task: Task; closeOuts: readonly CloseOut[]; hasEvidence: boolean; onChange: () => void }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
   const [step, setStep] = useState<CloseOutStep | null>(null);
   const latest = closeOuts[closeOuts.length - 1] ?? null;
-  const active = latest && ACTIVE_CLOSE_OUT_STATES.includes(latest.state) ? latest : null;
+  const approved = task.status === 'closed' && latest?.state === 'approved' ? latest : null;
+  const active = latest && ACTIVE_CLOSE_OUT_STATES.includes(latest.state) ? latest : approved;
   const earlier = closeOuts.slice(0, -1);
-  const offered: CloseOutStep[] = task.status === 'closed' ? [] : !active ? ['request'] : active.state === 'requested' ? ['check', 'reject'] : ['approve', 'reject'];
+  const offered: CloseOutStep[] = approved ? ['reopen'] : task.status === 'closed' ? [] : !active ? ['request'] : active.state === 'requested' ? ['check', 'reject'] : ['approve', 'reject'];
 
   return (
     <div className="close-out">
@@ -77,7 +92,7 @@ export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { ta
       {offered.length > 0 && (
         <div className="close-out__actions">
           {offered.map((s) => (
-            <button key={s} type="button" className={`button ${s === 'reject' ? 'button--danger' : 'button--primary'}`} onClick={() => setStep(s)}>
+            <button key={s} type="button" className={STEP_BUTTON[s]} onClick={() => setStep(s)}>
               {t(`closeOut.steps.${s}.submit`)}
             </button>
           ))}

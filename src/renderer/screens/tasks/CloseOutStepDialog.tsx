@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type CloseOut, closeOutDecision, closeOutRejection } from '../../../core/close-out/model';
+import { type CloseOut, closeOutDecision, closeOutRejection, closeOutReopening, lastStepDate } from '../../../core/close-out/model';
 import type { IsoDate } from '../../../shared/dates';
 import type { FieldError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
@@ -13,7 +13,7 @@ import { useForm } from '../../forms/useForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 
-export type CloseOutStep = 'request' | 'check' | 'approve' | 'reject';
+export type CloseOutStep = 'request' | 'check' | 'approve' | 'reject' | 'reopen';
 
 interface StepValues extends Record<string, unknown> {
   on: string;
@@ -21,13 +21,16 @@ interface StepValues extends Record<string, unknown> {
   note: string;
 }
 
-/** Every step records when, by whom and a remark; a rejection's remark is its reason, and required. */
+/** Every step records when, by whom and a remark; a rejection's or a reopening's remark is its reason, and required. */
 const SCHEMAS: Record<CloseOutStep, z.ZodType> = {
   request: closeOutDecision,
   check: closeOutDecision,
   approve: closeOutDecision,
   reject: z.object({ on: closeOutRejection.shape.on, by: z.string(), note: closeOutRejection.shape.reason }),
+  reopen: z.object({ on: closeOutReopening.shape.on, by: closeOutReopening.shape.by, note: closeOutReopening.shape.reason }),
 };
+
+const NEEDS_REASON: readonly CloseOutStep[] = ['reject', 'reopen'];
 
 /** The core names the request's and the rejection's fields its own way; the form has one set. */
 const FORM_FIELD: Record<string, string> = { requestedOn: 'on', requestedBy: 'by', requestNote: 'note', reason: 'note' };
@@ -39,8 +42,8 @@ function inFormTerms<T>(result: Result<T>): Result<T> {
 }
 
 /**
- * One step of a close-out (销号): the request, the check, the approval, or sending it back. The
- * approval needs evidence: without it the dialog says so and does not offer the step.
+ * One step of a close-out (销号): the request, the check, the approval, sending it back, or reopening
+ * an approved one. The approval needs evidence: without it the dialog says so and does not offer the step.
  */
 export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, onClose, onDone }: {
   step: CloseOutStep;
@@ -55,13 +58,14 @@ export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, onClos
   const format = useFormat();
   const { status } = useSession();
   const form = useForm<StepValues>(SCHEMAS[step], { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);
-  const earliest = closeOut ? (closeOut.checkedOn ?? closeOut.requestedOn) : null;
+  const earliest = closeOut ? lastStepDate(closeOut) : null;
   const blocked = step === 'approve' && !hasEvidence;
 
   const run = ({ on, by, note }: StepValues) => {
     const date = on as IsoDate;
     if (step === 'request') return api.closeOuts.request({ taskId, requestedOn: date, requestedBy: by, requestNote: note });
     if (step === 'reject') return api.closeOuts.reject(closeOut!.id, { on: date, reason: note });
+    if (step === 'reopen') return api.closeOuts.reopen(closeOut!.id, { on: date, by, reason: note });
     return api.closeOuts[step](closeOut!.id, { on: date, by, note });
   };
 
@@ -83,8 +87,8 @@ export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, onClos
         )}
         <DateInput form={form} name="on" label={t(`closeOut.steps.${step}.on`)} required hint={earliest ? t('closeOut.notBefore', { date: format.date(earliest) }) : undefined} />
         {step !== 'reject' && <TextInput form={form} name="by" label={t(`closeOut.steps.${step}.by`)} />}
-        <TextArea form={form} name="note" label={t(`closeOut.steps.${step}.note`)} required={step === 'reject'} rows={3} />
-        <FormActions form={form} cancel={onClose} submit={t(`closeOut.steps.${step}.submit`)} tone={step === 'reject' ? 'danger' : 'primary'} disabled={blocked} />
+        <TextArea form={form} name="note" label={t(`closeOut.steps.${step}.note`)} required={NEEDS_REASON.includes(step)} rows={3} />
+        <FormActions form={form} cancel={onClose} submit={t(`closeOut.steps.${step}.submit`)} tone={NEEDS_REASON.includes(step) ? 'danger' : 'primary'} disabled={blocked} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DEADLINE_KINDS, type DeadlineKind } from '../../../core/tasks/model';
+import { DateControl } from '../../components/DateControl';
 import { FieldFrame } from '../../components/Field';
 import type { Form } from '../../forms/useForm';
 import type { TaskValues } from './taskValues';
@@ -21,12 +22,11 @@ export function DeadlineInput({ form }: { form: Form<TaskValues> }) {
             </label>
           ))}
           </span>
-          <input
+          <DateControl
             {...aria}
-            type="date"
             disabled={deadline.kind !== 'date'}
-            value={deadline.date ?? ''}
-            onChange={(e) => set({ date: e.target.value || undefined })}
+            value={deadline.date ?? null}
+            onDate={(date) => set({ date: date ?? undefined })}
             onBlur={() => form.touch('deadline')}
           />
         </div>

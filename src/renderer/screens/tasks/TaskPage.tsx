@@ -136,6 +136,7 @@ export function TaskPage() {
               owner={{ kind: 'task', id: current.id }}
               evidence={evidence.data ?? []}
               onChange={changed}
+              frozen={current.status === 'closed'}
               note={current.status !== 'closed' && !hasEvidence ? <div className="notice notice--warn">{t('closeOut.evidenceNeeded')}</div> : undefined}
             />
           </Section>
