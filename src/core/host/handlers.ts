@@ -190,6 +190,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       exportPackages: (request) => use((l) => l.exchange.packages.export(request, session.preferences.value.language)),
       sentPackages: (period) => use((l) => ok(l.exchange.packages.sent(period))),
       previewReturn: (source, options) => use((l) => l.exchange.packages.preview(source, options)),
+      reviseReturn: (importId, options) => use((l) => l.exchange.packages.revise(importId, options)),
       applyReturn: (importId) => use((l) => l.exchange.packages.apply(importId)),
       discardReturn: (importId) => use((l) => ok(l.exchange.packages.discard(importId))),
     },

@@ -233,6 +233,8 @@ export interface DubanApi {
     exportPackages: Call<[request: PackageExportRequest], PackageExport>;
     sentPackages: Call<[period: string], SentWorkbook[]>;
     previewReturn: Call<[source: WorkbookSource, options?: ReturnOptions], ReturnPreview>;
+    /** Plans a returned workbook again with the user's answers to its words. */
+    reviseReturn: Call<[importId: string, options: ReturnOptions], ReturnPreview>;
     applyReturn: Call<[importId: string], ReturnResult>;
     discardReturn: Call<[importId: string], void>;
   };

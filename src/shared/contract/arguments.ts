@@ -180,6 +180,7 @@ export const ARGUMENTS = {
     exportPackages: z.tuple([packageExportRequest]),
     sentPackages: z.tuple([period]),
     previewReturn: z.tuple([workbookSource, returnOptions.optional()]),
+    reviseReturn: z.tuple([importId, returnOptions]),
     applyReturn: z.tuple([importId]),
     discardReturn: z.tuple([importId]),
   },

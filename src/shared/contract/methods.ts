@@ -47,7 +47,7 @@ export const CONTRACT = {
     'html',
     'docx',
   ],
-  exchange: ['preview', 'revise', 'rows', 'apply', 'discard', 'export', 'exportPackages', 'sentPackages', 'previewReturn', 'applyReturn', 'discardReturn'],
+  exchange: ['preview', 'revise', 'rows', 'apply', 'discard', 'export', 'exportPackages', 'sentPackages', 'previewReturn', 'reviseReturn', 'applyReturn', 'discardReturn'],
 } as const;
 
 export type Contract = typeof CONTRACT;
