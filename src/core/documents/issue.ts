@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { audited, insertRecord, notFound, updateRecord } from '../records';
 import type { Reader } from '../storage/database';
-import { openTaskSql } from '../tasks/columns';
+import { overdueSql } from '../tasks/standing';
 import { listUnits } from '../units/service';
 import { compose, type CompositionRequest, gatherSources, type Sources } from './compose';
 import { type BatchDraft, batchDraft, type DocumentDraft, type DocumentTemplate, documentDraft, type IssuedDocument, type Preview, type ReplyInput, replyInput, type VoidInput, voidInput } from './model';
@@ -112,8 +112,8 @@ const requestOf = ({ notes: _notes, ...draft }: Draft): CompositionRequest => dr
 export function overdueByLeadUnit(db: Reader, asOf: IsoDate, unitIds?: readonly number[]): { unitId: number; taskIds: number[] }[] {
   const rows = db.all<{ unit_id: number; task_id: number; number: string }>(
     `SELECT tu.unit_id, t.id AS task_id, t.number FROM tasks t JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead'
-     WHERE t.deadline_kind = 'date' AND t.deadline_date < ? AND ${openTaskSql('t')}`,
-    [asOf],
+     WHERE ${overdueSql('t', '$asOf')}`,
+    { asOf },
   );
   const byUnit = new Map<number, { id: number; key: string }[]>();
   for (const row of rows) {

@@ -71,7 +71,9 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     tasks: {
       list: (query) => use((l) => l.tasks.list(query)),
       counts: (query) => use((l) => l.tasks.counts(query)),
+      awaitingCheck: (query) => use((l) => l.tasks.awaitingCheck(query)),
       ...kept((l) => l.tasks),
+      get: (id) => use((l) => l.tasks.get(id)),
     },
     measures: {
       list: (filter) => use((l) => ok(l.measures.list(filter))),

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { fromRow, type Row } from '../records';
 import type { Reader } from '../storage/database';
 import { type SqlFilter, sqlFilter } from '../sql-filter';
-import { deadlineOf, openTaskSql } from './columns';
+import { deadlineOf } from './columns';
+import { overdueSql, standingOf } from './standing';
 import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskSort, type TaskStatus, type TaskSummary, type UnitRef } from './model';
 
 /**
@@ -32,7 +33,7 @@ function filterOf(query: Query): SqlFilter {
   if (deadlineKind) filter.where('t.deadline_kind = $deadlineKind', { deadlineKind });
   if (deadlineFrom) filter.where('t.deadline_date >= $deadlineFrom', { deadlineFrom });
   if (deadlineTo) filter.where('t.deadline_date <= $deadlineTo', { deadlineTo });
-  if (overdueAsOf) filter.where(`t.deadline_kind = 'date' AND t.deadline_date < $overdueAsOf AND ${openTaskSql('t')}`, { overdueAsOf });
+  if (overdueAsOf) filter.where(overdueSql('t', '$overdueAsOf'), { overdueAsOf });
   if (search) filter.contains(SEARCHED, search);
   return filter;
 }
@@ -65,7 +66,7 @@ function orderedIds(db: Reader, query: Query, filter: SqlFilter): number[] {
     .map((row) => row.id);
 }
 
-interface SummaryColumns extends Omit<TaskSummary, 'deadline' | 'leadUnits'> {
+interface SummaryColumns extends Omit<TaskSummary, 'deadline' | 'leadUnits' | 'checkStage' | 'latestReports'> {
   readonly deadlineKind: DeadlineKind;
   readonly deadlineDate: IsoDate | null;
 }
@@ -80,7 +81,8 @@ function leadUnitsOf(db: Reader, idList: string): Map<number, UnitRef[]> {
   return new Map([...byTask].map(([taskId, units]) => [taskId, units.map((u) => ({ id: u.id, name: u.name, shortName: u.short_name }))]));
 }
 
-function summariesOf(db: Reader, ids: readonly number[]): TaskSummary[] {
+/** The rows of the tasks, in the order of `ids`. */
+export function taskSummaries(db: Reader, ids: readonly number[]): TaskSummary[] {
   const idList = JSON.stringify(ids);
   const rows = db.all<Row>(
     `SELECT id, inspection_id, parent_id, number, problem, responsible_leader, deadline_kind, deadline_date, status, updated_at
@@ -89,9 +91,10 @@ function summariesOf(db: Reader, ids: readonly number[]): TaskSummary[] {
   );
   const byId = new Map(rows.map((row) => [row.id, fromRow<SummaryColumns>(row)]));
   const leadUnits = leadUnitsOf(db, idList);
+  const standing = standingOf(db, ids);
   return ids.map((id) => {
     const { deadlineKind, deadlineDate, ...summary } = byId.get(id)!;
-    return { ...summary, deadline: deadlineOf(deadlineKind, deadlineDate), leadUnits: leadUnits.get(id) ?? [] };
+    return { ...summary, deadline: deadlineOf(deadlineKind, deadlineDate), leadUnits: leadUnits.get(id) ?? [], ...standing.get(id)! };
   });
 }
 
@@ -100,7 +103,7 @@ export function listTasks(db: Reader, input: TaskQuery): Result<TaskPage> {
   if (!valid.ok) return valid;
   const query = valid.value;
   const ids = orderedIds(db, query, filterOf(query));
-  return ok({ rows: summariesOf(db, ids.slice(query.offset, query.offset + query.limit)), total: ids.length });
+  return ok({ rows: taskSummaries(db, ids.slice(query.offset, query.offset + query.limit)), total: ids.length });
 }
 
 /** How many tasks of each status match the rest of the query: the counts beside the status tabs. */

@@ -32,7 +32,7 @@ import type { Meeting, MeetingInput } from '../../core/meetings/model';
 import type { PetitionCase, PetitionInput, PetitionPage, PetitionQuery } from '../../core/petitions/model';
 import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow } from '../../core/progress/model';
 import type { LedgerStats } from '../../core/stats/model';
-import type { Task, TaskInput, TaskPage, TaskQuery, TaskStatus } from '../../core/tasks/model';
+import type { AwaitingCheckQuery, Task, TaskDetail, TaskInput, TaskPage, TaskQuery, TaskStatus, TaskSummary } from '../../core/tasks/model';
 import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
 import type { SiteVisit, SiteVisitFilter, SiteVisitInput } from '../../core/visits/model';
 import type { Result } from '../result';
@@ -109,10 +109,17 @@ export interface DubanApi {
     list: Call<[query?: TaskQuery], TaskPage>;
     /** How many tasks of each status match the query's other conditions. */
     counts: Call<[query?: TaskQuery], Record<TaskStatus, number>>;
-    get: Call<[id: number], Task>;
+    /** The task, with its lead units' latest reports and where its check stands. */
+    get: Call<[id: number], TaskDetail>;
     create: Call<[input: TaskInput], Task>;
     update: Call<[id: number, input: TaskInput], Task>;
     remove: Call<[id: number], void>;
+    /**
+     * 待核查: tasks every lead unit reported completed whose check the group has not begun (no
+     * close-out requested since), each with those reports (`latestReports`), longest waiting first;
+     * all, one lead unit's, or one task's.
+     */
+    awaitingCheck: Call<[query?: AwaitingCheckQuery], TaskSummary[]>;
   };
   measures: {
     list: Call<[filter?: MeasureFilter], Measure[]>;

@@ -24,7 +24,7 @@ import { measureInput } from '../../core/measures/model';
 import { meetingInput } from '../../core/meetings/model';
 import { petitionInput, petitionQuery } from '../../core/petitions/model';
 import { progressInput } from '../../core/progress/model';
-import { taskInput, taskQuery } from '../../core/tasks/model';
+import { awaitingCheckQuery, taskInput, taskQuery } from '../../core/tasks/model';
 import { siteVisitInput } from '../../core/visits/model';
 import { isoDate, optionalDate, period } from '../validation';
 import { UNIT_KINDS, unitInput } from '../../core/units/model';
@@ -94,7 +94,7 @@ export const ARGUMENTS = {
   },
   units: crud(unitInput, z.object({ kind: z.enum(UNIT_KINDS).optional(), includeArchived: z.boolean().optional() }).optional()),
   inspections: crud(inspectionInput, null),
-  tasks: { ...crud(taskInput, taskQuery.optional()), counts: z.tuple([taskQuery.optional()]) },
+  tasks: { ...crud(taskInput, taskQuery.optional()), counts: z.tuple([taskQuery.optional()]), awaitingCheck: z.tuple([awaitingCheckQuery.optional()]) },
   measures: crud(measureInput, z.object({ inspectionId: id.optional(), taskId: id.optional() }).optional()),
   progress: {
     get: z.tuple([id]),

@@ -8,7 +8,7 @@ export const CONTRACT = {
   session: ['status', 'create', 'open', 'lock', 'close', 'touch', 'changePassword', 'replaceRecoveryKey', 'backups', 'restoreBackup', 'removeBackup', 'setPreferences', 'forgetRecent'],
   units: ['list', 'get', 'create', 'update', 'remove'],
   inspections: ['list', 'get', 'create', 'update', 'remove'],
-  tasks: ['list', 'counts', 'get', 'create', 'update', 'remove'],
+  tasks: ['list', 'counts', 'get', 'create', 'update', 'remove', 'awaitingCheck'],
   measures: ['list', 'get', 'create', 'update', 'remove'],
   progress: ['get', 'submit', 'ofPeriod', 'history', 'missing'],
   closeOuts: ['list', 'get', 'request', 'check', 'approve', 'reject'],
