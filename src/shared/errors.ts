@@ -58,6 +58,8 @@ export const ERROR_CODES = [
   'excel.row_failed',
   'excel.not_unit_workbook',
   'excel.other_ledger',
+  // an import or a returned workbook whose words the user has not yet said the meaning of
+  'excel.words_undecided',
   // domain rules
   'validation',
   'not_found',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './bridge';
-import { createLedger, openScreen } from './steps';
+import { call, createLedger, openScreen } from './steps';
 
 /**
  * The Excel screens through the browser bridge: the import wizard (a preview, unit names
@@ -112,4 +112,74 @@ test('import the samples, confirm a unit, correct a column, write and take back 
   const [fromList] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
   expect(fromList.suggestedFilename()).toMatch(/^整改任务台账-/);
   await snap(page, 'exchange-10-ledger-export-button');
+});
+
+/** A workbook of one sheet, written where the test can choose it. */
+async function writeSheet(path: string, rows: readonly (readonly ExcelJS.CellValue[])[]): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('清单');
+  for (const row of rows) sheet.addRow([...row]);
+  writeFileSync(path, Buffer.from(await book.xlsx.writeBuffer()));
+  return path;
+}
+
+test('a status or a state not on the list is asked, its cells named, and nothing is imported until it is answered', async ({ app, workDir }) => {
+  const { page } = app;
+  test.setTimeout(180_000);
+  await createLedger(page, workDir);
+  await call(page, 'units.create', { name: '自治区水利厅', kind: 'supervised' });
+  await openScreen(page, '导入导出');
+
+  // 基本完成 is neither 已完成 nor 推进中 until the office says which.
+  const tasks = await writeSheet(join(workDir, '整改任务.xlsx'), [
+    ['序号', '督察反馈问题', '责任单位', '整改时限', '整改进展'],
+    ['1', '湖泊生态补水项目推进缓慢', '自治区水利厅', '2026年6月30日', '基本完成'],
+    ['2', '河湖“清四乱”整治不彻底', '自治区水利厅', '2026年6月30日', '已完成'],
+    ['3', '饮用水水源地保护区内违规建设', '自治区水利厅', '2026年6月30日', '基本完成'],
+  ]);
+  await chooseFile(page, tasks);
+  await expect(page.getByRole('heading', { name: '需要确认的文字' })).toBeVisible();
+  await expect(page.getByText('E2、E4，共 2 处')).toBeVisible();
+  await expect(page.getByRole('button', { name: '请先确认 1 项文字的意思' })).toBeDisabled();
+  await page.getByRole('gridcell', { name: '湖泊生态补水项目推进缓慢' }).click();
+  await expect(page.locator('.row-detail')).toContainText('“基本完成”（E2）不是可选的值，要先确认它的意思');
+  await snap(page, 'exchange-11-word-to-confirm');
+  await page.getByLabel('整改进展：“基本完成”').selectOption({ label: '推进中' });
+  await page.getByRole('button', { name: '导入 3 条' }).click();
+  await expect(page.getByText('导入完成：新增 3 条')).toBeVisible();
+  const imported = await call<{ rows: { number: string; status: string }[] }>(page, 'tasks.list', {});
+  expect(imported.rows.map((t) => [t.number, t.status])).toEqual([
+    ['1', 'in_progress'],
+    ['2', 'completed'],
+    ['3', 'in_progress'],
+  ]);
+
+  // The unit's workbook comes back with 基本完成 as a state: asked too, then applied as answered.
+  await page.getByRole('tab', { name: '单位填报表' }).click();
+  await page.getByLabel('报送月份').fill('2026-05');
+  await page.getByRole('button', { name: '生成填报表' }).click();
+  const [sent] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 2026年5月整改进展填报表-自治区水利厅.xlsx' }).click()]);
+  const sentPath = join(workDir, sent.suggestedFilename());
+  await sent.saveAs(sentPath);
+  const returned = new ExcelJS.Workbook();
+  await returned.xlsx.readFile(sentPath);
+  const data = returned.getWorksheet('进展填报')!;
+  data.getCell(4, 6).value = '主体工程完工，正在试运行';
+  data.getCell(4, 7).value = '基本完成';
+  data.getCell(5, 6).value = '已完成清理';
+  data.getCell(5, 7).value = '已完成';
+  await returned.xlsx.writeFile(sentPath);
+  await page.getByLabel('收回的填报表（可多选）').setInputFiles(sentPath);
+  await expect(page.getByRole('region', { name: '需要确认的文字' }).getByText('进展状态：“基本完成”')).toBeVisible();
+  await expect(page.getByText('G4，共 1 处')).toBeVisible();
+  await expect(page.getByRole('button', { name: '请先确认 1 项文字的意思' })).toBeDisabled();
+  await snap(page, 'exchange-12-returned-word-to-confirm');
+  await page.getByLabel('进展状态：“基本完成”').selectOption({ label: '序时推进' });
+  await page.getByRole('button', { name: '导入这份填报表' }).click();
+  await expect(page.getByText('新增 2 条进展')).toBeVisible();
+  const reports = await call<{ taskNumber: string; state: string }[]>(page, 'progress.ofPeriod', '2026-05');
+  expect(reports.map((r) => [r.taskNumber, r.state])).toEqual([
+    ['1', 'on_track'],
+    ['3', 'completed'],
+  ]);
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { pdfLines, type TextLine } from './pdf';
 
 export const WORKBOOKS = join(import.meta.dirname, '..', 'fixtures', 'workbooks');
 
@@ -30,32 +31,35 @@ export function sheetBytes(rows: readonly (readonly ExcelJS.CellValue[])[], name
 }
 
 /**
- * The workbook opened and saved again by LibreOffice (`soffice --headless --convert-to xlsx`), as a
- * unit re-saving what it was sent would; with its own profile, so that runs do not share one.
+ * The workbook converted by LibreOffice (`soffice --headless --convert-to FILTER`), with its own
+ * profile so that runs do not share one; `read` takes the file it wrote before the folder goes.
  */
-export function resaveWithLibreOffice(bytes: Uint8Array, name = 'workbook.xlsx'): Buffer {
+function convertWithLibreOffice<T>(bytes: Uint8Array, name: string, filter: string, read: (written: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'duban-soffice-'));
   try {
     const input = join(dir, 'in');
     const output = join(dir, 'out');
     execFileSync('mkdir', ['-p', input, output]);
     writeFileSync(join(input, name), bytes);
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', output, join(input, name)], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', output, join(input, name)], { stdio: 'ignore', timeout: 120_000 });
     const [written] = readdirSync(output);
-    return readFileSync(join(output, written!));
+    return read(join(output, written!));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** The workbook opened and saved again by LibreOffice, as a unit re-saving what it was sent would. */
+export function resaveWithLibreOffice(bytes: Uint8Array, name = 'workbook.xlsx'): Buffer {
+  return convertWithLibreOffice(bytes, name, 'xlsx', (written) => readFileSync(written));
+}
+
 /** The workbook as LibreOffice would export it to CSV: what a spreadsheet makes of every cell. */
 export function csvByLibreOffice(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'duban-soffice-'));
-  try {
-    writeFileSync(join(dir, 'in.xlsx'), bytes);
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], { stdio: 'ignore', timeout: 120_000 });
-    return readFileSync(join(dir, 'out', 'in.csv'), 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return convertWithLibreOffice(bytes, 'in.xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76', (written) => readFileSync(written, 'utf8'));
+}
+
+/** The workbook as LibreOffice prints it (to PDF): each page's lines of text with their boxes. */
+export function printedByLibreOffice(bytes: Uint8Array): TextLine[][] {
+  return convertWithLibreOffice(bytes, 'in.xlsx', 'pdf', pdfLines);
 }

@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from '../../shared/dates';
 import { type DocumentDraft, type OfficeProfile, replyDueFor } from '../documents/model';
-import { FINISHED_STATUSES, isOverdue, type Task } from '../tasks/model';
+import { FINISHED_STATUSES, isOverdue, type TaskDetail } from '../tasks/model';
 
 /**
  * The demo's register (发文登记), dated back from the day the demo is made: a notice to the resident
@@ -15,18 +15,18 @@ export interface DemoLetter {
 
 const NOTICE_REPLY = '已召开党组会议专题研究，逐项制定整改措施，明确责任领导和完成时限，整改方案已报送驻在单位党组。';
 
-export function demoLetters(tasks: readonly Task[], today: IsoDate, office: OfficeProfile, unitIdOf: (name: string) => number): DemoLetter[] {
-  const letter = (docType: string, recipientUnitId: number, issuedOn: IsoDate, keep: (task: Task) => boolean): DocumentDraft => ({
+export function demoLetters(tasks: readonly TaskDetail[], today: IsoDate, office: OfficeProfile, unitIdOf: (name: string) => number): DemoLetter[] {
+  const letter = (docType: string, recipientUnitId: number, issuedOn: IsoDate, keep: (task: TaskDetail) => boolean): DocumentDraft => ({
     docType,
     recipientUnitId,
     taskIds: tasks.filter((task) => task.leadUnitIds.includes(recipientUnitId) && keep(task)).map((task) => task.id),
     issuedOn,
     replyDue: replyDueFor(office, issuedOn),
   });
-  const open = (task: Task): boolean => !FINISHED_STATUSES.includes(task.status);
+  const open = (task: TaskDetail): boolean => !FINISHED_STATUSES.includes(task.status);
   const noticedOn = addDays(today, -(office.replyDays + 20));
   const remindedOn = addDays(today, -(office.replyDays + 10));
-  const overdue = (task: Task): boolean => isOverdue(task, remindedOn);
+  const overdue = (task: TaskDetail): boolean => isOverdue(task, remindedOn);
   const late = tasks.find(overdue)?.leadUnitIds[0];
   return [
     { draft: letter('notice', unitIdOf('发展改革委'), noticedOn, open), reply: { repliedOn: addDays(noticedOn, 6), replyText: NOTICE_REPLY } },

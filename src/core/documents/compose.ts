@@ -6,6 +6,7 @@ import { invalid } from '../../shared/validation';
 import type { DubanError } from '../../shared/errors';
 import type { Reader } from '../storage/database';
 import { isOverdue, type Task } from '../tasks/model';
+import { checkStagesOf } from '../tasks/standing';
 import { loadTask } from '../tasks/service';
 import type { Unit } from '../units/model';
 import { loadUnit } from '../units/service';
@@ -58,7 +59,7 @@ function unitNames(db: Reader, ids: readonly number[]): string {
     .join('、');
 }
 
-function taskValues(db: Reader, task: Task, index: number, asOf: IsoDate): TaskValues {
+function taskValues(db: Reader, task: Task, index: number, asOf: IsoDate, late: boolean): TaskValues {
   const { deadline } = task;
   return {
     index: String(index + 1),
@@ -68,7 +69,7 @@ function taskValues(db: Reader, task: Task, index: number, asOf: IsoDate): TaskV
     deadline: deadline.kind === 'date' ? zhDate(deadline.date) : DEADLINE_WORDS[deadline.kind]!,
     leader: task.responsibleLeader,
     status: TASK_STATUS[task.status]!,
-    overdueDays: isOverdue(task, asOf) && deadline.kind === 'date' ? String(daysBetween(deadline.date, asOf)) : '0',
+    overdueDays: late && deadline.kind === 'date' ? String(daysBetween(deadline.date, asOf)) : '0',
     leadUnits: unitNames(db, task.leadUnitIds),
     cooperatingUnits: unitNames(db, task.cooperatingUnitIds),
   };
@@ -104,7 +105,10 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
   if (!parsed.ok) return templateFieldError(parsed.error);
   const { unit, tasks, office, chased } = sources;
   const asOf = request.issuedOn;
-  const overdue = tasks.filter((task) => isOverdue(task, asOf));
+  // A task its lead unit reported completed, with the group for its check, is not called late in a letter.
+  const stages = checkStagesOf(db, tasks.map((task) => task.id));
+  const late = (task: Task): boolean => isOverdue({ ...task, checkStage: stages.get(task.id) ?? null }, asOf);
+  const overdue = tasks.filter(late);
   const signature = request.signature || office.signature;
   const copyTo = request.copyTo || office.copyTo;
   const document: DocumentValues = {
@@ -126,8 +130,8 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
   };
   const filled = fillTemplate(parsed.value, {
     document,
-    tasks: tasks.map((task, i) => taskValues(db, task, i, asOf)),
-    overdueTasks: overdue.map((task, i) => taskValues(db, task, i, asOf)),
+    tasks: tasks.map((task, i) => taskValues(db, task, i, asOf, late(task))),
+    overdueTasks: overdue.map((task, i) => taskValues(db, task, i, asOf, true)),
   });
   if (filled.parts.title === '' && request.title === '') return err({ code: 'validation', fields: [{ field: 'title', code: 'required' }] });
   return ok({

@@ -8,7 +8,7 @@ import type { LedgerContext, Tx } from '../context';
 import { hasEvidence } from '../evidence/service';
 import { audited, insertRecord, notFound, updateRecord } from '../records';
 import type { Reader } from '../storage/database';
-import { openTaskSql } from '../tasks/columns';
+import { overdueSql } from '../tasks/standing';
 import { listUnits } from '../units/service';
 import { compose, type CompositionRequest, gatherSources, type Sources } from './compose';
 import {
@@ -139,8 +139,8 @@ const requestOf = ({ notes: _notes, ...draft }: Draft): CompositionRequest => ({
 export function overdueByLeadUnit(db: Reader, asOf: IsoDate, unitIds?: readonly number[]): { unitId: number; taskIds: number[] }[] {
   const rows = db.all<{ unit_id: number; task_id: number; number: string }>(
     `SELECT tu.unit_id, t.id AS task_id, t.number FROM tasks t JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead'
-     WHERE t.deadline_kind = 'date' AND t.deadline_date < ? AND ${openTaskSql('t')}`,
-    [asOf],
+     WHERE ${overdueSql('t', '$asOf')}`,
+    { asOf },
   );
   const byUnit = new Map<number, { id: number; key: string }[]>();
   for (const row of rows) {

@@ -75,7 +75,9 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       list: (query) => use((l) => l.tasks.list(query)),
       counts: (query) => use((l) => l.tasks.counts(query)),
       assignSource: (request) => use((l) => l.tasks.assignSource(request)),
+      awaitingCheck: (query) => use((l) => l.tasks.awaitingCheck(query)),
       ...kept((l) => l.tasks),
+      get: (id) => use((l) => l.tasks.get(id)),
     },
     measures: {
       list: (filter) => use((l) => ok(l.measures.list(filter))),
@@ -205,6 +207,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       exportPackages: (request) => use((l) => l.exchange.packages.export(request, session.preferences.value.language)),
       sentPackages: (period) => use((l) => ok(l.exchange.packages.sent(period))),
       previewReturn: (source, options) => use((l) => l.exchange.packages.preview(source, options)),
+      reviseReturn: (importId, options) => use((l) => l.exchange.packages.revise(importId, options)),
       applyReturn: (importId) => use((l) => l.exchange.packages.apply(importId)),
       discardReturn: (importId) => use((l) => ok(l.exchange.packages.discard(importId))),
     },

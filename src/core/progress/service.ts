@@ -41,6 +41,19 @@ export function taskHistory(db: Reader, taskId: number): ProgressReportRow[] {
   return db.all<Row>(`${WITH_NAMES} WHERE r.task_id = ? ORDER BY r.period, ${UNIT_ORDER}`, [taskId]).map((row) => fromRow<ProgressReportRow>(row));
 }
 
+/** Each lead unit's latest report on each of the tasks, the tasks' lead units in their order. */
+export function latestLeadReports(db: Reader, taskIds: readonly number[]): ProgressReportRow[] {
+  return db
+    .all<Row>(
+      `${WITH_NAMES} JOIN task_units tu ON tu.task_id = r.task_id AND tu.unit_id = r.unit_id AND tu.role = 'lead'
+       WHERE r.task_id IN (SELECT value FROM json_each(?))
+         AND r.period = (SELECT max(p.period) FROM progress_reports p WHERE p.task_id = r.task_id AND p.unit_id = r.unit_id)
+       ORDER BY r.task_id, tu.rowid`,
+      [JSON.stringify(taskIds)],
+    )
+    .map((row) => fromRow<ProgressReportRow>(row));
+}
+
 interface MissingRow {
   readonly unit_id: number;
   readonly unit_name: string;

@@ -12,8 +12,14 @@ import type { UnitKind } from '../units/model';
 export interface TaskCounts {
   readonly total: number;
   readonly byStatus: Readonly<Record<TaskStatus, number>>;
-  /** A date deadline passed on a task not yet completed or closed. */
+  /** A date deadline passed on a task not yet completed or closed, nor reported completed and with the group. */
   readonly overdue: number;
+  /**
+   * Reported completed by their lead units and not yet closed: waiting for the group's check, or in
+   * the close-out's check or approval (单位报完成，待核查、销号中). The office counts them here, not
+   * as overdue, and not as completed until the check says so.
+   */
+  readonly reportedCompleted: number;
 }
 
 export interface UnitTaskCounts extends TaskCounts {

@@ -1,12 +1,12 @@
 import type { IsoDate } from '../../shared/dates';
 import { groupBy } from '../../shared/group-by';
 import type { Reader } from '../storage/database';
-import { openTaskSql } from '../tasks/columns';
+import { overdueSql, withGroupIds, withGroupSql } from '../tasks/standing';
 import { DEADLINE_KINDS, TASK_STATUSES, type TaskStatus } from '../tasks/model';
 import type { SourceTaskCounts, TaskCounts, TaskStats, UnitTaskCounts } from './model';
 import { rate, tally } from './tally';
 
-/** One row per group and status, with how many of them are overdue. */
+/** One row per group and status, with how many of them are overdue and how many reported completed. */
 interface GroupRow {
   readonly group_id: number | null;
   readonly group_name: string | null;
@@ -14,37 +14,47 @@ interface GroupRow {
   readonly key: TaskStatus;
   readonly n: number;
   readonly overdue: number;
+  readonly reported: number;
 }
 
-const overdueSql = (alias: string) => `SUM(CASE WHEN ${alias}.deadline_kind = 'date' AND ${alias}.deadline_date < $asOf AND ${openTaskSql(alias)} THEN 1 ELSE 0 END)`;
+/**
+ * The columns every group's row counts besides its status: the overdue, and those with the group for
+ * their check. The statements share one working-out of which tasks are with the group ($withGroup).
+ */
+const FIGURES = `SUM(CASE WHEN ${overdueSql('t', '$asOf', '$withGroup')} THEN 1 ELSE 0 END) AS overdue, SUM(CASE WHEN ${withGroupSql('t', '$withGroup')} THEN 1 ELSE 0 END) AS reported`;
+
+/** What FIGURES needs: the day, and the tasks with the group. */
+type Figuring = { readonly asOf: IsoDate; readonly withGroup: string };
+
+const sum = (rows: readonly GroupRow[], figure: 'n' | 'overdue' | 'reported'): number => rows.reduce((total, row) => total + row[figure], 0);
 
 function countsOf(rows: readonly GroupRow[]): TaskCounts {
-  const byStatus = tally(TASK_STATUSES, rows);
-  return { total: rows.reduce((sum, row) => sum + row.n, 0), byStatus, overdue: rows.reduce((sum, row) => sum + row.overdue, 0) };
+  return { total: sum(rows, 'n'), byStatus: tally(TASK_STATUSES, rows), overdue: sum(rows, 'overdue'), reportedCompleted: sum(rows, 'reported') };
 }
 
-function byUnit(db: Reader, asOf: IsoDate): UnitTaskCounts[] {
+function byUnit(db: Reader, figuring: Figuring): UnitTaskCounts[] {
   const rows = db.all<GroupRow>(
-    `SELECT u.id AS group_id, u.name AS group_name, u.short_name AS group_short, t.status AS key, count(*) AS n, ${overdueSql('t')} AS overdue
+    `SELECT u.id AS group_id, u.name AS group_name, u.short_name AS group_short, t.status AS key, count(*) AS n, ${FIGURES}
      FROM tasks t JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead' JOIN units u ON u.id = tu.unit_id
      WHERE t.parent_id IS NULL GROUP BY u.id, t.status ORDER BY u.sort_order, u.name, u.id`,
-    { asOf },
+    figuring,
   );
   return [...groupBy(rows, (row) => row.group_id).values()].map((group) => ({ unit: { id: group[0]!.group_id!, name: group[0]!.group_name!, shortName: group[0]!.group_short ?? '' }, ...countsOf(group) }));
 }
 
-function bySource(db: Reader, asOf: IsoDate): SourceTaskCounts[] {
+function bySource(db: Reader, figuring: Figuring): SourceTaskCounts[] {
   const rows = db.all<GroupRow>(
-    `SELECT i.id AS group_id, i.name AS group_name, NULL AS group_short, t.status AS key, count(*) AS n, ${overdueSql('t')} AS overdue
+    `SELECT i.id AS group_id, i.name AS group_name, NULL AS group_short, t.status AS key, count(*) AS n, ${FIGURES}
      FROM tasks t LEFT JOIN inspections i ON i.id = t.inspection_id
      WHERE t.parent_id IS NULL GROUP BY i.id, t.status ORDER BY i.feedback_date, i.id`,
-    { asOf },
+    figuring,
   );
   return [...groupBy(rows, (row) => row.group_id).values()].map((group) => ({ inspection: group[0]!.group_id === null ? null : { id: group[0]!.group_id, name: group[0]!.group_name! }, ...countsOf(group) }));
 }
 
 export function taskStats(db: Reader, asOf: IsoDate): TaskStats {
-  const statusRows = db.all<GroupRow>(`SELECT NULL AS group_id, t.status AS key, count(*) AS n, ${overdueSql('t')} AS overdue FROM tasks t WHERE t.parent_id IS NULL GROUP BY t.status`, { asOf });
+  const figuring: Figuring = { asOf, withGroup: withGroupIds(db) };
+  const statusRows = db.all<GroupRow>(`SELECT NULL AS group_id, t.status AS key, count(*) AS n, ${FIGURES} FROM tasks t WHERE t.parent_id IS NULL GROUP BY t.status`, figuring);
   const counts = countsOf(statusRows);
   const kinds = db.all<{ key: string; n: number }>('SELECT deadline_kind AS key, count(*) AS n FROM tasks WHERE parent_id IS NULL GROUP BY deadline_kind');
   const finished = counts.byStatus.completed + counts.byStatus.closed;
@@ -53,7 +63,7 @@ export function taskStats(db: Reader, asOf: IsoDate): TaskStats {
     byDeadlineKind: tally(DEADLINE_KINDS, kinds),
     completionRate: rate(finished, counts.total),
     closedRate: rate(counts.byStatus.closed, counts.total),
-    byUnit: byUnit(db, asOf),
-    bySource: bySource(db, asOf),
+    byUnit: byUnit(db, figuring),
+    bySource: bySource(db, figuring),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../shared/dates';
+import type { ProgressReportRow } from '../progress/model';
 import { choice, count, id, idSet, isoDate, missingOr, optionalId, optionalText, requiredText, text } from '../../shared/validation';
 
 /** 未启动 / 推进中 / 已完成 / 已销号. Only an approved close-out makes a task 'closed'. */
@@ -43,8 +44,27 @@ export interface UnitRef {
   readonly shortName: string;
 }
 
+/**
+ * Where a task stands between its lead units' report of completion and its close-out: reported
+ * (单位报完成，待核查: every lead unit's latest report says completed, and the group has not yet
+ * taken it up), then the close-out's check (核查中) and approval (待批准). The group holds it
+ * then, not the unit: such a task is not overdue.
+ */
+export const CHECK_STAGES = ['reported', 'checking', 'approving'] as const;
+export type CheckStage = (typeof CHECK_STAGES)[number];
+
+/** What the ledger knows of a task beyond its own fields: the units' latest word on it, and its check. */
+export interface TaskStanding {
+  readonly checkStage: CheckStage | null;
+  /** Each lead unit's latest report, in the order the lead units are named; units yet to report have none. */
+  readonly latestReports: readonly ProgressReportRow[];
+}
+
+/** A task as its page shows it. */
+export type TaskDetail = Task & TaskStanding;
+
 /** A row of the task table: what a list shows, with its lead units' names. */
-export interface TaskSummary {
+export interface TaskSummary extends TaskStanding {
   readonly id: number;
   readonly inspectionId: number | null;
   readonly parentId: number | null;
@@ -63,9 +83,9 @@ export interface TaskPage {
   readonly total: number;
 }
 
-/** A deadline that has passed, on a task not yet completed or closed. */
-export function isOverdue(task: { readonly deadline: Deadline; readonly status: TaskStatus }, asOf: IsoDate): boolean {
-  return task.deadline.kind === 'date' && task.deadline.date < asOf && !FINISHED_STATUSES.includes(task.status);
+/** A deadline that has passed, on a task not yet completed or closed, nor reported completed and with the group. */
+export function isOverdue(task: { readonly deadline: Deadline; readonly status: TaskStatus; readonly checkStage: CheckStage | null }, asOf: IsoDate): boolean {
+  return task.deadline.kind === 'date' && task.deadline.date < asOf && !FINISHED_STATUSES.includes(task.status) && task.checkStage === null;
 }
 
 export const deadlineInput = z.discriminatedUnion(
@@ -129,6 +149,10 @@ export const taskQuery = z.object({
 });
 
 export type TaskQuery = z.input<typeof taskQuery>;
+
+/** Which tasks reported completed and awaiting the group's check to list: all, one unit's (as a lead unit), or one task. */
+export const awaitingCheckQuery = z.object({ unitId: id.optional(), taskId: id.optional() });
+export type AwaitingCheckQuery = z.input<typeof awaitingCheckQuery>;
 
 /** The tasks a unit leads that are still open: what a letter to that unit is about, unless chosen otherwise. */
 export const openLeadTasks = (unitId: number, limit: number): TaskQuery => ({

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { fromRow, type Row } from '../records';
 import type { Reader } from '../storage/database';
 import { type SqlFilter, sqlFilter } from '../sql-filter';
-import { deadlineOf, openTaskSql } from './columns';
+import { deadlineOf } from './columns';
+import { overdueSql, standingOf } from './standing';
 import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskSort, type TaskStatus, type TaskSummary, type UnitRef } from './model';
 
 /**
@@ -33,7 +34,7 @@ function filterOf(query: Query): SqlFilter {
   if (deadlineKind) filter.where('t.deadline_kind = $deadlineKind', { deadlineKind });
   if (deadlineFrom) filter.where('t.deadline_date >= $deadlineFrom', { deadlineFrom });
   if (deadlineTo) filter.where('t.deadline_date <= $deadlineTo', { deadlineTo });
-  if (overdueAsOf) filter.where(`t.deadline_kind = 'date' AND t.deadline_date < $overdueAsOf AND ${openTaskSql('t')}`, { overdueAsOf });
+  if (overdueAsOf) filter.where(overdueSql('t', '$overdueAsOf'), { overdueAsOf });
   if (search) filter.contains(SEARCHED, search);
   return filter;
 }
@@ -66,7 +67,7 @@ function orderedIds(db: Reader, query: Query, filter: SqlFilter): number[] {
     .map((row) => row.id);
 }
 
-interface SummaryColumns extends Omit<TaskSummary, 'deadline' | 'leadUnits'> {
+interface SummaryColumns extends Omit<TaskSummary, 'deadline' | 'leadUnits' | 'checkStage' | 'latestReports'> {
   readonly deadlineKind: DeadlineKind;
   readonly deadlineDate: IsoDate | null;
 }
@@ -91,9 +92,10 @@ export function taskSummaries(db: Reader, ids: readonly number[]): TaskSummary[]
   );
   const byId = new Map(rows.map((row) => [row.id, fromRow<SummaryColumns>(row)]));
   const leadUnits = leadUnitsOf(db, idList);
+  const standing = standingOf(db, ids);
   return ids.map((id) => {
     const { deadlineKind, deadlineDate, ...summary } = byId.get(id)!;
-    return { ...summary, deadline: deadlineOf(deadlineKind, deadlineDate), leadUnits: leadUnits.get(id) ?? [] };
+    return { ...summary, deadline: deadlineOf(deadlineKind, deadlineDate), leadUnits: leadUnits.get(id) ?? [], ...standing.get(id)! };
   });
 }
 

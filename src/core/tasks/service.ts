@@ -9,9 +9,11 @@ import { checkReferences, exists, found, fromRow, insertRecord, type RecordSpec,
 import { rowsReferring, type Use } from '../references';
 import type { Reader } from '../storage/database';
 import { deadlineColumns, deadlineOf } from './columns';
-import { type DeadlineKind, type SourceAssignment, type Task, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
+import { awaitingCheck } from './awaiting-check';
+import { type AwaitingCheckQuery, type DeadlineKind, type SourceAssignment, type Task, type TaskDetail, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
 import { countTasksByStatus, listTasks } from './query';
 import { assignSource } from './sources';
+import { standingOf } from './standing';
 
 type TaskValues = z.output<typeof taskInput>;
 
@@ -108,7 +110,13 @@ export function taskService(ctx: LedgerContext) {
   return {
     list: (query: TaskQuery = {}) => listTasks(ctx.db, query),
     counts: (query: TaskQuery = {}) => countTasksByStatus(ctx.db, query),
-    get: (id: number): Result<Task> => found('task', id, loadTask(ctx.db, id)),
+    /** The task with where it stands: its lead units' latest reports and its check. */
+    get: (id: number): Result<TaskDetail> => {
+      const task = loadTask(ctx.db, id);
+      return found('task', id, task && { ...task, ...standingOf(ctx.db, [id]).get(id)! });
+    },
+    /** Tasks reported completed by their lead units, waiting for the group to take up their check. */
+    awaitingCheck: (query: AwaitingCheckQuery = {}) => awaitingCheck(ctx.db, query),
     create: (input: TaskInput) => saveRecord(ctx, TASK, null, input),
     update: (id: number, input: TaskInput) => saveRecord(ctx, TASK, id, input),
     /** A task with sub-tasks, reports, close-outs or evidence keeps its history: it cannot be deleted. */

@@ -36,7 +36,7 @@ import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow }
 import type { DispatchMonth, DispatchOverview, ReportChaseRequest } from '../../core/dispatch/model';
 import type { Todo } from '../../core/todo/model';
 import type { LedgerStats } from '../../core/stats/model';
-import type { SourceAssignment, Task, TaskInput, TaskPage, TaskQuery, TaskStatus } from '../../core/tasks/model';
+import type { AwaitingCheckQuery, SourceAssignment, Task, TaskDetail, TaskInput, TaskPage, TaskQuery, TaskStatus, TaskSummary } from '../../core/tasks/model';
 import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
 import type { SiteVisit, SiteVisitFilter, SiteVisitInput } from '../../core/visits/model';
 import type { Result } from '../result';
@@ -115,12 +115,19 @@ export interface DubanApi {
     list: Call<[query?: TaskQuery], TaskPage>;
     /** How many tasks of each status match the query's other conditions. */
     counts: Call<[query?: TaskQuery], Record<TaskStatus, number>>;
-    get: Call<[id: number], Task>;
+    /** The task, with its lead units' latest reports and where its check stands. */
+    get: Call<[id: number], TaskDetail>;
     create: Call<[input: TaskInput], Task>;
     update: Call<[id: number, input: TaskInput], Task>;
     remove: Call<[id: number], void>;
     /** Puts tasks imported before their source existed under it, with their sub-tasks and measures without a source. */
     assignSource: Call<[request: SourceAssignment], { tasks: number }>;
+    /**
+     * 待核查: tasks every lead unit reported completed whose check the group has not begun (no
+     * close-out requested since), each with those reports (`latestReports`), longest waiting first;
+     * all, one lead unit's, or one task's.
+     */
+    awaitingCheck: Call<[query?: AwaitingCheckQuery], TaskSummary[]>;
   };
   measures: {
     list: Call<[filter?: MeasureFilter], Measure[]>;
@@ -265,6 +272,8 @@ export interface DubanApi {
     exportPackages: Call<[request: PackageExportRequest], PackageExport>;
     sentPackages: Call<[period: string], SentWorkbook[]>;
     previewReturn: Call<[source: WorkbookSource, options?: ReturnOptions], ReturnPreview>;
+    /** Plans a returned workbook again with the user's answers to its words. */
+    reviseReturn: Call<[importId: string, options: ReturnOptions], ReturnPreview>;
     applyReturn: Call<[importId: string], ReturnResult>;
     discardReturn: Call<[importId: string], void>;
   };

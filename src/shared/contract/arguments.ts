@@ -27,7 +27,7 @@ import { meetingInput } from '../../core/meetings/model';
 import { petitionInput, petitionQuery } from '../../core/petitions/model';
 import { progressInput } from '../../core/progress/model';
 import { reportChaseRequest } from '../../core/dispatch/model';
-import { sourceAssignment, taskInput, taskQuery } from '../../core/tasks/model';
+import { awaitingCheckQuery, sourceAssignment, taskInput, taskQuery } from '../../core/tasks/model';
 import { siteVisitInput } from '../../core/visits/model';
 import { isoDate, period } from '../validation';
 import { UNIT_KINDS, unitInput } from '../../core/units/model';
@@ -98,7 +98,12 @@ export const ARGUMENTS = {
   },
   units: crud(unitInput, z.object({ kind: z.enum(UNIT_KINDS).optional(), includeArchived: z.boolean().optional() }).optional()),
   inspections: crud(inspectionInput, null),
-  tasks: { ...crud(taskInput, taskQuery.optional()), counts: z.tuple([taskQuery.optional()]), assignSource: z.tuple([sourceAssignment]) },
+  tasks: {
+    ...crud(taskInput, taskQuery.optional()),
+    counts: z.tuple([taskQuery.optional()]),
+    assignSource: z.tuple([sourceAssignment]),
+    awaitingCheck: z.tuple([awaitingCheckQuery.optional()]),
+  },
   measures: crud(measureInput, z.object({ inspectionId: id.optional(), taskId: id.optional() }).optional()),
   progress: {
     get: z.tuple([id]),
@@ -199,6 +204,7 @@ export const ARGUMENTS = {
     exportPackages: z.tuple([packageExportRequest]),
     sentPackages: z.tuple([period]),
     previewReturn: z.tuple([workbookSource, returnOptions.optional()]),
+    reviseReturn: z.tuple([importId, returnOptions]),
     applyReturn: z.tuple([importId]),
     discardReturn: z.tuple([importId]),
   },

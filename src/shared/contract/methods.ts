@@ -8,7 +8,7 @@ export const CONTRACT = {
   session: ['status', 'create', 'open', 'openDemo', 'lock', 'close', 'touch', 'changePassword', 'replaceRecoveryKey', 'backups', 'restoreBackup', 'removeBackup', 'setPreferences', 'forgetRecent'],
   units: ['list', 'get', 'create', 'update', 'remove'],
   inspections: ['list', 'get', 'create', 'update', 'remove'],
-  tasks: ['list', 'counts', 'get', 'create', 'update', 'remove', 'assignSource'],
+  tasks: ['list', 'counts', 'get', 'create', 'update', 'remove', 'assignSource', 'awaitingCheck'],
   measures: ['list', 'get', 'create', 'update', 'remove'],
   progress: ['get', 'submit', 'ofPeriod', 'history', 'missing'],
   dispatch: ['month', 'setMonth', 'overview', 'previewChase', 'chase'],
@@ -51,7 +51,7 @@ export const CONTRACT = {
     'html',
     'docx',
   ],
-  exchange: ['preview', 'revise', 'rows', 'apply', 'discard', 'export', 'exportPackages', 'sentPackages', 'previewReturn', 'applyReturn', 'discardReturn'],
+  exchange: ['preview', 'revise', 'rows', 'apply', 'discard', 'export', 'exportPackages', 'sentPackages', 'previewReturn', 'reviseReturn', 'applyReturn', 'discardReturn'],
 } as const;
 
 export type Contract = typeof CONTRACT;

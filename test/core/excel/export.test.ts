@@ -9,7 +9,8 @@ import { addTask, addUnits } from '../../helpers/domain';
 import { ledgerFactory } from '../../helpers/ledger';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
-import { csvByLibreOffice, loadWithExcelJS, WORKBOOKS, workbookBytes } from '../../helpers/workbooks';
+import type { TextLine } from '../../helpers/pdf';
+import { csvByLibreOffice, loadWithExcelJS, printedByLibreOffice, WORKBOOKS, workbookBytes } from '../../helpers/workbooks';
 import { setText } from '../../../src/core/excel/write/safe-text';
 
 vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
@@ -65,6 +66,22 @@ describe('exports a leader reads', () => {
     const cell = book.worksheets[0]!.getCell('B4');
     expect(cell.border?.left?.style).toBe('thin');
     expect(book.worksheets[0]!.getColumn(2).width).toBeGreaterThan(40);
+  });
+
+  it('prints every line of a cell inside its row, and deadlines as 2024年6月30日, as LibreOffice prints it', async () => {
+    ledger = await sampleLedger();
+    const u = ledger.units.list().find((unit) => unit.name === '东川市人民政府')!;
+    const first = unwrap(ledger.tasks.list({ limit: 1 })).rows[0]!;
+    unwrap(ledger.progress.submit({ taskId: first.id, unitId: u.id, period: '2026-10', state: 'on_track', progress: '一、完成三期提标改造主体工程\n二、出水水质连续三个月达标\n三、建立日常巡查台账' }));
+    const exported = unwrap(await ledger.exchange.export({ kind: 'tasks' }));
+    const pages = printedByLibreOffice(exported.bytes);
+    const text = pages.flat().map((line) => line.text.replace(/\s+/g, '')).join('\n');
+    expect(text).toContain('3.加快推进提标改造工程建设');
+    expect(text).toContain('三、建立日常巡查台账');
+    expect(text).toContain('2024年6月30日');
+    expect(text).not.toContain('2024-06-30');
+    // A cell whose lines do not fit its row prints them over the rows below: no two lines may overlap.
+    expect(pages.flatMap(overlaps)).toEqual([]);
   });
 
   it('imports back what it exports, unchanged: tasks, petition cases (two-level header), units', async () => {
@@ -124,3 +141,16 @@ describe('text that could run, written and read again', () => {
     expect(sheet!.rows.map((r) => cellText(r.cells[0]!))).toEqual(['=1+2', '+SUM(A1:A9)', '-2+3', '@cmd', '=1+2', '=1+2', '说明_x000D_原样']);
   });
 });
+
+/** Pairs of printed lines whose boxes cover each other by more than a third of a line. */
+function overlaps(lines: readonly TextLine[]): string[] {
+  const found: string[] = [];
+  lines.forEach((a, i) => {
+    for (const b of lines.slice(i + 1)) {
+      const across = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+      const down = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+      if (across > 0 && down > Math.min(a.yMax - a.yMin, b.yMax - b.yMin) / 3) found.push(`${a.text} / ${b.text}`);
+    }
+  });
+  return found;
+}

@@ -115,14 +115,91 @@ describe('importing tasks', () => {
     ]);
     const planned = await preview(bytes);
     expect(planned.rows.map((r) => r.issues.map((i) => `${i.severity}:${i.code}:${i.field}`))).toEqual([
-      ['error:invalid_deadline:deadline'],
+      ['error:unknown_word:deadline'],
       ['error:unknown_word:status', 'error:required:problem'],
       ['error:duplicate_in_file:number'],
       [],
     ]);
     expect(planned.rows[2]!.issues[0]!.params).toEqual({ row: 2 });
-    expect(unwrap(ledger.exchange.imports.apply(planned.importId))).toMatchObject({ created: 1, errors: 3 });
-    expect(unwrap(ledger.tasks.list()).rows.map((t) => t.number)).toEqual(['3']);
+    const told = unwrap(ledger.exchange.imports.revise(planned.importId, { words: { deadline: { 明年: '2025-12-31' }, status: { 说不清: 'pending' } } }));
+    expect(unwrap(ledger.exchange.imports.apply(told.importId))).toMatchObject({ created: 2, errors: 2 });
+    expect(unwrap(ledger.tasks.list()).rows.map((t) => t.number)).toEqual(['1', '3']);
+  });
+});
+
+describe('words the import does not know', () => {
+  it('asks what a status not on the list stands for, naming its cells, and refuses to write until told', async () => {
+    ledger = await newLedger();
+    addUnits(ledger, ['自治区水利厅']);
+    const bytes = await sheetBytes([
+      TASK_HEADER,
+      ['1', '湖泊补水推进缓慢', '自治区水利厅', '2024-06-30', '基本完成'],
+      ['2', '河道整治滞后', '自治区水利厅', '2024-06-30', '已完成'],
+      ['3', '排污口整治滞后', '自治区水利厅', '2024-06-30', ' 基本 完成 '],
+    ]);
+    const asked = await preview(bytes);
+    expect(asked.words).toEqual([{ field: 'status', text: '基本完成', cells: ['E2', 'E4'], count: 2, choice: { as: 'enum', enumName: 'taskStatus', values: ['pending', 'in_progress', 'completed', 'closed'] }, decision: null }]);
+    expect(asked.rows.map((r) => [r.action, r.issues.map((i) => `${i.code}:${i.params?.cell ?? ''}`)])).toEqual([
+      ['error', ['unknown_word:E2']],
+      ['create', []],
+      ['error', ['unknown_word:E4']],
+    ]);
+    expect(failure(ledger.exchange.imports.apply(asked.importId))).toMatchObject({ code: 'excel.words_undecided', params: { count: 1, cell: 'E2', value: '基本完成' } });
+    expect(unwrap(ledger.tasks.list()).total).toBe(0);
+
+    const told = unwrap(ledger.exchange.imports.revise(asked.importId, { words: { status: { 基本完成: 'in_progress' } } }));
+    expect(told.words[0]).toMatchObject({ text: '基本完成', decision: 'in_progress' });
+    expect(told.counts).toMatchObject({ create: 3, error: 0 });
+    unwrap(ledger.exchange.imports.apply(told.importId));
+    expect(unwrap(ledger.tasks.list()).rows.map((t) => [t.number, t.status])).toEqual([
+      ['1', 'in_progress'],
+      ['2', 'completed'],
+      ['3', 'in_progress'],
+    ]);
+  });
+
+  it('reads no word by a part of it: 基本完成 is not 完成, 未完成 is not 完成, 水、大气 is not 水', async () => {
+    ledger = await newLedger();
+    addUnits(ledger, ['自治区水利厅']);
+    const progress = await preview(await sheetBytes([
+      ['任务编号', '责任单位', '本月进展', '进展状态'],
+      ['1', '自治区水利厅', '主体完工', '基本完成'],
+      ['2', '自治区水利厅', '推进中', '未完成'],
+    ]), { kind: 'progress', period: '2024-05' });
+    expect(progress.words.map((w) => [w.field, w.text])).toEqual([
+      ['state', '基本完成'],
+      ['state', '未完成'],
+    ]);
+    const petitions = await preview(await sheetBytes([
+      ['受理编号', '反映问题', '污染类型', '是否属实', '办结情况'],
+      ['D1', '异味扰民', '水、大气', '基本属实', '基本办结'],
+      ['D2', '噪声扰民', '噪声', '属实', '已办结'],
+    ]), { kind: 'petitions' });
+    expect(petitions.words.map((w) => [w.field, w.text])).toEqual([
+      ['pollutionKind', '水、大气'],
+      ['completion', '基本办结'],
+    ]);
+    expect(petitions.rows[1]).toMatchObject({ action: 'create', issues: [] });
+  });
+
+  it('asks about a deadline it cannot read as a whole, and takes a date or a kind for it', async () => {
+    ledger = await newLedger();
+    addUnits(ledger, ['自治区水利厅']);
+    const bytes = await sheetBytes([
+      TASK_HEADER,
+      ['1', '湖泊补水推进缓慢', '自治区水利厅', '2024年底前完成并长期坚持', ''],
+      ['2', '河道整治滞后', '自治区水利厅', '尽快', ''],
+      ['3', '排污口整治滞后', '自治区水利厅', '立行立改、长期坚持', ''],
+    ]);
+    const asked = await preview(bytes);
+    expect(asked.words.map((w) => [w.field, w.text, w.cells, w.choice])).toEqual([
+      ['deadline', '2024年底前完成并长期坚持', ['D2'], { as: 'deadline' }],
+      ['deadline', '尽快', ['D3'], { as: 'deadline' }],
+    ]);
+    expect(asked.rows[2]).toMatchObject({ action: 'create', issues: [{ code: 'deadline_immediate_and_ongoing' }] });
+    const told = unwrap(ledger.exchange.imports.revise(asked.importId, { words: { deadline: { '2024年底前完成并长期坚持': '2024-12-31', 尽快: 'immediate' } } }));
+    unwrap(ledger.exchange.imports.apply(told.importId));
+    expect(unwrap(ledger.tasks.list()).rows.map((t) => t.deadline)).toEqual([{ kind: 'date', date: '2024-12-31' }, { kind: 'immediate' }, { kind: 'ongoing' }]);
   });
 });
 

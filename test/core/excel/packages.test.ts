@@ -105,6 +105,21 @@ describe('unit workbooks come back', () => {
     expect(again.counts).toMatchObject({ create: 0, unchanged: 4 });
   });
 
+  it('asks what a state not on the list stands for (基本完成 is not 已完成), and applies nothing until told', async () => {
+    ledger = await taskLedger();
+    const env = unitFile(unwrap(await ledger.exchange.packages.export({ period: NOVEMBER })).files, '自治区生态环境厅');
+    const returned = resaveWithLibreOffice(await fillIn(env.bytes, (sheet) => (sheet.getCell(5, 7).value = '基本完成')));
+    const asked = unwrap(await ledger.exchange.packages.preview(file(returned)));
+    expect(asked.words).toEqual([{ field: 'state', text: '基本完成', cells: ['G5'], count: 1, choice: { as: 'enum', enumName: 'progressState', values: ['not_started', 'on_track', 'behind', 'completed'] }, decision: null }]);
+    expect(asked.rows[1]).toMatchObject({ key: '3', action: 'error', issues: [{ code: 'unknown_word', field: 'state', params: { value: '基本完成', cell: 'G5' } }] });
+    expect(failure(ledger.exchange.packages.apply(asked.importId)).code).toBe('excel.words_undecided');
+    expect(ledger.progress.ofPeriod(NOVEMBER)).toEqual([]);
+    const told = unwrap(ledger.exchange.packages.revise(asked.importId, { words: { state: { 基本完成: 'on_track' } } }));
+    expect(told.counts).toMatchObject({ create: 4, error: 0 });
+    unwrap(ledger.exchange.packages.apply(told.importId));
+    expect(ledger.progress.ofPeriod(NOVEMBER).find((r) => r.taskNumber === '3')!.state).toBe('on_track');
+  });
+
   it('recognised by the code on the sheet when the hidden sheet, the footer, protection, validation and the hidden column are gone', async () => {
     ledger = await taskLedger();
     const env = unitFile(unwrap(await ledger.exchange.packages.export({ period: NOVEMBER })).files, '自治区生态环境厅');

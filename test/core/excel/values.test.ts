@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromExcelSerial, parseDateText, parsePeriodText } from '../../../src/core/excel/values/dates';
 import { parseDeadlineText } from '../../../src/core/excel/values/deadlines';
+import { PROGRESS_STATE_WORDS, readWord, TASK_STATUS_WORDS } from '../../../src/core/excel/values/words';
 
 describe('dates as people type them', () => {
   it.each([
@@ -56,8 +57,22 @@ describe('deadlines as a feedback list writes them', () => {
     expect(parseDeadlineText('立行立改，长期坚持')).toEqual({ deadline: { kind: 'ongoing' }, note: 'immediate_and_ongoing' });
   });
 
-  it('has no deadline for blank or unreadable text', () => {
+  it('has no deadline for blank or unreadable text, nor for a word inside other words', () => {
     expect(parseDeadlineText('  ')).toBeNull();
     expect(parseDeadlineText('尽快')).toBeNull();
+    expect(parseDeadlineText('2024年底前完成并长期坚持')).toBeNull();
+    expect(parseDeadlineText('力争长期保持')).toBeNull();
+  });
+});
+
+describe('words for a choice', () => {
+  it('are read only whole, whatever their spacing and width', () => {
+    expect(readWord(PROGRESS_STATE_WORDS, '已完成')).toBe('completed');
+    expect(readWord(PROGRESS_STATE_WORDS, ' 序时 推进 ')).toBe('on_track');
+    expect(readWord(TASK_STATUS_WORDS, '未启动')).toBe('pending');
+  });
+
+  it.each(['基本完成', '部分完成', '未完成', '完成了一半', '已完成？'])('leave %s to the user', (text) => {
+    expect(readWord(PROGRESS_STATE_WORDS, text)).toBeNull();
   });
 });

@@ -41,8 +41,8 @@ describe('statistics', () => {
     expect(tasks).toMatchObject({ total: 5, overdue: 2, byStatus: { pending: 2, in_progress: 2, completed: 1, closed: 0 }, byDeadlineKind: { date: 4, immediate: 0, ongoing: 1 }, completionRate: 0.2, closedRate: 0 });
     // Units in their set order, then by name: 水 (U+6C34) before 生 (U+751F).
     expect(tasks.byUnit).toEqual([
-      { unit: { id: water, name: '水利厅', shortName: '' }, total: 2, overdue: 0, byStatus: { pending: 1, in_progress: 0, completed: 1, closed: 0 } },
-      { unit: { id: eco, name: '生态环境厅', shortName: '' }, total: 3, overdue: 2, byStatus: { pending: 1, in_progress: 2, completed: 0, closed: 0 } },
+      { unit: { id: water, name: '水利厅', shortName: '' }, total: 2, overdue: 0, reportedCompleted: 0, byStatus: { pending: 1, in_progress: 0, completed: 1, closed: 0 } },
+      { unit: { id: eco, name: '生态环境厅', shortName: '' }, total: 3, overdue: 2, reportedCompleted: 0, byStatus: { pending: 1, in_progress: 2, completed: 0, closed: 0 } },
     ]);
     expect(tasks.bySource.map((s) => [s.inspection?.name ?? null, s.total])).toEqual([
       [null, 3],

@@ -4,10 +4,11 @@ import { type CellValue, cellText } from '../read/cells';
 import { fromExcelSerial, parseDateText, parsePeriodText } from '../values/dates';
 import { parseDeadlineText } from '../values/deadlines';
 import { splitUnitNames } from '../values/units';
-import { readWord, type WordTable } from '../values/words';
+import { readWord, valuesOf, type WordTable } from '../values/words';
 import { labelScore } from './labels';
-import type { EnumName, Issue } from './model';
+import type { EnumName, Issue, WordAnswers, WordChoice } from './model';
 import { compact } from '../values/text';
+import { answerOf, type AskedCell } from './words';
 
 /**
  * The fields a kind of record reads from a sheet: the header words that name each (the first is
@@ -39,7 +40,15 @@ export interface FieldSpec {
 /** A field's value as read from its cell. */
 export type FieldValue = string | number | IsoDate | Period | Deadline | readonly string[];
 
-export type Reading = { readonly value: FieldValue; readonly issue?: Issue } | { readonly value?: undefined; readonly issue: Issue };
+/** `asked`: the cell's text was not a word the field reads, and was asked of the user (answered or not). */
+export type Reading = ({ readonly value: FieldValue; readonly issue?: Issue } | { readonly value?: undefined; readonly issue: Issue }) & { readonly asked?: AskedCell };
+
+/** Where a cell is read: its column's header, its name (E7), and the user's answers to words. */
+export interface CellPlace {
+  readonly header: string;
+  readonly at: string;
+  readonly answers: WordAnswers;
+}
 
 /** How well a header names the field: its best word's score, earlier words winning ties. */
 export function fieldScore(field: FieldSpec, header: { leaf: string; label: string }): number {
@@ -53,20 +62,39 @@ export function fieldScore(field: FieldSpec, header: { leaf: string; label: stri
 
 const problem = (field: string, code: Issue['code'], value: string): Reading => ({ issue: { severity: 'error', code, field, params: { value } } });
 
+const DEADLINE_CHOICE: WordChoice = { as: 'deadline' };
+
+/** A deadline the user gave for a text: its kind, or a date. */
+const answeredDeadline = (answer: string): Deadline => (answer === 'immediate' || answer === 'ongoing' ? { kind: answer } : { kind: 'date', date: answer as IsoDate });
+
+/** Choices as the questions offer them: the values a table's words stand for. */
+const enumChoice = (words: WordTable<string>, enumName: EnumName): WordChoice => ({ as: 'enum', enumName, values: valuesOf(words) });
+
+/** What a question about a field's text offers: only choices and deadlines are asked about. */
+export const choiceOfField = (spec: FieldSpec): WordChoice => (spec.read.as === 'choice' ? enumChoice(spec.read.words, spec.read.enumName) : DEADLINE_CHOICE);
+
+/** A text the field does not read as it stands: the user's answer, or an error until there is one. */
+function asked(field: string, text: string, place: CellPlace, choice: WordChoice, value: (answer: string) => FieldValue): Reading {
+  const answer = answerOf(place.answers, field, text, choice);
+  const cell = { field, text, at: place.at };
+  if (answer !== undefined) return { value: value(answer), asked: cell };
+  return { issue: { severity: 'error', code: 'unknown_word', field, params: { value: text, cell: place.at } }, asked: cell };
+}
+
 function readDate(field: string, cell: CellValue): Reading {
   if (cell.kind === 'date') return { value: cell.date };
   const date = cell.kind === 'number' ? fromExcelSerial(cell.value) : parseDateText(cellText(cell));
   return date ? { value: date } : problem(field, 'invalid_date', cellText(cell));
 }
 
-function readDeadline(field: string, cell: CellValue): Reading {
+function readDeadline(field: string, cell: CellValue, place: CellPlace): Reading {
   if (cell.kind === 'date') return { value: { kind: 'date', date: cell.date } };
   if (cell.kind === 'number') {
     const date = fromExcelSerial(cell.value);
     return date ? { value: { kind: 'date', date } } : problem(field, 'invalid_deadline', cellText(cell));
   }
   const reading = parseDeadlineText(cellText(cell));
-  if (!reading) return problem(field, 'invalid_deadline', cellText(cell));
+  if (!reading) return asked(field, cellText(cell), place, DEADLINE_CHOICE, answeredDeadline);
   return reading.note ? { value: reading.deadline, issue: { severity: 'warning', code: 'deadline_immediate_and_ongoing', field } } : { value: reading.deadline };
 }
 
@@ -91,10 +119,9 @@ function readAmount(field: string, cell: CellValue, header: string): Reading {
   return { value: Math.round(Number(match[1]) * (tenThousands ? 10_000 : 1)) };
 }
 
-function readChoice(field: string, cell: CellValue, words: WordTable<string>): Reading {
-  const reading = readWord(words, cellText(cell));
-  if (!reading) return problem(field, 'unknown_word', cellText(cell));
-  return reading.several ? { value: reading.value, issue: { severity: 'warning', code: 'several_words', field, params: { value: cellText(cell) } } } : { value: reading.value };
+function readChoice(field: string, cell: CellValue, place: CellPlace, words: WordTable<string>, enumName: EnumName): Reading {
+  const value = readWord(words, cellText(cell));
+  return value ? { value } : asked(field, cellText(cell), place, enumChoice(words, enumName), (answer) => answer);
 }
 
 const listItems = (text: string): string[] =>
@@ -104,7 +131,7 @@ const listItems = (text: string): string[] =>
     .filter((item) => item !== '');
 
 /** Reads a non-empty cell as the field says; empty cells are not read. */
-export function readField(spec: FieldSpec, cell: CellValue, header: string): Reading {
+export function readField(spec: FieldSpec, cell: CellValue, place: CellPlace): Reading {
   const read = spec.read;
   switch (read.as) {
     case 'text':
@@ -112,15 +139,15 @@ export function readField(spec: FieldSpec, cell: CellValue, header: string): Rea
     case 'date':
       return readDate(spec.key, cell);
     case 'deadline':
-      return readDeadline(spec.key, cell);
+      return readDeadline(spec.key, cell, place);
     case 'period':
       return readPeriod(spec.key, cell);
     case 'count':
       return readCount(spec.key, cell);
     case 'amount':
-      return readAmount(spec.key, cell, header);
+      return readAmount(spec.key, cell, place.header);
     case 'choice':
-      return readChoice(spec.key, cell, read.words);
+      return readChoice(spec.key, cell, place, read.words, read.enumName);
     case 'unit':
       return { value: splitUnitNames(cellText(cell))[0] ?? cellText(cell) };
     case 'units':

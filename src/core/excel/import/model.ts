@@ -49,7 +49,6 @@ export const ISSUE_CODES = [
   'unknown_task',
   'ambiguous_task',
   'unit_needed',
-  'several_words',
   'fixed_changed',
   'looks_like_existing',
 ] as const;
@@ -127,6 +126,41 @@ export interface UnitResolution {
   readonly decision: UnitDecision | null;
 }
 
+/** What an answer to a word may be: a value of the enumeration, or for a deadline its kind or a date. */
+export type WordChoice = { readonly as: 'enum'; readonly enumName: EnumName; readonly values: readonly string[] } | { readonly as: 'deadline' };
+
+/**
+ * Text in a cell that is not one of the words the import reads for its field (基本完成 for a status,
+ * 尽快 for a deadline): it is never read as some value it might mean, but waits for the user to say
+ * which. One question for each field and text, however many cells hold it.
+ */
+export interface WordQuestion {
+  readonly field: string;
+  /** The text as first written. */
+  readonly text: string;
+  /** The first few cells that hold it, as the spreadsheet names them (E7). */
+  readonly cells: readonly string[];
+  readonly count: number;
+  readonly choice: WordChoice;
+  /** The value the user chose; null until then, and nothing is written while one is null. */
+  readonly decision: string | null;
+}
+
+/** The user's answers: field → text as written → the value it stands for. */
+export const wordAnswers = z.record(z.string().max(60), z.record(z.string().max(1000), z.string().max(20)));
+export type WordAnswers = z.infer<typeof wordAnswers>;
+
+/** The questions still waiting for an answer: while there is one, nothing is written. */
+export const unanswered = (questions: readonly WordQuestion[]): WordQuestion[] => questions.filter((q) => q.decision === null);
+
+/** The answers a plan was made with, and one more: what a screen sends to plan the file again. */
+export function withAnswer(questions: readonly WordQuestion[], field: string, text: string, value: string): WordAnswers {
+  const answers: Record<string, Record<string, string>> = {};
+  for (const question of questions) if (question.decision !== null) (answers[question.field] ??= {})[question.text] = question.decision;
+  (answers[field] ??= {})[text] = value;
+  return answers;
+}
+
 export const unitDecision = z.discriminatedUnion('action', [
   z.object({ action: z.literal('use'), unitId: id }),
   z.object({ action: z.literal('create'), kind: z.enum(UNIT_KINDS).optional() }),
@@ -140,6 +174,8 @@ export const importOptions = z.object({
   mapping: z.record(z.string().regex(/^\d+$/), z.string().max(60).nullable()).optional(),
   /** What unit names not in the ledger stand for, by the name as written. */
   units: z.record(z.string().max(200), unitDecision).optional(),
+  /** What words the import does not know stand for. */
+  words: wordAnswers.optional(),
   /** Create every unit name that is not in the ledger (the command line's --create-units). */
   createUnits: z.boolean().optional(),
   /** Tasks: the inspection they come from (their numbers are unique within it). */
@@ -193,6 +229,7 @@ export interface ImportPreview {
   readonly units: readonly UnitResolution[];
   /** Units the import will create (decided, or by createUnits). */
   readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
+  readonly words: readonly WordQuestion[];
   readonly counts: ImportCounts;
   readonly matches: readonly ExistingMatch[];
   /** The first rows of the preview; `exchange.rows` pages through the rest. */

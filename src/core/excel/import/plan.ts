@@ -8,11 +8,13 @@ import type { ImportKindSpec, RowWrite } from './kind';
 import { IMPORT_SPECS } from './kinds';
 import { detectMapping, type Mapped, mapColumns } from './mapping';
 import { existingMatches } from './matches';
-import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, PreviewRow, UnitResolution } from './model';
+import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, PreviewRow, UnitResolution, WordQuestion } from './model';
 import { Placeholders } from './placeholders';
 import { type MappedColumn, type ParsedRow, readRows } from './rows';
 import { resolveUnitNames } from './unit-names';
 import type { UnitKind } from '../../units/model';
+import { choiceOfField } from './fields';
+import { questionsOf } from './words';
 
 /**
  * An import planned against the ledger without writing: the sheet and header found, the columns'
@@ -37,6 +39,7 @@ export interface ImportPlan {
   readonly lines: readonly PlannedLine[];
   readonly units: readonly UnitResolution[];
   readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
+  readonly words: readonly WordQuestion[];
   readonly placeholders: Placeholders;
   readonly counts: ImportCounts;
   readonly matches: readonly ExistingMatch[];
@@ -117,8 +120,10 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
   const mapped = mapColumns(db, spec.kind, header.columns, spec.fields, options.mapping);
   const columns = mapped.filter((m): m is MappedColumn & Mapped => m.field !== null);
   const missingFields = spec.fields.filter((f) => f.required && !columns.some((c) => c.field.key === f.key)).map((f) => f.key);
-  const sheetLines = readRows(sheet, header.dataStart, columns);
+  const answers = options.words ?? {};
+  const sheetLines = readRows(sheet, header.dataStart, columns, answers);
   const records = sheetLines.flatMap((line) => (line.kind === 'record' ? [line.parsed] : []));
+  const fieldSpec = (key: string) => spec.fields.find((f) => f.key === key)!;
   const placeholders = new Placeholders();
   const units = resolveUnitNames(db, unitNamesIn(records, spec), { decisions: options.units ?? {}, createAll: options.createUnits ?? false }, placeholders);
   const plans = spec.plan(records, { db, options, units, placeholders });
@@ -141,6 +146,11 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
     lines,
     units: units.resolutions,
     newUnits: units.newUnits(placeholders),
+    words: questionsOf(
+      records.flatMap((r) => r.asked),
+      (field) => choiceOfField(fieldSpec(field)),
+      answers,
+    ),
     placeholders,
     counts: countsOf(previews),
     matches: existingMatches(plans),

@@ -3,7 +3,8 @@ import type { SheetData, SheetRow } from '../read/workbook';
 import type { HeaderColumn } from './header';
 import { type FieldSpec, type FieldValue, readField } from './fields';
 import { normalizeLabel } from './labels';
-import type { Issue, SkipReason } from './model';
+import type { Issue, SkipReason, WordAnswers } from './model';
+import type { AskedCell } from './words';
 
 /**
  * The data rows of a sheet under its header, each read field by field through the mapping, or
@@ -19,6 +20,8 @@ export interface ParsedRow {
   readonly row: number;
   readonly values: ReadonlyMap<string, FieldValue>;
   readonly issues: readonly Issue[];
+  /** Cells whose text was asked of the user. */
+  readonly asked: readonly AskedCell[];
 }
 
 export type SheetLine = { readonly kind: 'record'; readonly parsed: ParsedRow } | { readonly kind: 'skip'; readonly row: number; readonly reason: SkipReason; readonly text: string };
@@ -68,20 +71,23 @@ function isColumnNumbering(row: SheetRow): boolean {
   return numbers.length >= 3 && numbers.every((c, i) => c.kind === 'number' && c.value === i + 1);
 }
 
-function parseRow(row: SheetRow, columns: readonly MappedColumn[]): ParsedRow {
+function parseRow(row: SheetRow, columns: readonly MappedColumn[], answers: WordAnswers): ParsedRow {
   const values = new Map<string, FieldValue>();
   const issues: Issue[] = [];
+  const asked: AskedCell[] = [];
   for (const { header, field } of columns) {
     const cell = cellAt(row, header.column);
     if (cell.kind === 'empty') continue;
-    const reading = readField(field, cell, header.label);
+    const at = `${header.letters}${row.number}`;
+    const reading = readField(field, cell, { header: header.label, at, answers });
     if (reading.value !== undefined) values.set(field.key, reading.value);
     if (reading.issue) issues.push(reading.issue);
+    if (reading.asked) asked.push(reading.asked);
   }
-  return { row: row.number, values, issues };
+  return { row: row.number, values, issues, asked };
 }
 
-export function readRows(sheet: SheetData, dataStart: number, columns: readonly MappedColumn[]): SheetLine[] {
+export function readRows(sheet: SheetData, dataStart: number, columns: readonly MappedColumn[], answers: WordAnswers): SheetLine[] {
   const lines: SheetLine[] = [];
   const leaves = columns.map((c) => normalizeLabel(c.header.leaf));
   let previous: number | null = null;
@@ -91,7 +97,7 @@ export function readRows(sheet: SheetData, dataStart: number, columns: readonly 
     if (previous !== null) for (let gap = previous + 1; gap < row.number; gap++) lines.push({ kind: 'skip', row: gap, reason: 'blank', text: '' });
     const reason = skipReason(row, columns, leaves, index === dataStart);
     if (reason) lines.push({ kind: 'skip', row: row.number, reason, text: firstTexts(row).join(' ') });
-    else lines.push({ kind: 'record', parsed: parseRow(row, columns) });
+    else lines.push({ kind: 'record', parsed: parseRow(row, columns, answers) });
     previous = row.number;
   }
   return trimTrailingBlanks(lines);

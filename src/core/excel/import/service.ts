@@ -12,6 +12,7 @@ import { applyPlan } from './apply';
 import { IMPORT_SPECS } from './kinds';
 import { type ImportOptions, importOptions, type ImportPreview, type ImportResult, type PreviewRow, type RowFilter, rowsQuery, type RowsQuery } from './model';
 import { type ImportPlan, planImport, previewRow } from './plan';
+import { allAnswered } from './words';
 
 /**
  * Imports as the wizard runs them: a file is read and planned (the preview), the user corrects the
@@ -59,6 +60,7 @@ function previewOf(pending: Pending): ImportPreview {
     missingFields: plan.missingFields,
     units: plan.units,
     newUnits: plan.newUnits,
+    words: plan.words,
     counts: plan.counts,
     matches: plan.matches,
     rows: plan.lines.slice(0, FIRST_PAGE).map(previewRow),
@@ -127,7 +129,9 @@ export function importService(ctx: LedgerContext) {
       const stale = taken.head !== auditHead(ctx);
       const applied = ctx.write((tx) => {
         const current = stale ? planImport(tx, taken!.workbook, taken!.options) : ok(taken!.plan);
-        const written = current.ok ? applyPlan(ctx, tx, current.value) : current;
+        if (!current.ok) return current;
+        const answered = allAnswered(current.value.words);
+        const written = answered.ok ? applyPlan(ctx, tx, current.value) : answered;
         if (written.ok) taken = undefined;
         return written;
       });

@@ -29,6 +29,9 @@ export interface PackageTask {
   readonly lastReport: string;
 }
 
+/** Points: about four lines for the unit to write in. */
+const INPUT_ROW_HEIGHT = 60;
+
 const FIXED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
 /** The unit's open tasks in the order of their numbers, with what it reported the month before. */
@@ -106,8 +109,8 @@ export async function writePackage(spec: PackageSpec, t: TFunction, language: La
   const stateColumn = PACKAGE_COLUMNS.indexOf('state') + 1;
   const states = PROGRESS_STATES.map((s) => t(`common:enums.progressState.${s}`));
   for (const task of spec.tasks) {
-    const row = table.addRow([task.number, task.problem, task.deadline, roleWords(task.role), task.lastReport, ...INPUT.map(() => null), String(task.id)]);
-    row.height = 60;
+    // Room for a few lines of progress typed into the row, and more where the problem is long.
+    const row = table.addRow([task.number, task.problem, task.deadline, roleWords(task.role), task.lastReport, ...INPUT.map(() => null), String(task.id)], INPUT_ROW_HEIGHT);
     FIXED.forEach((_, i) => (row.getCell(i + 1).fill = FIXED_FILL));
     INPUT.forEach((_, i) => {
       const cell = row.getCell(FIXED.length + i + 1);

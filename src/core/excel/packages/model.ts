@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IsoDate, Period } from '../../../shared/dates';
 import { id, period } from '../../../shared/validation';
-import type { ImportCounts, PreviewRow } from '../import/model';
+import { type ImportCounts, type PreviewRow, wordAnswers, type WordQuestion } from '../import/model';
 
 /**
  * Unit workbooks (填报表): for a month, each unit gets a workbook of its open tasks to fill in and
@@ -72,6 +72,8 @@ export interface ReturnPreview {
   readonly exportId: string;
   readonly exportedAt: string | null;
   readonly warnings: readonly ReturnWarning[];
+  /** States written in words not on the list: each waits for the user's answer. */
+  readonly words: readonly WordQuestion[];
   readonly counts: ImportCounts;
   readonly rows: readonly PreviewRow[];
 }
@@ -79,6 +81,8 @@ export interface ReturnPreview {
 export const returnOptions = z.object({
   /** The month being collected: a workbook of another month is flagged. */
   period: period.optional(),
+  /** What states written in words not on the list stand for. */
+  words: wordAnswers.optional(),
 });
 export type ReturnOptions = z.input<typeof returnOptions>;
 

@@ -8,17 +8,18 @@ import { progressInput, type ProgressState } from '../../progress/model';
 import { isResponsible, loadProgressReport, progressService, reportIdOf } from '../../progress/service';
 import type { Reader } from '../../storage/database';
 import { loadUnit } from '../../units/service';
-import { shownReport } from '../import/kinds/progress';
+import { choiceOfField, type Reading, readField } from '../import/fields';
+import { PROGRESS_FIELDS, shownReport } from '../import/kinds/progress';
 import { checkRules, plannedRow } from '../import/kind';
 import { normalizeLabel } from '../import/labels';
-import type { ImportCounts, Issue } from '../import/model';
+import type { ImportCounts, Issue, WordAnswers, WordQuestion } from '../import/model';
 import { countsOf, type PlannedLine } from '../import/plan';
 import { findHeader, type Header } from '../import/header';
 import { shownPeriod } from '../import/shown';
 import { type CellValue, cellText } from '../read/cells';
-import type { SheetData, SheetRow, WorkbookData } from '../read/workbook';
+import { columnLetters, type SheetData, type SheetRow, type WorkbookData } from '../read/workbook';
 import { readSetting } from '../../settings';
-import { PROGRESS_STATE_WORDS, readWord } from '../values/words';
+import { type AskedCell, questionsOf } from '../import/words';
 import { findIdentities, type Identity } from './identity';
 import { CODE_SHEET, INPUT, PACKAGE_COLUMNS, type PackageColumn, rowChecksum } from './layout';
 import type { returnOptions, ReturnWarning, SentWorkbook } from './model';
@@ -34,12 +35,22 @@ export interface ReturnPlan {
   readonly sent: SentWorkbook | undefined;
   readonly warnings: readonly ReturnWarning[];
   readonly lines: readonly PlannedLine[];
+  readonly words: readonly WordQuestion[];
   readonly counts: ImportCounts;
 }
 
 export const sentKey = (exportId: string): string => `excel.unit_workbook.${exportId}`;
 
 const EMPTY: CellValue = { kind: 'empty' };
+
+/** The state is read as a progress sheet's is: the same words, the same questions for others. */
+const STATE_FIELD = PROGRESS_FIELDS.find((field) => field.key === 'state')!;
+
+/** The state a row gives, where the unit filled it in. */
+function readState(r: ReturnedRow, column: number | undefined, answers: WordAnswers): Reading | null {
+  const text = r.cells.state;
+  return text && column !== undefined ? readField(STATE_FIELD, { kind: 'text', text }, { header: '', at: `${columnLetters(column)}${r.row}`, answers }) : null;
+}
 
 /** Copies of the code, most trusted first: the hidden sheet, the sheet's own cells, the footers. */
 function identitiesIn(workbook: WorkbookData): Identity[] {
@@ -128,6 +139,7 @@ export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, f
   const added: number[] = [];
   const notFilled: string[] = [];
   const fixedChanged: string[] = [];
+  const asked: AskedCell[] = [];
   const lines: PlannedLine[] = [];
   for (const r of returned) {
     const byId = r.cells.taskId ? tasks.byId.get(Number(r.cells.taskId)) : undefined;
@@ -151,20 +163,22 @@ export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, f
       lines.push({ preview: { row: r.row, action: 'skip', key: task.number, label: r.cells.problem ?? '', skipReason: 'not_filled', issues }, changes: () => [] });
       continue;
     }
-    lines.push(planReportRow(db, r, task, unit.id, identity.period, onlyReporter, issues));
+    const state = readState(r, table.columns.get('state'), options.words ?? {});
+    if (state?.asked) asked.push(state.asked);
+    lines.push(planReportRow(db, r, state, task, unit.id, identity.period, onlyReporter, issues));
   }
   const deleted = tasks.rows.filter((t) => !seen.has(t.taskId) && sent).map((t) => t.number);
   if (added.length) warnings.push({ code: 'rows_added', params: { rows: added.join('、') } });
   if (deleted.length) warnings.push({ code: 'rows_deleted', params: { numbers: deleted.join('、') } });
   if (fixedChanged.length) warnings.push({ code: 'fixed_changed', params: { numbers: fixedChanged.join('、') } });
   if (notFilled.length) warnings.push({ code: 'not_filled', params: { numbers: notFilled.join('、') } });
-  return ok({ identity, unit: { id: unit.id, name: unit.name }, sent, warnings, lines, counts: countsOf(lines.map((line) => line.preview)) });
+  const words = questionsOf(asked, () => choiceOfField(STATE_FIELD), options.words ?? {});
+  return ok({ identity, unit: { id: unit.id, name: unit.name }, sent, warnings, lines, words, counts: countsOf(lines.map((line) => line.preview)) });
 }
 
-function planReportRow(db: Reader, r: ReturnedRow, task: { taskId: number; number: string }, unitId: number, period: Period, onlyReporter: string[] | null, issues: Issue[]): PlannedLine {
-  const stateText = r.cells.state ?? '';
-  const state = stateText ? readWord(PROGRESS_STATE_WORDS, stateText)?.value : undefined;
-  if (stateText && !state) issues.push({ severity: 'error', code: 'unknown_word', field: 'state', params: { value: stateText } });
+function planReportRow(db: Reader, r: ReturnedRow, stateRead: Reading | null, task: { taskId: number; number: string }, unitId: number, period: Period, onlyReporter: string[] | null, issues: Issue[]): PlannedLine {
+  if (stateRead?.issue) issues.push(stateRead.issue);
+  const state = stateRead?.value as ProgressState | undefined;
   const reportId = reportIdOf(db, task.taskId, unitId, period);
   const existing = reportId === undefined ? undefined : loadProgressReport(db, reportId);
   if (!isResponsible(db, task.taskId, unitId)) issues.push({ severity: 'error', code: 'not_responsible_unit', field: 'unit' });
@@ -172,7 +186,7 @@ function planReportRow(db: Reader, r: ReturnedRow, task: { taskId: number; numbe
     taskId: task.taskId,
     unitId,
     period,
-    state: (state as ProgressState | undefined) ?? existing?.state,
+    state: state ?? existing?.state,
     progress: r.cells.progress ?? '',
     problems: r.cells.problems ?? '',
     nextSteps: r.cells.nextSteps ?? '',

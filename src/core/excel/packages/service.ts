@@ -19,6 +19,7 @@ import { ledgerFingerprint, newExportId } from './identity';
 import { type PackageExport, packageExportRequest, type PackageExportRequest, type PackageFile, type ReturnOptions, returnOptions, type ReturnPreview, type ReturnResult, type SentWorkbook } from './model';
 import { planReturn, type ReturnPlan, sentKey } from './returned';
 import { previewRow } from '../import/plan';
+import { allAnswered } from '../import/words';
 
 /**
  * Unit workbooks out and back. Sending remembers each workbook in the ledger (what was sent, to
@@ -46,6 +47,7 @@ function previewOf(entry: PendingReturn): ReturnPreview {
     exportId: plan.identity.exportId,
     exportedAt: plan.sent?.exportedAt ?? null,
     warnings: plan.warnings,
+    words: plan.words,
     counts: plan.counts,
     rows: plan.lines.map(previewRow),
   };
@@ -65,6 +67,12 @@ export function packageService(ctx: LedgerContext, ledgerId: string) {
     pending.set(entry.id, entry);
     while (pending.size > KEPT) pending.delete(pending.keys().next().value!);
     return previewOf(entry);
+  };
+
+  /** Plans a workbook read (or read before) against the ledger, and keeps it for applying. */
+  const plan = (file: Omit<PendingReturn, 'options' | 'plan'>, options: z.output<typeof returnOptions>): Result<ReturnPreview> => {
+    const planned = planReturn(ctx.db, ledger, file.workbook, file.fileHash, options, ctx.today());
+    return planned.ok ? ok(keep({ ...file, options, plan: planned.value })) : planned;
   };
 
   return {
@@ -107,18 +115,29 @@ export function packageService(ctx: LedgerContext, ledgerId: string) {
       const loaded = await loadWorkbook(source);
       if (!loaded.ok) return loaded;
       const fileHash = createHash('sha256').update(loaded.value.bytes).digest('hex');
-      const plan = planReturn(ctx.db, ledger, loaded.value.workbook, fileHash, valid.value, ctx.today());
-      if (!plan.ok) return plan;
-      return ok(keep({ id: randomUUID(), fileName: loaded.value.fileName, fileHash, workbook: loaded.value.workbook, options: valid.value, plan: plan.value }));
+      return plan({ id: randomUUID(), fileName: loaded.value.fileName, fileHash, workbook: loaded.value.workbook }, valid.value);
     },
 
-    /** Applies a planned return in one transaction, planned again against the ledger as it is now. */
+    /** Plans the same workbook again with the user's answers to its words. */
+    revise(importId: string, options: ReturnOptions): Result<ReturnPreview> {
+      const entry = pending.get(importId);
+      if (!entry) return err(dubanError('excel.import_expired'));
+      const valid = validate(returnOptions, options);
+      return valid.ok ? plan(entry, valid.value) : valid;
+    },
+
+    /**
+     * Applies a planned return in one transaction, planned again against the ledger as it is now;
+     * refused while a state written in other words waits for the user's answer.
+     */
     apply(importId: string): Result<ReturnResult> {
       const entry = pending.get(importId);
       if (!entry) return err(dubanError('excel.import_expired'));
       const applied = ctx.write((tx) => {
         const plan = planReturn(tx, ledger, entry.workbook, entry.fileHash, entry.options, tx.today);
         if (!plan.ok) return plan;
+        const answered = allAnswered(plan.value.words);
+        if (!answered.ok) return answered;
         // A returned workbook creates no units or measures: its ids are the ledger's own.
         const written = writeLines(transactionContext(ctx, tx), plan.value.lines, (id) => ok(id));
         if (!written.ok) return written;

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { IsoDate } from '../../../shared/dates';
 import { columnLetters } from '../read/workbook';
+import { rowHeight } from './row-height';
 import { setText } from './safe-text';
 
 /**
@@ -55,6 +56,12 @@ const ALIGN: Record<CellKind, Partial<ExcelJS.Alignment>> = {
 
 const hasGroups = (columns: readonly TableColumn[]): boolean => columns.some((c) => c.group);
 
+/** A column's width in Excel's units. */
+const widthUnits = (column: TableColumn): number => Math.max(4, Math.round(column.width * WIDTH_PER_CHAR));
+
+/** Text wraps in text and centred columns; a number or a date stays on one line. */
+const wrappedText = (value: CellInput, kind: CellKind = 'text'): string => ((kind === 'text' || kind === 'center') && typeof value === 'string' ? value : '');
+
 /** Puts a value in a cell: dates as date cells, text that cannot run. */
 export function putValue(cell: ExcelJS.Cell, value: CellInput, kind: CellKind = 'text'): void {
   if (value === null || value === undefined || value === '') return;
@@ -104,7 +111,7 @@ export function startTable(book: ExcelJS.Workbook, name: string, spec: TableSpec
     },
     headerFooter: { oddFooter: spec.pageFooter, evenFooter: spec.pageFooter },
   });
-  sheet.columns = columns.map((c) => ({ width: Math.max(4, Math.round(c.width * WIDTH_PER_CHAR)) }));
+  sheet.columns = columns.map((c) => ({ width: widthUnits(c) }));
 
   const title = sheet.addRow([spec.title]);
   title.height = 32;
@@ -138,9 +145,13 @@ export function startTable(book: ExcelJS.Workbook, name: string, spec: TableSpec
 
   return {
     sheet,
-    /** Adds one row of the table, bordered and aligned by its columns' kinds, and commits it. */
-    addRow(values: readonly CellInput[]): ExcelJS.Row {
+    /**
+     * Adds one row of the table, bordered and aligned by its columns' kinds, as high as its longest
+     * cell needs (and at least `minHeight` points), and commits it.
+     */
+    addRow(values: readonly CellInput[], minHeight = 0): ExcelJS.Row {
       const row = sheet.addRow([]);
+      row.height = rowHeight(columns.map((column, i) => ({ text: wrappedText(values[i], column.kind), widthUnits: widthUnits(column) })), BODY_FONT.size!, minHeight);
       columns.forEach((column, i) => {
         const cell = row.getCell(i + 1);
         putValue(cell, values[i], column.kind);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ImportKind, ImportOptions, ImportPreview, ImportResult, UnitDecision, WorkbookSource } from '../../../core/excel/import/model';
+import { type ImportKind, type ImportOptions, type ImportPreview, type ImportResult, type UnitDecision, unanswered, withAnswer, type WorkbookSource } from '../../../core/excel/import/model';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
@@ -15,6 +15,7 @@ import { ImportSummary } from './ImportSummary';
 import { MappingTable } from './MappingTable';
 import { PreviewRows } from './PreviewRows';
 import { UnitDecisions } from './UnitDecisions';
+import { WordDecisions } from './WordDecisions';
 
 /**
  * The import wizard: choose a file, look at what the import would do (the columns' fields, unit
@@ -92,8 +93,15 @@ export function ImportWizard() {
   }
 
   const writes = preview.counts.create + preview.counts.update;
+  const undecided = unanswered(preview.words).length;
+  const applyLabel = (): string => {
+    if (busy) return t('wizard.applying');
+    if (undecided > 0) return t('wizard.wordsFirst', { count: undecided });
+    return writes === 0 ? t('wizard.nothing') : t('wizard.apply', { count: writes, shown: format.number(writes) });
+  };
   const mapping = (column: number, field: string | null) => revise({ mapping: { ...options.mapping, [String(column)]: field } });
   const decide = (name: string, decision: UnitDecision) => revise({ units: { ...options.units, [name]: decision } });
+  const answer = (field: string, text: string, value: string) => revise({ words: withAnswer(preview.words, field, text, value) });
   return (
     <>
       <ErrorNotice error={error} />
@@ -105,14 +113,15 @@ export function ImportWizard() {
         </div>
       )}
       <UnitDecisions preview={preview} units={units.data ?? []} disabled={busy} onDecide={decide} onCreateAll={() => revise({ createUnits: true })} />
+      <WordDecisions kind={preview.kind} questions={preview.words} disabled={busy} onDecide={answer} />
       <MappingTable preview={preview} disabled={busy} onChange={mapping} />
       <PreviewRows key={preview.importId + JSON.stringify(preview.counts)} importId={preview.importId} kind={preview.kind} counts={preview.counts} total={preview.totalRows} />
       <div className="form__actions form__actions--sticky">
         <button type="button" className="button" disabled={busy} onClick={abandon}>
           {t('wizard.cancel')}
         </button>
-        <button type="button" className="button button--primary" disabled={busy || writes === 0} onClick={() => (preview.counts.error > 0 ? setConfirming(true) : apply())}>
-          {busy ? t('wizard.applying') : writes === 0 ? t('wizard.nothing') : t('wizard.apply', { count: writes, shown: format.number(writes) })}
+        <button type="button" className="button button--primary" disabled={busy || writes === 0 || undecided > 0} onClick={() => (preview.counts.error > 0 ? setConfirming(true) : apply())}>
+          {applyLabel()}
         </button>
       </div>
       <ConfirmDialog

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PreviewRow } from '../../../core/excel/import/model';
+import { type PreviewRow, unanswered } from '../../../core/excel/import/model';
 import type { ReturnPreview } from '../../../core/excel/packages/model';
 import type { Language } from '../../../shared/i18n/setup';
 import { describeReturnWarning } from '../../../shared/i18n/describe-exchange';
@@ -10,13 +10,21 @@ import { Tag } from '../../components/Tag';
 import { useFormat } from '../../hooks/useFormat';
 import { RowDetail } from './RowDetail';
 import { ACTION_TONES, rowNote } from './rowWords';
+import { WordDecisions } from './WordDecisions';
 
 /** One returned unit workbook: whose and which month, what to look at, and its rows old → new. */
-export function ReturnCard({ preview, busy, onApply, onDiscard }: { preview: ReturnPreview; busy: boolean; onApply: () => void; onDiscard: () => void }) {
+export function ReturnCard({ preview, busy, onAnswer, onApply, onDiscard }: {
+  preview: ReturnPreview;
+  busy: boolean;
+  onAnswer: (field: string, text: string, value: string) => void;
+  onApply: () => void;
+  onDiscard: () => void;
+}) {
   const { t, i18n } = useTranslation('exchange');
   const format = useFormat();
   const [chosen, setChosen] = useState<PreviewRow | null>(null);
   const writes = preview.counts.create + preview.counts.update;
+  const undecided = unanswered(preview.words).length;
   const columns: Column<PreviewRow>[] = [
     { key: 'key', header: t('rows.key'), width: '5rem', render: (row) => row.key },
     { key: 'action', header: t('rows.result'), width: '6rem', align: 'center', render: (row) => <Tag tone={ACTION_TONES[row.action]}>{t(`actions.${row.action}`)}</Tag> },
@@ -31,15 +39,15 @@ export function ReturnCard({ preview, busy, onApply, onDiscard }: { preview: Ret
           <button type="button" className="button" disabled={busy} onClick={onDiscard}>
             {t('workbooks.discard')}
           </button>
-          <button type="button" className="button button--primary" disabled={busy || writes === 0} onClick={onApply}>
-            {writes === 0 ? t('wizard.nothing') : t('workbooks.applyReturn')}
+          <button type="button" className="button button--primary" disabled={busy || writes === 0 || undecided > 0} onClick={onApply}>
+            {undecided > 0 ? t('wizard.wordsFirst', { count: undecided }) : writes === 0 ? t('wizard.nothing') : t('workbooks.applyReturn')}
           </button>
         </>
       }
     >
       <h3 className="return-card__checks">{t('workbooks.checks')}</h3>
       {preview.warnings.length === 0 ? (
-        <p>{t('workbooks.noWarnings')}</p>
+        <p>{t(preview.words.length === 0 ? 'workbooks.noWarnings' : 'workbooks.recognised')}</p>
       ) : (
         <ul className="return-card__warnings">
           {preview.warnings.map((warning) => (
@@ -47,6 +55,7 @@ export function ReturnCard({ preview, busy, onApply, onDiscard }: { preview: Ret
           ))}
         </ul>
       )}
+      <WordDecisions kind="progress" questions={preview.words} disabled={busy} onDecide={onAnswer} />
       <dl className="import-counts">
         {(['create', 'update', 'unchanged', 'skip', 'error'] as const).map((key) => (
           <div key={key} className={`import-counts__item import-counts__item--${key}`}>

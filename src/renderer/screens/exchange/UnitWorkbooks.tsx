@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkbookSource } from '../../../core/excel/import/model';
+import { withAnswer, type WorkbookSource } from '../../../core/excel/import/model';
 import type { PackageExport, ReturnPreview, SentWorkbook } from '../../../core/excel/packages/model';
 import type { Period } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
@@ -90,6 +90,14 @@ export function UnitWorkbooks() {
     for (const preview of returns) if (!(await applyReturn(preview))) break;
     setBusy(false);
   };
+  const answer = async (preview: ReturnPreview, field: string, text: string, value: string): Promise<void> => {
+    setBusy(true);
+    const revised = await api.exchange.reviseReturn(preview.importId, { period, words: withAnswer(preview.words, field, text, value) });
+    setBusy(false);
+    if (!revised.ok) return setError(revised.error);
+    setError(null);
+    setReturns((all) => all.map((r) => (r.importId === preview.importId ? revised.value : r)));
+  };
   const discard = (preview: ReturnPreview): void => {
     void api.exchange.discardReturn(preview.importId);
     setReturns((all) => all.filter((r) => r.importId !== preview.importId));
@@ -171,7 +179,14 @@ export function UnitWorkbooks() {
         <ChooseWorkbook multiple disabled={busy} onChosen={(sources) => void read(sources)} />
       </Section>
       {returns.map((preview) => (
-        <ReturnCard key={preview.importId} preview={preview} busy={busy} onApply={() => void applyReturn(preview)} onDiscard={() => discard(preview)} />
+        <ReturnCard
+          key={preview.importId}
+          preview={preview}
+          busy={busy}
+          onAnswer={(field, text, value) => void answer(preview, field, text, value)}
+          onApply={() => void applyReturn(preview)}
+          onDiscard={() => discard(preview)}
+        />
       ))}
     </>
   );

@@ -15,7 +15,7 @@ import { Tag } from '../../components/Tag';
 import { useFormat } from '../../hooks/useFormat';
 import { thisPeriod } from '../../hooks/today';
 import { MonthPicker } from './MonthPicker';
-import { ProgressStateTag } from './ProgressStateTag';
+import { ProgressStateTag } from '../../components/ProgressStateTag';
 import { ReportDialog, type ReportSubject } from './ReportDialog';
 
 interface UnitRow {

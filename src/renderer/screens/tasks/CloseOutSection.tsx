@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVE_CLOSE_OUT_STATES, type CloseOut } from '../../../core/close-out/model';
-import type { Task } from '../../../core/tasks/model';
+import type { TaskDetail } from '../../../core/tasks/model';
 import { Tag } from '../../components/Tag';
 import { useFormat } from '../../hooks/useFormat';
+import { today } from '../../hooks/today';
 import { type CloseOutStep, CloseOutStepDialog } from './CloseOutStepDialog';
+import { ReportedCompletion, requestFromReports } from './ReportedCompletion';
 
 interface StepView {
   readonly key: 'request' | 'check' | 'approve';
@@ -21,6 +23,7 @@ const stepsOf = (c: CloseOut): StepView[] => [
 
 /** Reopening a closed task is offered quietly: it is the exception, not the next step. */
 const STEP_BUTTON: Record<CloseOutStep, string> = {
+  start: 'button button--primary',
   request: 'button button--primary',
   check: 'button button--primary',
   approve: 'button button--primary',
@@ -73,9 +76,11 @@ function Steps({ closeOut }: { closeOut: CloseOut }) {
 
 /**
  * 销号: the task's close-out as steps (申请 → 核查 → 批准), the buttons for the next step (on a
- * closed task: reopening it), and the earlier requests that were sent back or reopened.
+ * closed task: reopening it), and the earlier requests that were sent back or reopened. When the
+ * lead units have reported the task completed, their reports come first, and one action starts the
+ * check from them.
  */
-export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { task: Task; closeOuts: readonly CloseOut[]; hasEvidence: boolean; onChange: () => void }) {
+export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { task: TaskDetail; closeOuts: readonly CloseOut[]; hasEvidence: boolean; onChange: () => void }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
   const [step, setStep] = useState<CloseOutStep | null>(null);
@@ -83,12 +88,14 @@ export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { ta
   const approved = task.status === 'closed' && latest?.state === 'approved' ? latest : null;
   const active = latest && ACTIVE_CLOSE_OUT_STATES.includes(latest.state) ? latest : approved;
   const earlier = closeOuts.slice(0, -1);
-  const offered: CloseOutStep[] = approved ? ['reopen'] : task.status === 'closed' ? [] : !active ? ['request'] : active.state === 'requested' ? ['check', 'reject'] : ['approve', 'reject'];
+  const reported = task.checkStage === 'reported';
+  const offered: CloseOutStep[] = approved ? ['reopen'] : task.status === 'closed' ? [] : !active ? [reported ? 'start' : 'request'] : active.state === 'requested' ? ['check', 'reject'] : ['approve', 'reject'];
 
   return (
     <div className="close-out">
       {task.status === 'closed' && <Tag tone="done">{t('closeOut.closed', { date: format.date(latest?.approvedOn) })}</Tag>}
-      {latest ? <Steps closeOut={latest} /> : <p className="empty-state">{t('closeOut.none')}</p>}
+      {reported && <ReportedCompletion reports={task.latestReports} />}
+      {latest ? <Steps closeOut={latest} /> : !reported && <p className="empty-state">{t('closeOut.none')}</p>}
       {offered.length > 0 && (
         <div className="close-out__actions">
           {offered.map((s) => (
@@ -112,6 +119,7 @@ export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { ta
           taskId={task.id}
           closeOut={active}
           hasEvidence={hasEvidence}
+          {...(step === 'start' ? { initial: requestFromReports(t, task.latestReports, today()), context: <ReportedCompletion reports={task.latestReports} /> } : {})}
           onClose={() => setStep(null)}
           onDone={() => {
             setStep(null);

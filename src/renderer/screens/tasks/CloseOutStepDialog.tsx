@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type CloseOut, closeOutDecision, closeOutRejection, closeOutReopening, lastStepDate } from '../../../core/close-out/model';
@@ -13,9 +14,10 @@ import { useForm } from '../../forms/useForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 
-export type CloseOutStep = 'request' | 'check' | 'approve' | 'reject' | 'reopen';
+/** 'start': the request made from the lead units' reports of completion, which starts the group's check. */
+export type CloseOutStep = 'start' | 'request' | 'check' | 'approve' | 'reject' | 'reopen';
 
-interface StepValues extends Record<string, unknown> {
+export interface StepValues extends Record<string, unknown> {
   on: string;
   by: string;
   note: string;
@@ -23,6 +25,7 @@ interface StepValues extends Record<string, unknown> {
 
 /** Every step records when, by whom and a remark; a rejection's or a reopening's remark is its reason, and required. */
 const SCHEMAS: Record<CloseOutStep, z.ZodType> = {
+  start: closeOutDecision,
   request: closeOutDecision,
   check: closeOutDecision,
   approve: closeOutDecision,
@@ -42,14 +45,19 @@ function inFormTerms<T>(result: Result<T>): Result<T> {
 }
 
 /**
- * One step of a close-out (销号): the request, the check, the approval, sending it back, or reopening
- * an approved one. The approval needs evidence: without it the dialog says so and does not offer the step.
+ * One step of a close-out (销号): the request (or the check started from the units' reports, shown
+ * above the form that they fill in), the check, the approval, sending it back, or reopening an
+ * approved one. The approval needs evidence: without it the dialog says so and does not offer the step.
  */
-export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, onClose, onDone }: {
+export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, initial, context, onClose, onDone }: {
   step: CloseOutStep;
   taskId: number;
   closeOut: CloseOut | null;
   hasEvidence: boolean;
+  /** What the form starts from, when not today, the operator and no remark. */
+  initial?: StepValues;
+  /** What the step is taken on, shown above its form (the units' reports). */
+  context?: ReactNode;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -57,13 +65,13 @@ export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, onClos
   const api = useApi();
   const format = useFormat();
   const { status } = useSession();
-  const form = useForm<StepValues>(SCHEMAS[step], { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);
+  const form = useForm<StepValues>(SCHEMAS[step], initial ?? { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);
   const earliest = closeOut ? lastStepDate(closeOut) : null;
   const blocked = step === 'approve' && !hasEvidence;
 
   const run = ({ on, by, note }: StepValues) => {
     const date = on as IsoDate;
-    if (step === 'request') return api.closeOuts.request({ taskId, requestedOn: date, requestedBy: by, requestNote: note });
+    if (step === 'request' || step === 'start') return api.closeOuts.request({ taskId, requestedOn: date, requestedBy: by, requestNote: note });
     if (step === 'reject') return api.closeOuts.reject(closeOut!.id, { on: date, reason: note });
     if (step === 'reopen') return api.closeOuts.reopen(closeOut!.id, { on: date, by, reason: note });
     return api.closeOuts[step](closeOut!.id, { on: date, by, note });
@@ -80,6 +88,7 @@ export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, onClos
         }}
       >
         <p className="form__intro">{t(`closeOut.steps.${step}.explain`)}</p>
+        {context}
         {(blocked || evidenceError) && (
           <div className="notice notice--error" role="alert">
             {t('closeOut.evidenceRequired')}

@@ -19,6 +19,7 @@ import { LedgerFilters } from './LedgerFilters';
 import { AssignSourceDialog } from './AssignSourceDialog';
 import { SelectionBar } from './SelectionBar';
 import { StatusTabs } from './StatusTabs';
+import { LatestProgress, latestProgressText } from './LatestProgress';
 import { DeadlineText, TaskStatusTag } from './TaskTags';
 import { useStatusCounts } from './useStatusCounts';
 import { useTaskSelection } from './useTaskSelection';
@@ -86,8 +87,9 @@ export function Ledger() {
       title: (task) => task.leadUnits.map((u) => u.name).join(t('common:listSeparator')),
     },
     { key: 'responsibleLeader', header: t('fields.responsibleLeader'), width: '8rem', render: (task) => task.responsibleLeader, title: (task) => task.responsibleLeader },
-    { key: 'deadline', header: t('fields.deadline'), width: '14.5rem', sortable: true, render: (task) => <DeadlineText task={task} /> },
+    { key: 'deadline', header: t('fields.deadline'), width: '17.5rem', sortable: true, render: (task) => <DeadlineText task={task} /> },
     { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => <TaskStatusTag status={task.status} /> },
+    { key: 'latestProgress', header: t('fields.latestProgress'), width: 'minmax(10rem, 2fr)', render: (task) => <LatestProgress task={task} />, title: (task) => latestProgressText(t, format, task) },
     { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => sourceOf(task), title: (task) => sourceOf(task) },
     { key: 'updatedAt', header: t('fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
   ];

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Task } from '../../../core/tasks/model';
+import type { Task, TaskDetail } from '../../../core/tasks/model';
 import { useFormat } from '../../hooks/useFormat';
 import { DeadlineText, TaskStatusTag } from './TaskTags';
 
@@ -22,7 +22,7 @@ function Item({ label, wide = false, text = false, children }: { label: string; 
 }
 
 /** 基本信息: every field of the task, as the ledger's columns name them. */
-export function TaskDetails({ task, parent, names }: { task: Task; parent: Task | null; names: TaskNames }) {
+export function TaskDetails({ task, parent, names }: { task: TaskDetail; parent: Task | null; names: TaskNames }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
   const units = (ids: readonly number[]): string => ids.map(names.unit).join(t('common:listSeparator'));

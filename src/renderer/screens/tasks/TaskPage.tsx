@@ -1,7 +1,7 @@
 import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Task } from '../../../core/tasks/model';
+import type { TaskDetail } from '../../../core/tasks/model';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
@@ -46,7 +46,7 @@ export function TaskPage() {
   const findings = useLoad((a) => a.findings.list({ taskId: id }), [id, version]);
 
   if (!task.data) return <ErrorNotice error={task.error} />;
-  const current: Task = task.data;
+  const current: TaskDetail = task.data;
   const names: TaskNames = {
     unit: (unitId) => units.data?.find((u) => u.id === unitId)?.name ?? '',
     inspection: (inspectionId) => inspections.data?.find((i) => i.id === inspectionId)?.name ?? '',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ProgressState } from '../../../core/progress/model';
-import { Tag, type Tone } from '../../components/Tag';
+import type { ProgressState } from '../../core/progress/model';
+import { Tag, type Tone } from './Tag';
 
 const TONES: Record<ProgressState, Tone> = { not_started: 'neutral', on_track: 'info', behind: 'danger', completed: 'ok' };
 
