@@ -13,8 +13,8 @@ import { DEMO_UNITS } from './units';
 /**
  * A living ledger for a newcomer, modelled on the work the glossary describes (docs/glossary.md): one round of feedback from the
  * central ecological and environmental protection inspection, the units it concerns, its fourteen
- * tasks, six months of progress reports up to this month (two units still owing this month's),
- * petition cases, a visit, a meeting, an accountability case and the letters the office sent. Written
+ * tasks, six months of progress reports up to last month (the month being collected: two units
+ * still owe it), petition cases, a visit, a meeting, an accountability case and the letters the office sent. Written
  * through the services, as a user would, so everything is validated, numbered and audited.
  */
 export interface DemoSummary {
@@ -23,8 +23,8 @@ export interface DemoSummary {
   readonly petitions: number;
 }
 
-/** Units that have not yet reported this month, so the dashboard has someone to chase. */
-const LATE_THIS_MONTH = ['林草局', '西岭市'];
+/** Units that have not yet reported the month being collected, so the dashboard has someone to chase. */
+const LATE_UNITS = ['林草局', '西岭市'];
 const MONTHS_REPORTED = 6;
 
 class DemoFailed extends Error {
@@ -67,13 +67,14 @@ function seedTasks(ledger: Ledger, unitIdOf: (name: string) => number, inspectio
 }
 
 function seedProgress(ledger: Ledger, tasks: readonly Task[], today: IsoDate, unitIdOf: (name: string) => number): void {
-  const current = periodOf(today);
-  const late = new Set(LATE_THIS_MONTH.map(unitIdOf));
+  // Offices collect a month early in the next: the demo's last reports are last month's.
+  const collected = shiftPeriod(periodOf(today), -1);
+  const late = new Set(LATE_UNITS.map(unitIdOf));
   for (let month = 0; month < MONTHS_REPORTED; month++) {
-    const period: Period = shiftPeriod(current, month - MONTHS_REPORTED + 1);
+    const period: Period = shiftPeriod(collected, month - MONTHS_REPORTED + 1);
     for (const task of tasks) {
       for (const unitId of task.leadUnitIds) {
-        if (period === current && late.has(unitId)) continue;
+        if (period === collected && late.has(unitId)) continue;
         const state = stateOf(task, month);
         must(
           ledger.progress.submit({
