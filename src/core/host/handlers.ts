@@ -97,7 +97,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       previewChase: (request) => use((l) => previewPage(l.dispatch.previewChase(request))),
       chase: (request) => use((l) => l.dispatch.chase(request)),
     },
-    todo: { list: (asOf) => use((l) => ok(l.todo.list(asOf as IsoDate | undefined))) },
+    todo: { list: (asOf) => use((l) => l.todo.list(asOf as IsoDate | undefined)) },
     closeOuts: {
       list: (filter) => use((l) => ok(l.closeOuts.list(filter))),
       get: (id) => use((l) => l.closeOuts.get(id)),

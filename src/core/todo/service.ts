@@ -1,9 +1,11 @@
 import { daysBetween, type IsoDate } from '../../shared/dates';
+import { ok, type Result } from '../../shared/result';
 import type { LedgerContext } from '../context';
 import { listCloseOuts } from '../close-out/service';
 import { awaitingReply } from '../documents/register';
 import { sentWorkbooks } from '../excel/packages/service';
 import type { Reader } from '../storage/database';
+import { awaitingCheck } from '../tasks/awaiting-check';
 import { taskSummaries } from '../tasks/query';
 import { listUnits } from '../units/service';
 import { type CloseOutToCheck, type LateWorkbook, REPLY_SOON_DAYS, type Todo } from './model';
@@ -24,14 +26,16 @@ function closeOutsToCheck(db: Reader): CloseOutToCheck[] {
 
 export function todoService(ctx: LedgerContext) {
   return {
-    list(asOf: IsoDate = ctx.today()): Todo {
-      return {
+    list(asOf: IsoDate = ctx.today()): Result<Todo> {
+      const reported = awaitingCheck(ctx.db);
+      if (!reported.ok) return reported;
+      return ok({
         asOf,
         replies: awaitingReply(ctx.db, asOf).filter((reply) => reply.daysLeft <= REPLY_SOON_DAYS),
         workbooks: lateWorkbooks(ctx.db, asOf),
         closeOuts: closeOutsToCheck(ctx.db),
-        reportedCompleted: [],
-      };
+        reportedCompleted: reported.value,
+      });
     },
   };
 }

@@ -97,7 +97,7 @@ describe('催报', () => {
 });
 
 describe('待办', () => {
-  it('lists replies due within a week or late, workbooks past their return date, and close-outs waiting for their check', async () => {
+  it('lists replies due within a week or late, workbooks past their return date, close-outs waiting for their check and tasks reported completed', async () => {
     const { u, water } = await month();
     const letter = (recipientUnitId: number, replyDue: string) =>
       unwrap(ledger.documents.issue({ docType: 'reminder', recipientUnitId, taskIds: [], issuedOn: '2026-11-20', replyDue }));
@@ -108,7 +108,10 @@ describe('待办', () => {
     unwrap(await ledger.exchange.packages.export({ period: '2026-11', returnBy: '2026-12-08', unitIds: [u['自治区水利厅']!] }));
     const requested = unwrap(ledger.closeOuts.request({ taskId: water[0]!.id, requestedOn: '2026-12-01' }));
 
-    const todo = ledger.todo.list();
+    // 水利厅 reports its second task completed: it waits for the group's check.
+    unwrap(ledger.progress.submit({ taskId: water[1]!.id, unitId: u['自治区水利厅']!, period: '2026-11', state: 'completed', progress: '已完成' }));
+
+    const todo = unwrap(ledger.todo.list());
     expect(todo.asOf).toBe('2026-12-04');
     expect(todo.replies.map((r) => [r.document.id, r.daysLeft])).toEqual([
       [late.id, -3],
@@ -116,5 +119,6 @@ describe('待办', () => {
     ]);
     expect(todo.workbooks.map((w) => [w.unit.name, w.period, w.daysLate])).toEqual([['自治区住房城乡建设厅', '2026-11', 2]]);
     expect(todo.closeOuts.map((c) => [c.closeOutId, c.task.number])).toEqual([[requested.id, '1']]);
+    expect(todo.reportedCompleted.map((task) => task.number)).toEqual(['2']);
   });
 });
