@@ -3,13 +3,13 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { Exports } from './Exports';
 import { ImportWizard } from './ImportWizard';
-import { UnitWorkbooks } from './UnitWorkbooks';
 
 /**
- * Excel 导入导出: importing the tables that arrive, the units' monthly workbooks out and back, and
- * exports for leaders. The tab is kept in the address (?tab=workbooks), so other screens can link here.
+ * Excel 导入导出: importing the tables that arrive, and exports for leaders. (The units' monthly
+ * workbooks go out and come back on the monthly dispatch screen.) The tab is kept in the address
+ * (?tab=exports), so other screens can link here.
  */
-const TABS = ['import', 'workbooks', 'exports'] as const;
+const TABS = ['import', 'exports'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Exchange() {
@@ -29,7 +29,6 @@ export function Exchange() {
       </div>
       <div role="tabpanel" aria-label={t(`screen.tabs.${tab}`)}>
         {tab === 'import' && <ImportWizard />}
-        {tab === 'workbooks' && <UnitWorkbooks />}
         {tab === 'exports' && <Exports />}
       </div>
     </div>

@@ -6,7 +6,7 @@ import { useLoad } from '../../api/ApiContext';
 import { FieldFrame } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { thisPeriod } from '../../hooks/today';
-import { ChooseWorkbook } from './ChooseWorkbook';
+import { ChooseWorkbook } from '../../components/workbooks/ChooseWorkbook';
 
 /** The first step: what the table holds (or found out from its header), then the file. */
 export function ImportStart({ busy, onStart }: { busy: boolean; onStart: (source: WorkbookSource, options: ImportOptions) => void }) {

@@ -15,7 +15,7 @@ import { ImportSummary } from './ImportSummary';
 import { MappingTable } from './MappingTable';
 import { PreviewRows } from './PreviewRows';
 import { UnitDecisions } from './UnitDecisions';
-import { WordDecisions } from './WordDecisions';
+import { WordDecisions } from '../../components/workbooks/WordDecisions';
 
 /**
  * The import wizard: choose a file, look at what the import would do (the columns' fields, unit

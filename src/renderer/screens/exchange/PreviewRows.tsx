@@ -10,8 +10,8 @@ import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
 import { useFormat } from '../../hooks/useFormat';
 import { usePagedRows } from '../../hooks/usePagedRows';
-import { RowDetail } from './RowDetail';
-import { ACTION_TONES, rowNote } from './rowWords';
+import { RowDetail } from '../../components/workbooks/RowDetail';
+import { ACTION_TONES, rowNote } from '../../components/workbooks/rowWords';
 
 /**
  * The preview row by row, filtered by what becomes of each (new, updated, unchanged, passed over,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkbookSource } from '../../../core/excel/import/model';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
-import { FieldFrame } from '../../components/Field';
+import { FieldFrame } from '../Field';
 
 /**
  * Choosing workbooks: the system's dialog in the desktop app (the core reads the files itself), a

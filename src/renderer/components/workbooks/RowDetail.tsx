@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportKind, PreviewRow, Shown } from '../../../core/excel/import/model';
 import type { Language } from '../../../shared/i18n/setup';
 import { describeIssue, describeShown, describeSkip, fieldLabel } from '../../../shared/i18n/describe-exchange';
-import { Empty } from '../../components/Section';
-import { Tag } from '../../components/Tag';
+import { Empty } from '../Section';
+import { Tag } from '../Tag';
 import { ACTION_TONES } from './rowWords';
 
 /** One row of a preview: what the record will be (or what changes, old → new) and what is wrong. */

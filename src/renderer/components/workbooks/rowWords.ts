@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ImportKind, PreviewRow, RowAction } from '../../../core/excel/import/model';
 import { describeIssue, describeSkip, fieldLabel } from '../../../shared/i18n/describe-exchange';
-import type { Tone } from '../../components/Tag';
+import type { Tone } from '../Tag';
 
 /** How a preview row is marked and summed up in a line: its result's tone, and its note. */
 export const ACTION_TONES: Record<RowAction, Tone> = { create: 'ok', update: 'info', unchanged: 'neutral', skip: 'neutral', error: 'danger' };

@@ -1,46 +1,37 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withAnswer, type WorkbookSource } from '../../../core/excel/import/model';
-import type { PackageExport, ReturnPreview, SentWorkbook } from '../../../core/excel/packages/model';
+import type { PackageExport, ReturnPreview } from '../../../core/excel/packages/model';
 import type { Period } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useApi } from '../../api/ApiContext';
 import { download, type Saved, saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';
 import { FieldFrame } from '../../components/Field';
-import { UnitOptions } from '../../components/UnitSelect';
-import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
-import { Tag } from '../../components/Tag';
 import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../hooks/useFormat';
-import { thisPeriod } from '../../hooks/today';
-import { ChooseWorkbook } from './ChooseWorkbook';
-import { ReturnCard } from './ReturnCard';
+import { ChooseWorkbook } from '../../components/workbooks/ChooseWorkbook';
+import { ReturnCard } from '../../components/workbooks/ReturnCard';
 
 /**
- * 单位填报表: for a month, each unit's workbook written and handed out, the list of what went out
- * and what came back, and the returned workbooks checked and imported as the month's reports.
+ * The month's unit workbooks (填报表) on the dispatch screen: written for the units ticked (or all
+ * that owe reports) and saved into one folder, and the returned ones checked and imported as the
+ * month's reports. What went out and came back shows in the units' table above.
  */
-export function UnitWorkbooks() {
+export function DispatchWorkbooks({ period, unitIds, onChanged }: { period: Period; unitIds: readonly number[]; onChanged: () => void }) {
   const { t } = useTranslation('exchange');
   const api = useApi();
   const { platform } = useSession();
   const toast = useToast();
   const format = useFormat();
-  const [period, setPeriod] = useState<Period>(thisPeriod());
   const [returnBy, setReturnBy] = useState('');
-  const [unitIds, setUnitIds] = useState<readonly number[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DubanError | null>(null);
   const [written, setWritten] = useState<{ exported: PackageExport; saved: Saved | null } | null>(null);
   const [returns, setReturns] = useState<readonly ReturnPreview[]>([]);
-  const [version, setVersion] = useState(0);
-  const units = useLoad((a) => a.units.list(), []);
-  const sent = useLoad((a) => a.exchange.sentPackages(period), [period, version]);
-  const unitName = (id: number) => units.data?.find((u) => u.id === id)?.name ?? '';
 
   const generate = async (): Promise<void> => {
     setBusy(true);
@@ -55,7 +46,7 @@ export function UnitWorkbooks() {
     if (!saved.ok) return setError(saved.error);
     setError(null);
     setWritten({ exported: exported.value, saved: saved.value });
-    setVersion((v) => v + 1);
+    onChanged();
   };
 
   const read = async (sources: WorkbookSource[]): Promise<void> => {
@@ -82,7 +73,7 @@ export function UnitWorkbooks() {
     }
     toast(t('workbooks.returnDone', { ...applied.value, unit: applied.value.unitName, period: format.period(applied.value.period) }));
     setReturns((all) => all.filter((r) => r.importId !== preview.importId));
-    setVersion((v) => v + 1);
+    onChanged();
     return true;
   };
   const applyAll = async (): Promise<void> => {
@@ -103,41 +94,19 @@ export function UnitWorkbooks() {
     setReturns((all) => all.filter((r) => r.importId !== preview.importId));
   };
 
-  const sentColumns: Column<SentWorkbook>[] = [
-    { key: 'unit', header: t('workbooks.sentUnit'), width: 'minmax(10rem, 2fr)', render: (s) => unitName(s.unitId) },
-    { key: 'at', header: t('workbooks.sentAt'), width: '13rem', render: (s) => format.instant(s.exportedAt) },
-    { key: 'tasks', header: t('workbooks.sentTasks'), width: '4.5rem', align: 'end', render: (s) => s.rows.length },
-    {
-      key: 'returned',
-      header: t('workbooks.returned'),
-      width: '13rem',
-      render: (s) => (s.imports.length ? format.instant(s.imports.at(-1)!.at) : <Tag tone="warn">{t('workbooks.notReturned')}</Tag>),
-    },
-  ];
-
   return (
     <>
       <ErrorNotice error={error} />
-      <Section title={t('workbooks.sendTitle')}>
+      <Section title={t('workbooks.sendTitle', { period: format.period(period) })}>
         <p className="section__intro">{t('workbooks.sendIntro')}</p>
         <div className="form form--grid">
-          <FieldFrame label={t('workbooks.period')}>
-            {(control) => <input {...control} type="month" value={period} onChange={(e) => e.target.value && setPeriod(e.target.value as Period)} />}
-          </FieldFrame>
           <FieldFrame label={t('workbooks.returnBy')}>
             {(control) => <input {...control} type="date" value={returnBy} onChange={(e) => setReturnBy(e.target.value)} />}
-          </FieldFrame>
-          <FieldFrame label={t('workbooks.units')} hint={t('workbooks.allUnits')} wide>
-            {(control) => (
-              <select {...control} multiple size={6} value={unitIds.map(String)} onChange={(e) => setUnitIds([...e.target.selectedOptions].map((o) => Number(o.value)))}>
-                <UnitOptions units={(units.data ?? [])} />
-              </select>
-            )}
           </FieldFrame>
         </div>
         <div className="form__actions">
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void generate()}>
-            {t('workbooks.generate')}
+            {unitIds.length ? t('workbooks.generateChosen', { count: unitIds.length }) : t('workbooks.generateAll')}
           </button>
         </div>
         {written && (
@@ -161,9 +130,6 @@ export function UnitWorkbooks() {
             {written.exported.withoutTasks.length > 0 && <p>{t('workbooks.withoutTasks', { units: written.exported.withoutTasks.map((u) => u.unitName).join(t('common:listSeparator')) })}</p>}
           </InfoNotice>
         )}
-      </Section>
-      <Section title={t('workbooks.sentTitle', { period: format.period(period) })}>
-        <DataTable label={t('workbooks.sentTitle', { period: format.period(period) })} columns={sentColumns} rows={sent.data ?? []} rowKey={(s) => s.exportId} empty={t('workbooks.sentEmpty')} height={280} />
       </Section>
       <Section
         title={t('workbooks.returnTitle')}

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, WordQuestion } from '../../../core/excel/import/model';
 import { fieldLabel } from '../../../shared/i18n/describe-exchange';
-import { Section } from '../../components/Section';
+import { Section } from '../Section';
 
 /**
  * Text in the file that is not one of the values of its column (基本完成 for a status): the
