@@ -73,14 +73,13 @@ test('import the samples, confirm a unit, correct a column, write and take back 
   await expect(page.locator('.import-counts__item--unchanged dd')).toHaveText('1');
   await page.getByRole('button', { name: '放弃这次导入' }).click();
 
-  // The units' workbooks for a month: one download each, one filled in and taken back.
-  await page.getByRole('tab', { name: '单位填报表' }).click();
-  await page.getByLabel('报送月份').fill('2026-11');
-  await page.getByRole('button', { name: '生成填报表' }).click();
+  // The units' workbooks for a month, on the monthly dispatch screen: one download each, one filled in and taken back.
+  await page.evaluate("location.hash = '#/progress?period=2026-11'");
+  await page.getByRole('button', { name: '生成全部单位的填报表' }).click();
   // Every unit but the one whose only task is completed.
   await expect(page.getByText('已生成 13 份填报表')).toBeVisible();
   await expect(page.getByRole('button', { name: /^下载 / })).toHaveCount(13);
-  await expect(page.getByRole('gridcell', { name: '自治区生态环境厅' })).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: '自治区生态环境厅' }).first()).toBeVisible();
   await snap(page, 'exchange-07-workbooks-written');
   const [env] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 2026年11月整改进展填报表-自治区生态环境厅.xlsx' }).click()]);
   const envPath = join(workDir, env.suggestedFilename());
@@ -99,10 +98,11 @@ test('import the samples, confirm a unit, correct a column, write and take back 
   await snap(page, 'exchange-08-workbook-returned');
   await page.getByRole('button', { name: '导入这份填报表' }).click();
   await expect(page.getByText('新增 4 条进展')).toBeVisible();
-  await expect(page.getByRole('gridcell', { name: '未收回' }).first()).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: /^已收回/ })).toHaveCount(1);
+  await expect(page.getByRole('gridcell', { name: /未收回$/ })).toHaveCount(12);
 
   // An export for leaders: the task ledger, downloaded.
-  await page.getByRole('tab', { name: '导出台账' }).click();
+  await page.evaluate("location.hash = '#/exchange?tab=exports'");
   await snap(page, 'exchange-09-exports');
   const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出', exact: true }).click()]);
   expect(exported.suggestedFilename()).toMatch(/^整改任务台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -155,9 +155,8 @@ test('a status or a state not on the list is asked, its cells named, and nothing
   ]);
 
   // The unit's workbook comes back with 基本完成 as a state: asked too, then applied as answered.
-  await page.getByRole('tab', { name: '单位填报表' }).click();
-  await page.getByLabel('报送月份').fill('2026-05');
-  await page.getByRole('button', { name: '生成填报表' }).click();
+  await page.evaluate("location.hash = '#/progress?period=2026-05'");
+  await page.getByRole('button', { name: '生成全部单位的填报表' }).click();
   const [sent] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 2026年5月整改进展填报表-自治区水利厅.xlsx' }).click()]);
   const sentPath = join(workDir, sent.suggestedFilename());
   await sent.saveAs(sentPath);

@@ -103,3 +103,41 @@ for (const look of [
     });
   });
 }
+
+test('the monthly dispatch in one screen: the month collected, every unit at a glance, 催报 previewed and confirmed, the collection closed', async ({ app, workDir }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await createLedger(page, workDir);
+  const { units } = await fill(page);
+  await page.evaluate("location.hash = '#/progress'");
+  const month = lastMonth();
+  const [year, m] = month.split('-').map(Number);
+  const monthWords = `${year}年${m}月`;
+  await expect(page.getByText('这是正在收集的月份')).toBeVisible();
+  const table = page.getByRole('grid', { name: `${monthWords}各单位报送情况（2 个单位未报齐）` });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('gridcell', { name: '已报齐 1 项' })).toBeVisible();
+  await expect(table.getByRole('gridcell', { name: /应于.*前报回/ })).toHaveCount(1);
+  await snap(page, 'month-dispatch-1440');
+
+  // 催报: the two units behind, previewed with the numbers they would take, issued on one confirmation.
+  await page.getByRole('button', { name: '催报（2 个单位）' }).click();
+  const dialog = page.getByRole('dialog', { name: `催报${monthWords}整改进展` });
+  await expect(dialog.getByText('某纪监驻环函〔', { exact: false }).first()).toBeVisible();
+  await expect(dialog.frameLocator('iframe').getByText(`关于按时报送${monthWords}整改进展情况的提醒函`).first()).toBeVisible();
+  await snap(page, 'month-chase-confirmation');
+  const before = await call<unknown[]>(page, 'documents.list', {});
+  await dialog.getByRole('button', { name: '确认发出 2 份催报函' }).click();
+  await expect(page.getByText(/^已发出 2 份催报函：/)).toBeVisible();
+  expect((await call<unknown[]>(page, 'documents.list', {})).length).toBe(before.length + 2);
+  await expect(table.getByRole('gridcell', { name: /^某纪监驻环函〔\d+〕\d+号.*催报 某纪监驻环函/ })).toHaveCount(2);
+  const issued = await call<{ reportPeriod: string | null; recipientUnitId: number }[]>(page, 'documents.list', {});
+  expect(issued.filter((d) => d.reportPeriod === month).map((d) => d.recipientUnitId).sort()).toEqual([units[UNITS[1]!], units[UNITS[2]!]].sort());
+
+  // Closing the month's collection moves the office, and the home page's figure, on to the next.
+  await page.getByRole('button', { name: /^本月收集完毕，转入/ }).click();
+  await expect(page.getByText('这是正在收集的月份')).toBeVisible();
+  await expect(page).not.toHaveURL(new RegExp(`period=${month}`));
+  await page.evaluate("location.hash = '#/'");
+  await expect(page.locator('.figure', { hasText: '未报送单位' })).not.toContainText(monthWords);
+});

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchOverview, DispatchUnit, ReportChaseRequest } from '../../../core/dispatch/model';
 import type { LetterDates } from '../../../core/documents/model';
+import type { IsoDate } from '../../../shared/dates';
 import { useApi } from '../../api/ApiContext';
 import { type Column, DataTable } from '../../components/DataTable';
 import { IssueDialog } from '../../components/letters/IssueDialog';
@@ -11,6 +12,8 @@ import { useToast } from '../../components/Toasts';
 import { useFormat } from '../../hooks/useFormat';
 
 const behind = (row: DispatchUnit): boolean => row.reported < row.owed;
+/** The day of a moment the ledger stamped (2026-12-04 19:32:05+08:00): the table has room for the day only. */
+const dayOf = (stamp: string): IsoDate => stamp.slice(0, 10) as IsoDate;
 
 /**
  * Every unit's month in one table — what it owes and reported, its workbook out and back, the
@@ -63,9 +66,9 @@ export function DispatchUnits({ overview, chosenUnit, ticked, onTick, onOpen, on
         !workbook ? (
           <span className="muted">{t('dispatch.notSent')}</span>
         ) : workbook.returnedAt ? (
-          t('dispatch.returned', { date: format.instant(workbook.returnedAt) })
+          t('dispatch.returned', { date: format.date(dayOf(workbook.returnedAt)) })
         ) : (
-          t(workbook.returnBy ? 'dispatch.sentDue' : 'dispatch.sent', { date: format.instant(workbook.exportedAt), due: workbook.returnBy ? format.date(workbook.returnBy) : '' })
+          t(workbook.returnBy ? 'dispatch.sentDue' : 'dispatch.sent', { date: format.date(dayOf(workbook.exportedAt)), due: workbook.returnBy ? format.date(workbook.returnBy) : '' })
         ),
     },
     {
