@@ -48,8 +48,14 @@ test('a closed task’s evidence is sealed until the close-out is reopened, with
   await expect(page.getByRole('button', { name: '申请销号' })).toBeVisible();
   await page.getByRole('button', { name: '移除“验收报告.pdf”' }).click();
   await expect(page.getByText('已移除“验收报告.pdf”')).toBeVisible();
-  const audit = await call<{ entity: string; after: { state?: string; reopenReason?: string } }[]>(page, 'audit.list', { entity: 'close_out', entityId: request.id });
-  expect(audit[0]?.after).toMatchObject({ state: 'reopened', reopenReason: '群众反映问题反弹，需补充整改' });
+  const [last] = await call<{ action: string; changes: { field: string }[] }[]>(page, 'audit.list', { entity: 'close_out', entityId: request.id, limit: 1 });
+  expect(last!.action).toBe('update');
+  expect(last!.changes).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ field: 'state', after: { t: 'word', k: 'common:enums.closeOutState.reopened' } }),
+      expect.objectContaining({ field: 'reopenReason', after: { t: 'text', v: '群众反映问题反弹，需补充整改' } }),
+    ]),
+  );
 });
 
 test('a reload mid-form asks first, and the form offers back what was typed; cancelling discards it', async ({ app, workDir }) => {

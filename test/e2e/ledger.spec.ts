@@ -1,9 +1,10 @@
 import { expect, snap, test } from './bridge';
 import { createLedger, openScreen } from './steps';
 
-/** This month as the screens write it (the reports are for the month the test runs in). */
+/** Last month as the screens write it: the month the office collects when the test runs (its reports come early in the next). */
 const now = new Date();
-const THIS_MONTH = `${now.getFullYear()}年${now.getMonth() + 1}月`;
+const collected = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+const COLLECTED = `${collected.getFullYear()}年${collected.getMonth() + 1}月`;
 
 test('a ledger from the first unit to a task closed out with evidence, and its history', async ({ app, workDir }) => {
   const { page } = app;
@@ -128,11 +129,11 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '任务 2', exact: true })).toBeVisible();
 
-  // This month's progress: both units owe a report; one reports
+  // The month collected: both units owe a report; one reports
   await openScreen(page, '月度调度');
-  const owing = page.getByRole('region', { name: `${THIS_MONTH}未报送的单位（2 个）` });
-  await expect(owing).toBeVisible();
-  await page.getByRole('gridcell', { name: '自治区生态环境厅' }).click();
+  const units = page.getByRole('grid', { name: `${COLLECTED}各单位报送情况（2 个单位未报齐）` });
+  await expect(units).toBeVisible();
+  await units.getByRole('gridcell', { name: '自治区生态环境厅', exact: true }).click();
   await page.getByRole('grid', { name: '自治区生态环境厅的任务' }).getByRole('gridcell', { name: '1', exact: true }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '报送' }).click();
@@ -145,7 +146,7 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await dialog.getByLabel('联系电话').fill('0471-6941001');
   await snap(page, '15-progress-report');
   await dialog.getByRole('button', { name: '报送' }).click();
-  await expect(page.getByRole('region', { name: `${THIS_MONTH}未报送的单位（1 个）` })).toBeVisible();
+  await expect(page.getByRole('grid', { name: `${COLLECTED}各单位报送情况（1 个单位未报齐）` })).toBeVisible();
   await expect(page.getByRole('gridcell', { name: '序时推进' })).toBeVisible();
   await snap(page, '16-progress');
 
@@ -154,7 +155,7 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
   await page.getByRole('dialog').getByRole('link', { name: '打开任务' }).click();
   await expect(page.getByRole('heading', { name: '任务 1', exact: true })).toBeVisible();
   const progress = page.getByRole('region', { name: '月度进展' });
-  await expect(progress.getByRole('heading', { name: THIS_MONTH })).toBeVisible();
+  await expect(progress.getByRole('heading', { name: COLLECTED })).toBeVisible();
   await expect(progress.getByText('已完成12个入河排污口排查，3个正在整治。')).toBeVisible();
   await page.getByRole('button', { name: '申请销号' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '申请销号' }).click();

@@ -66,6 +66,16 @@ const items = (value: unknown): Recorded[] => (Array.isArray(value) ? (value as 
 /** A number and the words it numbers: 3 部分城镇污水处理厂…, without a leading space when unnumbered. */
 const numbered = (number: unknown, words: unknown): AuditValue => text([number, words].filter((part) => part !== '' && part !== null && part !== undefined).join(' '));
 
+/** A subject of accountability: its name, the form, and the 处分 or the fine it carries. */
+const subjectWords = (s: Recorded): AuditValue =>
+  group(
+    text(s.name),
+    word(`common:enums.accountabilityForm.${String(s.form)}`),
+    s.partySanction ? word(`common:enums.partySanction.${String(s.partySanction)}`) : EMPTY,
+    s.governmentSanction ? word(`common:enums.governmentSanction.${String(s.governmentSanction)}`) : EMPTY,
+    typeof s.fineYuan === 'number' ? { t: 'number', v: s.fineYuan } : EMPTY,
+  );
+
 const UNIT_REF = { ref: 'unit' } as const;
 const TASK_REF = { ref: 'task' } as const;
 
@@ -156,6 +166,9 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
       approvalNote: 'text',
       rejectedOn: 'date',
       rejectionReason: 'text',
+      reopenedOn: 'date',
+      reopenedBy: 'text',
+      reopenReason: 'text',
     },
     name: (r, names) => names.record('task', Number(r.taskId)),
     load: loadCloseOut,
@@ -247,7 +260,7 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
       state: { words: 'common:enums.accountabilityState' },
       concludedOn: 'date',
       notes: 'text',
-      subjects: { describe: (value) => list(items(value).map((s) => group(text(s.name), word(`common:enums.accountabilityForm.${String(s.form)}`)))) },
+      subjects: { describe: (value) => list(items(value).map(subjectWords)) },
     },
     name: (r) => text(r.issue),
     load: loadAccountabilityCase,
