@@ -3,8 +3,6 @@ import type { IsoDate, Period } from '../../shared/dates';
 import type { StatsOptions } from '../stats/model';
 import type { SiteVisitFilter } from '../visits/model';
 import { ok, type Result } from '../../shared/result';
-import { listAudit } from '../audit/audit-log';
-import { describeAudit } from '../audit/describe';
 import type { Preview, TemplateProblem } from '../documents/model';
 import { renderFile } from '../documents/output';
 import { renderHtml } from '../documents/render/html';
@@ -144,8 +142,8 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       ledger: (options) => use((l) => ok(l.stats(options as StatsOptions))),
     },
     audit: {
-      list: (filter) => use((l) => ok(describeAudit(l.context.db, listAudit(l.context.db, filter)))),
-      verify: () => use((l) => l.verifyAudit()),
+      list: (filter) => use((l) => ok(l.audit.list(filter))),
+      verify: () => use((l) => l.audit.verify()),
     },
     documents: {
       types: (options) => use((l) => ok(l.documents.types(options))),
