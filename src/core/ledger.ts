@@ -2,7 +2,8 @@ import { userInfo } from 'node:os';
 import { dateOf, localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
-import { auditAppender, auditView, keyAuditChain, verifyAuditChain } from './audit/audit-log';
+import { auditAppender, auditView, keyAuditChain } from './audit/audit-log';
+import { auditService } from './audit/service';
 import { accountabilityService } from './accountability/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
@@ -85,6 +86,8 @@ export class Ledger {
   readonly drafts;
   /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
   readonly exchange;
+  /** The change history every write above records. */
+  readonly audit;
   private actor: string;
 
   private constructor(
@@ -129,6 +132,7 @@ export class Ledger {
     this.todo = todoService(this.context);
     this.drafts = draftService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
+    this.audit = auditService(this.context, store);
   }
 
   stats(options?: StatsOptions) {
@@ -169,24 +173,13 @@ export class Ledger {
     this.actor = actor;
   }
 
-  /**
-   * The audit chain checked under its key, and against the head this machine saw (the anchor): an
-   * entry changed or removed since is reported even when the chain was computed again to fit.
-   */
-  verifyAudit(): Result<{ entries: number }> {
-    const chain = verifyAuditChain(this.store.db, this.store.auditKey);
-    if (!chain.ok) return chain;
-    const anchor = this.store.info().anchor;
-    return anchor.kind === 'history_rewritten' ? err(anchorWarning(anchor)!) : chain;
-  }
-
   /** Checks what opening could not: SQLite's own integrity, the foreign keys, the audit chain, and this machine's anchor. */
   verify(): Result<VerifyReport> {
     const db = this.store.db;
     const integrity = db.all<{ integrity_check: string }>('PRAGMA integrity_check');
     const foreignKeys = db.all('PRAGMA foreign_key_check');
     if (integrity[0]?.integrity_check !== 'ok' || foreignKeys.length > 0) return err(dubanError('ledger.damaged', { part: 'database' }));
-    const audit = this.verifyAudit();
+    const audit = this.audit.verify();
     if (!audit.ok) return audit;
     const info = this.store.info();
     const warning = anchorWarning(info.anchor);

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { listAudit } from '../../src/core/audit/audit-log';
-import { describeAudit } from '../../src/core/audit/describe';
 import type { AuditLine, AuditValue } from '../../src/core/audit/model';
 import { seedDemo } from '../../src/core/demo/seed';
 import type { EntityName } from '../../src/core/entities';
@@ -23,7 +21,7 @@ const newLedger = ledgerFactory(useTempDir());
 let ledger: Ledger;
 afterEach(() => ledger?.close());
 
-const lines = (entity?: EntityName): AuditLine[] => describeAudit(ledger.context.db, listAudit(ledger.context.db, { ...(entity ? { entity } : {}), limit: 1000 }));
+const lines = (entity?: EntityName): AuditLine[] => ledger.audit.list({ ...(entity ? { entity } : {}), limit: 1000 });
 const field = (line: AuditLine, name: string) => line.changes.find((c) => c.field === name);
 const text = (v: string): AuditValue => ({ t: 'text', v });
 

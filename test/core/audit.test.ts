@@ -102,7 +102,7 @@ describe('the audit chain, rewritten', () => {
     elsewhere.close();
 
     ledger = unwrap(await Ledger.open(path, { password: TEST_PASSWORD }, { anchors: here }));
-    expect(failure(ledger.verifyAudit())).toMatchObject({ code: 'ledger.audit_rewritten', params: { id: 4 } });
+    expect(failure(ledger.audit.verify())).toMatchObject({ code: 'ledger.audit_rewritten', params: { id: 4 } });
     expect(failure(ledger.verify()).code).toBe('ledger.audit_rewritten');
   });
 });

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { addDays, dateOf } from '../../src/shared/dates';
 import { formatDate } from '../../src/shared/i18n/format';
 import { expect, snap, test } from './bridge';
-import { call, openScreen } from './steps';
+import { call, createLedger, openScreen } from './steps';
 
 const PASSWORD = '督办台账测试 2026';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -258,4 +258,30 @@ test('批量提醒 follows the office’s reply period, and warns about a unit s
   await page.getByRole('link', { name: '返回文件登记' }).click();
   await page.getByRole('link', { name: '发文', exact: true }).click();
   await expect(page.getByRole('form', { name: '发文' }).getByLabel('回复期限')).toHaveValue(addDays(TODAY, 15));
+});
+
+test('a unit chosen on the issue page, the letter covers the open tasks it leads, in number order, not yet due ones too', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  const water = await call<{ id: number }>(page, 'units.create', { name: '自治区水利厅', kind: 'supervised' });
+  const forestry = await call<{ id: number }>(page, 'units.create', { name: '自治区林业和草原局', kind: 'supervised' });
+  const task = (number: string, problem: string, extra: object = {}) =>
+    call(page, 'tasks.create', { number, problem, deadline: { kind: 'date', date: '2025-06-30' }, leadUnitIds: [water.id], ...extra });
+  await task('10', '城镇污水管网建设滞后', { deadline: { kind: 'date', date: addDays(dateOf(new Date()), 90) } });
+  await task('2', '入河排污口排查整治进展滞后');
+  await task('3', '小水电站生态流量泄放不到位', { status: 'completed' });
+  await task('5', '草原超载过牧问题整改不到位', { leadUnitIds: [forestry.id], cooperatingUnitIds: [water.id] });
+
+  await openScreen(page, '文件登记');
+  await page.getByRole('link', { name: '发文', exact: true }).click();
+  const form = page.getByRole('form', { name: '发文' });
+  await form.getByLabel('文种').selectOption({ label: '督办单' });
+  await form.getByLabel('收文单位').selectOption({ label: '自治区水利厅' });
+  const picks = form.locator('.task-picks label');
+  await expect(picks).toHaveText([/^2 入河排污口排查整治进展滞后/, /^10 城镇污水管网建设滞后/]);
+  for (const pick of await picks.all()) await expect(pick.getByRole('checkbox')).toBeChecked();
+  await expect(page.frameLocator('iframe[title="打印预览"]').getByText('城镇污水管网建设滞后')).toBeVisible();
+  await snap(page, 'documents-09-issue-default-tasks');
+  await page.setViewportSize({ width: 1093, height: 688 });
+  await snap(page, 'documents-09-issue-default-tasks-125');
 });

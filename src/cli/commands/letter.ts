@@ -5,7 +5,6 @@ import { type DocumentDraft, type DocumentType, type Preview, replyDueFor } from
 import { formatOfPath, OUTPUT_FORMATS, type OutputFormat, renderFile } from '../../core/documents/output';
 import type { DocumentPrinter } from '../../core/documents/print/chromium';
 import type { Ledger } from '../../core/ledger';
-import { openLeadTasks } from '../../core/tasks/model';
 import { dateOf, type IsoDate, isIsoDate } from '../../shared/dates';
 import { formatDate } from '../../shared/i18n/format';
 import { ok, type Result } from '../../shared/result';
@@ -83,9 +82,9 @@ async function run(ctx: CommandContext, ledger: Ledger, plan: Plan & { batch: bo
   } else {
     const unit = ledger.units.findByName(ctx.values.unit as string);
     if (!unit) return cliFailure('letter_unknown_unit', { unit: ctx.values.unit as string });
-    const tasks = ledger.tasks.list(openLeadTasks(unit.id, 1000));
+    const tasks = ledger.documents.defaultTasks(unit.id);
     if (!tasks.ok) return ledgerFailure(tasks.error);
-    draft = { ...common, recipientUnitId: unit.id, taskIds: tasks.value.rows.map((t) => t.id) };
+    draft = { ...common, recipientUnitId: unit.id, taskIds: tasks.value.map((t) => t.id) };
     const single = ledger.documents.preview(draft);
     if (!single.ok) return ledgerFailure(single.error);
     previews = [single.value];

@@ -130,11 +130,6 @@ export function catalogueService(ctx: LedgerContext) {
     createTemplate: (input: TemplateInput) => saveRecord(ctx, TEMPLATE, null, input),
     updateTemplate: (id: number, input: TemplateInput) => saveRecord(ctx, TEMPLATE, id, input),
     removeTemplate: (id: number) => removeUnlessUsed(ctx, 'document_template', 'document_templates', id, loadTemplate, templateUses),
-    /** The template's first problem, for the editor to show while the user types; null when it is sound. */
-    checkTemplate: (source: string): TemplateProblem | null => {
-      const parsed = parseTemplate(source);
-      return parsed.ok ? null : parsed.error;
-    },
     office: () => loadOffice(ctx.db),
     setOffice: (input: OfficeProfileInput) => saveOffice(ctx, input),
   };

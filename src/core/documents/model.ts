@@ -166,12 +166,15 @@ export function replyStanding(doc: Pick<DocumentRecord, 'state' | 'replyDue' | '
 
 const codeOfType = text(40).min(1, { error: 'required' });
 
+/** The most tasks one document may cover; also how many a letter to a unit covers when nobody chose them. */
+export const LETTER_TASKS_MAX = 500;
+
 /** What a document is written from: the type, the recipient, the tasks, the dates. */
 export const documentDraft = z.object({
   docType: codeOfType,
   templateId: id.nullable().default(null),
   recipientUnitId: id,
-  taskIds: z.array(id).max(500, { error: 'too_long' }).default([]),
+  taskIds: z.array(id).max(LETTER_TASKS_MAX, { error: 'too_long' }).default([]),
   issuedOn: isoDate,
   replyDue: optionalDate,
   /** Empty: the template's title. */

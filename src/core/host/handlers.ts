@@ -3,14 +3,11 @@ import type { IsoDate, Period } from '../../shared/dates';
 import type { StatsOptions } from '../stats/model';
 import type { SiteVisitFilter } from '../visits/model';
 import { ok, type Result } from '../../shared/result';
-import { listAudit } from '../audit/audit-log';
-import { describeAudit } from '../audit/describe';
-import type { Preview, TemplateProblem } from '../documents/model';
+import type { Preview } from '../documents/model';
 import { renderFile } from '../documents/output';
 import { renderHtml } from '../documents/render/html';
 import { TEMPLATE_FIELDS } from '../documents/template/fields';
 import type { Ledger } from '../ledger';
-import { openLeadTasks } from '../tasks/model';
 import type { Session } from './session';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -144,8 +141,8 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       ledger: (options) => use((l) => ok(l.stats(options as StatsOptions))),
     },
     audit: {
-      list: (filter) => use((l) => ok(describeAudit(l.context.db, listAudit(l.context.db, filter)))),
-      verify: () => use((l) => l.verifyAudit()),
+      list: (filter) => use((l) => ok(l.audit.list(filter))),
+      verify: () => use((l) => l.audit.verify()),
     },
     documents: {
       types: (options) => use((l) => ok(l.documents.types(options))),
@@ -156,16 +153,8 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       createTemplate: (input) => use((l) => l.documents.createTemplate(input)),
       updateTemplate: (id, input) => use((l) => l.documents.updateTemplate(id, input)),
       removeTemplate: (id) => use((l) => l.documents.removeTemplate(id)),
-      checkTemplate: ({ source, format, sample }) =>
-        use<{ problem: TemplateProblem | null; html: string | null }>((l) => {
-          const problem = l.documents.checkTemplate(source);
-          if (problem || !sample) return ok({ problem, html: null });
-          // A sample without tasks gets the recipient's open tasks, so that the loops show something.
-          const open = l.tasks.list(openLeadTasks(sample.recipientUnitId, 50));
-          const withTasks = sample.taskIds?.length || !open.ok ? sample : { ...sample, taskIds: open.value.rows.map((task) => task.id) };
-          const preview = l.documents.preview(withTasks, { source, format });
-          return ok({ problem: null, html: preview.ok ? renderHtml([preview.value.document]) : null });
-        }),
+      defaultTasks: (unitId) => use((l) => l.documents.defaultTasks(unitId)),
+      checkTemplate: (request) => use((l) => ok(l.documents.checkTemplate(request))),
       office: () => use((l) => ok(l.documents.office())),
       setOffice: (input) => use((l) => l.documents.setOffice(input)),
       nextNumber: (docType, year) => use((l) => l.documents.nextNumber(docType, year)),
@@ -181,16 +170,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       previewChase: (id, dates) => use((l) => previewOne(l.documents.previewChase(id, dates))),
       chase: (id, dates) => use((l) => l.documents.chase(id, dates)),
       awaitingReply: (asOf) => use((l) => ok(l.documents.awaitingReply(asOf as IsoDate))),
-      html: (ids) =>
-        use((l) => {
-          const docs = [];
-          for (const id of ids) {
-            const doc = l.documents.get(id);
-            if (!doc.ok) return doc;
-            docs.push(doc.value.content);
-          }
-          return ok(renderHtml(docs));
-        }),
+      html: (ids) => use((l) => l.documents.html(ids)),
       docx: (id) =>
         use(async (l) => {
           const doc = l.documents.get(id);

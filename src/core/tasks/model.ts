@@ -153,11 +153,3 @@ export type TaskQuery = z.input<typeof taskQuery>;
 /** Which tasks reported completed and awaiting the group's check to list: all, one unit's (as a lead unit), or one task. */
 export const awaitingCheckQuery = z.object({ unitId: id.optional(), taskId: id.optional() });
 export type AwaitingCheckQuery = z.input<typeof awaitingCheckQuery>;
-
-/** The tasks a unit leads that are still open: what a letter to that unit is about, unless chosen otherwise. */
-export const openLeadTasks = (unitId: number, limit: number): TaskQuery => ({
-  unitId,
-  role: 'lead',
-  statuses: TASK_STATUSES.filter((status) => !FINISHED_STATUSES.includes(status)),
-  limit,
-});

@@ -234,6 +234,8 @@ export interface DubanApi {
     createTemplate: Call<[input: TemplateInput], DocumentTemplate>;
     updateTemplate: Call<[id: number, input: TemplateInput], DocumentTemplate>;
     removeTemplate: Call<[id: number], void>;
+    /** The tasks a letter to the unit covers unless the user chooses: its open lead tasks, in number order. */
+    defaultTasks: Call<[unitId: number], readonly TaskSummary[]>;
     /** The template's first problem (with line and column), or null; and the page it makes for a sample recipient. */
     checkTemplate: Call<[request: { source: string; format: TemplateInput['format']; sample: DocumentDraft | null }], { problem: TemplateProblem | null; html: string | null }>;
     office: Call<[], OfficeProfile>;

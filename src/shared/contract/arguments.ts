@@ -175,6 +175,7 @@ export const ARGUMENTS = {
     createTemplate: z.tuple([templateInput]),
     updateTemplate: z.tuple([id, templateInput]),
     removeTemplate: z.tuple([id]),
+    defaultTasks: z.tuple([id]),
     checkTemplate: z.tuple([z.object({ source: z.string().max(20_000), format: z.enum(DOCUMENT_FORMATS), sample: documentDraft.nullable() })]),
     office: none,
     setOffice: z.tuple([officeProfileInput]),

@@ -32,6 +32,7 @@ export const CONTRACT = {
     'createTemplate',
     'updateTemplate',
     'removeTemplate',
+    'defaultTasks',
     'checkTemplate',
     'office',
     'setOffice',

@@ -191,7 +191,7 @@ describe('the document register', () => {
     expect(failure(ledger.documents.updateTemplate(saved.id, { name: '简短提醒', format: 'letter', source: '标题：提醒函\n{{#任务}}\n{{整改任务}}\n' })).fields).toEqual([
       { field: 'source', code: 'template_unclosed_loop', params: { line: 2, column: 1, name: '任务' } },
     ]);
-    expect(ledger.documents.checkTemplate('标题：x\n请于{{回复日期}}前')).toEqual({ code: 'template_unknown_field', line: 2, column: 3, name: '回复日期' });
+    expect(ledger.documents.checkTemplate({ source: '标题：x\n请于{{回复日期}}前', format: 'standard', sample: null }).problem).toEqual({ code: 'template_unknown_field', line: 2, column: 3, name: '回复日期' });
     const type = unwrap(ledger.documents.createType({ name: '约谈通知', numberPattern: '某纪监驻环约〔{YYYY}〕{N}号', templateId: saved.id }));
     expect(type).toMatchObject({ code: 'custom-4', builtin: false });
     expect(failure(ledger.documents.createType({ name: '工作提示', numberPattern: '某纪监驻环〔2026〕号', templateId: saved.id })).fields).toEqual([

@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Empty, Section } from '../../components/Section';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
-import { DeadlineText } from '../tasks/TaskTags';
+import { DeadlineText } from '../../components/tasks/TaskTags';
 import { bars, ring, STATUS_COLOURS } from './charts';
 import { LinkItem, LinkList } from './LinkList';
 import { TodoList } from './TodoList';

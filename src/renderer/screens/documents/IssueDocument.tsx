@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../core/documents/model';
-import { isOverdue, openLeadTasks, type TaskSummary } from '../../../core/tasks/model';
-import { type IsoDate, isIsoDate } from '../../../shared/dates';
+import type { TaskSummary } from '../../../core/tasks/model';
 import type { DubanError } from '../../../shared/errors';
+import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
@@ -47,22 +47,15 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const units = useLoad((a) => a.units.list(), []);
   const form = useForm<DraftValues>(documentDraft, { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now), title: '' }, 'document-draft');
   const { values } = form;
-  const tasks = useLoad(
-    (a) => (values.recipientUnitId ? a.tasks.list(openLeadTasks(values.recipientUnitId, 500)) : Promise.resolve({ ok: true as const, value: { rows: [], total: 0 } })),
-    [values.recipientUnitId],
-  );
+  const tasks = useLoad((a) => (values.recipientUnitId ? a.documents.defaultTasks(values.recipientUnitId) : Promise.resolve(ok([]))), [values.recipientUnitId]);
   const [preview, setPreview] = useState<DocumentPreview | null>(null);
   const [previewError, setPreviewError] = useState<DubanError | null>(null);
   const [issued, setIssued] = useState<{ doc: IssuedDocument; html: string } | null>(null);
   const draft = useDebounced(values, 350);
 
-  // A unit chosen: its overdue tasks are proposed (all its open tasks when none is overdue).
+  // A unit chosen: the letter covers what the core says it covers by default; the user may untick.
   useEffect(() => {
-    const rows = tasks.data?.rows;
-    if (!rows) return;
-    const asOf = (isIsoDate(values.issuedOn) ? values.issuedOn : now) as IsoDate;
-    const overdue = rows.filter((task) => isOverdue(task, asOf));
-    form.set('taskIds', (overdue.length ? overdue : rows).map((task) => task.id));
+    if (tasks.data) form.set('taskIds', tasks.data.map((task) => task.id));
   }, [tasks.data]);
 
   useEffect(() => {
@@ -131,14 +124,14 @@ function IssueForm({ office }: { office: OfficeProfile }) {
       <FieldFrame label={t('fields.tasks')} error={form.errorOf('taskIds')} hint={t('issue.tasksHint')} wide>
         {(aria) => (
           <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>
-            {(tasks.data?.rows ?? []).map((task) => (
+            {(tasks.data ?? []).map((task) => (
               <label key={task.id} className="field--check">
                 <input type="checkbox" checked={values.taskIds.includes(task.id)} onChange={(e) => toggleTask(task, e.target.checked)} />
                 {task.number} {task.problem}
                 {task.deadline.kind === 'date' && <span className="task-picks__deadline">{format.date(task.deadline.date)}</span>}
               </label>
             ))}
-            {values.recipientUnitId && tasks.data?.rows.length === 0 && <span>{t('issue.noTasks')}</span>}
+            {values.recipientUnitId && tasks.data?.length === 0 && <span>{t('issue.noTasks')}</span>}
           </fieldset>
         )}
       </FieldFrame>

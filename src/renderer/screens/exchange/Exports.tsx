@@ -8,7 +8,7 @@ import { UnitOptions } from '../../components/UnitSelect';
 import { ErrorNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 import { today } from '../../hooks/today';
-import { useExport } from './ExportButton';
+import { useExport } from '../../components/workbooks/ExportButton';
 
 /** Workbooks for leaders: the task ledger (a unit's, or tasks in a state), petition cases, units, statistics. */
 export function Exports() {

@@ -13,7 +13,7 @@ import { useForm } from '../../forms/useForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { useRecordParam } from '../../hooks/useRecordParam';
-import { FindingsList } from '../visits/FindingsList';
+import { FindingsList } from '../../components/findings/FindingsList';
 
 interface MeetingValues extends Record<string, unknown> {
   heldOn: string | undefined;

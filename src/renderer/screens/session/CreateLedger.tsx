@@ -9,7 +9,7 @@ import { PasswordStrength } from '../../components/PasswordStrength';
 import { useForm } from '../../forms/useForm';
 import { usePasswordVerdict } from '../../hooks/usePasswordVerdict';
 import { PathField } from './PathField';
-import { RecoveryKeyNotice } from './RecoveryKeyNotice';
+import { RecoveryKeyNotice } from '../../components/RecoveryKeyNotice';
 import { createSchema } from './schemas';
 
 /** A new ledger: where, the password twice; then its recovery key, once. */

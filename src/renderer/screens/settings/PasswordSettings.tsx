@@ -9,7 +9,7 @@ import { PasswordStrength } from '../../components/PasswordStrength';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 import { usePasswordVerdict } from '../../hooks/usePasswordVerdict';
-import { RecoveryKeyNotice } from '../session/RecoveryKeyNotice';
+import { RecoveryKeyNotice } from '../../components/RecoveryKeyNotice';
 
 const passwordSchema = z
   .object({ current: z.string().min(1, { error: 'required' }), next: z.string(), confirm: z.string() })

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Empty, Section } from '../../components/Section';
 import { useFormat } from '../../hooks/useFormat';
 import { InspectionDialog } from './InspectionDialog';
-import { MeasureDialog } from './MeasureDialog';
+import { MeasureDialog } from '../../components/MeasureDialog';
 
 /** The list on the left: an inspection, or the measures that belong to none. */
 type Choice = number | 'none';

@@ -9,7 +9,7 @@ import type { Column, Sort } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
-import { ExportButton } from '../exchange/ExportButton';
+import { ExportButton } from '../../components/workbooks/ExportButton';
 import { useFormat } from '../../hooks/useFormat';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
@@ -20,7 +20,7 @@ import { AssignSourceDialog } from './AssignSourceDialog';
 import { SelectionBar } from './SelectionBar';
 import { StatusTabs } from './StatusTabs';
 import { LatestProgress, latestProgressText } from './LatestProgress';
-import { DeadlineText, TaskStatusTag } from './TaskTags';
+import { DeadlineText, TaskStatusTag } from '../../components/tasks/TaskTags';
 import { useStatusCounts } from './useStatusCounts';
 import { useTaskSelection } from './useTaskSelection';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TaskSummary } from '../../../core/tasks/model';
 import { type Column, DataTable } from '../../components/DataTable';
-import { DeadlineText, TaskStatusTag } from './TaskTags';
+import { DeadlineText, TaskStatusTag } from '../../components/tasks/TaskTags';
 
 /** The task's sub-tasks, each opening its own page. */
 export function SubTasks({ tasks }: { tasks: readonly TaskSummary[] }) {

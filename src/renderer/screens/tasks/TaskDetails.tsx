@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Task, TaskDetail } from '../../../core/tasks/model';
 import { useFormat } from '../../hooks/useFormat';
-import { DeadlineText, TaskStatusTag } from './TaskTags';
+import { DeadlineText, TaskStatusTag } from '../../components/tasks/TaskTags';
 
 export interface TaskNames {
   readonly unit: (id: number) => string;

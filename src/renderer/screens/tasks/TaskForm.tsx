@@ -10,10 +10,10 @@ import { Section } from '../../components/Section';
 import { SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
-import { MeasureDialog } from '../sources/MeasureDialog';
+import { MeasureDialog } from '../../components/MeasureDialog';
 import { DeadlineInput } from './DeadlineInput';
 import { MeasurePicker, UnitPicker } from './TaskPickers';
-import { TaskSearchPicker } from './TaskSearchPicker';
+import { TaskSearchPicker } from '../../components/tasks/TaskSearchPicker';
 import { newTaskValues, taskInputFrom, type TaskValues, taskValuesOf } from './taskValues';
 
 /** /tasks/new (?parent=ID for a sub-task) and /tasks/:id/edit: loads what the form starts from. */

@@ -12,7 +12,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, Section } from '../../components/Section';
 import { useToast } from '../../components/Toasts';
-import { FindingsList } from '../visits/FindingsList';
+import { FindingsList } from '../../components/findings/FindingsList';
 import { CloseOutSection } from './CloseOutSection';
 import { ProgressHistory } from './ProgressHistory';
 import { SubTasks } from './SubTasks';

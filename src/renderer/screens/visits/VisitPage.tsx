@@ -14,8 +14,8 @@ import { useForm } from '../../forms/useForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { useRecordParam } from '../../hooks/useRecordParam';
-import { TaskSearchPicker } from '../tasks/TaskSearchPicker';
-import { FindingsList } from './FindingsList';
+import { TaskSearchPicker } from '../../components/tasks/TaskSearchPicker';
+import { FindingsList } from '../../components/findings/FindingsList';
 
 interface VisitValues extends Record<string, unknown> {
   visitedOn: string | undefined;

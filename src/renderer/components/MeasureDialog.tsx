@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { Inspection } from '../../../core/inspections/model';
-import { type Measure, measureInput } from '../../../core/measures/model';
-import type { Result } from '../../../shared/result';
-import { useApi } from '../../api/ApiContext';
-import { Dialog } from '../../components/Dialog';
-import { FormActions } from '../../components/FormActions';
-import { SelectInput, TextArea, TextInput } from '../../components/inputs';
-import { useToast } from '../../components/Toasts';
-import { useForm } from '../../forms/useForm';
+import type { Inspection } from '../../core/inspections/model';
+import { type Measure, measureInput } from '../../core/measures/model';
+import type { Result } from '../../shared/result';
+import { useApi } from '../api/ApiContext';
+import { useForm } from '../forms/useForm';
+import { Dialog } from './Dialog';
+import { FormActions } from './FormActions';
+import { SelectInput, TextArea, TextInput } from './inputs';
+import { useToast } from './Toasts';
 
 interface MeasureValues extends Record<string, unknown> {
   inspectionId: number | null;

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../core/findings/model';
 import { useLoad } from '../../api/ApiContext';
-import { type Column, DataTable } from '../../components/DataTable';
-import { Tag } from '../../components/Tag';
+import { type Column, DataTable } from '../DataTable';
+import { Tag } from '../Tag';
 import { useFormat } from '../../hooks/useFormat';
 import { type FindingContext, FindingDialog } from './FindingDialog';
 

@@ -4,7 +4,7 @@ import type { ExportRequest } from '../../../core/excel/export/model';
 import { useApi } from '../../api/ApiContext';
 import { saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';
-import { useToast } from '../../components/Toasts';
+import { useToast } from '../Toasts';
 import type { DubanError } from '../../../shared/errors';
 import { describeError } from '../../../shared/i18n/describe';
 

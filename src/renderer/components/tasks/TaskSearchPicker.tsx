@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../core/tasks/model';
-import { SearchPicker, type SearchSource } from '../../components/SearchPicker';
+import { SearchPicker, type SearchSource } from '../SearchPicker';
 import type { Form } from '../../forms/useForm';
 
 const SHOWN = 20;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FINDING_SOURCES, type FindingSource } from '../../../core/findings/model';
 import { useLoad } from '../../api/ApiContext';
-import { FieldFrame } from '../../components/Field';
+import { FieldFrame } from '../Field';
 import type { Form } from '../../forms/useForm';
 import { useFormat } from '../../hooks/useFormat';
 import type { FindingValues } from './FindingDialog';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type CheckStage, type Deadline, isOverdue, type TaskStatus } from '../../../core/tasks/model';
-import { Tag, type Tone } from '../../components/Tag';
+import { Tag, type Tone } from '../Tag';
 import { useFormat } from '../../hooks/useFormat';
 import { today } from '../../hooks/today';
 
