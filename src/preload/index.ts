@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL } from '../shared/contract/methods';
-import { contractProxy } from '../shared/contract/proxy';
+import { INVOKE_CHANNEL } from '../contract/methods';
+import { contractProxy } from '../contract/proxy';
 
 /** Exposes exactly the contract to the page as `window.duban`, over one IPC channel. */
 contextBridge.exposeInMainWorld(

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contractRoutes } from '../../src/core/host/routes';
-import { coreHandlers } from '../../src/core/host/handlers';
-import { CONTRACT, METHOD_NAMES } from '../../src/shared/contract/methods';
-import { ARGUMENTS } from '../../src/shared/contract/arguments';
-import { checkCall } from '../../src/shared/contract/check';
+import { contractRoutes } from '../../src/host/routes';
+import { coreHandlers } from '../../src/host/handlers';
+import { CONTRACT, METHOD_NAMES } from '../../src/contract/methods';
+import { ARGUMENTS } from '../../src/contract/arguments';
+import { checkCall } from '../../src/contract/check';
 import { browserPlatform } from '../../src/bridge/platform';
 import { ok } from '../../src/shared/result';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron as electron } from '@playwright/test';
-import { CONTRACT } from '../../src/shared/contract/methods';
+import { CONTRACT } from '../../src/contract/methods';
 import { expect, test } from './bridge';
 
 const ROOT = join(import.meta.dirname, '..', '..');

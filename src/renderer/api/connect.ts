@@ -1,7 +1,7 @@
-import type { DubanApi } from '../../shared/contract/api';
-import { type Invoke, contractProxy } from '../../shared/contract/proxy';
-import { decodeWire, encodeWire } from '../../shared/contract/wire';
-import type { MethodName } from '../../shared/contract/methods';
+import type { DubanApi } from '../../contract/api';
+import { type Invoke, contractProxy } from '../../contract/proxy';
+import { decodeWire, encodeWire } from '../../contract/wire';
+import type { MethodName } from '../../contract/methods';
 import type { ErrorCode } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '../../../src/core/demo/seed';
-import { demoLedgerPath } from '../../../src/core/host/demo-ledger';
-import { Session } from '../../../src/core/host/session';
+import { demoLedgerPath } from '../../../src/host/demo-ledger';
+import { Session } from '../../../src/host/session';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
 

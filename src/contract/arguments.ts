@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ENTITY_NAMES } from '../../core/entities';
-import { accountabilityInput } from '../../core/accountability/model';
-import { draftKey } from '../../core/drafts/model';
-import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutReopening, closeOutRequest } from '../../core/close-out/model';
+import { ENTITY_NAMES } from '../core/entities';
+import { accountabilityInput } from '../core/accountability/model';
+import { draftKey } from '../core/drafts/model';
+import { CLOSE_OUT_STATES, closeOutDecision, closeOutRejection, closeOutReopening, closeOutRequest } from '../core/close-out/model';
 import {
   batchDraft,
   counterInput,
@@ -15,23 +15,23 @@ import {
   replyInput,
   templateInput,
   voidInput,
-} from '../../core/documents/model';
-import { EVIDENCE_OWNER_KINDS, evidenceInput } from '../../core/evidence/model';
-import { exportRequest } from '../../core/excel/export/model';
-import { importOptions, MAX_WORKBOOK_BYTES, rowsQuery, workbookSource } from '../../core/excel/import/model';
-import { packageExportRequest, returnOptions } from '../../core/excel/packages/model';
-import { findingInput } from '../../core/findings/model';
-import { inspectionInput } from '../../core/inspections/model';
-import { measureInput } from '../../core/measures/model';
-import { meetingInput } from '../../core/meetings/model';
-import { petitionInput, petitionQuery } from '../../core/petitions/model';
-import { progressInput } from '../../core/progress/model';
-import { reportChaseRequest } from '../../core/dispatch/model';
-import { awaitingCheckQuery, sourceAssignment, taskInput, taskQuery } from '../../core/tasks/model';
-import { siteVisitInput } from '../../core/visits/model';
-import { isoDate, period } from '../validation';
-import { UNIT_KINDS, unitInput } from '../../core/units/model';
-import { LANGUAGES } from '../i18n/setup';
+} from '../core/documents/model';
+import { EVIDENCE_OWNER_KINDS, evidenceInput } from '../core/evidence/model';
+import { exportRequest } from '../core/excel/export/model';
+import { importOptions, MAX_WORKBOOK_BYTES, rowsQuery, workbookSource } from '../core/excel/import/model';
+import { packageExportRequest, returnOptions } from '../core/excel/packages/model';
+import { findingInput } from '../core/findings/model';
+import { inspectionInput } from '../core/inspections/model';
+import { measureInput } from '../core/measures/model';
+import { meetingInput } from '../core/meetings/model';
+import { petitionInput, petitionQuery } from '../core/petitions/model';
+import { progressInput } from '../core/progress/model';
+import { reportChaseRequest } from '../core/dispatch/model';
+import { awaitingCheckQuery, sourceAssignment, taskInput, taskQuery } from '../core/tasks/model';
+import { siteVisitInput } from '../core/visits/model';
+import { isoDate, period } from '../shared/validation';
+import { UNIT_KINDS, unitInput } from '../core/units/model';
+import { LANGUAGES } from '../shared/i18n/setup';
 import type { DubanApi } from './api';
 
 /**

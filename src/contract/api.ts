@@ -1,6 +1,6 @@
-import type { AccountabilityCase, AccountabilityInput } from '../../core/accountability/model';
-import type { AuditFilter, AuditLine } from '../../core/audit/model';
-import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutReopening, CloseOutRequest } from '../../core/close-out/model';
+import type { AccountabilityCase, AccountabilityInput } from '../core/accountability/model';
+import type { AuditFilter, AuditLine } from '../core/audit/model';
+import type { CloseOut, CloseOutDecision, CloseOutFilter, CloseOutRejection, CloseOutReopening, CloseOutRequest } from '../core/close-out/model';
 import type {
   AwaitedReply,
   BatchDraft,
@@ -21,27 +21,27 @@ import type {
   TemplateInput,
   TemplateProblem,
   VoidInput,
-} from '../../core/documents/model';
-import type { Draft } from '../../core/drafts/model';
-import type { Evidence, EvidenceContent, EvidenceInput, EvidenceOwner } from '../../core/evidence/model';
-import type { ExportedFile, ExportRequest } from '../../core/excel/export/model';
-import type { ImportOptions, ImportPreview, ImportResult, PreviewRow, RowsQuery, WorkbookSource } from '../../core/excel/import/model';
-import type { PackageExport, PackageExportRequest, ReturnOptions, ReturnPreview, ReturnResult, SentWorkbook } from '../../core/excel/packages/model';
-import type { Finding, FindingFilter, FindingInput } from '../../core/findings/model';
-import type { Inspection, InspectionInput } from '../../core/inspections/model';
-import type { Measure, MeasureFilter, MeasureInput } from '../../core/measures/model';
-import type { Meeting, MeetingInput } from '../../core/meetings/model';
-import type { PetitionCase, PetitionInput, PetitionPage, PetitionQuery } from '../../core/petitions/model';
-import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow } from '../../core/progress/model';
-import type { DispatchMonth, DispatchOverview, ReportChaseRequest } from '../../core/dispatch/model';
-import type { Todo } from '../../core/todo/model';
-import type { LedgerStats } from '../../core/stats/model';
-import type { AwaitingCheckQuery, SourceAssignment, Task, TaskDetail, TaskInput, TaskPage, TaskQuery, TaskStatus, TaskSummary } from '../../core/tasks/model';
-import type { Unit, UnitInput, UnitKind } from '../../core/units/model';
-import type { SiteVisit, SiteVisitFilter, SiteVisitInput } from '../../core/visits/model';
-import type { Result } from '../result';
+} from '../core/documents/model';
+import type { Draft } from '../core/drafts/model';
+import type { Evidence, EvidenceContent, EvidenceInput, EvidenceOwner } from '../core/evidence/model';
+import type { ExportedFile, ExportRequest } from '../core/excel/export/model';
+import type { ImportOptions, ImportPreview, ImportResult, PreviewRow, RowsQuery, WorkbookSource } from '../core/excel/import/model';
+import type { PackageExport, PackageExportRequest, ReturnOptions, ReturnPreview, ReturnResult, SentWorkbook } from '../core/excel/packages/model';
+import type { Finding, FindingFilter, FindingInput } from '../core/findings/model';
+import type { Inspection, InspectionInput } from '../core/inspections/model';
+import type { Measure, MeasureFilter, MeasureInput } from '../core/measures/model';
+import type { Meeting, MeetingInput } from '../core/meetings/model';
+import type { PetitionCase, PetitionInput, PetitionPage, PetitionQuery } from '../core/petitions/model';
+import type { MissingReports, ProgressInput, ProgressReport, ProgressReportRow } from '../core/progress/model';
+import type { DispatchMonth, DispatchOverview, ReportChaseRequest } from '../core/dispatch/model';
+import type { Todo } from '../core/todo/model';
+import type { LedgerStats } from '../core/stats/model';
+import type { AwaitingCheckQuery, SourceAssignment, Task, TaskDetail, TaskInput, TaskPage, TaskQuery, TaskStatus, TaskSummary } from '../core/tasks/model';
+import type { Unit, UnitInput, UnitKind } from '../core/units/model';
+import type { SiteVisit, SiteVisitFilter, SiteVisitInput } from '../core/visits/model';
+import type { Result } from '../shared/result';
 import type { MethodOf, Namespace } from './methods';
-import type { KeyChange } from '../../core/storage/model';
+import type { KeyChange } from '../core/storage/model';
 import type { BackupEntry, PlatformInfo, Preferences, SessionStatus } from './session';
 
 /**

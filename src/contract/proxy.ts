@@ -1,4 +1,4 @@
-import type { Result } from '../result';
+import type { Result } from '../shared/result';
 import type { DubanApi } from './api';
 import { CONTRACT, type MethodName, type Namespace } from './methods';
 

@@ -1,7 +1,7 @@
-import type { DubanApi } from '../../shared/contract/api';
-import { checkCall } from '../../shared/contract/check';
-import { CONTRACT, METHOD_NAMES, type MethodName } from '../../shared/contract/methods';
-import type { Result } from '../../shared/result';
+import type { DubanApi } from '../contract/api';
+import { checkCall } from '../contract/check';
+import { CONTRACT, METHOD_NAMES, type MethodName } from '../contract/methods';
+import type { Result } from '../shared/result';
 
 /** What a shell (Electron's main process, the browser bridge) answers itself: the platform namespace. */
 export type PlatformHandlers = {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { dubanError } from '../errors';
-import { err, ok, type Result } from '../result';
-import { fieldErrors } from '../validation';
+import { dubanError } from '../shared/errors';
+import { err, ok, type Result } from '../shared/result';
+import { fieldErrors } from '../shared/validation';
 import { ARGUMENTS } from './arguments';
 import { isMethodName, type MethodName } from './methods';
 
