@@ -1,44 +1,26 @@
-import type { DubanError } from '../shared/errors';
-import type { Language } from '../shared/i18n/setup';
+import { method } from './define';
+import type { KeyChange } from '../core/storage/model';
+import { LANGUAGES } from '../shared/i18n/setup';
+import { backupName, none, path, secret } from './common';
+import type { BackupEntry, Preferences, SessionStatus } from './session-model';
+import { z } from 'zod';
 
-/** Where the app is: no ledger chosen, a ledger locked (its path remembered), or a ledger open. */
-export type SessionState = 'none' | 'locked' | 'open';
-
-export interface Preferences {
-  readonly language: Language;
-  /** Minutes without use after which the ledger locks itself; 0 never. */
-  readonly idleLockMinutes: number;
-  /** The name the change history records for this machine's user. */
-  readonly operator: string;
-}
-
-export interface RecentLedger {
-  readonly path: string;
-  readonly openedAt: string;
-}
-
-export interface SessionStatus {
-  readonly state: SessionState;
-  readonly path: string | null;
-  /** The ledger at `path` is the demo ledger, which opens with one click (host/demo-ledger.ts). */
-  readonly demo: boolean;
-  readonly preferences: Preferences;
-  readonly recent: readonly RecentLedger[];
-  /** What the open ledger found amiss without refusing to open (errors.ledger.*): shown until dealt with. */
-  readonly warnings: readonly DubanError[];
-}
-
-export interface BackupEntry {
-  readonly fileName: string;
-  readonly takenAt: number;
-  readonly size: number;
-  /** Still under the data key of before a password change (it could not be sealed again): the old password opens it. */
-  readonly earlierKey: boolean;
-}
-
-
-export interface PlatformInfo {
-  /** 'desktop' in Electron; 'browser' behind the loopback bridge, which has no native dialogs. */
-  readonly shell: 'desktop' | 'browser';
-  readonly version: string;
-}
+export const session = {
+  status: method(none).returns<SessionStatus>(),
+  create: method(z.tuple([z.object({ path, password: secret, demo: z.boolean() })])).returns<{ recoveryKey: string }>(),
+  open: method(z.tuple([z.union([z.object({ path, password: secret }), z.object({ path, recoveryKey: secret })])])).returns<SessionStatus>(),
+  /** The demo ledger, opened (or made, the first time) with nothing to type. */
+  openDemo: method(none).returns<SessionStatus>(),
+  lock: method(none).returns<SessionStatus>(),
+  close: method(none).returns<SessionStatus>(),
+  /** The user is at work: postpones the idle lock. */
+  touch: method(none).returns<void>(),
+  changePassword: method(z.tuple([z.object({ current: secret, next: secret })])).returns<KeyChange>(),
+  replaceRecoveryKey: method(z.tuple([z.object({ password: secret })])).returns<KeyChange & { recoveryKey: string }>(),
+  backups: method(none).returns<BackupEntry[]>(),
+  restoreBackup: method(z.tuple([backupName])).returns<void>(),
+  /** Deletes a backup (one still under an earlier password's key, say); the ledger itself is untouched. */
+  removeBackup: method(z.tuple([backupName])).returns<void>(),
+  setPreferences: method(z.tuple([z.object({ language: z.enum(LANGUAGES).optional(), idleLockMinutes: z.number().int().min(0).max(240).optional(), operator: z.string().max(40).optional() }) ])).returns<Preferences>(),
+  forgetRecent: method(z.tuple([path])).returns<SessionStatus>(),
+};

@@ -2,7 +2,8 @@ import { dubanError } from '../shared/errors';
 import { err, type Result } from '../shared/result';
 import type { MethodName } from '../contract/methods';
 import type { Ledger } from '../core/ledger';
-import { type CoreHandlers, coreHandlers } from './handlers';
+import type { CoreHandlers } from '../contract/api';
+import { coreHandlers } from './handlers';
 import { Session, type SessionOptions } from './session';
 
 export interface CoreHost {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '../shared/i18n/setup';
-import type { Preferences, RecentLedger } from '../contract/session';
+import type { Preferences, RecentLedger } from '../contract/session-model';
 import { writeFileAtomic } from '../core/storage/durable-fs';
 
 /**

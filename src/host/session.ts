@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path';
-import type { BackupEntry, Preferences, SessionStatus } from '../contract/session';
+import type { BackupEntry, Preferences, SessionStatus } from '../contract/session-model';
 import { localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';

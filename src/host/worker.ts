@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MethodName } from '../contract/methods';
-import type { SessionStatus } from '../contract/session';
+import type { SessionStatus } from '../contract/session-model';
 import { acquireLock } from '../core/storage/lock';
 import { createCoreHost } from './host';
 import { seedDemo } from '../core/demo/seed';

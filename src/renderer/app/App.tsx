@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import type { DubanApi } from '../../contract/api';
-import type { PlatformInfo, SessionStatus } from '../../contract/session';
+import type { PlatformInfo, SessionStatus } from '../../contract/session-model';
 import { ApiProvider } from '../api/ApiContext';
 import type { SessionChange } from '../api/connect';
 import { ToastProvider } from '../components/Toasts';
