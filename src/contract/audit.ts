@@ -3,6 +3,8 @@ import type { AuditLine } from '../core/audit/model';
 import { ENTITY_NAMES } from '../core/entities';
 import { id, none } from './common';
 import { z } from 'zod';
+export * from '../core/audit/model';
+export * from '../core/entities';
 
 export const audit = {
   /** Entries newest first, in the office's words: records named, codes as words, each field once. */

@@ -2,6 +2,7 @@ import { method } from './define';
 import { CLOSE_OUT_STATES, type CloseOut, closeOutDecision, closeOutRejection, closeOutReopening, closeOutRequest } from '../core/close-out/model';
 import { id } from './common';
 import { z } from 'zod';
+export * from '../core/close-out/model';
 
 export const closeOuts = {
   list: method(z.tuple([z.object({ taskId: id.optional(), states: z.array(z.enum(CLOSE_OUT_STATES)).optional() }).optional()])).returns<CloseOut[]>(),

@@ -3,6 +3,7 @@ import { type DispatchMonth, type DispatchOverview, reportChaseRequest } from '.
 import type { DocumentPreview, IssuedDocument } from '../core/documents/model';
 import { isoDate, period } from '../shared/validation';
 import { z } from 'zod';
+export * from '../core/dispatch/model';
 
 /** 每月调度: the month the office collects (last month until it closes that month's collection), and 催报. */
 export const dispatch = {

@@ -3,6 +3,7 @@ import { type AwaitedReply, batchDraft, counterInput, DOCUMENT_FORMATS, document
 import { isoDate } from '../shared/validation';
 import { id, none } from './common';
 import { z } from 'zod';
+export * from '../core/documents/model';
 
 export const documents = {
   types: method(z.tuple([z.object({ includeArchived: z.boolean().optional() }).optional()])).returns<DocumentType[]>(),

@@ -2,6 +2,7 @@ import { method } from './define';
 import { type Evidence, EVIDENCE_OWNER_KINDS, type EvidenceContent, evidenceInput } from '../core/evidence/model';
 import { id } from './common';
 import { z } from 'zod';
+export * from '../core/evidence/model';
 
 export const evidence = {
   list: method(z.tuple([z.object({ kind: z.enum(EVIDENCE_OWNER_KINDS), id }), z.object({ includeRemoved: z.boolean().optional() }).optional()])).returns<Evidence[]>(),

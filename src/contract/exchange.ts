@@ -5,6 +5,10 @@ import { type PackageExport, packageExportRequest, returnOptions, type ReturnPre
 import { period } from '../shared/validation';
 import { importId } from './common';
 import { z } from 'zod';
+export * from '../core/excel/import/model';
+export * from '../core/excel/packages/model';
+export * from '../core/excel/export/model';
+export * from '../core/excel/values/dates';
 
 /** Excel exchange: imports planned and previewed before they are applied, exports, unit workbooks. */
 export const exchange = {

@@ -3,6 +3,7 @@ import { type MissingReports, progressInput, type ProgressReport, type ProgressR
 import { period } from '../shared/validation';
 import { id } from './common';
 import { z } from 'zod';
+export * from '../core/progress/model';
 
 export const progress = {
   get: method(z.tuple([id])).returns<ProgressReport>(),

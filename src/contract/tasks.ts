@@ -2,6 +2,7 @@ import { method } from './define';
 import { awaitingCheckQuery, sourceAssignment, type Task, type TaskDetail, taskInput, type TaskPage, taskQuery, type TaskStatus, type TaskSummary } from '../core/tasks/model';
 import { id } from './common';
 import { z } from 'zod';
+export * from '../core/tasks/model';
 
 export const tasks = {
   list: method(z.tuple([taskQuery.optional()])).returns<TaskPage>(),

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportKind, WordQuestion } from '../../../core/excel/import/model';
+import type { ImportKind, WordQuestion } from '../../../contract/exchange';
 import { fieldLabel } from '../../../contract/describe-exchange';
 import { Section } from '../Section';
 

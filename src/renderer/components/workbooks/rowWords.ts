@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ImportKind, PreviewRow, RowAction } from '../../../core/excel/import/model';
+import type { ImportKind, PreviewRow, RowAction } from '../../../contract/exchange';
 import { describeIssue, describeSkip, fieldLabel } from '../../../contract/describe-exchange';
 import type { Tone } from '../Tag';
 

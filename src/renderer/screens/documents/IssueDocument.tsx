@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../core/documents/model';
-import { isOverdue, openLeadTasks, type TaskSummary } from '../../../core/tasks/model';
+import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../contract/documents';
+import { isOverdue, openLeadTasks, type TaskSummary } from '../../../contract/tasks';
 import { type IsoDate, isIsoDate } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { useApi, useLoad } from '../../api/ApiContext';

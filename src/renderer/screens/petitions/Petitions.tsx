@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionSummary, POLLUTION_KINDS } from '../../../core/petitions/model';
+import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionSummary, POLLUTION_KINDS } from '../../../contract/petitions';
 import type { DubanApi } from '../../../contract/api';
 import { useLoad } from '../../api/ApiContext';
 import { ColumnChooser } from '../../components/ColumnChooser';

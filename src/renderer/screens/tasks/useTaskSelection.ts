@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TaskQuery } from '../../../core/tasks/model';
+import type { TaskQuery } from '../../../contract/tasks';
 import type { DubanApi } from '../../../contract/api';
 import { ok, type Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
