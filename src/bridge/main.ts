@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCoreWorker } from '../core/host/client';
+import { startCoreWorker } from '../host/client';
 import { startBridge } from './server';
 
 /**

@@ -1,5 +1,5 @@
 import type { DocumentPrinter } from '../core/documents/print/chromium';
-import type { PlatformHandlers } from '../core/host/routes';
+import type { PlatformHandlers } from '../contract/api';
 import { ok, type Result } from '../shared/result';
 
 /**

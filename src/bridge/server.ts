@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { CoreClient } from '../core/host/client';
-import { readRendererFile } from '../core/host/renderer-files';
-import { contractRoutes, dispatch } from '../core/host/routes';
-import { decodeWire, encodeWire } from '../shared/contract/wire';
+import type { CoreClient } from '../host/client';
+import { readRendererFile } from '../host/renderer-files';
+import { contractRoutes, dispatch } from '../host/routes';
+import { decodeWire, encodeWire } from '../contract/wire';
 import { browserPlatform } from './platform';
 
 /**

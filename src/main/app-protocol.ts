@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { readRendererFile } from '../core/host/renderer-files';
+import { readRendererFile } from '../host/renderer-files';
 
 /**
  * The screens are served from `duban://app/`, a scheme of our own, rather than file://: a page of

@@ -1,2 +1,2 @@
-// The core's worker thread, built beside the main process (see src/core/host/worker.ts).
-import '../core/host/worker';
+// The core's worker thread, built beside the main process (see src/host/worker.ts).
+import '../host/worker';

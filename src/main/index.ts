@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, ipcMain } from 'electron';
-import { startCoreWorker } from '../core/host/client';
-import { contractRoutes } from '../core/host/routes';
+import { startCoreWorker } from '../host/client';
+import { contractRoutes } from '../host/routes';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerContract } from './ipc';
 import { desktopPlatform } from './platform';

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { dispatch, type Routes } from '../core/host/routes';
-import { INVOKE_CHANNEL } from '../shared/contract/methods';
+import { dispatch, type Routes } from '../host/routes';
+import { INVOKE_CHANNEL } from '../contract/channel';
 import { dubanError } from '../shared/errors';
 import { err } from '../shared/result';
 import { isAllowedUrl } from './security';

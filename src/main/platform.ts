@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, type FileFilter, type OpenDialogOptions, ty
 import { ioError } from '../core/storage/durable-fs';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
-import type { PlatformHandlers } from '../core/host/routes';
+import type { PlatformHandlers } from '../contract/api';
 import { pdfOfHtml, printHtml } from './printing';
 
 const LEDGER_FILTER = [{ name: '督办台账 Duban ledger', extensions: ['duban'] }];

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBridge } from '../../src/bridge/server';
-import type { CoreClient } from '../../src/core/host/client';
-import { encodeWire } from '../../src/shared/contract/wire';
+import type { CoreClient } from '../../src/host/client';
+import { encodeWire } from '../../src/contract/wire';
 
 /** A core that takes calls and answers none of them, as one busy with a long import would. */
 function busyCore(): CoreClient & { calls: number } {

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coreHandlers } from '../../src/core/host/handlers';
+import { checkCall } from '../../src/contract/check';
+import { contractProxy } from '../../src/contract/proxy';
+import { coreHandlers } from '../../src/host/handlers';
 import { Ledger } from '../../src/core/ledger';
 import { KDF_FLOOR } from '../../src/core/storage/kdf';
-import { ok } from '../../src/shared/result';
+import { ok, type Result } from '../../src/shared/result';
 import { duban } from '../helpers/cli';
 import { addTask, addUnits } from '../helpers/domain';
 import { unwrap } from '../helpers/result';
@@ -50,7 +52,16 @@ async function withLedger<T>(work: (ledger: Ledger) => Promise<T> | T): Promise<
 }
 
 /** The app's side of the contract over one open ledger, as the host runs it. */
-const appOf = (ledger: Ledger) => coreHandlers({ current: () => ok(ledger) } as never, () => ok(undefined));
+/** The contract as the app calls it on this ledger: each call checked, then answered by the core's handlers. */
+const appOf = (ledger: Ledger) => {
+  const handlers = coreHandlers({ current: () => ok(ledger) } as never, () => ok(undefined)) as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>;
+  return contractProxy(async (method, args) => {
+    const call = checkCall(method, args);
+    if (!call.ok) return call;
+    const [ns, name] = method.split('.') as [string, string];
+    return (await handlers[ns]![name]!(...call.value.args)) as Result<unknown>;
+  });
+};
 
 const numbersOf = (ledger: Ledger, taskIds: readonly number[]): string[] => taskIds.map((id) => unwrap(ledger.tasks.get(id)).number);
 

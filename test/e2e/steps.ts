@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import type { MethodName } from '../../src/shared/contract/methods';
+import type { MethodName } from '../../src/contract/methods';
 
 export const PASSWORD = '督办台账测试 2026';
 

@@ -29,4 +29,4 @@ const failureAskedBy = (request) => FAILURES[/"(test:[\w-]+)"/.exec(JSON.stringi
 const listen = parentPort.on.bind(parentPort);
 parentPort.on = (event, listener) => listen(event, event === 'message' ? (request) => (failureAskedBy(request) ?? listener)(request, listener) : listener);
 register();
-await import('../../src/core/host/worker.ts');
+await import('../../src/host/worker.ts');

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportPreview, type PreviewRow, type RowFilter } from '../../core/excel/import/model';
 import type { Ledger } from '../../core/ledger';
 import { isPeriod } from '../../shared/dates';
-import { describeIssue, describeSkip } from '../../shared/i18n/describe-exchange';
+import { describeIssue, describeSkip } from '../../contract/describe-exchange';
 import { ok, type Result } from '../../shared/result';
 import { type Command, openLedger } from '../command';
 import { type CliFailure, cliFailure, ledgerFailure } from '../failure';

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import type { Ledger } from '../../core/ledger';
 import { isIsoDate, isPeriod } from '../../shared/dates';
-import { describeReturnWarning } from '../../shared/i18n/describe-exchange';
+import { describeReturnWarning } from '../../contract/describe-exchange';
 import { formatPeriod } from '../../shared/i18n/format';
 import { ok, type Result } from '../../shared/result';
 import { type Command, type CommandContext, openLedger } from '../command';

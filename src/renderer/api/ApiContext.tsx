@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { DubanApi } from '../../shared/contract/api';
+import type { DubanApi } from '../../contract/api';
 import type { DubanError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 

@@ -1,23 +1,15 @@
-import type { DubanApi } from '../../shared/contract/api';
-import { type Invoke, contractProxy } from '../../shared/contract/proxy';
-import { decodeWire, encodeWire } from '../../shared/contract/wire';
-import type { MethodName } from '../../shared/contract/methods';
+import type { DubanApi } from '../../contract/api';
+import { type Invoke, contractProxy } from '../../contract/proxy';
+import { decodeWire, encodeWire } from '../../contract/wire';
+import type { MethodName } from '../../contract/methods';
 import type { ErrorCode } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 
 declare global {
   interface Window {
-    /** The contract, exposed by the preload in the desktop app. */
-    readonly duban?: DubanApi;
+    /** The contract's one channel, exposed by the preload in the desktop app. */
+    readonly duban?: { invoke: Invoke };
   }
-}
-
-/** In the desktop app: the preload's bridge. */
-function desktopInvoke(api: DubanApi): Invoke {
-  return (method, args) => {
-    const [ns, name] = method.split('.') as [keyof DubanApi, string];
-    return (api[ns] as unknown as Record<string, (...a: unknown[]) => Promise<Result<unknown>>>)[name]!(...args);
-  };
 }
 
 /**
@@ -59,7 +51,7 @@ const isSessionChange = (code: ErrorCode): code is SessionChange => (SESSION_CHA
 
 /** The contract the screens use. `onSessionChange` hears of every call answered with a session change, so the app can follow it. */
 export function connectApi(onSessionChange: (change: SessionChange) => void): DubanApi {
-  const invoke = window.duban ? desktopInvoke(window.duban) : bridgeInvoke(bridgeToken());
+  const invoke = window.duban ? window.duban.invoke : bridgeInvoke(bridgeToken());
   return contractProxy(async (method, args) => {
     const result = await invoke(method, args);
     if (!result.ok && isSessionChange(result.error.code)) onSessionChange(result.error.code);

@@ -1,5 +1,5 @@
-import type { DubanApi, SavedFile } from '../../shared/contract/api';
-import type { PlatformInfo } from '../../shared/contract/session';
+import type { DubanApi, SavedFile } from '../../contract/api';
+import type { PlatformInfo } from '../../contract/session-model';
 import { ok, type Result } from '../../shared/result';
 
 /**

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { PlatformInfo, SessionStatus } from '../../shared/contract/session';
+import type { PlatformInfo, SessionStatus } from '../../contract/session-model';
 
 export interface SessionView {
   readonly status: SessionStatus;

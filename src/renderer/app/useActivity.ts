@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { DubanApi } from '../../shared/contract/api';
+import type { DubanApi } from '../../contract/api';
 
 const TOUCH_EVERY_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import type { ClipboardEvent, InputHTMLAttributes } from 'react';
-import { parseDateText } from '../../core/excel/values/dates';
+import { parseDateText } from '../../contract/exchange';
 
 /**
  * A date field that also takes a date pasted as offices write it (2024年6月30日, 2024.6.30,

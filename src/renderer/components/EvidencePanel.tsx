@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Evidence, type EvidenceOwner, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_MB } from '../../core/evidence/model';
+import { type Evidence, type EvidenceOwner, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_MB } from '../../contract/evidence';
 import type { DubanError } from '../../shared/errors';
 import { describeError, describeField } from '../../shared/i18n/describe';
 import { useApi } from '../api/ApiContext';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DubanError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
-import type { DubanApi } from '../../shared/contract/api';
+import type { DubanApi } from '../../contract/api';
 import { useApi } from '../api/ApiContext';
 import { focusFirstInvalid } from '../forms/focus';
 import type { Form } from '../forms/useForm';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DubanApi } from '../../shared/contract/api';
+import type { DubanApi } from '../../contract/api';
 import { ok, type Result } from '../../shared/result';
 import { useLoad } from '../api/ApiContext';
 import { ErrorNotice } from './Notice';

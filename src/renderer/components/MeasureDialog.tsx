@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Inspection } from '../../core/inspections/model';
-import { type Measure, measureInput } from '../../core/measures/model';
+import type { Inspection } from '../../contract/inspections';
+import { type Measure, measureInput } from '../../contract/measures';
 import type { Result } from '../../shared/result';
 import { useApi } from '../api/ApiContext';
 import { useForm } from '../forms/useForm';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProgressState } from '../../core/progress/model';
+import type { ProgressState } from '../../contract/progress';
 import { Tag, type Tone } from './Tag';
 
 const TONES: Record<ProgressState, Tone> = { not_started: 'neutral', on_track: 'info', behind: 'danger', completed: 'ok' };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DubanApi } from '../../shared/contract/api';
+import type { DubanApi } from '../../contract/api';
 import { useApi } from '../api/ApiContext';
 import type { Form } from '../forms/useForm';
 import { FieldFrame } from './Field';

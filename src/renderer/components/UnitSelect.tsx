@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../core/units/model';
+import type { Unit } from '../../contract/units';
 import type { Option } from './inputs';
 
 /** A filter's choice of unit ("全部单位" when none), for the list screens' tool bars. */

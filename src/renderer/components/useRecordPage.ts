@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import type { DubanApi } from '../../shared/contract/api';
+import type { DubanApi } from '../../contract/api';
 import type { Result } from '../../shared/result';
 import { useApi } from '../api/ApiContext';
 import type { Removal } from './FormPage';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Deadline } from '../../core/tasks/model';
+import type { Deadline } from '../../contract/tasks';
 import { formatDate, formatInstant, formatPeriod } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n/setup';
 

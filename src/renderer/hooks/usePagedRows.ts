@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DubanApi } from '../../shared/contract/api';
+import type { DubanApi } from '../../contract/api';
 import type { DubanError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import { useApi } from '../api/ApiContext';

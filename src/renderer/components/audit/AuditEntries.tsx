@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditFieldChange, AuditLine } from '../../../core/audit/model';
+import type { AuditFieldChange, AuditLine } from '../../../contract/audit';
 import { useFormat } from '../../hooks/useFormat';
 import { valueText } from './values';
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditValue } from '../../../core/audit/model';
+import type { AuditValue } from '../../../contract/audit';
 import type { useFormat } from '../../hooks/useFormat';
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Finding, type FindingInput, findingInput, type FindingOrigin, type FindingSource } from '../../../core/findings/model';
-import type { Unit } from '../../../core/units/model';
+import { type Finding, type FindingInput, findingInput, type FindingOrigin, type FindingSource } from '../../../contract/findings';
+import type { Unit } from '../../../contract/units';
 import type { IsoDate } from '../../../shared/dates';
 import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';

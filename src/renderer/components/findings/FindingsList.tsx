@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../core/findings/model';
+import type { Finding } from '../../../contract/findings';
 import { useLoad } from '../../api/ApiContext';
 import { type Column, DataTable } from '../DataTable';
 import { Tag } from '../Tag';

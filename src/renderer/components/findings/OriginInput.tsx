@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FINDING_SOURCES, type FindingSource } from '../../../core/findings/model';
+import { FINDING_SOURCES, type FindingSource } from '../../../contract/findings';
 import { useLoad } from '../../api/ApiContext';
 import { FieldFrame } from '../Field';
 import type { Form } from '../../forms/useForm';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { IssueWarning } from '../../../core/documents/model';
+import type { IssueWarning } from '../../../contract/documents';
 import { useFormat } from '../../hooks/useFormat';
 
 /** A warning in words: the chased letter's deadline still ahead, or the letter sent lately. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Preview } from '../../../core/documents/model';
+import type { Preview } from '../../../contract/documents';
 
 /** The numbers previewed letters would take when issued (a preview takes none): one line, or one per recipient. */
 export function LetterNumbers({ items }: { items: readonly Preview[] }) {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskSummary } from '../../../core/tasks/model';
+import type { TaskSummary } from '../../../contract/tasks';
 import { SearchPicker, type SearchSource } from '../SearchPicker';
 import type { Form } from '../../forms/useForm';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type CheckStage, type Deadline, isOverdue, type TaskStatus } from '../../../core/tasks/model';
+import { type CheckStage, type Deadline, isOverdue, type TaskStatus } from '../../../contract/tasks';
 import { Tag, type Tone } from '../Tag';
 import { useFormat } from '../../hooks/useFormat';
 import { today } from '../../hooks/today';

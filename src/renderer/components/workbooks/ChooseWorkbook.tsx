@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { WorkbookSource } from '../../../core/excel/import/model';
+import type { WorkbookSource } from '../../../contract/exchange';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
 import { FieldFrame } from '../Field';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportRequest } from '../../../core/excel/export/model';
+import type { ExportRequest } from '../../../contract/exchange';
 import { useApi } from '../../api/ApiContext';
 import { saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PreviewRow, unanswered } from '../../../core/excel/import/model';
-import type { ReturnPreview } from '../../../core/excel/packages/model';
+import { type PreviewRow, type ReturnPreview, unanswered } from '../../../contract/exchange';
 import type { Language } from '../../../shared/i18n/setup';
-import { describeReturnWarning } from '../../../shared/i18n/describe-exchange';
+import { describeReturnWarning } from '../../../contract/describe-exchange';
 import { type Column, DataTable } from '../DataTable';
 import { Section } from '../Section';
 import { Tag } from '../Tag';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportKind, PreviewRow, Shown } from '../../../core/excel/import/model';
+import type { ImportKind, PreviewRow, Shown } from '../../../contract/exchange';
 import type { Language } from '../../../shared/i18n/setup';
-import { describeIssue, describeShown, describeSkip, fieldLabel } from '../../../shared/i18n/describe-exchange';
+import { describeIssue, describeShown, describeSkip, fieldLabel } from '../../../contract/describe-exchange';
 import { Empty } from '../Section';
 import { Tag } from '../Tag';
 import { ACTION_TONES } from './rowWords';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportKind, WordQuestion } from '../../../core/excel/import/model';
-import { fieldLabel } from '../../../shared/i18n/describe-exchange';
+import type { ImportKind, WordQuestion } from '../../../contract/exchange';
+import { fieldLabel } from '../../../contract/describe-exchange';
 import { Section } from '../Section';
 
 /**

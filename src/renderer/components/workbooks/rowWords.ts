@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { ImportKind, PreviewRow, RowAction } from '../../../core/excel/import/model';
-import { describeIssue, describeSkip, fieldLabel } from '../../../shared/i18n/describe-exchange';
+import type { ImportKind, PreviewRow, RowAction } from '../../../contract/exchange';
+import { describeIssue, describeSkip, fieldLabel } from '../../../contract/describe-exchange';
 import type { Tone } from '../Tag';
 
 /** How a preview row is marked and summed up in a line: its result's tone, and its note. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { type AccountabilityCase, ACCOUNTABILITY_STATES, SUBJECT_KINDS } from '../../../core/accountability/model';
+import { type AccountabilityCase, ACCOUNTABILITY_STATES, SUBJECT_KINDS } from '../../../contract/accountability';
 import { useLoad } from '../../api/ApiContext';
 import { type Column, DataTable } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';

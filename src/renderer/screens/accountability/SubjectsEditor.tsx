@@ -9,8 +9,8 @@ import {
   type PartySanction,
   SUBJECT_KINDS,
   type SubjectKind,
-} from '../../../core/accountability/model';
-import type { Unit } from '../../../core/units/model';
+} from '../../../contract/accountability';
+import type { Unit } from '../../../contract/units';
 import type { FieldError } from '../../../shared/errors';
 import { describeField } from '../../../shared/i18n/describe';
 import { DateControl } from '../../components/DateControl';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_NAMES, type EntityName } from '../../../core/entities';
+import { ENTITY_NAMES, type EntityName } from '../../../contract/audit';
 import { useLoad } from '../../api/ApiContext';
 import { AuditEntries } from '../../components/audit/AuditEntries';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';

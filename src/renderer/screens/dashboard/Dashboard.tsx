@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ACCOUNTABILITY_FORMS, SUBJECT_KINDS } from '../../../core/accountability/model';
-import { PETITION_COMPLETIONS } from '../../../core/petitions/model';
-import type { LedgerStats } from '../../../core/stats/model';
-import { FINISHED_STATUSES, TASK_STATUSES } from '../../../core/tasks/model';
+import { ACCOUNTABILITY_FORMS, SUBJECT_KINDS } from '../../../contract/accountability';
+import { PETITION_COMPLETIONS } from '../../../contract/petitions';
+import type { LedgerStats } from '../../../contract/stats';
+import { FINISHED_STATUSES, TASK_STATUSES } from '../../../contract/tasks';
 import { formatPercent } from '../../../shared/i18n/format';
 import { useLoad } from '../../api/ApiContext';
 import { Chart } from '../../components/Chart';

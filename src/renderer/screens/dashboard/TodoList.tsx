@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskSummary } from '../../../core/tasks/model';
-import type { Todo } from '../../../core/todo/model';
+import type { TaskSummary } from '../../../contract/tasks';
+import type { Todo } from '../../../contract/todo';
 import { Empty, Section } from '../../components/Section';
 import { useFormat } from '../../hooks/useFormat';
 import { LinkItem } from './LinkList';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument, type OfficeProfile, type Preview, replyDueFor } from '../../../core/documents/model';
+import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument, type OfficeProfile, type Preview, replyDueFor } from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { today } from '../../hooks/today';

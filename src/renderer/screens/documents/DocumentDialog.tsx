@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type IssuedDocument, voidInput } from '../../../core/documents/model';
+import { type IssuedDocument, voidInput } from '../../../contract/documents';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { today } from '../../hooks/today';

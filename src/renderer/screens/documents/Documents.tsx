@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type DocumentRecord, replyStanding } from '../../../core/documents/model';
+import { type DocumentRecord, replyStanding } from '../../../contract/documents';
 import { useLoad } from '../../api/ApiContext';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';

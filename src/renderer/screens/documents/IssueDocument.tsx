@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../core/documents/model';
-import type { TaskSummary } from '../../../core/tasks/model';
+import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../contract/documents';
+import type { TaskSummary } from '../../../contract/tasks';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type OfficeProfile, officeProfileInput } from '../../../core/documents/model';
+import { type OfficeProfile, officeProfileInput } from '../../../contract/documents';
 import { useApi } from '../../api/ApiContext';
 import { FormActions } from '../../components/FormActions';
 import { NumberInput, TextInput } from '../../components/inputs';

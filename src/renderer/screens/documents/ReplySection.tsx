@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type IssuedDocument, type ReplyInput, replyInput } from '../../../core/documents/model';
-import type { Evidence } from '../../../core/evidence/model';
+import { type IssuedDocument, type ReplyInput, replyInput } from '../../../contract/documents';
+import type { Evidence } from '../../../contract/evidence';
 import type { DubanError } from '../../../shared/errors';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { FormActions } from '../../components/FormActions';

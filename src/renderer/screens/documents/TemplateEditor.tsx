@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_FORMATS, type DocumentTemplate, type OfficeProfile, replyDueFor, type TemplateFieldInfo, templateInput, type TemplateProblem } from '../../../core/documents/model';
+import { DOCUMENT_FORMATS, type DocumentTemplate, type OfficeProfile, replyDueFor, type TemplateFieldInfo, templateInput, type TemplateProblem } from '../../../contract/documents';
 import { describeField } from '../../../shared/i18n/describe';
 import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_NUMBER_PATTERN, type DocumentTemplate, type DocumentType, documentTypeInput } from '../../../core/documents/model';
+import { DEFAULT_NUMBER_PATTERN, type DocumentTemplate, type DocumentType, documentTypeInput } from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { SelectInput, TextInput } from '../../components/inputs';

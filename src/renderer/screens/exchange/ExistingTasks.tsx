@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ExistingMatch } from '../../../core/excel/import/model';
+import type { ExistingMatch } from '../../../contract/exchange';
 import { useFormat } from '../../hooks/useFormat';
 
 /**

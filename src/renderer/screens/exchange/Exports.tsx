@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_KINDS, type ExportKind, type ExportRequest } from '../../../core/excel/export/model';
-import { TASK_STATUSES, type TaskStatus } from '../../../core/tasks/model';
+import { EXPORT_KINDS, type ExportKind, type ExportRequest } from '../../../contract/exchange';
+import { TASK_STATUSES, type TaskStatus } from '../../../contract/tasks';
 import { useLoad } from '../../api/ApiContext';
 import { FieldFrame } from '../../components/Field';
 import { UnitOptions } from '../../components/UnitSelect';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_KINDS, type ImportKind, type ImportOptions, type WorkbookSource } from '../../../core/excel/import/model';
+import { IMPORT_KINDS, type ImportKind, type ImportOptions, type WorkbookSource } from '../../../contract/exchange';
 import type { Period } from '../../../shared/dates';
 import { useLoad } from '../../api/ApiContext';
 import { FieldFrame } from '../../components/Field';

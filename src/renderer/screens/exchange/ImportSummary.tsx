@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { IMPORT_KINDS, type ImportKind, type ImportPreview } from '../../../core/excel/import/model';
+import { IMPORT_KINDS, type ImportKind, type ImportPreview } from '../../../contract/exchange';
 import { Section } from '../../components/Section';
 import { useFormat } from '../../hooks/useFormat';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ImportKind, type ImportOptions, type ImportPreview, type ImportResult, type UnitDecision, unanswered, withAnswer, type WorkbookSource } from '../../../core/excel/import/model';
+import { type ImportKind, type ImportOptions, type ImportPreview, type ImportResult, type UnitDecision, unanswered, withAnswer, type WorkbookSource } from '../../../contract/exchange';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';

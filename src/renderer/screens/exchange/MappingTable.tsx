@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../core/excel/import/model';
+import type { ImportPreview } from '../../../contract/exchange';
 import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
 

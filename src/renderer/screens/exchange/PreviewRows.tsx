@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportCounts, ImportKind, PreviewRow, RowFilter, RowsQuery } from '../../../core/excel/import/model';
-import type { DubanApi } from '../../../shared/contract/api';
+import type { ImportCounts, ImportKind, PreviewRow, RowFilter, RowsQuery } from '../../../contract/exchange';
+import type { DubanApi } from '../../../contract/api';
 import type { Column } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';
 import { ErrorNotice } from '../../components/Notice';

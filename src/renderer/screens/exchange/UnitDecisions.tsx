@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, UnitDecision } from '../../../core/excel/import/model';
-import type { Unit } from '../../../core/units/model';
+import type { ImportPreview, UnitDecision } from '../../../contract/exchange';
+import type { Unit } from '../../../contract/units';
 import { Section } from '../../components/Section';
 import { UnitOptions } from '../../components/UnitSelect';
 

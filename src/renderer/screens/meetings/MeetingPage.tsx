@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type Meeting, MEETING_KINDS, type MeetingKind, meetingInput } from '../../../core/meetings/model';
+import { type Meeting, MEETING_KINDS, type MeetingKind, meetingInput } from '../../../contract/meetings';
 import type { IsoDate } from '../../../shared/dates';
 import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { MEETING_KINDS, type Meeting } from '../../../core/meetings/model';
+import { MEETING_KINDS, type Meeting } from '../../../contract/meetings';
 import { useLoad } from '../../api/ApiContext';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';

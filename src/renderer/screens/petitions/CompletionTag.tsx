@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PetitionCompletion } from '../../../core/petitions/model';
+import type { PetitionCompletion } from '../../../contract/petitions';
 import { Tag, type Tone } from '../../components/Tag';
 
 const TONES: Record<PetitionCompletion, Tone> = { pending: 'warn', stage_completed: 'info', completed: 'ok' };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DispatchMonth } from '../../../core/dispatch/model';
+import type { DispatchMonth } from '../../../contract/dispatch';
 import { type Period, shiftPeriod } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiContext';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DispatchOverview, DispatchUnit, ReportChaseRequest } from '../../../core/dispatch/model';
-import type { LetterDates } from '../../../core/documents/model';
+import type { DispatchOverview, DispatchUnit, ReportChaseRequest } from '../../../contract/dispatch';
+import type { LetterDates } from '../../../contract/documents';
 import type { IsoDate } from '../../../shared/dates';
 import { useApi } from '../../api/ApiContext';
 import { type Column, DataTable } from '../../components/DataTable';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { withAnswer, type WorkbookSource } from '../../../core/excel/import/model';
-import type { PackageExport, ReturnPreview } from '../../../core/excel/packages/model';
+import { type PackageExport, type ReturnPreview, withAnswer, type WorkbookSource } from '../../../contract/exchange';
 import type { Period } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';

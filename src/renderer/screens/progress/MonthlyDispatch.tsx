@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { ProgressReportRow } from '../../../core/progress/model';
-import { FINISHED_STATUSES, type TaskSummary } from '../../../core/tasks/model';
+import type { ProgressReportRow } from '../../../contract/progress';
+import { FINISHED_STATUSES, type TaskSummary } from '../../../contract/tasks';
 import { isPeriod, type Period } from '../../../shared/dates';
 import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PROGRESS_STATES, type ProgressReportRow, type ProgressState, progressInput } from '../../../core/progress/model';
+import { PROGRESS_STATES, type ProgressReportRow, type ProgressState, progressInput } from '../../../contract/progress';
 import type { Period } from '../../../shared/dates';
 import { useApi } from '../../api/ApiContext';
 import { Dialog } from '../../components/Dialog';

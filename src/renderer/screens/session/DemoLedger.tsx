@@ -5,7 +5,7 @@ import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../app/SessionContext';
 import { ErrorNotice } from '../../components/Notice';
 
-/** The demo ledger, with one click: nothing to type, since it holds only invented data (core/host/demo-ledger.ts). */
+/** The demo ledger, with one click: nothing to type, since it holds only invented data (host/demo-ledger.ts). */
 export function OpenDemoButton() {
   const { t } = useTranslation();
   const api = useApi();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupEntry } from '../../../shared/contract/session';
+import type { BackupEntry } from '../../../contract/session-model';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { formatInstant } from '../../../shared/i18n/format';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type Inspection, inspectionInput } from '../../../core/inspections/model';
+import { type Inspection, inspectionInput } from '../../../contract/inspections';
 import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
 import { Dialog } from '../../components/Dialog';

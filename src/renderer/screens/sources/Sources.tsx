@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Inspection } from '../../../core/inspections/model';
-import type { Measure } from '../../../core/measures/model';
+import type { Inspection } from '../../../contract/inspections';
+import type { Measure } from '../../../contract/measures';
 import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';
 import { type Column, DataTable } from '../../components/DataTable';

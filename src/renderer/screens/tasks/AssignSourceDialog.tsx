@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Inspection } from '../../../core/inspections/model';
+import type { Inspection } from '../../../contract/inspections';
 import type { DubanError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiContext';
 import { Dialog } from '../../components/Dialog';

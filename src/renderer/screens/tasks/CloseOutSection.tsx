@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTIVE_CLOSE_OUT_STATES, type CloseOut } from '../../../core/close-out/model';
-import type { TaskDetail } from '../../../core/tasks/model';
+import { ACTIVE_CLOSE_OUT_STATES, type CloseOut } from '../../../contract/closeOuts';
+import type { TaskDetail } from '../../../contract/tasks';
 import { Tag } from '../../components/Tag';
 import { useFormat } from '../../hooks/useFormat';
 import { today } from '../../hooks/today';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type CloseOut, closeOutDecision, closeOutRejection, closeOutReopening, lastStepDate } from '../../../core/close-out/model';
+import { type CloseOut, closeOutDecision, closeOutRejection, closeOutReopening, lastStepDate } from '../../../contract/closeOuts';
 import type { IsoDate } from '../../../shared/dates';
 import type { FieldError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DEADLINE_KINDS, type DeadlineKind } from '../../../core/tasks/model';
+import { DEADLINE_KINDS, type DeadlineKind } from '../../../contract/tasks';
 import { DateControl } from '../../components/DateControl';
 import { FieldFrame } from '../../components/Field';
 import type { Form } from '../../forms/useForm';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ProgressReportRow } from '../../../core/progress/model';
-import type { TaskSummary } from '../../../core/tasks/model';
+import type { ProgressReportRow } from '../../../contract/progress';
+import type { TaskSummary } from '../../../contract/tasks';
 import { ProgressStateTag } from '../../components/ProgressStateTag';
 import { useFormat } from '../../hooks/useFormat';
 

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isOverdue, type TaskQuery, type TaskSort, type TaskStatus, type TaskSummary } from '../../../core/tasks/model';
-import type { DubanApi } from '../../../shared/contract/api';
+import { isOverdue, type TaskQuery, type TaskSort, type TaskStatus, type TaskSummary } from '../../../contract/tasks';
+import type { DubanApi } from '../../../contract/api';
 import { useLoad } from '../../api/ApiContext';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';

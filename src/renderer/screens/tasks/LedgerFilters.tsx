@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Inspection } from '../../../core/inspections/model';
-import { DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '../../../core/tasks/model';
-import type { Unit } from '../../../core/units/model';
+import type { Inspection } from '../../../contract/inspections';
+import { DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '../../../contract/tasks';
+import type { Unit } from '../../../contract/units';
 import type { IsoDate } from '../../../shared/dates';
 import { UnitSelect } from '../../components/UnitSelect';
 import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';

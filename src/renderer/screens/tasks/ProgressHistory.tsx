@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProgressReportRow } from '../../../core/progress/model';
+import type { ProgressReportRow } from '../../../contract/progress';
 import { Empty } from '../../components/Section';
 import { useFormat } from '../../hooks/useFormat';
 import { ProgressStateTag } from '../../components/ProgressStateTag';

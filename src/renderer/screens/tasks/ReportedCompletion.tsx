@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ProgressReportRow } from '../../../core/progress/model';
+import type { ProgressReportRow } from '../../../contract/progress';
 import { useFormat } from '../../hooks/useFormat';
 import { ReportArticle } from './ProgressHistory';
 

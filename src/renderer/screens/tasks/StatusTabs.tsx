@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FINISHED_STATUSES, TASK_STATUSES, type TaskStatus } from '../../../core/tasks/model';
+import { FINISHED_STATUSES, TASK_STATUSES, type TaskStatus } from '../../../contract/tasks';
 import { FilterTabs } from '../../components/FilterTabs';
 import { useFormat } from '../../hooks/useFormat';
 import type { StatusCounts } from './useStatusCounts';

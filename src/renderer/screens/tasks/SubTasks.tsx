@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { TaskSummary } from '../../../core/tasks/model';
+import type { TaskSummary } from '../../../contract/tasks';
 import { type Column, DataTable } from '../../components/DataTable';
 import { DeadlineText, TaskStatusTag } from '../../components/tasks/TaskTags';
 

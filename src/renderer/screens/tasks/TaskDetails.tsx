@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Task, TaskDetail } from '../../../core/tasks/model';
+import type { Task, TaskDetail } from '../../../contract/tasks';
 import { useFormat } from '../../hooks/useFormat';
 import { DeadlineText, TaskStatusTag } from '../../components/tasks/TaskTags';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { type Task, TASK_STATUSES, taskInput } from '../../../core/tasks/model';
+import { type Task, TASK_STATUSES, taskInput } from '../../../contract/tasks';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { ErrorNotice } from '../../components/Notice';

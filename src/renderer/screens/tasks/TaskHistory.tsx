@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditLine } from '../../../core/audit/model';
-import type { EntityName } from '../../../core/entities';
+import type { AuditLine, EntityName } from '../../../contract/audit';
 import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';
 import { AuditEntries } from '../../components/audit/AuditEntries';

@@ -1,7 +1,7 @@
 import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { TaskDetail } from '../../../core/tasks/model';
+import type { TaskDetail } from '../../../contract/tasks';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';

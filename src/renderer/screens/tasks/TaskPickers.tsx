@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Measure } from '../../../core/measures/model';
-import type { Unit } from '../../../core/units/model';
+import type { Measure } from '../../../contract/measures';
+import type { Unit } from '../../../contract/units';
 import { FieldFrame } from '../../components/Field';
 import { Picker, type PickerOption } from '../../components/Picker';
 import type { Form } from '../../forms/useForm';

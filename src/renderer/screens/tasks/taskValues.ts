@@ -1,4 +1,4 @@
-import type { Deadline, DeadlineKind, Task, TaskInput, TaskStatus } from '../../../core/tasks/model';
+import type { Deadline, DeadlineKind, Task, TaskInput, TaskStatus } from '../../../contract/tasks';
 import type { IsoDate } from '../../../shared/dates';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TaskQuery, TaskStatus } from '../../../core/tasks/model';
+import type { TaskQuery, TaskStatus } from '../../../contract/tasks';
 import { useApi } from '../../api/ApiContext';
 
 export type StatusCounts = Readonly<Record<TaskStatus, number>>;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TaskQuery } from '../../../core/tasks/model';
-import type { DubanApi } from '../../../shared/contract/api';
+import type { TaskQuery } from '../../../contract/tasks';
+import type { DubanApi } from '../../../contract/api';
 import { ok, type Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { UnitContact } from '../../../core/units/model';
+import type { UnitContact } from '../../../contract/units';
 import { describeField } from '../../../shared/i18n/describe';
 import type { Form } from '../../forms/useForm';
 

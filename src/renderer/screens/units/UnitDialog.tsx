@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type Unit, type UnitContact, unitContactInput, unitInput, UNIT_KINDS, type UnitKind } from '../../../core/units/model';
+import { type Unit, type UnitContact, unitContactInput, unitInput, UNIT_KINDS, type UnitKind } from '../../../contract/units';
 import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
 import { Dialog } from '../../components/Dialog';

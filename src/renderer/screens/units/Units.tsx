@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../core/units/model';
+import type { Unit } from '../../../contract/units';
 import { useLoad } from '../../api/ApiContext';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';

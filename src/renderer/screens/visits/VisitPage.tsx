@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type SiteVisit, siteVisitInput } from '../../../core/visits/model';
+import { type SiteVisit, siteVisitInput } from '../../../contract/siteVisits';
 import type { IsoDate } from '../../../shared/dates';
 import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { SiteVisit } from '../../../core/visits/model';
+import type { SiteVisit } from '../../../contract/siteVisits';
 import type { IsoDate } from '../../../shared/dates';
 import { useLoad } from '../../api/ApiContext';
 import { type Column, DataTable } from '../../components/DataTable';

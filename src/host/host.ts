@@ -1,12 +1,13 @@
-import { dubanError } from '../../shared/errors';
-import { err, type Result } from '../../shared/result';
-import type { MethodName } from '../../shared/contract/methods';
-import type { Ledger } from '../ledger';
-import { type CoreHandlers, coreHandlers } from './handlers';
+import { dubanError } from '../shared/errors';
+import { err, type Result } from '../shared/result';
+import type { MethodName } from '../contract/methods';
+import type { Ledger } from '../core/ledger';
+import type { CoreHandlers } from '../contract/api';
+import { coreHandlers } from './handlers';
 import { Session, type SessionOptions } from './session';
 
 export interface CoreHost {
-  /** Answers one call of the contract (already checked by the caller: see shared/contract/check). */
+  /** Answers one call of the contract (already checked by the caller: see contract/check). */
   handle(method: MethodName, args: readonly unknown[]): Promise<Result<unknown>>;
   lockIfIdle(): boolean;
   shutdown(): void;

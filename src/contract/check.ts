@@ -1,14 +1,13 @@
 import type { z } from 'zod';
-import { dubanError } from '../errors';
-import { err, ok, type Result } from '../result';
-import { fieldErrors } from '../validation';
-import { ARGUMENTS } from './arguments';
-import { isMethodName, type MethodName } from './methods';
+import { dubanError } from '../shared/errors';
+import { err, ok, type Result } from '../shared/result';
+import { fieldErrors } from '../shared/validation';
+import { CONTRACT, isMethodName, type MethodName } from './methods';
 
 /** The schema of a method's arguments. */
-export function argumentsOf(method: MethodName): z.ZodType {
-  const [ns, name] = method.split('.') as [keyof typeof ARGUMENTS, string];
-  return (ARGUMENTS[ns] as Record<string, z.ZodType>)[name]!;
+export function argumentsOf(method: MethodName): z.ZodTuple {
+  const [ns, name] = method.split('.') as [keyof typeof CONTRACT, string];
+  return (CONTRACT[ns] as Readonly<Record<string, { args: z.ZodTuple }>>)[name]!.args;
 }
 
 /**

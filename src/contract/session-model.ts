@@ -1,5 +1,5 @@
-import type { DubanError } from '../errors';
-import type { Language } from '../i18n/setup';
+import type { DubanError } from '../shared/errors';
+import type { Language } from '../shared/i18n/setup';
 
 /** Where the app is: no ledger chosen, a ledger locked (its path remembered), or a ledger open. */
 export type SessionState = 'none' | 'locked' | 'open';
@@ -20,7 +20,7 @@ export interface RecentLedger {
 export interface SessionStatus {
   readonly state: SessionState;
   readonly path: string | null;
-  /** The ledger at `path` is the demo ledger, which opens with one click (core/host/demo-ledger.ts). */
+  /** The ledger at `path` is the demo ledger, which opens with one click (host/demo-ledger.ts). */
   readonly demo: boolean;
   readonly preferences: Preferences;
   readonly recent: readonly RecentLedger[];

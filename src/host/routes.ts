@@ -1,12 +1,8 @@
-import type { DubanApi } from '../../shared/contract/api';
-import { checkCall } from '../../shared/contract/check';
-import { CONTRACT, METHOD_NAMES, type MethodName } from '../../shared/contract/methods';
-import type { Result } from '../../shared/result';
+import type { PlatformHandlers } from '../contract/api';
+import { checkCall } from '../contract/check';
+import { CONTRACT, METHOD_NAMES, type MethodName } from '../contract/methods';
+import type { Result } from '../shared/result';
 
-/** What a shell (Electron's main process, the browser bridge) answers itself: the platform namespace. */
-export type PlatformHandlers = {
-  [M in keyof DubanApi['platform']]: DubanApi['platform'][M] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> | R : never;
-};
 
 export type Route = (args: readonly unknown[]) => Promise<Result<unknown>>;
 export type Routes = Readonly<Record<MethodName, Route>>;

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LANGUAGES } from '../../shared/i18n/setup';
-import type { Preferences, RecentLedger } from '../../shared/contract/session';
-import { writeFileAtomic } from '../storage/durable-fs';
+import { LANGUAGES } from '../shared/i18n/setup';
+import type { Preferences, RecentLedger } from '../contract/session-model';
+import { writeFileAtomic } from '../core/storage/durable-fs';
 
 /**
  * The app's own settings, kept outside any ledger (they are needed before one is unlocked):

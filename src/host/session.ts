@@ -1,13 +1,13 @@
 import { basename, dirname, join } from 'node:path';
-import type { BackupEntry, Preferences, SessionStatus } from '../../shared/contract/session';
-import { localTimestamp } from '../../shared/dates';
-import { dubanError } from '../../shared/errors';
-import { err, ok, type Result } from '../../shared/result';
-import { Ledger } from '../ledger';
-import { type AnchorBook, anchorFolder, anchorWarning } from '../storage/anchor';
-import { backupDirOf, listBackups } from '../storage/backups';
-import { ensureDirectory, exists } from '../storage/durable-fs';
-import type { KeyChange, Unlock } from '../storage/store';
+import type { BackupEntry, Preferences, SessionStatus } from '../contract/session-model';
+import { localTimestamp } from '../shared/dates';
+import { dubanError } from '../shared/errors';
+import { err, ok, type Result } from '../shared/result';
+import { Ledger } from '../core/ledger';
+import { type AnchorBook, anchorFolder, anchorWarning } from '../core/storage/anchor';
+import { backupDirOf, listBackups } from '../core/storage/backups';
+import { ensureDirectory, exists } from '../core/storage/durable-fs';
+import type { KeyChange, Unlock } from '../core/storage/store';
 import { DEMO_PASSWORD, demoLedgerPath } from './demo-ledger';
 import { PreferenceFile } from './preferences';
 

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { MethodName } from '../../shared/contract/methods';
-import { type DubanError, dubanError } from '../../shared/errors';
-import { err, type Result } from '../../shared/result';
+import type { MethodName } from '../contract/methods';
+import { type DubanError, dubanError } from '../shared/errors';
+import { err, type Result } from '../shared/result';
 import type { WorkerData, WorkerReply, WorkerRequest } from './worker';
 
 export interface CoreClient {

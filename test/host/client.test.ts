@@ -2,19 +2,19 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CORE_WORKER_LIMITS, type CoreClient, type CoreWorkerLimits, startCoreWorker } from '../../../src/core/host/client';
-import type { SessionStatus } from '../../../src/shared/contract/session';
-import type { MethodName } from '../../../src/shared/contract/methods';
-import type { Result } from '../../../src/shared/result';
-import { Ledger } from '../../../src/core/ledger';
-import { KDF_FLOOR } from '../../../src/core/storage/kdf';
-import { lockPathOf } from '../../../src/core/storage/lock';
-import { TEST_PASSWORD } from '../../helpers/ledger';
-import { unwrap } from '../../helpers/result';
-import { useTempDir } from '../../helpers/temp';
+import { CORE_WORKER_LIMITS, type CoreClient, type CoreWorkerLimits, startCoreWorker } from '../../src/host/client';
+import type { SessionStatus } from '../../src/contract/session-model';
+import type { MethodName } from '../../src/contract/methods';
+import type { Result } from '../../src/shared/result';
+import { Ledger } from '../../src/core/ledger';
+import { KDF_FLOOR } from '../../src/core/storage/kdf';
+import { lockPathOf } from '../../src/core/storage/lock';
+import { TEST_PASSWORD } from '../helpers/ledger';
+import { unwrap } from '../helpers/result';
+import { useTempDir } from '../helpers/temp';
 
 /** The real core in a real worker thread, which fails when a call names a failure (see the worker file). */
-const FAILING_WORKER = join(import.meta.dirname, '..', '..', 'helpers', 'failing-core-worker.mjs');
+const FAILING_WORKER = join(import.meta.dirname, '..', 'helpers', 'failing-core-worker.mjs');
 
 const tempDir = useTempDir();
 const started: CoreClient[] = [];

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 
 /**
  * A file of the built screens, for the shells that serve them (Electron's app scheme, the browser

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { ImportKind, Issue, Shown, SkipReason } from '../../core/excel/import/model';
-import type { ReturnWarning } from '../../core/excel/packages/model';
-import { FIELD_ERROR_CODES } from '../errors';
-import { formatDate, formatInstant, formatPeriod } from './format';
-import type { Language } from './setup';
+import type { ImportKind, Issue, Shown, SkipReason } from '../core/excel/import/model';
+import type { ReturnWarning } from '../core/excel/packages/model';
+import { FIELD_ERROR_CODES } from '../shared/errors';
+import { formatDate, formatInstant, formatPeriod } from '../shared/i18n/format';
+import type { Language } from '../shared/i18n/setup';
 
 /**
  * Sentences for what an import found, shared by the import wizard and the command line: a row's

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { seedDemo } from '../../../src/core/demo/seed';
-import { demoLedgerPath } from '../../../src/core/host/demo-ledger';
-import { Session } from '../../../src/core/host/session';
-import { unwrap } from '../../helpers/result';
-import { useTempDir } from '../../helpers/temp';
+import { seedDemo } from '../../src/core/demo/seed';
+import { demoLedgerPath } from '../../src/host/demo-ledger';
+import { Session } from '../../src/host/session';
+import { unwrap } from '../helpers/result';
+import { useTempDir } from '../helpers/temp';
 
-vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
+vi.mock('../../src/core/storage/kdf', async () => (await import('../helpers/fast-kdf')).memoisedKdf());
 
 const tempDir = useTempDir();
 

@@ -1,23 +1,13 @@
-import type { DubanApi } from '../../shared/contract/api';
-import type { IsoDate, Period } from '../../shared/dates';
-import type { StatsOptions } from '../stats/model';
-import type { SiteVisitFilter } from '../visits/model';
-import { ok, type Result } from '../../shared/result';
-import type { Preview } from '../documents/model';
-import { renderFile } from '../documents/output';
-import { renderHtml } from '../documents/render/html';
-import { TEMPLATE_FIELDS } from '../documents/template/fields';
-import type { Ledger } from '../ledger';
+import type { CoreHandlers } from '../contract/api';
+import { ok, type Result } from '../shared/result';
+import type { Preview } from '../core/documents/model';
+import { renderFile } from '../core/documents/output';
+import { renderHtml } from '../core/documents/render/html';
+import { TEMPLATE_FIELDS } from '../core/documents/template/fields';
+import type { Ledger } from '../core/ledger';
 import type { Session } from './session';
 
 type MaybePromise<T> = T | Promise<T>;
-
-/** The core's side of the contract: each method of `DubanApi` but the platform's, answering a Result. */
-export type CoreHandlers = {
-  [N in Exclude<keyof DubanApi, 'platform'>]: {
-    [M in keyof DubanApi[N]]: DubanApi[N][M] extends (...args: infer A) => Promise<infer R> ? (...args: A) => MaybePromise<R> : never;
-  };
-};
 
 interface RecordMethods<I, E> {
   get(id: number): Result<E>;
@@ -83,18 +73,18 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     progress: {
       get: (id) => use((l) => l.progress.get(id)),
       submit: (input) => use((l) => l.progress.submit(input)),
-      ofPeriod: (period, unitId) => use((l) => ok(l.progress.ofPeriod(period as Period, unitId))),
+      ofPeriod: (period, unitId) => use((l) => ok(l.progress.ofPeriod(period, unitId))),
       history: (taskId) => use((l) => ok(l.progress.history(taskId))),
-      missing: (period) => use((l) => ok(l.progress.missing(period as Period))),
+      missing: (period) => use((l) => ok(l.progress.missing(period))),
     },
     dispatch: {
-      month: (asOf) => use((l) => ok(l.dispatch.month(asOf as IsoDate | undefined))),
+      month: (asOf) => use((l) => ok(l.dispatch.month(asOf))),
       setMonth: (period) => use((l) => l.dispatch.setMonth(period)),
-      overview: (period) => use((l) => ok(l.dispatch.overview(period as Period))),
+      overview: (period) => use((l) => ok(l.dispatch.overview(period))),
       previewChase: (request) => use((l) => previewPage(l.dispatch.previewChase(request))),
       chase: (request) => use((l) => l.dispatch.chase(request)),
     },
-    todo: { list: (asOf) => use((l) => l.todo.list(asOf as IsoDate | undefined)) },
+    todo: { list: (asOf) => use((l) => l.todo.list(asOf)) },
     closeOuts: {
       list: (filter) => use((l) => ok(l.closeOuts.list(filter))),
       get: (id) => use((l) => l.closeOuts.get(id)),
@@ -122,7 +112,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       ...kept((l) => l.petitions),
     },
     siteVisits: {
-      list: (filter) => use((l) => ok(l.siteVisits.list(filter as SiteVisitFilter))),
+      list: (filter) => use((l) => ok(l.siteVisits.list(filter))),
       ...kept((l) => l.siteVisits),
     },
     findings: {
@@ -138,7 +128,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       ...kept((l) => l.accountability),
     },
     stats: {
-      ledger: (options) => use((l) => ok(l.stats(options as StatsOptions))),
+      ledger: (options) => use((l) => ok(l.stats(options))),
     },
     audit: {
       list: (filter) => use((l) => ok(l.audit.list(filter))),
@@ -169,7 +159,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       void: (id, input) => use((l) => l.documents.void(id, input)),
       previewChase: (id, dates) => use((l) => previewOne(l.documents.previewChase(id, dates))),
       chase: (id, dates) => use((l) => l.documents.chase(id, dates)),
-      awaitingReply: (asOf) => use((l) => ok(l.documents.awaitingReply(asOf as IsoDate))),
+      awaitingReply: (asOf) => use((l) => ok(l.documents.awaitingReply(asOf))),
       html: (ids) => use((l) => l.documents.html(ids)),
       docx: (id) =>
         use(async (l) => {

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MethodName } from '../../shared/contract/methods';
-import type { SessionStatus } from '../../shared/contract/session';
-import { acquireLock } from '../storage/lock';
+import type { MethodName } from '../contract/methods';
+import type { SessionStatus } from '../contract/session-model';
+import { acquireLock } from '../core/storage/lock';
 import { createCoreHost } from './host';
-import { seedDemo } from '../demo/seed';
+import { seedDemo } from '../core/demo/seed';
 
 /**
  * The core in a worker thread: key derivation, snapshots and large imports run here, so the main

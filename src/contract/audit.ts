@@ -1,0 +1,13 @@
+import { method } from './define';
+import type { AuditLine } from '../core/audit/model';
+import { ENTITY_NAMES } from '../core/entities';
+import { id, none } from './common';
+import { z } from 'zod';
+export * from '../core/audit/model';
+export * from '../core/entities';
+
+export const audit = {
+  /** Entries newest first, in the office's words: records named, codes as words, each field once. */
+  list: method(z.tuple([z.object({ entity: z.enum(ENTITY_NAMES).optional(), entityId: id.optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).optional() ])).returns<AuditLine[]>(),
+  verify: method(none).returns<{ entries: number }>(),
+};
