@@ -22,7 +22,10 @@ async function measureImport(dir: string, rows: number): Promise<{ ms: number; c
   const workbook = join(dir, `petitions-${rows}.xlsx`);
   await unitLedger(ledger);
   await writePetitionWorkbook(workbook, rows);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), ledger, PASSWORD, workbook], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), ledger, PASSWORD, workbook], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024,
+  });
   const measured = JSON.parse(output.trim().split('\n').pop()!) as { ms: number; cpuMs: number; peakMb: number; created: number };
   if (measured.created !== rows) throw new Error(`the import created ${measured.created} of ${rows} cases`);
   return measured;

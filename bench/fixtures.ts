@@ -16,7 +16,13 @@ export interface FixtureSize {
 export const LARGE: FixtureSize = { units: 60, tasks: 2_000, petitions: 20_000, progressReports: 50_000 };
 export const SMALL: FixtureSize = { units: 20, tasks: 40, petitions: 400, progressReports: 1_000 };
 
-const PROBLEMS = ['部分城镇污水处理厂长期超标排放，出水超标排入河道', '尾矿库环境风险隐患排查整治不到位', '入河排污口排查整治进展滞后', '矿山生态修复责任落实不到位，历史遗留矿山治理进度滞后', '自然保护区内违规开发建设问题整改不到位'];
+const PROBLEMS = [
+  '部分城镇污水处理厂长期超标排放，出水超标排入河道',
+  '尾矿库环境风险隐患排查整治不到位',
+  '入河排污口排查整治进展滞后',
+  '矿山生态修复责任落实不到位，历史遗留矿山治理进度滞后',
+  '自然保护区内违规开发建设问题整改不到位',
+];
 const STEPS =
   '已制定专项整改方案，明确时间表、路线图；开展全面排查，建立问题清单和整改台账；定期调度整改进展，对进度滞后的进行约谈。' +
   '本月共组织现场检查3次，督促完成提标改造工程主体施工，完成投资约1200万元；对排查发现的问题逐一建立销号清单，明确责任人和完成时限，' +
@@ -30,14 +36,31 @@ function pick<T>(items: readonly T[], i: number): T {
 
 export function writeFixture(w: Writer, size: FixtureSize, at: string): void {
   for (let u = 1; u <= size.units; u++) {
-    w.run('INSERT INTO units (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [u, `第${u}责任单位`, pick(['resident', 'supervised', 'city'], u), at, at]);
+    w.run('INSERT INTO units (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+      u,
+      `第${u}责任单位`,
+      pick(['resident', 'supervised', 'city'], u),
+      at,
+      at,
+    ]);
   }
   const start = '2023-06-30' as IsoDate;
   for (let t = 1; t <= size.tasks; t++) {
     const dated = t % 4 !== 0;
     w.run(
       'INSERT INTO tasks (id, number, problem, goal, responsible_leader, deadline_kind, deadline_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [t, String(t), `${pick(PROBLEMS, t)}（第${t}项）`, '问题得到有效解决，建立长效机制', '分管副主任', dated ? 'date' : 'ongoing', dated ? addDays(start, (t * 37) % 900) : null, pick(['pending', 'in_progress', 'in_progress', 'completed', 'closed'], t), at, at],
+      [
+        t,
+        String(t),
+        `${pick(PROBLEMS, t)}（第${t}项）`,
+        '问题得到有效解决，建立长效机制',
+        '分管副主任',
+        dated ? 'date' : 'ongoing',
+        dated ? addDays(start, (t * 37) % 900) : null,
+        pick(['pending', 'in_progress', 'in_progress', 'completed', 'closed'], t),
+        at,
+        at,
+      ],
     );
     w.run("INSERT INTO task_units (task_id, unit_id, role) VALUES (?, ?, 'lead')", [t, ((t - 1) % size.units) + 1]);
   }
@@ -68,7 +91,18 @@ export function writeFixture(w: Writer, size: FixtureSize, at: string): void {
     const period = shiftPeriod(firstPeriod, Math.floor(r / size.tasks));
     w.run(
       'INSERT INTO progress_reports (task_id, unit_id, period, state, progress, problems, next_steps, reporter, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [task, ((task - 1) % size.units) + 1, period, pick(STATES, r), `${period}整改进展：${STEPS}`, '资金缺口较大，项目审批周期长。', '下一步将加快项目建设进度，确保按期完成，持续跟踪问效。', '张三', at, at],
+      [
+        task,
+        ((task - 1) % size.units) + 1,
+        period,
+        pick(STATES, r),
+        `${period}整改进展：${STEPS}`,
+        '资金缺口较大，项目审批周期长。',
+        '下一步将加快项目建设进度，确保按期完成，持续跟踪问效。',
+        '张三',
+        at,
+        at,
+      ],
     );
   }
 }

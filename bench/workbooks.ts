@@ -11,7 +11,14 @@ const TRUTHS = ['属实', '基本属实', '部分属实', '不属实'];
 const COMPLETIONS = ['未办结', '阶段性办结', '已办结'];
 const TOWNS = ['红柳县', '胜利镇', '河西区', '城关区', '白桦旗', '新华区'];
 const FIRMS = ['瑞丰混凝土搅拌站', '鑫源污水处理厂', '兴旺餐饮店', '瑞丰建材有限公司', '兴旺热电有限责任公司', '恒泰污水处理厂', '宏达冶金有限公司'];
-const PROBLEMS = ['违规开采破坏植被', '污水处理设施不正常运行', '锅炉烟囱冒黑烟，污染周边空气', '生产噪声扰民，夜间施工', '危险废物随意倾倒', '养殖粪污直排农田'];
+const PROBLEMS = [
+  '违规开采破坏植被',
+  '污水处理设施不正常运行',
+  '锅炉烟囱冒黑烟，污染周边空气',
+  '生产噪声扰民，夜间施工',
+  '危险废物随意倾倒',
+  '养殖粪污直排农田',
+];
 
 export const BENCH_UNITS = UNITS;
 
@@ -20,7 +27,23 @@ export async function writePetitionWorkbook(path: string, rows: number): Promise
   const sheet = workbook.addWorksheet('信访件台账');
   sheet.addRow(['中央第三生态环境保护督察组交办信访件办理情况台账']);
   sheet.mergeCells('A1:O1');
-  sheet.addRow(['序号', '受理编号', '交办批次', '交办时间', '被举报对象', '反映问题', '行政区域', '污染类型', '调查核实情况', '是否属实', '处理和整改情况', '责任追究情况', null, '办结情况', '责任单位']);
+  sheet.addRow([
+    '序号',
+    '受理编号',
+    '交办批次',
+    '交办时间',
+    '被举报对象',
+    '反映问题',
+    '行政区域',
+    '污染类型',
+    '调查核实情况',
+    '是否属实',
+    '处理和整改情况',
+    '责任追究情况',
+    null,
+    '办结情况',
+    '责任单位',
+  ]);
   sheet.addRow([null, null, null, null, null, null, null, null, null, null, null, '问责人数', '立案处罚（家）']);
   sheet.mergeCells('L2:M2');
   for (let i = 1; i <= rows; i++) {
@@ -46,7 +69,9 @@ export async function writePetitionWorkbook(path: string, rows: number): Promise
       ])
       .commit();
   }
-  sheet.addRow(['合计', null, null, null, null, null, null, null, null, null, null, { formula: `SUM(L4:L${rows + 3})` }, { formula: `SUM(M4:M${rows + 3})` }]).commit();
+  sheet
+    .addRow(['合计', null, null, null, null, null, null, null, null, null, null, { formula: `SUM(L4:L${rows + 3})` }, { formula: `SUM(M4:M${rows + 3})` }])
+    .commit();
   sheet.commit();
   await workbook.commit();
 }

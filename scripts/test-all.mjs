@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Every test of the project: build, vitest (core, command line), Playwright (the app in Chromium).
+// Every test of the project: build, type check, the conventions (lint), vitest (core, command line), Playwright (the app in Chromium).
 // Ends with one line "N passed, N failed" summed over all runs, so a run that ran nothing shows.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +21,7 @@ const problems = [];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 if (run(npm, ['run', 'build']) !== 0) problems.push('the build failed');
 if (run(npm, ['run', 'typecheck']) !== 0) problems.push('the type check failed');
+if (run(npm, ['run', 'lint']) !== 0) problems.push('the conventions (ESLint, import boundaries, Prettier) are not kept');
 
 const vitestReport = join(reports, 'vitest.json');
 run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);

@@ -82,7 +82,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const url = new URL(request.url ?? '/', origin || 'http://127.0.0.1');
     // A page on another host name pointing at 127.0.0.1 (DNS rebinding) is refused by its Host header.
     if (request.headers.host !== new URL(origin).host) return void response.writeHead(421).end();
-    const handled = request.method === 'POST' && url.pathname === '/api' ? serveCall(request, response) : request.method === 'GET' ? serveFile(url.pathname, response) : Promise.resolve(void response.writeHead(405).end());
+    const handled =
+      request.method === 'POST' && url.pathname === '/api'
+        ? serveCall(request, response)
+        : request.method === 'GET'
+          ? serveFile(url.pathname, response)
+          : Promise.resolve(void response.writeHead(405).end());
     handled.catch((error: unknown) => {
       console.error('duban bridge:', error);
       if (!response.headersSent) response.writeHead(500);

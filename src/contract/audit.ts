@@ -8,6 +8,17 @@ export * from '../core/entities';
 
 export const audit = {
   /** Entries newest first, in the office's words: records named, codes as words, each field once. */
-  list: method(z.tuple([z.object({ entity: z.enum(ENTITY_NAMES).optional(), entityId: id.optional(), limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).optional() ])).returns<AuditLine[]>(),
+  list: method(
+    z.tuple([
+      z
+        .object({
+          entity: z.enum(ENTITY_NAMES).optional(),
+          entityId: id.optional(),
+          limit: z.number().int().min(1).max(1000).optional(),
+          offset: z.number().int().min(0).optional(),
+        })
+        .optional(),
+    ]),
+  ).returns<AuditLine[]>(),
   verify: method(none).returns<{ entries: number }>(),
 };

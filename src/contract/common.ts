@@ -8,10 +8,20 @@ export const path = z.string().min(1).max(4096);
 export const secret = z.string().min(1).max(1024);
 export const none = z.tuple([]);
 /** A document page to print: the app's own HTML, a few megabytes at most even for a large batch. */
-export const page = z.string().min(1).max(64 * 1024 * 1024);
+export const page = z
+  .string()
+  .min(1)
+  .max(64 * 1024 * 1024);
 export const importId = z.string().uuid();
 /** A file the app made, to be saved: a workbook or a document, no larger than the largest workbook it reads. */
-export const savedFile = z.object({ fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length <= MAX_WORKBOOK_BYTES) });
+export const savedFile = z.object({
+  fileName: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[^/\\]+$/),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length <= MAX_WORKBOOK_BYTES),
+});
 /** A backup's file name, never a path: backups are only ever looked for in the ledger's own backups folder. */
 export const backupName = z.string().regex(/^[^/\\]+\.duban$/);
 

@@ -1,6 +1,27 @@
 import { method } from './define';
 import type { TaskSummary } from '../core/tasks/model';
-import { type AwaitedReply, batchDraft, counterInput, DOCUMENT_FORMATS, documentDraft, type DocumentPreview, documentQuery, type DocumentRecord, type DocumentTemplate, type DocumentType, documentTypeInput, type IssuedDocument, letterDates, type OfficeProfile, officeProfileInput, replyInput, type TemplateFieldInfo, templateInput, type TemplateProblem, voidInput } from '../core/documents/model';
+import {
+  type AwaitedReply,
+  batchDraft,
+  counterInput,
+  DOCUMENT_FORMATS,
+  documentDraft,
+  type DocumentPreview,
+  documentQuery,
+  type DocumentRecord,
+  type DocumentTemplate,
+  type DocumentType,
+  documentTypeInput,
+  type IssuedDocument,
+  letterDates,
+  type OfficeProfile,
+  officeProfileInput,
+  replyInput,
+  type TemplateFieldInfo,
+  templateInput,
+  type TemplateProblem,
+  voidInput,
+} from '../core/documents/model';
 import { isoDate } from '../shared/validation';
 import { id, none } from './common';
 import { z } from 'zod';
@@ -16,7 +37,10 @@ export const documents = {
   updateTemplate: method(z.tuple([id, templateInput])).returns<DocumentTemplate>(),
   removeTemplate: method(z.tuple([id])).returns<void>(),
   /** The template's first problem (with line and column), or null; and the page it makes for a sample recipient. */
-  checkTemplate: method(z.tuple([z.object({ source: z.string().max(20_000), format: z.enum(DOCUMENT_FORMATS), sample: documentDraft.nullable() })])).returns<{ problem: TemplateProblem | null; html: string | null }>(),
+  checkTemplate: method(z.tuple([z.object({ source: z.string().max(20_000), format: z.enum(DOCUMENT_FORMATS), sample: documentDraft.nullable() })])).returns<{
+    problem: TemplateProblem | null;
+    html: string | null;
+  }>(),
   office: method(none).returns<OfficeProfile>(),
   setOffice: method(z.tuple([officeProfileInput])).returns<OfficeProfile>(),
   nextNumber: method(z.tuple([z.string().min(1).max(40), z.number().int().min(1900).max(2999)])).returns<string>(),

@@ -5,7 +5,9 @@ import { z } from 'zod';
 export * from '../core/evidence/model';
 
 export const evidence = {
-  list: method(z.tuple([z.object({ kind: z.enum(EVIDENCE_OWNER_KINDS), id }), z.object({ includeRemoved: z.boolean().optional() }).optional()])).returns<Evidence[]>(),
+  list: method(z.tuple([z.object({ kind: z.enum(EVIDENCE_OWNER_KINDS), id }), z.object({ includeRemoved: z.boolean().optional() }).optional()])).returns<
+    Evidence[]
+  >(),
   get: method(z.tuple([id])).returns<Evidence>(),
   add: method(z.tuple([evidenceInput])).returns<Evidence>(),
   content: method(z.tuple([id])).returns<EvidenceContent>(),

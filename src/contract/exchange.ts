@@ -1,7 +1,14 @@
 import { method } from './define';
 import { type ExportedFile, exportRequest } from '../core/excel/export/model';
 import { importOptions, type ImportPreview, type ImportResult, type PreviewRow, rowsQuery, workbookSource } from '../core/excel/import/model';
-import { type PackageExport, packageExportRequest, returnOptions, type ReturnPreview, type ReturnResult, type SentWorkbook } from '../core/excel/packages/model';
+import {
+  type PackageExport,
+  packageExportRequest,
+  returnOptions,
+  type ReturnPreview,
+  type ReturnResult,
+  type SentWorkbook,
+} from '../core/excel/packages/model';
 import { period } from '../shared/validation';
 import { importId } from './common';
 import { z } from 'zod';

@@ -36,7 +36,6 @@ export interface BackupEntry {
   readonly earlierKey: boolean;
 }
 
-
 export interface PlatformInfo {
   /** 'desktop' in Electron; 'browser' behind the loopback bridge, which has no native dialogs. */
   readonly shell: 'desktop' | 'browser';

@@ -21,6 +21,14 @@ export const session = {
   restoreBackup: method(z.tuple([backupName])).returns<void>(),
   /** Deletes a backup (one still under an earlier password's key, say); the ledger itself is untouched. */
   removeBackup: method(z.tuple([backupName])).returns<void>(),
-  setPreferences: method(z.tuple([z.object({ language: z.enum(LANGUAGES).optional(), idleLockMinutes: z.number().int().min(0).max(240).optional(), operator: z.string().max(40).optional() }) ])).returns<Preferences>(),
+  setPreferences: method(
+    z.tuple([
+      z.object({
+        language: z.enum(LANGUAGES).optional(),
+        idleLockMinutes: z.number().int().min(0).max(240).optional(),
+        operator: z.string().max(40).optional(),
+      }),
+    ]),
+  ).returns<Preferences>(),
   forgetRecent: method(z.tuple([path])).returns<SessionStatus>(),
 };

@@ -6,6 +6,8 @@ import { z } from 'zod';
 export * from '../core/visits/model';
 
 export const siteVisits = {
-  list: method(z.tuple([z.object({ unitId: id.optional(), taskId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).optional()])).returns<SiteVisit[]>(),
+  list: method(z.tuple([z.object({ unitId: id.optional(), taskId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).optional()])).returns<
+    SiteVisit[]
+  >(),
   ...kept(siteVisitInput).returns<SiteVisit>(),
 };

@@ -1,5 +1,15 @@
 import { method } from './define';
-import { awaitingCheckQuery, sourceAssignment, type Task, type TaskDetail, taskInput, type TaskPage, taskQuery, type TaskStatus, type TaskSummary } from '../core/tasks/model';
+import {
+  awaitingCheckQuery,
+  sourceAssignment,
+  type Task,
+  type TaskDetail,
+  taskInput,
+  type TaskPage,
+  taskQuery,
+  type TaskStatus,
+  type TaskSummary,
+} from '../core/tasks/model';
 import { id } from './common';
 import { z } from 'zod';
 export * from '../core/tasks/model';

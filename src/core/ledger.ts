@@ -139,7 +139,10 @@ export class Ledger {
     return ledgerStats(this.context, options);
   }
 
-  static async create(path: string, options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
+  static async create(
+    path: string,
+    options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions,
+  ): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
     const created = await LedgerStore.create(path, { ...options, audit: auditView });
     if (!created.ok) return created;
     const { store, recoveryKey } = created.value;

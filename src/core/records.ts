@@ -144,11 +144,17 @@ export function saveRecord<E, S extends z.ZodType>(ctx: LedgerContext, spec: Rec
     const columns = spec.columns ? spec.columns(values) : (values as Record<string, Value>);
     // The audit's last load is the record as saved: it is the answer, without reading it a third time.
     let saved: E | undefined;
-    audited(tx, spec.entity, id, (db, rowId) => (saved = spec.load(db, rowId)), () => {
-      const rowId = id === null ? insertRecord(tx, spec.table, columns) : (updateRecord(tx, spec.table, id, columns), id);
-      spec.relations?.(tx, rowId, values);
-      return rowId;
-    });
+    audited(
+      tx,
+      spec.entity,
+      id,
+      (db, rowId) => (saved = spec.load(db, rowId)),
+      () => {
+        const rowId = id === null ? insertRecord(tx, spec.table, columns) : (updateRecord(tx, spec.table, id, columns), id);
+        spec.relations?.(tx, rowId, values);
+        return rowId;
+      },
+    );
     return ok(saved!);
   });
 }

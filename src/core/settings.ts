@@ -21,5 +21,11 @@ export function writeSetting(tx: Tx, key: string, value: unknown): void {
   const before = readSetting<unknown>(tx, key);
   const json = JSON.stringify(value);
   tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, json]);
-  tx.audit({ action: before === undefined ? 'create' : 'update', entity: 'settings', entityId: null, before: before === undefined ? null : { key, value: before }, after: { key, value } });
+  tx.audit({
+    action: before === undefined ? 'create' : 'update',
+    entity: 'settings',
+    entityId: null,
+    before: before === undefined ? null : { key, value: before },
+    after: { key, value },
+  });
 }

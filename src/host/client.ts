@@ -49,7 +49,11 @@ class CoreThread {
   ledger: string | null;
   readonly exited: Promise<void>;
 
-  constructor(workerFile: string, data: WorkerData, private readonly onDeath: () => DubanError) {
+  constructor(
+    workerFile: string,
+    data: WorkerData,
+    private readonly onDeath: () => DubanError,
+  ) {
     this.ledger = data.lockedOn;
     this.worker = new Worker(workerFile, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB } });
     this.worker.on('message', (reply: WorkerReply) => this.answer(reply));

@@ -3,7 +3,6 @@ import { checkCall } from '../contract/check';
 import { CONTRACT, METHOD_NAMES, type MethodName } from '../contract/methods';
 import type { Result } from '../shared/result';
 
-
 export type Route = (args: readonly unknown[]) => Promise<Result<unknown>>;
 export type Routes = Readonly<Record<MethodName, Route>>;
 

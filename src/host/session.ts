@@ -150,7 +150,9 @@ export class Session {
   backups(): Result<BackupEntry[]> {
     if (!this.path) return err(dubanError('ledger.closed'));
     const epoch = this.ledger?.store.info().keyEpoch;
-    return ok(listBackups(this.path).map(({ fileName, takenAt, size, keyEpoch }) => ({ fileName, takenAt, size, earlierKey: epoch !== undefined && keyEpoch < epoch })));
+    return ok(
+      listBackups(this.path).map(({ fileName, takenAt, size, keyEpoch }) => ({ fileName, takenAt, size, earlierKey: epoch !== undefined && keyEpoch < epoch })),
+    );
   }
 
   removeBackup(fileName: string): Result<void> {

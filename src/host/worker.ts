@@ -9,7 +9,8 @@ import { seedDemo } from '../core/demo/seed';
  * The core in a worker thread: key derivation, snapshots and large imports run here, so the main
  * process (and the window it serves) never waits on them.
  */
-export type WorkerRequest = { readonly id: number; readonly method: MethodName; readonly args: readonly unknown[] } | { readonly id: number; readonly shutdown: true };
+export type WorkerRequest =
+  { readonly id: number; readonly method: MethodName; readonly args: readonly unknown[] } | { readonly id: number; readonly shutdown: true };
 /** `ledger`: the ledger the session is on after the call, for a worker started in this one's place. */
 export type WorkerReply = { readonly id: number; readonly result: unknown; readonly ledger: string | null };
 /** `lockedOn`: the ledger a worker that died was on (this one starts locked on it), or null. */

@@ -10,7 +10,12 @@ import { pdfOfHtml, printHtml } from './printing';
 const LEDGER_FILTER = [{ name: '督办台账 Duban ledger', extensions: ['duban'] }];
 const WORKBOOK_FILTER: FileFilter = { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] };
 /** What the save dialog offers, by the extension of the file saved. */
-const SAVE_FILTERS: Record<string, FileFilter> = { pdf: { name: 'PDF', extensions: ['pdf'] }, docx: { name: 'Word', extensions: ['docx'] }, html: { name: 'HTML', extensions: ['html'] }, xlsx: WORKBOOK_FILTER };
+const SAVE_FILTERS: Record<string, FileFilter> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  docx: { name: 'Word', extensions: ['docx'] },
+  html: { name: 'HTML', extensions: ['html'] },
+  xlsx: WORKBOOK_FILTER,
+};
 const filtersOf = (fileName: string): FileFilter[] => {
   const filter = SAVE_FILTERS[fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase()];
   return filter ? [filter] : [];
@@ -77,7 +82,11 @@ export function desktopPlatform(): PlatformHandlers {
     saveFiles: async (files) => {
       let target: string;
       if (files.length === 1) {
-        const chosen = await saveDialog({ filters: filtersOf(files[0]!.fileName), defaultPath: files[0]!.fileName, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+        const chosen = await saveDialog({
+          filters: filtersOf(files[0]!.fileName),
+          defaultPath: files[0]!.fileName,
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        });
         if (chosen.canceled || !chosen.filePath) return ok(null);
         target = chosen.filePath;
       } else {

@@ -24,7 +24,14 @@ export const PRINT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline';
  * WebFrameMain::ExecuteJavaScript asks Chromium to honour that setting). The page's own scripts are
  * refused by PRINT_PAGE_POLICY instead.
  */
-export const PRINT_WINDOW_PREFERENCES = { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false } as const;
+export const PRINT_WINDOW_PREFERENCES = {
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+  devTools: false,
+} as const;
 
 async function inPrintWindow<T>(html: string, work: (contents: WebContents) => Promise<T>): Promise<T> {
   const pathname = `${PRINT_PREFIX}${randomUUID()}.html`;
@@ -48,7 +55,9 @@ export function printHtml(html: string): Promise<'printed' | 'cancelled'> {
     html,
     (contents) =>
       new Promise((resolve, reject) =>
-        contents.print({ silent: false, printBackground: true }, (success, reason) => (success ? resolve('printed') : reason === 'cancelled' ? resolve('cancelled') : reject(new Error(reason)))),
+        contents.print({ silent: false, printBackground: true }, (success, reason) =>
+          success ? resolve('printed') : reason === 'cancelled' ? resolve('cancelled') : reject(new Error(reason)),
+        ),
       ),
   );
 }

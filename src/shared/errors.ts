@@ -128,8 +128,8 @@ export interface DubanError {
   readonly fields?: readonly FieldError[];
 }
 
-export const dubanError = (
-  code: ErrorCode,
-  params?: Record<string, string | number>,
-  fields?: FieldError[],
-): DubanError => ({ code, ...(params ? { params } : {}), ...(fields ? { fields } : {}) });
+export const dubanError = (code: ErrorCode, params?: Record<string, string | number>, fields?: FieldError[]): DubanError => ({
+  code,
+  ...(params ? { params } : {}),
+  ...(fields ? { fields } : {}),
+});

@@ -85,6 +85,7 @@ export const outOfOrder = (field: string, date: IsoDate, other: IsoDate) => inva
 export function dateOrder<T extends Record<string, unknown>>(earlier: keyof T & string, later: keyof T & string) {
   return (values: T, context: z.RefinementCtx): void => {
     const [other, date] = [values[earlier], values[later]];
-    if (typeof date === 'string' && typeof other === 'string' && date < other) context.addIssue({ code: 'custom', message: 'date_order', path: [later], params: { date, other } });
+    if (typeof date === 'string' && typeof other === 'string' && date < other)
+      context.addIssue({ code: 'custom', message: 'date_order', path: [later], params: { date, other } });
   };
 }

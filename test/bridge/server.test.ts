@@ -23,16 +23,21 @@ function busyCore(): CoreClient & { calls: number } {
 /** Posts a call to the bridge and leaves it waiting for its answer. */
 function postCall(url: URL, token: string | null, method: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const call = request(new URL('/api', url), { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { 'x-duban-token': token } : {}) } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const call = request(
+      new URL('/api', url),
+      { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { 'x-duban-token': token } : {}) } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     call.on('error', reject);
     call.end(encodeWire({ method, args: [] }));
   });
 }
 
-const within = <T>(ms: number, work: Promise<T>): Promise<T | 'timed out'> => Promise.race([work, new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), ms))]);
+const within = <T>(ms: number, work: Promise<T>): Promise<T | 'timed out'> =>
+  Promise.race([work, new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), ms))]);
 
 describe('the loopback bridge', () => {
   it('answers only the caller holding the token of this run', async () => {

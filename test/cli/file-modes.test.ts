@@ -27,7 +27,8 @@ describe.skipIf(!unixModes)('the command line, under umask 022', () => {
     await ledgerFile(ledger, PASSWORD, { demo: true });
   });
 
-  const expectOwnerOnly = (...names: string[]) => expect(names.map((name) => [name, permissionsOf(join(dir, name))])).toEqual(names.map((name) => [name, '600']));
+  const expectOwnerOnly = (...names: string[]) =>
+    expect(names.map((name) => [name, permissionsOf(join(dir, name))])).toEqual(names.map((name) => [name, '600']));
 
   it('makes ledgers, copies and restored ledgers readable by their owner only', () => {
     run(['init', join(dir, 'new.duban')]);
@@ -44,7 +45,9 @@ describe.skipIf(!unixModes)('the command line, under umask 022', () => {
 
   it('makes letters readable by their owner only', () => {
     run(['letter', ledger, '--type', 'reminder', '--unit', '自治区生态环境厅', '--preview', '--out', join(dir, 'letter.docx')]);
-    run(['letter', ledger, '--type', 'reminder', '--unit', '自治区生态环境厅', '--preview', '--out', join(dir, 'letter.html')], { DUBAN_CHROMIUM: '/nonexistent/chromium' });
+    run(['letter', ledger, '--type', 'reminder', '--unit', '自治区生态环境厅', '--preview', '--out', join(dir, 'letter.html')], {
+      DUBAN_CHROMIUM: '/nonexistent/chromium',
+    });
     expectOwnerOnly('letter.docx', 'letter.html');
   });
 

@@ -105,7 +105,9 @@ describe('duban passwd, backup, restore, dump', () => {
     await ledgerFile(path, PASSWORD);
     const run = duban(['passwd', path, '--password-stdin', '--lang', 'en'], `${PASSWORD}\nzhangwei1990\n`);
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('Names (like zhangwei or lina) are easily guessed. Use three or four unrelated words or a sentence; digits and symbols may be mixed in.');
+    expect(run.stderr.trim()).toBe(
+      'Names (like zhangwei or lina) are easily guessed. Use three or four unrelated words or a sentence; digits and symbols may be mixed in.',
+    );
     expect(duban(['verify', path, '--password-stdin'], `${PASSWORD}\n`).status).toBe(0);
   });
 

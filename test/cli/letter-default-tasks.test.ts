@@ -54,7 +54,10 @@ async function withLedger<T>(work: (ledger: Ledger) => Promise<T> | T): Promise<
 /** The app's side of the contract over one open ledger, as the host runs it. */
 /** The contract as the app calls it on this ledger: each call checked, then answered by the core's handlers. */
 const appOf = (ledger: Ledger) => {
-  const handlers = coreHandlers({ current: () => ok(ledger) } as never, () => ok(undefined)) as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>;
+  const handlers = coreHandlers({ current: () => ok(ledger) } as never, () => ok(undefined)) as unknown as Record<
+    string,
+    Record<string, (...args: unknown[]) => unknown>
+  >;
   return contractProxy(async (method, args) => {
     const call = checkCall(method, args);
     if (!call.ok) return call;
@@ -69,7 +72,10 @@ const expected = Array.from({ length: OPEN }, (_, i) => String(i + 1));
 
 describe('the tasks a letter covers by default', () => {
   it('are the same for the issue page and for duban letter: the open tasks the unit leads, in number order', async () => {
-    const run = duban(['letter', ledgerPath, '--password-stdin', '--date', DATE, '--type', 'supervision', '--unit', '自治区水利厅', '--out', join(tempDir(), 'cli.docx')], `${PASSWORD}\n`);
+    const run = duban(
+      ['letter', ledgerPath, '--password-stdin', '--date', DATE, '--type', 'supervision', '--unit', '自治区水利厅', '--out', join(tempDir(), 'cli.docx')],
+      `${PASSWORD}\n`,
+    );
     expect(run.status, run.stderr).toBe(0);
     await withLedger(async (ledger) => {
       const app = appOf(ledger);

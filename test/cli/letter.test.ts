@@ -31,16 +31,27 @@ beforeAll(async () => {
   const { ledger } = unwrap(await Ledger.create(ledgerPath, { password: PASSWORD, kdf: KDF_FLOOR }));
   const u = addUnits(ledger, ['自治区水利厅', '自治区住房和城乡建设厅', '自治区林业和草原局']);
   for (let i = 1; i <= 30; i++) {
-    addTask(ledger, String(i), u['自治区水利厅']!, { problem: `第${i}个入河排污口排查整治进展滞后，部分排污口未完成溯源和分类整治`, deadline: { kind: 'date', date: '2026-06-30' } });
+    addTask(ledger, String(i), u['自治区水利厅']!, {
+      problem: `第${i}个入河排污口排查整治进展滞后，部分排污口未完成溯源和分类整治`,
+      deadline: { kind: 'date', date: '2026-06-30' },
+    });
   }
   addTask(ledger, '31', u['自治区住房和城乡建设厅']!, { problem: '城镇污水处理厂超标排放', deadline: { kind: 'date', date: '2026-09-30' } });
   addTask(ledger, '32', u['自治区林业和草原局']!, { deadline: { kind: 'ongoing' } });
   const office = ledger.documents.office();
-  unwrap(ledger.documents.setOffice({ ...office, contact: '王建国', phone: '0471-6941001', copyTo: '自治区纪委监委第五监督检查室，自治区生态环境保护督察整改工作领导小组办公室' }));
+  unwrap(
+    ledger.documents.setOffice({
+      ...office,
+      contact: '王建国',
+      phone: '0471-6941001',
+      copyTo: '自治区纪委监委第五监督检查室，自治区生态环境保护督察整改工作领导小组办公室',
+    }),
+  );
   ledger.close();
 }, 120_000);
 
-const letter = (args: string[], env: Record<string, string> = {}) => duban(['letter', ledgerPath, '--password-stdin', '--date', '2026-11-24', ...args], `${PASSWORD}\n`, env);
+const letter = (args: string[], env: Record<string, string> = {}) =>
+  duban(['letter', ledgerPath, '--password-stdin', '--date', '2026-11-24', ...args], `${PASSWORD}\n`, env);
 
 async function register() {
   const ledger = unwrap(await Ledger.open(ledgerPath, { password: PASSWORD }, { readOnly: true }));
@@ -102,7 +113,11 @@ function checkPages(path: string, letter: boolean, grid = true): TextLine[][] {
   return lines;
 }
 
-const textOf = (lines: TextLine[][]): string => lines.flat().map((l) => l.text.replace(/\s/g, '')).join('\n');
+const textOf = (lines: TextLine[][]): string =>
+  lines
+    .flat()
+    .map((l) => l.text.replace(/\s/g, ''))
+    .join('\n');
 
 describe('duban letter', () => {
   it('previews a letter as self-contained HTML without taking a number', async () => {
@@ -156,7 +171,10 @@ describe('duban letter', () => {
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const page of lines.slice(1)) {
       // The header row's cells, at the top of the page (the words of one row may come in any grouping).
-      const header = page.filter((l) => l.y < TYPE_AREA.top + 15).map((l) => l.text.replace(/\s/g, '')).join('');
+      const header = page
+        .filter((l) => l.y < TYPE_AREA.top + 15)
+        .map((l) => l.text.replace(/\s/g, ''))
+        .join('');
       for (const cell of ['序号', '整改任务', '整改时限']) expect(header).toContain(cell);
     }
     expect(textOf(lines)).toContain('某纪监驻环督〔2026〕1号');
@@ -167,18 +185,34 @@ describe('duban letter', () => {
     const run = letter(['--type', 'reminder', '--all-overdue', '--format', 'docx', '--out', dir]);
     expect(run.status, run.stderr).toBe(0);
     const files = readdirSync(dir);
-    const serials = files.map((f) => /^某纪监驻环函〔2026〕(\d+)号-(自治区水利厅|自治区住房和城乡建设厅)\.docx$/.exec(f)).map((m) => [Number(m![1]), m![2]] as const);
+    const serials = files
+      .map((f) => /^某纪监驻环函〔2026〕(\d+)号-(自治区水利厅|自治区住房和城乡建设厅)\.docx$/.exec(f))
+      .map((m) => [Number(m![1]), m![2]] as const);
     expect(new Set(serials.map(([, unit]) => unit)).size).toBe(2);
     expect(Math.abs(serials[0]![0] - serials[1]![0])).toBe(1);
     const housing = files.find((f) => f.includes('住房和城乡建设厅'))!;
     const housingNumber = housing.split('-')[0]!;
     const converted = join(tempDir(), 'lo');
-    convertWithLibreOffice(files.map((f) => join(dir, f)), 'pdf', converted);
+    convertWithLibreOffice(
+      files.map((f) => join(dir, f)),
+      'pdf',
+      converted,
+    );
     const text = textOf(pdfLines(join(converted, housing.replace(/docx$/, 'pdf'))));
-    for (const expected of [housingNumber, '关于督促加快推进逾期整改任务的提醒函', '自治区住房和城乡建设厅：', '城镇污水处理厂超标排放', '2026年11月24日', '请于2026年12月4日前']) {
+    for (const expected of [
+      housingNumber,
+      '关于督促加快推进逾期整改任务的提醒函',
+      '自治区住房和城乡建设厅：',
+      '城镇污水处理厂超标排放',
+      '2026年11月24日',
+      '请于2026年12月4日前',
+    ]) {
       expect(text).toContain(expected);
     }
-    const reminders = (await register()).filter((d) => d.docType === 'reminder').map((d) => d.serial).sort((a, b) => a - b);
+    const reminders = (await register())
+      .filter((d) => d.docType === 'reminder')
+      .map((d) => d.serial)
+      .sort((a, b) => a - b);
     expect(reminders).toEqual(Array.from({ length: reminders.length }, (_, i) => i + 1));
   });
 

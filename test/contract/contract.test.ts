@@ -16,7 +16,8 @@ vi.mock('electron', () => ({
 }));
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
-const namesOf = (api: Record<string, Record<string, unknown>>): string[] => Object.entries(api).flatMap(([ns, methods]) => Object.keys(methods).map((m) => `${ns}.${m}`));
+const namesOf = (api: Record<string, Record<string, unknown>>): string[] =>
+  Object.entries(api).flatMap(([ns, methods]) => Object.keys(methods).map((m) => `${ns}.${m}`));
 
 describe('the one contract', () => {
   it('is reached from the preload through one function over the one channel, and the page builds every method over it', async () => {
@@ -90,8 +91,19 @@ describe('the one contract', () => {
 
   it('prints documents in a sandboxed window without Node, whose page may run none of its own scripts', async () => {
     const { PRINT_PAGE_POLICY, PRINT_WINDOW_PREFERENCES } = await import('../../src/main/printing');
-    expect(PRINT_WINDOW_PREFERENCES).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false });
-    const policy = new Map(PRINT_PAGE_POLICY.split(';').map((directive) => directive.trim().split(/\s+/) as [string, ...string[]]).map(([name, ...sources]) => [name, sources]));
+    expect(PRINT_WINDOW_PREFERENCES).toEqual({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: false,
+    });
+    const policy = new Map(
+      PRINT_PAGE_POLICY.split(';')
+        .map((directive) => directive.trim().split(/\s+/) as [string, ...string[]])
+        .map(([name, ...sources]) => [name, sources]),
+    );
     expect(policy.get('default-src')).toEqual(["'none'"]);
     expect(policy.get('script-src') ?? policy.get('default-src')).toEqual(["'none'"]);
   });

@@ -30,7 +30,15 @@ async function ledgerWithLetter() {
   const u = addUnits(ledger, ['自治区水利厅', '自治区住房和城乡建设厅']);
   const river = addTask(ledger, '2', u['自治区水利厅']!, { problem: '入河排污口排查整治进展滞后' });
   const sewage = addTask(ledger, '3', u['自治区水利厅']!, { problem: '部分城镇污水处理厂超标排放' });
-  const letter = unwrap(ledger.documents.issue({ docType: 'reminder', recipientUnitId: u['自治区水利厅']!, taskIds: [river.id, sewage.id], issuedOn: '2026-11-24', replyDue: '2026-12-04' }));
+  const letter = unwrap(
+    ledger.documents.issue({
+      docType: 'reminder',
+      recipientUnitId: u['自治区水利厅']!,
+      taskIds: [river.id, sewage.id],
+      issuedOn: '2026-11-24',
+      replyDue: '2026-12-04',
+    }),
+  );
   return { u, river, sewage, letter };
 }
 
@@ -70,9 +78,28 @@ describe('the change history in words', () => {
       { field: 'contact', label: 'documents:office.contact', before: { t: 'empty' }, after: text('王干事') },
       { field: 'replyDays', label: 'documents:office.replyDays', before: { t: 'number', v: office.replyDays }, after: { t: 'number', v: 15 } },
     ]);
-    unwrap(ledger.context.write((tx) => (tx.audit({ action: 'create', entity: 'settings', entityId: null, before: null, after: { key: 'excel.mapping.tasks.0123', value: { 主办处室: 'leadUnits', 序号: null } } }), { ok: true, value: undefined })));
+    unwrap(
+      ledger.context.write(
+        (tx) => (
+          tx.audit({
+            action: 'create',
+            entity: 'settings',
+            entityId: null,
+            before: null,
+            after: { key: 'excel.mapping.tasks.0123', value: { 主办处室: 'leadUnits', 序号: null } },
+          }),
+          { ok: true, value: undefined }
+        ),
+      ),
+    );
     const [mapping] = lines('settings');
-    expect(mapping!.subject).toEqual({ t: 'group', v: [{ t: 'word', k: 'audit:settings.mapping' }, { t: 'word', k: 'exchange:kinds.tasks' }] });
+    expect(mapping!.subject).toEqual({
+      t: 'group',
+      v: [
+        { t: 'word', k: 'audit:settings.mapping' },
+        { t: 'word', k: 'exchange:kinds.tasks' },
+      ],
+    });
     expect(mapping!.changes).toEqual([
       {
         field: 'columns',
@@ -111,11 +138,16 @@ describe('the change history in words', () => {
     }
     expect(keys.size).toBeGreaterThan(80);
     const missing = LANGUAGES.flatMap((language) =>
-      [...keys].filter((key) => {
-        const [ns, path] = key.split(':') as [string, string];
-        const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/shared/i18n/locales', language, `${ns}.json`), 'utf8')) as Record<string, unknown>;
-        return typeof path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue) !== 'string';
-      }).map((key) => `${language} ${key}`),
+      [...keys]
+        .filter((key) => {
+          const [ns, path] = key.split(':') as [string, string];
+          const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/shared/i18n/locales', language, `${ns}.json`), 'utf8')) as Record<
+            string,
+            unknown
+          >;
+          return typeof path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue) !== 'string';
+        })
+        .map((key) => `${language} ${key}`),
     );
     expect(missing).toEqual([]);
     // No value reads as JSON.

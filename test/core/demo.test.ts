@@ -18,7 +18,11 @@ describe('the demo ledger', () => {
     expect(unwrap(seedDemo(ledger))).toEqual({ units: 14, tasks: 14, petitions: 36 });
     const stats = ledger.stats();
     expect(stats.asOf).toBe('2026-11-25');
-    expect(stats.tasks).toMatchObject({ total: 14, byStatus: { closed: 2, completed: 2, pending: 1, in_progress: 9 }, byDeadlineKind: { immediate: 1, ongoing: 2, date: 11 } });
+    expect(stats.tasks).toMatchObject({
+      total: 14,
+      byStatus: { closed: 2, completed: 2, pending: 1, in_progress: 9 },
+      byDeadlineKind: { immediate: 1, ongoing: 2, date: 11 },
+    });
     expect(stats.tasks.overdue).toBeGreaterThan(0);
     expect(stats.units.notReported.map((r) => r.unit.shortName).sort()).toEqual(['林草局', '西岭市'].sort());
     expect(stats.progressByMonth.slice(-6).every((m) => m.reports > 0)).toBe(true);
@@ -35,7 +39,12 @@ describe('the demo ledger', () => {
     const standings = documents.map((d) => replyStanding(d, stats.asOf));
     for (const standing of ['replied', 'awaiting', 'overdue'] as const) expect(standings).toContain(standing);
     expect(documents.every((d) => d.state === 'issued' && d.issuedOn <= stats.asOf)).toBe(true);
-    expect(ledger.documents.awaitingReply(stats.asOf).map((r) => r.overdue).sort()).toEqual([false, true]);
+    expect(
+      ledger.documents
+        .awaitingReply(stats.asOf)
+        .map((r) => r.overdue)
+        .sort(),
+    ).toEqual([false, true]);
     // Written through the services: every record it made is in the change history, and the chain holds.
     const reports = stats.progressByMonth.reduce((sum, m) => sum + m.reports, 0);
     expect(unwrap(ledger.verify()).auditEntries).toBeGreaterThanOrEqual(14 + 14 + 36 + reports);

@@ -22,7 +22,10 @@ async function previousVersionLedger(): Promise<string> {
     store.write((w) => {
       const at = '2026-01-05T09:00:00.000+08:00';
       w.run("INSERT INTO units (name, kind, created_at, updated_at) VALUES ('自治区生态环境厅', 'supervised', ?, ?)", [at, at]);
-      w.run("INSERT INTO tasks (number, problem, deadline_kind, status, created_at, updated_at) VALUES ('1', '入河排污口整治滞后', 'ongoing', 'in_progress', ?, ?)", [at, at]);
+      w.run(
+        "INSERT INTO tasks (number, problem, deadline_kind, status, created_at, updated_at) VALUES ('1', '入河排污口整治滞后', 'ongoing', 'in_progress', ?, ?)",
+        [at, at],
+      );
       w.run("INSERT INTO task_units (task_id, unit_id, role) VALUES (1, 1, 'lead')");
       return ok(undefined);
     }),

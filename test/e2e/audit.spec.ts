@@ -9,7 +9,13 @@ import { call, createLedger, openScreen } from './steps';
  */
 async function prepare(page: Page): Promise<void> {
   const unit = await call<{ id: number }>(page, 'units.create', { name: '自治区住房和城乡建设厅', kind: 'supervised' });
-  const task = { number: '3', problem: '部分城镇污水处理厂超标排放', deadline: { kind: 'date', date: '2025-06-30' }, leadUnitIds: [unit.id], status: 'in_progress' };
+  const task = {
+    number: '3',
+    problem: '部分城镇污水处理厂超标排放',
+    deadline: { kind: 'date', date: '2025-06-30' },
+    leadUnitIds: [unit.id],
+    status: 'in_progress',
+  };
   const created = await call<{ id: number }>(page, 'tasks.create', task);
   await call(page, 'documents.issue', { docType: 'reminder', recipientUnitId: unit.id, taskIds: [created.id], issuedOn: '2026-11-20', replyDue: '2026-12-05' });
   const office = await call<Record<string, unknown>>(page, 'documents.office');
@@ -18,7 +24,8 @@ async function prepare(page: Page): Promise<void> {
 }
 
 const entry = (page: Page, heading: RegExp): Locator => page.locator('.audit__entry').filter({ has: page.locator('.audit__head', { hasText: heading }) });
-const row = (entry: Locator, label: string): Locator => entry.getByRole('row').filter({ has: entry.page().getByRole('rowheader', { name: label, exact: true }) });
+const row = (entry: Locator, label: string): Locator =>
+  entry.getByRole('row').filter({ has: entry.page().getByRole('rowheader', { name: label, exact: true }) });
 
 test('the change history names records, words codes and settings, shows each field once and no JSON', async ({ app, workDir }) => {
   const { page } = app;

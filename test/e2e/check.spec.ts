@@ -17,7 +17,12 @@ test('a task reported completed is shown so in the ledger, not as overdue, and i
     status: 'in_progress',
     leadUnitIds: [unit.id],
   });
-  await call(page, 'tasks.create', { number: '2', problem: '黄河流域入河排污口排查整治进展滞后', deadline: { kind: 'date', date: '2024-06-30' }, leadUnitIds: [unit.id] });
+  await call(page, 'tasks.create', {
+    number: '2',
+    problem: '黄河流域入河排污口排查整治进展滞后',
+    deadline: { kind: 'date', date: '2024-06-30' },
+    leadUnitIds: [unit.id],
+  });
   await call(page, 'progress.submit', {
     taskId: reported.id,
     unitId: unit.id,

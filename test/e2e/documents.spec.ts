@@ -12,7 +12,10 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A ledger with two units whose tasks are overdue, made by the core (in a child process) before the app opens it. */
 function prepareLedger(path: string): void {
-  const made = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/documents-ledger.ts'), path, PASSWORD], { cwd: ROOT, encoding: 'utf8' });
+  const made = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/documents-ledger.ts'), path, PASSWORD], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (made.status !== 0) throw new Error(made.stderr);
 }
 
@@ -24,7 +27,10 @@ async function openLedger(page: Page, path: string): Promise<void> {
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
 }
 
-test('issue a reminder letter with a live preview, save it as PDF, record the reply, send batch reminders, and see a template error located', async ({ app, workDir }) => {
+test('issue a reminder letter with a live preview, save it as PDF, record the reply, send batch reminders, and see a template error located', async ({
+  app,
+  workDir,
+}) => {
   const { page } = app;
   const path = join(workDir, '督办台账.duban');
   prepareLedger(path);
@@ -53,7 +59,11 @@ test('issue a reminder letter with a live preview, save it as PDF, record the re
   await page.getByRole('button', { name: '保存为 PDF' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('某纪监驻环函〔2026〕1号-自治区水利厅.pdf');
-  expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    readFileSync((await download.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   // The register: the letter awaits its reply; the reply is recorded.
   await page.getByRole('link', { name: '返回文件登记' }).click();
@@ -138,7 +148,10 @@ async function openDocument(page: Page, number: string) {
   return page.getByRole('dialog', { name: `文件 ${number}` });
 }
 
-test('催办 shows the letter and the number it would take, warns while the original is not yet due, and issues only when confirmed', async ({ app, workDir }) => {
+test('催办 shows the letter and the number it would take, warns while the original is not yet due, and issues only when confirmed', async ({
+  app,
+  workDir,
+}) => {
   const { page } = app;
   await openPrepared(page, workDir);
   const replyDue = addDays(TODAY, 10);
@@ -174,7 +187,10 @@ test('催办 shows the letter and the number it would take, warns while the orig
   );
 });
 
-test('a reply needs its date and its content or a file; what was recorded is shown as recorded, and correcting it is an audited change', async ({ app, workDir }) => {
+test('a reply needs its date and its content or a file; what was recorded is shown as recorded, and correcting it is an audited change', async ({
+  app,
+  workDir,
+}) => {
   const { page } = app;
   await openPrepared(page, workDir);
   const original = await issueReminder(page, '自治区水利厅', { issuedOn: TODAY, replyDue: addDays(TODAY, 10) });
@@ -219,7 +235,10 @@ test('a reply needs its date and its content or a file; what was recorded is sho
   );
 });
 
-test('批量提醒 follows the office’s reply period, and warns about a unit sent a letter for the same tasks within the office’s interval', async ({ app, workDir }) => {
+test('批量提醒 follows the office’s reply period, and warns about a unit sent a letter for the same tasks within the office’s interval', async ({
+  app,
+  workDir,
+}) => {
   const { page } = app;
   await openPrepared(page, workDir);
   await openScreen(page, '文件登记');

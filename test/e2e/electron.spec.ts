@@ -21,10 +21,17 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test.describe('the desktop app in Electron', () => {
-  test.skip(binary === null, 'No Electron binary on this machine: Electron downloads it on first start, and this machine cannot reach the download. The same screens are tested in Chromium through the bridge.');
+  test.skip(
+    binary === null,
+    'No Electron binary on this machine: Electron downloads it on first start, and this machine cannot reach the download. The same screens are tested in Chromium through the bridge.',
+  );
 
   test('starts hardened, talks to the core only through the contract, and makes no network request', async ({ workDir }) => {
-    const app = await electron.launch({ executablePath: binary!, args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${join(workDir, 'user-data')}`], cwd: ROOT });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${join(workDir, 'user-data')}`],
+      cwd: ROOT,
+    });
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { name: '督办台账' })).toBeVisible();
     const exposure = await page.evaluate(() => ({
@@ -34,7 +41,12 @@ test.describe('the desktop app in Electron', () => {
     }));
     // One function, the contract's channel: the page builds the typed API over it; the main process checks every call.
     expect(exposure).toEqual({ keys: ['invoke'], node: 'undefined', process: 'undefined' });
-    const blocked = await page.evaluate(() => fetch('https://example.org/').then(() => 'reached', () => 'blocked'));
+    const blocked = await page.evaluate(() =>
+      fetch('https://example.org/').then(
+        () => 'reached',
+        () => 'blocked',
+      ),
+    );
     expect(blocked).toBe('blocked');
     const opened = await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.org/') === null);
     expect(opened).toBe(true);

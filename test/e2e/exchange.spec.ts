@@ -81,7 +81,10 @@ test('import the samples, confirm a unit, correct a column, write and take back 
   await expect(page.getByRole('button', { name: /^下载 / })).toHaveCount(13);
   await expect(page.getByRole('gridcell', { name: '自治区生态环境厅' }).first()).toBeVisible();
   await snap(page, 'exchange-07-workbooks-written');
-  const [env] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 2026年11月整改进展填报表-自治区生态环境厅.xlsx' }).click()]);
+  const [env] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载 2026年11月整改进展填报表-自治区生态环境厅.xlsx' }).click(),
+  ]);
   const envPath = join(workDir, env.suggestedFilename());
   await env.saveAs(envPath);
   const returned = new ExcelJS.Workbook();
@@ -157,7 +160,10 @@ test('a status or a state not on the list is asked, its cells named, and nothing
   // The unit's workbook comes back with 基本完成 as a state: asked too, then applied as answered.
   await page.evaluate("location.hash = '#/progress?period=2026-05'");
   await page.getByRole('button', { name: '生成全部单位的填报表' }).click();
-  const [sent] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 2026年5月整改进展填报表-自治区水利厅.xlsx' }).click()]);
+  const [sent] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载 2026年5月整改进展填报表-自治区水利厅.xlsx' }).click(),
+  ]);
   const sentPath = join(workDir, sent.suggestedFilename());
   await sent.saveAs(sentPath);
   const returned = new ExcelJS.Workbook();

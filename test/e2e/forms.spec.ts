@@ -65,7 +65,9 @@ test('a reload mid-form asks first, and the form offers back what was typed; can
   await page.getByLabel('受理编号').fill('X150000202607010007');
   await page.getByLabel('反映问题').fill('某化工园区夜间偷排废水，气味刺鼻');
   // Kept in the ledger (encrypted with it) as it is typed, not in the page.
-  await expect.poll(() => call<{ values: { problem: string } } | null>(page, 'drafts.get', 'petition:new').then((d) => d?.values.problem)).toBe('某化工园区夜间偷排废水，气味刺鼻');
+  await expect
+    .poll(() => call<{ values: { problem: string } } | null>(page, 'drafts.get', 'petition:new').then((d) => d?.values.problem))
+    .toBe('某化工园区夜间偷排废水，气味刺鼻');
 
   const asked: string[] = [];
   page.once('dialog', (dialog) => {
@@ -150,7 +152,10 @@ test('accountability at the seed’s scale: names pasted from a spreadsheet, eac
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已新增问责事项')).toBeVisible();
 
-  const stats = await call<{ accountability: { subjects: Record<string, number>; finesYuan: number; partySanctions: Record<string, number> } }>(page, 'stats.ledger');
+  const stats = await call<{ accountability: { subjects: Record<string, number>; finesYuan: number; partySanctions: Record<string, number> } }>(
+    page,
+    'stats.ledger',
+  );
   expect(stats.accountability.subjects).toEqual({ unit: 3, enterprise: 17, person: 3 });
   expect(stats.accountability.finesYuan).toBe(1_530_000);
   expect(stats.accountability.partySanctions).toMatchObject({ serious_warning: 1, warning: 1 });

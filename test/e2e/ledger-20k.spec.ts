@@ -12,7 +12,10 @@ async function bigLedger(path: string): Promise<void> {
   const created = await Ledger.create(path, { password: PASSWORD, kdf: KDF_FLOOR });
   if (!created.ok) throw new Error(created.error.code);
   const { ledger } = created.value;
-  const written = ledger.store.write((w) => ({ ok: true as const, value: writeFixture(w, { units: 60, tasks: TASKS, petitions: 0, progressReports: 0 }, '2026-01-05T09:00:00.000+08:00') }));
+  const written = ledger.store.write((w) => ({
+    ok: true as const,
+    value: writeFixture(w, { units: 60, tasks: TASKS, petitions: 0, progressReports: 0 }, '2026-01-05T09:00:00.000+08:00'),
+  }));
   if (!written.ok) throw new Error(written.error.code);
   ledger.close();
 }

@@ -40,7 +40,13 @@ async function fill(page: Page): Promise<Made> {
   await call(page, 'progress.submit', { taskId: tasks[0]!.id, unitId: units[UNITS[0]!], period: lastMonth(), state: 'on_track', progress: '按计划推进' });
   await call(page, 'documents.setCounter', { docType: 'supervision', year: Number(dayFrom(-3).slice(0, 4)), nextSerial: 118 });
   for (const [i, name] of UNITS.entries()) {
-    await call(page, 'documents.issue', { docType: i === 0 ? 'supervision' : 'reminder', recipientUnitId: units[name], taskIds: [tasks[i]!.id], issuedOn: dayFrom(-12), replyDue: dayFrom(i * 3 - 2) });
+    await call(page, 'documents.issue', {
+      docType: i === 0 ? 'supervision' : 'reminder',
+      recipientUnitId: units[name],
+      taskIds: [tasks[i]!.id],
+      issuedOn: dayFrom(-12),
+      replyDue: dayFrom(i * 3 - 2),
+    });
   }
   await call(page, 'exchange.exportPackages', { period: lastMonth(), unitIds: [units[UNITS[1]!]], returnBy: dayFrom(-1) });
   await call(page, 'closeOuts.request', { taskId: tasks[2]!.id, requestedOn: dayFrom(-2), requestNote: '已完成整改' });
@@ -87,7 +93,10 @@ for (const look of [
 ]) {
   test.describe(`at ${look.scale * 100} %`, () => {
     test.use({ viewport: { width: look.widths[0]!, height: 860 }, deviceScaleFactor: look.scale });
-    test(`the home page's lists keep a 文号 whole and their words readable at ${look.widths.join(', ')} px (${look.scale * 100} %)`, async ({ app, workDir }) => {
+    test(`the home page's lists keep a 文号 whole and their words readable at ${look.widths.join(', ')} px (${look.scale * 100} %)`, async ({
+      app,
+      workDir,
+    }) => {
       const { page } = app;
       await createLedger(page, workDir);
       await fill(page);
@@ -104,7 +113,10 @@ for (const look of [
   });
 }
 
-test('the monthly dispatch in one screen: the month collected, every unit at a glance, 催报 previewed and confirmed, the collection closed', async ({ app, workDir }) => {
+test('the monthly dispatch in one screen: the month collected, every unit at a glance, 催报 previewed and confirmed, the collection closed', async ({
+  app,
+  workDir,
+}) => {
   const { page } = app;
   await page.setViewportSize({ width: 1440, height: 900 });
   await createLedger(page, workDir);
@@ -132,7 +144,12 @@ test('the monthly dispatch in one screen: the month collected, every unit at a g
   expect((await call<unknown[]>(page, 'documents.list', {})).length).toBe(before.length + 2);
   await expect(table.getByRole('gridcell', { name: /^某纪监驻环函〔\d+〕\d+号.*催报 某纪监驻环函/ })).toHaveCount(2);
   const issued = await call<{ reportPeriod: string | null; recipientUnitId: number }[]>(page, 'documents.list', {});
-  expect(issued.filter((d) => d.reportPeriod === month).map((d) => d.recipientUnitId).sort()).toEqual([units[UNITS[1]!], units[UNITS[2]!]].sort());
+  expect(
+    issued
+      .filter((d) => d.reportPeriod === month)
+      .map((d) => d.recipientUnitId)
+      .sort(),
+  ).toEqual([units[UNITS[1]!], units[UNITS[2]!]].sort());
 
   // Closing the month's collection moves the office, and the home page's figure, on to the next.
   await page.getByRole('button', { name: /^本月收集完毕，转入/ }).click();

@@ -68,7 +68,10 @@ test('tasks imported before their source are assigned to it, and importing the l
 
   // The change history says so, task by task.
   await openScreen(page, '操作记录');
-  const moved = page.locator('.audit__entry').filter({ hasText: /修改\s*整改任务 1 / }).first();
+  const moved = page
+    .locator('.audit__entry')
+    .filter({ hasText: /修改\s*整改任务 1 / })
+    .first();
   await expect(moved).toContainText(`督察来源—→${SOURCE}`);
 
   // The same list again, with its source: every row is a task the ledger has, unchanged.

@@ -6,5 +6,8 @@ import { join } from 'node:path';
  * product wrote would see them; with a profile of its own in `outDir`, so that runs do not share one.
  */
 export function convertWithLibreOffice(paths: readonly string[], target: string, outDir: string): void {
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(outDir, 'profile')}`, '--headless', '--convert-to', target, '--outdir', outDir, ...paths], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(outDir, 'profile')}`, '--headless', '--convert-to', target, '--outdir', outDir, ...paths], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
 }

@@ -41,7 +41,11 @@ function convertWithLibreOffice<T>(bytes: Uint8Array, name: string, filter: stri
     const output = join(dir, 'out');
     execFileSync('mkdir', ['-p', input, output]);
     writeFileSync(join(input, name), bytes);
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', output, join(input, name)], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', output, join(input, name)],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     const [written] = readdirSync(output);
     return read(join(output, written!));
   } finally {

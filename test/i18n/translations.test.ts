@@ -25,11 +25,16 @@ type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 const catalogue = (language: string, ns: string): Tree => JSON.parse(readFileSync(join(LOCALES, language, `${ns}.json`), 'utf8')) as Tree;
-const namespaces = (language: string): string[] => readdirSync(join(LOCALES, language)).map((file) => file.replace(/\.json$/, '')).sort();
+const namespaces = (language: string): string[] =>
+  readdirSync(join(LOCALES, language))
+    .map((file) => file.replace(/\.json$/, ''))
+    .sort();
 
 /** The keys of a catalogue, plural forms counted as their one key (languages have different forms). */
 function keysOf(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key.replace(PLURAL, '')}`] : keysOf(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key.replace(PLURAL, '')}`] : keysOf(value, `${prefix}${key}.`),
+  );
 }
 
 /** What a dotted key names in a catalogue: a text, a group of texts, or nothing. */
@@ -81,12 +86,33 @@ const CHINESE = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/;
 
 /** Texts a file would show without translation: JSX text, string-valued labelling attributes, any Chinese string. */
 function literalsIn(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node) && WORDS.test(node.text)) found.push(node.text.trim());
-    if (ts.isJsxAttribute(node) && LABELLING.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer) && WORDS.test(node.initializer.text)) found.push(node.initializer.text);
-    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && CHINESE.test(node.text)) found.push(node.text);
+    if (
+      ts.isJsxAttribute(node) &&
+      LABELLING.has(node.name.getText()) &&
+      node.initializer &&
+      ts.isStringLiteral(node.initializer) &&
+      WORDS.test(node.initializer.text)
+    )
+      found.push(node.initializer.text);
+    if (
+      (ts.isStringLiteral(node) ||
+        ts.isNoSubstitutionTemplateLiteral(node) ||
+        ts.isTemplateHead(node) ||
+        ts.isTemplateMiddle(node) ||
+        ts.isTemplateTail(node)) &&
+      CHINESE.test(node.text)
+    )
+      found.push(node.text);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -98,8 +124,14 @@ describe('translations', () => {
     expect(namespaces('en')).toEqual(namespaces('zh-CN'));
     for (const ns of namespaces('zh-CN')) {
       const [zh, en] = LANGUAGES.map((language) => new Set(keysOf(catalogue(language, ns))));
-      expect([...zh!].filter((key) => !en!.has(key)), `${ns}: only in Chinese`).toEqual([]);
-      expect([...en!].filter((key) => !zh!.has(key)), `${ns}: only in English`).toEqual([]);
+      expect(
+        [...zh!].filter((key) => !en!.has(key)),
+        `${ns}: only in Chinese`,
+      ).toEqual([]);
+      expect(
+        [...en!].filter((key) => !zh!.has(key)),
+        `${ns}: only in English`,
+      ).toEqual([]);
     }
   });
 
@@ -110,7 +142,9 @@ describe('translations', () => {
       uses
         .filter(({ ns, key, partial }) => {
           // As i18next does: a key missing from its namespace is looked for in the common one.
-          const found = [ns, 'common'].map((n) => (namespaces(language).includes(n) ? lookup(catalogue(language, n), key) : undefined)).find((v) => v !== undefined);
+          const found = [ns, 'common']
+            .map((n) => (namespaces(language).includes(n) ? lookup(catalogue(language, n), key) : undefined))
+            .find((v) => v !== undefined);
           return partial ? typeof found !== 'object' : typeof found !== 'string';
         })
         .map(({ file, ns, key }) => `${language} ${file}: ${ns}:${key}`),
@@ -135,7 +169,9 @@ describe('translations', () => {
     ];
     for (const language of LANGUAGES) {
       const common = catalogue(language, 'common');
-      const missing = groups.flatMap(([group, codes]) => codes.filter((code) => typeof lookup(common, `${group}.${code}`) !== 'string').map((code) => `${group}.${code}`));
+      const missing = groups.flatMap(([group, codes]) =>
+        codes.filter((code) => typeof lookup(common, `${group}.${code}`) !== 'string').map((code) => `${group}.${code}`),
+      );
       expect(missing, language).toEqual([]);
     }
   });

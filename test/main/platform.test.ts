@@ -36,7 +36,9 @@ describe.skipIf(!unixModes)('the desktop app saving what the user saves through 
     writeFileSync(join(chosen.folder, '填报表.xlsx'), 'an earlier one');
     const files = ['填报表.xlsx', '督办单.pdf'].map((fileName) => ({ fileName, bytes }));
     unwrap(await desktopPlatform().saveFiles(files));
-    const written = readdirSync(chosen.folder).filter((name) => name !== '填报表.xlsx').sort();
+    const written = readdirSync(chosen.folder)
+      .filter((name) => name !== '填报表.xlsx')
+      .sort();
     expect(written.map((name) => [name, permissionsOf(join(chosen.folder, name))])).toEqual([
       ['填报表 (2).xlsx', '600'],
       ['督办单.pdf', '600'],

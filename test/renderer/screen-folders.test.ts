@@ -10,7 +10,9 @@ const SCREENS = join(import.meta.dirname, '..', '..', 'src/renderer/screens');
 const IMPORT = /(?:from|import\()\s*'(\.[^']*)'/g;
 
 const filesOf = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesOf(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesOf(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
+  );
 
 /** Each import of a file under SCREENS that lands in another screen folder, as `file -> target`. */
 function crossings(): string[] {

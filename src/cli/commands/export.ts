@@ -23,7 +23,13 @@ export const exportCommand: Command = {
       if (!unit.ok) return unit;
       const unitId = unit.value?.id;
       const request: ExportRequest =
-        kind === 'tasks' ? { kind, query: unitId ? { unitId } : {} } : kind === 'petitions' ? { kind, query: unitId ? { unitId } : {} } : kind === 'units' ? { kind } : { kind: 'stats' };
+        kind === 'tasks'
+          ? { kind, query: unitId ? { unitId } : {} }
+          : kind === 'petitions'
+            ? { kind, query: unitId ? { unitId } : {} }
+            : kind === 'units'
+              ? { kind }
+              : { kind: 'stats' };
       const exported = await ledger.exchange.export(request, ctx.language);
       if (!exported.ok) return ledgerFailure(exported.error);
       const written = writeNewFile(out, exported.value.bytes);

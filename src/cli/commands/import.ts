@@ -43,19 +43,36 @@ function notableRows(ledger: Ledger, importId: string): PreviewRow[] {
 
 function describeRow(t: TFunction, kind: ImportKind, row: PreviewRow): string {
   const what = row.skipReason ? describeSkip(t, row.skipReason) : row.issues.map((issue) => describeIssue(t, kind, issue)).join('；');
-  return t(row.action === 'error' ? 'cli:import.rowError' : row.action === 'skip' ? 'cli:import.rowSkipped' : 'cli:import.rowWarning', { row: row.row, key: row.key || '—', what });
+  return t(row.action === 'error' ? 'cli:import.rowError' : row.action === 'skip' ? 'cli:import.rowSkipped' : 'cli:import.rowWarning', {
+    row: row.row,
+    key: row.key || '—',
+    what,
+  });
 }
 
 function unresolvedUnits(t: TFunction, preview: ImportPreview): string[] {
   return preview.units
     .filter((u) => u.match === null && u.decision === null)
-    .map((u) => t(u.suggestions.length ? 'cli:import.unitClose' : 'cli:import.unitUnknown', { name: u.name, rows: u.rows, close: u.suggestions.map((s) => s.name).join('、') }));
+    .map((u) =>
+      t(u.suggestions.length ? 'cli:import.unitClose' : 'cli:import.unitUnknown', {
+        name: u.name,
+        rows: u.rows,
+        close: u.suggestions.map((s) => s.name).join('、'),
+      }),
+    );
 }
 
 export const importCommand: Command = {
   name: 'import',
   positionals: ['FILE', 'XLSX'],
-  options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, sheet: { type: 'string' }, period: { type: 'string' }, 'create-units': { type: 'boolean' } },
+  options: {
+    kind: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    sheet: { type: 'string' },
+    period: { type: 'string' },
+    'create-units': { type: 'boolean' },
+  },
   async run(ctx) {
     const [path, workbook] = ctx.positionals as [string, string];
     const options = importOptions(ctx.values);
@@ -71,13 +88,34 @@ export const importCommand: Command = {
       const notable = notableRows(ledger, preview.importId);
       const applied = dryRun ? null : ledger.exchange.imports.apply(preview.importId);
       if (applied && !applied.ok) return ledgerFailure(applied.error);
-      const counts = applied?.value ?? { created: preview.counts.create, updated: preview.counts.update, unchanged: preview.counts.unchanged, skipped: preview.counts.skip, errors: preview.counts.error, unitsCreated: preview.newUnits.length };
+      const counts = applied?.value ?? {
+        created: preview.counts.create,
+        updated: preview.counts.update,
+        unchanged: preview.counts.unchanged,
+        skipped: preview.counts.skip,
+        errors: preview.counts.error,
+        unitsCreated: preview.newUnits.length,
+      };
       if (ctx.values.json) {
-        ctx.out(JSON.stringify({ file: basename(workbook), kind: preview.kind, sheet: preview.sheet, headerRows: preview.headerRows, dryRun, ...counts, warnings: preview.counts.warning, units: preview.units.filter((u) => u.match === null), rows: notable }));
+        ctx.out(
+          JSON.stringify({
+            file: basename(workbook),
+            kind: preview.kind,
+            sheet: preview.sheet,
+            headerRows: preview.headerRows,
+            dryRun,
+            ...counts,
+            warnings: preview.counts.warning,
+            units: preview.units.filter((u) => u.match === null),
+            rows: notable,
+          }),
+        );
         return ok(undefined);
       }
       const t = ctx.t;
-      ctx.out(t('cli:import.read', { file: basename(workbook), kind: t(`exchange:kinds.${preview.kind}`), sheet: preview.sheet, rows: preview.headerRows.join('–') }));
+      ctx.out(
+        t('cli:import.read', { file: basename(workbook), kind: t(`exchange:kinds.${preview.kind}`), sheet: preview.sheet, rows: preview.headerRows.join('–') }),
+      );
       for (const field of preview.missingFields) ctx.out(`  ${t('cli:import.missingField', { field: t(`exchange:fields.${preview.kind}.${field}`) })}`);
       for (const line of unresolvedUnits(t, preview)) ctx.out(`  ${line}`);
       for (const unit of preview.newUnits) ctx.out(`  ${t('cli:import.newUnit', { name: unit.name, kind: t(`common:enums.unitKind.${unit.kind}`) })}`);

@@ -21,7 +21,10 @@ async function exportPackages(ctx: CommandContext, ledger: Ledger, dir: string):
   if (returnBy !== undefined && (typeof returnBy !== 'string' || !isIsoDate(returnBy))) return cliFailure('invalid_date', { value: String(returnBy) });
   const unit = unitOption(ledger, ctx.values.unit);
   if (!unit.ok) return unit;
-  const exported = await ledger.exchange.packages.export({ period, ...(unit.value ? { unitIds: [unit.value.id] } : {}), ...(returnBy ? { returnBy } : {}) }, ctx.language);
+  const exported = await ledger.exchange.packages.export(
+    { period, ...(unit.value ? { unitIds: [unit.value.id] } : {}), ...(returnBy ? { returnBy } : {}) },
+    ctx.language,
+  );
   if (!exported.ok) return ledgerFailure(exported.error);
   const made = makeFolder(dir);
   if (!made.ok) return made;

@@ -20,7 +20,9 @@ export const verify: Command = {
     for (const slot of r.slots) {
       ctx.out(`  ${ctx.t('cli:verify.slot', { kind: ctx.t(`cli:verify.slotKinds.${slot.kind}`), ...slot.kdf })}`);
     }
-    ctx.out(`  ${ctx.t('cli:verify.snapshot', { generation: r.generation, writtenAt: formatInstant(r.writtenAt, ctx.language), size: formatBytes(r.snapshotBytes) })}`);
+    ctx.out(
+      `  ${ctx.t('cli:verify.snapshot', { generation: r.generation, writtenAt: formatInstant(r.writtenAt, ctx.language), size: formatBytes(r.snapshotBytes) })}`,
+    );
     ctx.out(`  ${ctx.t('cli:verify.journal', { records: r.journalRecords, size: formatBytes(r.journalBytes) })}`);
     ctx.out(`  ${ctx.t('cli:verify.audit', { entries: r.auditEntries })}`);
     if (r.tornTail) ctx.out(`  ${ctx.t('cli:verify.torn')}`);

@@ -82,7 +82,8 @@ export interface AccountabilityCase {
 const fineYuan = z.number(code('invalid_number')).int(code('not_integer')).min(1, code('out_of_range')).max(MAX_FINE_YUAN, code('out_of_range'));
 
 /** What a field holds where the form has it: required there, and nothing elsewhere. */
-const belongsTo = (value: unknown, applies: boolean, required: boolean) => (applies ? (required && value === null ? 'required' : null) : value === null ? null : 'invalid');
+const belongsTo = (value: unknown, applies: boolean, required: boolean) =>
+  applies ? (required && value === null ? 'required' : null) : value === null ? null : 'invalid';
 
 export const subjectInput = z
   .object({
@@ -121,7 +122,10 @@ export const accountabilityInput = z
     subjects: z.array(subjectInput).max(200).default([]),
   })
   // A concluded case says when; one still under investigation has no conclusion date.
-  .refine((c) => (c.state === 'concluded') === (c.concludedOn !== null), { error: (issue) => ((issue.input as { state?: string })?.state === 'concluded' ? 'required' : 'invalid'), path: ['concludedOn'] })
+  .refine((c) => (c.state === 'concluded') === (c.concludedOn !== null), {
+    error: (issue) => ((issue.input as { state?: string })?.state === 'concluded' ? 'required' : 'invalid'),
+    path: ['concludedOn'],
+  })
   .superRefine(dateOrder('handedOverOn', 'concludedOn'));
 
 export type AccountabilityInput = z.input<typeof accountabilityInput>;

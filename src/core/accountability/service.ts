@@ -7,7 +7,12 @@ import type { Reader } from '../storage/database';
 import { type AccountabilityCase, type AccountabilityInput, accountabilityInput, type AccountabilitySubject } from './model';
 
 function subjectsOf(db: Reader, caseId: number): AccountabilitySubject[] {
-  return db.all<Row>('SELECT kind, name, position, unit_id, form, party_sanction, government_sanction, fine_yuan, decided_on, notes FROM accountability_subjects WHERE case_id = ? ORDER BY id', [caseId]).map((row) => fromRow<AccountabilitySubject>(row));
+  return db
+    .all<Row>(
+      'SELECT kind, name, position, unit_id, form, party_sanction, government_sanction, fine_yuan, decided_on, notes FROM accountability_subjects WHERE case_id = ? ORDER BY id',
+      [caseId],
+    )
+    .map((row) => fromRow<AccountabilitySubject>(row));
 }
 
 function toCase(db: Reader, row: Row): AccountabilityCase {

@@ -66,10 +66,18 @@ export function auditAppender(writer: Writer, at: string, actor: string, key: Bu
       };
       const prevHash = last?.hash ?? GENESIS;
       const hash = entryHash(key, prevHash, row);
-      writer.run(
-        'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, prevHash, hash],
-      );
+      writer.run('INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        row.id,
+        row.at,
+        row.actor,
+        row.action,
+        row.entity,
+        row.entity_id,
+        row.before,
+        row.after,
+        prevHash,
+        hash,
+      ]);
       last = { id: row.id, hash };
     },
     /** Records the chain's new head; nothing when nothing was appended. */

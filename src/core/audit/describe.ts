@@ -28,7 +28,8 @@ function valueOf(kind: FieldKind | undefined, value: unknown, record: Recorded, 
   if (kind === undefined || kind === 'hidden' || kind === 'text') return asItComes(value);
   if (typeof kind === 'object') {
     if ('words' in kind) return { t: 'word', k: `${kind.words}.${String(value)}` };
-    if ('ref' in kind) return Array.isArray(value) ? { t: 'list', v: value.map((id) => names.record(kind.ref, Number(id))) } : names.record(kind.ref, Number(value));
+    if ('ref' in kind)
+      return Array.isArray(value) ? { t: 'list', v: value.map((id) => names.record(kind.ref, Number(id))) } : names.record(kind.ref, Number(value));
     return kind.describe(value, record, names);
   }
   return { t: kind, v: value } as AuditValue;
@@ -64,7 +65,16 @@ function describeEntry(entry: AuditEntry, names: Namer): AuditLine {
   }
   const words = ENTITY_WORDS[entity];
   const subject = entityId === null ? EMPTY : names.record(entity, entityId);
-  return { id, at, actor, action, entity, entityId, subject, changes: changesOf(words, entry.before as Recorded | null, entry.after as Recorded | null, names) };
+  return {
+    id,
+    at,
+    actor,
+    action,
+    entity,
+    entityId,
+    subject,
+    changes: changesOf(words, entry.before as Recorded | null, entry.after as Recorded | null, names),
+  };
 }
 
 export function describeAudit(db: Reader, entries: readonly AuditEntry[]): AuditLine[] {

@@ -60,11 +60,15 @@ export interface EntityWords {
 export const EMPTY: AuditValue = { t: 'empty' };
 export const text = (value: unknown): AuditValue => (value === null || value === undefined || value === '' ? EMPTY : { t: 'text', v: String(value) });
 export const word = (k: string): AuditValue => ({ t: 'word', k });
-export const group = (...parts: AuditValue[]): AuditValue => ({ t: 'group', v: parts.flatMap((part) => (part.t === 'group' ? part.v : part.t === 'empty' ? [] : [part])) });
+export const group = (...parts: AuditValue[]): AuditValue => ({
+  t: 'group',
+  v: parts.flatMap((part) => (part.t === 'group' ? part.v : part.t === 'empty' ? [] : [part])),
+});
 const list = (items: readonly AuditValue[]): AuditValue => (items.length === 0 ? EMPTY : { t: 'list', v: items });
 const items = (value: unknown): Recorded[] => (Array.isArray(value) ? (value as Recorded[]) : []);
 /** A number and the words it numbers: 3 部分城镇污水处理厂…, without a leading space when unnumbered. */
-const numbered = (number: unknown, words: unknown): AuditValue => text([number, words].filter((part) => part !== '' && part !== null && part !== undefined).join(' '));
+const numbered = (number: unknown, words: unknown): AuditValue =>
+  text([number, words].filter((part) => part !== '' && part !== null && part !== undefined).join(' '));
 
 /** A subject of accountability: its name, the form, and the 处分 or the fine it carries. */
 const subjectWords = (s: Recorded): AuditValue =>

@@ -13,7 +13,7 @@ export function recordNames(db: Reader): Namer {
       "SELECT before, after FROM audit_log WHERE entity = ? AND entity_id = ? AND action <> 'update' ORDER BY id DESC LIMIT 1",
       [entity, id],
     );
-    return row ? (JSON.parse(row.after ?? row.before ?? 'null') as Recorded | null) ?? undefined : undefined;
+    return row ? ((JSON.parse(row.after ?? row.before ?? 'null') as Recorded | null) ?? undefined) : undefined;
   };
   const namer: Namer = {
     record(entity, id) {

@@ -28,7 +28,13 @@ const SETTINGS: readonly SettingWords[] = [
     matches: (key) => key === OFFICE_SETTING,
     record: asRecord,
     labels: 'documents:office',
-    fields: { issuer: 'text', signature: 'text', contact: 'text', phone: 'text', copyTo: 'text', replyDays: 'number',
+    fields: {
+      issuer: 'text',
+      signature: 'text',
+      contact: 'text',
+      phone: 'text',
+      copyTo: 'text',
+      replyDays: 'number',
       reminderIntervalDays: 'number',
       chaseTemplateId: { ref: 'document_template' },
       reportChaseTemplateId: { ref: 'document_template' },
@@ -86,6 +92,7 @@ export function settingOf(before: unknown, after: unknown): { key: string; words
   const keyed = typeof snapshot.key === 'string' && 'value' in snapshot;
   const key = keyed ? String(snapshot.key) : OFFICE_SETTING;
   const words = SETTINGS.find((s) => s.matches(key)) ?? UNKNOWN;
-  const valueOf = (state: unknown): Recorded | null => (state === null || state === undefined ? null : words.record(keyed ? asRecord(state).value : state, key));
+  const valueOf = (state: unknown): Recorded | null =>
+    state === null || state === undefined ? null : words.record(keyed ? asRecord(state).value : state, key);
   return { key, words, before: valueOf(before), after: valueOf(after) };
 }

@@ -100,7 +100,15 @@ function closeOut(ledger: Ledger, tasks: readonly Task[], today: IsoDate): void 
   const closing = DEMO_TASKS.filter((t) => t.status === 'closed').map((t) => tasks.find((task) => task.number === t.number)!);
   for (const task of closing) {
     const request = must(ledger.closeOuts.request({ taskId: task.id, requestedOn: today, requestedBy: '牵头单位', requestNote: '整改任务已完成，申请销号。' }));
-    must(ledger.evidence.add({ ownerKind: 'close_out', ownerId: request.id, fileName: `第${task.number}项整改完成情况说明.txt`, mediaType: 'text/plain', bytes: new TextEncoder().encode(`第${task.number}项整改任务完成情况说明\n\n${task.problem}\n\n经核查，整改已完成。`) }));
+    must(
+      ledger.evidence.add({
+        ownerKind: 'close_out',
+        ownerId: request.id,
+        fileName: `第${task.number}项整改完成情况说明.txt`,
+        mediaType: 'text/plain',
+        bytes: new TextEncoder().encode(`第${task.number}项整改任务完成情况说明\n\n${task.problem}\n\n经核查，整改已完成。`),
+      }),
+    );
     must(ledger.closeOuts.check(request.id, { on: today, by: '督察整改办', note: '材料齐全，现场核查属实。' }));
     must(ledger.closeOuts.approve(request.id, { on: today, by: '派驻纪检监察组', note: '同意销号。' }));
   }
@@ -110,10 +118,25 @@ function seedFollowUp(ledger: Ledger, tasks: readonly Task[], today: IsoDate, un
   const taskNumbered = (n: string) => tasks.find((t) => t.number === n)!;
   const visit = must(ledger.siteVisits.create(demoVisit(today, unitIdOf('东川市'), [taskNumbered('1').id, taskNumbered('9').id])));
   VISIT_FINDINGS.forEach((finding, i) =>
-    must(ledger.findings.create({ origin: { source: 'visit', siteVisitId: visit.id }, taskId: taskNumbered(i === 0 ? '1' : '9').id, unitId: unitIdOf('东川市'), reportedOn: visit.visitedOn, ...finding })),
+    must(
+      ledger.findings.create({
+        origin: { source: 'visit', siteVisitId: visit.id },
+        taskId: taskNumbered(i === 0 ? '1' : '9').id,
+        unitId: unitIdOf('东川市'),
+        reportedOn: visit.visitedOn,
+        ...finding,
+      }),
+    ),
   );
   const meeting = must(ledger.meetings.create(demoMeeting(today, unitIdOf('发展改革委'))));
-  must(ledger.findings.create({ origin: { source: 'meeting', meetingId: meeting.id }, description: MEETING_FINDING, reportedTo: '驻在单位党组', reportedOn: meeting.heldOn }));
+  must(
+    ledger.findings.create({
+      origin: { source: 'meeting', meetingId: meeting.id },
+      description: MEETING_FINDING,
+      reportedTo: '驻在单位党组',
+      reportedOn: meeting.heldOn,
+    }),
+  );
   const petition = must(ledger.petitions.list({ unitId: unitIdOf('西岭市'), pollutionKind: 'ecology', limit: 1 })).rows[0];
   must(ledger.accountability.create(demoAccountability(today, petition!.id, unitIdOf('林草局'))));
 }
@@ -132,7 +155,14 @@ export function seedDemo(ledger: Ledger): Result<DemoSummary> {
   try {
     const unitIds = new Map(DEMO_UNITS.map((input) => [input.shortName!, must(ledger.units.create(input)).id]));
     const unitIdOf = (name: string): number => unitIds.get(name)!;
-    const inspection = must(ledger.inspections.create({ name: '第二轮第六批中央生态环境保护督察', batch: '第六批', feedbackDate: '2023-06-12', notes: '督察组向自治区反馈督察意见，自治区印发整改方案。' }));
+    const inspection = must(
+      ledger.inspections.create({
+        name: '第二轮第六批中央生态环境保护督察',
+        batch: '第六批',
+        feedbackDate: '2023-06-12',
+        notes: '督察组向自治区反馈督察意见，自治区印发整改方案。',
+      }),
+    );
     const tasks = seedTasks(ledger, unitIdOf, inspection.id);
     seedProgress(ledger, tasks, today, unitIdOf);
     closeOut(ledger, tasks, today);

@@ -41,7 +41,13 @@ function lettersByUnit(db: Reader, period: Period): Map<number, DispatchLetter[]
      ORDER BY issued_on, id`,
     { period, from: `${period}-01` },
   );
-  const letterOf = (row: LetterRow): DispatchLetter => ({ id: row.id, number: row.number, title: row.title, issuedOn: row.issued_on as IsoDate, chasesReports: row.report_period === period });
+  const letterOf = (row: LetterRow): DispatchLetter => ({
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    issuedOn: row.issued_on as IsoDate,
+    chasesReports: row.report_period === period,
+  });
   return new Map([...groupBy(rows, (row) => row.recipient_unit_id)].map(([unitId, group]) => [unitId, group.map(letterOf)]));
 }
 

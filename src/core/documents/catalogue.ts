@@ -43,7 +43,8 @@ export function loadTemplate(db: Reader, id: number): DocumentTemplate | undefin
   return row ? fromRow<DocumentTemplate>(row) : undefined;
 }
 
-export const listTemplates = (db: Reader): DocumentTemplate[] => db.all<Row>('SELECT * FROM document_templates ORDER BY id').map((row) => fromRow<DocumentTemplate>(row));
+export const listTemplates = (db: Reader): DocumentTemplate[] =>
+  db.all<Row>('SELECT * FROM document_templates ORDER BY id').map((row) => fromRow<DocumentTemplate>(row));
 
 /** The template's problem as the field error the editor shows under the text, with where it is. */
 export function templateFieldError(problem: TemplateProblem) {
@@ -62,7 +63,8 @@ const TEMPLATE: RecordSpec<DocumentTemplate, typeof templateInput> = {
   },
 };
 
-const nameTaken = (tx: Tx, name: string, id: number | null): boolean => tx.get('SELECT 1 AS x FROM document_types WHERE name = ? AND id <> ?', [name, id ?? 0]) !== undefined;
+const nameTaken = (tx: Tx, name: string, id: number | null): boolean =>
+  tx.get('SELECT 1 AS x FROM document_types WHERE name = ? AND id <> ?', [name, id ?? 0]) !== undefined;
 
 const TYPE: RecordSpec<DocumentType, typeof documentTypeInput> = {
   entity: 'document_type',
@@ -83,11 +85,25 @@ function createType(ctx: LedgerContext, input: DocumentTypeInput): Result<Docume
     const checked = TYPE.check!(tx, valid.value, null);
     if (!checked.ok) return checked;
     const next = (tx.get<{ n: number }>('SELECT ifnull(max(id), 0) + 1 AS n FROM document_types')?.n ?? 1) as number;
-    const id = audited(tx, 'document_type', null, loadDocumentType, () =>
-      tx.run(
-        'INSERT INTO document_types (code, name, number_pattern, template_id, builtin, sort_order, archived, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)',
-        [`custom-${next}`, valid.value.name, valid.value.numberPattern, valid.value.templateId, valid.value.sortOrder, valid.value.archived ? 1 : 0, tx.at, tx.at],
-      ).lastId,
+    const id = audited(
+      tx,
+      'document_type',
+      null,
+      loadDocumentType,
+      () =>
+        tx.run(
+          'INSERT INTO document_types (code, name, number_pattern, template_id, builtin, sort_order, archived, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)',
+          [
+            `custom-${next}`,
+            valid.value.name,
+            valid.value.numberPattern,
+            valid.value.templateId,
+            valid.value.sortOrder,
+            valid.value.archived ? 1 : 0,
+            tx.at,
+            tx.at,
+          ],
+        ).lastId,
     );
     return ok(loadDocumentType(tx, id)!);
   });
@@ -108,7 +124,10 @@ function saveOffice(ctx: LedgerContext, input: OfficeProfileInput): Result<Offic
       if (templateId !== null && !exists(tx, 'document_templates', templateId)) return invalid(field, 'unknown_reference');
     }
     const before = loadOffice(tx);
-    tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [OFFICE_SETTING, JSON.stringify(valid.value)]);
+    tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+      OFFICE_SETTING,
+      JSON.stringify(valid.value),
+    ]);
     tx.audit({ action: 'update', entity: 'settings', entityId: null, before, after: valid.value });
     return ok(loadOffice(tx));
   });

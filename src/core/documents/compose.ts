@@ -106,7 +106,10 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
   const { unit, tasks, office, chased } = sources;
   const asOf = request.issuedOn;
   // A task its lead unit reported completed, with the group for its check, is not called late in a letter.
-  const stages = checkStagesOf(db, tasks.map((task) => task.id));
+  const stages = checkStagesOf(
+    db,
+    tasks.map((task) => task.id),
+  );
   const late = (task: Task): boolean => isOverdue({ ...task, checkStage: stages.get(task.id) ?? null }, asOf);
   const overdue = tasks.filter(late);
   const signature = request.signature || office.signature;

@@ -40,23 +40,23 @@ export const DEFAULT_OFFICE: Omit<OfficeProfile, 'chaseTemplateId' | 'reportChas
 export const OFFICE_SETTING = 'documents.office';
 
 function insertTemplate(writer: Writer, shipped: ShippedTemplate, at: string): number {
-  return writer.run('INSERT INTO document_templates (name, format, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [shipped.name, shipped.format, shipped.lines.join('\n'), at, at])
-    .lastId;
+  return writer.run('INSERT INTO document_templates (name, format, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+    shipped.name,
+    shipped.format,
+    shipped.lines.join('\n'),
+    at,
+    at,
+  ]).lastId;
 }
 
 export function seedDocumentDefaults(writer: Writer): void {
   const at = localTimestamp(new Date());
   SHIPPED_TYPES.forEach((shipped, index) => {
     const templateId = insertTemplate(writer, shipped, at);
-    writer.run('INSERT INTO document_types (code, name, number_pattern, template_id, builtin, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)', [
-      shipped.type,
-      shipped.typeName,
-      shipped.numberPattern,
-      templateId,
-      index,
-      at,
-      at,
-    ]);
+    writer.run(
+      'INSERT INTO document_types (code, name, number_pattern, template_id, builtin, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
+      [shipped.type, shipped.typeName, shipped.numberPattern, templateId, index, at, at],
+    );
   });
   const chaseTemplateId = insertTemplate(writer, SHIPPED_CHASE, at);
   const profile: Omit<OfficeProfile, 'reportChaseTemplateId'> = { ...DEFAULT_OFFICE, chaseTemplateId };
@@ -68,5 +68,8 @@ export function seedReportChase(writer: Writer): void {
   const reportChaseTemplateId = insertTemplate(writer, SHIPPED_REPORT_CHASE, localTimestamp(new Date()));
   const row = writer.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [OFFICE_SETTING]);
   const profile = { ...(row ? (JSON.parse(row.value) as object) : DEFAULT_OFFICE), reportChaseTemplateId };
-  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [OFFICE_SETTING, JSON.stringify(profile)]);
+  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    OFFICE_SETTING,
+    JSON.stringify(profile),
+  ]);
 }

@@ -38,7 +38,6 @@ import { issueWarnings } from './warnings';
  */
 type Draft = z.output<typeof documentDraft>;
 
-
 const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 
 /** Refuses a type the office has archived: its numbering is closed. */
@@ -70,7 +69,14 @@ function composeAll(
     const document = compose(db, request, sources.value, number);
     if (!document.ok) return document;
     const warnings = issueWarnings(db, request, sources.value.office.reminderIntervalDays);
-    previews.push({ templateId: sources.value.template.id, recipientUnitId: request.recipientUnitId, recipient: sources.value.unit.name, taskIds: request.taskIds, document: document.value, warnings });
+    previews.push({
+      templateId: sources.value.template.id,
+      recipientUnitId: request.recipientUnitId,
+      recipient: sources.value.unit.name,
+      taskIds: request.taskIds,
+      document: document.value,
+      warnings,
+    });
   }
   return ok(previews);
 }
@@ -151,7 +157,13 @@ export function overdueByLeadUnit(db: Reader, asOf: IsoDate, unitIds?: readonly 
   }
   return listUnits(db, { includeArchived: true })
     .filter((unit) => byUnit.has(unit.id))
-    .map((unit) => ({ unitId: unit.id, taskIds: byUnit.get(unit.id)!.sort((a, b) => compareKeys(a.key, b.key) || a.id - b.id).map((t) => t.id) }));
+    .map((unit) => ({
+      unitId: unit.id,
+      taskIds: byUnit
+        .get(unit.id)!
+        .sort((a, b) => compareKeys(a.key, b.key) || a.id - b.id)
+        .map((t) => t.id),
+    }));
 }
 
 function batchRequests(db: Reader, input: BatchDraft): Result<CompositionRequest[]> {
@@ -193,7 +205,13 @@ function voidDocument(ctx: LedgerContext, id: number, input: VoidInput): Result<
   if (!valid.ok) return valid;
   return decide(ctx, id, (tx, doc) => {
     if (valid.value.voidedOn < doc.issuedOn) return outOfOrder('voidedOn', valid.value.voidedOn, doc.issuedOn);
-    audited(tx, 'document', id, loadDocument, () => (updateRecord(tx, 'documents', id, { state: 'voided', voidedOn: valid.value.voidedOn, voidReason: valid.value.reason }), id));
+    audited(
+      tx,
+      'document',
+      id,
+      loadDocument,
+      () => (updateRecord(tx, 'documents', id, { state: 'voided', voidedOn: valid.value.voidedOn, voidReason: valid.value.reason }), id),
+    );
     return ok(undefined);
   });
 }
@@ -207,7 +225,8 @@ function chaseDraft(db: Reader, id: number, dates: LetterDates): Result<Document
   if (!valid.ok) return valid;
   const original = loadIssuedDocument(db, id);
   if (!original) return notFound('document', id);
-  if (original.state === 'voided' || original.recipientUnitId === null) return err(dubanError('invalid_transition', { entity: 'document', from: original.state, to: 'chased' }));
+  if (original.state === 'voided' || original.recipientUnitId === null)
+    return err(dubanError('invalid_transition', { entity: 'document', from: original.state, to: 'chased' }));
   return ok({ docType: 'reminder', recipientUnitId: original.recipientUnitId, taskIds: [...original.taskIds], chaseOf: original.id, ...valid.value });
 }
 

@@ -19,12 +19,16 @@ function usedSerial(db: Reader, docType: string, year: number): number {
 
 /** The serial the next document of this type and year gets; reading it takes nothing. */
 export function nextSerial(db: Reader, docType: string, year: number): number {
-  const counter = db.get<{ next_serial: number }>('SELECT next_serial FROM document_counters WHERE doc_type = ? AND year = ?', [docType, year])?.next_serial ?? 1;
+  const counter =
+    db.get<{ next_serial: number }>('SELECT next_serial FROM document_counters WHERE doc_type = ? AND year = ?', [docType, year])?.next_serial ?? 1;
   return Math.max(counter, usedSerial(db, docType, year) + 1);
 }
 
 function storeCounter(tx: Tx, docType: string, year: number, next: number): void {
-  tx.run('INSERT INTO document_counters (doc_type, year, next_serial) VALUES (?, ?, ?) ON CONFLICT (doc_type, year) DO UPDATE SET next_serial = excluded.next_serial', [docType, year, next]);
+  tx.run(
+    'INSERT INTO document_counters (doc_type, year, next_serial) VALUES (?, ?, ?) ON CONFLICT (doc_type, year) DO UPDATE SET next_serial = excluded.next_serial',
+    [docType, year, next],
+  );
 }
 
 /** Takes the next serial; only inside the transaction that records the document. */

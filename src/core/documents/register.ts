@@ -53,7 +53,11 @@ export function listDocuments(db: Reader, input: DocumentQuery = {}): Result<Doc
   const valid = validate(documentQuery, input);
   if (!valid.ok) return valid;
   const filter = filterOf(valid.value);
-  return ok(db.all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents ${filter.clause} ORDER BY issued_on DESC, doc_type, serial DESC`, filter.params).map((row) => toRecord(db, row)));
+  return ok(
+    db
+      .all<Row>(`SELECT ${RECORD_COLUMNS} FROM documents ${filter.clause} ORDER BY issued_on DESC, doc_type, serial DESC`, filter.params)
+      .map((row) => toRecord(db, row)),
+  );
 }
 
 /** Issued documents that asked for a reply and have none yet, the most urgent first (for the dashboard). */

@@ -19,11 +19,10 @@ function putDraft(ctx: LedgerContext, key: string, values: unknown): Result<Draf
   const content = validate(draftValues, values);
   if (!content.ok) return content;
   return ctx.write((tx) => {
-    tx.run('INSERT INTO drafts (key, form_values, saved_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET form_values = excluded.form_values, saved_at = excluded.saved_at', [
-      key,
-      JSON.stringify(values),
-      tx.at,
-    ]);
+    tx.run(
+      'INSERT INTO drafts (key, form_values, saved_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET form_values = excluded.form_values, saved_at = excluded.saved_at',
+      [key, JSON.stringify(values), tx.at],
+    );
     return ok(loadDraft(tx, key)!);
   });
 }

@@ -45,7 +45,9 @@ export function listEvidence(db: Reader, owner: EvidenceOwner, includeRemoved = 
 
 /** Whether any of the owners holds evidence that has not been removed. */
 export function hasEvidence(db: Reader, owners: readonly EvidenceOwner[]): boolean {
-  return owners.some((owner) => db.get('SELECT 1 AS x FROM evidence WHERE owner_kind = ? AND owner_id = ? AND removed_at IS NULL', [owner.kind, owner.id]) !== undefined);
+  return owners.some(
+    (owner) => db.get('SELECT 1 AS x FROM evidence WHERE owner_kind = ? AND owner_id = ? AND removed_at IS NULL', [owner.kind, owner.id]) !== undefined,
+  );
 }
 
 /**

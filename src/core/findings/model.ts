@@ -7,9 +7,7 @@ export const FINDING_SOURCES = ['visit', 'meeting', 'report'] as const;
 export type FindingSource = (typeof FINDING_SOURCES)[number];
 
 export type FindingOrigin =
-  | { readonly source: 'visit'; readonly siteVisitId: number }
-  | { readonly source: 'meeting'; readonly meetingId: number }
-  | { readonly source: 'report' };
+  { readonly source: 'visit'; readonly siteVisitId: number } | { readonly source: 'meeting'; readonly meetingId: number } | { readonly source: 'report' };
 
 export interface Finding {
   readonly id: number;
@@ -30,7 +28,11 @@ export interface Finding {
 
 export const findingOrigin = z.discriminatedUnion(
   'source',
-  [z.object({ source: z.literal('visit'), siteVisitId: id }), z.object({ source: z.literal('meeting'), meetingId: id }), z.object({ source: z.literal('report') })],
+  [
+    z.object({ source: z.literal('visit'), siteVisitId: id }),
+    z.object({ source: z.literal('meeting'), meetingId: id }),
+    z.object({ source: z.literal('report') }),
+  ],
   missingOr('invalid_choice'),
 );
 

@@ -40,7 +40,11 @@ const MEASURE: RecordSpec<Measure, typeof measureInput> = {
     // Unnumbered measures are common; a number given names one measure of its inspection.
     const taken =
       measure.number !== '' &&
-      tx.get('SELECT 1 AS x FROM measures WHERE ifnull(inspection_id, 0) = ifnull(?, 0) AND number = ? AND id <> ?', [measure.inspectionId, measure.number, id ?? 0]);
+      tx.get('SELECT 1 AS x FROM measures WHERE ifnull(inspection_id, 0) = ifnull(?, 0) AND number = ? AND id <> ?', [
+        measure.inspectionId,
+        measure.number,
+        id ?? 0,
+      ]);
     return taken ? invalid('number', 'duplicate') : ok(undefined);
   },
 };

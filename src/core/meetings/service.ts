@@ -27,7 +27,8 @@ export function meetingService(ctx: LedgerContext) {
     create: (input: MeetingInput) => saveRecord(ctx, MEETING, null, input),
     update: (id: number, input: MeetingInput) => saveRecord(ctx, MEETING, id, input),
     /** Its findings would cascade away with the meeting: a meeting with findings is kept. */
-    remove: (id: number) => removeUnlessUsed(ctx, 'meeting', 'meetings', id, loadMeeting, (db) => rowsReferring(db, [{ table: 'findings', column: 'meeting_id' }], id)),
+    remove: (id: number) =>
+      removeUnlessUsed(ctx, 'meeting', 'meetings', id, loadMeeting, (db) => rowsReferring(db, [{ table: 'findings', column: 'meeting_id' }], id)),
   };
 }
 

@@ -34,7 +34,8 @@ const ORDER: Record<Query['sort'], string> = {
 function filterOf(query: Query) {
   const filter = sqlFilter();
   if (query.unitId !== undefined) filter.where('p.unit_id = $unitId', { unitId: query.unitId });
-  if (query.completions?.length) filter.where('p.completion IN (SELECT value FROM json_each($completions))', { completions: JSON.stringify(query.completions) });
+  if (query.completions?.length)
+    filter.where('p.completion IN (SELECT value FROM json_each($completions))', { completions: JSON.stringify(query.completions) });
   if (query.truth) filter.where('p.truth = $truth', { truth: query.truth });
   if (query.pollutionKind) filter.where('p.pollution_kind = $pollutionKind', { pollutionKind: query.pollutionKind });
   if (query.batch !== undefined) filter.where('p.batch = $batch', { batch: query.batch });

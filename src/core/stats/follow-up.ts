@@ -31,7 +31,11 @@ export function petitionStats(db: Reader): PetitionStats {
     byCompletion,
     completionRate: rate(byCompletion.completed, total),
     handledRate: rate(byCompletion.completed + byCompletion.stage_completed, total),
-    byTruth: tally([...PETITION_TRUTHS, 'unknown'] as const, db.all<KeyCount>('SELECT truth AS key, count(*) AS n FROM petition_cases GROUP BY truth'), 'unknown'),
+    byTruth: tally(
+      [...PETITION_TRUTHS, 'unknown'] as const,
+      db.all<KeyCount>('SELECT truth AS key, count(*) AS n FROM petition_cases GROUP BY truth'),
+      'unknown',
+    ),
     byKind: tally(POLLUTION_KINDS, db.all<KeyCount>('SELECT pollution_kind AS key, count(*) AS n FROM petition_cases GROUP BY pollution_kind')),
     accountability: {
       personsHeldAccountable: sums?.persons ?? 0,
@@ -44,14 +48,22 @@ export function petitionStats(db: Reader): PetitionStats {
 }
 
 export function accountabilityStats(db: Reader): AccountabilityStats {
-  const cases = db.get<{ cases: number; concluded: number | null }>("SELECT count(*) AS cases, sum(state = 'concluded') AS concluded FROM accountability_cases");
+  const cases = db.get<{ cases: number; concluded: number | null }>(
+    "SELECT count(*) AS cases, sum(state = 'concluded') AS concluded FROM accountability_cases",
+  );
   return {
     cases: cases?.cases ?? 0,
     concluded: cases?.concluded ?? 0,
     subjects: tally(SUBJECT_KINDS, db.all<KeyCount>('SELECT kind AS key, count(*) AS n FROM accountability_subjects GROUP BY kind')),
     byForm: tally(ACCOUNTABILITY_FORMS, db.all<KeyCount>('SELECT form AS key, count(*) AS n FROM accountability_subjects GROUP BY form')),
-    partySanctions: tally(PARTY_SANCTIONS, db.all<KeyCount>('SELECT party_sanction AS key, count(*) AS n FROM accountability_subjects GROUP BY party_sanction')),
-    governmentSanctions: tally(GOVERNMENT_SANCTIONS, db.all<KeyCount>('SELECT government_sanction AS key, count(*) AS n FROM accountability_subjects GROUP BY government_sanction')),
+    partySanctions: tally(
+      PARTY_SANCTIONS,
+      db.all<KeyCount>('SELECT party_sanction AS key, count(*) AS n FROM accountability_subjects GROUP BY party_sanction'),
+    ),
+    governmentSanctions: tally(
+      GOVERNMENT_SANCTIONS,
+      db.all<KeyCount>('SELECT government_sanction AS key, count(*) AS n FROM accountability_subjects GROUP BY government_sanction'),
+    ),
     finesYuan: db.get<{ total: number | null }>('SELECT sum(fine_yuan) AS total FROM accountability_subjects')?.total ?? 0,
   };
 }

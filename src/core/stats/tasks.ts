@@ -39,7 +39,10 @@ function byUnit(db: Reader, figuring: Figuring): UnitTaskCounts[] {
      WHERE t.parent_id IS NULL GROUP BY u.id, t.status ORDER BY u.sort_order, u.name, u.id`,
     figuring,
   );
-  return [...groupBy(rows, (row) => row.group_id).values()].map((group) => ({ unit: { id: group[0]!.group_id!, name: group[0]!.group_name!, shortName: group[0]!.group_short ?? '' }, ...countsOf(group) }));
+  return [...groupBy(rows, (row) => row.group_id).values()].map((group) => ({
+    unit: { id: group[0]!.group_id!, name: group[0]!.group_name!, shortName: group[0]!.group_short ?? '' },
+    ...countsOf(group),
+  }));
 }
 
 function bySource(db: Reader, figuring: Figuring): SourceTaskCounts[] {
@@ -49,12 +52,18 @@ function bySource(db: Reader, figuring: Figuring): SourceTaskCounts[] {
      WHERE t.parent_id IS NULL GROUP BY i.id, t.status ORDER BY i.feedback_date, i.id`,
     figuring,
   );
-  return [...groupBy(rows, (row) => row.group_id).values()].map((group) => ({ inspection: group[0]!.group_id === null ? null : { id: group[0]!.group_id, name: group[0]!.group_name! }, ...countsOf(group) }));
+  return [...groupBy(rows, (row) => row.group_id).values()].map((group) => ({
+    inspection: group[0]!.group_id === null ? null : { id: group[0]!.group_id, name: group[0]!.group_name! },
+    ...countsOf(group),
+  }));
 }
 
 export function taskStats(db: Reader, asOf: IsoDate): TaskStats {
   const figuring: Figuring = { asOf, withGroup: withGroupIds(db) };
-  const statusRows = db.all<GroupRow>(`SELECT NULL AS group_id, t.status AS key, count(*) AS n, ${FIGURES} FROM tasks t WHERE t.parent_id IS NULL GROUP BY t.status`, figuring);
+  const statusRows = db.all<GroupRow>(
+    `SELECT NULL AS group_id, t.status AS key, count(*) AS n, ${FIGURES} FROM tasks t WHERE t.parent_id IS NULL GROUP BY t.status`,
+    figuring,
+  );
   const counts = countsOf(statusRows);
   const kinds = db.all<{ key: string; n: number }>('SELECT deadline_kind AS key, count(*) AS n FROM tasks WHERE parent_id IS NULL GROUP BY deadline_kind');
   const finished = counts.byStatus.completed + counts.byStatus.closed;

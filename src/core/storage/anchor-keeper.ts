@@ -83,12 +83,14 @@ export class AnchorKeeper {
 
   /** A database without the audit table yet (a ledger being created) has no chain to anchor. */
   private point(db: Reader, state: FileState): AnchorPoint {
-    let audit = null;
+    return { generation: state.generation, records: state.records, lastTag: state.lastTag.toString('hex'), audit: this.auditHead(db) };
+  }
+
+  private auditHead(db: Reader): ReturnType<NonNullable<typeof this.audit>['head']> | null {
     try {
-      audit = this.audit?.head(db) ?? null;
+      return this.audit?.head(db) ?? null;
     } catch {
-      audit = null;
+      return null;
     }
-    return { generation: state.generation, records: state.records, lastTag: state.lastTag.toString('hex'), audit };
   }
 }

@@ -44,7 +44,12 @@ function writeBlob(ledgerPath: string, key: BlobKey, blobId: string, bytes: Uint
   const dir = blobDirOf(ledgerPath);
   try {
     ensureDirectory(dir);
-    writeFileAtomic(join(dir, blobFileName(blobId, key.epoch)), [BLOB_MAGIC, salt, length, ...sealChunks(blobKey, bytes, BLOB_CHUNK, blobContext(key.ledgerId, blobId))]);
+    writeFileAtomic(join(dir, blobFileName(blobId, key.epoch)), [
+      BLOB_MAGIC,
+      salt,
+      length,
+      ...sealChunks(blobKey, bytes, BLOB_CHUNK, blobContext(key.ledgerId, blobId)),
+    ]);
   } finally {
     wipe(blobKey);
   }

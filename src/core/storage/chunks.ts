@@ -30,13 +30,7 @@ export function* sealChunks(key: Buffer, plaintext: Uint8Array, chunkSize: numbe
 }
 
 /** The plaintext, or null if any chunk fails; `sealed` must hold exactly `sealedLength` bytes. */
-export function openChunks(
-  key: Buffer,
-  sealed: Buffer,
-  plaintextLength: number,
-  chunkSize: number,
-  context: Buffer,
-): Buffer | null {
+export function openChunks(key: Buffer, sealed: Buffer, plaintextLength: number, chunkSize: number, context: Buffer): Buffer | null {
   const count = chunkCount(plaintextLength, chunkSize);
   if (sealed.length !== sealedLength(plaintextLength, chunkSize)) return null;
   const plaintext = Buffer.alloc(plaintextLength);

@@ -24,7 +24,8 @@ const DDL = /^\s*(?:CREATE|ALTER|DROP)\b/i;
 /** About how many bytes a statement takes in a journal record; exact enough to decide when to stop. */
 function recordedSize(sql: string, params: SqlParams | undefined): number {
   let size = sql.length + 8;
-  for (const value of params === undefined ? [] : Array.isArray(params) ? params : Object.values(params)) size += typeof value === 'string' ? value.length * 3 + 3 : 8;
+  for (const value of params === undefined ? [] : Array.isArray(params) ? params : Object.values(params))
+    size += typeof value === 'string' ? value.length * 3 + 3 : 8;
   return size;
 }
 

@@ -42,7 +42,11 @@ export function decodeFile(file: Buffer, parsed: ParsedHeader, dataKey: Buffer):
  * data key of `header`'s epoch. Another ledger's file, or one under another data key, is said to be
  * what it is, not damaged.
  */
-export function readDatabase(path: string, header: Pick<Header, 'ledgerId' | 'keyEpoch'>, dataKey: Buffer): Result<{ database: LedgerDatabase; formatVersion: number }> {
+export function readDatabase(
+  path: string,
+  header: Pick<Header, 'ledgerId' | 'keyEpoch'>,
+  dataKey: Buffer,
+): Result<{ database: LedgerDatabase; formatVersion: number }> {
   const file = readFile(path);
   if (!file.ok) return file;
   const parsed = parseHeader(file.value);

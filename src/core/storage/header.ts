@@ -39,7 +39,8 @@ interface SlotBase {
  * recovery key from format 2 on — to an X25519 public key whose private half is derived from it
  * ('recipient'), so that a new data key can be wrapped for it without the recovery key at hand.
  */
-export type KeySlot = (SlotBase & { readonly scheme: 'secret' }) | (SlotBase & { readonly scheme: 'recipient'; readonly recipient: Buffer; readonly ephemeral: Buffer });
+export type KeySlot =
+  (SlotBase & { readonly scheme: 'secret' }) | (SlotBase & { readonly scheme: 'recipient'; readonly recipient: Buffer; readonly ephemeral: Buffer });
 
 export interface Header {
   /** As read; a header is always written in FORMAT_VERSION. */

@@ -63,9 +63,7 @@ function randomNonce(): Buffer {
 export function sealRecord(key: Buffer, context: Buffer, seq: number, prevTag: Buffer, entry: JournalEntry): SealedRecord {
   const json = Buffer.from(JSON.stringify({ at: entry.at, s: entry.statements }), 'utf8');
   const plain =
-    json.length >= COMPRESS_FROM
-      ? Buffer.concat([Buffer.from([DEFLATED]), deflateRawSync(json, { level: 1 })])
-      : Buffer.concat([Buffer.from([PLAIN]), json]);
+    json.length >= COMPRESS_FROM ? Buffer.concat([Buffer.from([DEFLATED]), deflateRawSync(json, { level: 1 })]) : Buffer.concat([Buffer.from([PLAIN]), json]);
   const nonce = randomNonce();
   const sealed = seal(key, nonce, plain, recordAad(context, seq, prevTag));
   const length = Buffer.alloc(LENGTH_BYTES);

@@ -34,9 +34,7 @@ export function deriveKey(secret: string, salt: Uint8Array, params: KdfParams): 
   const N = 2 ** params.logN;
   const maxmem = 128 * N * params.r * params.p + 64 * 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scrypt(normalizeSecret(secret), salt, KEY_BYTES, { N, r: params.r, p: params.p, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+    scrypt(normalizeSecret(secret), salt, KEY_BYTES, { N, r: params.r, p: params.p, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 

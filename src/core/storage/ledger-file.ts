@@ -90,7 +90,12 @@ export function writeSnapshot(path: string, header: Header, dataKey: Buffer, ima
   } finally {
     wipe(snapshotKey);
   }
-  return { header, headerLength: headerBytes.length, length: headerBytes.length + sealedLength(image.length, header.chunkSize), chainStart: lastTag(lastChunk!) };
+  return {
+    header,
+    headerLength: headerBytes.length,
+    length: headerBytes.length + sealedLength(image.length, header.chunkSize),
+    chainStart: lastTag(lastChunk!),
+  };
 }
 
 export interface LedgerReading {

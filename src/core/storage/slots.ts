@@ -1,6 +1,19 @@
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
-import { KEY_BYTES, NONCE_BYTES, open, random, seal, subkey, wipe, x25519Ephemeral, x25519PrivateKey, x25519PublicBytes, x25519PublicKey, x25519Shared } from './crypto';
+import {
+  KEY_BYTES,
+  NONCE_BYTES,
+  open,
+  random,
+  seal,
+  subkey,
+  wipe,
+  x25519Ephemeral,
+  x25519PrivateKey,
+  x25519PublicBytes,
+  x25519PublicKey,
+  x25519Shared,
+} from './crypto';
 import { type KeySlot, type ParsedHeader, SALT_BYTES, slotDescriptor, type SlotKind, verifyHeaderMac } from './header';
 import { deriveKey, type KdfParams } from './kdf';
 import { parseRecoveryKey } from './recovery-key';

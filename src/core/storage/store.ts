@@ -65,7 +65,6 @@ export interface StoreInfo {
   readonly mustReopen: DubanError | null;
 }
 
-
 /** Where appends go: the end of the last complete record, and the chain they continue. */
 interface JournalState {
   fd: number | null;
@@ -154,7 +153,16 @@ export class LedgerStore {
         recoverySlot(parseRecoveryKey(recoveryKey)!, kdf, header.ledgerId, dataKey),
       ]);
       const snapshot = writeSnapshot(path, { ...header, slots }, dataKey, image);
-      const store = new LedgerStore(path, snapshot.header, dataKey, integrityKey, database, journalAfter(snapshot, disk.openSync(path, 'r+')), lock.value, options);
+      const store = new LedgerStore(
+        path,
+        snapshot.header,
+        dataKey,
+        integrityKey,
+        database,
+        journalAfter(snapshot, disk.openSync(path, 'r+')),
+        lock.value,
+        options,
+      );
       store.recordAnchor();
       return ok({ store, recoveryKey });
     } catch (error) {
@@ -252,7 +260,12 @@ export class LedgerStore {
     const integrityKey = random(32);
     const auditKey = subkey(integrityKey, 'audit', this.header.ledgerId);
     const upgrade = this.options.upgrade;
-    const upgraded = upgrade ? this.database.transaction((w) => upgrade(w, auditKey), () => ok(undefined)) : ok(undefined);
+    const upgraded = upgrade
+      ? this.database.transaction(
+          (w) => upgrade(w, auditKey),
+          () => ok(undefined),
+        )
+      : ok(undefined);
     wipe(auditKey);
     if (!upgraded.ok) return upgraded;
     const previous = this.header;
@@ -645,7 +658,13 @@ export class LedgerStore {
     const { database, formatVersion } = restored.value;
     // A backup of format 1 has its audit chain as it was then: keyed now, as the upgrade did for the ledger.
     const upgrade = this.options.upgrade;
-    const upgraded = formatVersion < FORMAT_VERSION && upgrade ? database.transaction((w) => upgrade(w, this.auditKey!), () => ok(undefined)) : ok(undefined);
+    const upgraded =
+      formatVersion < FORMAT_VERSION && upgrade
+        ? database.transaction(
+            (w) => upgrade(w, this.auditKey!),
+            () => ok(undefined),
+          )
+        : ok(undefined);
     if (!upgraded.ok) {
       database.close();
       return upgraded;

@@ -19,5 +19,10 @@ export function awaitingCheck(db: Reader, input: AwaitingCheckQuery = {}): Resul
   if (unitId !== undefined) filter.where(`s.task_id IN (SELECT task_id FROM task_units WHERE unit_id = $unitId AND role = 'lead')`, { unitId });
   if (taskId !== undefined) filter.where('s.task_id = $taskId', { taskId });
   const ids = db.all<{ id: number }>(`SELECT s.task_id AS id FROM (${staged('reported')}) s ${filter.clause} ORDER BY s.reported_at, s.task_id`, filter.params);
-  return ok(taskSummaries(db, ids.map((row) => row.id)));
+  return ok(
+    taskSummaries(
+      db,
+      ids.map((row) => row.id),
+    ),
+  );
 }

@@ -9,7 +9,17 @@ import type { Reader } from '../storage/database';
 import { type SqlFilter, sqlFilter } from '../sql-filter';
 import { deadlineOf } from './columns';
 import { overdueSql, standingOf } from './standing';
-import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskSort, type TaskStatus, type TaskSummary, type UnitRef } from './model';
+import {
+  type DeadlineKind,
+  TASK_STATUSES,
+  type TaskPage,
+  type TaskQuery,
+  taskQuery,
+  type TaskSort,
+  type TaskStatus,
+  type TaskSummary,
+  type UnitRef,
+} from './model';
 
 /**
  * The task table's query, for ledgers of some 20,000 tasks. SQL filters; the few columns that
@@ -24,7 +34,10 @@ function filterOf(query: Query): SqlFilter {
   const filter = sqlFilter();
   const { unitId, role, inspectionId, parentId, deadlineKind, deadlineFrom, deadlineTo, overdueAsOf, search } = query;
   if (unitId !== undefined) {
-    filter.where(`t.id IN (SELECT task_id FROM task_units WHERE unit_id = $unitId${role === 'any' ? '' : ' AND role = $role'})`, role === 'any' ? { unitId } : { unitId, role });
+    filter.where(
+      `t.id IN (SELECT task_id FROM task_units WHERE unit_id = $unitId${role === 'any' ? '' : ' AND role = $role'})`,
+      role === 'any' ? { unitId } : { unitId, role },
+    );
   }
   if (query.statuses?.length) filter.where('t.status IN (SELECT value FROM json_each($statuses))', { statuses: JSON.stringify(query.statuses) });
   if (inspectionId === null) filter.where('t.inspection_id IS NULL');

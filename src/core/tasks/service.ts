@@ -10,7 +10,18 @@ import { rowsReferring, type Use } from '../references';
 import type { Reader } from '../storage/database';
 import { deadlineColumns, deadlineOf } from './columns';
 import { awaitingCheck } from './awaiting-check';
-import { type AwaitingCheckQuery, type DeadlineKind, type SourceAssignment, type Task, type TaskDetail, type TaskInput, taskInput, type TaskQuery, type TaskStatus, type UnitRole } from './model';
+import {
+  type AwaitingCheckQuery,
+  type DeadlineKind,
+  type SourceAssignment,
+  type Task,
+  type TaskDetail,
+  type TaskInput,
+  taskInput,
+  type TaskQuery,
+  type TaskStatus,
+  type UnitRole,
+} from './model';
 import { countTasksByStatus, listTasks } from './query';
 import { assignSource } from './sources';
 import { standingOf } from './standing';
@@ -94,7 +105,10 @@ const TASK: RecordSpec<Task, typeof taskInput> = {
   schema: taskInput,
   load: loadTask,
   check: checkTask,
-  columns: ({ deadline, leadUnitIds: _lead, cooperatingUnitIds: _cooperating, measureIds: _measures, ...columns }) => ({ ...columns, ...deadlineColumns(deadline) }),
+  columns: ({ deadline, leadUnitIds: _lead, cooperatingUnitIds: _cooperating, measureIds: _measures, ...columns }) => ({
+    ...columns,
+    ...deadlineColumns(deadline),
+  }),
   relations: writeRelations,
 };
 

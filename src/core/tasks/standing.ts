@@ -71,7 +71,10 @@ export const withGroupSql = (t: string, ids: string): string => `${t}.id IN (SEL
 
 /** Each task's check stage, null where it has none. */
 export function checkStagesOf(db: Reader, ids: readonly number[]): Map<number, CheckStage | null> {
-  const rows = db.all<{ task_id: number; stage: CheckStage }>(stagesSql((a) => `${a}.id IN (SELECT value FROM json_each($ids))`), { ids: JSON.stringify(ids) });
+  const rows = db.all<{ task_id: number; stage: CheckStage }>(
+    stagesSql((a) => `${a}.id IN (SELECT value FROM json_each($ids))`),
+    { ids: JSON.stringify(ids) },
+  );
   const stages = new Map(rows.map((row) => [row.task_id, row.stage]));
   return new Map(ids.map((id) => [id, stages.get(id) ?? null]));
 }

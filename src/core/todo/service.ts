@@ -14,13 +14,24 @@ function lateWorkbooks(db: Reader, asOf: IsoDate): LateWorkbook[] {
   const units = new Map(listUnits(db, { includeArchived: true }).map((unit) => [unit.id, { id: unit.id, name: unit.name, shortName: unit.shortName }]));
   return sentWorkbooks(db)
     .filter((sent) => sent.returnBy && sent.returnBy < asOf && sent.imports.length === 0 && units.has(sent.unitId))
-    .map((sent) => ({ exportId: sent.exportId, unit: units.get(sent.unitId)!, period: sent.period, returnBy: sent.returnBy!, daysLate: daysBetween(sent.returnBy!, asOf) }))
+    .map((sent) => ({
+      exportId: sent.exportId,
+      unit: units.get(sent.unitId)!,
+      period: sent.period,
+      returnBy: sent.returnBy!,
+      daysLate: daysBetween(sent.returnBy!, asOf),
+    }))
     .sort((a, b) => a.returnBy.localeCompare(b.returnBy));
 }
 
 function closeOutsToCheck(db: Reader): CloseOutToCheck[] {
   const requested = listCloseOuts(db, { states: ['requested'] }).sort((a, b) => a.requestedOn.localeCompare(b.requestedOn) || a.id - b.id);
-  const tasks = new Map(taskSummaries(db, requested.map((c) => c.taskId)).map((task) => [task.id, task]));
+  const tasks = new Map(
+    taskSummaries(
+      db,
+      requested.map((c) => c.taskId),
+    ).map((task) => [task.id, task]),
+  );
   return requested.map((c) => ({ closeOutId: c.id, task: tasks.get(c.taskId)!, requestedOn: c.requestedOn }));
 }
 

@@ -48,8 +48,10 @@ const SITE_VISIT: RecordSpec<SiteVisit, typeof siteVisitInput> = {
 };
 
 /** Its findings would cascade away with the visit: a visit with findings or evidence is kept. */
-const historyOf = (db: Reader, id: number): Use[] =>
-  [...rowsReferring(db, [{ table: 'findings', column: 'site_visit_id' }], id), ...evidenceUses(db, 'site_visit', id)];
+const historyOf = (db: Reader, id: number): Use[] => [
+  ...rowsReferring(db, [{ table: 'findings', column: 'site_visit_id' }], id),
+  ...evidenceUses(db, 'site_visit', id),
+];
 
 export function siteVisitService(ctx: LedgerContext) {
   return {

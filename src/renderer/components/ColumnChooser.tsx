@@ -28,7 +28,12 @@ export function ColumnChooser({ columns, shown, onChange }: { columns: readonly 
       <div className="menu__panel" role="group" aria-label={t('columns.choose')}>
         {columns.map((column) => (
           <label key={column.key} className="field--check">
-            <input type="checkbox" checked={column.fixed || shown.includes(column.key)} disabled={column.fixed} onChange={(e) => toggle(column.key, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={column.fixed || shown.includes(column.key)}
+              disabled={column.fixed}
+              onChange={(e) => toggle(column.key, e.target.checked)}
+            />
             {column.header}
           </label>
         ))}

@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 
 /** Asks before something that cannot simply be taken back; the safe answer has the focus. */
-export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel, danger = false }: {
+export function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger = false,
+}: {
   open: boolean;
   title: string;
   message: string;

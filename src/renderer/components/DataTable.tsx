@@ -57,7 +57,13 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
 
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEADER_HEIGHT });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+  });
   const template = columns.map((c) => c.width).join(' ');
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -78,7 +84,14 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLInputElement) return;
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: count - 1, PageDown: current + 10, PageUp: current - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      Home: 0,
+      End: count - 1,
+      PageDown: current + 10,
+      PageUp: current - 10,
+    };
     const row = rowAt(current);
     if (event.key in moves) {
       event.preventDefault();
@@ -94,17 +107,23 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
       {columns.map((column) => {
         const sorted = sort?.key === column.key ? sort.direction : undefined;
         return (
-          <div key={column.key} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}>
-            {column.headerCell ?? (column.sortable && onSort ? (
-              <button type="button" className="data-table__sort" onClick={() => onSort({ key: column.key, direction: sorted === 'asc' ? 'desc' : 'asc' })}>
-                {column.header}
-                <span aria-hidden="true" className="data-table__sort-mark">
-                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                </span>
-              </button>
-            ) : (
-              column.header
-            ))}
+          <div
+            key={column.key}
+            role="columnheader"
+            aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+            className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}
+          >
+            {column.headerCell ??
+              (column.sortable && onSort ? (
+                <button type="button" className="data-table__sort" onClick={() => onSort({ key: column.key, direction: sorted === 'asc' ? 'desc' : 'asc' })}>
+                  {column.header}
+                  <span aria-hidden="true" className="data-table__sort-mark">
+                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                  </span>
+                </button>
+              ) : (
+                column.header
+              ))}
           </div>
         );
       })}
@@ -139,7 +158,12 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
                   onFocus={() => setActive(item.index)}
                 >
                   {columns.map((column) => (
-                    <div key={column.key} role="gridcell" className={`data-table__cell data-table__cell--${column.align ?? 'start'}`} title={row && column.title ? column.title(row) : undefined}>
+                    <div
+                      key={column.key}
+                      role="gridcell"
+                      className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}
+                      title={row && column.title ? column.title(row) : undefined}
+                    >
                       {row ? column.render(row) : <span className="data-table__placeholder" />}
                     </div>
                   ))}

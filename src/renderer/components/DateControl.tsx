@@ -5,7 +5,11 @@ import { parseDateText } from '../../contract/exchange';
  * A date field that also takes a date pasted as offices write it (2024年6月30日, 2024.6.30,
  * 2024-6-30, as the workbooks do): the browser's own date field takes only its own form.
  */
-export function DateControl({ value, onDate, ...rest }: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'onPaste'> & {
+export function DateControl({
+  value,
+  onDate,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'onPaste'> & {
   value: string | null;
   /** The date chosen, typed or pasted; null when the field is emptied. */
   onDate: (date: string | null) => void;

@@ -4,7 +4,19 @@ import { type ReactNode, useEffect, useRef } from 'react';
  * A modal dialog (the browser's own <dialog>): focus moves into it and comes back afterwards, Esc
  * closes it, Tab stays inside it.
  */
-export function Dialog({ title, open, onClose, children, wide = false }: { title: string; open: boolean; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+  wide = false,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

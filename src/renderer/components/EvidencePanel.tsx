@@ -34,7 +34,13 @@ function useBlobUrl(): [string | null, (blob: Blob | null) => string | null] {
  * through the contract into the ledger's encrypted store; viewing and saving read them back. Removing
  * can be undone from the notice that follows (the file itself is kept). Frozen evidence says so.
  */
-export function EvidencePanel({ owner, evidence, onChange, note, frozen = false }: {
+export function EvidencePanel({
+  owner,
+  evidence,
+  onChange,
+  note,
+  frozen = false,
+}: {
   owner: EvidenceOwner;
   evidence: readonly Evidence[];
   onChange: () => void;
@@ -59,11 +65,20 @@ export function EvidencePanel({ owner, evidence, onChange, note, frozen = false 
     const failed: Failure[] = [];
     for (const file of files) {
       if (file.size > MAX_EVIDENCE_BYTES) {
-        failed.push({ fileName: file.name, error: { code: 'validation', fields: [{ field: 'bytes', code: 'file_too_large', params: { maxMb: MAX_EVIDENCE_MB } }] } });
+        failed.push({
+          fileName: file.name,
+          error: { code: 'validation', fields: [{ field: 'bytes', code: 'file_too_large', params: { maxMb: MAX_EVIDENCE_MB } }] },
+        });
         continue;
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const added = await api.evidence.add({ ownerKind: owner.kind, ownerId: owner.id, fileName: file.name, mediaType: file.type || 'application/octet-stream', bytes });
+      const added = await api.evidence.add({
+        ownerKind: owner.kind,
+        ownerId: owner.id,
+        fileName: file.name,
+        mediaType: file.type || 'application/octet-stream',
+        bytes,
+      });
       if (!added.ok) failed.push({ fileName: file.name, error: added.error });
     }
     setUploading(false);
@@ -126,15 +141,30 @@ export function EvidencePanel({ owner, evidence, onChange, note, frozen = false 
               </span>
               <span className="evidence__actions">
                 {item.mediaType.startsWith('image/') && (
-                  <button type="button" className="button button--link" onClick={() => void view(item)} aria-label={t('evidence.viewNamed', { name: item.fileName })}>
+                  <button
+                    type="button"
+                    className="button button--link"
+                    onClick={() => void view(item)}
+                    aria-label={t('evidence.viewNamed', { name: item.fileName })}
+                  >
                     {t('evidence.view')}
                   </button>
                 )}
-                <button type="button" className="button button--link" onClick={() => void save(item)} aria-label={t('evidence.saveNamed', { name: item.fileName })}>
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => void save(item)}
+                  aria-label={t('evidence.saveNamed', { name: item.fileName })}
+                >
                   {t('evidence.save')}
                 </button>
                 {!frozen && (
-                  <button type="button" className="button button--link button--link-danger" onClick={() => void remove(item)} aria-label={t('evidence.removeNamed', { name: item.fileName })}>
+                  <button
+                    type="button"
+                    className="button button--link button--link-danger"
+                    onClick={() => void remove(item)}
+                    aria-label={t('evidence.removeNamed', { name: item.fileName })}
+                  >
                     {t('evidence.remove')}
                   </button>
                 )}

@@ -29,7 +29,16 @@ const TONE_CLASS = { primary: 'button button--primary', danger: 'button button--
  * buttons: deleting at the start (it asks first), cancelling (a function, or a place to go back to;
  * either lets what was typed go), and the one that submits.
  */
-export function FormActions({ form, failure = null, submit, tone = 'primary', disabled = false, cancel, removal, wide = false }: {
+export function FormActions({
+  form,
+  failure = null,
+  submit,
+  tone = 'primary',
+  disabled = false,
+  cancel,
+  removal,
+  wide = false,
+}: {
   form: FormFoot;
   /** Another error of the form's (a preview that failed), shown after the form's own. */
   failure?: DubanError | null;

@@ -30,7 +30,18 @@ export interface Removal {
  * save and cancel buttons always in reach at the bottom, what hangs on it beside them (`side`), and
  * deleting, which asks first and can be undone from the notice that follows.
  */
-export function FormPage<V extends Record<string, unknown>>({ list, back = list.to, title, subtitle, form, save, removal, side, after, children }: {
+export function FormPage<V extends Record<string, unknown>>({
+  list,
+  back = list.to,
+  title,
+  subtitle,
+  form,
+  save,
+  removal,
+  side,
+  after,
+  children,
+}: {
   list: { readonly to: string; readonly label: string };
   /** Where cancelling goes: the record's own view, or the list. */
   back?: string;
@@ -117,7 +128,15 @@ export function FormPage<V extends Record<string, unknown>>({ list, back = list.
       )}
       {after}
       {removal && (
-        <ConfirmDialog open={confirming} danger title={removal.confirmTitle} message={removal.confirmMessage} confirmLabel={removal.label} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
+        <ConfirmDialog
+          open={confirming}
+          danger
+          title={removal.confirmTitle}
+          message={removal.confirmMessage}
+          confirmLabel={removal.label}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </div>
   );

@@ -19,7 +19,14 @@ interface MeasureValues extends Record<string, unknown> {
  * Adds or edits a measure (整改措施): its inspection, its number (often none) and what it does.
  * Deleting takes it off the tasks it serves; it asks first, and the change history records it.
  */
-export function MeasureDialog({ measure, initial, inspections, onClose, onSaved, onRemoved }: {
+export function MeasureDialog({
+  measure,
+  initial,
+  inspections,
+  onClose,
+  onSaved,
+  onRemoved,
+}: {
   measure: Measure | null;
   /** For a new measure: what is already known (the inspection of the task, the text typed in a picker). */
   initial?: Partial<MeasureValues>;
@@ -33,7 +40,11 @@ export function MeasureDialog({ measure, initial, inspections, onClose, onSaved,
   const toast = useToast();
   const form = useForm<MeasureValues>(
     measureInput,
-    { inspectionId: measure?.inspectionId ?? initial?.inspectionId ?? null, number: measure?.number ?? initial?.number ?? '', content: measure?.content ?? initial?.content ?? '' },
+    {
+      inspectionId: measure?.inspectionId ?? initial?.inspectionId ?? null,
+      number: measure?.number ?? initial?.number ?? '',
+      content: measure?.content ?? initial?.content ?? '',
+    },
     `measure:${measure?.id ?? 'new'}`,
   );
   const save = (): void =>
@@ -60,13 +71,24 @@ export function MeasureDialog({ measure, initial, inspections, onClose, onSaved,
           save();
         }}
       >
-        <SelectInput form={form} name="inspectionId" label={t('fields.inspectionId')} numeric empty={t('noSource')} options={inspections.map((i) => ({ value: String(i.id), label: i.name }))} />
+        <SelectInput
+          form={form}
+          name="inspectionId"
+          label={t('fields.inspectionId')}
+          numeric
+          empty={t('noSource')}
+          options={inspections.map((i) => ({ value: String(i.id), label: i.name }))}
+        />
         <TextInput form={form} name="number" label={t('fields.measureNumber')} hint={t('measure.numberHint')} />
         <TextArea form={form} name="content" label={t('fields.content')} required rows={4} />
         <FormActions
           form={form}
           cancel={onClose}
-          removal={measure && onRemoved ? { label: t('measure.remove'), message: t('measure.removeMessage', { count: measure.taskIds.length }), run: remove } : undefined}
+          removal={
+            measure && onRemoved
+              ? { label: t('measure.remove'), message: t('measure.removeMessage', { count: measure.taskIds.length }), run: remove }
+              : undefined
+          }
         />
       </form>
     </Dialog>

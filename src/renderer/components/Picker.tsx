@@ -29,7 +29,19 @@ const matches = (option: PickerOption, query: string): boolean => {
  * chooses, Esc closes the list. With `onQuery` the caller finds the matches (a search in the core);
  * with `create`, the last entry makes a new record of what was typed.
  */
-export function Picker({ aria, options, selected, onChange, multiple, ordered = false, onQuery, create, labelOf, placeholder, onBlur }: {
+export function Picker({
+  aria,
+  options,
+  selected,
+  onChange,
+  multiple,
+  ordered = false,
+  onQuery,
+  create,
+  labelOf,
+  placeholder,
+  onBlur,
+}: {
   aria: FieldAria;
   options: readonly PickerOption[];
   selected: readonly number[];

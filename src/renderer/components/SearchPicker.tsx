@@ -15,7 +15,21 @@ export interface SearchSource {
  * Chooses one record or several by searching the ledger (a task by number or problem, a petition by
  * its receipt number). The field `name` holds one id (number or null) or several (number[]).
  */
-export function SearchPicker<V extends Record<string, unknown>>({ form, name, label, hint, source, placeholder }: { form: Form<V>; name: keyof V & string; label: string; hint?: string; source: SearchSource; placeholder?: string }) {
+export function SearchPicker<V extends Record<string, unknown>>({
+  form,
+  name,
+  label,
+  hint,
+  source,
+  placeholder,
+}: {
+  form: Form<V>;
+  name: keyof V & string;
+  label: string;
+  hint?: string;
+  source: SearchSource;
+  placeholder?: string;
+}) {
   const api = useApi();
   const value = form.values[name] as number | null | number[];
   const multiple = Array.isArray(value);

@@ -15,7 +15,17 @@ interface Bound<V> {
   readonly wide?: boolean;
 }
 
-export function TextInput<V extends Record<string, unknown>>({ form, name, label, required, hint, wide, type = 'text', autoFocus, autoComplete }: Bound<V> & { type?: 'text' | 'tel' | 'password'; autoFocus?: boolean; autoComplete?: 'new-password' | 'current-password' | 'off' }) {
+export function TextInput<V extends Record<string, unknown>>({
+  form,
+  name,
+  label,
+  required,
+  hint,
+  wide,
+  type = 'text',
+  autoFocus,
+  autoComplete,
+}: Bound<V> & { type?: 'text' | 'tel' | 'password'; autoFocus?: boolean; autoComplete?: 'new-password' | 'current-password' | 'off' }) {
   return (
     <FieldFrame label={label} required={required} hint={hint} wide={wide} error={form.errorOf(name)}>
       {(aria) => (
@@ -37,7 +47,13 @@ export function TextArea<V extends Record<string, unknown>>({ form, name, label,
   return (
     <FieldFrame label={label} required={required} hint={hint} wide error={form.errorOf(name)}>
       {(aria) => (
-        <textarea {...aria} rows={rows} value={String(form.values[name] ?? '')} onChange={(e) => form.set(name, e.target.value as V[typeof name])} onBlur={() => form.touch(name)} />
+        <textarea
+          {...aria}
+          rows={rows}
+          value={String(form.values[name] ?? '')}
+          onChange={(e) => form.set(name, e.target.value as V[typeof name])}
+          onBlur={() => form.touch(name)}
+        />
       )}
     </FieldFrame>
   );
@@ -83,7 +99,17 @@ export interface Option {
   readonly label: string;
 }
 
-export function SelectInput<V extends Record<string, unknown>>({ form, name, label, required, hint, wide, options, empty, numeric = false }: Bound<V> & { options: readonly Option[]; empty?: string; numeric?: boolean }) {
+export function SelectInput<V extends Record<string, unknown>>({
+  form,
+  name,
+  label,
+  required,
+  hint,
+  wide,
+  options,
+  empty,
+  numeric = false,
+}: Bound<V> & { options: readonly Option[]; empty?: string; numeric?: boolean }) {
   const value = form.values[name];
   return (
     <FieldFrame label={label} required={required} hint={hint} wide={wide} error={form.errorOf(name)}>

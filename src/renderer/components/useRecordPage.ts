@@ -16,7 +16,14 @@ export interface RecordCalls<R, I> {
  * Saving and deleting the record of a FormPage: saving says so, and a new record is then shown at
  * its own address (`path`/id); deleting is undone by creating it again from what it held.
  */
-export function useRecordPage<R extends { readonly id: number }, V, I>({ record, calls, path, inputOf, valuesOf, words }: {
+export function useRecordPage<R extends { readonly id: number }, V, I>({
+  record,
+  calls,
+  path,
+  inputOf,
+  valuesOf,
+  words,
+}: {
   record: R | null;
   calls: (api: DubanApi) => RecordCalls<R, I>;
   /** The list's address. */

@@ -49,13 +49,10 @@ export function useForm<V extends Record<string, unknown>>(schema: z.ZodType, in
     return parsed.success ? [] : fieldErrors(parsed.error);
   }, [schema, values]);
 
-  const set = useCallback(
-    <K extends keyof V>(field: K, value: V[K]) => {
-      setValues((current) => ({ ...current, [field]: value }));
-      setServerErrors((errors) => errors.filter((e) => e.field !== field));
-    },
-    [],
-  );
+  const set = useCallback(<K extends keyof V>(field: K, value: V[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setServerErrors((errors) => errors.filter((e) => e.field !== field));
+  }, []);
 
   const errorOf = (field: string): FieldError | undefined => {
     const server = serverErrors.find((e) => e.field === field || e.field.startsWith(`${field}.`));

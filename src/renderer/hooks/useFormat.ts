@@ -13,7 +13,8 @@ export function useFormat() {
       date: (date: string | null | undefined): string => (date ? formatDate(date, language) : ''),
       period: (period: string): string => formatPeriod(period, language),
       instant: (instant: string | number): string => formatInstant(instant, language),
-      deadline: (deadline: Deadline): string => (deadline.kind === 'date' ? formatDate(deadline.date, language) : t(`common:enums.deadlineKind.${deadline.kind}`)),
+      deadline: (deadline: Deadline): string =>
+        deadline.kind === 'date' ? formatDate(deadline.date, language) : t(`common:enums.deadlineKind.${deadline.kind}`),
       number: (n: number): string => n.toLocaleString(language),
     }),
     [t, language],

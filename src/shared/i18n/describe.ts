@@ -40,7 +40,9 @@ export function describeError(t: TFunction, error: DubanError): string {
 
 /** Dates among a field error's parameters as dates, for the sentence to write them as the language does. */
 const withDates = (params: Readonly<Record<string, string | number>> = {}) =>
-  Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' && isIsoDate(value) ? new Date(`${value}T00:00:00`) : value]));
+  Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === 'string' && isIsoDate(value) ? new Date(`${value}T00:00:00`) : value]),
+  );
 
 export function describeField(t: TFunction, field: FieldError): string {
   return t(`common:fields.${field.code}`, withDates(field.params));

@@ -20,7 +20,7 @@ const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code)
 const HOSTILE = [
   '</style><script>window.__pwned=1</script>',
   '"; } body { display: none } x { content: "',
-  "'\\\"\\",
+  '\'\\"\\',
   '\\3c /style\\3e ',
   '*/ @import url(http://127.0.0.1/x.css); /*',
   'url(javascript:alert(1))',

@@ -39,7 +39,12 @@ function endOf(pages: TextLine[][], paragraphs: number) {
   const pageOf = (test: (text: string) => boolean): number => pages.findIndex((page) => page.some((line) => test(plain(line))));
   const lastParagraph = pageOf((text) => text.startsWith(`${paragraphs}.`));
   const lastLine = pages.findIndex((page, index) => index >= lastParagraph && page.some((line) => plain(line).endsWith('尽快完成。')));
-  return { lastLine, signature: pageOf((text) => text === SIGNATURE), date: pageOf((text) => text === DATE), copyTo: pageOf((text) => text.startsWith('抄送：')) };
+  return {
+    lastLine,
+    signature: pageOf((text) => text === SIGNATURE),
+    date: pageOf((text) => text === DATE),
+    copyTo: pageOf((text) => text.startsWith('抄送：')),
+  };
 }
 
 describe('the .docx opened in LibreOffice', () => {
@@ -59,7 +64,13 @@ describe('the .docx opened in LibreOffice', () => {
         const pdf = join(dir, `${n}.pdf`);
         const pages = pdfLines(pdf);
         const end = endOf(pages, n);
-        expect({ paragraphs: n, ...end }, `${n} paragraphs`).toEqual({ paragraphs: n, lastLine: end.lastLine, signature: end.lastLine, date: end.lastLine, copyTo: pages.length - 1 });
+        expect({ paragraphs: n, ...end }, `${n} paragraphs`).toEqual({
+          paragraphs: n,
+          lastLine: end.lastLine,
+          signature: end.lastLine,
+          date: end.lastLine,
+          copyTo: pages.length - 1,
+        });
         const copyTo = pages[pages.length - 1]!.filter((line) => plain(line).startsWith('抄送：') || COPY_TO.includes(plain(line)));
         expect(copyTo.map(plain).join('')).toBe(COPY_TO);
         // On the last lines of the type area.

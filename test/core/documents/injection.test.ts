@@ -75,7 +75,8 @@ const TEMPLATE = parsed(
   ].join('\n'),
 );
 
-const every = <K extends string>(table: Readonly<Record<K, unknown>>, text: string) => Object.fromEntries(Object.keys(table).map((key) => [key, text])) as Record<K, string>;
+const every = <K extends string>(table: Readonly<Record<K, unknown>>, text: string) =>
+  Object.fromEntries(Object.keys(table).map((key) => [key, text])) as Record<K, string>;
 
 /** A document as compose() makes it, with `text` in every field of the ledger and the office. */
 function composed(format: DocumentFormat, text: string): ComposedDocument {
@@ -216,9 +217,11 @@ describe('text that looks like markup, in every field of every format', () => {
 
   it('prints each letter’s issuer mark (which the stylesheet writes) and its text as they were typed', async () => {
     // One page each, with the payload in the mark and in the body: pages that fit-pages counts right.
-    const letters = PAYLOADS.map(
-      (payload): ComposedDocument => ({ ...composed('letter', '提醒函'), issuer: payload, blocks: [{ kind: 'paragraph', text: payload, level: 0 }] }),
-    );
+    const letters = PAYLOADS.map((payload): ComposedDocument => ({
+      ...composed('letter', '提醒函'),
+      issuer: payload,
+      blocks: [{ kind: 'paragraph', text: payload, level: 0 }],
+    }));
     const pdf = join(tempDir(), 'letters.pdf');
     writeFileSync(pdf, unwrap(await printer.pdf(renderHtml(letters))));
     const pages = pdfLines(pdf);

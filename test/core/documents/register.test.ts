@@ -17,7 +17,11 @@ async function ledgerWithTasks() {
   ledger = await newLedger();
   const u = addUnits(ledger, ['自治区水利厅', '自治区住房和城乡建设厅', '自治区林业和草原局']);
   const t = {
-    river: addTask(ledger, '2', u['自治区水利厅']!, { problem: '入河排污口排查整治进展滞后', deadline: { kind: 'date', date: '2026-06-30' }, status: 'in_progress' }),
+    river: addTask(ledger, '2', u['自治区水利厅']!, {
+      problem: '入河排污口排查整治进展滞后',
+      deadline: { kind: 'date', date: '2026-06-30' },
+      status: 'in_progress',
+    }),
     dam: addTask(ledger, '10', u['自治区水利厅']!, { problem: '小水电站生态流量泄放不到位', deadline: { kind: 'date', date: '2026-03-31' } }),
     done: addTask(ledger, '3', u['自治区水利厅']!, { deadline: { kind: 'date', date: '2026-01-31' }, status: 'completed' }),
     sewage: addTask(ledger, '4', u['自治区住房和城乡建设厅']!, { problem: '城镇污水处理厂超标排放', deadline: { kind: 'date', date: '2026-09-30' } }),
@@ -47,8 +51,19 @@ describe('the document register', () => {
     const second = unwrap(ledger.documents.issue(draft(u['自治区住房和城乡建设厅']!, [t.sewage.id])));
     const notice = unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id], { docType: 'notice' })));
     const nextYear = unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id], { issuedOn: '2027-01-05', replyDue: null })));
-    expect([first.number, second.number, notice.number, nextYear.number]).toEqual(['某纪监驻环函〔2026〕1号', '某纪监驻环函〔2026〕2号', '某纪监驻环通〔2026〕1号', '某纪监驻环函〔2027〕1号']);
-    expect(first).toMatchObject({ recipient: '自治区水利厅', taskIds: [t.river.id, t.dam.id], state: 'issued', replyDue: '2026-12-04', title: '关于督促加快推进逾期整改任务的提醒函' });
+    expect([first.number, second.number, notice.number, nextYear.number]).toEqual([
+      '某纪监驻环函〔2026〕1号',
+      '某纪监驻环函〔2026〕2号',
+      '某纪监驻环通〔2026〕1号',
+      '某纪监驻环函〔2027〕1号',
+    ]);
+    expect(first).toMatchObject({
+      recipient: '自治区水利厅',
+      taskIds: [t.river.id, t.dam.id],
+      state: 'issued',
+      replyDue: '2026-12-04',
+      title: '关于督促加快推进逾期整改任务的提醒函',
+    });
     // What was printed is kept with the entry: the text names the unit, its overdue tasks and the dates.
     const text = JSON.stringify(first.content);
     expect(first.content).toMatchObject({ format: 'letter', number: '某纪监驻环函〔2026〕1号', addressee: '自治区水利厅', date: '2026-11-24' });
@@ -59,7 +74,8 @@ describe('the document register', () => {
 
   it('takes no number for a preview, and shows the one the document would get', async () => {
     const { u, t } = await ledgerWithTasks();
-    for (let i = 0; i < 3; i++) expect(unwrap(ledger.documents.preview(draft(u['自治区水利厅']!, [t.river.id]))).document.number).toBe('某纪监驻环函〔2026〕1号');
+    for (let i = 0; i < 3; i++)
+      expect(unwrap(ledger.documents.preview(draft(u['自治区水利厅']!, [t.river.id]))).document.number).toBe('某纪监驻环函〔2026〕1号');
     expect(unwrap(ledger.documents.nextNumber('reminder', 2026))).toBe('某纪监驻环函〔2026〕1号');
     expect(unwrap(ledger.documents.list())).toEqual([]);
     expect(unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id]))).number).toBe('某纪监驻环函〔2026〕1号');
@@ -115,7 +131,10 @@ describe('the document register', () => {
     // In the order of the units list, each with its own overdue tasks (the finished one left out).
     const unitOrder = ledger.units.list().map((unit) => unit.name);
     expect(previews.map((p) => p.recipient)).toEqual(unitOrder.filter((name) => name !== '自治区林业和草原局'));
-    expect(Object.fromEntries(previews.map((p) => [p.recipient, p.taskIds]))).toEqual({ 自治区水利厅: [t.river.id, t.dam.id], 自治区住房和城乡建设厅: [t.sewage.id] });
+    expect(Object.fromEntries(previews.map((p) => [p.recipient, p.taskIds]))).toEqual({
+      自治区水利厅: [t.river.id, t.dam.id],
+      自治区住房和城乡建设厅: [t.sewage.id],
+    });
     expect(previews.map((p) => p.document.number)).toEqual(['某纪监驻环函〔2026〕1号', '某纪监驻环函〔2026〕2号']);
     expect(unwrap(ledger.documents.list())).toEqual([]);
     const issued = unwrap(ledger.documents.issueBatch(batch));
@@ -135,15 +154,31 @@ describe('the document register', () => {
       [a.id, true, -2],
       [b.id, false, 4],
     ]);
-    expect(failure(ledger.documents.reply(b.id, { repliedOn: '2026-11-01' })).fields).toEqual([{ field: 'repliedOn', code: 'date_order', params: { date: '2026-11-01', other: '2026-11-24' } }]);
+    expect(failure(ledger.documents.reply(b.id, { repliedOn: '2026-11-01' })).fields).toEqual([
+      { field: 'repliedOn', code: 'date_order', params: { date: '2026-11-01', other: '2026-11-24' } },
+    ]);
     const replied = unwrap(ledger.documents.reply(b.id, { repliedOn: '2026-12-08', replyText: '已完成提标改造主体工程，预计12月底完成验收。' }));
     expect(replied).toMatchObject({ repliedOn: '2026-12-08', replyText: '已完成提标改造主体工程，预计12月底完成验收。' });
-    unwrap(ledger.evidence.add({ ownerKind: 'document', ownerId: b.id, fileName: '回复函.pdf', mediaType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) }));
+    unwrap(
+      ledger.evidence.add({
+        ownerKind: 'document',
+        ownerId: b.id,
+        fileName: '回复函.pdf',
+        mediaType: 'application/pdf',
+        bytes: new Uint8Array([37, 80, 68, 70]),
+      }),
+    );
     expect(ledger.evidence.list({ kind: 'document', id: b.id }).map((e) => e.fileName)).toEqual(['回复函.pdf']);
     expect(unwrap(ledger.documents.list({ replyOverdueAsOf: '2026-12-06' })).map((d) => d.id)).toEqual([a.id]);
 
     const chase = unwrap(ledger.documents.chase(a.id, { issuedOn: '2026-12-07', replyDue: '2026-12-14' }));
-    expect(chase).toMatchObject({ docType: 'reminder', chaseOf: a.id, recipientUnitId: u['自治区水利厅'], taskIds: [t.river.id, t.dam.id], number: '某纪监驻环函〔2026〕4号' });
+    expect(chase).toMatchObject({
+      docType: 'reminder',
+      chaseOf: a.id,
+      recipientUnitId: u['自治区水利厅'],
+      taskIds: [t.river.id, t.dam.id],
+      number: '某纪监驻环函〔2026〕4号',
+    });
     expect(chase.content.title).toBe('关于催报整改落实情况的提醒函');
     expect(JSON.stringify(chase.content)).toContain('我组于2026年11月24日向你单位发出《关于督促加快推进逾期整改任务的提醒函》（某纪监驻环函〔2026〕1号）');
   });
@@ -151,13 +186,27 @@ describe('the document register', () => {
   it('records a reply only with what came, its text or a file, and keeps a correction in the change history', async () => {
     const { u, t } = await ledgerWithTasks();
     const doc = unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id])));
-    expect(failure(ledger.documents.reply(doc.id, { repliedOn: '2026-12-01', replyText: '  ' })).fields).toEqual([{ field: 'replyText', code: 'reply_content_required' }]);
+    expect(failure(ledger.documents.reply(doc.id, { repliedOn: '2026-12-01', replyText: '  ' })).fields).toEqual([
+      { field: 'replyText', code: 'reply_content_required' },
+    ]);
     expect(unwrap(ledger.documents.get(doc.id)).repliedOn).toBeNull();
-    unwrap(ledger.evidence.add({ ownerKind: 'document', ownerId: doc.id, fileName: '回复函.pdf', mediaType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) }));
+    unwrap(
+      ledger.evidence.add({
+        ownerKind: 'document',
+        ownerId: doc.id,
+        fileName: '回复函.pdf',
+        mediaType: 'application/pdf',
+        bytes: new Uint8Array([37, 80, 68, 70]),
+      }),
+    );
     expect(unwrap(ledger.documents.reply(doc.id, { repliedOn: '2026-12-01' }))).toMatchObject({ repliedOn: '2026-12-01', replyText: '' });
     unwrap(ledger.documents.reply(doc.id, { repliedOn: '2026-12-02', replyText: '已完成排污口溯源。' }));
     const [correction] = listAudit(ledger.context.db, { entity: 'document', entityId: doc.id, limit: 1 });
-    expect(correction).toMatchObject({ action: 'update', before: { repliedOn: '2026-12-01', replyText: '' }, after: { repliedOn: '2026-12-02', replyText: '已完成排污口溯源。' } });
+    expect(correction).toMatchObject({
+      action: 'update',
+      before: { repliedOn: '2026-12-01', replyText: '' },
+      after: { repliedOn: '2026-12-02', replyText: '已完成排污口溯源。' },
+    });
   });
 
   it('warns, without refusing, of a chase before the original is due and of a letter about the same tasks within the office’s interval', async () => {
@@ -174,7 +223,8 @@ describe('the document register', () => {
     // The office's interval (7 days unless it says otherwise), counted back from the new letter's date, for any task in common.
     const batch = { docType: 'reminder', overdueAsOf: '2026-11-24', issuedOn: '2026-11-27', replyDue: null };
     const recent = { code: 'recently_sent', number: original.number, issuedOn: '2026-11-20' };
-    const warnings = (issuedOn: string) => Object.fromEntries(unwrap(ledger.documents.previewBatch({ ...batch, issuedOn })).map((p) => [p.recipient, p.warnings]));
+    const warnings = (issuedOn: string) =>
+      Object.fromEntries(unwrap(ledger.documents.previewBatch({ ...batch, issuedOn })).map((p) => [p.recipient, p.warnings]));
     expect(warnings('2026-11-27')).toEqual({ 自治区水利厅: [recent], 自治区住房和城乡建设厅: [] });
     expect(unwrap(ledger.documents.preview(draft(water, [t.done.id], { issuedOn: '2026-11-27' }))).warnings).toEqual([]);
     expect(warnings('2026-11-28')['自治区水利厅']).toEqual([]);
@@ -187,11 +237,18 @@ describe('the document register', () => {
 
   it('refuses a template with an unknown field or a broken loop, saying where', async () => {
     ledger = await newLedger();
-    const saved = unwrap(ledger.documents.createTemplate({ name: '简短提醒', format: 'letter', source: '标题：提醒函\n主送：{{收文单位}}\n请于{{回复期限}}前反馈。' }));
-    expect(failure(ledger.documents.updateTemplate(saved.id, { name: '简短提醒', format: 'letter', source: '标题：提醒函\n{{#任务}}\n{{整改任务}}\n' })).fields).toEqual([
-      { field: 'source', code: 'template_unclosed_loop', params: { line: 2, column: 1, name: '任务' } },
-    ]);
-    expect(ledger.documents.checkTemplate({ source: '标题：x\n请于{{回复日期}}前', format: 'standard', sample: null }).problem).toEqual({ code: 'template_unknown_field', line: 2, column: 3, name: '回复日期' });
+    const saved = unwrap(
+      ledger.documents.createTemplate({ name: '简短提醒', format: 'letter', source: '标题：提醒函\n主送：{{收文单位}}\n请于{{回复期限}}前反馈。' }),
+    );
+    expect(
+      failure(ledger.documents.updateTemplate(saved.id, { name: '简短提醒', format: 'letter', source: '标题：提醒函\n{{#任务}}\n{{整改任务}}\n' })).fields,
+    ).toEqual([{ field: 'source', code: 'template_unclosed_loop', params: { line: 2, column: 1, name: '任务' } }]);
+    expect(ledger.documents.checkTemplate({ source: '标题：x\n请于{{回复日期}}前', format: 'standard', sample: null }).problem).toEqual({
+      code: 'template_unknown_field',
+      line: 2,
+      column: 3,
+      name: '回复日期',
+    });
     const type = unwrap(ledger.documents.createType({ name: '约谈通知', numberPattern: '某纪监驻环约〔{YYYY}〕{N}号', templateId: saved.id }));
     expect(type).toMatchObject({ code: 'custom-4', builtin: false });
     expect(failure(ledger.documents.createType({ name: '工作提示', numberPattern: '某纪监驻环〔2026〕号', templateId: saved.id })).fields).toEqual([

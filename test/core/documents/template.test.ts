@@ -38,7 +38,11 @@ const task = (index: number, problem: string): TaskValues => ({
   cooperatingUnits: '',
 });
 
-const data: TemplateData = { document: documentValues, tasks: [task(1, '入河排污口排查整治 | 进展滞后'), task(2, '尾矿库隐患')], overdueTasks: [task(1, '入河排污口排查整治 | 进展滞后')] };
+const data: TemplateData = {
+  document: documentValues,
+  tasks: [task(1, '入河排污口排查整治 | 进展滞后'), task(2, '尾矿库隐患')],
+  overdueTasks: [task(1, '入河排污口排查整治 | 进展滞后')],
+};
 
 const parsed = (source: string) => {
   const result = parseTemplate(source);
@@ -48,7 +52,12 @@ const parsed = (source: string) => {
 
 describe('the template language', () => {
   it('fills fields, repeats whole lines per task, and reads heading levels from the numbering', () => {
-    const filled = fillTemplate(parsed('标题：关于{{收文单位简称}}的提醒函\n主送：{{收文单位}}\n一、情况\n{{#任务}}\n（{{序号}}）{{整改任务}}\n{{/任务}}\n请于{{回复期限}}前反馈。\n落款：{{落款}}'), data);
+    const filled = fillTemplate(
+      parsed(
+        '标题：关于{{收文单位简称}}的提醒函\n主送：{{收文单位}}\n一、情况\n{{#任务}}\n（{{序号}}）{{整改任务}}\n{{/任务}}\n请于{{回复期限}}前反馈。\n落款：{{落款}}',
+      ),
+      data,
+    );
     expect(filled.parts).toEqual({ title: '关于水利厅的提醒函', addressee: '自治区水利厅', signature: '驻自治区生态环境厅纪检监察组', copyTo: null });
     expect(filled.blocks).toEqual([
       { kind: 'paragraph', text: '一、情况', level: 1 },
@@ -73,9 +82,20 @@ describe('the template language', () => {
   });
 
   it('makes tables of bar rows: a rule under the first row makes it the header and sets the widths; a bar in a value stays in its cell', () => {
-    const filled = fillTemplate(parsed('标题：督办单\n| 序号 | 整改任务 |\n|--|------|\n{{#任务}}\n| {{序号}} | {{整改任务}} |\n{{/任务}}\n\n|--|---|\n| 联系人 | {{联系人}} |'), data);
+    const filled = fillTemplate(
+      parsed('标题：督办单\n| 序号 | 整改任务 |\n|--|------|\n{{#任务}}\n| {{序号}} | {{整改任务}} |\n{{/任务}}\n\n|--|---|\n| 联系人 | {{联系人}} |'),
+      data,
+    );
     expect(filled.blocks).toEqual([
-      { kind: 'table', widths: [2, 6], header: ['序号', '整改任务'], rows: [['1', '入河排污口排查整治 | 进展滞后'], ['2', '尾矿库隐患']] },
+      {
+        kind: 'table',
+        widths: [2, 6],
+        header: ['序号', '整改任务'],
+        rows: [
+          ['1', '入河排污口排查整治 | 进展滞后'],
+          ['2', '尾矿库隐患'],
+        ],
+      },
       { kind: 'table', widths: [2, 3], header: null, rows: [['联系人', '王建国']] },
     ]);
   });
@@ -89,7 +109,12 @@ describe('the template language', () => {
     expect(problem('标题：x\n请于{{回复时间}}前反馈')).toEqual({ code: 'template_unknown_field', line: 2, column: 3, name: '回复时间' });
     expect(problem('标题：x\n{{#任务}}\n{{整改任务}}')).toEqual({ code: 'template_unclosed_loop', line: 2, column: 1, name: '任务' });
     expect(problem('标题：x\n{{/任务}}')).toEqual({ code: 'template_stray_loop_end', line: 2, column: 1, name: '任务' });
-    expect(problem('标题：x\n{{#任务}}\n{{#逾期任务}}\n{{/逾期任务}}\n{{/任务}}')).toEqual({ code: 'template_nested_loop', line: 3, column: 1, name: '逾期任务' });
+    expect(problem('标题：x\n{{#任务}}\n{{#逾期任务}}\n{{/逾期任务}}\n{{/任务}}')).toEqual({
+      code: 'template_nested_loop',
+      line: 3,
+      column: 1,
+      name: '逾期任务',
+    });
     expect(problem('标题：x\n{{#单位}}\n{{/单位}}')).toEqual({ code: 'template_unknown_loop', line: 2, column: 1, name: '单位' });
     expect(problem('标题：x\n编号{{任务编号}}')).toEqual({ code: 'template_item_outside_loop', line: 2, column: 3, name: '任务编号' });
     expect(problem('标题：x\n见{{#任务}}{{序号}}')).toEqual({ code: 'template_unclosed_loop', line: 2, column: 2, name: '任务' });

@@ -45,9 +45,15 @@ describe('subjects held accountable', () => {
     const refused = (subject: SubjectInput) => failure(ledger.accountability.create(caseWith([subject]))).fields;
     expect(refused({ kind: 'person', name: '张某', form: 'disciplinary' })).toEqual([{ field: 'subjects.0.partySanction', code: 'required' }]);
     expect(refused({ kind: 'enterprise', name: '瑞丰公司', form: 'fine' })).toEqual([{ field: 'subjects.0.fineYuan', code: 'required' }]);
-    expect(refused({ kind: 'enterprise', name: '瑞丰公司', form: 'fine', fineYuan: 0 })).toEqual([{ field: 'subjects.0.fineYuan', code: 'out_of_range', params: { min: 1 } }]);
-    expect(refused({ kind: 'person', name: '张某', form: 'interview', partySanction: 'warning' })).toEqual([{ field: 'subjects.0.partySanction', code: 'invalid' }]);
+    expect(refused({ kind: 'enterprise', name: '瑞丰公司', form: 'fine', fineYuan: 0 })).toEqual([
+      { field: 'subjects.0.fineYuan', code: 'out_of_range', params: { min: 1 } },
+    ]);
+    expect(refused({ kind: 'person', name: '张某', form: 'interview', partySanction: 'warning' })).toEqual([
+      { field: 'subjects.0.partySanction', code: 'invalid' },
+    ]);
     expect(refused({ kind: 'unit', name: '某局', form: 'criticism', fineYuan: 1000 })).toEqual([{ field: 'subjects.0.fineYuan', code: 'invalid' }]);
-    expect(refused({ kind: 'person', name: '张某', form: 'disciplinary', partySanction: 'demotion' as never })).toEqual([{ field: 'subjects.0.partySanction', code: 'invalid_choice' }]);
+    expect(refused({ kind: 'person', name: '张某', form: 'disciplinary', partySanction: 'demotion' as never })).toEqual([
+      { field: 'subjects.0.partySanction', code: 'invalid_choice' },
+    ]);
   });
 });

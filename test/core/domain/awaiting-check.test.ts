@@ -39,14 +39,25 @@ const overdueNumbers = () => numbers(unwrap(ledger.tasks.list({ overdueAsOf: AS_
 describe('a task its lead unit reports completed', () => {
   it('awaits the group’s check: listed with the report, marked in the ledger, not overdue, counted apart', async () => {
     const { eco, water, one, two, three } = await ledgerWithLateTasks();
-    unwrap(ledger.progress.submit({ taskId: one.id, unitId: eco, period: '2024-06', state: 'completed', progress: '三期提标改造完成，出水稳定达标', reportedOn: '2024-07-05' }));
+    unwrap(
+      ledger.progress.submit({
+        taskId: one.id,
+        unitId: eco,
+        period: '2024-06',
+        state: 'completed',
+        progress: '三期提标改造完成，出水稳定达标',
+        reportedOn: '2024-07-05',
+      }),
+    );
     unwrap(ledger.progress.submit({ taskId: two.id, unitId: eco, period: '2024-06', state: 'completed' }));
     unwrap(ledger.progress.submit({ taskId: two.id, unitId: water, period: '2024-06', state: 'on_track' }));
     unwrap(ledger.progress.submit({ taskId: three.id, unitId: eco, period: '2024-06', state: 'behind' }));
 
     const waiting = unwrap(ledger.tasks.awaitingCheck());
     expect(waiting.map((task) => [task.number, task.checkStage])).toEqual([['1', 'reported']]);
-    expect(waiting[0]!.latestReports).toMatchObject([{ unitName: '生态环境厅', period: '2024-06', state: 'completed', progress: '三期提标改造完成，出水稳定达标', reportedOn: '2024-07-05' }]);
+    expect(waiting[0]!.latestReports).toMatchObject([
+      { unitName: '生态环境厅', period: '2024-06', state: 'completed', progress: '三期提标改造完成，出水稳定达标', reportedOn: '2024-07-05' },
+    ]);
     expect(unwrap(ledger.tasks.awaitingCheck({ unitId: water }))).toEqual([]);
     expect(unwrap(ledger.tasks.get(one.id)).checkStage).toBe('reported');
 

@@ -43,7 +43,9 @@ describe('reopening a close-out (撤销销号)', () => {
   it('needs a reason, is recorded in the audit log, and returns the task to work so that its evidence can change', async () => {
     const { task, request, onTask } = await closedTask();
     expect(failure(ledger.closeOuts.reopen(request.id, { on: '2024-08-01', reason: ' ' })).fields).toEqual([{ field: 'reason', code: 'required' }]);
-    expect(failure(ledger.closeOuts.reopen(request.id, { on: '2024-07-04', reason: '问题反弹' })).fields).toEqual([{ field: 'on', code: 'date_order', params: { date: '2024-07-04', other: '2024-07-05' } }]);
+    expect(failure(ledger.closeOuts.reopen(request.id, { on: '2024-07-04', reason: '问题反弹' })).fields).toEqual([
+      { field: 'on', code: 'date_order', params: { date: '2024-07-04', other: '2024-07-05' } },
+    ]);
     const reopened = unwrap(ledger.closeOuts.reopen(request.id, { on: '2024-08-01', by: '组长', reason: '群众反映问题反弹' }));
     expect(reopened).toMatchObject({ state: 'reopened', reopenedOn: '2024-08-01', reopenedBy: '组长', reopenReason: '群众反映问题反弹' });
     expect(unwrap(ledger.tasks.get(task.id)).status).toBe('in_progress');
@@ -59,6 +61,9 @@ describe('reopening a close-out (撤销销号)', () => {
     const u = addUnits(ledger, ['生态环境厅']);
     const task = addTask(ledger, '1', u['生态环境厅']!);
     const request = unwrap(ledger.closeOuts.request({ taskId: task.id, requestedOn: '2024-07-01' }));
-    expect(failure(ledger.closeOuts.reopen(request.id, { on: '2024-07-02', reason: '误操作' }))).toMatchObject({ code: 'invalid_transition', params: { from: 'requested', to: 'reopened' } });
+    expect(failure(ledger.closeOuts.reopen(request.id, { on: '2024-07-02', reason: '误操作' }))).toMatchObject({
+      code: 'invalid_transition',
+      params: { from: 'requested', to: 'reopened' },
+    });
   });
 });

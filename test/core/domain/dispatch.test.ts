@@ -24,7 +24,8 @@ async function month() {
   const water = [addTask(ledger, '1', u['自治区水利厅']!), addTask(ledger, '2', u['自治区水利厅']!)];
   const housing = [addTask(ledger, '3', u['自治区住房城乡建设厅']!), addTask(ledger, '4', u['自治区住房城乡建设厅']!)];
   const land = addTask(ledger, '5', u['自治区自然资源厅']!);
-  for (const task of water) unwrap(ledger.progress.submit({ taskId: task.id, unitId: u['自治区水利厅']!, period: '2026-11', state: 'on_track', progress: '按计划推进' }));
+  for (const task of water)
+    unwrap(ledger.progress.submit({ taskId: task.id, unitId: u['自治区水利厅']!, period: '2026-11', state: 'on_track', progress: '按计划推进' }));
   unwrap(ledger.progress.submit({ taskId: housing[0]!.id, unitId: u['自治区住房城乡建设厅']!, period: '2026-11', state: 'behind', progress: '进度滞后' }));
   return { time, u, water, housing, land };
 }
@@ -66,7 +67,11 @@ describe('the month at a glance', () => {
 describe('催报', () => {
   it('previews one letter per unit behind, on its unreported tasks, with the month, and takes no number until issued', async () => {
     const { u, housing, land } = await month();
-    const request = { period: '2026-11', unitIds: [u['自治区水利厅']!, u['自治区住房城乡建设厅']!, u['自治区自然资源厅']!], dates: { issuedOn: '2026-12-04', replyDue: '2026-12-09' } };
+    const request = {
+      period: '2026-11',
+      unitIds: [u['自治区水利厅']!, u['自治区住房城乡建设厅']!, u['自治区自然资源厅']!],
+      dates: { issuedOn: '2026-12-04', replyDue: '2026-12-09' },
+    };
     const previews = unwrap(ledger.dispatch.previewChase(request));
     // The unit that reported everything gets no letter.
     expect(previews.map((p) => p.recipient)).toEqual(['自治区住房城乡建设厅', '自治区自然资源厅']);
@@ -85,14 +90,20 @@ describe('催报', () => {
     expect(issued[1]!.taskIds).toEqual([land.id]);
     expect(issued[0]!.number).not.toBe(issued[1]!.number);
     const rows = ledger.dispatch.overview(NOVEMBER).units;
-    expect(rows.find((row) => row.unit.id === u['自治区自然资源厅'])!.letters).toEqual([expect.objectContaining({ number: issued[1]!.number, chasesReports: true })]);
+    expect(rows.find((row) => row.unit.id === u['自治区自然资源厅'])!.letters).toEqual([
+      expect.objectContaining({ number: issued[1]!.number, chasesReports: true }),
+    ]);
   });
 
   it('is refused, with the reason, when the units chosen owe nothing', async () => {
     const { u } = await month();
-    const refused = failure(ledger.dispatch.previewChase({ period: '2026-11', unitIds: [u['自治区水利厅']!], dates: { issuedOn: '2026-12-04', replyDue: null } }));
+    const refused = failure(
+      ledger.dispatch.previewChase({ period: '2026-11', unitIds: [u['自治区水利厅']!], dates: { issuedOn: '2026-12-04', replyDue: null } }),
+    );
     expect(refused.fields).toEqual([{ field: 'unitIds', code: 'no_reports_owed' }]);
-    expect(failure(ledger.dispatch.chase({ period: '2026-11', unitIds: [], dates: { issuedOn: '2026-12-04', replyDue: null } })).fields).toEqual([{ field: 'unitIds', code: 'required' }]);
+    expect(failure(ledger.dispatch.chase({ period: '2026-11', unitIds: [], dates: { issuedOn: '2026-12-04', replyDue: null } })).fields).toEqual([
+      { field: 'unitIds', code: 'required' },
+    ]);
   });
 });
 

@@ -17,9 +17,25 @@ describe('site visits and their findings', () => {
     ledger = await newLedger();
     const u = addUnits(ledger, ['东川市人民政府']);
     const task = addTask(ledger, '1', u['东川市人民政府']!);
-    const visit = unwrap(ledger.siteVisits.create({ visitedOn: '2024-05-14', places: '班岭营三期污水处理厂；三道河入河排污口', unitId: u['东川市人民政府']!, team: '督导组三人', taskIds: [task.id, task.id] }));
+    const visit = unwrap(
+      ledger.siteVisits.create({
+        visitedOn: '2024-05-14',
+        places: '班岭营三期污水处理厂；三道河入河排污口',
+        unitId: u['东川市人民政府']!,
+        team: '督导组三人',
+        taskIds: [task.id, task.id],
+      }),
+    );
     expect(visit).toMatchObject({ unannounced: true, taskIds: [task.id] });
-    const finding = unwrap(ledger.findings.create({ origin: { source: 'visit', siteVisitId: visit.id }, taskId: task.id, description: '在线监测设备停运', reportedTo: '东川市委', reportedOn: '2024-05-16' }));
+    const finding = unwrap(
+      ledger.findings.create({
+        origin: { source: 'visit', siteVisitId: visit.id },
+        taskId: task.id,
+        description: '在线监测设备停运',
+        reportedTo: '东川市委',
+        reportedOn: '2024-05-16',
+      }),
+    );
     expect(finding).toMatchObject({ origin: { source: 'visit', siteVisitId: visit.id }, rectified: false, rectifiedOn: null });
     expect(ledger.findings.list({ siteVisitId: visit.id }).map((f) => f.id)).toEqual([finding.id]);
     expect(ledger.siteVisits.list({ taskId: task.id }).map((v) => v.id)).toEqual([visit.id]);
@@ -28,9 +44,15 @@ describe('site visits and their findings', () => {
 
   it('refuse a finding of a visit that does not exist, and a rectification date on an open finding', async () => {
     ledger = await newLedger();
-    expect(failure(ledger.findings.create({ origin: { source: 'visit', siteVisitId: 5 }, description: '问题' })).fields).toEqual([{ field: 'origin.siteVisitId', code: 'unknown_reference' }]);
-    expect(failure(ledger.findings.create({ origin: { source: 'report' }, description: '问题', rectifiedOn: '2024-01-01' })).fields).toEqual([{ field: 'rectifiedOn', code: 'invalid' }]);
-    expect(failure(ledger.findings.create({ origin: { source: 'meeting' } as never, description: '问题' })).fields).toEqual([{ field: 'origin.meetingId', code: 'required' }]);
+    expect(failure(ledger.findings.create({ origin: { source: 'visit', siteVisitId: 5 }, description: '问题' })).fields).toEqual([
+      { field: 'origin.siteVisitId', code: 'unknown_reference' },
+    ]);
+    expect(failure(ledger.findings.create({ origin: { source: 'report' }, description: '问题', rectifiedOn: '2024-01-01' })).fields).toEqual([
+      { field: 'rectifiedOn', code: 'invalid' },
+    ]);
+    expect(failure(ledger.findings.create({ origin: { source: 'meeting' } as never, description: '问题' })).fields).toEqual([
+      { field: 'origin.meetingId', code: 'required' },
+    ]);
   });
 });
 
@@ -41,7 +63,10 @@ describe('meetings', () => {
     unwrap(ledger.findings.create({ origin: { source: 'meeting', meetingId: meeting.id }, description: '整改方案未明确责任人' }));
     expect(failure(ledger.meetings.remove(meeting.id))).toMatchObject({ code: 'in_use', params: { uses: 'findings:1' } });
     expect(failure(ledger.meetings.create({ heldOn: '2024-03-08', kind: 'banquet' as never, title: '' })).fields).toEqual(
-      expect.arrayContaining([{ field: 'kind', code: 'invalid_choice' }, { field: 'title', code: 'required' }]),
+      expect.arrayContaining([
+        { field: 'kind', code: 'invalid_choice' },
+        { field: 'title', code: 'required' },
+      ]),
     );
   });
 });
@@ -70,9 +95,14 @@ describe('accountability cases', () => {
       ['enterprise', 'fine'],
       ['person', 'disciplinary'],
     ]);
-    const concluded = unwrap(ledger.accountability.update(created.id, { ...created, subjects: created.subjects.slice(2), state: 'concluded', concludedOn: '2023-10-01' }));
+    const concluded = unwrap(
+      ledger.accountability.update(created.id, { ...created, subjects: created.subjects.slice(2), state: 'concluded', concludedOn: '2023-10-01' }),
+    );
     expect(concluded).toMatchObject({ state: 'concluded', subjects: [{ name: '张某' }] });
-    expect(listAudit(ledger.context.db, { entity: 'accountability_case', entityId: created.id })[0]).toMatchObject({ action: 'update', before: { subjects: expect.any(Array) } });
+    expect(listAudit(ledger.context.db, { entity: 'accountability_case', entityId: created.id })[0]).toMatchObject({
+      action: 'update',
+      before: { subjects: expect.any(Array) },
+    });
     expect(failure(ledger.petitions.remove(source.id))).toMatchObject({ code: 'in_use', params: { uses: 'accountability_cases:1' } });
   });
 
@@ -81,7 +111,11 @@ describe('accountability cases', () => {
     const base = { issue: '问题', handedOverOn: '2023-07-10' };
     expect(failure(ledger.accountability.create({ ...base, state: 'concluded' })).fields).toEqual([{ field: 'concludedOn', code: 'required' }]);
     expect(failure(ledger.accountability.create({ ...base, concludedOn: '2023-08-01' })).fields).toEqual([{ field: 'concludedOn', code: 'invalid' }]);
-    expect(failure(ledger.accountability.create({ ...base, state: 'concluded', concludedOn: '2023-07-01' })).fields).toEqual([{ field: 'concludedOn', code: 'date_order', params: { date: '2023-07-01', other: '2023-07-10' } }]);
-    expect(failure(ledger.accountability.create({ ...base, subjects: [{ kind: 'unit', name: '某单位', unitId: 77, form: 'criticism' }] })).fields).toEqual([{ field: 'subjects.0.unitId', code: 'unknown_reference' }]);
+    expect(failure(ledger.accountability.create({ ...base, state: 'concluded', concludedOn: '2023-07-01' })).fields).toEqual([
+      { field: 'concludedOn', code: 'date_order', params: { date: '2023-07-01', other: '2023-07-10' } },
+    ]);
+    expect(failure(ledger.accountability.create({ ...base, subjects: [{ kind: 'unit', name: '某单位', unitId: 77, form: 'criticism' }] })).fields).toEqual([
+      { field: 'subjects.0.unitId', code: 'unknown_reference' },
+    ]);
   });
 });

@@ -34,14 +34,20 @@ describe('petition cases', () => {
 
   it('say what is wrong: a completion before the hand-over, negative counts, an unknown kind or unit', async () => {
     ledger = await newLedger();
-    const error = failure(ledger.petitions.create(petition('D1', { completedOn: '2023-06-01', completion: 'completed', personsHeldAccountable: -1, pollutionKind: 'smell' as never })));
+    const error = failure(
+      ledger.petitions.create(
+        petition('D1', { completedOn: '2023-06-01', completion: 'completed', personsHeldAccountable: -1, pollutionKind: 'smell' as never }),
+      ),
+    );
     expect(error.fields).toEqual(
       expect.arrayContaining([
         { field: 'personsHeldAccountable', code: 'out_of_range', params: { min: 0 } },
         { field: 'pollutionKind', code: 'invalid_choice' },
       ]),
     );
-    expect(failure(ledger.petitions.create(petition('D1', { completedOn: '2023-06-01', completion: 'completed' }))).fields).toEqual([{ field: 'completedOn', code: 'date_order', params: { date: '2023-06-01', other: '2023-06-06' } }]);
+    expect(failure(ledger.petitions.create(petition('D1', { completedOn: '2023-06-01', completion: 'completed' }))).fields).toEqual([
+      { field: 'completedOn', code: 'date_order', params: { date: '2023-06-01', other: '2023-06-06' } },
+    ]);
     expect(failure(ledger.petitions.create(petition('D1', { unitId: 42 }))).fields).toEqual([{ field: 'unitId', code: 'unknown_reference' }]);
   });
 
@@ -49,7 +55,16 @@ describe('petition cases', () => {
     ledger = await newLedger();
     const u = addUnits(ledger, ['西岭市人民政府', '北原市人民政府'], 'city');
     for (let i = 1; i <= 12; i++) {
-      unwrap(ledger.petitions.create(petition(`D${String(i).padStart(3, '0')}`, { batch: (i % 3) + 1, unitId: i % 2 ? u['西岭市人民政府']! : u['北原市人民政府']!, completion: i % 4 === 0 ? 'completed' : 'pending', problem: i === 7 ? '养殖粪污直排农田' : '粉尘污染' })));
+      unwrap(
+        ledger.petitions.create(
+          petition(`D${String(i).padStart(3, '0')}`, {
+            batch: (i % 3) + 1,
+            unitId: i % 2 ? u['西岭市人民政府']! : u['北原市人民政府']!,
+            completion: i % 4 === 0 ? 'completed' : 'pending',
+            problem: i === 7 ? '养殖粪污直排农田' : '粉尘污染',
+          }),
+        ),
+      );
     }
     const page = unwrap(ledger.petitions.list({ limit: 5, offset: 5 }));
     expect(page.total).toBe(12);

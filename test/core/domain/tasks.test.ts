@@ -24,7 +24,13 @@ describe('tasks', () => {
       deadline: { kind: 'immediate' },
       responsibleLeader: '分管副厅长',
     });
-    expect(task).toMatchObject({ leadUnitIds: [u['水利厅'], u['生态环境厅']], cooperatingUnitIds: [u['住建厅']], measureIds: [measure.id], deadline: { kind: 'immediate' }, status: 'pending' });
+    expect(task).toMatchObject({
+      leadUnitIds: [u['水利厅'], u['生态环境厅']],
+      cooperatingUnitIds: [u['住建厅']],
+      measureIds: [measure.id],
+      deadline: { kind: 'immediate' },
+      status: 'pending',
+    });
     const ongoing = unwrap(ledger.tasks.update(task.id, { ...task, deadline: { kind: 'ongoing' } }));
     expect(ongoing.deadline).toEqual({ kind: 'ongoing' });
     expect(unwrap(ledger.measures.get(measure.id)).taskIds).toEqual([task.id]);
@@ -34,21 +40,36 @@ describe('tasks', () => {
     ledger = await newLedger();
     const u = addUnits(ledger, ['生态环境厅']);
     const noLead = failure(ledger.tasks.create({ number: '1', problem: '问题', deadline: { kind: 'date', date: '2024-02-30' }, leadUnitIds: [] }));
-    expect(noLead.fields).toEqual(expect.arrayContaining([{ field: 'leadUnitIds', code: 'required' }, { field: 'deadline.date', code: 'invalid_date' }]));
-    const both = failure(ledger.tasks.create({ number: '1', problem: '问题', deadline: { kind: 'ongoing' }, leadUnitIds: [u['生态环境厅']!], cooperatingUnitIds: [u['生态环境厅']!] }));
+    expect(noLead.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'leadUnitIds', code: 'required' },
+        { field: 'deadline.date', code: 'invalid_date' },
+      ]),
+    );
+    const both = failure(
+      ledger.tasks.create({
+        number: '1',
+        problem: '问题',
+        deadline: { kind: 'ongoing' },
+        leadUnitIds: [u['生态环境厅']!],
+        cooperatingUnitIds: [u['生态环境厅']!],
+      }),
+    );
     expect(both.fields).toEqual([{ field: 'cooperatingUnitIds', code: 'lead_and_cooperating' }]);
     const unknown = failure(ledger.tasks.create({ number: '1', problem: '问题', deadline: { kind: 'ongoing' }, leadUnitIds: [999] }));
     expect(unknown.fields).toEqual([{ field: 'leadUnitIds', code: 'unknown_reference', params: { id: 999 } }]);
-    expect(failure(ledger.tasks.create({ number: '1', problem: '问题', deadline: { kind: 'soon' } as never, leadUnitIds: [u['生态环境厅']!] })).fields).toEqual([
-      { field: 'deadline.kind', code: 'invalid_choice' },
-    ]);
+    expect(failure(ledger.tasks.create({ number: '1', problem: '问题', deadline: { kind: 'soon' } as never, leadUnitIds: [u['生态环境厅']!] })).fields).toEqual(
+      [{ field: 'deadline.kind', code: 'invalid_choice' }],
+    );
   });
 
   it('refuse a number taken in the same inspection, and a parent that would make a loop', async () => {
     ledger = await newLedger();
     const u = addUnits(ledger, ['生态环境厅']);
     const parent = addTask(ledger, '1', u['生态环境厅']!);
-    expect(failure(ledger.tasks.create({ number: '1', problem: '另一项', deadline: { kind: 'ongoing' }, leadUnitIds: [u['生态环境厅']!] })).fields).toEqual([{ field: 'number', code: 'duplicate' }]);
+    expect(failure(ledger.tasks.create({ number: '1', problem: '另一项', deadline: { kind: 'ongoing' }, leadUnitIds: [u['生态环境厅']!] })).fields).toEqual([
+      { field: 'number', code: 'duplicate' },
+    ]);
     const child = addTask(ledger, '1', u['生态环境厅']!, { parentId: parent.id });
     const grandchild = addTask(ledger, '1', u['生态环境厅']!, { parentId: child.id });
     expect(failure(ledger.tasks.update(parent.id, { ...parent, parentId: grandchild.id })).fields).toEqual([{ field: 'parentId', code: 'parent_cycle' }]);
@@ -59,7 +80,10 @@ describe('tasks', () => {
     ledger = await newLedger();
     const u = addUnits(ledger, ['生态环境厅']);
     const task = addTask(ledger, '1', u['生态环境厅']!);
-    expect(failure(ledger.tasks.update(task.id, { ...task, status: 'closed' }))).toMatchObject({ code: 'invalid_transition', params: { from: 'pending', to: 'closed' } });
+    expect(failure(ledger.tasks.update(task.id, { ...task, status: 'closed' }))).toMatchObject({
+      code: 'invalid_transition',
+      params: { from: 'pending', to: 'closed' },
+    });
     expect(unwrap(ledger.tasks.update(task.id, { ...task, status: 'completed' })).status).toBe('completed');
   });
 
@@ -108,6 +132,10 @@ describe('measures', () => {
     unwrap(ledger.measures.remove(measure.id));
     expect(unwrap(ledger.tasks.get(a.id)).measureIds).toEqual([other.id]);
     expect(unwrap(ledger.tasks.get(b.id)).measureIds).toEqual([]);
-    expect(listAudit(ledger.context.db, { entity: 'task', entityId: b.id })[0]).toMatchObject({ action: 'update', before: { measureIds: [measure.id] }, after: { measureIds: [] } });
+    expect(listAudit(ledger.context.db, { entity: 'task', entityId: b.id })[0]).toMatchObject({
+      action: 'update',
+      before: { measureIds: [measure.id] },
+      after: { measureIds: [] },
+    });
   });
 });

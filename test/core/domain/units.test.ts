@@ -61,7 +61,20 @@ describe('units', () => {
     unwrap(ledger.units.remove(unused.id));
     expect(failure(ledger.units.get(unused.id)).code).toBe('not_found');
     const used = unwrap(ledger.units.create(EPB));
-    unwrap(ledger.context.write((tx) => ok(tx.run('INSERT INTO meetings (held_on, kind, title, unit_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', ['2026-11-01', 'office', '厅务会', used.id, tx.at, tx.at]))));
+    unwrap(
+      ledger.context.write((tx) =>
+        ok(
+          tx.run('INSERT INTO meetings (held_on, kind, title, unit_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
+            '2026-11-01',
+            'office',
+            '厅务会',
+            used.id,
+            tx.at,
+            tx.at,
+          ]),
+        ),
+      ),
+    );
     expect(failure(ledger.units.remove(used.id))).toMatchObject({ code: 'in_use', params: { uses: 'meetings:1' } });
   });
 

@@ -72,10 +72,21 @@ describe('exports a leader reads', () => {
     ledger = await sampleLedger();
     const u = ledger.units.list().find((unit) => unit.name === '东川市人民政府')!;
     const first = unwrap(ledger.tasks.list({ limit: 1 })).rows[0]!;
-    unwrap(ledger.progress.submit({ taskId: first.id, unitId: u.id, period: '2026-10', state: 'on_track', progress: '一、完成三期提标改造主体工程\n二、出水水质连续三个月达标\n三、建立日常巡查台账' }));
+    unwrap(
+      ledger.progress.submit({
+        taskId: first.id,
+        unitId: u.id,
+        period: '2026-10',
+        state: 'on_track',
+        progress: '一、完成三期提标改造主体工程\n二、出水水质连续三个月达标\n三、建立日常巡查台账',
+      }),
+    );
     const exported = unwrap(await ledger.exchange.export({ kind: 'tasks' }));
     const pages = printedByLibreOffice(exported.bytes);
-    const text = pages.flat().map((line) => line.text.replace(/\s+/g, '')).join('\n');
+    const text = pages
+      .flat()
+      .map((line) => line.text.replace(/\s+/g, ''))
+      .join('\n');
     expect(text).toContain('3.加快推进提标改造工程建设');
     expect(text).toContain('三、建立日常巡查台账');
     expect(text).toContain('2024年6月30日');
@@ -86,7 +97,11 @@ describe('exports a leader reads', () => {
 
   it('imports back what it exports, unchanged: tasks, petition cases (two-level header), units', async () => {
     ledger = await sampleLedger();
-    for (const [kind, count] of [['tasks', 14], ['petitions', 120], ['units', 14]] as const) {
+    for (const [kind, count] of [
+      ['tasks', 14],
+      ['petitions', 120],
+      ['units', 14],
+    ] as const) {
       const exported = unwrap(await ledger.exchange.export({ kind }));
       const back = unwrap(await ledger.exchange.imports.preview(file(exported.bytes, exported.fileName)));
       expect(back.kind, kind).toBe(kind);

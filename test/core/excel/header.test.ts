@@ -41,7 +41,13 @@ describe('finding the header', () => {
       [null, null, null, '问责人数', '立案处罚（家）', null],
       [1, 'D1', '噪声扰民', 2, 0, '西岭市人民政府'],
     ];
-    const merged = findHeader(sheet(rows, [{ top: 1, left: 4, bottom: 1, right: 5 }, { top: 1, left: 1, bottom: 2, right: 1 }]), score);
+    const merged = findHeader(
+      sheet(rows, [
+        { top: 1, left: 4, bottom: 1, right: 5 },
+        { top: 1, left: 1, bottom: 2, right: 1 },
+      ]),
+      score,
+    );
     expect(merged).toMatchObject({ rows: [1, 2], dataStart: 2 });
     expect(merged!.columns.map((c) => c.label)).toEqual(['序号', '受理编号', '反映问题', '责任追究情况/问责人数', '责任追究情况/立案处罚（家）', '责任单位']);
     // The same header written without merge records: the empty upper cell continues the group on its left.

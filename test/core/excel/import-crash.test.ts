@@ -16,7 +16,13 @@ const ROWS = 1200;
 const KILLS = Number(process.env.DUBAN_IMPORT_KILLS ?? 5);
 
 async function taskWorkbook(dir: string): Promise<string> {
-  const rows = Array.from({ length: ROWS }, (_, i) => [String(i + 1), `第${i + 1}项问题：入河排污口排查整治进展滞后，部分排污口未完成溯源`, `第${(i % 12) + 1}责任单位`, '2024年12月底前', '序时推进']);
+  const rows = Array.from({ length: ROWS }, (_, i) => [
+    String(i + 1),
+    `第${i + 1}项问题：入河排污口排查整治进展滞后，部分排污口未完成溯源`,
+    `第${(i % 12) + 1}责任单位`,
+    '2024年12月底前',
+    '序时推进',
+  ]);
   const path = join(dir, 'tasks.xlsx');
   writeFileSync(path, await sheetBytes([['序号', '督察反馈问题', '责任单位', '整改时限', '整改进展'], ...rows]));
   return path;

@@ -17,7 +17,9 @@ afterEach(() => ledger?.close());
 /** The units sample, then the tasks sample with its one unit not in the units sample created. */
 async function importTaskSample(l: Ledger) {
   unwrap(await l.exchange.imports.importFile(sample('units.xlsx'), {}, false));
-  return unwrap(await l.exchange.imports.importFile(sample('rectification-tasks.xlsx'), { units: { '各盟市人民政府（行政公署）': { action: 'create' } } }, false));
+  return unwrap(
+    await l.exchange.imports.importFile(sample('rectification-tasks.xlsx'), { units: { '各盟市人民政府（行政公署）': { action: 'create' } } }, false),
+  );
 }
 
 describe('the sample workbooks, as LibreOffice wrote them', () => {
@@ -42,7 +44,10 @@ describe('the sample workbooks, as LibreOffice wrote them', () => {
     const unresolved = preview.units.find((u) => u.match === null)!;
     expect(unresolved).toMatchObject({ name: '各盟市人民政府（行政公署）', rows: 1, decision: null });
     expect(unresolved.suggestions.length).toBeGreaterThan(0);
-    expect(preview.rows.find((r) => r.key === '14')).toMatchObject({ action: 'error', issues: [{ code: 'unknown_unit', field: 'leadUnits', params: { name: '各盟市人民政府（行政公署）' } }] });
+    expect(preview.rows.find((r) => r.key === '14')).toMatchObject({
+      action: 'error',
+      issues: [{ code: 'unknown_unit', field: 'leadUnits', params: { name: '各盟市人民政府（行政公署）' } }],
+    });
     expect(unwrap(ledger.tasks.list()).total).toBe(0);
   });
 
@@ -64,7 +69,22 @@ describe('the sample workbooks, as LibreOffice wrote them', () => {
     expect(deadline('9')).toEqual({ kind: 'date', date: '2024-06-30' });
     expect(deadline('10')).toEqual({ kind: 'immediate' });
     expect(preview.rows.find((r) => r.key === '8')!.issues).toEqual([{ severity: 'warning', code: 'deadline_immediate_and_ongoing', field: 'deadline' }]);
-    expect(tasks.map((t) => t.status)).toEqual(['pending', 'pending', 'in_progress', 'in_progress', 'pending', 'in_progress', 'completed', 'in_progress', 'in_progress', 'pending', 'in_progress', 'pending', 'in_progress', 'in_progress']);
+    expect(tasks.map((t) => t.status)).toEqual([
+      'pending',
+      'pending',
+      'in_progress',
+      'in_progress',
+      'pending',
+      'in_progress',
+      'completed',
+      'in_progress',
+      'in_progress',
+      'pending',
+      'in_progress',
+      'pending',
+      'in_progress',
+      'in_progress',
+    ]);
     const first = unwrap(ledger.tasks.get(tasks[0]!.id));
     const unitName = (id: number) => unwrap(ledger.units.get(id)).name;
     expect(first.leadUnitIds.map(unitName)).toEqual(['东川市人民政府']);
@@ -100,7 +120,9 @@ describe('the sample workbooks, as LibreOffice wrote them', () => {
       ['责任追究情况/立案处罚（家）', 'entitiesPenalized'],
     ]);
     expect(preview.counts).toMatchObject({ create: 120, error: 0, skip: 1 });
-    expect(unwrap(ledger.exchange.imports.rows({ importId: preview.importId, filter: 'skip' })).rows).toEqual([{ row: 124, action: 'skip', key: '', label: '合计 92 46', skipReason: 'total', changes: [], issues: [] }]);
+    expect(unwrap(ledger.exchange.imports.rows({ importId: preview.importId, filter: 'skip' })).rows).toEqual([
+      { row: 124, action: 'skip', key: '', label: '合计 92 46', skipReason: 'total', changes: [], issues: [] },
+    ]);
     expect(unwrap(ledger.exchange.imports.apply(preview.importId))).toMatchObject({ created: 120, skipped: 1 });
     const cases = unwrap(ledger.petitions.list({ limit: 1000 })).rows;
     expect(cases).toHaveLength(120);

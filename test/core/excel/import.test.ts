@@ -32,7 +32,11 @@ describe('importing tasks', () => {
     expect(planned.counts).toMatchObject({ update: 1, create: 0 });
     expect(planned.rows[0]!.changes).toEqual([
       { field: 'leadUnits', before: { t: 'list', v: ['自治区生态环境厅'] }, after: { t: 'list', v: ['自治区水利厅'] } },
-      { field: 'deadline', before: { t: 'deadline', v: { kind: 'date', date: '2024-06-30' } }, after: { t: 'deadline', v: { kind: 'date', date: '2024-12-31' } } },
+      {
+        field: 'deadline',
+        before: { t: 'deadline', v: { kind: 'date', date: '2024-06-30' } },
+        after: { t: 'deadline', v: { kind: 'date', date: '2024-12-31' } },
+      },
     ]);
     unwrap(ledger.exchange.imports.apply(planned.importId));
     const task = unwrap(ledger.tasks.get(unwrap(ledger.tasks.list()).rows[0]!.id));
@@ -44,7 +48,15 @@ describe('importing tasks', () => {
     const u = addUnits(ledger, ['自治区生态环境厅', '自治区水利厅']);
     const bytes = await sheetBytes([TASK_HEADER, ['1', '排污口整治滞后', '自治区生态环镜厅', '立行立改', '']]);
     const first = await preview(bytes);
-    expect(first.units).toEqual([{ name: '自治区生态环镜厅', rows: 1, match: null, suggestions: [expect.objectContaining({ unitId: u['自治区生态环境厅'], name: '自治区生态环境厅' })], decision: null }]);
+    expect(first.units).toEqual([
+      {
+        name: '自治区生态环镜厅',
+        rows: 1,
+        match: null,
+        suggestions: [expect.objectContaining({ unitId: u['自治区生态环境厅'], name: '自治区生态环境厅' })],
+        decision: null,
+      },
+    ]);
     expect(first.counts.error).toBe(1);
     const decided = unwrap(ledger.exchange.imports.revise(first.importId, { units: { 自治区生态环镜厅: { action: 'use', unitId: u['自治区生态环境厅']! } } }));
     expect(decided.counts).toMatchObject({ create: 1, error: 0 });
@@ -100,7 +112,11 @@ describe('importing tasks', () => {
     const planned = await preview(bytes);
     expect(planned).toMatchObject({ sheet: '任务清单', sheets: [{ name: '填表说明' }, { name: '任务清单' }] });
     expect(planned.rows[0]).toMatchObject({ key: '1', action: 'create' });
-    expect(planned.rows[0]!.changes).toContainEqual({ field: 'deadline', before: { t: 'empty' }, after: { t: 'deadline', v: { kind: 'date', date: '2024-06-30' } } });
+    expect(planned.rows[0]!.changes).toContainEqual({
+      field: 'deadline',
+      before: { t: 'empty' },
+      after: { t: 'deadline', v: { kind: 'date', date: '2024-06-30' } },
+    });
   });
 
   it('marks each row that cannot be read, and imports the rest', async () => {
@@ -138,13 +154,25 @@ describe('words the import does not know', () => {
       ['3', '排污口整治滞后', '自治区水利厅', '2024-06-30', ' 基本 完成 '],
     ]);
     const asked = await preview(bytes);
-    expect(asked.words).toEqual([{ field: 'status', text: '基本完成', cells: ['E2', 'E4'], count: 2, choice: { as: 'enum', enumName: 'taskStatus', values: ['pending', 'in_progress', 'completed', 'closed'] }, decision: null }]);
+    expect(asked.words).toEqual([
+      {
+        field: 'status',
+        text: '基本完成',
+        cells: ['E2', 'E4'],
+        count: 2,
+        choice: { as: 'enum', enumName: 'taskStatus', values: ['pending', 'in_progress', 'completed', 'closed'] },
+        decision: null,
+      },
+    ]);
     expect(asked.rows.map((r) => [r.action, r.issues.map((i) => `${i.code}:${i.params?.cell ?? ''}`)])).toEqual([
       ['error', ['unknown_word:E2']],
       ['create', []],
       ['error', ['unknown_word:E4']],
     ]);
-    expect(failure(ledger.exchange.imports.apply(asked.importId))).toMatchObject({ code: 'excel.words_undecided', params: { count: 1, cell: 'E2', value: '基本完成' } });
+    expect(failure(ledger.exchange.imports.apply(asked.importId))).toMatchObject({
+      code: 'excel.words_undecided',
+      params: { count: 1, cell: 'E2', value: '基本完成' },
+    });
     expect(unwrap(ledger.tasks.list()).total).toBe(0);
 
     const told = unwrap(ledger.exchange.imports.revise(asked.importId, { words: { status: { 基本完成: 'in_progress' } } }));
@@ -161,20 +189,26 @@ describe('words the import does not know', () => {
   it('reads no word by a part of it: 基本完成 is not 完成, 未完成 is not 完成, 水、大气 is not 水', async () => {
     ledger = await newLedger();
     addUnits(ledger, ['自治区水利厅']);
-    const progress = await preview(await sheetBytes([
-      ['任务编号', '责任单位', '本月进展', '进展状态'],
-      ['1', '自治区水利厅', '主体完工', '基本完成'],
-      ['2', '自治区水利厅', '推进中', '未完成'],
-    ]), { kind: 'progress', period: '2024-05' });
+    const progress = await preview(
+      await sheetBytes([
+        ['任务编号', '责任单位', '本月进展', '进展状态'],
+        ['1', '自治区水利厅', '主体完工', '基本完成'],
+        ['2', '自治区水利厅', '推进中', '未完成'],
+      ]),
+      { kind: 'progress', period: '2024-05' },
+    );
     expect(progress.words.map((w) => [w.field, w.text])).toEqual([
       ['state', '基本完成'],
       ['state', '未完成'],
     ]);
-    const petitions = await preview(await sheetBytes([
-      ['受理编号', '反映问题', '污染类型', '是否属实', '办结情况'],
-      ['D1', '异味扰民', '水、大气', '基本属实', '基本办结'],
-      ['D2', '噪声扰民', '噪声', '属实', '已办结'],
-    ]), { kind: 'petitions' });
+    const petitions = await preview(
+      await sheetBytes([
+        ['受理编号', '反映问题', '污染类型', '是否属实', '办结情况'],
+        ['D1', '异味扰民', '水、大气', '基本属实', '基本办结'],
+        ['D2', '噪声扰民', '噪声', '属实', '已办结'],
+      ]),
+      { kind: 'petitions' },
+    );
     expect(petitions.words.map((w) => [w.field, w.text])).toEqual([
       ['pollutionKind', '水、大气'],
       ['completion', '基本办结'],
@@ -197,7 +231,9 @@ describe('words the import does not know', () => {
       ['deadline', '尽快', ['D3'], { as: 'deadline' }],
     ]);
     expect(asked.rows[2]).toMatchObject({ action: 'create', issues: [{ code: 'deadline_immediate_and_ongoing' }] });
-    const told = unwrap(ledger.exchange.imports.revise(asked.importId, { words: { deadline: { '2024年底前完成并长期坚持': '2024-12-31', 尽快: 'immediate' } } }));
+    const told = unwrap(
+      ledger.exchange.imports.revise(asked.importId, { words: { deadline: { '2024年底前完成并长期坚持': '2024-12-31', 尽快: 'immediate' } } }),
+    );
     unwrap(ledger.exchange.imports.apply(told.importId));
     expect(unwrap(ledger.tasks.list()).rows.map((t) => t.deadline)).toEqual([{ kind: 'date', date: '2024-12-31' }, { kind: 'immediate' }, { kind: 'ongoing' }]);
   });
@@ -298,6 +334,17 @@ describe('what an import refuses, changing nothing', () => {
   it('a CSV file, and a workbook with no table it knows', async () => {
     ledger = await newLedger();
     expect(failure(await ledger.exchange.imports.preview(file(Buffer.from('序号,受理编号\n1,D1\n'), '信访件.csv'))).code).toBe('excel.text_file');
-    expect(failure(await ledger.exchange.imports.preview(file(await sheetBytes([['姓名', '年龄'], ['张三', 30]])))).code).toBe('excel.no_table');
+    expect(
+      failure(
+        await ledger.exchange.imports.preview(
+          file(
+            await sheetBytes([
+              ['姓名', '年龄'],
+              ['张三', 30],
+            ]),
+          ),
+        ),
+      ).code,
+    ).toBe('excel.no_table');
   });
 });

@@ -62,7 +62,22 @@ describe('unit workbooks sent out', () => {
       ['_duban', 'veryHidden'],
     ]);
     const sheet = book.getWorksheet('进展填报')!;
-    expect(sheet.getRow(3).values).toEqual([undefined, '序号', '督察反馈问题', '整改时限', '本单位职责', '上月进展', '本月进展', '进展状态', '存在问题', '下一步计划', '佐证材料', '填报人', '联系电话', '任务标识']);
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      '序号',
+      '督察反馈问题',
+      '整改时限',
+      '本单位职责',
+      '上月进展',
+      '本月进展',
+      '进展状态',
+      '存在问题',
+      '下一步计划',
+      '佐证材料',
+      '填报人',
+      '联系电话',
+      '任务标识',
+    ]);
     expect([4, 5, 6, 7].map((row) => sheet.getCell(row, 1).value)).toEqual(['2', '3', '10', '11']);
     expect(sheet.getCell(4, 4).value).toBe('配合单位');
     expect(sheet.getCell(5, 3).value).toBe('2024年12月31日');
@@ -110,8 +125,21 @@ describe('unit workbooks come back', () => {
     const env = unitFile(unwrap(await ledger.exchange.packages.export({ period: NOVEMBER })).files, '自治区生态环境厅');
     const returned = resaveWithLibreOffice(await fillIn(env.bytes, (sheet) => (sheet.getCell(5, 7).value = '基本完成')));
     const asked = unwrap(await ledger.exchange.packages.preview(file(returned)));
-    expect(asked.words).toEqual([{ field: 'state', text: '基本完成', cells: ['G5'], count: 1, choice: { as: 'enum', enumName: 'progressState', values: ['not_started', 'on_track', 'behind', 'completed'] }, decision: null }]);
-    expect(asked.rows[1]).toMatchObject({ key: '3', action: 'error', issues: [{ code: 'unknown_word', field: 'state', params: { value: '基本完成', cell: 'G5' } }] });
+    expect(asked.words).toEqual([
+      {
+        field: 'state',
+        text: '基本完成',
+        cells: ['G5'],
+        count: 1,
+        choice: { as: 'enum', enumName: 'progressState', values: ['not_started', 'on_track', 'behind', 'completed'] },
+        decision: null,
+      },
+    ]);
+    expect(asked.rows[1]).toMatchObject({
+      key: '3',
+      action: 'error',
+      issues: [{ code: 'unknown_word', field: 'state', params: { value: '基本完成', cell: 'G5' } }],
+    });
     expect(failure(ledger.exchange.packages.apply(asked.importId)).code).toBe('excel.words_undecided');
     expect(ledger.progress.ofPeriod(NOVEMBER)).toEqual([]);
     const told = unwrap(ledger.exchange.packages.revise(asked.importId, { words: { state: { 基本完成: 'on_track' } } }));

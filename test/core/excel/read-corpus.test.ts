@@ -13,7 +13,9 @@ import { WORKBOOK_DIR } from '../../fixtures/xlsx';
  */
 const CORPUS = join(WORKBOOK_DIR, 'corpus');
 const expected = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8')) as Record<string, 'ok' | DubanError>;
-const files = readdirSync(CORPUS).filter((file) => file.endsWith('.xlsx')).sort();
+const files = readdirSync(CORPUS)
+  .filter((file) => file.endsWith('.xlsx'))
+  .sort();
 
 describe('the corpus of misleading workbooks', () => {
   it('gives every file an expected outcome, and every expected outcome a file', () => {

@@ -31,7 +31,15 @@ const CASE_MS = 15_000;
 const FAILED_CASES = join(import.meta.dirname, '..', '..', '..', 'test-results', 'fuzz');
 
 /** Smaller than the defaults, so that a mutation that multiplies a part meets them, and the heap bound is tight. */
-const FUZZ_LIMITS: ReadLimits = { ...DEFAULT_READ_LIMITS, maxCells: 200_000, maxStrings: 50_000, maxCharacters: 2_000_000, maxMerges: 10_000, maxSheets: 100, maxInflated: 16 * 1024 * 1024 };
+const FUZZ_LIMITS: ReadLimits = {
+  ...DEFAULT_READ_LIMITS,
+  maxCells: 200_000,
+  maxStrings: 50_000,
+  maxCharacters: 2_000_000,
+  maxMerges: 10_000,
+  maxSheets: 100,
+  maxInflated: 16 * 1024 * 1024,
+};
 
 const EXCEL_CODES = ERROR_CODES.filter((code) => code.startsWith('excel.'));
 /** The last row of a sheet in Excel, WPS and LibreOffice. */
@@ -47,7 +55,11 @@ function keepFailedCase(bytes: Uint8Array): string {
 /** Every text a read workbook hands on, to check that none holds a character XML does not allow. */
 function textsOf(workbook: WorkbookData): string[] {
   return [
-    ...workbook.sheets.flatMap((sheet) => [sheet.name, sheet.headerFooter, ...sheet.rows.flatMap((row) => row.cells.flatMap((cell) => (cell.kind === 'text' ? [cell.text] : [])))]),
+    ...workbook.sheets.flatMap((sheet) => [
+      sheet.name,
+      sheet.headerFooter,
+      ...sheet.rows.flatMap((row) => row.cells.flatMap((cell) => (cell.kind === 'text' ? [cell.text] : []))),
+    ]),
     ...[...workbook.definedNames, ...workbook.customProperties].flat(),
   ];
 }
@@ -84,18 +96,95 @@ const runParameters = { numRuns: RUNS, seed: SEED, plugins: [fc.timeout(CASE_MS)
 
 /** What a mutation puts in a part: entities, references and escapes of forbidden characters, bytes that are not UTF-8, stray markup. */
 const SNIPPETS: readonly (string | number[])[] = [
-  '&#0;', '&#x1;', '&#xD800;', '&#xDFFF;', '&#xFFFE;', '&#x110000;', '&#99999999999;', '&amp;', '&bogus;', '&', '<', '>', ']]>', '"', "'",
-  '\u0001', '\u001f', '\uFFFF', '\uFFFD', '_x0001_', '_x000D_', '_xD800_', '_x005F_x0001_', '😀',
-  [0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe4, 0xb8], [0x80], [0xf4, 0x90, 0x80, 0x80],
-  '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>', '&b;', '<!--', '-->', '<![CDATA[', '<?x', '?>',
-  '<x>'.repeat(300), '</x>', '<c r="A1" t="s"><v>999999</v></c>', '<c r="XFD1048576"><v>1</v></c>', '<row r="1048577"><c><v>1</v></c></row>',
-  '<mergeCell ref="A1:XFD1048576"/>', '<sheet name="重" sheetId="9" r:id="rId1"/>', '<si><t>x</t></si>', '<Relationship Id="rId1" Type="x/worksheet" Target="/xl/workbook.xml"/>',
+  '&#0;',
+  '&#x1;',
+  '&#xD800;',
+  '&#xDFFF;',
+  '&#xFFFE;',
+  '&#x110000;',
+  '&#99999999999;',
+  '&amp;',
+  '&bogus;',
+  '&',
+  '<',
+  '>',
+  ']]>',
+  '"',
+  "'",
+  '\u0001',
+  '\u001f',
+  '\uFFFF',
+  '\uFFFD',
+  '_x0001_',
+  '_x000D_',
+  '_xD800_',
+  '_x005F_x0001_',
+  '😀',
+  [0xff],
+  [0xc0, 0x80],
+  [0xed, 0xa0, 0x80],
+  [0xe4, 0xb8],
+  [0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
+  '&b;',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  '<?x',
+  '?>',
+  '<x>'.repeat(300),
+  '</x>',
+  '<c r="A1" t="s"><v>999999</v></c>',
+  '<c r="XFD1048576"><v>1</v></c>',
+  '<row r="1048577"><c><v>1</v></c></row>',
+  '<mergeCell ref="A1:XFD1048576"/>',
+  '<sheet name="重" sheetId="9" r:id="rId1"/>',
+  '<si><t>x</t></si>',
+  '<Relationship Id="rId1" Type="x/worksheet" Target="/xl/workbook.xml"/>',
 ];
 /** Values an attribute is set to: references out of range, every cell type, targets inside, outside and around the package, ids in use. */
 const VALUES = [
-  '', '0', '-1', '1.5', '1e309', 'NaN', '99999999', 'A1', 'XFD1048576', 'ZZZZZZ99999999', '$A$1:$B$2', 's', 'inlineStr', 'str', 'b', 'e', 'd', 'n', 'x',
-  'hidden', 'veryHidden', 'rId1', 'rId2', 'rId3', 'rId4', '../../etc/passwd', '/etc/passwd', '/xl/workbook.xml', 'workbook.xml', 'sharedStrings.xml', 'styles.xml',
-  'worksheets/sheet1.xml', 'worksheets/sheet2.xml', '../xl/worksheets/sheet1.xml', 'C:\\Windows\\win.ini', 'file:///etc/passwd', 'External', '&#1;', '&#xD800;', '甲\u0001',
+  '',
+  '0',
+  '-1',
+  '1.5',
+  '1e309',
+  'NaN',
+  '99999999',
+  'A1',
+  'XFD1048576',
+  'ZZZZZZ99999999',
+  '$A$1:$B$2',
+  's',
+  'inlineStr',
+  'str',
+  'b',
+  'e',
+  'd',
+  'n',
+  'x',
+  'hidden',
+  'veryHidden',
+  'rId1',
+  'rId2',
+  'rId3',
+  'rId4',
+  '../../etc/passwd',
+  '/etc/passwd',
+  '/xl/workbook.xml',
+  'workbook.xml',
+  'sharedStrings.xml',
+  'styles.xml',
+  'worksheets/sheet1.xml',
+  'worksheets/sheet2.xml',
+  '../xl/worksheets/sheet1.xml',
+  'C:\\Windows\\win.ini',
+  'file:///etc/passwd',
+  'External',
+  '&#1;',
+  '&#xD800;',
+  '甲\u0001',
 ];
 
 const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
@@ -111,7 +200,12 @@ const xmlMutation = fc.oneof(
   fc.record({ op: fc.constant('element' as const), part, which: fc.nat(), times: fc.integer({ min: 2, max: 2000 }) }),
   fc.record({ op: fc.constant('swap' as const), part, a: fc.nat(), b: fc.nat() }),
   fc.record({ op: fc.constant('attribute' as const), part, which: fc.nat(), value: fc.nat(VALUES.length - 1) }),
-  fc.record({ op: fc.constant('relationship' as const), which: fc.nat(), attribute: fc.constantFrom('Target', 'Id', 'Type', 'TargetMode'), value: fc.nat(VALUES.length - 1) }),
+  fc.record({
+    op: fc.constant('relationship' as const),
+    which: fc.nat(),
+    attribute: fc.constantFrom('Target', 'Id', 'Type', 'TargetMode'),
+    value: fc.nat(VALUES.length - 1),
+  }),
 );
 const zipMutation = fc.oneof(
   fc.record({ op: fc.constant('zipFlip' as const), at: position, bits: fc.integer({ min: 1, max: 255 }) }),
@@ -140,7 +234,8 @@ function nthMatch(text: string, pattern: RegExp, which: number): RegExpExecArray
   return matches.length ? (matches[which % matches.length] as RegExpExecArray) : undefined;
 }
 
-const spliced = (text: string, match: RegExpExecArray, replacement: string): string => text.slice(0, match.index) + replacement + text.slice(match.index + match[0].length);
+const spliced = (text: string, match: RegExpExecArray, replacement: string): string =>
+  text.slice(0, match.index) + replacement + text.slice(match.index + match[0].length);
 // Parts are changed as latin1 text, byte for byte, so that a change never splits what it does not mean to.
 const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
 
@@ -189,7 +284,13 @@ function mutateXml(content: Buffer, mutation: XmlMutation): Buffer {
       const b = nthMatch(text, ATTRIBUTE_VALUE, mutation.b);
       if (!a || !b || a.index === b.index) return content;
       const [first, second] = a.index < b.index ? [a, b] : [b, a];
-      return latin1(text.slice(0, first.index) + `${first[1]}="${second[2]}"` + text.slice(first.index + first[0].length, second.index) + `${second[1]}="${first[2]}"` + text.slice(second.index + second[0].length));
+      return latin1(
+        text.slice(0, first.index) +
+          `${first[1]}="${second[2]}"` +
+          text.slice(first.index + first[0].length, second.index) +
+          `${second[1]}="${first[2]}"` +
+          text.slice(second.index + second[0].length),
+      );
     }
     case 'attribute':
       return withAttribute(content, ATTRIBUTE_VALUE, mutation.which, mutation.value);
@@ -215,7 +316,8 @@ async function mutatedWorkbook(base: Parts, mutations: { xml: XmlMutation[]; zip
   let bytes = await pack(parts);
   // Entries are renamed and resized while the directory is whole; bytes are flipped and cut after.
   const structural = (m: ZipMutation): boolean => m.op === 'zipTwice' || m.op === 'zipSize';
-  for (const mutation of [...mutations.zip.filter(structural), ...mutations.zip.filter((m) => !structural(m))]) bytes = mutateZip(bytes, mutation, nameOf, parts);
+  for (const mutation of [...mutations.zip.filter(structural), ...mutations.zip.filter((m) => !structural(m))])
+    bytes = mutateZip(bytes, mutation, nameOf, parts);
   return bytes;
 }
 
@@ -252,14 +354,26 @@ async function baseWorkbooks(): Promise<Parts[]> {
   const handMade = withParts(
     minimalParts(
       [
-        { name: '表', body: `${sheetData(3, 3, (ref, r, c) => (c === 1 ? `<c r="${ref}" t="s"><v>${r - 1}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>第${r}行_x000A_${c}</t></is></c>`))}<mergeCells><mergeCell ref="A5:C5"/></mergeCells><headerFooter><oddFooter>&amp;L页脚</oddFooter></headerFooter>` },
+        {
+          name: '表',
+          body: `${sheetData(3, 3, (ref, r, c) => (c === 1 ? `<c r="${ref}" t="s"><v>${r - 1}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>第${r}行_x000A_${c}</t></is></c>`))}<mergeCells><mergeCell ref="A5:C5"/></mergeCells><headerFooter><oddFooter>&amp;L页脚</oddFooter></headerFooter>`,
+        },
         { name: '二', body: sheetData(2, 2, (ref, r, c) => `<c r="${ref}"><v>${r * c}</v></c>`) },
       ],
       ['甲', '乙', '丙'],
     ),
-    { 'docProps/custom.xml': '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"><property name="来源" pid="2"><vt:lpwstr xmlns:vt="x">单位</vt:lpwstr></property></Properties>' },
+    {
+      'docProps/custom.xml':
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"><property name="来源" pid="2"><vt:lpwstr xmlns:vt="x">单位</vt:lpwstr></property></Properties>',
+    },
   );
-  return [await sampleParts('rectification-tasks.xlsx'), await sampleParts('petitions-120.xlsx'), await sampleParts('units.xlsx'), await partsOf(exceljs), handMade];
+  return [
+    await sampleParts('rectification-tasks.xlsx'),
+    await sampleParts('petitions-120.xlsx'),
+    await sampleParts('units.xlsx'),
+    await partsOf(exceljs),
+    handMade,
+  ];
 }
 
 describe('the workbook reader under mutation', () => {
@@ -281,11 +395,22 @@ describe('the workbook reader under mutation', () => {
 // ---- Workbooks generated cell by cell -----------------------------------------------------------
 
 /** Text as cells hold it: any printable text, the spaces and escapes the reader cleans, markup to escape. */
-const cleanPiece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('_x0009_', '_x000A_', '_x000D_', '_x005F_x0001_', '\uFFFD', '😀', '\u00a0', '\u3000', ' ', '\t', '\r\n', '&', '<', ']]>'));
+const cleanPiece = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.constantFrom('_x0009_', '_x000A_', '_x000D_', '_x005F_x0001_', '\uFFFD', '😀', '\u00a0', '\u3000', ' ', '\t', '\r\n', '&', '<', ']]>'),
+);
 /** …and what makes it broken: any UTF-16 code units (controls, half pairs), Office's escapes of them. */
-const brokenPiece = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }), fc.constantFrom('_x0001_', '_x0000_', '_xD800_', '_xFFFF_', '\uD83D', '\u0007', '\uFFFE'));
+const brokenPiece = fc.oneof(
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }),
+  fc.constantFrom('_x0001_', '_x0000_', '_xD800_', '_xFFFF_', '\uD83D', '\u0007', '\uFFFE'),
+);
 /** Most cells clean, so that most workbooks are read back whole; one in thirty may be broken. */
-const cellString = fc.oneof({ arbitrary: fc.array(cleanPiece, { maxLength: 5 }), weight: 29 }, { arbitrary: fc.array(fc.oneof(cleanPiece, brokenPiece), { minLength: 1, maxLength: 5 }), weight: 1 }).map((pieces) => pieces.join(''));
+const cellString = fc
+  .oneof(
+    { arbitrary: fc.array(cleanPiece, { maxLength: 5 }), weight: 29 },
+    { arbitrary: fc.array(fc.oneof(cleanPiece, brokenPiece), { minLength: 1, maxLength: 5 }), weight: 1 },
+  )
+  .map((pieces) => pieces.join(''));
 const cellInput = fc.oneof({ arbitrary: cellString, weight: 4 }, { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }), weight: 1 });
 
 /** A string as XML text: markup escaped, characters XML does not allow (and some others, by `references`) written as references. */
@@ -314,29 +439,45 @@ const columnName = (index: number): string => String.fromCharCode(65 + index);
 describe('a workbook generated cell by cell', () => {
   it(`is read back as written, or refused by the first cell holding broken text (${RUNS} cases, seed ${SEED})`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cellInput, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), async (grid, shared, references) => {
-        const strings: string[] = [];
-        const cell = (value: string | number, ref: string): string => {
-          if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
-          if (!shared) return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value, references)}</t></is></c>`;
-          strings.push(xmlText(value, references));
-          return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
-        };
-        const rows = grid.map((row, r) => `<row r="${r + 1}">${row.map((value, c) => cell(value, `${columnName(c)}${r + 1}`)).join('')}</row>`);
-        const bytes = await pack(minimalParts([{ name: '表', body: `<sheetData>${rows.join('')}</sheetData>` }], shared ? strings : undefined));
+      fc.asyncProperty(
+        fc.array(fc.array(cellInput, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (grid, shared, references) => {
+          const strings: string[] = [];
+          const cell = (value: string | number, ref: string): string => {
+            if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
+            if (!shared) return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value, references)}</t></is></c>`;
+            strings.push(xmlText(value, references));
+            return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
+          };
+          const rows = grid.map((row, r) => `<row r="${r + 1}">${row.map((value, c) => cell(value, `${columnName(c)}${r + 1}`)).join('')}</row>`);
+          const bytes = await pack(minimalParts([{ name: '表', body: `<sheetData>${rows.join('')}</sheetData>` }], shared ? strings : undefined));
 
-        const broken = grid.flatMap((row, r) => row.flatMap((value, c) => (typeof value === 'string' && expectedText(value) === null ? [`表!${columnName(c)}${r + 1}`] : [])));
-        const read = await readEveryWay(bytes);
-        if (broken.length) {
-          expect(read).toEqual({ ok: false, error: { code: 'excel.bad_text', params: { cell: broken[0] } } });
-          return;
-        }
-        const expected = grid
-          .map((row, r) => ({ number: r + 1, cells: row.map((value) => (typeof value === 'number' ? { kind: 'number', value: Number(String(value)) } : expectedText(value) ? { kind: 'text', text: expectedText(value) } : { kind: 'empty' })) }))
-          .map((row) => ({ ...row, cells: row.cells.slice(0, row.cells.findLastIndex((c) => c.kind !== 'empty') + 1) }))
-          .filter((row) => row.cells.length > 0);
-        expect(read.ok && read.value.sheets[0]!.rows).toEqual(expected);
-      }),
+          const broken = grid.flatMap((row, r) =>
+            row.flatMap((value, c) => (typeof value === 'string' && expectedText(value) === null ? [`表!${columnName(c)}${r + 1}`] : [])),
+          );
+          const read = await readEveryWay(bytes);
+          if (broken.length) {
+            expect(read).toEqual({ ok: false, error: { code: 'excel.bad_text', params: { cell: broken[0] } } });
+            return;
+          }
+          const expected = grid
+            .map((row, r) => ({
+              number: r + 1,
+              cells: row.map((value) =>
+                typeof value === 'number'
+                  ? { kind: 'number', value: Number(String(value)) }
+                  : expectedText(value)
+                    ? { kind: 'text', text: expectedText(value) }
+                    : { kind: 'empty' },
+              ),
+            }))
+            .map((row) => ({ ...row, cells: row.cells.slice(0, row.cells.findLastIndex((c) => c.kind !== 'empty') + 1) }))
+            .filter((row) => row.cells.length > 0);
+          expect(read.ok && read.value.sheets[0]!.rows).toEqual(expected);
+        },
+      ),
       runParameters,
     );
   }, 600_000);

@@ -30,7 +30,11 @@ describe('a workbook that lists one part many times', () => {
   it('is refused as soon as the part comes up a second time, in well under a second and a few megabytes', async () => {
     const count = DEFAULT_READ_LIMITS.maxSheets;
     const sameRelationship = await petitionsListing(count, () => 'rId2');
-    const sameTarget = await petitionsListing(count, (i) => `rIdS${i}`, addRelationships(Array.from({ length: count }, (_, i) => relationship(`rIdS${i}`, 'worksheets/sheet1.xml')).join('')));
+    const sameTarget = await petitionsListing(
+      count,
+      (i) => `rIdS${i}`,
+      addRelationships(Array.from({ length: count }, (_, i) => relationship(`rIdS${i}`, 'worksheets/sheet1.xml')).join('')),
+    );
     for (const bytes of [sameRelationship, sameTarget]) {
       const { result, ms, heapMb } = await measured(() => readWorkbook(bytes));
       expect(failure(result)).toEqual({ code: 'excel.repeated_part' });
@@ -47,7 +51,14 @@ describe('a workbook that lists one part many times', () => {
   });
 
   it('refuses a sheet whose relationship points outside the package, or at no part', async () => {
-    for (const target of ['../../etc/passwd', '../../../../../../etc/passwd', '/etc/passwd', 'C:\\Windows\\win.ini', 'file:///etc/passwd', 'worksheets/sheet9.xml']) {
+    for (const target of [
+      '../../etc/passwd',
+      '../../../../../../etc/passwd',
+      '/etc/passwd',
+      'C:\\Windows\\win.ini',
+      'file:///etc/passwd',
+      'worksheets/sheet9.xml',
+    ]) {
       const bytes = await petitionsListing(1, () => 'rIdX', addRelationships(relationship('rIdX', target)));
       expect(failure(await readWorkbook(bytes)), target).toEqual({ code: 'excel.damaged' });
     }
@@ -104,10 +115,18 @@ describe('the budget of a whole workbook', () => {
     // Each spends one limit to the full: a twentieth less of it and the workbook is refused.
     const workbooks: Record<string, [Parts, keyof ReadLimits]> = {
       numbers: [minimalParts([{ name: '数', body: sheetData(10_000, 20, (ref, r, c) => `<c r="${ref}"><v>${r + c / 7}</v></c>`) }]), 'maxCells'],
-      texts: [minimalParts([{ name: '文', body: sheetData(1_990, 2, (ref, r, c) => `<c r="${ref}" t="inlineStr"><is><t>${long(r * 2 + c)}</t></is></c>`) }]), 'maxCharacters'],
+      texts: [
+        minimalParts([{ name: '文', body: sheetData(1_990, 2, (ref, r, c) => `<c r="${ref}" t="inlineStr"><is><t>${long(r * 2 + c)}</t></is></c>`) }]),
+        'maxCharacters',
+      ],
       strings: [
         minimalParts(
-          [{ name: '表', body: `${sheetData(10_000, 2, (ref, r, c) => `<c r="${ref}" t="s"><v>${(r * 2 + c) % 20_000}</v></c>`)}<mergeCells>${Array.from({ length: 5_000 }, (_, i) => `<mergeCell ref="C${i + 1}:D${i + 1}"/>`).join('')}</mergeCells>` }],
+          [
+            {
+              name: '表',
+              body: `${sheetData(10_000, 2, (ref, r, c) => `<c r="${ref}" t="s"><v>${(r * 2 + c) % 20_000}</v></c>`)}<mergeCells>${Array.from({ length: 5_000 }, (_, i) => `<mergeCell ref="C${i + 1}:D${i + 1}"/>`).join('')}</mergeCells>`,
+            },
+          ],
           Array.from({ length: 20_000 }, (_, i) => long(i).slice(0, 95)),
         ),
         'maxStrings',

@@ -10,7 +10,12 @@ const loaded = async (bytes: Buffer) => failure(await loadWorkbook({ fileName: '
 
 /** A small workbook (exceljs) with its first sheet's XML changed by `change`. */
 async function withSheet(change: (xml: string) => string): Promise<Buffer> {
-  const parts = await partsOf(await sheetBytes([['序号', '问题'], [1, '甲']]));
+  const parts = await partsOf(
+    await sheetBytes([
+      ['序号', '问题'],
+      [1, '甲'],
+    ]),
+  );
   return pack(withParts(parts, { [SHEET]: change(partText(parts, SHEET)) }));
 }
 
@@ -38,7 +43,10 @@ describe('a package built to mislead', () => {
   });
 
   it('is refused when a part inflates to more or less than its directory says', async () => {
-    const bytes = await sheetBytes([['序号', '问题'], [1, '甲']]);
+    const bytes = await sheetBytes([
+      ['序号', '问题'],
+      [1, '甲'],
+    ]);
     const size = (await partsOf(bytes)).get(SHEET)!.length;
     for (const declared of [size - 100, size + 100, 1, 0]) {
       expect((await loaded(declareSize(bytes, SHEET, declared))).code, String(declared)).toBe('excel.damaged');

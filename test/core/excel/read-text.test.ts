@@ -36,9 +36,21 @@ async function cellHolding(content: Buffer, where: Where): Promise<Buffer> {
     case 'a shared string':
       return pack(withParts(parts, { 'xl/sharedStrings.xml': splice(parts.get('xl/sharedStrings.xml')!, PLACEHOLDER, content) }));
     case 'an inline string':
-      return pack(withParts(parts, { 'xl/worksheets/sheet1.xml': splice(sheet, cell, Buffer.concat([Buffer.from('<c r="C7" t="inlineStr"><is><t>'), content, Buffer.from('</t></is></c>')])) }));
+      return pack(
+        withParts(parts, {
+          'xl/worksheets/sheet1.xml': splice(
+            sheet,
+            cell,
+            Buffer.concat([Buffer.from('<c r="C7" t="inlineStr"><is><t>'), content, Buffer.from('</t></is></c>')]),
+          ),
+        }),
+      );
     case 'a formula result':
-      return pack(withParts(parts, { 'xl/worksheets/sheet1.xml': splice(sheet, cell, Buffer.concat([Buffer.from('<c r="C7" t="str"><f>A1</f><v>'), content, Buffer.from('</v></c>')])) }));
+      return pack(
+        withParts(parts, {
+          'xl/worksheets/sheet1.xml': splice(sheet, cell, Buffer.concat([Buffer.from('<c r="C7" t="str"><f>A1</f><v>'), content, Buffer.from('</v></c>')])),
+        }),
+      );
   }
 }
 
@@ -76,26 +88,34 @@ describe('text a workbook holds that no ledger should', () => {
   it('refuses a control character in the formula of a cell, naming the cell', async () => {
     const parts = await baseParts();
     const sheet = splice(parts.get('xl/worksheets/sheet1.xml')!, '<c r="C7" t="s"><v>1</v></c>', bytes('<c r="C7"><f>"&#1;"</f><v>1</v></c>'));
-    expect(failure(await readWorkbook(await pack(withParts(parts, { 'xl/worksheets/sheet1.xml': sheet }))))).toEqual({ code: 'excel.bad_text', params: { cell: '表1!C7' } });
+    expect(failure(await readWorkbook(await pack(withParts(parts, { 'xl/worksheets/sheet1.xml': sheet }))))).toEqual({
+      code: 'excel.bad_text',
+      params: { cell: '表1!C7' },
+    });
   });
 
   it('refuses a control character in a page footer, naming the sheet', async () => {
     const parts = await baseParts();
     const sheet = splice(parts.get('xl/worksheets/sheet1.xml')!, '页脚', bytes('页&#2;脚'));
-    expect(failure(await readWorkbook(await pack(withParts(parts, { 'xl/worksheets/sheet1.xml': sheet }))))).toEqual({ code: 'excel.bad_text', params: { cell: '表1' } });
+    expect(failure(await readWorkbook(await pack(withParts(parts, { 'xl/worksheets/sheet1.xml': sheet }))))).toEqual({
+      code: 'excel.bad_text',
+      params: { cell: '表1' },
+    });
   });
 
   it('says a workbook is damaged when a sheet name, a defined name, a custom property or an unused shared string holds one', async () => {
     const parts = await baseParts();
     const workbook = partText(parts, 'xl/workbook.xml');
-    const custom = '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="来源"><vt:lpwstr xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">甲&#1;</vt:lpwstr></property></Properties>';
+    const custom =
+      '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="来源"><vt:lpwstr xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">甲&#1;</vt:lpwstr></property></Properties>';
     const changes: Record<string, string | Buffer>[] = [
       { 'xl/workbook.xml': workbook.replace('name="表1"', 'name="表&#1;1"') },
       { 'xl/workbook.xml': workbook.replace('</sheets>', '</sheets><definedNames><definedName name="标记">甲&#x1F;</definedName></definedNames>') },
       { 'docProps/custom.xml': custom },
       { 'xl/sharedStrings.xml': partText(parts, 'xl/sharedStrings.xml').replace('</sst>', '<si><t>没人用&#1;</t></si></sst>') },
     ];
-    for (const change of changes) expect(failure(await readWorkbook(await pack(withParts(parts, change)))), Object.keys(change)[0]).toEqual({ code: 'excel.damaged' });
+    for (const change of changes)
+      expect(failure(await readWorkbook(await pack(withParts(parts, change)))), Object.keys(change)[0]).toEqual({ code: 'excel.damaged' });
   });
 
   it.each(WHERE)('reads tabs, line breaks and carriage returns in %s, written raw, as references or as Office escapes', async (where) => {

@@ -56,7 +56,10 @@ describe('reading a workbook', () => {
 
   it('refuses a sheet with more rows or columns than the limits, as soon as reading reaches them', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => [i + 1, `第${i + 1}行`]);
-    expect(failure(await readWorkbook(await sheetBytes(rows), { ...DEFAULT_READ_LIMITS, maxRows: 20, maxColumns: 50 }))).toEqual({ code: 'excel.sheet_too_large', params: { sheet: '表1', rows: 20, columns: 50 } });
+    expect(failure(await readWorkbook(await sheetBytes(rows), { ...DEFAULT_READ_LIMITS, maxRows: 20, maxColumns: 50 }))).toEqual({
+      code: 'excel.sheet_too_large',
+      params: { sheet: '表1', rows: 20, columns: 50 },
+    });
     const wide = await workbookBytes((workbook) => {
       workbook.addWorksheet('宽表').getCell('ZZ1').value = '远处的值';
     });

@@ -43,7 +43,12 @@ describe('assigning tasks to a source', () => {
     const [first, second] = allTasks();
     const sub = addTask(ledger, '1.1', first!.leadUnits[0]!.id, { parentId: first!.id });
     expect(unwrap(ledger.tasks.assignSource({ taskIds: [first!.id, second!.id], inspectionId: source.id }))).toEqual({ tasks: 3 });
-    expect(allTasks().filter((t) => t.inspectionId === source.id).map((t) => t.id).sort()).toEqual([first!.id, second!.id, sub.id].sort());
+    expect(
+      allTasks()
+        .filter((t) => t.inspectionId === source.id)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([first!.id, second!.id, sub.id].sort());
     const moved = measuresOf(source.id);
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.every((m) => m.taskIds.some((id) => id === first!.id || id === second!.id))).toBe(true);
@@ -55,8 +60,13 @@ describe('assigning tasks to a source', () => {
     const source = await importedWithoutSource();
     const units = addUnits(ledger, ['自治区审计厅']);
     addTask(ledger, '1', units['自治区审计厅']!, { inspectionId: source.id });
-    const ids = allTasks().filter((t) => t.inspectionId === null).map((t) => t.id);
-    expect(failure(ledger.tasks.assignSource({ taskIds: ids, inspectionId: source.id }))).toEqual({ code: 'tasks.number_in_source', params: { number: '1', source: SOURCE.name } });
+    const ids = allTasks()
+      .filter((t) => t.inspectionId === null)
+      .map((t) => t.id);
+    expect(failure(ledger.tasks.assignSource({ taskIds: ids, inspectionId: source.id }))).toEqual({
+      code: 'tasks.number_in_source',
+      params: { number: '1', source: SOURCE.name },
+    });
     expect(allTasks().filter((t) => t.inspectionId === null)).toHaveLength(14);
   });
 });
@@ -100,6 +110,8 @@ describe('a preview that would duplicate tasks', () => {
     const preview = unwrap(await ledger.exchange.imports.preview(TASKS));
     expect(preview.counts).toMatchObject({ create: 14, warning: 14 });
     expect(preview.matches).toEqual([{ how: 'lookalike', inspectionId: source.id, source: SOURCE.name, rows: 14 }]);
-    expect(preview.rows.find((r) => r.key === '3')!.issues).toEqual([{ severity: 'warning', code: 'looks_like_existing', params: { number: '3', source: SOURCE.name } }]);
+    expect(preview.rows.find((r) => r.key === '3')!.issues).toEqual([
+      { severity: 'warning', code: 'looks_like_existing', params: { number: '3', source: SOURCE.name } },
+    ]);
   });
 });

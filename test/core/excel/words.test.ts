@@ -20,7 +20,10 @@ describe('the words of the Excel exchange', () => {
     expect(RETURN_WARNINGS.filter((code) => typeof (words.returns as Record<string, string>)[code] !== 'string')).toEqual([]);
     for (const kind of IMPORT_KINDS) {
       const fields = (words.fields as Record<string, Record<string, string>>)[kind]!;
-      expect(IMPORT_SPECS[kind].fields.map((f) => f.key).filter((key) => typeof fields[key] !== 'string'), kind).toEqual([]);
+      expect(
+        IMPORT_SPECS[kind].fields.map((f) => f.key).filter((key) => typeof fields[key] !== 'string'),
+        kind,
+      ).toEqual([]);
     }
   });
 

@@ -11,7 +11,12 @@ async function events(xml: string | Buffer, size = 7, badText = false): Promise<
   const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
   const seen: string[] = [];
   await parseXml(Readable.from(chunks), {
-    open: (name, attributes) => seen.push(`<${name}${Object.entries(attributes).map(([k, v]) => ` ${k}=${v}`).join('')}>`),
+    open: (name, attributes) =>
+      seen.push(
+        `<${name}${Object.entries(attributes)
+          .map(([k, v]) => ` ${k}=${v}`)
+          .join('')}>`,
+      ),
     text: (text) => seen.push(text),
     close: (name) => seen.push(`</${name}>`),
     ...(badText ? { badText: () => seen.push('<!>') } : {}),

@@ -38,11 +38,30 @@ describe('statistics', () => {
   it('count top-level tasks by status, deadline kind, lead unit and source, with the overdue as of a day', async () => {
     const { eco, water } = await ledgerWithWork();
     const { tasks } = ledger.stats({ asOf: AS_OF });
-    expect(tasks).toMatchObject({ total: 5, overdue: 2, byStatus: { pending: 2, in_progress: 2, completed: 1, closed: 0 }, byDeadlineKind: { date: 4, immediate: 0, ongoing: 1 }, completionRate: 0.2, closedRate: 0 });
+    expect(tasks).toMatchObject({
+      total: 5,
+      overdue: 2,
+      byStatus: { pending: 2, in_progress: 2, completed: 1, closed: 0 },
+      byDeadlineKind: { date: 4, immediate: 0, ongoing: 1 },
+      completionRate: 0.2,
+      closedRate: 0,
+    });
     // Units in their set order, then by name: 水 (U+6C34) before 生 (U+751F).
     expect(tasks.byUnit).toEqual([
-      { unit: { id: water, name: '水利厅', shortName: '' }, total: 2, overdue: 0, reportedCompleted: 0, byStatus: { pending: 1, in_progress: 0, completed: 1, closed: 0 } },
-      { unit: { id: eco, name: '生态环境厅', shortName: '' }, total: 3, overdue: 2, reportedCompleted: 0, byStatus: { pending: 1, in_progress: 2, completed: 0, closed: 0 } },
+      {
+        unit: { id: water, name: '水利厅', shortName: '' },
+        total: 2,
+        overdue: 0,
+        reportedCompleted: 0,
+        byStatus: { pending: 1, in_progress: 0, completed: 1, closed: 0 },
+      },
+      {
+        unit: { id: eco, name: '生态环境厅', shortName: '' },
+        total: 3,
+        overdue: 2,
+        reportedCompleted: 0,
+        byStatus: { pending: 1, in_progress: 2, completed: 0, closed: 0 },
+      },
     ]);
     expect(tasks.bySource.map((s) => [s.inspection?.name ?? null, s.total])).toEqual([
       [null, 3],
@@ -75,16 +94,44 @@ describe('statistics', () => {
 
   it('sum petition completion and accountability, and count documents awaiting a reply', async () => {
     const { eco } = await ledgerWithWork();
-    unwrap(ledger.petitions.create({ receiptNumber: 'D1', problem: '粉尘', completion: 'completed', truth: 'true', personsHeldAccountable: 2, finesYuan: 50000, unitId: eco }));
+    unwrap(
+      ledger.petitions.create({
+        receiptNumber: 'D1',
+        problem: '粉尘',
+        completion: 'completed',
+        truth: 'true',
+        personsHeldAccountable: 2,
+        finesYuan: 50000,
+        unitId: eco,
+      }),
+    );
     unwrap(ledger.petitions.create({ receiptNumber: 'D2', problem: '噪声', completion: 'stage_completed', pollutionKind: 'noise', entitiesPenalized: 1 }));
     unwrap(ledger.petitions.create({ receiptNumber: 'D3', problem: '异味', unitId: eco }));
     unwrap(ledger.petitions.create({ receiptNumber: 'D4', problem: '污水', truth: 'false' }));
-    unwrap(ledger.accountability.create({ issue: '问题一', subjects: [{ kind: 'person', name: '张某', form: 'admonishment' }, { kind: 'person', name: '李某', form: 'admonishment' }] }));
-    unwrap(ledger.accountability.create({ issue: '问题二', state: 'concluded', concludedOn: '2024-01-01', subjects: [{ kind: 'enterprise', name: '某公司', form: 'fine', fineYuan: 80_000 }] }));
+    unwrap(
+      ledger.accountability.create({
+        issue: '问题一',
+        subjects: [
+          { kind: 'person', name: '张某', form: 'admonishment' },
+          { kind: 'person', name: '李某', form: 'admonishment' },
+        ],
+      }),
+    );
+    unwrap(
+      ledger.accountability.create({
+        issue: '问题二',
+        state: 'concluded',
+        concludedOn: '2024-01-01',
+        subjects: [{ kind: 'enterprise', name: '某公司', form: 'fine', fineYuan: 80_000 }],
+      }),
+    );
     unwrap(
       ledger.context.write((tx) => {
         const insert = (number: string, due: string | null, replied: string | null, state = 'issued') =>
-          tx.run('INSERT INTO documents (doc_type, number, title, issued_on, reply_due, replied_on, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', ['reminder', number, '提醒函', '2024-07-01', due, replied, state, tx.at, tx.at]);
+          tx.run(
+            'INSERT INTO documents (doc_type, number, title, issued_on, reply_due, replied_on, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            ['reminder', number, '提醒函', '2024-07-01', due, replied, state, tx.at, tx.at],
+          );
         insert('1', '2024-07-10', null);
         insert('2', '2024-07-20', null);
         insert('3', '2024-07-10', '2024-07-09');
@@ -104,7 +151,13 @@ describe('statistics', () => {
       byUnit: [{ unit: expect.objectContaining({ id: eco }), total: 2, completed: 1 }],
     });
     expect(stats.petitions.byKind).toMatchObject({ noise: 1, other: 3 });
-    expect(stats.accountability).toMatchObject({ cases: 2, concluded: 1, subjects: { unit: 0, enterprise: 1, person: 2 }, byForm: { admonishment: 2, fine: 1 }, finesYuan: 80_000 });
+    expect(stats.accountability).toMatchObject({
+      cases: 2,
+      concluded: 1,
+      subjects: { unit: 0, enterprise: 1, person: 2 },
+      byForm: { admonishment: 2, fine: 1 },
+      finesYuan: 80_000,
+    });
     expect(stats.documents).toEqual({ issued: 4, voided: 1, awaitingReply: 2, overdueReplies: 1 });
   });
 

@@ -38,7 +38,10 @@ describe('a writer killed at a random instant', () => {
       const store = unwrap(await LedgerStore.open(path, { password: PASSWORD }));
       const values = store.db.all<{ n: number }>('SELECT n FROM t ORDER BY n').map((r) => r.n);
       expect(values.length, `iteration ${i}`).toBeGreaterThanOrEqual(acknowledged + 1);
-      expect(values.every((n, index) => n === index), `iteration ${i}: rows must be consecutive`).toBe(true);
+      expect(
+        values.every((n, index) => n === index),
+        `iteration ${i}: rows must be consecutive`,
+      ).toBe(true);
       acknowledged = values.length - 1;
       unwrap(store.close());
     }

@@ -14,7 +14,10 @@ describe('creating a ledger', () => {
   it('in a folder that does not exist says so, naming the folder, and makes none', async () => {
     const folder = join(tempDir(), '没有这个文件夹');
     const path = join(folder, '2026年督办台账.duban');
-    expect(failure(await LedgerStore.create(path, { password: '正确的密码 correct horse', kdf: KDF_FLOOR }))).toEqual({ code: 'ledger.folder_not_found', params: { folder } });
+    expect(failure(await LedgerStore.create(path, { password: '正确的密码 correct horse', kdf: KDF_FLOOR }))).toEqual({
+      code: 'ledger.folder_not_found',
+      params: { folder },
+    });
     expect(existsSync(folder)).toBe(false);
   });
 });

@@ -5,7 +5,11 @@ import { ok } from '../../../src/shared/result';
 describe('the database in memory', () => {
   it('reads rows as records, and sees the columns a migration adds', async () => {
     const db = await LedgerDatabase.fromImage();
-    const write = (sql: string, params?: (string | number)[]) => db.transaction((w) => ok(w.run(sql, params)), () => ok(undefined));
+    const write = (sql: string, params?: (string | number)[]) =>
+      db.transaction(
+        (w) => ok(w.run(sql, params)),
+        () => ok(undefined),
+      );
     write('CREATE TABLE unit (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
     write('INSERT INTO unit (name) VALUES (?)', ['水利厅']);
     expect(db.all('SELECT * FROM unit')).toEqual([{ id: 1, name: '水利厅' }]);
@@ -18,7 +22,10 @@ describe('the database in memory', () => {
   it('tells the caller that a transaction changed too much to record, statement by statement', async () => {
     const db = await LedgerDatabase.fromImage();
     const seen: string[] = [];
-    db.transaction((w) => ok(w.run('CREATE TABLE note (text TEXT)')), (changes) => (seen.push(changes.kind), ok(undefined)));
+    db.transaction(
+      (w) => ok(w.run('CREATE TABLE note (text TEXT)')),
+      (changes) => (seen.push(changes.kind), ok(undefined)),
+    );
     db.transaction(
       (w) => {
         for (let i = 0; i < 100; i++) w.run('INSERT INTO note VALUES (?)', ['整改进展'.repeat(10)]);

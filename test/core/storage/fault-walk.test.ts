@@ -43,7 +43,9 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'duban-faults-'));
   template = join(root, 'template', 'ledger.duban');
   mkdirSync(join(root, 'template'));
-  const { ledger } = unwrap(await Ledger.create(template, { password: OLD, kdf: KDF_FLOOR, actor: '测试员', anchors: anchorFolder(join(root, 'template-anchors')) }));
+  const { ledger } = unwrap(
+    await Ledger.create(template, { password: OLD, kdf: KDF_FLOOR, actor: '测试员', anchors: anchorFolder(join(root, 'template-anchors')) }),
+  );
   const units = addUnits(ledger, ['市生态环境局', '市水务局']);
   const task = addTask(ledger, '1', units['市生态环境局']!);
   unwrap(ledger.evidence.add({ ownerKind: 'task', ownerId: task.id, fileName: '整改报告.pdf', bytes: Buffer.from('%PDF 整改报告 '.repeat(500)) }));
@@ -96,7 +98,10 @@ interface Operation {
   readonly password: (succeeded: boolean) => string;
 }
 
-const onOpen = (work: (ledger: Ledger) => Result<unknown> | Promise<Result<unknown>>) => async (ledger: Ledger | null) => ({ result: await work(ledger!), ledger });
+const onOpen = (work: (ledger: Ledger) => Result<unknown> | Promise<Result<unknown>>) => async (ledger: Ledger | null) => ({
+  result: await work(ledger!),
+  ledger,
+});
 
 const OPERATIONS: readonly Operation[] = [
   { name: 'commit', run: onOpen((l) => l.units.create({ name: '新增单位', kind: 'supervised' })), password: () => OLD },
@@ -109,7 +114,11 @@ const OPERATIONS: readonly Operation[] = [
   {
     name: 'whole transaction',
     // Past the point where a snapshot is due: saved as one fresh snapshot, as a large import is.
-    run: onOpen((l) => l.context.write((tx) => ok(Array.from({ length: 150 }, (_, i) => tx.run('INSERT INTO settings (key, value) VALUES (?, ?)', [`bulk.${i}`, 'x'.repeat(10_000)]))))),
+    run: onOpen((l) =>
+      l.context.write((tx) =>
+        ok(Array.from({ length: 150 }, (_, i) => tx.run('INSERT INTO settings (key, value) VALUES (?, ?)', [`bulk.${i}`, 'x'.repeat(10_000)]))),
+      ),
+    ),
     password: () => OLD,
   },
   { name: 'password change', run: onOpen((l) => l.changePassword({ password: OLD }, NEW, KDF_FLOOR)), password: (succeeded) => (succeeded ? NEW : OLD) },
@@ -163,9 +172,14 @@ async function walkOnce(operation: Operation, n: number, fault: Fault): Promise<
   // Reopened for writing: every acknowledged change there, no false alarm, nothing left behind.
   const reopened = unwrap(await openLedger(c, password));
   expect(contentOf(reopened.store.db), `${where}: an acknowledged change is missing`).toBe(expected);
-  if (outcome.result.ok && operation.name === 'commit') expect(reopened.units.list().some((u) => u.name === '新增单位'), where).toBe(true);
+  if (outcome.result.ok && operation.name === 'commit')
+    expect(
+      reopened.units.list().some((u) => u.name === '新增单位'),
+      where,
+    ).toBe(true);
   expect(reopened.store.info().anchor.kind, `${where}: a rollback was reported that did not happen`).toBe('consistent');
-  for (const evidence of reopened.evidence.list({ kind: 'task', id: 1 })) expect(reopened.evidence.content(evidence.id).ok, `${where}: attachment ${evidence.fileName} unreadable`).toBe(true);
+  for (const evidence of reopened.evidence.list({ kind: 'task', id: 1 }))
+    expect(reopened.evidence.content(evidence.id).ok, `${where}: attachment ${evidence.fileName} unreadable`).toBe(true);
   expect(temporaryFiles(c), `${where}: temporary files left`).toEqual([]);
   reopened.close();
   rmSync(c.dir, { recursive: true, force: true });

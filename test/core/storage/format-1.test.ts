@@ -22,7 +22,11 @@ function copyOfFixture(): string {
   return join(dir, 'format-1.duban');
 }
 
-const unitNames = (ledger: Ledger) => ledger.units.list().map((u) => u.name).sort();
+const unitNames = (ledger: Ledger) =>
+  ledger.units
+    .list()
+    .map((u) => u.name)
+    .sort();
 
 describe('a ledger of format 1', () => {
   it('opens read-only as it is, its plain audit chain verified, and is left untouched', async () => {

@@ -79,8 +79,14 @@ describe('ledger store', () => {
 
   it('refuses a weak password, saying why, and writes nothing', async () => {
     const path = join(tempDir(), 'weak.duban');
-    expect(failure(await LedgerStore.create(path, { password: '12345678', kdf: KDF_FLOOR }))).toMatchObject({ code: 'ledger.password_weak', params: { reason: 'common' } });
-    expect(failure(await LedgerStore.create(path, { password: 'Zq7#vK2', kdf: KDF_FLOOR }))).toMatchObject({ code: 'ledger.password_weak', params: { reason: 'too_short', min: 8 } });
+    expect(failure(await LedgerStore.create(path, { password: '12345678', kdf: KDF_FLOOR }))).toMatchObject({
+      code: 'ledger.password_weak',
+      params: { reason: 'common' },
+    });
+    expect(failure(await LedgerStore.create(path, { password: 'Zq7#vK2', kdf: KDF_FLOOR }))).toMatchObject({
+      code: 'ledger.password_weak',
+      params: { reason: 'too_short', min: 8 },
+    });
     expect(existsSync(path)).toBe(false);
   });
 
@@ -121,7 +127,10 @@ describe('ledger store', () => {
     unwrap(store.write((w) => ok(w.run('INSERT INTO note (text) VALUES (?)', ['日志中']))));
     const dataBefore = readFileSync(path);
     expect(failure(await store.changePassword({ password: 'wrong old password' }, 'new password 2026', KDF_FLOOR)).code).toBe('ledger.wrong_password');
-    expect(failure(await store.changePassword({ password: PASSWORD }, 'zhangwei1990', KDF_FLOOR))).toMatchObject({ code: 'ledger.password_weak', params: { reason: 'name' } });
+    expect(failure(await store.changePassword({ password: PASSWORD }, 'zhangwei1990', KDF_FLOOR))).toMatchObject({
+      code: 'ledger.password_weak',
+      params: { reason: 'name' },
+    });
     expect(readFileSync(path).equals(dataBefore)).toBe(true);
     unwrap(await store.changePassword({ password: PASSWORD }, 'new password 2026', KDF_FLOOR));
     const dataAfter = readFileSync(path);

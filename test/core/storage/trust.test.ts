@@ -93,7 +93,11 @@ describe('1. a backup rotation that fails', () => {
     unwrap(store.snapshot());
     add(store, '现在的');
     const [backup] = listBackups(store.path);
-    const restore = useDisk(disk((name, args) => (name === 'linkSync' || (name === 'openSync' && String(args[0]).includes('.backups') && String(args[1]) === 'wx') ? 'EACCES' : null)));
+    const restore = useDisk(
+      disk((name, args) =>
+        name === 'linkSync' || (name === 'openSync' && String(args[0]).includes('.backups') && String(args[1]) === 'wx') ? 'EACCES' : null,
+      ),
+    );
     try {
       expect(failure(await store.restoreBackup(backup!.path)).code).toBe('ledger.no_permission');
     } finally {
@@ -184,7 +188,11 @@ describe('9. what a crashed save leaves beside the ledger', () => {
     unwrap(store.snapshot());
     store.close();
     const dir = join(path, '..');
-    const leftovers = [join(dir, '.office.duban.0123456789ab.tmp'), join(`${path}.blobs`, '.0123456789abcdef0123456789abcdef.a1b2c3d4e5f6.tmp'), join(`${path}.backups`, '.office-x.duban.a1b2c3d4e5f6.tmp')];
+    const leftovers = [
+      join(dir, '.office.duban.0123456789ab.tmp'),
+      join(`${path}.blobs`, '.0123456789abcdef0123456789abcdef.a1b2c3d4e5f6.tmp'),
+      join(`${path}.backups`, '.office-x.duban.a1b2c3d4e5f6.tmp'),
+    ];
     for (const file of leftovers) writeFileSync(file, 'old key slots and data');
     const others = [join(dir, '.other.duban.0123456789ab.tmp'), join(dir, 'notes.txt')];
     for (const file of others) writeFileSync(file, 'not ours');

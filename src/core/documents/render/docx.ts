@@ -145,13 +145,23 @@ function copyTo(doc: ComposedDocument): (Table | Paragraph)[] {
       margins: { left: 0, right: 0 },
       // Placed from the page's edge rather than the margin's (the same place): LibreOffice keeps a table as wide as the
       // type area in the text flow, right under the date, unless it is placed from the page.
-      float: { verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM, horizontalAnchor: TableAnchorType.PAGE, absoluteHorizontalPosition: twips(MARGIN_MM.left) },
+      float: {
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+        horizontalAnchor: TableAnchorType.PAGE,
+        absoluteHorizontalPosition: twips(MARGIN_MM.left),
+      },
       rows: [
         new TableRow({
           children: [
             new TableCell({
               borders: { top: rule, bottom: rule, left: none, right: none },
-              children: [new Paragraph({ indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) }, children: [run(text, 'fangsong', SMALL_PT)] })],
+              children: [
+                new Paragraph({
+                  indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) },
+                  children: [run(text, 'fangsong', SMALL_PT)],
+                }),
+              ],
             }),
           ],
         }),
@@ -203,7 +213,13 @@ const pageNumber = (alignment: 'left' | 'right'): Footer =>
         alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: alignment === 'right' ? { right: ptTwips(SMALL_PT) } : { left: ptTwips(SMALL_PT) },
         spacing: { line: ptTwips(SMALL_PT), lineRule: 'exact' },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { eastAsia: FONTS.songti.docx, ascii: FONTS.songti.docx, hAnsi: FONTS.songti.docx }, size: SMALL_PT * 2 })],
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { eastAsia: FONTS.songti.docx, ascii: FONTS.songti.docx, hAnsi: FONTS.songti.docx },
+            size: SMALL_PT * 2,
+          }),
+        ],
       }),
     ],
   });
@@ -212,7 +228,9 @@ const pageNumber = (alignment: 'left' | 'right'): Footer =>
 function letterFirstPage(doc: ComposedDocument): { header: Header; footer: Footer } {
   const mark = issuerMarkSize(doc.issuer, 30, false);
   return {
-    header: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red })] })] }),
+    header: new Header({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red })] })],
+    }),
     footer: new Footer({
       children: [
         new Paragraph({
@@ -241,7 +259,9 @@ export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
     creator: doc.signature,
     title: doc.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: { eastAsia: FONTS.fangsong.docx, ascii: FONTS.fangsong.docx, hAnsi: FONTS.fangsong.docx }, size: BODY_PT * 2 } } } },
+    styles: {
+      default: { document: { run: { font: { eastAsia: FONTS.fangsong.docx, ascii: FONTS.fangsong.docx, hAnsi: FONTS.fangsong.docx }, size: BODY_PT * 2 } } },
+    },
     sections: [
       {
         properties: {

@@ -65,8 +65,16 @@ interface RenderedDocument extends Rendered {
 }
 
 function blocksHtml(blocks: readonly DocumentBlock[], id: string): Rendered {
-  const parts = blocks.map((block, i) => (block.kind === 'table' ? table(block, `#${id} .t-${i}`) : { html: `<p class="p p--${block.level}">${escapeHtml(block.text)}</p>`, css: '' }));
-  return { html: parts.map((p) => p.html).join(''), css: parts.map((p) => p.css).filter(Boolean).join('\n') };
+  const parts = blocks.map((block, i) =>
+    block.kind === 'table' ? table(block, `#${id} .t-${i}`) : { html: `<p class="p p--${block.level}">${escapeHtml(block.text)}</p>`, css: '' },
+  );
+  return {
+    html: parts.map((p) => p.html).join(''),
+    css: parts
+      .map((p) => p.css)
+      .filter(Boolean)
+      .join('\n'),
+  };
 }
 
 function renderOne(doc: ComposedDocument, index: number): RenderedDocument {

@@ -14,7 +14,11 @@ export interface FilledTemplate {
   readonly blocks: readonly DocumentBlock[];
 }
 
-type Flat = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'row'; readonly cells: readonly string[] } | { readonly kind: 'rule'; readonly widths: readonly number[] } | { readonly kind: 'blank' };
+type Flat =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'row'; readonly cells: readonly string[] }
+  | { readonly kind: 'rule'; readonly widths: readonly number[] }
+  | { readonly kind: 'blank' };
 
 function fill(pieces: readonly Piece[], data: TemplateData, task: TaskValues | null): string {
   return pieces
@@ -86,7 +90,7 @@ function table(lines: readonly Flat[]): DocumentBlock {
 
 function blocksOf(flat: readonly Flat[]): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
-  for (let i = 0; i < flat.length; ) {
+  for (let i = 0; i < flat.length;) {
     const line = flat[i]!;
     if (line.kind === 'row' || line.kind === 'rule') {
       let end = i;

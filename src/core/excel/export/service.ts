@@ -22,7 +22,10 @@ type Request = z.output<typeof exportRequest>;
 function taskFilterWords(ctx: LedgerContext, query: TaskQuery, t: TFunction, language: Language): string {
   const words: string[] = [];
   if (query.unitId !== undefined) words.push(t('exchange:exports.filters.unit', { name: loadUnit(ctx.db, query.unitId)?.name ?? '' }));
-  if (query.statuses?.length) words.push(t('exchange:exports.filters.statuses', { statuses: query.statuses.map((s) => t(`common:enums.taskStatus.${s}`)).join(t('common:listSeparator')) }));
+  if (query.statuses?.length)
+    words.push(
+      t('exchange:exports.filters.statuses', { statuses: query.statuses.map((s) => t(`common:enums.taskStatus.${s}`)).join(t('common:listSeparator')) }),
+    );
   if (query.overdueAsOf) words.push(t('exchange:exports.filters.overdue', { date: formatDate(query.overdueAsOf, language) }));
   if (query.search) words.push(t('exchange:exports.filters.search', { text: query.search }));
   return words.join(t('common:listSeparator'));
@@ -41,7 +44,10 @@ async function build(ctx: LedgerContext, request: Request, t: TFunction, languag
       const ids = taskIds(ctx.db, query);
       if (!ids.ok) return ids;
       const bytes = await streamedWorkbook((book) =>
-        writeTaskRows(book, t('exchange:exports.sheets.tasks'), ctx.db, ids.value, t, language, { title, subtitle: subtitle(t, today, ids.value.length, taskFilterWords(ctx, query, t, language)) }),
+        writeTaskRows(book, t('exchange:exports.sheets.tasks'), ctx.db, ids.value, t, language, {
+          title,
+          subtitle: subtitle(t, today, ids.value.length, taskFilterWords(ctx, query, t, language)),
+        }),
       );
       return ok({ bytes, rows: ids.value.length });
     }
@@ -64,7 +70,10 @@ async function build(ctx: LedgerContext, request: Request, t: TFunction, languag
     }
     case 'stats': {
       const stats = ledgerStats(ctx, request.asOf ? { asOf: request.asOf } : {});
-      const heading = (sheet: string) => ({ title: `${title}（${t(`exchange:exports.sheets.${sheet}`)}）`, subtitle: t('exchange:exports.statsSubtitle', { date: formatDate(stats.asOf, language) }) });
+      const heading = (sheet: string) => ({
+        title: `${title}（${t(`exchange:exports.sheets.${sheet}`)}）`,
+        subtitle: t('exchange:exports.statsSubtitle', { date: formatDate(stats.asOf, language) }),
+      });
       const bytes = await streamedWorkbook((book) => {
         writeByUnit(book, t('exchange:exports.sheets.byUnit'), stats, t, heading('byUnit'));
         writeByStatus(book, t('exchange:exports.sheets.byStatus'), stats, t, heading('byStatus'));

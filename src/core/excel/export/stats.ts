@@ -68,14 +68,29 @@ export function writeByStatus(book: ExcelJS.Workbook, name: string, stats: Ledge
   const group = (name: string, rows: readonly [string, number][], total: number): void => {
     for (const [label, n] of rows) table.addRow([`${name}：${label}`, n, share(n, total)]);
   };
-  group(s('taskStatus'), TASK_STATUSES.map((k) => [t(`common:enums.taskStatus.${k}`), stats.tasks.byStatus[k]]), stats.tasks.total);
-  group(s('completion'), PETITION_COMPLETIONS.map((k) => [t(`common:enums.completion.${k}`), stats.petitions.byCompletion[k]]), stats.petitions.total);
   group(
-    s('truth'),
-    [...PETITION_TRUTHS.map((k): [string, number] => [t(`common:enums.truth.${k}`), stats.petitions.byTruth[k]]), [s('unknownTruth'), stats.petitions.byTruth.unknown]],
+    s('taskStatus'),
+    TASK_STATUSES.map((k) => [t(`common:enums.taskStatus.${k}`), stats.tasks.byStatus[k]]),
+    stats.tasks.total,
+  );
+  group(
+    s('completion'),
+    PETITION_COMPLETIONS.map((k) => [t(`common:enums.completion.${k}`), stats.petitions.byCompletion[k]]),
     stats.petitions.total,
   );
-  group(s('pollution'), POLLUTION_KINDS.map((k) => [t(`common:enums.pollutionKind.${k}`), stats.petitions.byKind[k]]), stats.petitions.total);
+  group(
+    s('truth'),
+    [
+      ...PETITION_TRUTHS.map((k): [string, number] => [t(`common:enums.truth.${k}`), stats.petitions.byTruth[k]]),
+      [s('unknownTruth'), stats.petitions.byTruth.unknown],
+    ],
+    stats.petitions.total,
+  );
+  group(
+    s('pollution'),
+    POLLUTION_KINDS.map((k) => [t(`common:enums.pollutionKind.${k}`), stats.petitions.byKind[k]]),
+    stats.petitions.total,
+  );
 }
 
 export function writeByMonth(book: ExcelJS.Workbook, name: string, stats: LedgerStats, t: TFunction, language: Language, heading: Heading): void {

@@ -58,7 +58,15 @@ export function taskColumns(t: TFunction): TableColumn[] {
   ];
 }
 
-export function writeTaskRows(book: ExcelJS.Workbook, name: string, db: Reader, ids: readonly number[], t: TFunction, language: Language, heading: Heading): void {
+export function writeTaskRows(
+  book: ExcelJS.Workbook,
+  name: string,
+  db: Reader,
+  ids: readonly number[],
+  t: TFunction,
+  language: Language,
+  heading: Heading,
+): void {
   const unitNames = new Map(listUnits(db, { includeArchived: true }).map((u) => [u.id, u.name]));
   const measures = new Map(db.all<{ id: number; content: string }>('SELECT id, content FROM measures').map((m) => [m.id, m.content]));
   const progress = latestProgress(db, language);

@@ -41,7 +41,9 @@ export interface FieldSpec {
 export type FieldValue = string | number | IsoDate | Period | Deadline | readonly string[];
 
 /** `asked`: the cell's text was not a word the field reads, and was asked of the user (answered or not). */
-export type Reading = ({ readonly value: FieldValue; readonly issue?: Issue } | { readonly value?: undefined; readonly issue: Issue }) & { readonly asked?: AskedCell };
+export type Reading = ({ readonly value: FieldValue; readonly issue?: Issue } | { readonly value?: undefined; readonly issue: Issue }) & {
+  readonly asked?: AskedCell;
+};
 
 /** Where a cell is read: its column's header, its name (E7), and the user's answers to words. */
 export interface CellPlace {
@@ -65,7 +67,8 @@ const problem = (field: string, code: Issue['code'], value: string): Reading => 
 const DEADLINE_CHOICE: WordChoice = { as: 'deadline' };
 
 /** A deadline the user gave for a text: its kind, or a date. */
-const answeredDeadline = (answer: string): Deadline => (answer === 'immediate' || answer === 'ongoing' ? { kind: answer } : { kind: 'date', date: answer as IsoDate });
+const answeredDeadline = (answer: string): Deadline =>
+  answer === 'immediate' || answer === 'ongoing' ? { kind: answer } : { kind: 'date', date: answer as IsoDate };
 
 /** Choices as the questions offer them: the values a table's words stand for. */
 const enumChoice = (words: WordTable<string>, enumName: EnumName): WordChoice => ({ as: 'enum', enumName, values: valuesOf(words) });
@@ -95,7 +98,9 @@ function readDeadline(field: string, cell: CellValue, place: CellPlace): Reading
   }
   const reading = parseDeadlineText(cellText(cell));
   if (!reading) return asked(field, cellText(cell), place, DEADLINE_CHOICE, answeredDeadline);
-  return reading.note ? { value: reading.deadline, issue: { severity: 'warning', code: 'deadline_immediate_and_ongoing', field } } : { value: reading.deadline };
+  return reading.note
+    ? { value: reading.deadline, issue: { severity: 'warning', code: 'deadline_immediate_and_ongoing', field } }
+    : { value: reading.deadline };
 }
 
 function readPeriod(field: string, cell: CellValue): Reading {
@@ -127,7 +132,12 @@ function readChoice(field: string, cell: CellValue, place: CellPlace, words: Wor
 const listItems = (text: string): string[] =>
   text
     .split(/[；;\n]+/)
-    .map((item) => item.replace(/^\s*(?:\d+[.、．)）]|[（(]\d+[)）]|[一二三四五六七八九十]+、)\s*/, '').replace(/[。；;]+$/, '').trim())
+    .map((item) =>
+      item
+        .replace(/^\s*(?:\d+[.、．)）]|[（(]\d+[)）]|[一二三四五六七八九十]+、)\s*/, '')
+        .replace(/[。；;]+$/, '')
+        .trim(),
+    )
     .filter((item) => item !== '');
 
 /** Reads a non-empty cell as the field says; empty cells are not read. */

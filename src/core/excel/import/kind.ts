@@ -49,7 +49,12 @@ export interface ImportKindSpec {
  * fields named as the import names them. A field that already has an error (a date that could not
  * be read, a unit not found) gets no second one.
  */
-export function checkRules<S extends z.ZodType>(schema: S, input: unknown, known: readonly Issue[], fieldOf: (path: string) => string = (p) => p): { issues: Issue[]; value: z.output<S> | null } {
+export function checkRules<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  known: readonly Issue[],
+  fieldOf: (path: string) => string = (p) => p,
+): { issues: Issue[]; value: z.output<S> | null } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { issues: [], value: parsed.data };
   const issues = fieldErrors(parsed.error)
@@ -86,7 +91,9 @@ export function plannedRow(plan: {
   if (hasError(issues) || !write) return errorRow(key, label, issues);
   if (!before) return { action: 'create', key, label, changes: () => changesOf({ [keyField]: keyShown, ...after() }), issues, write, uses };
   const changes = changesOf(after(), before());
-  return changes.length === 0 ? { action: 'unchanged', key, label, changes: () => changes, issues } : { action: 'update', key, label, changes: () => changes, issues, write, uses };
+  return changes.length === 0
+    ? { action: 'unchanged', key, label, changes: () => changes, issues }
+    : { action: 'update', key, label, changes: () => changes, issues, write, uses };
 }
 
 /** Issues for the unit names a row gives that are not resolved yet. */

@@ -19,7 +19,9 @@ export interface Mapped {
 
 /** Each field to its best-named column, best matches first; a column feeds one field at most. */
 export function detectMapping(columns: readonly HeaderColumn[], fields: readonly FieldSpec[]): Map<number, FieldSpec> {
-  const pairs = fields.flatMap((field) => columns.map((column) => ({ field, column: column.column, score: fieldScore(field, column) }))).filter((p) => p.score > 0);
+  const pairs = fields
+    .flatMap((field) => columns.map((column) => ({ field, column: column.column, score: fieldScore(field, column) })))
+    .filter((p) => p.score > 0);
   pairs.sort((a, b) => b.score - a.score || a.column - b.column);
   const byColumn = new Map<number, FieldSpec>();
   const taken = new Set<string>();
@@ -37,7 +39,13 @@ const memoryKey = (kind: ImportKind, columns: readonly HeaderColumn[]): string =
 /** Remembered mappings are kept by the columns' labels: field key, or null for a column left out. */
 type Remembered = Record<string, string | null>;
 
-export function mapColumns(db: Reader, kind: ImportKind, columns: readonly HeaderColumn[], fields: readonly FieldSpec[], chosen: Readonly<Record<string, string | null>> = {}): Mapped[] {
+export function mapColumns(
+  db: Reader,
+  kind: ImportKind,
+  columns: readonly HeaderColumn[],
+  fields: readonly FieldSpec[],
+  chosen: Readonly<Record<string, string | null>> = {},
+): Mapped[] {
   const detected = detectMapping(columns, fields);
   const remembered = readSetting<Remembered>(db, memoryKey(kind, columns)) ?? {};
   const fieldOf = (key: string | null): FieldSpec | null => fields.find((f) => f.key === key) ?? null;

@@ -66,10 +66,7 @@ export interface Issue {
 export type EnumName = 'taskStatus' | 'progressState' | 'unitKind' | 'pollutionKind' | 'truth' | 'completion';
 
 /** A value as the preview shows it, without language: the screens and the command line word it. */
-export type Shown =
-  | PlainValue
-  | { readonly t: 'enum'; readonly e: EnumName; readonly v: string }
-  | { readonly t: 'list'; readonly v: readonly string[] };
+export type Shown = PlainValue | { readonly t: 'enum'; readonly e: EnumName; readonly v: string } | { readonly t: 'list'; readonly v: readonly string[] };
 
 export interface FieldChange {
   readonly field: string;

@@ -80,7 +80,10 @@ function bestHeader(sheet: SheetData, specs: readonly ImportKindSpec[]): Located
 
 /** The sheet and header holding the records: visible sheets first, the best-named header wins. */
 function locate(workbook: WorkbookData, options: Options): Result<Located & { detected: ImportKind }> {
-  const sheets = options.sheet !== undefined ? workbook.sheets.filter((s) => s.name === options.sheet) : [...workbook.sheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+  const sheets =
+    options.sheet !== undefined
+      ? workbook.sheets.filter((s) => s.name === options.sheet)
+      : [...workbook.sheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
   let best: Located | null = null;
   for (const sheet of sheets) {
     const found = bestHeader(sheet, specsFor(options.kind));
@@ -129,7 +132,8 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
   const plans = spec.plan(records, { db, options, units, placeholders });
   let next = 0;
   const lines = sheetLines.map((line): PlannedLine => {
-    if (line.kind === 'skip') return { preview: { row: line.row, action: 'skip', key: '', label: line.text, skipReason: line.reason, issues: [] }, changes: () => [] };
+    if (line.kind === 'skip')
+      return { preview: { row: line.row, action: 'skip', key: '', label: line.text, skipReason: line.reason, issues: [] }, changes: () => [] };
     const plan = plans[next++]!;
     if (plan.write) placeholders.use(plan.uses ?? []);
     const { write, uses: _uses, matched: _matched, changes, ...preview } = plan;

@@ -24,7 +24,8 @@ export interface ParsedRow {
   readonly asked: readonly AskedCell[];
 }
 
-export type SheetLine = { readonly kind: 'record'; readonly parsed: ParsedRow } | { readonly kind: 'skip'; readonly row: number; readonly reason: SkipReason; readonly text: string };
+export type SheetLine =
+  { readonly kind: 'record'; readonly parsed: ParsedRow } | { readonly kind: 'skip'; readonly row: number; readonly reason: SkipReason; readonly text: string };
 
 const EMPTY: CellValue = { kind: 'empty' };
 const TOTAL = /^(合计|总计|小计|共计|总数|汇总|累计)/;

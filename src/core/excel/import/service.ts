@@ -55,7 +55,14 @@ function previewOf(pending: Pending): ImportPreview {
     sheets: pending.workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length, hidden: s.state !== 'visible' })),
     sheet: plan.sheet.name,
     headerRows: plan.header.rows,
-    columns: plan.mapped.map((m) => ({ column: m.header.column, letters: m.header.letters, label: m.header.label, field: m.field?.key ?? null, source: m.source, samples: samplesOf(plan, m.header.column) })),
+    columns: plan.mapped.map((m) => ({
+      column: m.header.column,
+      letters: m.header.letters,
+      label: m.header.label,
+      field: m.field?.key ?? null,
+      source: m.source,
+      samples: samplesOf(plan, m.header.column),
+    })),
     fields: spec.fields.map((f) => ({ key: f.key, required: f.required ?? false })),
     missingFields: plan.missingFields,
     units: plan.units,
@@ -144,7 +151,11 @@ export function importService(ctx: LedgerContext) {
     },
 
     /** The command line's import: plan, and unless it is a dry run, apply at once. */
-    async importFile(source: WorkbookSource, options: ImportOptions, dryRun: boolean): Promise<Result<{ preview: ImportPreview; result: ImportResult | null }>> {
+    async importFile(
+      source: WorkbookSource,
+      options: ImportOptions,
+      dryRun: boolean,
+    ): Promise<Result<{ preview: ImportPreview; result: ImportResult | null }>> {
       const previewed = await this.preview(source, options);
       if (!previewed.ok) return previewed;
       const preview = previewed.value;

@@ -19,7 +19,8 @@ export interface AskedCell {
 /** The cells a question names; the count says how many more there are. */
 const CELLS_NAMED = 5;
 
-const isAnswer = (choice: WordChoice, value: string): boolean => (choice.as === 'enum' ? choice.values.includes(value) : value === 'immediate' || value === 'ongoing' || isIsoDate(value));
+const isAnswer = (choice: WordChoice, value: string): boolean =>
+  choice.as === 'enum' ? choice.values.includes(value) : value === 'immediate' || value === 'ongoing' || isIsoDate(value);
 
 /** The user's answer for the text in the field, if there is one the choice allows. */
 export function answerOf(answers: WordAnswers, field: string, text: string, choice: WordChoice): string | undefined {

@@ -36,7 +36,15 @@ const FIXED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 
 /** The unit's open tasks in the order of their numbers, with what it reported the month before. */
 export function unitTasks(db: Reader, unitId: number, period: Period, t: TFunction, language: Language): PackageTask[] {
-  const rows = db.all<{ id: number; number: string; problem: string; deadline_kind: DeadlineKind; deadline_date: IsoDate | null; role: UnitRole; last: string | null }>(
+  const rows = db.all<{
+    id: number;
+    number: string;
+    problem: string;
+    deadline_kind: DeadlineKind;
+    deadline_date: IsoDate | null;
+    role: UnitRole;
+    last: string | null;
+  }>(
     `SELECT t.id, t.number, t.problem, t.deadline_kind, t.deadline_date, tu.role,
        (SELECT r.progress FROM progress_reports r WHERE r.task_id = t.id AND r.unit_id = tu.unit_id AND r.period < $period ORDER BY r.period DESC LIMIT 1) AS last
      FROM task_units tu JOIN tasks t ON t.id = tu.task_id
@@ -63,13 +71,20 @@ export interface PackageSpec {
 }
 
 function writeInstructions(book: ExcelJS.Workbook, spec: PackageSpec, code: string, t: TFunction, language: Language): void {
-  const sheet = book.addWorksheet(t('exchange:packages.instructionsSheet'), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = book.addWorksheet(t('exchange:packages.instructionsSheet'), {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.getColumn(1).width = 100;
   const title = sheet.addRow([t('exchange:packages.instructionsTitle')]);
   title.getCell(1).font = { name: '黑体', size: 14, bold: true };
   const states = PROGRESS_STATES.map((s) => t(`common:enums.progressState.${s}`)).join(t('common:listSeparator'));
   const returnBy = spec.returnBy ? t('exchange:packages.returnBy', { date: formatDate(spec.returnBy, language) }) : '';
-  const lines = t('exchange:packages.instructions', { returnObjects: true, period: formatPeriod(spec.period, language), returnBy, states }) as unknown as string[];
+  const lines = t('exchange:packages.instructions', {
+    returnObjects: true,
+    period: formatPeriod(spec.period, language),
+    returnBy,
+    states,
+  }) as unknown as string[];
   lines.forEach((line, i) => {
     const row = sheet.addRow([`${i + 1}. ${line}`]);
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
@@ -88,8 +103,18 @@ function writeCodeSheet(book: ExcelJS.Workbook, code: string, rows: SentWorkbook
 /** The workbook's bytes and what the ledger keeps of it. */
 export async function writePackage(spec: PackageSpec, t: TFunction, language: Language): Promise<{ bytes: Buffer; rows: SentWorkbook['rows']; code: string }> {
   const roleWords = (role: UnitRole) => t(`exchange:packages.roles.${role}`);
-  const rows = spec.tasks.map((task) => ({ taskId: task.id, number: task.number, fixed: rowChecksum({ number: task.number, problem: task.problem, deadline: task.deadline, role: roleWords(task.role) }) }));
-  const identity: Identity = { ledger: spec.ledger, unitId: spec.unit.id, period: spec.period, exportId: spec.exportId, fixed: checksum(rows.map((r) => r.fixed)) };
+  const rows = spec.tasks.map((task) => ({
+    taskId: task.id,
+    number: task.number,
+    fixed: rowChecksum({ number: task.number, problem: task.problem, deadline: task.deadline, role: roleWords(task.role) }),
+  }));
+  const identity: Identity = {
+    ledger: spec.ledger,
+    unitId: spec.unit.id,
+    period: spec.period,
+    exportId: spec.exportId,
+    fixed: checksum(rows.map((r) => r.fixed)),
+  };
   const code = encodeIdentity(identity);
   const period = formatPeriod(spec.period, language);
   const subtitle = spec.returnBy
@@ -110,7 +135,10 @@ export async function writePackage(spec: PackageSpec, t: TFunction, language: La
   const states = PROGRESS_STATES.map((s) => t(`common:enums.progressState.${s}`));
   for (const task of spec.tasks) {
     // Room for a few lines of progress typed into the row, and more where the problem is long.
-    const row = table.addRow([task.number, task.problem, task.deadline, roleWords(task.role), task.lastReport, ...INPUT.map(() => null), String(task.id)], INPUT_ROW_HEIGHT);
+    const row = table.addRow(
+      [task.number, task.problem, task.deadline, roleWords(task.role), task.lastReport, ...INPUT.map(() => null), String(task.id)],
+      INPUT_ROW_HEIGHT,
+    );
     FIXED.forEach((_, i) => (row.getCell(i + 1).fill = FIXED_FILL));
     INPUT.forEach((_, i) => {
       const cell = row.getCell(FIXED.length + i + 1);

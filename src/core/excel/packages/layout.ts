@@ -32,7 +32,14 @@ const WIDTHS: Record<PackageColumn, number> = {
   taskId: 4,
 };
 
-const KINDS: Partial<Record<PackageColumn, TableColumn['kind']>> = { number: 'center', deadline: 'center', role: 'center', state: 'center', reporter: 'center', reporterPhone: 'center' };
+const KINDS: Partial<Record<PackageColumn, TableColumn['kind']>> = {
+  number: 'center',
+  deadline: 'center',
+  role: 'center',
+  state: 'center',
+  reporter: 'center',
+  reporterPhone: 'center',
+};
 
 export function packageColumns(t: TFunction): TableColumn[] {
   return PACKAGE_COLUMNS.map((key) => ({ header: t(`exchange:packages.columns.${key}`), width: WIDTHS[key], kind: KINDS[key] ?? 'text' }));

@@ -12,7 +12,10 @@ export const packageExportRequest = z.object({
   /** The units to write for; all units with open tasks when absent. */
   unitIds: z.array(id).max(500).optional(),
   /** The day the workbooks are to be returned by, said on them. */
-  returnBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  returnBy: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type PackageExportRequest = z.input<typeof packageExportRequest>;
 

@@ -100,7 +100,13 @@ function readRow(row: SheetRow, columns: Map<PackageColumn, number>): ReturnedRo
 
 /** Tasks the unit could report on, by id and by number: those sent, else its tasks now. */
 function taskIndex(db: Reader, unitId: number, sent: SentWorkbook | undefined) {
-  const rows = sent?.rows ?? db.all<{ taskId: number; number: string }>('SELECT t.id AS taskId, t.number FROM task_units tu JOIN tasks t ON t.id = tu.task_id WHERE tu.unit_id = ?', [unitId]).map((r) => ({ ...r, fixed: '' }));
+  const rows =
+    sent?.rows ??
+    db
+      .all<{ taskId: number; number: string }>('SELECT t.id AS taskId, t.number FROM task_units tu JOIN tasks t ON t.id = tu.task_id WHERE tu.unit_id = ?', [
+        unitId,
+      ])
+      .map((r) => ({ ...r, fixed: '' }));
   return { byId: new Map(rows.map((r) => [r.taskId, r])), byNumber: new Map(rows.map((r) => [r.number, r])), rows };
 }
 
@@ -129,10 +135,14 @@ export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, f
   if (!table) return err(dubanError('excel.no_table', { sheet: '' }));
   const sent = readSetting<SentWorkbook>(db, sentKey(identity.exportId));
   const warnings: ReturnWarning[] = [...periodWarnings(identity.period, options.period, today), ...sentWarnings(sent, fileHash)];
-  if (others.some((o) => o.exportId !== identity.exportId || o.unitId !== identity.unitId || o.period !== identity.period)) warnings.push({ code: 'identity_conflict' });
+  if (others.some((o) => o.exportId !== identity.exportId || o.unitId !== identity.unitId || o.period !== identity.period))
+    warnings.push({ code: 'identity_conflict' });
 
   const tasks = taskIndex(db, unit.id, sent);
-  const returned = table.sheet.rows.slice(table.header.dataStart).map((row) => readRow(row, table.columns)).filter((r) => Object.keys(r.cells).length > 0);
+  const returned = table.sheet.rows
+    .slice(table.header.dataStart)
+    .map((row) => readRow(row, table.columns))
+    .filter((r) => Object.keys(r.cells).length > 0);
   const reporters = [...new Set(returned.map((r) => `${r.cells.reporter ?? ''}\u0000${r.cells.reporterPhone ?? ''}`).filter((r) => r !== '\u0000'))];
   const onlyReporter = reporters.length === 1 ? reporters[0]!.split('\u0000') : null;
   const seen = new Map<number, number>();
@@ -149,18 +159,27 @@ export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, f
       const issue: Issue = task
         ? { severity: 'warning', code: 'duplicate_in_file', field: 'taskNumber', params: { row: seen.get(task.taskId)! } }
         : { severity: 'warning', code: 'unknown_task', field: 'taskNumber', params: { number: r.cells.number ?? '' } };
-      lines.push({ preview: { row: r.row, action: 'skip', key: r.cells.number ?? '', label: r.cells.problem ?? '', skipReason: 'added_row', issues: [issue] }, changes: () => [] });
+      lines.push({
+        preview: { row: r.row, action: 'skip', key: r.cells.number ?? '', label: r.cells.problem ?? '', skipReason: 'added_row', issues: [issue] },
+        changes: () => [],
+      });
       continue;
     }
     seen.set(task.taskId, r.row);
     const issues: Issue[] = [];
-    if (task.fixed && rowChecksum({ number: r.cells.number ?? '', problem: r.cells.problem ?? '', deadline: r.cells.deadline ?? '', role: r.cells.role ?? '' }) !== task.fixed) {
+    if (
+      task.fixed &&
+      rowChecksum({ number: r.cells.number ?? '', problem: r.cells.problem ?? '', deadline: r.cells.deadline ?? '', role: r.cells.role ?? '' }) !== task.fixed
+    ) {
       fixedChanged.push(task.number);
       issues.push({ severity: 'warning', code: 'fixed_changed' });
     }
     if (!INPUT.some((key) => key !== 'reporter' && key !== 'reporterPhone' && r.cells[key])) {
       notFilled.push(task.number);
-      lines.push({ preview: { row: r.row, action: 'skip', key: task.number, label: r.cells.problem ?? '', skipReason: 'not_filled', issues }, changes: () => [] });
+      lines.push({
+        preview: { row: r.row, action: 'skip', key: task.number, label: r.cells.problem ?? '', skipReason: 'not_filled', issues },
+        changes: () => [],
+      });
       continue;
     }
     const state = readState(r, table.columns.get('state'), options.words ?? {});
@@ -176,7 +195,16 @@ export function planReturn(db: Reader, ledger: string, workbook: WorkbookData, f
   return ok({ identity, unit: { id: unit.id, name: unit.name }, sent, warnings, lines, words, counts: countsOf(lines.map((line) => line.preview)) });
 }
 
-function planReportRow(db: Reader, r: ReturnedRow, stateRead: Reading | null, task: { taskId: number; number: string }, unitId: number, period: Period, onlyReporter: string[] | null, issues: Issue[]): PlannedLine {
+function planReportRow(
+  db: Reader,
+  r: ReturnedRow,
+  stateRead: Reading | null,
+  task: { taskId: number; number: string },
+  unitId: number,
+  period: Period,
+  onlyReporter: string[] | null,
+  issues: Issue[],
+): PlannedLine {
   if (stateRead?.issue) issues.push(stateRead.issue);
   const state = stateRead?.value as ProgressState | undefined;
   const reportId = reportIdOf(db, task.taskId, unitId, period);

@@ -16,7 +16,17 @@ import { readSettings, writeSetting } from '../../settings';
 import { exchangeWords } from '../words';
 import { unitTasks, writePackage } from './export';
 import { ledgerFingerprint, newExportId } from './identity';
-import { type PackageExport, packageExportRequest, type PackageExportRequest, type PackageFile, type ReturnOptions, returnOptions, type ReturnPreview, type ReturnResult, type SentWorkbook } from './model';
+import {
+  type PackageExport,
+  packageExportRequest,
+  type PackageExportRequest,
+  type PackageFile,
+  type ReturnOptions,
+  returnOptions,
+  type ReturnPreview,
+  type ReturnResult,
+  type SentWorkbook,
+} from './model';
 import { planReturn, type ReturnPlan, sentKey } from './returned';
 import { previewRow } from '../import/plan';
 import { allAnswered } from '../import/words';

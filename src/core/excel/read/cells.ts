@@ -5,10 +5,17 @@ import type { IsoDate } from '../../../shared/dates';
  * rich text joined, a formula by its cached result, an error value as nothing). Text is trimmed and
  * its spaces evened out: workbooks carry non-breaking and full-width spaces.
  */
-export type CellValue = { readonly kind: 'empty' } | { readonly kind: 'text'; readonly text: string } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'date'; readonly date: IsoDate };
+export type CellValue =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'date'; readonly date: IsoDate };
 
 export function cleanText(text: string): string {
-  return text.replace(/[\u00a0\u3000\t\r]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return text
+    .replace(/[\u00a0\u3000\t\r]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 }
 
 /** The cell as one line of text, whatever it holds (for headers and names). */

@@ -6,7 +6,9 @@ import type { ZipPackage } from './zip';
  * Which cell styles show a number as a date: Excel keeps dates as serial day numbers, and only the
  * number format (xl/styles.xml) says a cell holds one.
  */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** A format code is a date's when it has day, month or year letters outside quotes, escapes and [colours]. */
 export function isDateFormat(code: string): boolean {

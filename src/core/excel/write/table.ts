@@ -151,7 +151,11 @@ export function startTable(book: ExcelJS.Workbook, name: string, spec: TableSpec
      */
     addRow(values: readonly CellInput[], minHeight = 0): ExcelJS.Row {
       const row = sheet.addRow([]);
-      row.height = rowHeight(columns.map((column, i) => ({ text: wrappedText(values[i], column.kind), widthUnits: widthUnits(column) })), BODY_FONT.size!, minHeight);
+      row.height = rowHeight(
+        columns.map((column, i) => ({ text: wrappedText(values[i], column.kind), widthUnits: widthUnits(column) })),
+        BODY_FONT.size!,
+        minHeight,
+      );
       columns.forEach((column, i) => {
         const cell = row.getCell(i + 1);
         putValue(cell, values[i], column.kind);

@@ -38,7 +38,12 @@ const valuesOf = (finding: Finding | null, context: FindingContext): FindingValu
   notes: finding?.notes ?? '',
 });
 
-const inputOf = (values: FindingValues): FindingInput => ({ ...values, origin: values.origin as FindingOrigin, reportedOn: values.reportedOn as IsoDate | null, rectifiedOn: values.rectifiedOn as IsoDate | null });
+const inputOf = (values: FindingValues): FindingInput => ({
+  ...values,
+  origin: values.origin as FindingOrigin,
+  reportedOn: values.reportedOn as IsoDate | null,
+  rectifiedOn: values.rectifiedOn as IsoDate | null,
+});
 
 /** Where a new finding comes from when it is added from a visit, a meeting or a task. */
 export interface FindingContext {
@@ -52,7 +57,19 @@ export interface FindingContext {
  * unit it concerns, to whom it was reported, and whether it was put right. Deleting asks, is recorded,
  * and can be undone from the notice that follows.
  */
-export function FindingDialog({ finding, context, units, onClose, onSaved }: { finding: Finding | null; context: FindingContext; units: readonly Unit[]; onClose: () => void; onSaved: () => void }) {
+export function FindingDialog({
+  finding,
+  context,
+  units,
+  onClose,
+  onSaved,
+}: {
+  finding: Finding | null;
+  context: FindingContext;
+  units: readonly Unit[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('visits');
   const api = useApi();
   const toast = useToast();
@@ -108,7 +125,11 @@ export function FindingDialog({ finding, context, units, onClose, onSaved }: { f
         </div>
         {form.values.rectified && <DateInput form={form} name="rectifiedOn" label={t('fields.rectifiedOn')} />}
         <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
-        <FormActions form={form} cancel={onClose} removal={finding ? { label: t('findings.remove'), message: t('findings.removeMessage'), run: remove } : undefined} />
+        <FormActions
+          form={form}
+          cancel={onClose}
+          removal={finding ? { label: t('findings.remove'), message: t('findings.removeMessage'), run: remove } : undefined}
+        />
       </form>
     </Dialog>
   );

@@ -37,12 +37,26 @@ export function FindingsList({ findings, context, onChange }: { findings: readon
     ...(context.origin ? [] : [{ key: 'origin', header: t('fields.origin'), width: 'minmax(8rem, 1fr)', render: originText, title: originText }]),
     { key: 'unit', header: t('findings.unit'), width: 'minmax(7rem, 1fr)', render: (f) => units.data?.find((u) => u.id === f.unitId)?.name ?? '' },
     { key: 'reportedTo', header: t('fields.reportedTo'), width: 'minmax(7rem, 1fr)', render: (f) => f.reportedTo, title: (f) => f.reportedTo },
-    { key: 'rectified', header: t('fields.rectified'), width: '6.5rem', align: 'center', render: (f) => <Tag tone={f.rectified ? 'ok' : 'warn'}>{t(f.rectified ? 'findings.rectified' : 'findings.open')}</Tag> },
+    {
+      key: 'rectified',
+      header: t('fields.rectified'),
+      width: '6.5rem',
+      align: 'center',
+      render: (f) => <Tag tone={f.rectified ? 'ok' : 'warn'}>{t(f.rectified ? 'findings.rectified' : 'findings.open')}</Tag>,
+    },
   ];
 
   return (
     <div className="findings">
-      <DataTable label={t('findings.title')} columns={columns} rows={findings} rowKey={(f) => f.id} onOpen={setEditing} empty={t('findings.empty')} height={320} />
+      <DataTable
+        label={t('findings.title')}
+        columns={columns}
+        rows={findings}
+        rowKey={(f) => f.id}
+        onOpen={setEditing}
+        empty={t('findings.empty')}
+        height={320}
+      />
       <div className="findings__actions">
         <button type="button" className="button button--small" onClick={() => setEditing('new')}>
           {t('findings.add')}

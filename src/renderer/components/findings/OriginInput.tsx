@@ -18,7 +18,8 @@ export function OriginInput({ form }: { form: Form<FindingValues> }) {
       ? (visits.data ?? []).map((v) => ({ id: v.id, label: t('findings.visitOption', { date: format.date(v.visitedOn), places: v.places }) }))
       : (meetings.data ?? []).map((m) => ({ id: m.id, label: t('findings.meetingOption', { date: format.date(m.heldOn), title: m.title }) }));
   const chosen = origin.source === 'visit' ? origin.siteVisitId : origin.meetingId;
-  const choose = (id: number | undefined): void => form.set('origin', origin.source === 'visit' ? { source: 'visit', siteVisitId: id } : { source: 'meeting', meetingId: id });
+  const choose = (id: number | undefined): void =>
+    form.set('origin', origin.source === 'visit' ? { source: 'visit', siteVisitId: id } : { source: 'meeting', meetingId: id });
 
   return (
     <FieldFrame label={t('fields.origin')} required wide error={form.errorOf('origin')}>
@@ -33,7 +34,12 @@ export function OriginInput({ form }: { form: Form<FindingValues> }) {
             ))}
           </span>
           {origin.source !== 'report' && (
-            <select {...aria} value={chosen ?? ''} onChange={(e) => choose(e.target.value ? Number(e.target.value) : undefined)} onBlur={() => form.touch('origin')}>
+            <select
+              {...aria}
+              value={chosen ?? ''}
+              onChange={(e) => choose(e.target.value ? Number(e.target.value) : undefined)}
+              onBlur={() => form.touch('origin')}
+            >
               <option value="">{t(origin.source === 'visit' ? 'findings.chooseVisit' : 'findings.chooseMeeting')}</option>
               {choices.map((c) => (
                 <option key={c.id} value={c.id}>

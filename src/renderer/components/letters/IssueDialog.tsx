@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPreview, type IssuedDocument, type LetterDates as Dates, letterDates, type OfficeProfile, replyDueFor } from '../../../contract/documents';
+import {
+  type DocumentPreview,
+  type IssuedDocument,
+  type LetterDates as Dates,
+  letterDates,
+  type OfficeProfile,
+  replyDueFor,
+} from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';

@@ -6,7 +6,8 @@ import { useFormat } from '../../hooks/useFormat';
 export function useWarningText(): (warning: IssueWarning) => string {
   const { t } = useTranslation('documents');
   const format = useFormat();
-  return (warning) => t(`warnings.${warning.code}`, { number: warning.number, date: format.date(warning.code === 'reply_not_due' ? warning.replyDue : warning.issuedOn) });
+  return (warning) =>
+    t(`warnings.${warning.code}`, { number: warning.number, date: format.date(warning.code === 'reply_not_due' ? warning.replyDue : warning.issuedOn) });
 }
 
 /** What the office should know before letters go out, one line each; nothing when there is nothing to say. */

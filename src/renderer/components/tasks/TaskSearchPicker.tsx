@@ -10,10 +10,26 @@ const SHOWN = 20;
  * Chooses one task or several by number or problem: a parent task, the tasks a visit looked at,
  * the task a finding belongs to. `exclude` is never offered (the task itself).
  */
-export function TaskSearchPicker<V extends Record<string, unknown>>({ form, name, label, hint, exclude }: { form: Form<V>; name: keyof V & string; label: string; hint?: string; exclude?: number }) {
+export function TaskSearchPicker<V extends Record<string, unknown>>({
+  form,
+  name,
+  label,
+  hint,
+  exclude,
+}: {
+  form: Form<V>;
+  name: keyof V & string;
+  label: string;
+  hint?: string;
+  exclude?: number;
+}) {
   const { t } = useTranslation('tasks');
   const source = useMemo<SearchSource>(() => {
-    const option = (task: Pick<TaskSummary, 'id' | 'number' | 'problem'>) => ({ value: task.id, label: t('taskRef', { number: task.number }), detail: task.problem });
+    const option = (task: Pick<TaskSummary, 'id' | 'number' | 'problem'>) => ({
+      value: task.id,
+      label: t('taskRef', { number: task.number }),
+      detail: task.problem,
+    });
     return {
       search: async (api, query) => {
         const page = await api.tasks.list({ ...(query ? { search: query } : {}), limit: SHOWN });

@@ -11,7 +11,15 @@ import { FieldFrame } from '../Field';
  */
 const ACCEPT = '.xlsx,.xlsm,.xls,.et,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function ChooseWorkbook({ multiple = false, disabled = false, onChosen }: { multiple?: boolean; disabled?: boolean; onChosen: (sources: WorkbookSource[]) => void }) {
+export function ChooseWorkbook({
+  multiple = false,
+  disabled = false,
+  onChosen,
+}: {
+  multiple?: boolean;
+  disabled?: boolean;
+  onChosen: (sources: WorkbookSource[]) => void;
+}) {
   const { t } = useTranslation('exchange');
   const api = useApi();
   const { platform } = useSession();
@@ -39,7 +47,9 @@ export function ChooseWorkbook({ multiple = false, disabled = false, onChosen }:
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            void Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then((sources) => sources.length && onChosen(sources));
+            void Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(
+              (sources) => sources.length && onChosen(sources),
+            );
           }}
         />
       )}

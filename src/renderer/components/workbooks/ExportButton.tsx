@@ -30,7 +30,8 @@ export function useExport() {
       return;
     }
     setError(null);
-    if (saved.value && exported.ok) toast(t('exportPage.done', { rows: exported.value.rows, file: 'place' in saved.value ? saved.value.place : exported.value.fileName }));
+    if (saved.value && exported.ok)
+      toast(t('exportPage.done', { rows: exported.value.rows, file: 'place' in saved.value ? saved.value.place : exported.value.fileName }));
   };
   return { busy, error, run };
 }

@@ -12,7 +12,13 @@ import { ACTION_TONES, rowNote } from './rowWords';
 import { WordDecisions } from './WordDecisions';
 
 /** One returned unit workbook: whose and which month, what to look at, and its rows old → new. */
-export function ReturnCard({ preview, busy, onAnswer, onApply, onDiscard }: {
+export function ReturnCard({
+  preview,
+  busy,
+  onAnswer,
+  onApply,
+  onDiscard,
+}: {
   preview: ReturnPreview;
   busy: boolean;
   onAnswer: (field: string, text: string, value: string) => void;
@@ -26,9 +32,21 @@ export function ReturnCard({ preview, busy, onAnswer, onApply, onDiscard }: {
   const undecided = unanswered(preview.words).length;
   const columns: Column<PreviewRow>[] = [
     { key: 'key', header: t('rows.key'), width: '5rem', render: (row) => row.key },
-    { key: 'action', header: t('rows.result'), width: '6rem', align: 'center', render: (row) => <Tag tone={ACTION_TONES[row.action]}>{t(`actions.${row.action}`)}</Tag> },
+    {
+      key: 'action',
+      header: t('rows.result'),
+      width: '6rem',
+      align: 'center',
+      render: (row) => <Tag tone={ACTION_TONES[row.action]}>{t(`actions.${row.action}`)}</Tag>,
+    },
     { key: 'label', header: t('rows.label'), width: 'minmax(10rem, 2fr)', render: (row) => row.label, title: (row) => row.label },
-    { key: 'note', header: t('rows.note'), width: 'minmax(10rem, 1.5fr)', render: (row) => rowNote(t, 'progress', row), title: (row) => rowNote(t, 'progress', row) },
+    {
+      key: 'note',
+      header: t('rows.note'),
+      width: 'minmax(10rem, 1.5fr)',
+      render: (row) => rowNote(t, 'progress', row),
+      title: (row) => rowNote(t, 'progress', row),
+    },
   ];
   return (
     <Section
@@ -65,7 +83,16 @@ export function ReturnCard({ preview, busy, onAnswer, onApply, onDiscard }: {
       </dl>
       <div className="preview-grid">
         <div className="preview-grid__list">
-          <DataTable label={preview.fileName} columns={columns} rows={preview.rows} rowKey={(row) => row.row} onOpen={setChosen} rowMark={(row) => (row.row === chosen?.row ? 'chosen' : undefined)} empty={t('rows.empty')} height={320} />
+          <DataTable
+            label={preview.fileName}
+            columns={columns}
+            rows={preview.rows}
+            rowKey={(row) => row.row}
+            onOpen={setChosen}
+            rowMark={(row) => (row.row === chosen?.row ? 'chosen' : undefined)}
+            empty={t('rows.empty')}
+            height={320}
+          />
         </div>
         <div className="preview-grid__detail">
           <RowDetail kind="progress" row={chosen} />

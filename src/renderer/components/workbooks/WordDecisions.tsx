@@ -37,12 +37,30 @@ function DeadlineAnswer({ question, id, disabled, onDecide }: { question: WordQu
         <option value="ongoing">{t('common:enums.deadlineKind.ongoing')}</option>
         <option value={DATE}>{t('words.date')}</option>
       </select>
-      {dated && <input type="date" aria-label={t('words.dateOf', { text: question.text })} value={decided ?? ''} disabled={disabled} onChange={(e) => e.target.value && decide(e.target.value)} />}
+      {dated && (
+        <input
+          type="date"
+          aria-label={t('words.dateOf', { text: question.text })}
+          value={decided ?? ''}
+          disabled={disabled}
+          onChange={(e) => e.target.value && decide(e.target.value)}
+        />
+      )}
     </div>
   );
 }
 
-export function WordDecisions({ kind, questions, disabled, onDecide }: { kind: ImportKind; questions: readonly WordQuestion[]; disabled: boolean; onDecide: Decide }) {
+export function WordDecisions({
+  kind,
+  questions,
+  disabled,
+  onDecide,
+}: {
+  kind: ImportKind;
+  questions: readonly WordQuestion[];
+  disabled: boolean;
+  onDecide: Decide;
+}) {
   const { t } = useTranslation('exchange');
   const ids = useId();
   if (questions.length === 0) return null;
@@ -59,7 +77,9 @@ export function WordDecisions({ kind, questions, disabled, onDecide }: { kind: I
                 <label className="word-decisions__name" htmlFor={id}>
                   {t('words.question', { field: fieldLabel(t, kind, question.field), text: question.text })}
                 </label>
-                <span className="word-decisions__cells">{t('words.cells', { cells: question.cells.join(t('common:listSeparator')), count: question.count })}</span>
+                <span className="word-decisions__cells">
+                  {t('words.cells', { cells: question.cells.join(t('common:listSeparator')), count: question.count })}
+                </span>
               </div>
               {choice.as === 'deadline' ? (
                 <DeadlineAnswer question={question} id={id} disabled={disabled} onDecide={onDecide} />

@@ -9,6 +9,7 @@ export const ACTION_TONES: Record<RowAction, Tone> = { create: 'ok', update: 'in
 export function rowNote(t: TFunction, kind: ImportKind, row: PreviewRow): string {
   if (row.skipReason) return describeSkip(t, row.skipReason);
   if (row.issues.length) return row.issues.map((issue) => describeIssue(t, kind, issue)).join(t('common:listSeparator'));
-  if (row.action === 'update') return t('exchange:rows.changed', { fields: row.changes.map((c) => fieldLabel(t, kind, c.field)).join(t('common:listSeparator')) });
+  if (row.action === 'update')
+    return t('exchange:rows.changed', { fields: row.changes.map((c) => fieldLabel(t, kind, c.field)).join(t('common:listSeparator')) });
   return '';
 }

@@ -30,7 +30,13 @@ export function Accountability() {
     { key: 'issue', header: t('fields.issue'), width: 'minmax(16rem, 3fr)', render: (c) => c.issue, title: (c) => c.issue },
     { key: 'handedOverOn', header: t('fields.handedOverOn'), width: '9.5rem', render: (c) => format.date(c.handedOverOn) },
     { key: 'subjects', header: t('subjects.title'), width: 'minmax(10rem, 1.5fr)', render: subjectsOf, title: subjectsOf },
-    { key: 'state', header: t('fields.state'), width: '8rem', align: 'center', render: (c) => <Tag tone={c.state === 'concluded' ? 'ok' : 'warn'}>{t(`common:enums.accountabilityState.${c.state}`)}</Tag> },
+    {
+      key: 'state',
+      header: t('fields.state'),
+      width: '8rem',
+      align: 'center',
+      render: (c) => <Tag tone={c.state === 'concluded' ? 'ok' : 'warn'}>{t(`common:enums.accountabilityState.${c.state}`)}</Tag>,
+    },
   ];
 
   return (
@@ -55,7 +61,15 @@ export function Accountability() {
         onChoose={(state) => setFilter({ state })}
       />
       <ErrorNotice error={cases.error} />
-      <DataTable label={t('title')} columns={columns} rows={shown} rowKey={(c) => c.id} onOpen={(c) => navigate(`/accountability/${c.id}`)} empty={t('empty')} height={620} />
+      <DataTable
+        label={t('title')}
+        columns={columns}
+        rows={shown}
+        rowKey={(c) => c.id}
+        onOpen={(c) => navigate(`/accountability/${c.id}`)}
+        empty={t('empty')}
+        height={620}
+      />
     </>
   );
 }

@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AccountabilityCase, type AccountabilityInput, accountabilityInput, ACCOUNTABILITY_STATES, type AccountabilityState } from '../../../contract/accountability';
+import {
+  type AccountabilityCase,
+  type AccountabilityInput,
+  accountabilityInput,
+  ACCOUNTABILITY_STATES,
+  type AccountabilityState,
+} from '../../../contract/accountability';
 import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
@@ -45,7 +51,11 @@ const inputOf = (values: CaseValues): AccountabilityInput => values as unknown a
 /** /accountability/new and /accountability/:id: an issue handed over, the team on it, and who was held accountable how. */
 export function AccountabilityPage() {
   const id = useRecordParam();
-  return <LoadedRecord id={id} load={(api, caseId) => api.accountability.get(caseId)}>{(c) => <CaseForm accountabilityCase={c} />}</LoadedRecord>;
+  return (
+    <LoadedRecord id={id} load={(api, caseId) => api.accountability.get(caseId)}>
+      {(c) => <CaseForm accountabilityCase={c} />}
+    </LoadedRecord>
+  );
 }
 
 function CaseForm({ accountabilityCase: current }: { accountabilityCase: AccountabilityCase | null }) {
@@ -110,14 +120,24 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
           <TextInput form={form} name="handedOverBy" label={t('fields.handedOverBy')} />
           <DateInput form={form} name="handedOverOn" label={t('fields.handedOverOn')} />
           <TextInput form={form} name="team" label={t('fields.team')} wide />
-          <SearchPicker form={form} name="petitionCaseId" label={t('fields.petitionCaseId')} hint={t('petitionHint')} source={petitions} placeholder={t('petitionPlaceholder')} />
+          <SearchPicker
+            form={form}
+            name="petitionCaseId"
+            label={t('fields.petitionCaseId')}
+            hint={t('petitionHint')}
+            source={petitions}
+            placeholder={t('petitionPlaceholder')}
+          />
           <SelectInput
             form={form}
             name="findingId"
             label={t('fields.findingId')}
             numeric
             empty={t('none')}
-            options={(findings.data ?? []).map((f) => ({ value: String(f.id), label: f.description.length > 40 ? `${f.description.slice(0, 40)}…` : f.description }))}
+            options={(findings.data ?? []).map((f) => ({
+              value: String(f.id),
+              label: f.description.length > 40 ? `${f.description.slice(0, 40)}…` : f.description,
+            }))}
           />
           <label className="field">
             <span className="field__label">{t('fields.state')}</span>

@@ -75,7 +75,14 @@ function Cell({ label, error, children }: { label: string; error?: FieldError | 
 }
 
 /** A choice among the codes of one of the shared enums (`common:enums.<name>`), with an empty choice when `none` is given. */
-function EnumSelect<C extends string>({ codes, name, none, value, onChoose, ...aria }: Partial<CellControl> & {
+function EnumSelect<C extends string>({
+  codes,
+  name,
+  none,
+  value,
+  onChoose,
+  ...aria
+}: Partial<CellControl> & {
   codes: readonly C[];
   name: 'subjectKind' | 'accountabilityForm' | 'partySanction' | 'governmentSanction';
   none?: string;
@@ -154,17 +161,38 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
                 <tr key={index}>
                   <td className="subjects__number">{index + 1}</td>
                   <Cell label={label(index, 'kind')} error={errorOf(index, 'kind')}>
-                    {(aria) => <EnumSelect {...aria} codes={SUBJECT_KINDS} name="subjectKind" value={subject.kind} onChoose={(kind) => change(index, { kind: kind! })} />}
+                    {(aria) => (
+                      <EnumSelect {...aria} codes={SUBJECT_KINDS} name="subjectKind" value={subject.kind} onChoose={(kind) => change(index, { kind: kind! })} />
+                    )}
                   </Cell>
                   <Cell label={label(index, 'name')} error={errorOf(index, 'name')}>
-                    {(aria) => <input {...aria} value={subject.name} onChange={(e) => change(index, { name: e.target.value })} onBlur={touch(index, 'name')} onPaste={paste(index)} />}
+                    {(aria) => (
+                      <input
+                        {...aria}
+                        value={subject.name}
+                        onChange={(e) => change(index, { name: e.target.value })}
+                        onBlur={touch(index, 'name')}
+                        onPaste={paste(index)}
+                      />
+                    )}
                   </Cell>
                   <Cell label={label(index, 'position')} error={errorOf(index, 'position')}>
-                    {(aria) => <input {...aria} value={subject.position} onChange={(e) => change(index, { position: e.target.value })} onBlur={touch(index, 'position')} />}
+                    {(aria) => (
+                      <input
+                        {...aria}
+                        value={subject.position}
+                        onChange={(e) => change(index, { position: e.target.value })}
+                        onBlur={touch(index, 'position')}
+                      />
+                    )}
                   </Cell>
                   <Cell label={label(index, 'unit')} error={errorOf(index, 'unitId')}>
                     {(aria) => (
-                      <select {...aria} value={subject.unitId ?? ''} onChange={(e) => change(index, { unitId: e.target.value ? Number(e.target.value) : null })}>
+                      <select
+                        {...aria}
+                        value={subject.unitId ?? ''}
+                        onChange={(e) => change(index, { unitId: e.target.value ? Number(e.target.value) : null })}
+                      >
                         <option value="">{t('none')}</option>
                         <UnitOptions units={units} />
                       </select>
@@ -183,10 +211,19 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
                   </Cell>
                   <Outcome subject={subject} index={index} form={form} label={label} change={(part) => change(index, part)} />
                   <Cell label={label(index, 'decidedOn')} error={errorOf(index, 'decidedOn')}>
-                    {(aria) => <DateControl {...aria} value={subject.decidedOn} onDate={(decidedOn) => change(index, { decidedOn })} onBlur={touch(index, 'decidedOn')} />}
+                    {(aria) => (
+                      <DateControl
+                        {...aria}
+                        value={subject.decidedOn}
+                        onDate={(decidedOn) => change(index, { decidedOn })}
+                        onBlur={touch(index, 'decidedOn')}
+                      />
+                    )}
                   </Cell>
                   <Cell label={label(index, 'notes')} error={errorOf(index, 'notes')}>
-                    {(aria) => <input {...aria} value={subject.notes} onChange={(e) => change(index, { notes: e.target.value })} onBlur={touch(index, 'notes')} />}
+                    {(aria) => (
+                      <input {...aria} value={subject.notes} onChange={(e) => change(index, { notes: e.target.value })} onBlur={touch(index, 'notes')} />
+                    )}
                   </Cell>
                   <td>
                     <button
@@ -215,7 +252,13 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
 }
 
 /** What the form came to: a 党纪政务处分's kinds (one or both), a fine's amount, or nothing more to say. */
-function Outcome<V extends WithSubjects>({ subject, index, form, label, change }: {
+function Outcome<V extends WithSubjects>({
+  subject,
+  index,
+  form,
+  label,
+  change,
+}: {
   subject: SubjectValues;
   index: number;
   form: Form<V>;
@@ -229,7 +272,14 @@ function Outcome<V extends WithSubjects>({ subject, index, form, label, change }
       <Cell label={label(index, 'partySanction')} error={party ?? form.errorOf(`subjects.${index}.governmentSanction`)}>
         {(aria) => (
           <div className="subjects__sanctions">
-            <EnumSelect {...aria} codes={PARTY_SANCTIONS} name="partySanction" none={t('subjects.noPartySanction')} value={subject.partySanction} onChoose={(partySanction) => change({ partySanction })} />
+            <EnumSelect
+              {...aria}
+              codes={PARTY_SANCTIONS}
+              name="partySanction"
+              none={t('subjects.noPartySanction')}
+              value={subject.partySanction}
+              onChoose={(partySanction) => change({ partySanction })}
+            />
             <EnumSelect
               aria-label={label(index, 'governmentSanction')}
               aria-invalid={Boolean(party)}

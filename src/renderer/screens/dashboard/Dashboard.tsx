@@ -95,9 +95,29 @@ function Figures({ stats: s }: { stats: LedgerStats }) {
   return (
     <>
       <div className="figures">
-        <Figure label={t('figures.tasks')} value={n(s.tasks.total)} unit={t('units.tasks')} note={t('figures.done', { count: n(done), rate: formatPercent(s.tasks.completionRate) })} to="/tasks?top=1" />
-        <Figure label={t('figures.closed')} value={n(s.tasks.byStatus.closed)} unit={t('units.tasks')} note={t('figures.closedRate', { rate: formatPercent(s.tasks.closedRate) })} to="/tasks?top=1&status=closed" tone="ok" />
-        <Figure label={t('figures.overdue')} value={n(s.tasks.overdue)} unit={t('units.tasks')} note={t('figures.overdueNote')} to="/tasks?top=1&overdue=1&sort=deadline" tone={s.tasks.overdue ? 'danger' : 'neutral'} />
+        <Figure
+          label={t('figures.tasks')}
+          value={n(s.tasks.total)}
+          unit={t('units.tasks')}
+          note={t('figures.done', { count: n(done), rate: formatPercent(s.tasks.completionRate) })}
+          to="/tasks?top=1"
+        />
+        <Figure
+          label={t('figures.closed')}
+          value={n(s.tasks.byStatus.closed)}
+          unit={t('units.tasks')}
+          note={t('figures.closedRate', { rate: formatPercent(s.tasks.closedRate) })}
+          to="/tasks?top=1&status=closed"
+          tone="ok"
+        />
+        <Figure
+          label={t('figures.overdue')}
+          value={n(s.tasks.overdue)}
+          unit={t('units.tasks')}
+          note={t('figures.overdueNote')}
+          to="/tasks?top=1&overdue=1&sort=deadline"
+          tone={s.tasks.overdue ? 'danger' : 'neutral'}
+        />
         <Figure
           label={t('figures.notReported', { period: format.period(s.units.period) })}
           value={n(s.units.notReported.length)}
@@ -123,7 +143,13 @@ function Figures({ stats: s }: { stats: LedgerStats }) {
           note={t('figures.petitionRates', { completed: formatPercent(s.petitions.completionRate), handled: formatPercent(s.petitions.handledRate) })}
           to="/petitions"
         />
-        <Figure label={t('figures.accountability')} value={n(s.accountability.cases)} unit={t('units.cases')} note={t('figures.subjects', { count: n(subjects) })} to="/accountability" />
+        <Figure
+          label={t('figures.accountability')}
+          value={n(s.accountability.cases)}
+          unit={t('units.cases')}
+          note={t('figures.subjects', { count: n(subjects) })}
+          to="/accountability"
+        />
       </div>
     </>
   );
@@ -175,19 +201,45 @@ function Charts({ stats: s }: { stats: LedgerStats }) {
   return (
     <div className="dashboard__charts">
       <Section title={t('charts.status')}>
-        {s.tasks.total ? <Chart option={charts.status} label={t('charts.status')} onPick={(name) => navigate(charts.statusTarget(name))} height={240} /> : <Empty>{t('charts.noTasks')}</Empty>}
+        {s.tasks.total ? (
+          <Chart option={charts.status} label={t('charts.status')} onPick={(name) => navigate(charts.statusTarget(name))} height={240} />
+        ) : (
+          <Empty>{t('charts.noTasks')}</Empty>
+        )}
       </Section>
       <Section title={t('charts.byUnit')}>
-        {charts.unitCount ? <Chart option={charts.units} label={t('charts.byUnit')} onPick={(name) => navigate(charts.unitTarget(name))} height={Math.max(240, charts.unitCount * 30 + 50)} /> : <Empty>{t('charts.noTasks')}</Empty>}
+        {charts.unitCount ? (
+          <Chart
+            option={charts.units}
+            label={t('charts.byUnit')}
+            onPick={(name) => navigate(charts.unitTarget(name))}
+            height={Math.max(240, charts.unitCount * 30 + 50)}
+          />
+        ) : (
+          <Empty>{t('charts.noTasks')}</Empty>
+        )}
       </Section>
       <Section title={t('charts.months')}>
         <Chart option={charts.months} label={t('charts.months')} onPick={(name) => navigate(charts.monthTarget(name))} height={240} />
       </Section>
       <Section title={t('charts.petitions')}>
-        {s.petitions.total ? <Chart option={charts.petitions} label={t('charts.petitions')} onPick={(name) => navigate(charts.petitionTarget(name))} height={240} /> : <Empty>{t('charts.noPetitions')}</Empty>}
+        {s.petitions.total ? (
+          <Chart option={charts.petitions} label={t('charts.petitions')} onPick={(name) => navigate(charts.petitionTarget(name))} height={240} />
+        ) : (
+          <Empty>{t('charts.noPetitions')}</Empty>
+        )}
       </Section>
       <Section title={t('charts.forms')}>
-        {charts.formCount ? <Chart option={charts.forms} label={t('charts.forms')} onPick={() => navigate('/accountability')} height={Math.max(200, charts.formCount * 30 + 40)} /> : <Empty>{t('charts.noAccountability')}</Empty>}
+        {charts.formCount ? (
+          <Chart
+            option={charts.forms}
+            label={t('charts.forms')}
+            onPick={() => navigate('/accountability')}
+            height={Math.max(200, charts.formCount * 30 + 40)}
+          />
+        ) : (
+          <Empty>{t('charts.noAccountability')}</Empty>
+        )}
       </Section>
     </div>
   );

@@ -3,7 +3,13 @@ import { Link } from 'react-router';
 import { Empty, Section } from '../../components/Section';
 
 /** A list on the home page: a few items, each a link, and the way to all of them; or a word that there are none. */
-export function LinkList<T>({ title, more, items, empty, children }: {
+export function LinkList<T>({
+  title,
+  more,
+  items,
+  empty,
+  children,
+}: {
   title: string;
   more: { to: string; label: string };
   items: readonly T[];

@@ -19,34 +19,40 @@ export function TodoList({ todo }: { todo: Todo }) {
     <Section title={t('todo.title', { count })} className="todo">
       {count === 0 && <Empty>{t('todo.none')}</Empty>}
       <div className="todo__groups">
-      <TodoGroup title={t('todo.replies')} items={todo.replies}>
-        {({ document, daysLeft }) => (
-          <LinkItem key={`reply-${document.id}`} to={`/documents?reply=awaiting&open=${document.id}`} number={document.number} text={document.recipient} late={daysLeft < 0}>
-            {daysLeft < 0 ? t('replies.late', { count: -daysLeft }) : t('replies.due', { date: format.date(document.replyDue!), count: daysLeft })}
-          </LinkItem>
-        )}
-      </TodoGroup>
-      <TodoGroup title={t('todo.workbooks')} items={todo.workbooks}>
-        {(late) => (
-          <LinkItem key={`workbook-${late.exportId}`} to={`/progress?period=${late.period}&unit=${late.unit.id}`} text={late.unit.name} late>
-            {t('todo.workbookLate', { period: format.period(late.period), date: format.date(late.returnBy), count: late.daysLate })}
-          </LinkItem>
-        )}
-      </TodoGroup>
-      <TodoGroup title={t('todo.closeOuts')} items={todo.closeOuts}>
-        {({ closeOutId, task, requestedOn }) => (
-          <LinkItem key={`close-out-${closeOutId}`} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
-            {t('todo.requested', { units: units(task), date: format.date(requestedOn) })}
-          </LinkItem>
-        )}
-      </TodoGroup>
-      <TodoGroup title={t('todo.reportedCompleted')} items={todo.reportedCompleted}>
-        {(task) => (
-          <LinkItem key={`reported-${task.id}`} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
-            {t('todo.reportedBy', { units: units(task) })}
-          </LinkItem>
-        )}
-      </TodoGroup>
+        <TodoGroup title={t('todo.replies')} items={todo.replies}>
+          {({ document, daysLeft }) => (
+            <LinkItem
+              key={`reply-${document.id}`}
+              to={`/documents?reply=awaiting&open=${document.id}`}
+              number={document.number}
+              text={document.recipient}
+              late={daysLeft < 0}
+            >
+              {daysLeft < 0 ? t('replies.late', { count: -daysLeft }) : t('replies.due', { date: format.date(document.replyDue!), count: daysLeft })}
+            </LinkItem>
+          )}
+        </TodoGroup>
+        <TodoGroup title={t('todo.workbooks')} items={todo.workbooks}>
+          {(late) => (
+            <LinkItem key={`workbook-${late.exportId}`} to={`/progress?period=${late.period}&unit=${late.unit.id}`} text={late.unit.name} late>
+              {t('todo.workbookLate', { period: format.period(late.period), date: format.date(late.returnBy), count: late.daysLate })}
+            </LinkItem>
+          )}
+        </TodoGroup>
+        <TodoGroup title={t('todo.closeOuts')} items={todo.closeOuts}>
+          {({ closeOutId, task, requestedOn }) => (
+            <LinkItem key={`close-out-${closeOutId}`} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
+              {t('todo.requested', { units: units(task), date: format.date(requestedOn) })}
+            </LinkItem>
+          )}
+        </TodoGroup>
+        <TodoGroup title={t('todo.reportedCompleted')} items={todo.reportedCompleted}>
+          {(task) => (
+            <LinkItem key={`reported-${task.id}`} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
+              {t('todo.reportedBy', { units: units(task) })}
+            </LinkItem>
+          )}
+        </TodoGroup>
       </div>
     </Section>
   );

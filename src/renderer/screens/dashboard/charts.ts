@@ -23,7 +23,11 @@ export function ring(slices: readonly Slice[], tooltip: string, colours: readonl
 }
 
 /** Bars by category; several series are stacked (the parts of each category's total). */
-export function bars(categories: readonly string[], series: readonly { name: string; values: readonly number[]; colour?: string }[], horizontal = false): ChartOption {
+export function bars(
+  categories: readonly string[],
+  series: readonly { name: string; values: readonly number[]; colour?: string }[],
+  horizontal = false,
+): ChartOption {
   // A long unit name beside a bar is cut at its end (the tooltip names it whole), never at its start.
   const label = horizontal ? { width: 150, overflow: 'truncate' } : { rotate: categories.length > 6 ? 30 : 0 };
   const categoryAxis = { type: 'category', data: categories, axisTick: { show: false }, axisLabel: { interval: 0, ...label } };
@@ -35,6 +39,13 @@ export function bars(categories: readonly string[], series: readonly { name: str
     grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
-    series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values, stack: series.length > 1 ? 'total' : undefined, barMaxWidth: 28, ...(s.colour ? { itemStyle: { color: s.colour } } : {}) })),
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.values,
+      stack: series.length > 1 ? 'total' : undefined,
+      barMaxWidth: 28,
+      ...(s.colour ? { itemStyle: { color: s.colour } } : {}),
+    })),
   };
 }

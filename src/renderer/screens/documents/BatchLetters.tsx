@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument, type OfficeProfile, type Preview, replyDueFor } from '../../../contract/documents';
+import {
+  type BatchDraft,
+  batchDraft,
+  type DocumentPreview,
+  type IssuedDocument,
+  type OfficeProfile,
+  type Preview,
+  replyDueFor,
+} from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
 import { useApi, useLoad } from '../../api/ApiContext';
 import { today } from '../../hooks/today';
@@ -85,7 +93,11 @@ function Batch({ office }: { office: OfficeProfile }) {
           {issued.docs.map((doc) => (
             <li key={doc.id}>
               {doc.number} {doc.recipient}
-              <button type="button" className="button button--small" onClick={() => void output.saveDocx(doc.id, fileNameOf(doc.number, doc.recipient, 'docx'))}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => void output.saveDocx(doc.id, fileNameOf(doc.number, doc.recipient, 'docx'))}
+              >
                 {t('output.docx')}
               </button>
             </li>
@@ -106,7 +118,13 @@ function Batch({ office }: { office: OfficeProfile }) {
       onSubmit={issueAll}
       html={preview?.html ?? null}
     >
-      <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
+      <SelectInput
+        form={form}
+        name="docType"
+        label={t('fields.docType')}
+        required
+        options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))}
+      />
       <DateInput form={form} name="overdueAsOf" label={t('fields.overdueAsOf')} required />
       <LetterDates form={form} />
       <fieldset className="task-picks">
@@ -116,7 +134,11 @@ function Batch({ office }: { office: OfficeProfile }) {
           return (
             <div key={item.recipientUnitId} className="batch-unit">
               <label className="field--check">
-                <input type="checkbox" checked={isChosen(item)} onChange={(e) => setChosen((map) => new Map(map).set(item.recipientUnitId, e.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={isChosen(item)}
+                  onChange={(e) => setChosen((map) => new Map(map).set(item.recipientUnitId, e.target.checked))}
+                />
                 {t('batch.letter', { recipient: item.recipient, count: item.taskIds.length, number: letter?.document.number ?? '—' })}
               </label>
               {item.warnings.map((warning) => (

@@ -56,12 +56,14 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
     onChanged();
   };
   const voidDocument = (): void =>
-    void voidForm.submit((values) => api.documents.void(id, values)).then((done) => {
-      if (!done) return;
-      setVoiding(false);
-      toast(t('void.done', { number: d.number }));
-      changed();
-    });
+    void voidForm
+      .submit((values) => api.documents.void(id, values))
+      .then((done) => {
+        if (!done) return;
+        setVoiding(false);
+        toast(t('void.done', { number: d.number }));
+        changed();
+      });
   const chased = (issued: readonly IssuedDocument[]): void => {
     const chase = issued[0]!;
     toast(t('chase.done', { number: chase.number }));
@@ -104,7 +106,12 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
         <button type="button" className="button" disabled={!page.data} onClick={() => void output.print(page.data!)}>
           {t('output.print')}
         </button>
-        <button type="button" className="button" disabled={!page.data} onClick={() => void output.savePdf(page.data!, fileNameOf(d.number, d.recipient, 'pdf'))}>
+        <button
+          type="button"
+          className="button"
+          disabled={!page.data}
+          onClick={() => void output.savePdf(page.data!, fileNameOf(d.number, d.recipient, 'pdf'))}
+        >
           {t('output.pdf')}
         </button>
         <button type="button" className="button" onClick={() => void output.saveDocx(id, fileNameOf(d.number, d.recipient, 'docx'))}>

@@ -37,7 +37,12 @@ export function Documents() {
 
   const columns: Column<DocumentRecord>[] = [
     // The number and the reply whole at 1366 px: 某纪监驻环督〔2026〕12号, 2026年12月14日已回复.
-    { key: 'number', header: t('fields.number'), width: 'minmax(14.5em, 1.2fr)', render: (d) => (d.state === 'voided' ? t('voidedNumber', { number: d.number }) : d.number) },
+    {
+      key: 'number',
+      header: t('fields.number'),
+      width: 'minmax(14.5em, 1.2fr)',
+      render: (d) => (d.state === 'voided' ? t('voidedNumber', { number: d.number }) : d.number),
+    },
     { key: 'type', header: t('fields.docType'), width: '5em', render: (d) => typeName(d.docType) },
     { key: 'title', header: t('fields.title'), width: 'minmax(11em, 2fr)', render: (d) => d.title },
     { key: 'recipient', header: t('fields.recipient'), width: 'minmax(9em, 1fr)', render: (d) => d.recipient },

@@ -45,7 +45,11 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const types = useLoad((a) => a.documents.types(), []);
   const templates = useLoad((a) => a.documents.templates(), []);
   const units = useLoad((a) => a.units.list(), []);
-  const form = useForm<DraftValues>(documentDraft, { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now), title: '' }, 'document-draft');
+  const form = useForm<DraftValues>(
+    documentDraft,
+    { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now), title: '' },
+    'document-draft',
+  );
   const { values } = form;
   const tasks = useLoad((a) => (values.recipientUnitId ? a.documents.defaultTasks(values.recipientUnitId) : Promise.resolve(ok([]))), [values.recipientUnitId]);
   const [preview, setPreview] = useState<DocumentPreview | null>(null);
@@ -55,7 +59,11 @@ function IssueForm({ office }: { office: OfficeProfile }) {
 
   // A unit chosen: the letter covers what the core says it covers by default; the user may untick.
   useEffect(() => {
-    if (tasks.data) form.set('taskIds', tasks.data.map((task) => task.id));
+    if (tasks.data)
+      form.set(
+        'taskIds',
+        tasks.data.map((task) => task.id),
+      );
   }, [tasks.data]);
 
   useEffect(() => {
@@ -76,7 +84,8 @@ function IssueForm({ office }: { office: OfficeProfile }) {
       return result;
     });
 
-  const toggleTask = (task: TaskSummary, on: boolean): void => form.set('taskIds', on ? [...values.taskIds, task.id] : values.taskIds.filter((taskId) => taskId !== task.id));
+  const toggleTask = (task: TaskSummary, on: boolean): void =>
+    form.set('taskIds', on ? [...values.taskIds, task.id] : values.taskIds.filter((taskId) => taskId !== task.id));
   const items = preview?.items ?? [];
 
   if (issued) {
@@ -110,8 +119,22 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   }
 
   return (
-    <DraftPage title={t('issue.title')} subtitle={t('issue.subtitle')} form={form} failure={previewError} submit={t('issue.action')} onSubmit={issue} html={preview?.html ?? null}>
-      <SelectInput form={form} name="docType" label={t('fields.docType')} required options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))} />
+    <DraftPage
+      title={t('issue.title')}
+      subtitle={t('issue.subtitle')}
+      form={form}
+      failure={previewError}
+      submit={t('issue.action')}
+      onSubmit={issue}
+      html={preview?.html ?? null}
+    >
+      <SelectInput
+        form={form}
+        name="docType"
+        label={t('fields.docType')}
+        required
+        options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))}
+      />
       <SelectInput
         form={form}
         name="templateId"
@@ -120,7 +143,15 @@ function IssueForm({ office }: { office: OfficeProfile }) {
         empty={t('issue.typeTemplate')}
         options={(templates.data?.templates ?? []).map((template) => ({ value: String(template.id), label: template.name }))}
       />
-      <SelectInput form={form} name="recipientUnitId" numeric label={t('fields.recipient')} required empty={t('issue.chooseUnit')} options={unitChoices(units.data ?? [])} />
+      <SelectInput
+        form={form}
+        name="recipientUnitId"
+        numeric
+        label={t('fields.recipient')}
+        required
+        empty={t('issue.chooseUnit')}
+        options={unitChoices(units.data ?? [])}
+      />
       <FieldFrame label={t('fields.tasks')} error={form.errorOf('taskIds')} hint={t('issue.tasksHint')} wide>
         {(aria) => (
           <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>

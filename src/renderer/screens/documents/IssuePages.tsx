@@ -9,7 +9,17 @@ import { DocumentFrame } from '../../components/letters/DocumentFrame';
 import { useDocumentOutput } from './output';
 
 /** Issuing (one document or a batch), before: the form beside the pages as they will print. */
-export function DraftPage({ title, subtitle, form, failure, submit, disabled, onSubmit, html, children }: {
+export function DraftPage({
+  title,
+  subtitle,
+  form,
+  failure,
+  submit,
+  disabled,
+  onSubmit,
+  html,
+  children,
+}: {
   title: string;
   subtitle: string;
   form: FormFoot;
@@ -48,7 +58,15 @@ export function DraftPage({ title, subtitle, form, failure, submit, disabled, on
  * Issuing, after: what was issued (said once, as a status), printing it and saving it as PDF, what
  * else the caller offers (`tools`), the way back to the register, then `children` and the pages.
  */
-export function IssuedPage({ title, done, html, print, pdf, tools, children }: {
+export function IssuedPage({
+  title,
+  done,
+  html,
+  print,
+  pdf,
+  tools,
+  children,
+}: {
   title: string;
   done: string;
   html: string;

@@ -13,11 +13,13 @@ export function OfficeCard({ office, onSaved }: { office: OfficeProfile; onSaved
   const toast = useToast();
   const form = useForm<OfficeProfile & Record<string, unknown>>(officeProfileInput, { ...office }, 'document-office');
   const save = (): void =>
-    void form.submit((values) => api.documents.setOffice(values)).then((saved) => {
-      if (!saved) return;
-      toast(t('office.saved'));
-      onSaved();
-    });
+    void form
+      .submit((values) => api.documents.setOffice(values))
+      .then((saved) => {
+        if (!saved) return;
+        toast(t('office.saved'));
+        onSaved();
+      });
   return (
     <section className="card" aria-labelledby="office-title">
       <h2 id="office-title">{t('office.title')}</h2>

@@ -26,7 +26,8 @@ export function ReplySection({ doc, onSaved }: { doc: IssuedDocument; onSaved: (
   const [correcting, setCorrecting] = useState(false);
   const attachments = useLoad((a) => a.evidence.list({ kind: 'document', id: doc.id }), [doc.id]);
   const files = attachments.data ?? [];
-  if (doc.repliedOn !== null && !correcting) return <RecordedReply doc={doc} files={files} onCorrect={doc.state === 'issued' ? () => setCorrecting(true) : null} />;
+  if (doc.repliedOn !== null && !correcting)
+    return <RecordedReply doc={doc} files={files} onCorrect={doc.state === 'issued' ? () => setCorrecting(true) : null} />;
   if (doc.state !== 'issued') return null;
   const done = (): void => {
     setCorrecting(false);
@@ -66,25 +67,51 @@ const Files = ({ files }: { files: readonly Evidence[] }) => (
   </ul>
 );
 
-function ReplyForm({ doc, files, correcting, onAttached, onDone, onCancel }: { doc: IssuedDocument; files: readonly Evidence[]; correcting: boolean; onAttached: () => void; onDone: () => void; onCancel: () => void }) {
+function ReplyForm({
+  doc,
+  files,
+  correcting,
+  onAttached,
+  onDone,
+  onCancel,
+}: {
+  doc: IssuedDocument;
+  files: readonly Evidence[];
+  correcting: boolean;
+  onAttached: () => void;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('documents');
   const api = useApi();
   const toast = useToast();
   const [failure, setFailure] = useState<DubanError | null>(null);
   // A correction starts from what was recorded; a first reply from nothing, kept as a draft while it is typed.
-  const form = useForm<ReplyValues>(replyInput, { repliedOn: doc.repliedOn ?? undefined, replyText: doc.replyText }, correcting ? undefined : `document-reply:${doc.id}`);
+  const form = useForm<ReplyValues>(
+    replyInput,
+    { repliedOn: doc.repliedOn ?? undefined, replyText: doc.replyText },
+    correcting ? undefined : `document-reply:${doc.id}`,
+  );
   const title = correcting ? t('reply.correct') : t('reply.title');
 
   const save = (): void =>
-    void form.submit((values) => api.documents.reply(doc.id, values as ReplyInput)).then((saved) => {
-      if (!saved) return;
-      toast(t(correcting ? 'reply.corrected' : 'reply.saved', { number: doc.number }));
-      onDone();
-    });
+    void form
+      .submit((values) => api.documents.reply(doc.id, values as ReplyInput))
+      .then((saved) => {
+        if (!saved) return;
+        toast(t(correcting ? 'reply.corrected' : 'reply.saved', { number: doc.number }));
+        onDone();
+      });
   const attach = async (list: FileList | null): Promise<void> => {
     setFailure(null);
     for (const file of Array.from(list ?? [])) {
-      const added = await api.evidence.add({ ownerKind: 'document', ownerId: doc.id, fileName: file.name, mediaType: file.type || 'application/octet-stream', bytes: new Uint8Array(await file.arrayBuffer()) });
+      const added = await api.evidence.add({
+        ownerKind: 'document',
+        ownerId: doc.id,
+        fileName: file.name,
+        mediaType: file.type || 'application/octet-stream',
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
       if (!added.ok) return setFailure(added.error);
     }
     onAttached();

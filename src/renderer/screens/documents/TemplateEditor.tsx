@@ -1,6 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_FORMATS, type DocumentTemplate, type OfficeProfile, replyDueFor, type TemplateFieldInfo, templateInput, type TemplateProblem } from '../../../contract/documents';
+import {
+  DOCUMENT_FORMATS,
+  type DocumentTemplate,
+  type OfficeProfile,
+  replyDueFor,
+  type TemplateFieldInfo,
+  templateInput,
+  type TemplateProblem,
+} from '../../../contract/documents';
 import { describeField } from '../../../shared/i18n/describe';
 import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
@@ -38,7 +46,13 @@ function offsetOf(source: string, line: number, column: number): number {
 const syntaxOf = (field: TemplateFieldInfo | undefined): string =>
   !field ? '' : field.scope === 'loop' ? `{{#${field.names[0]}}} … {{/${field.names[0]}}}` : `{{${field.names[0]}}}`;
 
-export function TemplateEditor({ template, fields, office, onSaved, onRemoved }: {
+export function TemplateEditor({
+  template,
+  fields,
+  office,
+  onSaved,
+  onRemoved,
+}: {
   template: DocumentTemplate | null;
   fields: readonly TemplateFieldInfo[];
   /** For the sample: a letter dated today asks for a reply within the office's period. */
@@ -50,7 +64,11 @@ export function TemplateEditor({ template, fields, office, onSaved, onRemoved }:
   const api = useApi();
   const toast = useToast();
   const units = useLoad((a) => a.units.list(), []);
-  const form = useForm<TemplateValues>(templateInput, { name: template?.name ?? '', format: template?.format ?? 'letter', source: template?.source ?? STARTER }, `template:${template?.id ?? 'new'}`);
+  const form = useForm<TemplateValues>(
+    templateInput,
+    { name: template?.name ?? '', format: template?.format ?? 'letter', source: template?.source ?? STARTER },
+    `template:${template?.id ?? 'new'}`,
+  );
   const [sampleUnit, setSampleUnit] = useState<number | null>(null);
   const [problem, setProblem] = useState<TemplateProblem | null>(null);
   const [html, setHtml] = useState<string | null>(null);
@@ -114,7 +132,13 @@ export function TemplateEditor({ template, fields, office, onSaved, onRemoved }:
         }}
       >
         <TextInput form={form} name="name" label={t('fields.templateName')} required wide />
-        <SelectInput form={form} name="format" label={t('fields.format')} required options={DOCUMENT_FORMATS.map((f) => ({ value: f, label: t(`formats.${f}`) }))} />
+        <SelectInput
+          form={form}
+          name="format"
+          label={t('fields.format')}
+          required
+          options={DOCUMENT_FORMATS.map((f) => ({ value: f, label: t(`formats.${f}`) }))}
+        />
         <div className={`field field--wide${shown ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor="template-source">
             {t('fields.source')}
@@ -145,7 +169,9 @@ export function TemplateEditor({ template, fields, office, onSaved, onRemoved }:
         </div>
         <details className="field--wide template-fields">
           <summary>{t('templates.fieldList')}</summary>
-          <p>{t('templates.syntax', { field: syntaxOf(fields.find((f) => f.scope === 'document')), loop: syntaxOf(fields.find((f) => f.scope === 'loop')) })}</p>
+          <p>
+            {t('templates.syntax', { field: syntaxOf(fields.find((f) => f.scope === 'document')), loop: syntaxOf(fields.find((f) => f.scope === 'loop')) })}
+          </p>
           <ul>
             {fields.map((field) => (
               <li key={field.names.join()}>
@@ -157,7 +183,7 @@ export function TemplateEditor({ template, fields, office, onSaved, onRemoved }:
         <label className="field field--wide">
           <span className="field__label">{t('templates.sample')}</span>
           <select value={unitId ?? ''} onChange={(e) => setSampleUnit(e.target.value ? Number(e.target.value) : null)}>
-            <UnitOptions units={(units.data ?? [])} />
+            <UnitOptions units={units.data ?? []} />
           </select>
         </label>
         <FormActions

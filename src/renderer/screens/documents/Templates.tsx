@@ -32,11 +32,24 @@ export function Templates() {
       <ErrorNotice error={templates.error ?? types.error ?? office.error} />
       <div className="tabs" role="tablist" aria-label={t('templates.title')}>
         {list.map((template) => (
-          <button key={template.id} type="button" role="tab" aria-selected={current?.id === template.id && chosen !== 'new'} className={`tab${current?.id === template.id && chosen !== 'new' ? ' tab--active' : ''}`} onClick={() => setChosen(template.id)}>
+          <button
+            key={template.id}
+            type="button"
+            role="tab"
+            aria-selected={current?.id === template.id && chosen !== 'new'}
+            className={`tab${current?.id === template.id && chosen !== 'new' ? ' tab--active' : ''}`}
+            onClick={() => setChosen(template.id)}
+          >
             {template.name}
           </button>
         ))}
-        <button type="button" role="tab" aria-selected={chosen === 'new'} className={`tab${chosen === 'new' ? ' tab--active' : ''}`} onClick={() => setChosen('new')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={chosen === 'new'}
+          className={`tab${chosen === 'new' ? ' tab--active' : ''}`}
+          onClick={() => setChosen('new')}
+        >
           {t('templates.add')}
         </button>
       </div>

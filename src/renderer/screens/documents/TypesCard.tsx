@@ -20,17 +20,30 @@ function TypeRow({ type, templates, onSaved }: { type: DocumentType | null; temp
   const api = useApi();
   const toast = useToast();
   const year = new Date().getFullYear();
-  const next = useLoad((a) => (type ? a.documents.nextNumber(type.code, year) : Promise.resolve({ ok: true as const, value: '' })), [type?.code, type?.updatedAt]);
-  const form = useForm<TypeValues>(documentTypeInput, { name: type?.name ?? '', numberPattern: type?.numberPattern ?? DEFAULT_NUMBER_PATTERN, templateId: type?.templateId ?? templates[0]?.id ?? null }, `document-type:${type?.id ?? 'new'}`);
+  const next = useLoad(
+    (a) => (type ? a.documents.nextNumber(type.code, year) : Promise.resolve({ ok: true as const, value: '' })),
+    [type?.code, type?.updatedAt],
+  );
+  const form = useForm<TypeValues>(
+    documentTypeInput,
+    { name: type?.name ?? '', numberPattern: type?.numberPattern ?? DEFAULT_NUMBER_PATTERN, templateId: type?.templateId ?? templates[0]?.id ?? null },
+    `document-type:${type?.id ?? 'new'}`,
+  );
   const [serial, setSerial] = useState('');
   const [failure, setFailure] = useState<DubanError | null>(null);
   const save = (): void =>
-    void form.submit((values) => (type ? api.documents.updateType(type.id, { ...values, templateId: values.templateId! }) : api.documents.createType({ ...values, templateId: values.templateId! }))).then((saved) => {
-      if (!saved) return;
-      toast(t('types.saved', { name: form.values.name }));
-      if (!type) form.reset({ name: '', numberPattern: DEFAULT_NUMBER_PATTERN, templateId: templates[0]?.id ?? null });
-      onSaved();
-    });
+    void form
+      .submit((values) =>
+        type
+          ? api.documents.updateType(type.id, { ...values, templateId: values.templateId! })
+          : api.documents.createType({ ...values, templateId: values.templateId! }),
+      )
+      .then((saved) => {
+        if (!saved) return;
+        toast(t('types.saved', { name: form.values.name }));
+        if (!type) form.reset({ name: '', numberPattern: DEFAULT_NUMBER_PATTERN, templateId: templates[0]?.id ?? null });
+        onSaved();
+      });
   const restart = async (): Promise<void> => {
     const set = await api.documents.setCounter({ docType: type!.code, year, nextSerial: Number(serial) });
     setFailure(set.ok ? null : set.error);
@@ -50,13 +63,27 @@ function TypeRow({ type, templates, onSaved }: { type: DocumentType | null; temp
     >
       <TextInput form={form} name="name" label={t('types.name')} required />
       <TextInput form={form} name="numberPattern" label={t('types.pattern')} hint={t('types.patternHint')} required />
-      <SelectInput form={form} name="templateId" numeric label={t('fields.template')} required options={templates.map((x) => ({ value: String(x.id), label: x.name }))} />
+      <SelectInput
+        form={form}
+        name="templateId"
+        numeric
+        label={t('fields.template')}
+        required
+        options={templates.map((x) => ({ value: String(x.id), label: x.name }))}
+      />
       {type && (
         <div className="field">
           <span className="field__label">{t('types.next', { year })}</span>
           <span>{next.data}</span>
           <span className="input-row">
-            <input type="number" min={1} aria-label={t('types.restartAt')} placeholder={t('types.restartAt')} value={serial} onChange={(e) => setSerial(e.target.value)} />
+            <input
+              type="number"
+              min={1}
+              aria-label={t('types.restartAt')}
+              placeholder={t('types.restartAt')}
+              value={serial}
+              onChange={(e) => setSerial(e.target.value)}
+            />
             <button type="button" className="button button--small" disabled={!serial} onClick={() => void restart()}>
               {t('types.restart')}
             </button>

@@ -51,4 +51,5 @@ export function useDocumentOutput() {
 }
 
 /** A file name from a document's number and recipient, safe on Windows and Linux. */
-export const fileNameOf = (number: string, recipient: string, ext: string): string => `${number}-${recipient}.${ext}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+export const fileNameOf = (number: string, recipient: string, ext: string): string =>
+  `${number}-${recipient}.${ext}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');

@@ -22,7 +22,14 @@ export function Exchange() {
       <PageHeader title={t('screen.title')} subtitle={t('screen.subtitle')} />
       <div className="tabs" role="tablist" aria-label={t('screen.tabs.label')}>
         {TABS.map((key) => (
-          <button key={key} type="button" role="tab" aria-selected={tab === key} className={`tab${tab === key ? ' tab--active' : ''}`} onClick={() => setParams({ tab: key }, { replace: true })}>
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            aria-selected={tab === key}
+            className={`tab${tab === key ? ' tab--active' : ''}`}
+            onClick={() => setParams({ tab: key }, { replace: true })}
+          >
             {t(`screen.tabs.${key}`)}
           </button>
         ))}

@@ -7,7 +7,15 @@ import { useFormat } from '../../hooks/useFormat';
  * the source chosen (nothing is added twice), and those that as chosen would be added a second time,
  * with the way to import them under their own source instead.
  */
-export function ExistingTasks({ matches, disabled, onSource }: { matches: readonly ExistingMatch[]; disabled: boolean; onSource: (inspectionId: number) => void }) {
+export function ExistingTasks({
+  matches,
+  disabled,
+  onSource,
+}: {
+  matches: readonly ExistingMatch[];
+  disabled: boolean;
+  onSource: (inspectionId: number) => void;
+}) {
   const { t } = useTranslation('exchange');
   const format = useFormat();
   return matches.map((match) => (

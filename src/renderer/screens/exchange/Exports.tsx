@@ -53,7 +53,7 @@ export function Exports() {
             {(control) => (
               <select {...control} value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}>
                 <option value="">{t('exportPage.allUnits')}</option>
-                <UnitOptions units={(units.data ?? [])} />
+                <UnitOptions units={units.data ?? []} />
               </select>
             )}
           </FieldFrame>

@@ -6,7 +6,17 @@ import { useFormat } from '../../hooks/useFormat';
 /** The file as read: its sheet (another may be chosen), what it holds, where its header is, the counts. */
 const COUNTS = ['create', 'update', 'unchanged', 'skip', 'error', 'warning'] as const;
 
-export function ImportSummary({ preview, busy, onKind, onSheet }: { preview: ImportPreview; busy: boolean; onKind: (kind: ImportKind) => void; onSheet: (sheet: string) => void }) {
+export function ImportSummary({
+  preview,
+  busy,
+  onKind,
+  onSheet,
+}: {
+  preview: ImportPreview;
+  busy: boolean;
+  onKind: (kind: ImportKind) => void;
+  onSheet: (sheet: string) => void;
+}) {
   const { t } = useTranslation('exchange');
   const format = useFormat();
   return (

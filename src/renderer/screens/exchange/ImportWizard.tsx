@@ -1,7 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ImportKind, type ImportOptions, type ImportPreview, type ImportResult, type UnitDecision, unanswered, withAnswer, type WorkbookSource } from '../../../contract/exchange';
+import {
+  type ImportKind,
+  type ImportOptions,
+  type ImportPreview,
+  type ImportResult,
+  type UnitDecision,
+  unanswered,
+  withAnswer,
+  type WorkbookSource,
+} from '../../../contract/exchange';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useApi, useLoad } from '../../api/ApiContext';
@@ -115,12 +124,23 @@ export function ImportWizard() {
       <UnitDecisions preview={preview} units={units.data ?? []} disabled={busy} onDecide={decide} onCreateAll={() => revise({ createUnits: true })} />
       <WordDecisions kind={preview.kind} questions={preview.words} disabled={busy} onDecide={answer} />
       <MappingTable preview={preview} disabled={busy} onChange={mapping} />
-      <PreviewRows key={preview.importId + JSON.stringify(preview.counts)} importId={preview.importId} kind={preview.kind} counts={preview.counts} total={preview.totalRows} />
+      <PreviewRows
+        key={preview.importId + JSON.stringify(preview.counts)}
+        importId={preview.importId}
+        kind={preview.kind}
+        counts={preview.counts}
+        total={preview.totalRows}
+      />
       <div className="form__actions form__actions--sticky">
         <button type="button" className="button" disabled={busy} onClick={abandon}>
           {t('wizard.cancel')}
         </button>
-        <button type="button" className="button button--primary" disabled={busy || writes === 0 || undecided > 0} onClick={() => (preview.counts.error > 0 ? setConfirming(true) : apply())}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy || writes === 0 || undecided > 0}
+          onClick={() => (preview.counts.error > 0 ? setConfirming(true) : apply())}
+        >
           {applyLabel()}
         </button>
       </div>

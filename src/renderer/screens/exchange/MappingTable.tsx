@@ -4,7 +4,15 @@ import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
 
 /** Each column of the sheet, a few of its values, and the field it feeds; the user may correct it. */
-export function MappingTable({ preview, disabled, onChange }: { preview: ImportPreview; disabled: boolean; onChange: (column: number, field: string | null) => void }) {
+export function MappingTable({
+  preview,
+  disabled,
+  onChange,
+}: {
+  preview: ImportPreview;
+  disabled: boolean;
+  onChange: (column: number, field: string | null) => void;
+}) {
   const { t } = useTranslation('exchange');
   const fieldName = (key: string) => t(`fields.${preview.kind}.${key}`);
   return (

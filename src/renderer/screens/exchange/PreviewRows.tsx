@@ -31,7 +31,13 @@ export function PreviewRows({ importId, kind, counts, total }: { importId: strin
 
   const columns: Column<PreviewRow>[] = [
     { key: 'row', header: t('rows.row'), width: '4.5rem', align: 'end', render: (row) => row.row },
-    { key: 'action', header: t('rows.result'), width: '6rem', align: 'center', render: (row) => <Tag tone={ACTION_TONES[row.action]}>{t(`actions.${row.action}`)}</Tag> },
+    {
+      key: 'action',
+      header: t('rows.result'),
+      width: '6rem',
+      align: 'center',
+      render: (row) => <Tag tone={ACTION_TONES[row.action]}>{t(`actions.${row.action}`)}</Tag>,
+    },
     { key: 'key', header: t('rows.key'), width: 'minmax(6rem, 0.8fr)', render: (row) => row.key, title: (row) => row.key },
     { key: 'label', header: t('rows.label'), width: 'minmax(10rem, 1.6fr)', render: (row) => row.label, title: (row) => row.label },
     { key: 'note', header: t('rows.note'), width: 'minmax(12rem, 2fr)', render: (row) => rowNote(t, kind, row), title: (row) => rowNote(t, kind, row) },
@@ -39,7 +45,12 @@ export function PreviewRows({ importId, kind, counts, total }: { importId: strin
 
   return (
     <Section title={t('rows.title')}>
-      <FilterTabs label={t('rows.title')} tabs={FILTERS.map((f) => ({ key: f, label: t(`rows.filters.${f}`), count: format.number(countOf(f)) }))} chosen={filter} onChoose={setFilter} />
+      <FilterTabs
+        label={t('rows.title')}
+        tabs={FILTERS.map((f) => ({ key: f, label: t(`rows.filters.${f}`), count: format.number(countOf(f)) }))}
+        chosen={filter}
+        onChoose={setFilter}
+      />
       <ErrorNotice error={rows.error} />
       <div className="preview-grid">
         <div className="preview-grid__list">
@@ -49,7 +60,15 @@ export function PreviewRows({ importId, kind, counts, total }: { importId: strin
             rows={rows}
             rowKey={(row) => row.row}
             onOpen={setChosen}
-            rowMark={(row) => (row.row === chosen?.row ? 'chosen' : row.action === 'error' ? 'overdue' : row.action === 'skip' || row.action === 'unchanged' ? 'quiet' : undefined)}
+            rowMark={(row) =>
+              row.row === chosen?.row
+                ? 'chosen'
+                : row.action === 'error'
+                  ? 'overdue'
+                  : row.action === 'skip' || row.action === 'unchanged'
+                    ? 'quiet'
+                    : undefined
+            }
             loading={t('rows.loading')}
             empty={t('rows.empty')}
             height={440}

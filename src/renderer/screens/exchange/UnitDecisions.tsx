@@ -10,7 +10,13 @@ import { UnitOptions } from '../../components/UnitSelect';
  */
 const CREATE = 'create';
 
-export function UnitDecisions({ preview, units, disabled, onDecide, onCreateAll }: {
+export function UnitDecisions({
+  preview,
+  units,
+  disabled,
+  onDecide,
+  onCreateAll,
+}: {
   preview: ImportPreview;
   units: readonly Unit[];
   disabled: boolean;
@@ -66,7 +72,9 @@ export function UnitDecisions({ preview, units, disabled, onDecide, onCreateAll 
           </li>
         ))}
       </ul>
-      {preview.newUnits.length > 0 && <p className="section__intro">{t('unitNames.willCreate', { names: preview.newUnits.map((u) => u.name).join(t('common:listSeparator')) })}</p>}
+      {preview.newUnits.length > 0 && (
+        <p className="section__intro">{t('unitNames.willCreate', { names: preview.newUnits.map((u) => u.name).join(t('common:listSeparator')) })}</p>
+      )}
     </Section>
   );
 }

@@ -38,7 +38,11 @@ const inputOf = (values: MeetingValues) => ({ ...values, heldOn: values.heldOn a
 /** /meetings/new and /meetings/:id: a meeting the group attended, what it learned, and the problems found there. */
 export function MeetingPage() {
   const id = useRecordParam();
-  return <LoadedRecord id={id} load={(api, meetingId) => api.meetings.get(meetingId)}>{(meeting) => <MeetingForm meeting={meeting} />}</LoadedRecord>;
+  return (
+    <LoadedRecord id={id} load={(api, meetingId) => api.meetings.get(meetingId)}>
+      {(meeting) => <MeetingForm meeting={meeting} />}
+    </LoadedRecord>
+  );
 }
 
 function MeetingForm({ meeting }: { meeting: Meeting | null }) {
@@ -74,7 +78,11 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       after={
         meeting ? (
           <Section title={t('visits:findings.title')}>
-            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }} onChange={findings.reload} />
+            <FindingsList
+              findings={findings.data ?? []}
+              context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }}
+              onChange={findings.reload}
+            />
           </Section>
         ) : undefined
       }
@@ -82,7 +90,13 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       <Section title={t('details')}>
         <div className="form form--grid">
           <DateInput form={form} name="heldOn" label={t('fields.heldOn')} required />
-          <SelectInput form={form} name="kind" label={t('fields.kind')} required options={MEETING_KINDS.map((k) => ({ value: k, label: t(`common:enums.meetingKind.${k}`) }))} />
+          <SelectInput
+            form={form}
+            name="kind"
+            label={t('fields.kind')}
+            required
+            options={MEETING_KINDS.map((k) => ({ value: k, label: t(`common:enums.meetingKind.${k}`) }))}
+          />
           <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
           <TextInput form={form} name="title" label={t('fields.title')} required wide />
           <TextArea form={form} name="attendees" label={t('fields.attendees')} rows={2} />

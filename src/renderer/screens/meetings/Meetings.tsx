@@ -55,7 +55,15 @@ export function Meetings() {
         <UnitSelect units={units.data ?? []} value={filter.unit} onChange={(unit) => setFilter({ unit })} label={t('fields.unitId')} />
       </div>
       <ErrorNotice error={meetings.error} />
-      <DataTable label={t('title')} columns={columns} rows={shown} rowKey={(m) => m.id} onOpen={(m) => navigate(`/meetings/${m.id}`)} empty={t('empty')} height={620} />
+      <DataTable
+        label={t('title')}
+        columns={columns}
+        rows={shown}
+        rowKey={(m) => m.id}
+        onOpen={(m) => navigate(`/meetings/${m.id}`)}
+        empty={t('empty')}
+        height={620}
+      />
     </>
   );
 }

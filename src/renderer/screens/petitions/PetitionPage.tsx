@@ -1,5 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { PETITION_COMPLETIONS, PETITION_TRUTHS, type PetitionCase, type PetitionCompletion, type PetitionInput, petitionInput, type PetitionTruth, POLLUTION_KINDS, type PollutionKind } from '../../../contract/petitions';
+import {
+  PETITION_COMPLETIONS,
+  PETITION_TRUTHS,
+  type PetitionCase,
+  type PetitionCompletion,
+  type PetitionInput,
+  petitionInput,
+  type PetitionTruth,
+  POLLUTION_KINDS,
+  type PollutionKind,
+} from '../../../contract/petitions';
 import { ok } from '../../../shared/result';
 import { useLoad } from '../../api/ApiContext';
 import { EvidencePanel } from '../../components/EvidencePanel';
@@ -60,7 +70,11 @@ const inputOf = (v: PetitionValues): PetitionInput => v as PetitionInput;
 /** /petitions/new and /petitions/:id: one case, from its handing over to its completion. */
 export function PetitionPage() {
   const id = useRecordParam();
-  return <LoadedRecord id={id} load={(api, caseId) => api.petitions.get(caseId)}>{(p) => <PetitionForm petition={p} />}</LoadedRecord>;
+  return (
+    <LoadedRecord id={id} load={(api, caseId) => api.petitions.get(caseId)}>
+      {(p) => <PetitionForm petition={p} />}
+    </LoadedRecord>
+  );
 }
 
 function PetitionForm({ petition }: { petition: PetitionCase | null }) {
@@ -108,20 +122,37 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
           <TextInput form={form} name="subject" label={t('fields.subject')} wide />
           <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />
           <TextInput form={form} name="region" label={t('fields.region')} />
-          <SelectInput form={form} name="pollutionKind" label={t('fields.pollutionKind')} options={POLLUTION_KINDS.map((k) => ({ value: k, label: t(`common:enums.pollutionKind.${k}`) }))} />
+          <SelectInput
+            form={form}
+            name="pollutionKind"
+            label={t('fields.pollutionKind')}
+            options={POLLUTION_KINDS.map((k) => ({ value: k, label: t(`common:enums.pollutionKind.${k}`) }))}
+          />
           <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
         </div>
       </Section>
       <Section title={t('sections.handled')}>
         <div className="form form--grid">
           <TextArea form={form} name="investigation" label={t('fields.investigation')} rows={3} />
-          <SelectInput form={form} name="truth" label={t('fields.truth')} empty={t('truthUnknown')} options={PETITION_TRUTHS.map((v) => ({ value: v, label: t(`common:enums.truth.${v}`) }))} />
+          <SelectInput
+            form={form}
+            name="truth"
+            label={t('fields.truth')}
+            empty={t('truthUnknown')}
+            options={PETITION_TRUTHS.map((v) => ({ value: v, label: t(`common:enums.truth.${v}`) }))}
+          />
           <TextArea form={form} name="handling" label={t('fields.handling')} rows={3} />
           <NumberInput form={form} name="personsHeldAccountable" label={t('fields.personsHeldAccountable')} />
           <NumberInput form={form} name="entitiesPenalized" label={t('fields.entitiesPenalized')} />
           <NumberInput form={form} name="finesYuan" label={t('fields.finesYuan')} />
           <NumberInput form={form} name="personsDetained" label={t('fields.personsDetained')} />
-          <SelectInput form={form} name="completion" label={t('fields.completion')} required options={PETITION_COMPLETIONS.map((v) => ({ value: v, label: t(`common:enums.completion.${v}`) }))} />
+          <SelectInput
+            form={form}
+            name="completion"
+            label={t('fields.completion')}
+            required
+            options={PETITION_COMPLETIONS.map((v) => ({ value: v, label: t(`common:enums.completion.${v}`) }))}
+          />
           <DateInput form={form} name="completedOn" label={t('fields.completedOn')} />
           <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
         </div>

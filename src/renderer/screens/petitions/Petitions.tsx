@@ -68,7 +68,14 @@ export function Petitions() {
 
   const columns: Column<PetitionSummary>[] = [
     { key: 'receiptNumber', header: t('fields.receiptNumber'), width: '12.5rem', sortable: true, render: (p) => p.receiptNumber },
-    { key: 'batch', header: t('fields.batch'), width: '6.5rem', sortable: true, align: 'end', render: (p) => (p.batch === null ? '' : t('batchNumber', { batch: p.batch })) },
+    {
+      key: 'batch',
+      header: t('fields.batch'),
+      width: '6.5rem',
+      sortable: true,
+      align: 'end',
+      render: (p) => (p.batch === null ? '' : t('batchNumber', { batch: p.batch })),
+    },
     { key: 'handedOverOn', header: t('fields.handedOverOn'), width: '9.5rem', sortable: true, render: (p) => format.date(p.handedOverOn) },
     { key: 'subject', header: t('fields.subject'), width: 'minmax(9rem, 1.2fr)', render: (p) => p.subject, title: (p) => p.subject },
     { key: 'problem', header: t('fields.problem'), width: 'minmax(14rem, 2.5fr)', render: (p) => p.problem, title: (p) => p.problem },

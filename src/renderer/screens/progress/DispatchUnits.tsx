@@ -20,7 +20,14 @@ const dayOf = (stamp: string): IsoDate => stamp.slice(0, 10) as IsoDate;
  * letters it got since the month began — with boxes to tick units for their workbooks or a 催报.
  * 催报 goes to the units ticked that are behind (none ticked: all behind), previewed and confirmed.
  */
-export function DispatchUnits({ overview, chosenUnit, ticked, onTick, onOpen, onIssued }: {
+export function DispatchUnits({
+  overview,
+  chosenUnit,
+  ticked,
+  onTick,
+  onOpen,
+  onIssued,
+}: {
   overview: DispatchOverview;
   chosenUnit: number | null;
   ticked: readonly number[];
@@ -43,10 +50,22 @@ export function DispatchUnits({ overview, chosenUnit, ticked, onTick, onOpen, on
       header: t('dispatch.tick'),
       width: '3.25rem',
       align: 'center',
-      headerCell: <input type="checkbox" aria-label={t('dispatch.tickAll')} checked={units.length > 0 && ticked.length === units.length} onChange={(e) => onTick(e.target.checked ? units.map((row) => row.unit.id) : [])} />,
+      headerCell: (
+        <input
+          type="checkbox"
+          aria-label={t('dispatch.tickAll')}
+          checked={units.length > 0 && ticked.length === units.length}
+          onChange={(e) => onTick(e.target.checked ? units.map((row) => row.unit.id) : [])}
+        />
+      ),
       render: (row) => (
         <label className="data-table__tick" onClick={(e) => e.stopPropagation()}>
-          <input type="checkbox" aria-label={t('dispatch.tickUnit', { unit: row.unit.name })} checked={ticked.includes(row.unit.id)} onChange={(e) => toggle(row.unit.id, e.target.checked)} />
+          <input
+            type="checkbox"
+            aria-label={t('dispatch.tickUnit', { unit: row.unit.name })}
+            checked={ticked.includes(row.unit.id)}
+            onChange={(e) => toggle(row.unit.id, e.target.checked)}
+          />
         </label>
       ),
     },
@@ -56,7 +75,14 @@ export function DispatchUnits({ overview, chosenUnit, ticked, onTick, onOpen, on
       header: t('dispatch.reports'),
       width: '7rem',
       align: 'center',
-      render: (row) => (behind(row) ? <Tag tone="danger">{t('dispatch.behind', { reported: row.reported, owed: row.owed })}</Tag> : row.owed ? <Tag tone="done">{t('dispatch.allReported', { count: row.owed })}</Tag> : ''),
+      render: (row) =>
+        behind(row) ? (
+          <Tag tone="danger">{t('dispatch.behind', { reported: row.reported, owed: row.owed })}</Tag>
+        ) : row.owed ? (
+          <Tag tone="done">{t('dispatch.allReported', { count: row.owed })}</Tag>
+        ) : (
+          ''
+        ),
     },
     {
       key: 'workbook',
@@ -68,14 +94,20 @@ export function DispatchUnits({ overview, chosenUnit, ticked, onTick, onOpen, on
         ) : workbook.returnedAt ? (
           t('dispatch.returned', { date: format.date(dayOf(workbook.returnedAt)) })
         ) : (
-          t(workbook.returnBy ? 'dispatch.sentDue' : 'dispatch.sent', { date: format.date(dayOf(workbook.exportedAt)), due: workbook.returnBy ? format.date(workbook.returnBy) : '' })
+          t(workbook.returnBy ? 'dispatch.sentDue' : 'dispatch.sent', {
+            date: format.date(dayOf(workbook.exportedAt)),
+            due: workbook.returnBy ? format.date(workbook.returnBy) : '',
+          })
         ),
     },
     {
       key: 'letters',
       header: t('dispatch.letters'),
       width: 'minmax(14rem, 1.6fr)',
-      render: (row) => row.letters.map((letter) => t(letter.chasesReports ? 'dispatch.chaseLetter' : 'dispatch.letter', { number: letter.number, date: format.date(letter.issuedOn) })).join(t('common:listSeparator')),
+      render: (row) =>
+        row.letters
+          .map((letter) => t(letter.chasesReports ? 'dispatch.chaseLetter' : 'dispatch.letter', { number: letter.number, date: format.date(letter.issuedOn) }))
+          .join(t('common:listSeparator')),
       title: (row) => row.letters.map((letter) => `${letter.number} ${letter.title}`).join('\n'),
     },
   ];

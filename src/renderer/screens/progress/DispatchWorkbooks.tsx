@@ -112,21 +112,31 @@ export function DispatchWorkbooks({ period, unitIds, onChanged }: { period: Peri
           <InfoNotice>
             <p>
               {t('workbooks.generated', { count: written.exported.files.length })}
-              {written.saved && ('place' in written.saved ? ` ${t('workbooks.saved', { place: written.saved.place })}` : ` ${t('workbooks.downloaded', { count: written.saved.downloaded })}`)}
+              {written.saved &&
+                ('place' in written.saved
+                  ? ` ${t('workbooks.saved', { place: written.saved.place })}`
+                  : ` ${t('workbooks.downloaded', { count: written.saved.downloaded })}`)}
             </p>
             <ul className="written-files">
               {written.exported.files.map((file) => (
                 <li key={file.exportId}>
                   {t('workbooks.file', { unit: file.unitName, tasks: file.tasks })}
                   {!written.saved && (
-                    <button type="button" className="button button--small" aria-label={t('workbooks.downloadOne', { file: file.fileName })} onClick={() => download(file)}>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={t('workbooks.downloadOne', { file: file.fileName })}
+                      onClick={() => download(file)}
+                    >
                       {t('workbooks.download')}
                     </button>
                   )}
                 </li>
               ))}
             </ul>
-            {written.exported.withoutTasks.length > 0 && <p>{t('workbooks.withoutTasks', { units: written.exported.withoutTasks.map((u) => u.unitName).join(t('common:listSeparator')) })}</p>}
+            {written.exported.withoutTasks.length > 0 && (
+              <p>{t('workbooks.withoutTasks', { units: written.exported.withoutTasks.map((u) => u.unitName).join(t('common:listSeparator')) })}</p>
+            )}
           </InfoNotice>
         )}
       </Section>

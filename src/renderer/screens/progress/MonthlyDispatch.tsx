@@ -58,19 +58,32 @@ export function MonthlyDispatch() {
 
   const unit = units.data?.find((u) => u.id === unitId) ?? null;
   const taskRows: TaskRow[] = (unitTasks.data?.rows ?? [])
-    .map((task) => ({ task, lead: task.leadUnits.some((u) => u.id === unitId), report: reports.data?.find((r) => r.taskId === task.id && r.unitId === unitId) ?? null }))
+    .map((task) => ({
+      task,
+      lead: task.leadUnits.some((u) => u.id === unitId),
+      report: reports.data?.find((r) => r.taskId === task.id && r.unitId === unitId) ?? null,
+    }))
     .filter((row) => row.report !== null || !FINISHED_STATUSES.includes(row.task.status));
 
   const taskColumns: Column<TaskRow>[] = [
     { key: 'number', header: t('tasks:fields.number'), width: '5.5rem', render: (row) => row.task.number },
     { key: 'problem', header: t('tasks:fields.problem'), width: 'minmax(12rem, 1fr)', render: (row) => row.task.problem, title: (row) => row.task.problem },
     { key: 'role', header: t('tasks.role'), width: '8.5rem', render: (row) => t(`common:enums.unitRole.${row.lead ? 'lead' : 'cooperating'}`) },
-    { key: 'state', header: t('tasks.state'), width: '7rem', align: 'center', render: (row) => (row.report ? <ProgressStateTag state={row.report.state} /> : <Tag tone="warn">{t('tasks.notReported')}</Tag>) },
+    {
+      key: 'state',
+      header: t('tasks.state'),
+      width: '7rem',
+      align: 'center',
+      render: (row) => (row.report ? <ProgressStateTag state={row.report.state} /> : <Tag tone="warn">{t('tasks.notReported')}</Tag>),
+    },
     { key: 'reporter', header: t('fields.reporter'), width: '6rem', render: (row) => row.report?.reporter ?? '' },
   ];
 
   const openReport = (row: TaskRow): void =>
-    setReporting({ subject: { taskId: row.task.id, taskNumber: row.task.number, problem: row.task.problem, unitId: unit!.id, unitName: unit!.name }, report: row.report });
+    setReporting({
+      subject: { taskId: row.task.id, taskNumber: row.task.number, problem: row.task.problem, unitId: unit!.id, unitName: unit!.name },
+      report: row.report,
+    });
   if (!period) return <ErrorNotice error={dispatch.error} />;
 
   return (
@@ -86,12 +99,22 @@ export function MonthlyDispatch() {
         }
       />
       <ErrorNotice error={units.error ?? overview.error ?? reports.error ?? unitTasks.error} />
-      {overview.data && <DispatchUnits overview={overview.data} chosenUnit={unitId} ticked={ticked} onTick={setTicked} onOpen={(id) => go({ unit: id })} onIssued={changed} />}
+      {overview.data && (
+        <DispatchUnits overview={overview.data} chosenUnit={unitId} ticked={ticked} onTick={setTicked} onOpen={(id) => go({ unit: id })} onIssued={changed} />
+      )}
       <DispatchWorkbooks period={period} unitIds={ticked} onChanged={changed} />
       {unit ? (
         <Section title={t('tasks.title', { unit: unit.name })}>
           <p className="section__intro">{t('tasks.intro')}</p>
-          <DataTable label={t('tasks.title', { unit: unit.name })} columns={taskColumns} rows={taskRows} rowKey={(row) => row.task.id} onOpen={openReport} empty={t('tasks.empty')} height={480} />
+          <DataTable
+            label={t('tasks.title', { unit: unit.name })}
+            columns={taskColumns}
+            rows={taskRows}
+            rowKey={(row) => row.task.id}
+            onOpen={openReport}
+            empty={t('tasks.empty')}
+            height={480}
+          />
         </Section>
       ) : (
         <Empty>{t('units.choose')}</Empty>

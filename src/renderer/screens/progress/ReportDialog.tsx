@@ -48,7 +48,19 @@ const valuesOf = (subject: ReportSubject, period: Period, report: ProgressReport
 });
 
 /** Enters a unit's report on a task for a month, or reviews and corrects the one it gave. */
-export function ReportDialog({ subject, period, report, onClose, onSaved }: { subject: ReportSubject; period: Period; report: ProgressReportRow | null; onClose: () => void; onSaved: () => void }) {
+export function ReportDialog({
+  subject,
+  period,
+  report,
+  onClose,
+  onSaved,
+}: {
+  subject: ReportSubject;
+  period: Period;
+  report: ProgressReportRow | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('progress');
   const api = useApi();
   const toast = useToast();
@@ -83,7 +95,14 @@ export function ReportDialog({ subject, period, report, onClose, onSaved }: { su
           save();
         }}
       >
-        <SelectInput form={form} name="state" label={t('fields.state')} required empty={t('report.chooseState')} options={PROGRESS_STATES.map((s) => ({ value: s, label: t(`common:enums.progressState.${s}`) }))} />
+        <SelectInput
+          form={form}
+          name="state"
+          label={t('fields.state')}
+          required
+          empty={t('report.chooseState')}
+          options={PROGRESS_STATES.map((s) => ({ value: s, label: t(`common:enums.progressState.${s}`) }))}
+        />
         <DateInput form={form} name="reportedOn" label={t('fields.reportedOn')} />
         <TextArea form={form} name="progress" label={t('fields.progress')} rows={4} />
         <TextArea form={form} name="problems" label={t('fields.problems')} rows={2} />

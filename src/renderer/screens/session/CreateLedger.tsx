@@ -52,7 +52,15 @@ export function CreateLedger() {
     >
       <p className="form__intro">{t('session.create.intro')}</p>
       <PathField form={form} mode="create" />
-      <TextInput form={form} name="password" type="password" autoComplete="new-password" label={t('session.password')} required hint={t('session.create.passwordHint', { min: MIN_PASSWORD_CHARS })} />
+      <TextInput
+        form={form}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        label={t('session.password')}
+        required
+        hint={t('session.create.passwordHint', { min: MIN_PASSWORD_CHARS })}
+      />
       <PasswordStrength judgement={judgement} />
       <TextInput form={form} name="confirm" type="password" autoComplete="new-password" label={t('session.create.confirm')} required />
       <CheckboxInput form={form} name="demo" label={t('session.create.withDemo')} />

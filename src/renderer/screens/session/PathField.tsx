@@ -20,7 +20,14 @@ export function PathField<V extends { path: string }>({ form, mode }: { form: Fo
     <FieldFrame label={t('session.path')} required hint={t('session.pathHint')} error={form.errorOf('path')} wide>
       {(aria) => (
         <div className="input-row">
-          <input {...aria} type="text" spellCheck={false} value={form.values.path} onChange={(e) => form.set('path', e.target.value as V['path'])} onBlur={() => form.touch('path')} />
+          <input
+            {...aria}
+            type="text"
+            spellCheck={false}
+            value={form.values.path}
+            onChange={(e) => form.set('path', e.target.value as V['path'])}
+            onBlur={() => form.touch('path')}
+          />
           {platform.shell === 'desktop' && (
             <button type="button" className="button" onClick={() => void choose()}>
               {t('session.browse')}

@@ -41,7 +41,12 @@ export function Welcome() {
                   <span className="recent__path">{r.path}</span>
                   <span className="recent__when">{t('session.lastOpened', { when: formatInstant(r.openedAt, i18n.language as Language) })}</span>
                 </button>
-                <button type="button" className="button button--link" aria-label={t('session.forget', { name: fileName(r.path) })} onClick={() => void api.session.forgetRecent(r.path).then(refresh)}>
+                <button
+                  type="button"
+                  className="button button--link"
+                  aria-label={t('session.forget', { name: fileName(r.path) })}
+                  onClick={() => void api.session.forgetRecent(r.path).then(refresh)}
+                >
                   {t('session.forgetShort')}
                 </button>
               </li>

@@ -16,7 +16,15 @@ interface InspectionValues extends Record<string, unknown> {
 }
 
 /** Adds or edits an inspection (督察 and its feedback); deleting asks and can be undone. */
-export function InspectionDialog({ inspection, onClose, onSaved }: { inspection: Inspection | null; onClose: () => void; onSaved: (id: number | null) => void }) {
+export function InspectionDialog({
+  inspection,
+  onClose,
+  onSaved,
+}: {
+  inspection: Inspection | null;
+  onClose: () => void;
+  onSaved: (id: number | null) => void;
+}) {
   const { t } = useTranslation('sources');
   const api = useApi();
   const toast = useToast();
@@ -40,7 +48,10 @@ export function InspectionDialog({ inspection, onClose, onSaved }: { inspection:
     const removed = await api.inspections.remove(inspection!.id);
     if (removed.ok) {
       const { name, batch, feedbackDate, notes } = inspection!;
-      toast(t('removed', { name }), () => void api.inspections.create({ name, batch, feedbackDate, notes }).then((again) => onSaved(again.ok ? again.value.id : null)));
+      toast(
+        t('removed', { name }),
+        () => void api.inspections.create({ name, batch, feedbackDate, notes }).then((again) => onSaved(again.ok ? again.value.id : null)),
+      );
       onSaved(null);
     }
     return removed;
@@ -59,7 +70,11 @@ export function InspectionDialog({ inspection, onClose, onSaved }: { inspection:
         <TextInput form={form} name="batch" label={t('fields.batch')} />
         <DateInput form={form} name="feedbackDate" label={t('fields.feedbackDate')} />
         <TextArea form={form} name="notes" label={t('fields.notes')} rows={3} />
-        <FormActions form={form} cancel={onClose} removal={inspection ? { label: t('remove'), message: t('removeMessage', { name: inspection.name }), run: remove } : undefined} />
+        <FormActions
+          form={form}
+          cancel={onClose}
+          removal={inspection ? { label: t('remove'), message: t('removeMessage', { name: inspection.name }), run: remove } : undefined}
+        />
       </form>
     </Dialog>
   );

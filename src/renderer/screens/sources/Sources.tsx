@@ -26,14 +26,17 @@ export function Sources() {
   const [params, setParams] = useSearchParams();
   const inspections = useLoad((api) => api.inspections.list(), []);
   const measures = useLoad((api) => api.measures.list(), []);
-  const taskCounts = useLoad(async (api) => {
-    const counts = new Map<number, number>();
-    for (const inspection of inspections.data ?? []) {
-      const page = await api.tasks.list({ inspectionId: inspection.id, limit: 1 });
-      if (page.ok) counts.set(inspection.id, page.value.total);
-    }
-    return ok(counts);
-  }, [inspections.data]);
+  const taskCounts = useLoad(
+    async (api) => {
+      const counts = new Map<number, number>();
+      for (const inspection of inspections.data ?? []) {
+        const page = await api.tasks.list({ inspectionId: inspection.id, limit: 1 });
+        if (page.ok) counts.set(inspection.id, page.value.total);
+      }
+      return ok(counts);
+    },
+    [inspections.data],
+  );
   const [editing, setEditing] = useState<Inspection | 'new' | null>(null);
   const [editingMeasure, setEditingMeasure] = useState<Measure | 'new' | null>(null);
 
@@ -68,10 +71,21 @@ export function Sources() {
           {[...(inspections.data ?? []).map((i) => i.id), 'none' as const].map((choice) => {
             const item = typeof choice === 'number' ? inspections.data!.find((i) => i.id === choice)! : null;
             return (
-              <button key={choice} type="button" className={`source-item${chosen === choice ? ' source-item--chosen' : ''}`} aria-current={chosen === choice ? 'true' : undefined} onClick={() => choose(choice)}>
+              <button
+                key={choice}
+                type="button"
+                className={`source-item${chosen === choice ? ' source-item--chosen' : ''}`}
+                aria-current={chosen === choice ? 'true' : undefined}
+                onClick={() => choose(choice)}
+              >
                 <span className="source-item__name">{item ? item.name : t('noSource')}</span>
                 <span className="source-item__meta">
-                  {[item?.batch, item ? format.date(item.feedbackDate) : '', item ? t('taskCount', { count: taskCounts.data?.get(item.id) ?? 0 }) : '', t('measures.count', { count: measuresOf(choice).length })]
+                  {[
+                    item?.batch,
+                    item ? format.date(item.feedbackDate) : '',
+                    item ? t('taskCount', { count: taskCounts.data?.get(item.id) ?? 0 }) : '',
+                    t('measures.count', { count: measuresOf(choice).length }),
+                  ]
                     .filter(Boolean)
                     .join(t('separator'))}
                 </span>
@@ -119,7 +133,15 @@ export function Sources() {
                 </button>
               }
             >
-              <DataTable label={t('measures.title')} columns={columns} rows={shown} rowKey={(m) => m.id} onOpen={setEditingMeasure} empty={t('measures.empty')} height={420} />
+              <DataTable
+                label={t('measures.title')}
+                columns={columns}
+                rows={shown}
+                rowKey={(m) => m.id}
+                onOpen={setEditingMeasure}
+                empty={t('measures.empty')}
+                height={420}
+              />
             </Section>
           )}
         </div>

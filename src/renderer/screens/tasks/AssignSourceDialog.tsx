@@ -9,7 +9,12 @@ import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
 
 /** Puts the tasks ticked in the ledger under one source, with their sub-tasks and measures without a source. */
-export function AssignSourceDialog({ taskIds, inspections, onClose, onAssigned }: {
+export function AssignSourceDialog({
+  taskIds,
+  inspections,
+  onClose,
+  onAssigned,
+}: {
   taskIds: readonly number[];
   inspections: readonly Inspection[];
   onClose: () => void;

@@ -62,12 +62,20 @@ function Steps({ closeOut }: { closeOut: CloseOut }) {
       </ol>
       {closeOut.state === 'rejected' && (
         <div className="notice notice--warn">
-          {t('closeOut.rejected', { date: format.date(closeOut.rejectedOn), stage: t(closeOut.checkedOn ? 'closeOut.atApproval' : 'closeOut.atCheck'), reason: closeOut.rejectionReason })}
+          {t('closeOut.rejected', {
+            date: format.date(closeOut.rejectedOn),
+            stage: t(closeOut.checkedOn ? 'closeOut.atApproval' : 'closeOut.atCheck'),
+            reason: closeOut.rejectionReason,
+          })}
         </div>
       )}
       {closeOut.state === 'reopened' && (
         <div className="notice notice--warn">
-          {t('closeOut.reopened', { date: format.date(closeOut.reopenedOn), by: closeOut.reopenedBy && t('closeOut.reopenedBy', { name: closeOut.reopenedBy }), reason: closeOut.reopenReason })}
+          {t('closeOut.reopened', {
+            date: format.date(closeOut.reopenedOn),
+            by: closeOut.reopenedBy && t('closeOut.reopenedBy', { name: closeOut.reopenedBy }),
+            reason: closeOut.reopenReason,
+          })}
         </div>
       )}
     </>
@@ -80,7 +88,17 @@ function Steps({ closeOut }: { closeOut: CloseOut }) {
  * lead units have reported the task completed, their reports come first, and one action starts the
  * check from them.
  */
-export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { task: TaskDetail; closeOuts: readonly CloseOut[]; hasEvidence: boolean; onChange: () => void }) {
+export function CloseOutSection({
+  task,
+  closeOuts,
+  hasEvidence,
+  onChange,
+}: {
+  task: TaskDetail;
+  closeOuts: readonly CloseOut[];
+  hasEvidence: boolean;
+  onChange: () => void;
+}) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
   const [step, setStep] = useState<CloseOutStep | null>(null);
@@ -89,7 +107,15 @@ export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { ta
   const active = latest && ACTIVE_CLOSE_OUT_STATES.includes(latest.state) ? latest : approved;
   const earlier = closeOuts.slice(0, -1);
   const reported = task.checkStage === 'reported';
-  const offered: CloseOutStep[] = approved ? ['reopen'] : task.status === 'closed' ? [] : !active ? [reported ? 'start' : 'request'] : active.state === 'requested' ? ['check', 'reject'] : ['approve', 'reject'];
+  const offered: CloseOutStep[] = approved
+    ? ['reopen']
+    : task.status === 'closed'
+      ? []
+      : !active
+        ? [reported ? 'start' : 'request']
+        : active.state === 'requested'
+          ? ['check', 'reject']
+          : ['approve', 'reject'];
 
   return (
     <div className="close-out">
@@ -119,7 +145,9 @@ export function CloseOutSection({ task, closeOuts, hasEvidence, onChange }: { ta
           taskId={task.id}
           closeOut={active}
           hasEvidence={hasEvidence}
-          {...(step === 'start' ? { initial: requestFromReports(t, task.latestReports, today()), context: <ReportedCompletion reports={task.latestReports} /> } : {})}
+          {...(step === 'start'
+            ? { initial: requestFromReports(t, task.latestReports, today()), context: <ReportedCompletion reports={task.latestReports} /> }
+            : {})}
           onClose={() => setStep(null)}
           onDone={() => {
             setStep(null);

@@ -49,7 +49,16 @@ function inFormTerms<T>(result: Result<T>): Result<T> {
  * above the form that they fill in), the check, the approval, sending it back, or reopening an
  * approved one. The approval needs evidence: without it the dialog says so and does not offer the step.
  */
-export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, initial, context, onClose, onDone }: {
+export function CloseOutStepDialog({
+  step,
+  taskId,
+  closeOut,
+  hasEvidence,
+  initial,
+  context,
+  onClose,
+  onDone,
+}: {
   step: CloseOutStep;
   taskId: number;
   closeOut: CloseOut | null;
@@ -94,10 +103,22 @@ export function CloseOutStepDialog({ step, taskId, closeOut, hasEvidence, initia
             {t('closeOut.evidenceRequired')}
           </div>
         )}
-        <DateInput form={form} name="on" label={t(`closeOut.steps.${step}.on`)} required hint={earliest ? t('closeOut.notBefore', { date: format.date(earliest) }) : undefined} />
+        <DateInput
+          form={form}
+          name="on"
+          label={t(`closeOut.steps.${step}.on`)}
+          required
+          hint={earliest ? t('closeOut.notBefore', { date: format.date(earliest) }) : undefined}
+        />
         {step !== 'reject' && <TextInput form={form} name="by" label={t(`closeOut.steps.${step}.by`)} />}
         <TextArea form={form} name="note" label={t(`closeOut.steps.${step}.note`)} required={NEEDS_REASON.includes(step)} rows={3} />
-        <FormActions form={form} cancel={onClose} submit={t(`closeOut.steps.${step}.submit`)} tone={NEEDS_REASON.includes(step) ? 'danger' : 'primary'} disabled={blocked} />
+        <FormActions
+          form={form}
+          cancel={onClose}
+          submit={t(`closeOut.steps.${step}.submit`)}
+          tone={NEEDS_REASON.includes(step) ? 'danger' : 'primary'}
+          disabled={blocked}
+        />
       </form>
     </Dialog>
   );

@@ -15,12 +15,12 @@ export function DeadlineInput({ form }: { form: Form<TaskValues> }) {
       {(aria) => (
         <div className="deadline-input">
           <span className="deadline-input__kinds" role="radiogroup" aria-label={t('fields.deadlineKind')}>
-          {DEADLINE_KINDS.map((kind: DeadlineKind) => (
-            <label key={kind} className="field--check">
-              <input type="radio" name="deadline-kind" value={kind} checked={deadline.kind === kind} onChange={() => set({ kind })} />
-              {t(`common:enums.deadlineKind.${kind}`)}
-            </label>
-          ))}
+            {DEADLINE_KINDS.map((kind: DeadlineKind) => (
+              <label key={kind} className="field--check">
+                <input type="radio" name="deadline-kind" value={kind} checked={deadline.kind === kind} onChange={() => set({ kind })} />
+                {t(`common:enums.deadlineKind.${kind}`)}
+              </label>
+            ))}
           </span>
           <DateControl
             {...aria}

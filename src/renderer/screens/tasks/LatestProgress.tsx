@@ -11,7 +11,8 @@ import { useFormat } from '../../hooks/useFormat';
  */
 type Format = ReturnType<typeof useFormat>;
 
-const words = (report: ProgressReportRow, several: boolean, format: Format): string => [several ? report.unitName : '', format.period(report.period), report.progress].filter(Boolean).join(' ');
+const words = (report: ProgressReportRow, several: boolean, format: Format): string =>
+  [several ? report.unitName : '', format.period(report.period), report.progress].filter(Boolean).join(' ');
 
 /** The whole of it in one text, for the cell's tooltip. */
 export function latestProgressText(t: TFunction, format: Format, task: TaskSummary): string {

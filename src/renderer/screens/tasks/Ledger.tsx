@@ -71,7 +71,12 @@ export function Ledger() {
     ),
     render: (task) => (
       <label className="data-table__tick" onClick={(e) => e.stopPropagation()}>
-        <input type="checkbox" aria-label={t('ledger.selectTask', { number: task.number })} checked={selection.selected.has(task.id)} onChange={(e) => selection.toggle(task.id, e.target.checked)} />
+        <input
+          type="checkbox"
+          aria-label={t('ledger.selectTask', { number: task.number })}
+          checked={selection.selected.has(task.id)}
+          onChange={(e) => selection.toggle(task.id, e.target.checked)}
+        />
       </label>
     ),
   };
@@ -86,10 +91,22 @@ export function Ledger() {
       render: (task) => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator')),
       title: (task) => task.leadUnits.map((u) => u.name).join(t('common:listSeparator')),
     },
-    { key: 'responsibleLeader', header: t('fields.responsibleLeader'), width: '8rem', render: (task) => task.responsibleLeader, title: (task) => task.responsibleLeader },
+    {
+      key: 'responsibleLeader',
+      header: t('fields.responsibleLeader'),
+      width: '8rem',
+      render: (task) => task.responsibleLeader,
+      title: (task) => task.responsibleLeader,
+    },
     { key: 'deadline', header: t('fields.deadline'), width: '17.5rem', sortable: true, render: (task) => <DeadlineText task={task} /> },
     { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => <TaskStatusTag status={task.status} /> },
-    { key: 'latestProgress', header: t('fields.latestProgress'), width: 'minmax(10rem, 2fr)', render: (task) => <LatestProgress task={task} />, title: (task) => latestProgressText(t, format, task) },
+    {
+      key: 'latestProgress',
+      header: t('fields.latestProgress'),
+      width: 'minmax(10rem, 2fr)',
+      render: (task) => <LatestProgress task={task} />,
+      title: (task) => latestProgressText(t, format, task),
+    },
     { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => sourceOf(task), title: (task) => sourceOf(task) },
     { key: 'updatedAt', header: t('fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
   ];
@@ -99,7 +116,11 @@ export function Ledger() {
   const filtered = isFiltered(filter);
 
   const subtitle =
-    tasks.total === null ? '' : filtered ? t('ledger.countFiltered', { count: tasks.total, shown: format.number(tasks.total) }) : t('ledger.count', { count: tasks.total, shown: format.number(tasks.total) });
+    tasks.total === null
+      ? ''
+      : filtered
+        ? t('ledger.countFiltered', { count: tasks.total, shown: format.number(tasks.total) })
+        : t('ledger.count', { count: tasks.total, shown: format.number(tasks.total) });
 
   return (
     <div className="list-page">

@@ -10,7 +10,17 @@ import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';
 const SEARCH_PAUSE_MS = 300;
 
 /** The ledger's filters: search, unit and its role, source, deadline kind and range, overdue. */
-export function LedgerFilters({ filter, onChange, units, inspections }: { filter: LedgerFilter; onChange: (filter: LedgerFilter) => void; units: readonly Unit[]; inspections: readonly Inspection[] }) {
+export function LedgerFilters({
+  filter,
+  onChange,
+  units,
+  inspections,
+}: {
+  filter: LedgerFilter;
+  onChange: (filter: LedgerFilter) => void;
+  units: readonly Unit[];
+  inspections: readonly Inspection[];
+}) {
   const { t } = useTranslation('tasks');
   const [search, setSearch] = useState(filter.search);
   const change = (part: Partial<LedgerFilter>): void => onChange({ ...filter, ...part });
@@ -32,7 +42,12 @@ export function LedgerFilters({ filter, onChange, units, inspections }: { filter
         <span className="visually-hidden">{t('ledger.search')}</span>
         <input type="search" value={search} placeholder={t('ledger.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
       </label>
-      <UnitSelect units={units} value={filter.unitId === null ? '' : String(filter.unitId)} onChange={(value) => change({ unitId: id(value) })} label={t('ledger.unit')} />
+      <UnitSelect
+        units={units}
+        value={filter.unitId === null ? '' : String(filter.unitId)}
+        onChange={(value) => change({ unitId: id(value) })}
+        label={t('ledger.unit')}
+      />
       <label>
         <span className="visually-hidden">{t('ledger.role')}</span>
         <select value={filter.role} disabled={filter.unitId === null} onChange={(e) => change({ role: e.target.value as UnitRole | 'any' })}>
@@ -70,12 +85,22 @@ export function LedgerFilters({ filter, onChange, units, inspections }: { filter
         </label>
         <label>
           <span className="visually-hidden">{t('ledger.deadlineFrom')}</span>
-          <input type="date" value={filter.deadlineFrom ?? ''} max={filter.deadlineTo ?? undefined} onChange={(e) => change({ deadlineFrom: date(e.target.value) })} />
+          <input
+            type="date"
+            value={filter.deadlineFrom ?? ''}
+            max={filter.deadlineTo ?? undefined}
+            onChange={(e) => change({ deadlineFrom: date(e.target.value) })}
+          />
         </label>
         <span aria-hidden="true">{t('app:filters.to')}</span>
         <label>
           <span className="visually-hidden">{t('ledger.deadlineTo')}</span>
-          <input type="date" value={filter.deadlineTo ?? ''} min={filter.deadlineFrom ?? undefined} onChange={(e) => change({ deadlineTo: date(e.target.value) })} />
+          <input
+            type="date"
+            value={filter.deadlineTo ?? ''}
+            min={filter.deadlineFrom ?? undefined}
+            onChange={(e) => change({ deadlineTo: date(e.target.value) })}
+          />
         </label>
       </span>
       <label className="field--check">

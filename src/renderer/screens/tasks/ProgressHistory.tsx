@@ -20,7 +20,9 @@ export function ReportArticle({ report }: { report: ProgressReportRow }) {
       <header className="report__head">
         <strong>{report.unitName}</strong>
         <ProgressStateTag state={report.state} />
-        <span className="report__by">{[report.reporter, report.reporterPhone, format.date(report.reportedOn)].filter(Boolean).join(t('history.separator'))}</span>
+        <span className="report__by">
+          {[report.reporter, report.reporterPhone, format.date(report.reportedOn)].filter(Boolean).join(t('history.separator'))}
+        </span>
       </header>
       <dl className="report__body">
         {(['progress', 'problems', 'nextSteps', 'evidenceNote'] as const)

@@ -20,7 +20,15 @@ const TABS: readonly TabSpec[] = [
 
 const same = (a: readonly TaskStatus[], b: readonly TaskStatus[]): boolean => a.length === b.length && a.every((s) => b.includes(s));
 
-export function StatusTabs({ statuses, counts, onChange }: { statuses: readonly TaskStatus[]; counts: StatusCounts | null; onChange: (statuses: readonly TaskStatus[]) => void }) {
+export function StatusTabs({
+  statuses,
+  counts,
+  onChange,
+}: {
+  statuses: readonly TaskStatus[];
+  counts: StatusCounts | null;
+  onChange: (statuses: readonly TaskStatus[]) => void;
+}) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
   const countOf = (tab: TabSpec): string => {
@@ -31,7 +39,11 @@ export function StatusTabs({ statuses, counts, onChange }: { statuses: readonly 
   return (
     <FilterTabs
       label={t('ledger.statusTabs')}
-      tabs={TABS.map((tab) => ({ key: tab.key, label: tab.key === 'all' || tab.key === 'open' ? t(`ledger.tab.${tab.key}`) : t(`common:enums.taskStatus.${tab.key}`), count: countOf(tab) }))}
+      tabs={TABS.map((tab) => ({
+        key: tab.key,
+        label: tab.key === 'all' || tab.key === 'open' ? t(`ledger.tab.${tab.key}`) : t(`common:enums.taskStatus.${tab.key}`),
+        count: countOf(tab),
+      }))}
       chosen={TABS.find((tab) => same(tab.statuses, statuses))?.key}
       onChoose={(key) => onChange(TABS.find((tab) => tab.key === key)!.statuses)}
     />

@@ -14,5 +14,15 @@ export function SubTasks({ tasks }: { tasks: readonly TaskSummary[] }) {
     { key: 'deadline', header: t('fields.deadline'), width: '14.5rem', render: (task) => <DeadlineText task={task} /> },
     { key: 'status', header: t('fields.status'), width: '7.5rem', align: 'center', render: (task) => <TaskStatusTag status={task.status} /> },
   ];
-  return <DataTable label={t('task.subTasks')} columns={columns} rows={tasks} rowKey={(task) => task.id} onOpen={(task) => navigate(`/tasks/${task.id}`)} empty={t('task.noSubTasks')} height={280} />;
+  return (
+    <DataTable
+      label={t('task.subTasks')}
+      columns={columns}
+      rows={tasks}
+      rowKey={(task) => task.id}
+      onOpen={(task) => navigate(`/tasks/${task.id}`)}
+      empty={t('task.noSubTasks')}
+      height={280}
+    />
+  );
 }

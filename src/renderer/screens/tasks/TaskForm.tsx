@@ -23,10 +23,13 @@ export function TaskFormPage() {
   const taskId = id ? Number(id) : null;
   const parentId = Number(params.get('parent')) || null;
   const task = useLoad(async (api) => (taskId ? api.tasks.get(taskId) : ok(null)), [taskId]);
-  const parent = useLoad(async (api) => {
-    const wanted = taskId ? task.data?.parentId : parentId;
-    return wanted ? api.tasks.get(wanted) : ok(null);
-  }, [taskId, parentId, task.data?.parentId]);
+  const parent = useLoad(
+    async (api) => {
+      const wanted = taskId ? task.data?.parentId : parentId;
+      return wanted ? api.tasks.get(wanted) : ok(null);
+    },
+    [taskId, parentId, task.data?.parentId],
+  );
   if (task.error || parent.error) return <ErrorNotice error={task.error ?? parent.error} />;
   if (task.loading || parent.loading || task.data === undefined || parent.data === undefined) return null;
   return <TaskForm key={`${taskId}:${parentId}`} task={task.data} parent={parent.data} />;
@@ -61,10 +64,24 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
   const title = task ? t('form.editTitle', { number: task.number }) : parent ? t('form.newSubTitle', { number: parent.number }) : t('form.newTitle');
   return (
     <>
-      <FormPage list={{ to: '/tasks', label: t('ledger.title') }} back={task ? `/tasks/${task.id}` : parent ? `/tasks/${parent.id}` : '/tasks'} title={title} form={form} save={save}>
+      <FormPage
+        list={{ to: '/tasks', label: t('ledger.title') }}
+        back={task ? `/tasks/${task.id}` : parent ? `/tasks/${parent.id}` : '/tasks'}
+        title={title}
+        form={form}
+        save={save}
+      >
         <Section title={t('form.what')}>
           <div className="form form--grid">
-            <SelectInput form={form} name="inspectionId" label={t('fields.inspectionId')} wide numeric empty={t('noSource')} options={(inspections.data ?? []).map((i) => ({ value: String(i.id), label: i.name }))} />
+            <SelectInput
+              form={form}
+              name="inspectionId"
+              label={t('fields.inspectionId')}
+              wide
+              numeric
+              empty={t('noSource')}
+              options={(inspections.data ?? []).map((i) => ({ value: String(i.id), label: i.name }))}
+            />
             <TextInput form={form} name="number" label={t('fields.number')} required autoFocus hint={t('form.numberHint')} />
             <TaskSearchPicker form={form} name="parentId" label={t('fields.parentId')} hint={t('form.parentHint')} exclude={task?.id} />
             <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />

@@ -44,7 +44,11 @@ export function TaskHistory({ taskId, version }: { taskId: number; version: numb
   return (
     <>
       <ErrorNotice error={entries.error} />
-      {count === 0 ? <Empty>{t('task.noHistory')}</Empty> : <AuditEntries entries={all ? entries.data! : entries.data!.slice(0, FIRST_SHOWN)} label={t('task.history')} />}
+      {count === 0 ? (
+        <Empty>{t('task.noHistory')}</Empty>
+      ) : (
+        <AuditEntries entries={all ? entries.data! : entries.data!.slice(0, FIRST_SHOWN)} label={t('task.history')} />
+      )}
       {!all && count > FIRST_SHOWN && (
         <button type="button" className="button" onClick={() => showAll(true)}>
           {t('task.allHistory', { count })}

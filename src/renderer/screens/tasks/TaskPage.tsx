@@ -57,8 +57,9 @@ export function TaskPage() {
     setConfirming(false);
     const removed = await api.tasks.remove(current.id);
     if (!removed.ok) return setRemoveError(removed.error);
-    toast(t('task.removed', { number: current.number }), () =>
-      void api.tasks.create(taskInputOf(current)).then((restored) => restored.ok && navigate(`/tasks/${restored.value.id}`)),
+    toast(
+      t('task.removed', { number: current.number }),
+      () => void api.tasks.create(taskInputOf(current)).then((restored) => restored.ok && navigate(`/tasks/${restored.value.id}`)),
     );
     navigate('/tasks');
   };

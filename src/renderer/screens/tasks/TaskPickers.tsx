@@ -9,7 +9,19 @@ import type { TaskValues } from './taskValues';
 type UnitField = 'leadUnitIds' | 'cooperatingUnitIds';
 
 /** The lead or co-operating units: archived units are not offered, but stay if already chosen. */
-export function UnitPicker({ form, name, units, required = false, hint }: { form: Form<TaskValues>; name: UnitField; units: readonly Unit[]; required?: boolean; hint?: string }) {
+export function UnitPicker({
+  form,
+  name,
+  units,
+  required = false,
+  hint,
+}: {
+  form: Form<TaskValues>;
+  name: UnitField;
+  units: readonly Unit[];
+  required?: boolean;
+  hint?: string;
+}) {
   const { t } = useTranslation('tasks');
   const other: UnitField = name === 'leadUnitIds' ? 'cooperatingUnitIds' : 'leadUnitIds';
   const options: PickerOption[] = units
@@ -18,7 +30,18 @@ export function UnitPicker({ form, name, units, required = false, hint }: { form
   const labelOf = (id: number): string => units.find((u) => u.id === id)?.name ?? t('unknownRef', { id });
   return (
     <FieldFrame label={t(`fields.${name}`)} required={required} hint={hint} wide error={form.errorOf(name)}>
-      {(aria) => <Picker aria={aria} multiple ordered={name === 'leadUnitIds'} options={options} selected={form.values[name]} onChange={(ids) => form.set(name, ids)} labelOf={labelOf} onBlur={() => form.touch(name)} />}
+      {(aria) => (
+        <Picker
+          aria={aria}
+          multiple
+          ordered={name === 'leadUnitIds'}
+          options={options}
+          selected={form.values[name]}
+          onChange={(ids) => form.set(name, ids)}
+          labelOf={labelOf}
+          onBlur={() => form.touch(name)}
+        />
+      )}
     </FieldFrame>
   );
 }

@@ -1,4 +1,14 @@
-import { DEADLINE_KINDS, type DeadlineKind, TASK_SORTS, TASK_STATUSES, type TaskQuery, type TaskSort, type TaskStatus, UNIT_ROLES, type UnitRole } from '../../../contract/tasks';
+import {
+  DEADLINE_KINDS,
+  type DeadlineKind,
+  TASK_SORTS,
+  TASK_STATUSES,
+  type TaskQuery,
+  type TaskSort,
+  type TaskStatus,
+  UNIT_ROLES,
+  type UnitRole,
+} from '../../../contract/tasks';
 import { type IsoDate, isIsoDate } from '../../../shared/dates';
 
 /**

@@ -38,7 +38,11 @@ export function ContactsEditor<V extends WithContacts>({ form }: { form: Form<V>
           </button>
         </div>
       ))}
-      <button type="button" className="button button--small" onClick={() => form.set('contacts', [...contacts, { name: '', position: '', phone: '' }] as V['contacts'])}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => form.set('contacts', [...contacts, { name: '', position: '', phone: '' }] as V['contacts'])}
+      >
         {t('contacts.add')}
       </button>
     </fieldset>

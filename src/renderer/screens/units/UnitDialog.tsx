@@ -77,7 +77,13 @@ export function UnitDialog({ unit, onClose, onSaved }: { unit: Unit | null; onCl
       >
         <TextInput form={form} name="name" label={t('fields.name')} required autoFocus wide />
         <TextInput form={form} name="shortName" label={t('fields.shortName')} hint={t('fields.shortNameHint')} />
-        <SelectInput form={form} name="kind" label={t('fields.kind')} required options={UNIT_KINDS.map((k) => ({ value: k, label: t(`common:enums.unitKind.${k}`) }))} />
+        <SelectInput
+          form={form}
+          name="kind"
+          label={t('fields.kind')}
+          required
+          options={UNIT_KINDS.map((k) => ({ value: k, label: t(`common:enums.unitKind.${k}`) }))}
+        />
         <TextInput form={form} name="address" label={t('fields.address')} wide />
         <ContactsEditor form={form} />
         <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />

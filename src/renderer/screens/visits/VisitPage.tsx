@@ -44,7 +44,11 @@ const inputOf = (values: VisitValues) => ({ ...values, visitedOn: values.visited
 /** /visits/new and /visits/:id: a site visit, its findings and its evidence. */
 export function VisitPage() {
   const id = useRecordParam();
-  return <LoadedRecord id={id} load={(api, visitId) => api.siteVisits.get(visitId)}>{(visit) => <VisitForm visit={visit} />}</LoadedRecord>;
+  return (
+    <LoadedRecord id={id} load={(api, visitId) => api.siteVisits.get(visitId)}>
+      {(visit) => <VisitForm visit={visit} />}
+    </LoadedRecord>
+  );
 }
 
 function VisitForm({ visit }: { visit: SiteVisit | null }) {
@@ -88,7 +92,11 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
       after={
         visit ? (
           <Section title={t('findings.title')}>
-            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }} onChange={findings.reload} />
+            <FindingsList
+              findings={findings.data ?? []}
+              context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }}
+              onChange={findings.reload}
+            />
           </Section>
         ) : undefined
       }

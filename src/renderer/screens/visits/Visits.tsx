@@ -22,7 +22,12 @@ export function Visits() {
   const [filter, setFilter] = useUrlFilter(FILTER);
   const unitId = idParam(filter.unit);
   const visits = useLoad(
-    (api) => api.siteVisits.list({ ...(unitId ? { unitId } : {}), ...(filter.from ? { from: filter.from as IsoDate } : {}), ...(filter.to ? { to: filter.to as IsoDate } : {}) }),
+    (api) =>
+      api.siteVisits.list({
+        ...(unitId ? { unitId } : {}),
+        ...(filter.from ? { from: filter.from as IsoDate } : {}),
+        ...(filter.to ? { to: filter.to as IsoDate } : {}),
+      }),
     [unitId, filter.from, filter.to],
   );
   const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
@@ -41,7 +46,13 @@ export function Visits() {
     { key: 'visitedOn', header: t('fields.visitedOn'), width: '9.5rem', render: (v) => format.date(v.visitedOn) },
     { key: 'places', header: t('fields.places'), width: 'minmax(14rem, 3fr)', render: (v) => v.places, title: (v) => v.places },
     { key: 'unit', header: t('visitedUnit'), width: 'minmax(8rem, 1.2fr)', render: (v) => units.data?.find((u) => u.id === v.unitId)?.name ?? '' },
-    { key: 'unannounced', header: t('way'), width: '8.5rem', align: 'center', render: (v) => (v.unannounced ? <Tag tone="info">{t('unannounced')}</Tag> : t('announced')) },
+    {
+      key: 'unannounced',
+      header: t('way'),
+      width: '8.5rem',
+      align: 'center',
+      render: (v) => (v.unannounced ? <Tag tone="info">{t('unannounced')}</Tag> : t('announced')),
+    },
     {
       key: 'findings',
       header: t('findings.title'),
@@ -77,7 +88,15 @@ export function Visits() {
         </span>
       </div>
       <ErrorNotice error={visits.error} />
-      <DataTable label={t('title')} columns={columns} rows={visits.data ?? []} rowKey={(v) => v.id} onOpen={(v) => navigate(`/visits/${v.id}`)} empty={t('empty')} height={620} />
+      <DataTable
+        label={t('title')}
+        columns={columns}
+        rows={visits.data ?? []}
+        rowKey={(v) => v.id}
+        onOpen={(v) => navigate(`/visits/${v.id}`)}
+        empty={t('empty')}
+        height={620}
+      />
     </>
   );
 }

@@ -30,7 +30,11 @@ export const PETITION_FIELDS: readonly FieldSpec[] = [
   { key: 'entitiesPenalized', words: ['立案处罚（家）', '立案处罚', '处罚企业（家）', '立案处罚企业'], read: { as: 'count' } },
   { key: 'finesYuan', words: ['罚款金额', '罚款（元）', '罚款（万元）', '罚款'], read: { as: 'amount' } },
   { key: 'personsDetained', words: ['拘留人数', '拘留（人）', '行政拘留', '刑事拘留', '拘留'], read: { as: 'count' } },
-  { key: 'completion', words: ['办结情况', '办理结果', '是否办结', '办结状态', '办理状态'], read: { as: 'choice', words: COMPLETION_WORDS, enumName: 'completion' } },
+  {
+    key: 'completion',
+    words: ['办结情况', '办理结果', '是否办结', '办结状态', '办理状态'],
+    read: { as: 'choice', words: COMPLETION_WORDS, enumName: 'completion' },
+  },
   { key: 'completedOn', words: ['办结时间', '办结日期'], read: { as: 'date' } },
   { key: 'notes', words: ['备注', '说明'], read: { as: 'text' } },
 ];

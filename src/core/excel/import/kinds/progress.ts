@@ -18,7 +18,12 @@ export const PROGRESS_FIELDS: readonly FieldSpec[] = [
   { key: 'taskNumber', words: ['任务编号', '任务序号', '整改任务编号', '问题编号', '编号', '序号'], read: { as: 'text' }, required: true, ordinal: true },
   { key: 'unit', words: ['责任单位', '填报单位', '报送单位', '牵头单位', '单位'], read: { as: 'unit' } },
   { key: 'period', words: ['月份', '报送月份', '填报月份', '所属月份', '调度月份'], read: { as: 'period' } },
-  { key: 'state', words: ['进展状态', '推进状态', '整改状态', '状态', '完成情况', '是否序时推进'], read: { as: 'choice', words: PROGRESS_STATE_WORDS, enumName: 'progressState' }, required: true },
+  {
+    key: 'state',
+    words: ['进展状态', '推进状态', '整改状态', '状态', '完成情况', '是否序时推进'],
+    read: { as: 'choice', words: PROGRESS_STATE_WORDS, enumName: 'progressState' },
+    required: true,
+  },
   { key: 'progress', words: ['本月进展', '本月整改进展', '整改进展', '进展情况', '工作进展', '推进情况', '整改落实情况'], read: { as: 'text' } },
   { key: 'problems', words: ['存在问题', '存在的问题', '困难问题', '存在困难'], read: { as: 'text' } },
   { key: 'nextSteps', words: ['下一步计划', '下步计划', '下一步工作', '下一步措施', '下一步工作计划'], read: { as: 'text' } },
@@ -50,7 +55,9 @@ function tasksByNumber(db: Reader, inspectionId: number | null | undefined): Map
   return byNumber;
 }
 
-export const shownReport = (r: Pick<ProgressReport, 'state' | 'progress' | 'problems' | 'nextSteps' | 'evidenceNote' | 'reporter' | 'reporterPhone' | 'reportedOn'>) => ({
+export const shownReport = (
+  r: Pick<ProgressReport, 'state' | 'progress' | 'problems' | 'nextSteps' | 'evidenceNote' | 'reporter' | 'reporterPhone' | 'reportedOn'>,
+) => ({
   state: shownEnum('progressState', r.state),
   progress: shownText(r.progress),
   problems: shownText(r.problems),
@@ -67,7 +74,8 @@ function unitOf(parsed: ParsedRow, task: TaskRef | undefined, ctx: PlanContext, 
   if (named) {
     issues.push(...unitIssues('unit', [named], ctx.units));
     const id = ctx.units.idOf(named);
-    if (id !== null && task && !task.units.some((u) => u.unitId === id)) issues.push({ severity: 'error', code: 'not_responsible_unit', field: 'unit', params: { name: named } });
+    if (id !== null && task && !task.units.some((u) => u.unitId === id))
+      issues.push({ severity: 'error', code: 'not_responsible_unit', field: 'unit', params: { name: named } });
     return id;
   }
   const leads = task?.units.filter((u) => u.role === 'lead') ?? [];
@@ -106,7 +114,10 @@ function planReport(parsed: ParsedRow, ctx: PlanContext, tasks: Map<string, Task
     reporterPhone: text('reporterPhone') ?? existing?.reporterPhone ?? '',
     reportedOn: (v.get('reportedOn') as IsoDate | undefined) ?? existing?.reportedOn ?? null,
   };
-  const valid = task && unitId !== null && period ? checkRules(progressInput, input, issues, (field) => (field === 'unitId' ? 'unit' : field === 'taskId' ? 'taskNumber' : field)) : { issues: [], value: null };
+  const valid =
+    task && unitId !== null && period
+      ? checkRules(progressInput, input, issues, (field) => (field === 'unitId' ? 'unit' : field === 'taskId' ? 'taskNumber' : field))
+      : { issues: [], value: null };
   issues.push(...valid.issues);
   const value = valid.value;
   return plannedRow({

@@ -31,7 +31,9 @@ interface Row {
 const sameTask = (number: string, problem: string): string => `${number}\n${compact(problem).replace(/[。；;，,、.：:！!？?“”"'‘’（）()]/g, '')}`;
 
 export function taskFinder(db: Reader, inspectionId: number | null) {
-  const rows = db.all<Row>('SELECT t.id, t.number, t.problem, t.inspection_id, i.name AS source FROM tasks t LEFT JOIN inspections i ON i.id = t.inspection_id WHERE t.parent_id IS NULL');
+  const rows = db.all<Row>(
+    'SELECT t.id, t.number, t.problem, t.inspection_id, i.name AS source FROM tasks t LEFT JOIN inspections i ON i.id = t.inspection_id WHERE t.parent_id IS NULL',
+  );
   const inSource = new Map<string, number>();
   const elsewhere = new Map<string, Row[]>();
   for (const row of rows) {

@@ -22,14 +22,23 @@ import { type FoundTask, type TaskFinder, taskFinder } from './task-matching';
  */
 export const TASK_FIELDS: readonly FieldSpec[] = [
   { key: 'number', words: ['序号', '任务编号', '编号', '问题编号', '整改任务编号', '问题序号'], read: { as: 'text' }, required: true, ordinal: true },
-  { key: 'problem', words: ['督察反馈问题', '反馈问题', '存在问题', '问题', '整改问题', '问题描述', '主要问题', '反馈意见', '督察发现问题', '整改任务', '问题清单'], read: { as: 'text' }, required: true },
+  {
+    key: 'problem',
+    words: ['督察反馈问题', '反馈问题', '存在问题', '问题', '整改问题', '问题描述', '主要问题', '反馈意见', '督察发现问题', '整改任务', '问题清单'],
+    read: { as: 'text' },
+    required: true,
+  },
   { key: 'goal', words: ['整改目标', '目标', '整改要求', '工作目标'], read: { as: 'text' } },
   { key: 'measures', words: ['整改措施', '措施', '具体措施', '主要措施', '整改举措'], read: { as: 'list' } },
   { key: 'leadUnits', words: ['责任单位', '牵头单位', '承办单位', '责任部门', '牵头部门', '主责单位'], read: { as: 'units' }, required: true },
   { key: 'cooperatingUnits', words: ['配合单位', '协办单位', '配合部门', '协同单位'], read: { as: 'units' } },
   { key: 'responsibleLeader', words: ['责任领导', '分管领导', '牵头领导', '责任人'], read: { as: 'text' } },
   { key: 'deadline', words: ['整改时限', '完成时限', '整改期限', '时限', '完成时间', '整改时间', '时限要求'], read: { as: 'deadline' }, required: true },
-  { key: 'status', words: ['整改进展', '整改状态', '进展情况', '状态', '整改情况', '完成情况'], read: { as: 'choice', words: TASK_STATUS_WORDS, enumName: 'taskStatus' } },
+  {
+    key: 'status',
+    words: ['整改进展', '整改状态', '进展情况', '状态', '整改情况', '完成情况'],
+    read: { as: 'choice', words: TASK_STATUS_WORDS, enumName: 'taskStatus' },
+  },
   { key: 'notes', words: ['备注', '说明'], read: { as: 'text' } },
 ];
 
@@ -80,7 +89,9 @@ function statusOf(read: TaskStatus | undefined, current: Task | undefined, issue
   return read ?? current?.status ?? 'pending';
 }
 
-type TaskValues = Pick<Task, 'inspectionId' | 'problem' | 'goal' | 'responsibleLeader' | 'status' | 'notes' | 'leadUnitIds' | 'cooperatingUnitIds'> & { deadline: Deadline | undefined };
+type TaskValues = Pick<Task, 'inspectionId' | 'problem' | 'goal' | 'responsibleLeader' | 'status' | 'notes' | 'leadUnitIds' | 'cooperatingUnitIds'> & {
+  deadline: Deadline | undefined;
+};
 
 const shownTask = (task: TaskValues, measures: readonly string[], units: UnitNames, finder: TaskFinder) => ({
   inspection: shownText(finder.sourceName(task.inspectionId)),
