@@ -76,6 +76,14 @@ export function audited<E>(tx: Tx, entity: EntityName, id: number | null, load: 
   return changedId;
 }
 
+/** Records an existing record's change (an update, or its deletion) as `audited` does. */
+export function auditedChange<E>(tx: Tx, entity: EntityName, id: number, load: (db: Reader, id: number) => E | undefined, change: () => void): void {
+  audited(tx, entity, id, load, () => {
+    change();
+    return id;
+  });
+}
+
 /** A reference a record makes: the field holding it, the table it names, the id or ids (null: none chosen). */
 export type Reference = readonly [field: string, table: string, ids: number | null | readonly number[]];
 
@@ -113,7 +121,7 @@ export function removeUnlessUsed<E>(
     if (!load(tx, id)) return notFound(entity, id);
     const uses = [...referencesTo(tx, table, id), ...alsoUsedBy(tx, id)];
     if (uses.length > 0) return err(dubanError('in_use', { entity, uses: uses.map((u) => `${u.table}:${u.count}`).join(',') }));
-    audited(tx, entity, id, load, () => (deleteRecord(tx, table, id), id));
+    auditedChange(tx, entity, id, load, () => deleteRecord(tx, table, id));
     return ok(undefined);
   });
 }

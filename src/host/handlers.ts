@@ -48,7 +48,10 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       restoreBackup: (fileName) => session.restoreBackup(fileName),
       removeBackup: (fileName) => session.removeBackup(fileName),
       setPreferences: (preferences) => ok(session.setPreferences(preferences)),
-      forgetRecent: (path) => (session.preferences.forget(path), ok(session.status())),
+      forgetRecent: (path) => {
+        session.preferences.forget(path);
+        return ok(session.status());
+      },
     },
     units: {
       list: (filter) => use((l) => ok(l.units.list(filter))),

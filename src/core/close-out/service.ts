@@ -5,7 +5,7 @@ import { invalid, outOfOrder, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { hasEvidence } from '../evidence/service';
-import { audited, found, fromRow, notFound, type RecordSpec, type Row, saveRecord, updateRecord } from '../records';
+import { auditedChange, found, fromRow, notFound, type RecordSpec, type Row, saveRecord, updateRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { sqlFilter } from '../sql-filter';
 import type { SqlValue } from '../storage/journal';
@@ -93,7 +93,7 @@ const APPROVE: Step<z.output<typeof closeOutDecision>> = {
       ? ok(undefined)
       : invalid('evidence', 'required'),
   effect: (tx, { taskId }) => {
-    audited(tx, 'task', taskId, loadTask, () => (updateRecord(tx, 'tasks', taskId, { status: 'closed' }), taskId));
+    auditedChange(tx, 'task', taskId, loadTask, () => updateRecord(tx, 'tasks', taskId, { status: 'closed' }));
   },
 };
 
@@ -111,7 +111,7 @@ const REOPEN: Step<z.output<typeof closeOutReopening>> = {
   schema: closeOutReopening,
   columns: ({ on, by, reason }) => ({ reopenedOn: on, reopenedBy: by, reopenReason: reason }),
   effect: (tx, { taskId }) => {
-    audited(tx, 'task', taskId, loadTask, () => (updateRecord(tx, 'tasks', taskId, { status: 'in_progress' }), taskId));
+    auditedChange(tx, 'task', taskId, loadTask, () => updateRecord(tx, 'tasks', taskId, { status: 'in_progress' }));
   },
 };
 
@@ -125,7 +125,7 @@ function advance<V extends { readonly on: IsoDate }>(ctx: LedgerContext, step: S
     if (valid.value.on < lastStepDate(closeOut)) return outOfOrder('on', valid.value.on, lastStepDate(closeOut));
     const ready = step.requires?.(tx, closeOut) ?? ok(undefined);
     if (!ready.ok) return ready;
-    audited(tx, 'close_out', id, loadCloseOut, () => (updateRecord(tx, 'close_outs', id, { state: step.to, ...step.columns(valid.value) }), id));
+    auditedChange(tx, 'close_out', id, loadCloseOut, () => updateRecord(tx, 'close_outs', id, { state: step.to, ...step.columns(valid.value) }));
     step.effect?.(tx, closeOut);
     return ok(loadCloseOut(tx, id)!);
   });

@@ -6,7 +6,7 @@ import { invalid, outOfOrder, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { hasEvidence } from '../evidence/service';
-import { audited, insertRecord, notFound, updateRecord } from '../records';
+import { audited, auditedChange, insertRecord, notFound, updateRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { overdueSql } from '../tasks/standing';
 import { listUnits } from '../units/service';
@@ -194,7 +194,7 @@ function reply(ctx: LedgerContext, id: number, input: ReplyInput): Result<Issued
   return decide(ctx, id, (tx, doc) => {
     if (valid.value.repliedOn < doc.issuedOn) return outOfOrder('repliedOn', valid.value.repliedOn, doc.issuedOn);
     if (valid.value.replyText === '' && !hasEvidence(tx, [{ kind: 'document', id }])) return invalid('replyText', 'reply_content_required');
-    audited(tx, 'document', id, loadDocument, () => (updateRecord(tx, 'documents', id, valid.value), id));
+    auditedChange(tx, 'document', id, loadDocument, () => updateRecord(tx, 'documents', id, valid.value));
     return ok(undefined);
   });
 }
@@ -205,12 +205,8 @@ function voidDocument(ctx: LedgerContext, id: number, input: VoidInput): Result<
   if (!valid.ok) return valid;
   return decide(ctx, id, (tx, doc) => {
     if (valid.value.voidedOn < doc.issuedOn) return outOfOrder('voidedOn', valid.value.voidedOn, doc.issuedOn);
-    audited(
-      tx,
-      'document',
-      id,
-      loadDocument,
-      () => (updateRecord(tx, 'documents', id, { state: 'voided', voidedOn: valid.value.voidedOn, voidReason: valid.value.reason }), id),
+    auditedChange(tx, 'document', id, loadDocument, () =>
+      updateRecord(tx, 'documents', id, { state: 'voided', voidedOn: valid.value.voidedOn, voidReason: valid.value.reason }),
     );
     return ok(undefined);
   });

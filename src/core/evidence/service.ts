@@ -3,7 +3,7 @@ import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
 import { invalid, validate } from '../../shared/validation';
 import type { LedgerContext } from '../context';
-import { audited, exists, found, fromRow, insertRecord, notFound, type Row, updateRecord } from '../records';
+import { audited, auditedChange, exists, found, fromRow, insertRecord, notFound, type Row, updateRecord } from '../records';
 import type { Use } from '../references';
 import type { Reader } from '../storage/database';
 import {
@@ -96,7 +96,7 @@ function markRemoved(ctx: LedgerContext, id: number, removed: boolean): Result<E
     if (!evidence) return notFound('evidence', id);
     if (isFrozen(tx, evidence.ownerKind, evidence.ownerId)) return frozen();
     if ((evidence.removedAt !== null) === removed) return err(dubanError('invalid_transition', { entity: 'evidence', state: removed ? 'removed' : 'present' }));
-    audited(tx, 'evidence', id, loadEvidence, () => (updateRecord(tx, 'evidence', id, { removedAt: removed ? tx.at : null }, false), id));
+    auditedChange(tx, 'evidence', id, loadEvidence, () => updateRecord(tx, 'evidence', id, { removedAt: removed ? tx.at : null }, false));
     return ok(loadEvidence(tx, id)!);
   });
 }

@@ -2,7 +2,19 @@ import { inNaturalOrder } from '../../shared/natural-order';
 import { ok, type Result } from '../../shared/result';
 import { invalid } from '../../shared/validation';
 import type { LedgerContext } from '../context';
-import { audited, checkReferences, deleteRecord, found, fromRow, notFound, type RecordSpec, type Row, saveRecord, updateRecord } from '../records';
+import {
+  audited,
+  auditedChange,
+  checkReferences,
+  deleteRecord,
+  found,
+  fromRow,
+  notFound,
+  type RecordSpec,
+  type Row,
+  saveRecord,
+  updateRecord,
+} from '../records';
 import type { Reader } from '../storage/database';
 import { sqlFilter } from '../sql-filter';
 import { loadTask } from '../tasks/service';
@@ -61,7 +73,7 @@ function removeMeasure(ctx: LedgerContext, id: number): Result<void> {
         return taskId;
       });
     }
-    audited(tx, 'measure', id, loadMeasure, () => (deleteRecord(tx, 'measures', id), id));
+    auditedChange(tx, 'measure', id, loadMeasure, () => deleteRecord(tx, 'measures', id));
     return ok(undefined);
   });
 }

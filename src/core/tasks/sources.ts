@@ -4,7 +4,7 @@ import { invalid, validate } from '../../shared/validation';
 import type { Tx } from '../context';
 import { loadInspection } from '../inspections/service';
 import { loadMeasure } from '../measures/service';
-import { audited, exists, notFound, updateRecord } from '../records';
+import { auditedChange, exists, notFound, updateRecord } from '../records';
 import { type SourceAssignment, sourceAssignment } from './model';
 import { loadTask } from './service';
 
@@ -30,9 +30,9 @@ const MEASURES = `SELECT DISTINCT m.id FROM measures m JOIN task_measures tm ON 
     AND (m.number = '' OR NOT EXISTS (SELECT 1 FROM measures o WHERE o.inspection_id = ? AND o.number = m.number))`;
 
 function move(tx: Tx, moving: readonly number[], inspectionId: number): void {
-  for (const id of moving) audited(tx, 'task', id, loadTask, () => (updateRecord(tx, 'tasks', id, { inspectionId }), id));
+  for (const id of moving) auditedChange(tx, 'task', id, loadTask, () => updateRecord(tx, 'tasks', id, { inspectionId }));
   for (const { id } of tx.all<{ id: number }>(MEASURES, [JSON.stringify(moving), inspectionId])) {
-    audited(tx, 'measure', id, loadMeasure, () => (updateRecord(tx, 'measures', id, { inspectionId }), id));
+    auditedChange(tx, 'measure', id, loadMeasure, () => updateRecord(tx, 'measures', id, { inspectionId }));
   }
 }
 
