@@ -129,7 +129,7 @@ test('the monthly dispatch in one screen: the month collected, every unit at a g
   const table = page.getByRole('grid', { name: `${monthWords}各单位报送情况（2 个单位未报齐）` });
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('gridcell', { name: '已报齐 1 项' })).toBeVisible();
-  await expect(table.getByRole('gridcell', { name: /应于.*前报回/ })).toHaveCount(1);
+  await expect(table.getByRole('gridcell', { name: /发出，.*前报回$/ })).toHaveCount(1);
   await snap(page, 'month-dispatch-1440');
 
   // 催报: the two units behind, previewed with the numbers they would take, issued on one confirmation.
