@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DubanApi } from '../../src/contract/api';
-import { runChange, TOUCHES } from '../../src/renderer/api/changes';
+import { changesOf, TOUCHES } from '../../src/renderer/api/changes';
 import { contractQuery } from '../../src/renderer/api/contractQuery';
 import { createQueryClient } from '../../src/renderer/api/queryClient';
 import { err, ok } from '../../src/shared/result';
@@ -59,7 +59,7 @@ describe('the renderer reads the contract through TanStack Query', () => {
       contractQuery(api, 'units', 'list', []),
     ];
     for (const read of reads) await client.fetchQuery(read);
-    const result = await runChange(api, client, 'progress', 'submit', [{ taskId: 7, unitId: 3, period: '2026-11', state: 'on_track' } as never]);
+    const result = await changesOf(api, client, 'progress').submit({ taskId: 7, unitId: 3, period: '2026-11', state: 'on_track' });
     expect(result).toEqual(ok(1));
     expect(reads.map((read) => isInvalid(client, read.queryKey))).toEqual([true, true, true, true, true, false]);
   });
@@ -68,7 +68,7 @@ describe('the renderer reads the contract through TanStack Query', () => {
     const { api } = fakeApi(() => err({ code: 'bad_request' }));
     const client = createQueryClient();
     client.setQueryData(['tasks', 'list', {}], []);
-    const result = await runChange(api, client, 'progress', 'submit', [{} as never]);
+    const result = await changesOf(api, client, 'progress').submit({ taskId: 7, unitId: 3, period: '2026-11', state: 'on_track' });
     expect(result.ok).toBe(false);
     expect(isInvalid(client, ['tasks', 'list', {}])).toBe(false);
   });

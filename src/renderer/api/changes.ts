@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { DubanApi } from '../../contract/api';
-import type { MethodOf, Namespace } from '../../contract/methods';
+import { CONTRACT, type MethodOf, type Namespace } from '../../contract/methods';
 import type { Result } from '../../shared/result';
 import { type ArgsOf, callOf, type ValueOf } from './contractQuery';
 
@@ -49,4 +49,14 @@ export async function runChange<N extends Namespace, M extends MethodOf<N>>(
   const result = (await callOf(api, ns, method)(...args)) as Result<ValueOf<N, M>>;
   if (result.ok) await Promise.all(TOUCHES[ns].map((touched) => client.invalidateQueries({ queryKey: [touched] })));
   return result;
+}
+
+/** A namespace of the contract whose every call is a change: each refreshes what the namespace touches once it succeeded. */
+export function changesOf<N extends Namespace>(api: DubanApi, client: QueryClient, ns: N): DubanApi[N] {
+  const change =
+    (method: MethodOf<N>) =>
+    (...args: ArgsOf<N, MethodOf<N>>) =>
+      runChange(api, client, ns, method, args);
+  // The calls are built from the contract's method names, so the namespace's type holds by construction.
+  return Object.fromEntries((Object.keys(CONTRACT[ns]) as MethodOf<N>[]).map((method) => [method, change(method)])) as unknown as DubanApi[N];
 }

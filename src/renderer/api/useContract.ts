@@ -1,7 +1,9 @@
-import { skipToken, useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { DubanApi } from '../../contract/api';
 import type { MethodOf, Namespace } from '../../contract/methods';
 import { useApi } from './ApiContext';
-import { runChange } from './changes';
+import { changesOf } from './changes';
 import { type ArgsOf, contractQuery, type ValueOf } from './contractQuery';
 
 /**
@@ -15,12 +17,12 @@ export function useContractQuery<N extends Namespace, M extends MethodOf<N>>(ns:
 }
 
 /**
- * A change through the contract, e.g. `useContractMutation('progress', 'submit')`: `run(...args)`
- * answers the Result (forms show its errors by field) and refreshes what the change touches.
+ * Changes through a namespace of the contract, e.g. `useContractMutation('progress').submit(report)`:
+ * each call answers its Result (forms show its errors by field) and, once it succeeded, refreshes
+ * every read of what the namespace touches (changes.ts).
  */
-export function useContractMutation<N extends Namespace, M extends MethodOf<N>>(ns: N, method: M) {
+export function useContractMutation<N extends Namespace>(ns: N): DubanApi[N] {
   const api = useApi();
   const client = useQueryClient();
-  const mutation = useMutation({ mutationFn: (args: ArgsOf<N, M>) => runChange(api, client, ns, method, args) });
-  return { run: (...args: ArgsOf<N, M>) => mutation.mutateAsync(args), running: mutation.isPending };
+  return useMemo(() => changesOf(api, client, ns), [api, client, ns]);
 }

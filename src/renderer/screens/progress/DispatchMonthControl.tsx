@@ -13,13 +13,13 @@ import { useFormat } from '../../hooks/useFormat';
  */
 export function DispatchMonthControl({ month, shown, onSet }: { month: DispatchMonth; shown: Period; onSet: (period: Period) => void }) {
   const { t } = useTranslation('progress');
-  const setMonth = useContractMutation('dispatch', 'setMonth');
+  const dispatch = useContractMutation('dispatch');
   const format = useFormat();
   const [error, setError] = useState<DubanError | null>(null);
   const collecting = month.period === shown;
   const target = collecting ? shiftPeriod(shown, 1) : shown;
   const set = async (): Promise<void> => {
-    const saved = await setMonth.run(target);
+    const saved = await dispatch.setMonth(target);
     if (!saved.ok) return setError(saved.error);
     setError(null);
     onSet(saved.value.period);

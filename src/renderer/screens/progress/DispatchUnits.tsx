@@ -36,7 +36,7 @@ export function DispatchUnits({
 }) {
   const { t } = useTranslation('progress');
   const api = useApi();
-  const chase = useContractMutation('dispatch', 'chase');
+  const dispatch = useContractMutation('dispatch');
   const toast = useToast();
   const format = useFormat();
   const [chasing, setChasing] = useState(false);
@@ -138,7 +138,7 @@ export function DispatchUnits({
           intro={t('dispatch.chaseIntro', { period: format.period(period), units: chased.map((row) => row.unit.name).join(t('common:listSeparator')) })}
           confirm={t('dispatch.chaseConfirm', { count: chased.length })}
           preview={(dates) => api.dispatch.previewChase(request(dates))}
-          issue={(dates) => chase.run(request(dates))}
+          issue={(dates) => dispatch.chase(request(dates))}
           onIssued={(documents) => {
             setChasing(false);
             toast(t('dispatch.chased', { count: documents.length, numbers: documents.map((d) => d.number).join(t('common:listSeparator')) }));

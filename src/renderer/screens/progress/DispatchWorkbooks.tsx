@@ -24,8 +24,7 @@ import { ReturnCard } from '../../components/workbooks/ReturnCard';
 export function DispatchWorkbooks({ period, unitIds }: { period: Period; unitIds: readonly number[] }) {
   const { t } = useTranslation('exchange');
   const api = useApi();
-  const exportPackages = useContractMutation('exchange', 'exportPackages');
-  const applyReturnOf = useContractMutation('exchange', 'applyReturn');
+  const exchange = useContractMutation('exchange');
   const { platform } = useSession();
   const toast = useToast();
   const format = useFormat();
@@ -37,7 +36,7 @@ export function DispatchWorkbooks({ period, unitIds }: { period: Period; unitIds
 
   const generate = async (): Promise<void> => {
     setBusy(true);
-    const exported = await exportPackages.run({ period, ...(unitIds.length ? { unitIds: [...unitIds] } : {}), ...(returnBy ? { returnBy } : {}) });
+    const exported = await exchange.exportPackages({ period, ...(unitIds.length ? { unitIds: [...unitIds] } : {}), ...(returnBy ? { returnBy } : {}) });
     if (!exported.ok) {
       setBusy(false);
       return setError(exported.error);
@@ -67,7 +66,7 @@ export function DispatchWorkbooks({ period, unitIds }: { period: Period; unitIds
   };
 
   const applyReturn = async (preview: ReturnPreview): Promise<boolean> => {
-    const applied = await applyReturnOf.run(preview.importId);
+    const applied = await exchange.applyReturn(preview.importId);
     if (!applied.ok) {
       setError(applied.error);
       return false;

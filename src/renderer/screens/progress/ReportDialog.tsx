@@ -62,14 +62,14 @@ export function ReportDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('progress');
-  const submit = useContractMutation('progress', 'submit');
+  const progress = useContractMutation('progress');
   const toast = useToast();
   const format = useFormat();
   const form = useForm(progressInput, valuesOf(subject, period, report), `report:${subject.taskId}:${subject.unitId}:${period}`);
 
   const save = (): void =>
     void form
-      .submit(async ({ state, ...values }) => submit.run({ ...values, state: state!, period }))
+      .submit(async ({ state, ...values }) => progress.submit({ ...values, state: state!, period }))
       .then((saved) => {
         if (!saved) return;
         toast(t('report.saved', { number: subject.taskNumber, unit: subject.unitName }));
