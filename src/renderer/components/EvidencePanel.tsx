@@ -4,6 +4,7 @@ import { type Evidence, type EvidenceOwner, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_MB 
 import type { DubanError } from '../../shared/errors';
 import { describeError, describeField } from '../../shared/i18n/describe';
 import { useApi } from '../api/ApiContext';
+import { useContractMutation } from '../api/useContract';
 import { useFormat } from '../hooks/useFormat';
 import { Dialog } from './Dialog';
 import { useToast } from './Toasts';
@@ -43,13 +44,15 @@ export function EvidencePanel({
 }: {
   owner: EvidenceOwner;
   evidence: readonly Evidence[];
-  onChange: () => void;
+  /** For a page that still reads by hand (useLoad): the panel's changes refresh the queries themselves. */
+  onChange?: () => void;
   note?: ReactNode;
   /** Sealed (a closed task's): shown and downloadable, neither added to nor removed from. */
   frozen?: boolean;
 }) {
   const { t } = useTranslation();
   const api = useApi();
+  const changes = useContractMutation('evidence');
   const toast = useToast();
   const format = useFormat();
   const input = useRef<HTMLInputElement>(null);
@@ -72,7 +75,7 @@ export function EvidencePanel({
         continue;
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const added = await api.evidence.add({
+      const added = await changes.add({
         ownerKind: owner.kind,
         ownerId: owner.id,
         fileName: file.name,
@@ -85,7 +88,7 @@ export function EvidencePanel({
     setFailures(failed);
     const done = files.length - failed.length;
     if (done > 0) toast(t('evidence.added', { count: done }));
-    onChange();
+    onChange?.();
   };
 
   const content = async (item: Evidence): Promise<Blob | null> => {
@@ -116,10 +119,10 @@ export function EvidencePanel({
   };
 
   const remove = async (item: Evidence): Promise<void> => {
-    const removed = await api.evidence.remove(item.id);
+    const removed = await changes.remove(item.id);
     if (!removed.ok) return setLoadError(removed.error);
-    toast(t('evidence.removed', { name: item.fileName }), () => void api.evidence.restore(item.id).then(onChange));
-    onChange();
+    toast(t('evidence.removed', { name: item.fileName }), () => void changes.restore(item.id).then(() => onChange?.()));
+    onChange?.();
   };
 
   const describe = (error: DubanError): string => (error.fields?.[0] ? describeField(t, error.fields[0]) : describeError(t, error));
