@@ -1,4 +1,4 @@
-import { skipToken, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DubanApi } from '../../contract/api';
 import type { MethodOf, Namespace } from '../../contract/methods';
@@ -9,11 +9,17 @@ import { type ArgsOf, contractQuery, type ValueOf } from './contractQuery';
 /**
  * Reads a method of the contract while the screen shows, e.g. `useContractQuery('tasks', 'list', [query])`;
  * `null` arguments wait (nothing to ask yet). Reads with the same arguments share one answer.
+ * `keepPrevious` shows the last answer while new arguments are asked (a list searched as one types).
  */
-export function useContractQuery<N extends Namespace, M extends MethodOf<N>>(ns: N, method: M, args: ArgsOf<N, M> | null): UseQueryResult<ValueOf<N, M>> {
+export function useContractQuery<N extends Namespace, M extends MethodOf<N>>(
+  ns: N,
+  method: M,
+  args: ArgsOf<N, M> | null,
+  { keepPrevious = false }: { keepPrevious?: boolean } = {},
+): UseQueryResult<ValueOf<N, M>> {
   const api = useApi();
   const query = contractQuery(api, ns, method, args ?? ([] as unknown as ArgsOf<N, M>));
-  return useQuery(args === null ? { queryKey: query.queryKey, queryFn: skipToken } : query);
+  return useQuery({ ...query, ...(args === null ? { queryFn: skipToken } : {}), ...(keepPrevious ? { placeholderData: keepPreviousData } : {}) });
 }
 
 /**
