@@ -59,7 +59,7 @@ describe('the renderer reads the contract through TanStack Query', () => {
       contractQuery(api, 'units', 'list', []),
     ];
     for (const read of reads) await client.fetchQuery(read);
-    const result = await changesOf(api, client, 'progress').submit({ taskId: 7, unitId: 3, period: '2026-11', state: 'on_track' });
+    const result = await changesOf(api, client).progress.submit({ taskId: 7, unitId: 3, period: '2026-11', state: 'on_track' });
     expect(result).toEqual(ok(1));
     expect(reads.map((read) => isInvalid(client, read.queryKey))).toEqual([true, true, true, true, true, false]);
   });
@@ -68,7 +68,7 @@ describe('the renderer reads the contract through TanStack Query', () => {
     const { api } = fakeApi(() => err({ code: 'bad_request' }));
     const client = createQueryClient();
     client.setQueryData(['tasks', 'list', {}], []);
-    const result = await changesOf(api, client, 'progress').submit({ taskId: 7, unitId: 3, period: '2026-11', state: 'on_track' });
+    const result = await changesOf(api, client).progress.submit({ taskId: 7, unitId: 3, period: '2026-11', state: 'on_track' });
     expect(result.ok).toBe(false);
     expect(isInvalid(client, ['tasks', 'list', {}])).toBe(false);
   });

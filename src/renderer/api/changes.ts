@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { DubanApi } from '../../contract/api';
-import { CONTRACT, type MethodOf, type Namespace } from '../../contract/methods';
+import type { MethodOf, Namespace } from '../../contract/methods';
+import { contractProxy } from '../../contract/proxy';
 import type { Result } from '../../shared/result';
 import { type ArgsOf, callOf, type ValueOf } from './contractQuery';
 
@@ -51,12 +52,9 @@ export async function runChange<N extends Namespace, M extends MethodOf<N>>(
   return result;
 }
 
-/** A namespace of the contract whose every call is a change: each refreshes what the namespace touches once it succeeded. */
-export function changesOf<N extends Namespace>(api: DubanApi, client: QueryClient, ns: N): DubanApi[N] {
-  const change =
-    (method: MethodOf<N>) =>
-    (...args: ArgsOf<N, MethodOf<N>>) =>
-      runChange(api, client, ns, method, args);
-  // The calls are built from the contract's method names, so the namespace's type holds by construction.
-  return Object.fromEntries((Object.keys(CONTRACT[ns]) as MethodOf<N>[]).map((method) => [method, change(method)])) as unknown as DubanApi[N];
-}
+/** The contract whose every call is a change: each refreshes what its namespace touches once it succeeded. */
+export const changesOf = (api: DubanApi, client: QueryClient): DubanApi =>
+  contractProxy((name, args) => {
+    const [ns, method] = name.split('.') as [Namespace, string];
+    return runChange(api, client, ns, method as MethodOf<Namespace>, args as never);
+  });

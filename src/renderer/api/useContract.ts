@@ -23,12 +23,12 @@ export function useContractQuery<N extends Namespace, M extends MethodOf<N>>(
 }
 
 /**
- * Changes through a namespace of the contract, e.g. `useContractMutation('progress').submit(report)`:
- * each call answers its Result (forms show its errors by field) and, once it succeeded, refreshes
- * every read of what the namespace touches (changes.ts).
+ * The contract for changes, e.g. `useContractMutation().progress.submit(report)`: each call answers
+ * its Result (forms show its errors by field) and, once it succeeded, refreshes every read of what
+ * its namespace touches (changes.ts).
  */
-export function useContractMutation<N extends Namespace>(ns: N): DubanApi[N] {
+export function useContractMutation(): DubanApi {
   const api = useApi();
   const client = useQueryClient();
-  return useMemo(() => changesOf(api, client, ns), [api, client, ns]);
+  return useMemo(() => changesOf(api, client), [api, client]);
 }

@@ -52,7 +52,7 @@ export function EvidencePanel({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const changes = useContractMutation('evidence');
+  const changes = useContractMutation().evidence;
   const toast = useToast();
   const format = useFormat();
   const input = useRef<HTMLInputElement>(null);

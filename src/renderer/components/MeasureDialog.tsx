@@ -36,7 +36,7 @@ export function MeasureDialog({
   onRemoved?: () => void;
 }) {
   const { t } = useTranslation('tasks');
-  const measures = useContractMutation('measures');
+  const measures = useContractMutation().measures;
   const toast = useToast();
   const form = useForm<MeasureValues>(
     measureInput,

@@ -71,7 +71,7 @@ export function FindingDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('visits');
-  const findings = useContractMutation('findings');
+  const findings = useContractMutation().findings;
   const toast = useToast();
   const form = useForm(findingInput, valuesOf(finding, context), `finding:${finding?.id ?? `new:${JSON.stringify(context)}`}`);
   const [lastRectifiedOn, keepRectifiedOn] = useState<string | null>(form.values.rectifiedOn);

@@ -43,7 +43,7 @@ function Batch({ office }: { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
   const format = useFormat();
   const api = useApi();
-  const documents = useContractMutation('documents');
+  const documents = useContractMutation().documents;
   const output = useDocumentOutput();
   const warningText = useWarningText();
   const now = today();

@@ -41,7 +41,7 @@ function Details({ doc: d, typeName, onClose, onOpen }: DialogProps & { doc: Iss
   const { t } = useTranslation('documents');
   const format = useFormat();
   const api = useApi();
-  const documents = useContractMutation('documents');
+  const documents = useContractMutation().documents;
   const toast = useToast();
   const output = useDocumentOutput();
   const id = d.id;

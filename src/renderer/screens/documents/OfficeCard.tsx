@@ -9,7 +9,7 @@ import { useForm } from '../../forms/useForm';
 /** What every document carries: the issuer mark, the signature, the contact, the copy-to, the reply period; and how soon a unit may be sent another letter about the same tasks without a warning. */
 export function OfficeCard({ office }: { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
-  const documents = useContractMutation('documents');
+  const documents = useContractMutation().documents;
   const toast = useToast();
   const form = useForm<OfficeProfile & Record<string, unknown>>(officeProfileInput, { ...office }, 'document-office');
   const save = (): void =>

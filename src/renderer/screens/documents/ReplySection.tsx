@@ -77,8 +77,8 @@ function ReplyForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('documents');
-  const documents = useContractMutation('documents');
-  const evidence = useContractMutation('evidence');
+  const documents = useContractMutation().documents;
+  const evidence = useContractMutation().evidence;
   const toast = useToast();
   const [failure, setFailure] = useState<DubanError | null>(null);
   // A correction starts from what was recorded; a first reply from nothing, kept as a draft while it is typed.

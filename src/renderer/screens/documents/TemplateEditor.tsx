@@ -63,7 +63,7 @@ export function TemplateEditor({
 }) {
   const { t } = useTranslation('documents');
   const api = useApi();
-  const documents = useContractMutation('documents');
+  const documents = useContractMutation().documents;
   const toast = useToast();
   const units = useContractQuery('units', 'list', []);
   const form = useForm<TemplateValues>(

@@ -17,7 +17,7 @@ interface TypeValues extends Record<string, unknown> {
 /** One type: its name, number pattern and template, the next number this year and where the numbering goes on. */
 function TypeRow({ type, templates }: { type: DocumentType | null; templates: readonly DocumentTemplate[] }) {
   const { t } = useTranslation('documents');
-  const documents = useContractMutation('documents');
+  const documents = useContractMutation().documents;
   const toast = useToast();
   const year = new Date().getFullYear();
   const next = useContractQuery('documents', 'nextNumber', type ? [type.code, year] : null);

@@ -13,7 +13,7 @@ import { useFormat } from '../../hooks/useFormat';
  */
 export function DispatchMonthControl({ month, shown, onSet }: { month: DispatchMonth; shown: Period; onSet: (period: Period) => void }) {
   const { t } = useTranslation('progress');
-  const dispatch = useContractMutation('dispatch');
+  const dispatch = useContractMutation().dispatch;
   const format = useFormat();
   const [error, setError] = useState<DubanError | null>(null);
   const collecting = month.period === shown;

@@ -36,7 +36,7 @@ export function DispatchUnits({
 }) {
   const { t } = useTranslation('progress');
   const api = useApi();
-  const dispatch = useContractMutation('dispatch');
+  const dispatch = useContractMutation().dispatch;
   const toast = useToast();
   const format = useFormat();
   const [chasing, setChasing] = useState(false);

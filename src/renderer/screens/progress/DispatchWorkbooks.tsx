@@ -24,7 +24,7 @@ import { ReturnCard } from '../../components/workbooks/ReturnCard';
 export function DispatchWorkbooks({ period, unitIds }: { period: Period; unitIds: readonly number[] }) {
   const { t } = useTranslation('exchange');
   const api = useApi();
-  const exchange = useContractMutation('exchange');
+  const exchange = useContractMutation().exchange;
   const { platform } = useSession();
   const toast = useToast();
   const format = useFormat();

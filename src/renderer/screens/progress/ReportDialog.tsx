@@ -62,7 +62,7 @@ export function ReportDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('progress');
-  const progress = useContractMutation('progress');
+  const progress = useContractMutation().progress;
   const toast = useToast();
   const format = useFormat();
   const form = useForm(progressInput, valuesOf(subject, period, report), `report:${subject.taskId}:${subject.unitId}:${period}`);

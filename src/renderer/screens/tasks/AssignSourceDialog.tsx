@@ -21,7 +21,7 @@ export function AssignSourceDialog({
   onAssigned: () => void;
 }) {
   const { t } = useTranslation('tasks');
-  const tasks = useContractMutation('tasks');
+  const tasks = useContractMutation().tasks;
   const toast = useToast();
   const [inspectionId, setInspectionId] = useState<number | null>(inspections.length === 1 ? inspections[0]!.id : null);
   const [error, setError] = useState<DubanError | null>(null);

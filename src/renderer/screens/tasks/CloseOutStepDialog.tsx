@@ -71,7 +71,7 @@ export function CloseOutStepDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation('tasks');
-  const closeOuts = useContractMutation('closeOuts');
+  const closeOuts = useContractMutation().closeOuts;
   const format = useFormat();
   const { status } = useSession();
   const form = useForm<StepValues>(SCHEMAS[step], initial ?? { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);

@@ -36,7 +36,7 @@ export function TaskFormPage() {
  */
 function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) {
   const { t } = useTranslation('tasks');
-  const tasks = useContractMutation('tasks');
+  const tasks = useContractMutation().tasks;
   const toast = useToast();
   const navigate = useNavigate();
   const form = useForm(taskInput, task ? taskValuesOf(task) : newTaskValues(parent), `task:${task?.id ?? `new:${parent?.id ?? ''}`}`);

@@ -25,7 +25,7 @@ import { taskInputOf } from './taskValues';
  */
 export function TaskPage() {
   const { t } = useTranslation('tasks');
-  const tasks = useContractMutation('tasks');
+  const tasks = useContractMutation().tasks;
   const toast = useToast();
   const navigate = useNavigate();
   const id = Number(useParams().id);
