@@ -38,14 +38,11 @@ function useBlobUrl(): [string | null, (blob: Blob | null) => string | null] {
 export function EvidencePanel({
   owner,
   evidence,
-  onChange,
   note,
   frozen = false,
 }: {
   owner: EvidenceOwner;
   evidence: readonly Evidence[];
-  /** For a page that still reads by hand (useLoad): the panel's changes refresh the queries themselves. */
-  onChange?: () => void;
   note?: ReactNode;
   /** Sealed (a closed task's): shown and downloadable, neither added to nor removed from. */
   frozen?: boolean;
@@ -88,7 +85,6 @@ export function EvidencePanel({
     setFailures(failed);
     const done = files.length - failed.length;
     if (done > 0) toast(t('evidence.added', { count: done }));
-    onChange?.();
   };
 
   const content = async (item: Evidence): Promise<Blob | null> => {
@@ -121,8 +117,7 @@ export function EvidencePanel({
   const remove = async (item: Evidence): Promise<void> => {
     const removed = await changes.remove(item.id);
     if (!removed.ok) return setLoadError(removed.error);
-    toast(t('evidence.removed', { name: item.fileName }), () => void changes.restore(item.id).then(() => onChange?.()));
-    onChange?.();
+    toast(t('evidence.removed', { name: item.fileName }), () => void changes.restore(item.id));
   };
 
   const describe = (error: DubanError): string => (error.fields?.[0] ? describeField(t, error.fields[0]) : describeError(t, error));

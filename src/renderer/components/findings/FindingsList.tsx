@@ -11,16 +11,7 @@ import { type FindingContext, FindingDialog } from './FindingDialog';
  * The findings (问题) of a visit, a meeting or a task: what, where from, to whom it was reported,
  * whether put right. Enter or a click opens one; "登记问题" adds one in this context.
  */
-export function FindingsList({
-  findings,
-  context,
-  onChange,
-}: {
-  findings: readonly Finding[];
-  context: FindingContext;
-  /** For a page that still reads by hand (useLoad): the dialog's changes refresh the queries themselves. */
-  onChange?: () => void;
-}) {
+export function FindingsList({ findings, context }: { findings: readonly Finding[]; context: FindingContext }) {
   const { t } = useTranslation('visits');
   const format = useFormat();
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
@@ -77,10 +68,7 @@ export function FindingsList({
           context={context}
           units={units.data ?? []}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onChange?.();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </div>
