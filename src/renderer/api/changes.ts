@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { DubanApi } from '../../contract/api';
-import type { MethodOf, Namespace } from '../../contract/methods';
+import { CONTRACT, type MethodOf, type Namespace } from '../../contract/methods';
 import { contractProxy } from '../../contract/proxy';
 import type { Result } from '../../shared/result';
 import { type ArgsOf, callOf, type ValueOf } from './contractQuery';
@@ -16,7 +16,8 @@ const RECORDS = ['units', 'inspections', 'tasks', 'measures', 'progress', 'petit
  */
 export const TOUCHES: Readonly<Record<Namespace, readonly Namespace[]>> = {
   platform: ['platform'],
-  session: ['session'],
+  // A restored backup replaces every record.
+  session: Object.keys(CONTRACT) as Namespace[],
   units: ['units', 'tasks', 'dispatch', 'progress', 'documents', ...LEDGER_VIEWS],
   inspections: ['inspections', 'tasks', ...LEDGER_VIEWS],
   tasks: ['tasks', 'measures', 'progress', 'dispatch', 'closeOuts', 'findings', 'documents', ...LEDGER_VIEWS],
