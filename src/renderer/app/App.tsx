@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -6,6 +7,7 @@ import type { DubanApi } from '../../contract/api';
 import type { PlatformInfo, SessionStatus } from '../../contract/session-model';
 import { ApiProvider } from '../api/ApiContext';
 import type { SessionChange } from '../api/connect';
+import { createQueryClient } from '../api/queryClient';
 import { ToastProvider } from '../components/Toasts';
 import { Unlock } from '../screens/session/Unlock';
 import { Welcome } from '../screens/session/Welcome';
@@ -27,6 +29,7 @@ export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18
   const [status, setStatus] = useState<SessionStatus | null>(null);
   const [welcomeHeld, holdWelcome] = useState(false);
   const [coreStop, setCoreStop] = useState<CoreStop | null>(null);
+  const [queryClient] = useState(createQueryClient);
 
   const refresh = useCallback(async () => {
     const result = await api.session.status();
@@ -57,24 +60,30 @@ export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18
   useActivity(api, status?.state === 'open');
   const session = useMemo<SessionView | null>(() => (status ? { status, platform, refresh, holdWelcome } : null), [status, platform, refresh]);
   const screen = coreStop === 'core.crashed' ? 'stopped' : welcomeHeld ? 'none' : session?.status.state;
+  // What was read from a ledger goes with it when it locks or closes: the next one starts empty.
+  useEffect(() => {
+    if (screen !== 'open') queryClient.clear();
+  }, [screen, queryClient]);
 
   return (
     <I18nextProvider i18n={i18n}>
       <ApiProvider api={api}>
-        <ToastProvider>
-          {coreStop && <CoreNotice stop={coreStop} />}
-          {session && (
-            <SessionContext.Provider value={session}>
-              {screen === 'none' && <Welcome />}
-              {screen === 'locked' && <Unlock />}
-              {screen === 'open' && (
-                <HashRouter>
-                  <Shell />
-                </HashRouter>
-              )}
-            </SessionContext.Provider>
-          )}
-        </ToastProvider>
+        <QueryClientProvider client={queryClient}>
+          <ToastProvider>
+            {coreStop && <CoreNotice stop={coreStop} />}
+            {session && (
+              <SessionContext.Provider value={session}>
+                {screen === 'none' && <Welcome />}
+                {screen === 'locked' && <Unlock />}
+                {screen === 'open' && (
+                  <HashRouter>
+                    <Shell />
+                  </HashRouter>
+                )}
+              </SessionContext.Provider>
+            )}
+          </ToastProvider>
+        </QueryClientProvider>
       </ApiProvider>
     </I18nextProvider>
   );

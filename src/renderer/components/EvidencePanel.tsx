@@ -4,6 +4,7 @@ import { type Evidence, type EvidenceOwner, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_MB 
 import type { DubanError } from '../../shared/errors';
 import { describeError, describeField } from '../../shared/i18n/describe';
 import { useApi } from '../api/ApiContext';
+import { useContractMutation } from '../api/useContract';
 import { useFormat } from '../hooks/useFormat';
 import { Dialog } from './Dialog';
 import { useToast } from './Toasts';
@@ -37,19 +38,18 @@ function useBlobUrl(): [string | null, (blob: Blob | null) => string | null] {
 export function EvidencePanel({
   owner,
   evidence,
-  onChange,
   note,
   frozen = false,
 }: {
   owner: EvidenceOwner;
   evidence: readonly Evidence[];
-  onChange: () => void;
   note?: ReactNode;
   /** Sealed (a closed task's): shown and downloadable, neither added to nor removed from. */
   frozen?: boolean;
 }) {
   const { t } = useTranslation();
   const api = useApi();
+  const changes = useContractMutation().evidence;
   const toast = useToast();
   const format = useFormat();
   const input = useRef<HTMLInputElement>(null);
@@ -72,7 +72,7 @@ export function EvidencePanel({
         continue;
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const added = await api.evidence.add({
+      const added = await changes.add({
         ownerKind: owner.kind,
         ownerId: owner.id,
         fileName: file.name,
@@ -85,7 +85,6 @@ export function EvidencePanel({
     setFailures(failed);
     const done = files.length - failed.length;
     if (done > 0) toast(t('evidence.added', { count: done }));
-    onChange();
   };
 
   const content = async (item: Evidence): Promise<Blob | null> => {
@@ -116,10 +115,9 @@ export function EvidencePanel({
   };
 
   const remove = async (item: Evidence): Promise<void> => {
-    const removed = await api.evidence.remove(item.id);
+    const removed = await changes.remove(item.id);
     if (!removed.ok) return setLoadError(removed.error);
-    toast(t('evidence.removed', { name: item.fileName }), () => void api.evidence.restore(item.id).then(onChange));
-    onChange();
+    toast(t('evidence.removed', { name: item.fileName }), () => void changes.restore(item.id));
   };
 
   const describe = (error: DubanError): string => (error.fields?.[0] ? describeField(t, error.fields[0]) : describeError(t, error));

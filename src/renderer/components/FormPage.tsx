@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DubanError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
-import type { DubanApi } from '../../contract/api';
-import { useApi } from '../api/ApiContext';
 import { focusFirstInvalid } from '../forms/focus';
 import type { Form } from '../forms/useForm';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -20,9 +18,9 @@ export interface Removal {
   readonly confirmMessage: string;
   /** What the notice says once it is gone. */
   readonly done: string;
-  readonly run: (api: DubanApi) => Promise<Result<unknown>>;
+  readonly run: () => Promise<Result<unknown>>;
   /** Recreates it from what it held (a new id); the page then shows the new record. */
-  readonly undo?: (api: DubanApi) => Promise<Result<{ readonly id: number }>>;
+  readonly undo?: () => Promise<Result<{ readonly id: number }>>;
 }
 
 /**
@@ -57,7 +55,6 @@ export function FormPage<V extends Record<string, unknown>>({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
   const toast = useToast();
   const navigate = useNavigate();
   const element = useRef<HTMLFormElement>(null);
@@ -66,10 +63,10 @@ export function FormPage<V extends Record<string, unknown>>({
 
   const remove = async (): Promise<void> => {
     setConfirming(false);
-    const removed = await removal!.run(api);
+    const removed = await removal!.run();
     if (!removed.ok) return setRemoveError(removed.error);
     const undo = removal!.undo;
-    toast(removal!.done, undo && (() => void undo(api).then((back) => back.ok && navigate(`${list.to}/${back.value.id}`))));
+    toast(removal!.done, undo && (() => void undo().then((back) => back.ok && navigate(`${list.to}/${back.value.id}`))));
     navigate(list.to);
   };
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../contract/inspections';
 import { type Measure, measureInput } from '../../contract/measures';
 import type { Result } from '../../shared/result';
-import { useApi } from '../api/ApiContext';
+import { useContractMutation } from '../api/useContract';
 import { useForm } from '../forms/useForm';
 import { Dialog } from './Dialog';
 import { FormActions } from './FormActions';
@@ -36,7 +36,7 @@ export function MeasureDialog({
   onRemoved?: () => void;
 }) {
   const { t } = useTranslation('tasks');
-  const api = useApi();
+  const measures = useContractMutation().measures;
   const toast = useToast();
   const form = useForm<MeasureValues>(
     measureInput,
@@ -49,12 +49,12 @@ export function MeasureDialog({
   );
   const save = (): void =>
     void form.submit(async (values) => {
-      const saved = measure ? await api.measures.update(measure.id, values) : await api.measures.create(values);
+      const saved = measure ? await measures.update(measure.id, values) : await measures.create(values);
       if (saved.ok) onSaved(saved.value);
       return saved;
     });
   const remove = async (): Promise<Result<unknown>> => {
-    const removed = await api.measures.remove(measure!.id);
+    const removed = await measures.remove(measure!.id);
     if (removed.ok) {
       toast(t('measure.removed'));
       onRemoved?.();

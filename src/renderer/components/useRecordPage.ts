@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import type { DubanApi } from '../../contract/api';
 import type { Result } from '../../shared/result';
-import { useApi } from '../api/ApiContext';
+import { useContractMutation } from '../api/useContract';
 import type { Removal } from './FormPage';
 import { useToast } from './Toasts';
 
@@ -33,12 +33,12 @@ export function useRecordPage<R extends { readonly id: number }, V, I>({
   /** What the notices and the confirmation say (the saved ones of the record as saved). */
   words: { saved: (saved: R) => string; created: (saved: R) => string; remove: string; removeMessage: string; removed: string };
 }): { save: (values: V) => Promise<Result<R>>; removal: Removal | undefined } {
-  const api = useApi();
+  const changes = useContractMutation();
   const toast = useToast();
   const navigate = useNavigate();
 
   const save = async (values: V): Promise<Result<R>> => {
-    const saved = record ? await calls(api).update(record.id, inputOf(values)) : await calls(api).create(inputOf(values));
+    const saved = record ? await calls(changes).update(record.id, inputOf(values)) : await calls(changes).create(inputOf(values));
     if (saved.ok) {
       toast(record ? words.saved(saved.value) : words.created(saved.value));
       if (!record) navigate(`${path}/${saved.value.id}`, { replace: true });
@@ -52,8 +52,8 @@ export function useRecordPage<R extends { readonly id: number }, V, I>({
         confirmTitle: words.remove,
         confirmMessage: words.removeMessage,
         done: words.removed,
-        run: (a) => calls(a).remove(record.id),
-        undo: (a) => calls(a).create(inputOf(valuesOf(record))),
+        run: () => calls(changes).remove(record.id),
+        undo: () => calls(changes).create(inputOf(valuesOf(record))),
       }
     : undefined;
 

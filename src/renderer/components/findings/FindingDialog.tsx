@@ -4,7 +4,7 @@ import { type Finding, type FindingInput, findingInput, type FindingOrigin, type
 import type { Unit } from '../../../contract/units';
 import type { IsoDate } from '../../../shared/dates';
 import type { Result } from '../../../shared/result';
-import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { Dialog } from '../Dialog';
 import { FormActions } from '../FormActions';
 import { DateInput, SelectInput, TextArea, TextInput } from '../inputs';
@@ -71,14 +71,14 @@ export function FindingDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('visits');
-  const api = useApi();
+  const findings = useContractMutation().findings;
   const toast = useToast();
   const form = useForm(findingInput, valuesOf(finding, context), `finding:${finding?.id ?? `new:${JSON.stringify(context)}`}`);
   const [lastRectifiedOn, keepRectifiedOn] = useState<string | null>(form.values.rectifiedOn);
 
   const save = (): void =>
     void form
-      .submit((values) => (finding ? api.findings.update(finding.id, inputOf(values)) : api.findings.create(inputOf(values))))
+      .submit((values) => (finding ? findings.update(finding.id, inputOf(values)) : findings.create(inputOf(values))))
       .then((saved) => {
         if (!saved) return;
         toast(t(finding ? 'findings.saved' : 'findings.created'));
@@ -86,10 +86,10 @@ export function FindingDialog({
       });
 
   const remove = async (): Promise<Result<unknown>> => {
-    const removed = await api.findings.remove(finding!.id);
+    const removed = await findings.remove(finding!.id);
     if (removed.ok) {
       const { id: _id, createdAt: _c, updatedAt: _u, ...input } = finding!;
-      toast(t('findings.removed'), () => void api.findings.create(input).then(onSaved));
+      toast(t('findings.removed'), () => void findings.create(input).then(onSaved));
       onSaved();
     }
     return removed;

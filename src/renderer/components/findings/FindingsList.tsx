@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../contract/findings';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { type Column, DataTable } from '../DataTable';
 import { Tag } from '../Tag';
 import { useFormat } from '../../hooks/useFormat';
@@ -11,12 +11,12 @@ import { type FindingContext, FindingDialog } from './FindingDialog';
  * The findings (问题) of a visit, a meeting or a task: what, where from, to whom it was reported,
  * whether put right. Enter or a click opens one; "登记问题" adds one in this context.
  */
-export function FindingsList({ findings, context, onChange }: { findings: readonly Finding[]; context: FindingContext; onChange: () => void }) {
+export function FindingsList({ findings, context }: { findings: readonly Finding[]; context: FindingContext }) {
   const { t } = useTranslation('visits');
   const format = useFormat();
-  const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
-  const visits = useLoad((api) => api.siteVisits.list(), []);
-  const meetings = useLoad((api) => api.meetings.list(), []);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const visits = useContractQuery('siteVisits', 'list', []);
+  const meetings = useContractQuery('meetings', 'list', []);
   const [editing, setEditing] = useState<Finding | 'new' | null>(null);
 
   const originText = (f: Finding): string => {
@@ -68,10 +68,7 @@ export function FindingsList({ findings, context, onChange }: { findings: readon
           context={context}
           units={units.data ?? []}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onChange();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </div>

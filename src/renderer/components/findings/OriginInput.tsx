@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FINDING_SOURCES, type FindingSource } from '../../../contract/findings';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { FieldFrame } from '../Field';
 import type { Form } from '../../forms/useForm';
 import { useFormat } from '../../hooks/useFormat';
@@ -10,8 +10,8 @@ import type { FindingValues } from './FindingDialog';
 export function OriginInput({ form }: { form: Form<FindingValues> }) {
   const { t } = useTranslation('visits');
   const format = useFormat();
-  const visits = useLoad((api) => api.siteVisits.list(), []);
-  const meetings = useLoad((api) => api.meetings.list(), []);
+  const visits = useContractQuery('siteVisits', 'list', []);
+  const meetings = useContractQuery('meetings', 'list', []);
   const origin = form.values.origin;
   const choices =
     origin.source === 'visit'

@@ -10,7 +10,7 @@ import {
 } from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { useForm } from '../../forms/useForm';
 import { today } from '../../hooks/today';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -42,7 +42,7 @@ export interface IssueDialogProps {
 }
 
 export function IssueDialog(props: IssueDialogProps) {
-  const office = useLoad((a) => a.documents.office(), []);
+  const office = useContractQuery('documents', 'office', []);
   return (
     <Dialog title={props.title} open wide onClose={props.onClose}>
       {office.data ? <Confirmation office={office.data} {...props} /> : <ErrorNotice error={office.error} />}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type AccountabilityCase, ACCOUNTABILITY_STATES, SUBJECT_KINDS } from '../../../contract/accountability';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { type Column, DataTable } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';
 import { ErrorNotice } from '../../components/Notice';
@@ -18,7 +18,7 @@ export function Accountability() {
   const format = useFormat();
   const navigate = useNavigate();
   const [filter, setFilter] = useUrlFilter(FILTER);
-  const cases = useLoad((api) => api.accountability.list(), []);
+  const cases = useContractQuery('accountability', 'list', []);
   const shown = (cases.data ?? []).filter((c) => !filter.state || c.state === filter.state);
   const subjectsOf = (c: AccountabilityCase): string =>
     SUBJECT_KINDS.map((kind) => ({ kind, count: c.subjects.filter((s) => s.kind === kind).length }))

@@ -7,8 +7,7 @@ import {
   ACCOUNTABILITY_STATES,
   type AccountabilityState,
 } from '../../../contract/accountability';
-import { ok } from '../../../shared/result';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
@@ -51,8 +50,9 @@ const inputOf = (values: CaseValues): AccountabilityInput => values as unknown a
 /** /accountability/new and /accountability/:id: an issue handed over, the team on it, and who was held accountable how. */
 export function AccountabilityPage() {
   const id = useRecordParam();
+  const record = useContractQuery('accountability', 'get', id === null ? null : [id]);
   return (
-    <LoadedRecord id={id} load={(api, caseId) => api.accountability.get(caseId)}>
+    <LoadedRecord id={id} record={record}>
       {(c) => <CaseForm accountabilityCase={c} />}
     </LoadedRecord>
   );
@@ -61,9 +61,9 @@ export function AccountabilityPage() {
 function CaseForm({ accountabilityCase: current }: { accountabilityCase: AccountabilityCase | null }) {
   const { t } = useTranslation('accountability');
   const form = useForm(accountabilityInput, valuesOf(current), `accountability:${current?.id ?? 'new'}`);
-  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const findings = useLoad((a) => a.findings.list(), []);
-  const evidence = useLoad(async (a) => (current ? a.evidence.list({ kind: 'accountability_case', id: current.id }) : ok([])), [current?.id]);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const findings = useContractQuery('findings', 'list', []);
+  const evidence = useContractQuery('evidence', 'list', current ? [{ kind: 'accountability_case', id: current.id }] : null);
   const petitions = useMemo<SearchSource>(
     () => ({
       search: async (a, query) => {
@@ -109,7 +109,7 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
         // Below the form, not beside it: the subjects' table needs the page's width.
         current && (
           <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'accountability_case', id: current.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />
+            <EvidencePanel owner={{ kind: 'accountability_case', id: current.id }} evidence={evidence.data ?? []} />
           </Section>
         )
       }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_NAMES, type EntityName } from '../../../contract/audit';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { AuditEntries } from '../../components/audit/AuditEntries';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,9 +13,9 @@ export function AuditLog() {
   const { t } = useTranslation('audit');
   const [entity, setEntity] = useState<EntityName | ''>('');
   const [limit, setLimit] = useState(PAGE);
-  const entries = useLoad((api) => api.audit.list({ ...(entity ? { entity } : {}), limit }), [entity, limit]);
+  const entries = useContractQuery('audit', 'list', [{ ...(entity ? { entity } : {}), limit }], { keepPrevious: true });
   // The chain under its key, and against the head this machine saw: a rewrite by SQL shows here.
-  const verified = useLoad((api) => api.audit.verify(), []);
+  const verified = useContractQuery('audit', 'verify', []);
 
   return (
     <>

@@ -6,7 +6,7 @@ import { PETITION_COMPLETIONS } from '../../../contract/petitions';
 import type { LedgerStats } from '../../../contract/stats';
 import { FINISHED_STATUSES, TASK_STATUSES } from '../../../contract/tasks';
 import { formatPercent } from '../../../shared/i18n/format';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { Chart } from '../../components/Chart';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -31,10 +31,10 @@ export function Dashboard() {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const asOf = today();
-  const stats = useLoad((api) => api.stats.ledger({ asOf }), [asOf]);
-  const overdue = useLoad((api) => api.tasks.list({ overdueAsOf: asOf, parentId: null, sort: 'deadline', limit: OVERDUE_SHOWN }), [asOf]);
-  const replies = useLoad((api) => api.documents.awaitingReply(asOf), [asOf]);
-  const todo = useLoad((api) => api.todo.list(asOf), [asOf]);
+  const stats = useContractQuery('stats', 'ledger', [{ asOf }]);
+  const overdue = useContractQuery('tasks', 'list', [{ overdueAsOf: asOf, parentId: null, sort: 'deadline', limit: OVERDUE_SHOWN }]);
+  const replies = useContractQuery('documents', 'awaitingReply', [asOf]);
+  const todo = useContractQuery('todo', 'list', [asOf]);
 
   if (!stats.data) return <ErrorNotice error={stats.error} />;
   const s = stats.data;

@@ -10,7 +10,8 @@ import {
   replyDueFor,
 } from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useApi } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { DateInput, SelectInput } from '../../components/inputs';
@@ -34,7 +35,7 @@ const sentLately = (item: Preview): boolean => item.warnings.some((warning) => w
 
 /** One letter to each lead unit of the tasks overdue on a date, previewed together, issued together, printed together. */
 export function BatchLetters() {
-  const office = useLoad((a) => a.documents.office(), []);
+  const office = useContractQuery('documents', 'office', []);
   return office.data ? <Batch office={office.data} /> : <ErrorNotice error={office.error} />;
 }
 
@@ -42,10 +43,11 @@ function Batch({ office }: { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
   const format = useFormat();
   const api = useApi();
+  const documents = useContractMutation().documents;
   const output = useDocumentOutput();
   const warningText = useWarningText();
   const now = today();
-  const types = useLoad((a) => a.documents.types(), []);
+  const types = useContractQuery('documents', 'types', []);
   const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: now, issuedOn: now, replyDue: replyDueFor(office, now) }, 'document-batch');
   // The user's own ticks and unticks, over the defaults (every unit but those sent a letter lately).
   const [chosen, setChosen] = useState<ReadonlyMap<number, boolean>>(new Map());
@@ -72,7 +74,7 @@ function Batch({ office }: { office: OfficeProfile }) {
 
   const issueAll = (): void =>
     void form.submit(async (values) => {
-      const result = await api.documents.issueBatch({ ...(values as BatchDraft), unitIds });
+      const result = await documents.issueBatch({ ...(values as BatchDraft), unitIds });
       if (result.ok && result.value.length > 0) {
         const html = await api.documents.html(result.value.map((doc) => doc.id));
         setIssued({ docs: result.value, html: html.ok ? html.value : '' });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type IssuedDocument, voidInput } from '../../../contract/documents';
 import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useApi } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { Dialog } from '../../components/Dialog';
@@ -19,14 +20,13 @@ interface DialogProps {
   readonly id: number;
   readonly typeName: (code: string) => string;
   onClose(): void;
-  onChanged(): void;
   onOpen(id: number): void;
 }
 
 /** One register entry: what it printed, its outputs, the reply (with attachments), void and chase (asked first, as any issue). */
 export function DocumentDialog(props: DialogProps) {
   const { t } = useTranslation('documents');
-  const doc = useLoad((a) => a.documents.get(props.id), [props.id]);
+  const doc = useContractQuery('documents', 'get', [props.id]);
   if (!doc.data) {
     return (
       <Dialog title={t('loading')} open onClose={props.onClose}>
@@ -34,40 +34,35 @@ export function DocumentDialog(props: DialogProps) {
       </Dialog>
     );
   }
-  return <Details key={`${doc.data.id}:${doc.data.updatedAt}`} doc={doc.data} reload={doc.reload} {...props} />;
+  return <Details key={`${doc.data.id}:${doc.data.updatedAt}`} doc={doc.data} {...props} />;
 }
 
-function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: DialogProps & { doc: IssuedDocument; reload(): void }) {
+function Details({ doc: d, typeName, onClose, onOpen }: DialogProps & { doc: IssuedDocument }) {
   const { t } = useTranslation('documents');
   const format = useFormat();
   const api = useApi();
+  const documents = useContractMutation().documents;
   const toast = useToast();
   const output = useDocumentOutput();
   const id = d.id;
-  const page = useLoad((a) => a.documents.html([id]), [id]);
+  const page = useContractQuery('documents', 'html', [[id]]);
   const now = today();
   const [voiding, setVoiding] = useState(false);
   const [chasing, setChasing] = useState(false);
   const voidForm = useForm(voidInput, { voidedOn: now, reason: '' });
 
   const date = (value: string | null): string => (value ? format.date(value) : t('none'));
-  const changed = (): void => {
-    reload();
-    onChanged();
-  };
   const voidDocument = (): void =>
     void voidForm
-      .submit((values) => api.documents.void(id, values))
+      .submit((values) => documents.void(id, values))
       .then((done) => {
         if (!done) return;
         setVoiding(false);
         toast(t('void.done', { number: d.number }));
-        changed();
       });
   const chased = (issued: readonly IssuedDocument[]): void => {
     const chase = issued[0]!;
     toast(t('chase.done', { number: chase.number }));
-    onChanged();
     onOpen(chase.id);
   };
   const issued = d.state === 'issued';
@@ -150,14 +145,14 @@ function Details({ doc: d, reload, typeName, onClose, onChanged, onOpen }: Dialo
           </div>
         </form>
       )}
-      <ReplySection doc={d} onSaved={changed} />
+      <ReplySection doc={d} />
       {chasing && (
         <IssueDialog
           title={t('chase.title', { number: d.number })}
           intro={t('chase.intro', { recipient: d.recipient, count: d.taskIds.length })}
           confirm={t('chase.confirm')}
           preview={(dates) => api.documents.previewChase(id, dates)}
-          issue={(dates) => api.documents.chase(id, dates).then((chase) => (chase.ok ? ok([chase.value]) : chase))}
+          issue={(dates) => documents.chase(id, dates).then((chase) => (chase.ok ? ok([chase.value]) : chase))}
           onIssued={chased}
           onClose={() => setChasing(false)}
         />

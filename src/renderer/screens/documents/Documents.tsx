@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type DocumentRecord, replyStanding } from '../../../contract/documents';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
@@ -23,16 +23,13 @@ export function Documents() {
   const reply = REPLY_FILTERS.find((r) => r === filter.reply) ?? '';
   const open = idParam(filter.open) ?? null;
   const setOpen = (id: number | null): void => setFilter({ open: id === null ? '' : String(id) });
-  const types = useLoad((api) => api.documents.types({ includeArchived: true }), []);
-  const documents = useLoad(
-    (api) =>
-      api.documents.list({
-        ...(filter.type ? { docType: filter.type } : {}),
-        ...(filter.q.trim() ? { search: filter.q.trim() } : {}),
-        ...(reply === 'awaiting' ? { awaitingReply: true } : reply === 'overdue' ? { replyOverdueAsOf: now } : {}),
-      }),
-    [filter.type, filter.q, reply],
-  );
+  const types = useContractQuery('documents', 'types', [{ includeArchived: true }]);
+  const query = {
+    ...(filter.type ? { docType: filter.type } : {}),
+    ...(filter.q.trim() ? { search: filter.q.trim() } : {}),
+    ...(reply === 'awaiting' ? { awaitingReply: true } : reply === 'overdue' ? { replyOverdueAsOf: now } : {}),
+  };
+  const documents = useContractQuery('documents', 'list', [query], { keepPrevious: true });
   const typeName = (code: string): string => types.data?.find((type) => type.code === code)?.name ?? code;
 
   const columns: Column<DocumentRecord>[] = [
@@ -108,7 +105,7 @@ export function Documents() {
       </div>
       <ErrorNotice error={documents.error ?? types.error} />
       <DataTable label={t('title')} columns={columns} rows={documents.data ?? []} rowKey={(d) => d.id} onOpen={(d) => setOpen(d.id)} empty={t('empty')} />
-      {open !== null && <DocumentDialog id={open} typeName={typeName} onClose={() => setOpen(null)} onChanged={documents.reload} onOpen={setOpen} />}
+      {open !== null && <DocumentDialog id={open} typeName={typeName} onClose={() => setOpen(null)} onOpen={setOpen} />}
     </>
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../contract/documents';
 import type { TaskSummary } from '../../../contract/tasks';
 import type { DubanError } from '../../../shared/errors';
-import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useApi } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { FieldFrame } from '../../components/Field';
@@ -29,9 +29,12 @@ interface DraftValues extends Record<string, unknown> {
   title: string;
 }
 
+/** No unit chosen: no tasks to offer. */
+const NO_TASKS: readonly TaskSummary[] = [];
+
 /** Issuing one document: type, recipient, its tasks, dates; the page shown as it will print; issue takes the number. */
 export function IssueDocument() {
-  const office = useLoad((a) => a.documents.office(), []);
+  const office = useContractQuery('documents', 'office', []);
   return office.data ? <IssueForm office={office.data} /> : <ErrorNotice error={office.error} />;
 }
 
@@ -40,18 +43,20 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
   const format = useFormat();
   const api = useApi();
+  const documents = useContractMutation().documents;
   const output = useDocumentOutput();
   const now = today();
-  const types = useLoad((a) => a.documents.types(), []);
-  const templates = useLoad((a) => a.documents.templates(), []);
-  const units = useLoad((a) => a.units.list(), []);
+  const types = useContractQuery('documents', 'types', []);
+  const templates = useContractQuery('documents', 'templates', []);
+  const units = useContractQuery('units', 'list', []);
   const form = useForm<DraftValues>(
     documentDraft,
     { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now), title: '' },
     'document-draft',
   );
   const { values } = form;
-  const tasks = useLoad((a) => (values.recipientUnitId ? a.documents.defaultTasks(values.recipientUnitId) : Promise.resolve(ok([]))), [values.recipientUnitId]);
+  const defaults = useContractQuery('documents', 'defaultTasks', values.recipientUnitId ? [values.recipientUnitId] : null);
+  const offered = values.recipientUnitId ? defaults.data : NO_TASKS;
   const [preview, setPreview] = useState<DocumentPreview | null>(null);
   const [previewError, setPreviewError] = useState<DubanError | null>(null);
   const [issued, setIssued] = useState<{ doc: IssuedDocument; html: string } | null>(null);
@@ -59,12 +64,12 @@ function IssueForm({ office }: { office: OfficeProfile }) {
 
   // A unit chosen: the letter covers what the core says it covers by default; the user may untick.
   useEffect(() => {
-    if (tasks.data)
+    if (offered)
       form.set(
         'taskIds',
-        tasks.data.map((task) => task.id),
+        offered.map((task) => task.id),
       );
-  }, [tasks.data]);
+  }, [offered]);
 
   useEffect(() => {
     if (!draft.recipientUnitId || !documentDraft.safeParse(draft).success) return setPreview(null);
@@ -76,7 +81,7 @@ function IssueForm({ office }: { office: OfficeProfile }) {
 
   const issue = (): void =>
     void form.submit(async (input) => {
-      const result = await api.documents.issue(input as never);
+      const result = await documents.issue(input as never);
       if (result.ok) {
         const html = await api.documents.html([result.value.id]);
         setIssued({ doc: result.value, html: html.ok ? html.value : '' });
@@ -155,14 +160,14 @@ function IssueForm({ office }: { office: OfficeProfile }) {
       <FieldFrame label={t('fields.tasks')} error={form.errorOf('taskIds')} hint={t('issue.tasksHint')} wide>
         {(aria) => (
           <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>
-            {(tasks.data ?? []).map((task) => (
+            {(offered ?? []).map((task) => (
               <label key={task.id} className="field--check">
                 <input type="checkbox" checked={values.taskIds.includes(task.id)} onChange={(e) => toggleTask(task, e.target.checked)} />
                 {task.number} {task.problem}
                 {task.deadline.kind === 'date' && <span className="task-picks__deadline">{format.date(task.deadline.date)}</span>}
               </label>
             ))}
-            {values.recipientUnitId && tasks.data?.length === 0 && <span>{t('issue.noTasks')}</span>}
+            {values.recipientUnitId && offered?.length === 0 && <span>{t('issue.noTasks')}</span>}
           </fieldset>
         )}
       </FieldFrame>

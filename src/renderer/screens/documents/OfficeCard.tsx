@@ -1,24 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { type OfficeProfile, officeProfileInput } from '../../../contract/documents';
-import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { FormActions } from '../../components/FormActions';
 import { NumberInput, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 
 /** What every document carries: the issuer mark, the signature, the contact, the copy-to, the reply period; and how soon a unit may be sent another letter about the same tasks without a warning. */
-export function OfficeCard({ office, onSaved }: { office: OfficeProfile; onSaved: () => void }) {
+export function OfficeCard({ office }: { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
-  const api = useApi();
+  const documents = useContractMutation().documents;
   const toast = useToast();
   const form = useForm<OfficeProfile & Record<string, unknown>>(officeProfileInput, { ...office }, 'document-office');
   const save = (): void =>
     void form
-      .submit((values) => api.documents.setOffice(values))
+      .submit((values) => documents.setOffice(values))
       .then((saved) => {
         if (!saved) return;
         toast(t('office.saved'));
-        onSaved();
       });
   return (
     <section className="card" aria-labelledby="office-title">

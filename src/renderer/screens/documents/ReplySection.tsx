@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type IssuedDocument, type ReplyInput, replyInput } from '../../../contract/documents';
 import type { Evidence } from '../../../contract/evidence';
 import type { DubanError } from '../../../shared/errors';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { FormActions } from '../../components/FormActions';
 import { DateInput, TextArea } from '../../components/inputs';
 import { ErrorNotice } from '../../components/Notice';
@@ -22,18 +22,14 @@ interface ReplyValues extends Record<string, unknown> {
  * or both; nothing is filled in for the user), then shown as recorded. Correcting it is a step of its
  * own, kept in the change history with the reply before and after.
  */
-export function ReplySection({ doc, onSaved }: { doc: IssuedDocument; onSaved: () => void }) {
+export function ReplySection({ doc }: { doc: IssuedDocument }) {
   const [correcting, setCorrecting] = useState(false);
-  const attachments = useLoad((a) => a.evidence.list({ kind: 'document', id: doc.id }), [doc.id]);
+  const attachments = useContractQuery('evidence', 'list', [{ kind: 'document', id: doc.id }]);
   const files = attachments.data ?? [];
   if (doc.repliedOn !== null && !correcting)
     return <RecordedReply doc={doc} files={files} onCorrect={doc.state === 'issued' ? () => setCorrecting(true) : null} />;
   if (doc.state !== 'issued') return null;
-  const done = (): void => {
-    setCorrecting(false);
-    onSaved();
-  };
-  return <ReplyForm doc={doc} files={files} correcting={correcting} onAttached={attachments.reload} onDone={done} onCancel={() => setCorrecting(false)} />;
+  return <ReplyForm doc={doc} files={files} correcting={correcting} onDone={() => setCorrecting(false)} onCancel={() => setCorrecting(false)} />;
 }
 
 function RecordedReply({ doc, files, onCorrect }: { doc: IssuedDocument; files: readonly Evidence[]; onCorrect: (() => void) | null }) {
@@ -71,19 +67,18 @@ function ReplyForm({
   doc,
   files,
   correcting,
-  onAttached,
   onDone,
   onCancel,
 }: {
   doc: IssuedDocument;
   files: readonly Evidence[];
   correcting: boolean;
-  onAttached: () => void;
   onDone: () => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation('documents');
-  const api = useApi();
+  const documents = useContractMutation().documents;
+  const evidence = useContractMutation().evidence;
   const toast = useToast();
   const [failure, setFailure] = useState<DubanError | null>(null);
   // A correction starts from what was recorded; a first reply from nothing, kept as a draft while it is typed.
@@ -96,7 +91,7 @@ function ReplyForm({
 
   const save = (): void =>
     void form
-      .submit((values) => api.documents.reply(doc.id, values as ReplyInput))
+      .submit((values) => documents.reply(doc.id, values as ReplyInput))
       .then((saved) => {
         if (!saved) return;
         toast(t(correcting ? 'reply.corrected' : 'reply.saved', { number: doc.number }));
@@ -105,7 +100,7 @@ function ReplyForm({
   const attach = async (list: FileList | null): Promise<void> => {
     setFailure(null);
     for (const file of Array.from(list ?? [])) {
-      const added = await api.evidence.add({
+      const added = await evidence.add({
         ownerKind: 'document',
         ownerId: doc.id,
         fileName: file.name,
@@ -114,7 +109,6 @@ function ReplyForm({
       });
       if (!added.ok) return setFailure(added.error);
     }
-    onAttached();
   };
 
   return (

@@ -11,7 +11,8 @@ import {
 } from '../../../contract/documents';
 import { describeField } from '../../../shared/i18n/describe';
 import type { Result } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useApi } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { FormActions } from '../../components/FormActions';
 import { UnitOptions } from '../../components/UnitSelect';
@@ -62,8 +63,9 @@ export function TemplateEditor({
 }) {
   const { t } = useTranslation('documents');
   const api = useApi();
+  const documents = useContractMutation().documents;
   const toast = useToast();
-  const units = useLoad((a) => a.units.list(), []);
+  const units = useContractQuery('units', 'list', []);
   const form = useForm<TemplateValues>(
     templateInput,
     { name: template?.name ?? '', format: template?.format ?? 'letter', source: template?.source ?? STARTER },
@@ -98,7 +100,7 @@ export function TemplateEditor({
     let stored: DocumentTemplate | null = null;
     void form
       .submit(async (values) => {
-        const result = await (template ? api.documents.updateTemplate(template.id, values) : api.documents.createTemplate(values));
+        const result = await (template ? documents.updateTemplate(template.id, values) : documents.createTemplate(values));
         if (result.ok) stored = result.value;
         return result;
       })
@@ -110,7 +112,7 @@ export function TemplateEditor({
   };
 
   const remove = async (): Promise<Result<unknown>> => {
-    const removed = await api.documents.removeTemplate(template!.id);
+    const removed = await documents.removeTemplate(template!.id);
     if (removed.ok) {
       toast(t('templates.removed', { name: template!.name }));
       onRemoved();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { OfficeCard } from './OfficeCard';
@@ -11,9 +11,9 @@ import { TypesCard } from './TypesCard';
 /** Templates, types and numbering, and the office's details: what documents are written from. */
 export function Templates() {
   const { t } = useTranslation('documents');
-  const templates = useLoad((a) => a.documents.templates(), []);
-  const types = useLoad((a) => a.documents.types({ includeArchived: true }), []);
-  const office = useLoad((a) => a.documents.office(), []);
+  const templates = useContractQuery('documents', 'templates', []);
+  const types = useContractQuery('documents', 'types', [{ includeArchived: true }]);
+  const office = useContractQuery('documents', 'office', []);
   const [chosen, setChosen] = useState<number | 'new' | null>(null);
   const list = templates.data?.templates ?? [];
   const current = chosen === 'new' ? null : (list.find((x) => x.id === chosen) ?? list[0] ?? null);
@@ -59,19 +59,13 @@ export function Templates() {
           template={chosen === 'new' ? null : current}
           fields={templates.data.fields}
           office={office.data}
-          onSaved={(saved) => {
-            templates.reload();
-            setChosen(saved.id);
-          }}
-          onRemoved={() => {
-            templates.reload();
-            setChosen(null);
-          }}
+          onSaved={(saved) => setChosen(saved.id)}
+          onRemoved={() => setChosen(null)}
         />
       )}
       <div className="cards">
-        {types.data && templates.data && <TypesCard types={types.data} templates={list} onSaved={types.reload} />}
-        {office.data && <OfficeCard key={JSON.stringify(office.data)} office={office.data} onSaved={office.reload} />}
+        {types.data && templates.data && <TypesCard types={types.data} templates={list} />}
+        {office.data && <OfficeCard key={JSON.stringify(office.data)} office={office.data} />}
       </div>
     </>
   );

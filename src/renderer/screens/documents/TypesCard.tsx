@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_NUMBER_PATTERN, type DocumentTemplate, type DocumentType, documentTypeInput } from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { SelectInput, TextInput } from '../../components/inputs';
 import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
@@ -15,15 +15,12 @@ interface TypeValues extends Record<string, unknown> {
 }
 
 /** One type: its name, number pattern and template, the next number this year and where the numbering goes on. */
-function TypeRow({ type, templates, onSaved }: { type: DocumentType | null; templates: readonly DocumentTemplate[]; onSaved: () => void }) {
+function TypeRow({ type, templates }: { type: DocumentType | null; templates: readonly DocumentTemplate[] }) {
   const { t } = useTranslation('documents');
-  const api = useApi();
+  const documents = useContractMutation().documents;
   const toast = useToast();
   const year = new Date().getFullYear();
-  const next = useLoad(
-    (a) => (type ? a.documents.nextNumber(type.code, year) : Promise.resolve({ ok: true as const, value: '' })),
-    [type?.code, type?.updatedAt],
-  );
+  const next = useContractQuery('documents', 'nextNumber', type ? [type.code, year] : null);
   const form = useForm<TypeValues>(
     documentTypeInput,
     { name: type?.name ?? '', numberPattern: type?.numberPattern ?? DEFAULT_NUMBER_PATTERN, templateId: type?.templateId ?? templates[0]?.id ?? null },
@@ -35,21 +32,19 @@ function TypeRow({ type, templates, onSaved }: { type: DocumentType | null; temp
     void form
       .submit((values) =>
         type
-          ? api.documents.updateType(type.id, { ...values, templateId: values.templateId! })
-          : api.documents.createType({ ...values, templateId: values.templateId! }),
+          ? documents.updateType(type.id, { ...values, templateId: values.templateId! })
+          : documents.createType({ ...values, templateId: values.templateId! }),
       )
       .then((saved) => {
         if (!saved) return;
         toast(t('types.saved', { name: form.values.name }));
         if (!type) form.reset({ name: '', numberPattern: DEFAULT_NUMBER_PATTERN, templateId: templates[0]?.id ?? null });
-        onSaved();
       });
   const restart = async (): Promise<void> => {
-    const set = await api.documents.setCounter({ docType: type!.code, year, nextSerial: Number(serial) });
+    const set = await documents.setCounter({ docType: type!.code, year, nextSerial: Number(serial) });
     setFailure(set.ok ? null : set.error);
     if (set.ok) {
       toast(t('types.counterSet', { number: set.value }));
-      next.reload();
     }
   };
   return (
@@ -100,15 +95,15 @@ function TypeRow({ type, templates, onSaved }: { type: DocumentType | null; temp
   );
 }
 
-export function TypesCard({ types, templates, onSaved }: { types: readonly DocumentType[]; templates: readonly DocumentTemplate[]; onSaved: () => void }) {
+export function TypesCard({ types, templates }: { types: readonly DocumentType[]; templates: readonly DocumentTemplate[] }) {
   const { t } = useTranslation('documents');
   return (
     <section className="card" aria-labelledby="types-title">
       <h2 id="types-title">{t('types.title')}</h2>
       {types.map((type) => (
-        <TypeRow key={`${type.id}:${type.updatedAt}`} type={type} templates={templates} onSaved={onSaved} />
+        <TypeRow key={`${type.id}:${type.updatedAt}`} type={type} templates={templates} />
       ))}
-      <TypeRow type={null} templates={templates} onSaved={onSaved} />
+      <TypeRow type={null} templates={templates} />
     </section>
   );
 }

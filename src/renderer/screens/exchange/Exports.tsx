@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_KINDS, type ExportKind, type ExportRequest } from '../../../contract/exchange';
 import { TASK_STATUSES, type TaskStatus } from '../../../contract/tasks';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { FieldFrame } from '../../components/Field';
 import { UnitOptions } from '../../components/UnitSelect';
 import { ErrorNotice } from '../../components/Notice';
@@ -17,7 +17,7 @@ export function Exports() {
   const [unitId, setUnitId] = useState<number | null>(null);
   const [status, setStatus] = useState<TaskStatus | ''>('');
   const [asOf, setAsOf] = useState<string>(today());
-  const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const exporting = useExport();
 
   const request = (): ExportRequest => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, type ImportKind, type ImportOptions, type WorkbookSource } from '../../../contract/exchange';
 import type { Period } from '../../../shared/dates';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { FieldFrame } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { thisPeriod } from '../../hooks/today';
@@ -14,7 +14,7 @@ export function ImportStart({ busy, onStart }: { busy: boolean; onStart: (source
   const [kind, setKind] = useState<ImportKind | ''>('');
   const [inspectionId, setInspectionId] = useState<number | null>(null);
   const [period, setPeriod] = useState<Period>(thisPeriod());
-  const inspections = useLoad((api) => api.inspections.list(), []);
+  const inspections = useContractQuery('inspections', 'list', []);
 
   const options = (): ImportOptions => ({ ...(kind ? { kind } : {}), inspectionId, period });
 

@@ -13,7 +13,8 @@ import {
 } from '../../../contract/exchange';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useApi } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
@@ -35,6 +36,7 @@ const LINKS: Record<ImportKind, string> = { tasks: '/tasks', petitions: '/petiti
 export function ImportWizard() {
   const { t } = useTranslation('exchange');
   const api = useApi();
+  const exchange = useContractMutation().exchange;
   const format = useFormat();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [options, setOptions] = useState<ImportOptions>({});
@@ -42,7 +44,7 @@ export function ImportWizard() {
   const [error, setError] = useState<DubanError | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const units = useLoad((a) => a.units.list({ includeArchived: true }), [result]);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
 
   const run = async <T,>(call: Promise<Result<T>>, done: (value: T) => void): Promise<void> => {
     setBusy(true);
@@ -66,7 +68,7 @@ export function ImportWizard() {
   };
   const apply = (): void => {
     setConfirming(false);
-    if (preview) void run(api.exchange.apply(preview.importId), (value) => (setResult(value), setPreview(null)));
+    if (preview) void run(exchange.apply(preview.importId), (value) => (setResult(value), setPreview(null)));
   };
   const abandon = (): void => {
     if (preview) void api.exchange.discard(preview.importId);

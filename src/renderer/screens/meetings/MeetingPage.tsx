@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Meeting, MEETING_KINDS, type MeetingKind, meetingInput } from '../../../contract/meetings';
 import type { IsoDate } from '../../../shared/dates';
-import { ok } from '../../../shared/result';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { unitChoices } from '../../components/UnitSelect';
@@ -38,8 +37,9 @@ const inputOf = (values: MeetingValues) => ({ ...values, heldOn: values.heldOn a
 /** /meetings/new and /meetings/:id: a meeting the group attended, what it learned, and the problems found there. */
 export function MeetingPage() {
   const id = useRecordParam();
+  const record = useContractQuery('meetings', 'get', id === null ? null : [id]);
   return (
-    <LoadedRecord id={id} load={(api, meetingId) => api.meetings.get(meetingId)}>
+    <LoadedRecord id={id} record={record}>
       {(meeting) => <MeetingForm meeting={meeting} />}
     </LoadedRecord>
   );
@@ -49,8 +49,8 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
   const { t } = useTranslation('meetings');
   const format = useFormat();
   const form = useForm(meetingInput, valuesOf(meeting), `meeting:${meeting?.id ?? 'new'}`);
-  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const findings = useLoad(async (a) => (meeting ? a.findings.list({ meetingId: meeting.id }) : ok([])), [meeting?.id]);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const findings = useContractQuery('findings', 'list', meeting ? [{ meetingId: meeting.id }] : null);
 
   const { save, removal } = useRecordPage({
     record: meeting,
@@ -78,11 +78,7 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
       after={
         meeting ? (
           <Section title={t('visits:findings.title')}>
-            <FindingsList
-              findings={findings.data ?? []}
-              context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }}
-              onChange={findings.reload}
-            />
+            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'meeting', meetingId: meeting.id }, unitId: meeting.unitId }} />
           </Section>
         ) : undefined
       }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { MEETING_KINDS, type Meeting } from '../../../contract/meetings';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,8 +17,8 @@ export function Meetings() {
   const format = useFormat();
   const navigate = useNavigate();
   const [filter, setFilter] = useUrlFilter(FILTER);
-  const meetings = useLoad((api) => api.meetings.list(), []);
-  const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
+  const meetings = useContractQuery('meetings', 'list', []);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const unitId = idParam(filter.unit);
   const shown = (meetings.data ?? []).filter((m) => (!filter.kind || m.kind === filter.kind) && (!unitId || m.unitId === unitId));
 

@@ -10,8 +10,7 @@ import {
   POLLUTION_KINDS,
   type PollutionKind,
 } from '../../../contract/petitions';
-import { ok } from '../../../shared/result';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
@@ -70,8 +69,9 @@ const inputOf = (v: PetitionValues): PetitionInput => v as PetitionInput;
 /** /petitions/new and /petitions/:id: one case, from its handing over to its completion. */
 export function PetitionPage() {
   const id = useRecordParam();
+  const record = useContractQuery('petitions', 'get', id === null ? null : [id]);
   return (
-    <LoadedRecord id={id} load={(api, caseId) => api.petitions.get(caseId)}>
+    <LoadedRecord id={id} record={record}>
       {(p) => <PetitionForm petition={p} />}
     </LoadedRecord>
   );
@@ -80,8 +80,8 @@ export function PetitionPage() {
 function PetitionForm({ petition }: { petition: PetitionCase | null }) {
   const { t } = useTranslation('petitions');
   const form = useForm(petitionInput, valuesOf(petition), `petition:${petition?.id ?? 'new'}`);
-  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const evidence = useLoad(async (a) => (petition ? a.evidence.list({ kind: 'petition_case', id: petition.id }) : ok([])), [petition?.id]);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const evidence = useContractQuery('evidence', 'list', petition ? [{ kind: 'petition_case', id: petition.id }] : null);
 
   const { save, removal } = useRecordPage({
     record: petition,
@@ -109,7 +109,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
       side={
         petition && (
           <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />
+            <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} />
           </Section>
         )
       }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionSummary, POLLUTION_KINDS } from '../../../contract/petitions';
 import type { DubanApi } from '../../../contract/api';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';
@@ -62,7 +62,7 @@ export function Petitions() {
     };
   }, [filter, completions.join(',')]);
   const cases = usePagedRows(listPetitions, query);
-  const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };
 

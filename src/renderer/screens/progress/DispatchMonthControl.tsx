@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DispatchMonth } from '../../../contract/dispatch';
 import { type Period, shiftPeriod } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
-import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { ErrorNotice } from '../../components/Notice';
 import { useFormat } from '../../hooks/useFormat';
 
@@ -13,13 +13,13 @@ import { useFormat } from '../../hooks/useFormat';
  */
 export function DispatchMonthControl({ month, shown, onSet }: { month: DispatchMonth; shown: Period; onSet: (period: Period) => void }) {
   const { t } = useTranslation('progress');
-  const api = useApi();
+  const dispatch = useContractMutation().dispatch;
   const format = useFormat();
   const [error, setError] = useState<DubanError | null>(null);
   const collecting = month.period === shown;
   const target = collecting ? shiftPeriod(shown, 1) : shown;
   const set = async (): Promise<void> => {
-    const saved = await api.dispatch.setMonth(target);
+    const saved = await dispatch.setMonth(target);
     if (!saved.ok) return setError(saved.error);
     setError(null);
     onSet(saved.value.period);

@@ -4,6 +4,7 @@ import type { DispatchOverview, DispatchUnit, ReportChaseRequest } from '../../.
 import type { LetterDates } from '../../../contract/documents';
 import type { IsoDate } from '../../../shared/dates';
 import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { type Column, DataTable } from '../../components/DataTable';
 import { IssueDialog } from '../../components/letters/IssueDialog';
 import { Section } from '../../components/Section';
@@ -26,17 +27,16 @@ export function DispatchUnits({
   ticked,
   onTick,
   onOpen,
-  onIssued,
 }: {
   overview: DispatchOverview;
   chosenUnit: number | null;
   ticked: readonly number[];
   onTick: (unitIds: readonly number[]) => void;
   onOpen: (unitId: number) => void;
-  onIssued: () => void;
 }) {
   const { t } = useTranslation('progress');
   const api = useApi();
+  const dispatch = useContractMutation().dispatch;
   const toast = useToast();
   const format = useFormat();
   const [chasing, setChasing] = useState(false);
@@ -138,11 +138,10 @@ export function DispatchUnits({
           intro={t('dispatch.chaseIntro', { period: format.period(period), units: chased.map((row) => row.unit.name).join(t('common:listSeparator')) })}
           confirm={t('dispatch.chaseConfirm', { count: chased.length })}
           preview={(dates) => api.dispatch.previewChase(request(dates))}
-          issue={(dates) => api.dispatch.chase(request(dates))}
+          issue={(dates) => dispatch.chase(request(dates))}
           onIssued={(documents) => {
             setChasing(false);
             toast(t('dispatch.chased', { count: documents.length, numbers: documents.map((d) => d.number).join(t('common:listSeparator')) }));
-            onIssued();
           }}
           onClose={() => setChasing(false)}
         />

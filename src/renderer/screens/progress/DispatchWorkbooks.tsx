@@ -5,6 +5,7 @@ import type { Period } from '../../../shared/dates';
 import type { DubanError } from '../../../shared/errors';
 import { ok } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { download, type Saved, saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../app/SessionContext';
 import { FieldFrame } from '../../components/Field';
@@ -20,9 +21,10 @@ import { ReturnCard } from '../../components/workbooks/ReturnCard';
  * that owe reports) and saved into one folder, and the returned ones checked and imported as the
  * month's reports. What went out and came back shows in the units' table above.
  */
-export function DispatchWorkbooks({ period, unitIds, onChanged }: { period: Period; unitIds: readonly number[]; onChanged: () => void }) {
+export function DispatchWorkbooks({ period, unitIds }: { period: Period; unitIds: readonly number[] }) {
   const { t } = useTranslation('exchange');
   const api = useApi();
+  const exchange = useContractMutation().exchange;
   const { platform } = useSession();
   const toast = useToast();
   const format = useFormat();
@@ -34,7 +36,7 @@ export function DispatchWorkbooks({ period, unitIds, onChanged }: { period: Peri
 
   const generate = async (): Promise<void> => {
     setBusy(true);
-    const exported = await api.exchange.exportPackages({ period, ...(unitIds.length ? { unitIds: [...unitIds] } : {}), ...(returnBy ? { returnBy } : {}) });
+    const exported = await exchange.exportPackages({ period, ...(unitIds.length ? { unitIds: [...unitIds] } : {}), ...(returnBy ? { returnBy } : {}) });
     if (!exported.ok) {
       setBusy(false);
       return setError(exported.error);
@@ -45,7 +47,6 @@ export function DispatchWorkbooks({ period, unitIds, onChanged }: { period: Peri
     if (!saved.ok) return setError(saved.error);
     setError(null);
     setWritten({ exported: exported.value, saved: saved.value });
-    onChanged();
   };
 
   const read = async (sources: WorkbookSource[]): Promise<void> => {
@@ -65,14 +66,13 @@ export function DispatchWorkbooks({ period, unitIds, onChanged }: { period: Peri
   };
 
   const applyReturn = async (preview: ReturnPreview): Promise<boolean> => {
-    const applied = await api.exchange.applyReturn(preview.importId);
+    const applied = await exchange.applyReturn(preview.importId);
     if (!applied.ok) {
       setError(applied.error);
       return false;
     }
     toast(t('workbooks.returnDone', { ...applied.value, unit: applied.value.unitName, period: format.period(applied.value.period) }));
     setReturns((all) => all.filter((r) => r.importId !== preview.importId));
-    onChanged();
     return true;
   };
   const applyAll = async (): Promise<void> => {

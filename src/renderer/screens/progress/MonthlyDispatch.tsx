@@ -4,8 +4,7 @@ import { useSearchParams } from 'react-router';
 import type { ProgressReportRow } from '../../../contract/progress';
 import { FINISHED_STATUSES, type TaskSummary } from '../../../contract/tasks';
 import { isPeriod, type Period } from '../../../shared/dates';
-import { ok } from '../../../shared/result';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -37,15 +36,14 @@ export function MonthlyDispatch() {
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const asked = params.get('period') ?? '';
-  const [version, setVersion] = useState(0);
-  const dispatch = useLoad((api) => api.dispatch.month(), [version]);
+  const dispatch = useContractQuery('dispatch', 'month', []);
   const [ticked, setTicked] = useState<readonly number[]>([]);
   const [reporting, setReporting] = useState<{ subject: ReportSubject; report: ProgressReportRow | null } | null>(null);
 
   const period: Period | null = isPeriod(asked) ? asked : (dispatch.data?.period ?? null);
-  const units = useLoad((api) => api.units.list(), []);
-  const overview = useLoad(async (api) => (period ? api.dispatch.overview(period) : ok(null)), [period, version]);
-  const reports = useLoad(async (api) => (period ? api.progress.ofPeriod(period) : ok(null)), [period, version]);
+  const units = useContractQuery('units', 'list', []);
+  const overview = useContractQuery('dispatch', 'overview', period ? [period] : null);
+  const reports = useContractQuery('progress', 'ofPeriod', period ? [period] : null);
   // Unless one was chosen, the first unit that still owes reports (or the first unit) is shown.
   const unitId = Number(params.get('unit')) || overview.data?.units.find((row) => row.reported < row.owed)?.unit.id || units.data?.[0]?.id || null;
   const go = (next: { period?: Period; unit?: number }): void => {
@@ -53,8 +51,7 @@ export function MonthlyDispatch() {
     const month = next.period ?? period;
     setParams({ ...(month ? { period: month } : {}), ...(unit ? { unit: String(unit) } : {}) }, { replace: true });
   };
-  const changed = (): void => setVersion((v) => v + 1);
-  const unitTasks = useLoad(async (api) => (unitId ? api.tasks.list({ unitId, limit: 1000 }) : ok(null)), [unitId, version]);
+  const unitTasks = useContractQuery('tasks', 'list', unitId ? [{ unitId, limit: 1000 }] : null);
 
   const unit = units.data?.find((u) => u.id === unitId) ?? null;
   const taskRows: TaskRow[] = (unitTasks.data?.rows ?? [])
@@ -94,15 +91,13 @@ export function MonthlyDispatch() {
         actions={
           <>
             <MonthPicker period={period} onChange={(p) => go({ period: p })} />
-            {dispatch.data && <DispatchMonthControl month={dispatch.data} shown={period} onSet={(p) => (go({ period: p }), changed())} />}
+            {dispatch.data && <DispatchMonthControl month={dispatch.data} shown={period} onSet={(p) => go({ period: p })} />}
           </>
         }
       />
       <ErrorNotice error={units.error ?? overview.error ?? reports.error ?? unitTasks.error} />
-      {overview.data && (
-        <DispatchUnits overview={overview.data} chosenUnit={unitId} ticked={ticked} onTick={setTicked} onOpen={(id) => go({ unit: id })} onIssued={changed} />
-      )}
-      <DispatchWorkbooks period={period} unitIds={ticked} onChanged={changed} />
+      {overview.data && <DispatchUnits overview={overview.data} chosenUnit={unitId} ticked={ticked} onTick={setTicked} onOpen={(id) => go({ unit: id })} />}
+      <DispatchWorkbooks period={period} unitIds={ticked} />
       {unit ? (
         <Section title={t('tasks.title', { unit: unit.name })}>
           <p className="section__intro">{t('tasks.intro')}</p>
@@ -125,10 +120,7 @@ export function MonthlyDispatch() {
           period={period}
           report={reporting.report}
           onClose={() => setReporting(null)}
-          onSaved={() => {
-            setReporting(null);
-            changed();
-          }}
+          onSaved={() => setReporting(null)}
         />
       )}
     </>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PROGRESS_STATES, type ProgressReportRow, type ProgressState, progressInput } from '../../../contract/progress';
 import type { Period } from '../../../shared/dates';
-import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
@@ -62,14 +62,14 @@ export function ReportDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('progress');
-  const api = useApi();
+  const progress = useContractMutation().progress;
   const toast = useToast();
   const format = useFormat();
   const form = useForm(progressInput, valuesOf(subject, period, report), `report:${subject.taskId}:${subject.unitId}:${period}`);
 
   const save = (): void =>
     void form
-      .submit(async ({ state, ...values }) => api.progress.submit({ ...values, state: state!, period }))
+      .submit(async ({ state, ...values }) => progress.submit({ ...values, state: state!, period }))
       .then((saved) => {
         if (!saved) return;
         toast(t('report.saved', { number: subject.taskNumber, unit: subject.unitName }));

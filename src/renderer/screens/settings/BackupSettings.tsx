@@ -5,7 +5,7 @@ import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { formatInstant } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { useSession } from '../../app/SessionContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/Notice';
@@ -16,11 +16,11 @@ const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 /** The rotating backups beside the ledger, and restoring one (the present state is kept as a backup). */
 export function BackupSettings() {
   const { t, i18n } = useTranslation('settings');
-  const api = useApi();
+  const session = useContractMutation().session;
   const toast = useToast();
   const { status, refresh } = useSession();
-  const backups = useLoad((a) => a.session.backups(), []);
-  const verified = useLoad((a) => a.audit.verify(), []);
+  const backups = useContractQuery('session', 'backups', []);
+  const verified = useContractQuery('audit', 'verify', []);
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
   const [removing, setRemoving] = useState<BackupEntry | null>(null);
   const [error, setError] = useState<DubanError | null>(null);
@@ -33,7 +33,6 @@ export function BackupSettings() {
     const result = await call(backup.fileName);
     if (!result.ok) return setError(result.error);
     toast(t(done, { when: when(backup.takenAt) }));
-    backups.reload();
     await refresh();
   };
 
@@ -72,7 +71,7 @@ export function BackupSettings() {
         title={t('backups.confirmTitle')}
         message={t('backups.confirmMessage', { when: restoring ? when(restoring.takenAt) : '' })}
         confirmLabel={t('backups.restore')}
-        onConfirm={() => void act(restoring!, api.session.restoreBackup, 'backups.restored')}
+        onConfirm={() => void act(restoring!, session.restoreBackup, 'backups.restored')}
         onCancel={() => setRestoring(null)}
       />
       <ConfirmDialog
@@ -81,7 +80,7 @@ export function BackupSettings() {
         message={t('backups.removeMessage', { when: removing ? when(removing.takenAt) : '' })}
         confirmLabel={t('backups.remove')}
         danger
-        onConfirm={() => void act(removing!, api.session.removeBackup, 'backups.removed')}
+        onConfirm={() => void act(removing!, session.removeBackup, 'backups.removed')}
         onCancel={() => setRemoving(null)}
       />
     </section>

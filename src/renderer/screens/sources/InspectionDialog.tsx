@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Inspection, inspectionInput } from '../../../contract/inspections';
 import type { Result } from '../../../shared/result';
-import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
 import { DateInput, TextArea, TextInput } from '../../components/inputs';
@@ -26,7 +26,7 @@ export function InspectionDialog({
   onSaved: (id: number | null) => void;
 }) {
   const { t } = useTranslation('sources');
-  const api = useApi();
+  const inspections = useContractMutation().inspections;
   const toast = useToast();
   const form = useForm<InspectionValues>(
     inspectionInput,
@@ -36,7 +36,7 @@ export function InspectionDialog({
 
   const save = (): void =>
     void form.submit(async (values) => {
-      const saved = inspection ? await api.inspections.update(inspection.id, values) : await api.inspections.create(values);
+      const saved = inspection ? await inspections.update(inspection.id, values) : await inspections.create(values);
       if (saved.ok) {
         toast(t(inspection ? 'saved' : 'created', { name: saved.value.name }));
         onSaved(saved.value.id);
@@ -45,12 +45,12 @@ export function InspectionDialog({
     });
 
   const remove = async (): Promise<Result<unknown>> => {
-    const removed = await api.inspections.remove(inspection!.id);
+    const removed = await inspections.remove(inspection!.id);
     if (removed.ok) {
       const { name, batch, feedbackDate, notes } = inspection!;
       toast(
         t('removed', { name }),
-        () => void api.inspections.create({ name, batch, feedbackDate, notes }).then((again) => onSaved(again.ok ? again.value.id : null)),
+        () => void inspections.create({ name, batch, feedbackDate, notes }).then((again) => onSaved(again.ok ? again.value.id : null)),
       );
       onSaved(null);
     }

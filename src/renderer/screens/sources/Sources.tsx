@@ -1,10 +1,12 @@
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Inspection } from '../../../contract/inspections';
 import type { Measure } from '../../../contract/measures';
-import { ok } from '../../../shared/result';
-import { useLoad } from '../../api/ApiContext';
+import { useApi } from '../../api/ApiContext';
+import { contractQuery } from '../../api/contractQuery';
+import { useContractQuery } from '../../api/useContract';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,19 +26,14 @@ export function Sources() {
   const { t } = useTranslation('sources');
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const inspections = useLoad((api) => api.inspections.list(), []);
-  const measures = useLoad((api) => api.measures.list(), []);
-  const taskCounts = useLoad(
-    async (api) => {
-      const counts = new Map<number, number>();
-      for (const inspection of inspections.data ?? []) {
-        const page = await api.tasks.list({ inspectionId: inspection.id, limit: 1 });
-        if (page.ok) counts.set(inspection.id, page.value.total);
-      }
-      return ok(counts);
-    },
-    [inspections.data],
-  );
+  const api = useApi();
+  const inspections = useContractQuery('inspections', 'list', []);
+  const measures = useContractQuery('measures', 'list', []);
+  // How many tasks each inspection has: a page of one row tells the total.
+  const taskCounts = useQueries({
+    queries: (inspections.data ?? []).map((inspection) => contractQuery(api, 'tasks', 'list', [{ inspectionId: inspection.id, limit: 1 }])),
+    combine: (pages) => new Map((inspections.data ?? []).flatMap((inspection, i) => (pages[i]?.data ? [[inspection.id, pages[i].data.total]] : []))),
+  });
   const [editing, setEditing] = useState<Inspection | 'new' | null>(null);
   const [editingMeasure, setEditingMeasure] = useState<Measure | 'new' | null>(null);
 
@@ -83,7 +80,7 @@ export function Sources() {
                   {[
                     item?.batch,
                     item ? format.date(item.feedbackDate) : '',
-                    item ? t('taskCount', { count: taskCounts.data?.get(item.id) ?? 0 }) : '',
+                    item ? t('taskCount', { count: taskCounts.get(item.id) ?? 0 }) : '',
                     t('measures.count', { count: measuresOf(choice).length }),
                   ]
                     .filter(Boolean)
@@ -100,7 +97,7 @@ export function Sources() {
               actions={
                 <>
                   <Link className="button button--small" to={`/tasks?source=${inspection.id}`}>
-                    {t('viewTasks', { count: taskCounts.data?.get(inspection.id) ?? 0 })}
+                    {t('viewTasks', { count: taskCounts.get(inspection.id) ?? 0 })}
                   </Link>
                   <button type="button" className="button button--small" onClick={() => setEditing(inspection)}>
                     {t('app:actions.edit')}
@@ -153,7 +150,6 @@ export function Sources() {
           onSaved={(id) => {
             setEditing(null);
             choose(id);
-            inspections.reload();
           }}
         />
       )}
@@ -163,14 +159,8 @@ export function Sources() {
           initial={{ inspectionId: typeof chosen === 'number' ? chosen : null }}
           inspections={inspections.data ?? []}
           onClose={() => setEditingMeasure(null)}
-          onSaved={() => {
-            setEditingMeasure(null);
-            measures.reload();
-          }}
-          onRemoved={() => {
-            setEditingMeasure(null);
-            measures.reload();
-          }}
+          onSaved={() => setEditingMeasure(null)}
+          onRemoved={() => setEditingMeasure(null)}
         />
       )}
     </>

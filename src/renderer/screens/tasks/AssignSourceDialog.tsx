@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../contract/inspections';
 import type { DubanError } from '../../../shared/errors';
-import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { Dialog } from '../../components/Dialog';
 import { FieldFrame } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
@@ -21,7 +21,7 @@ export function AssignSourceDialog({
   onAssigned: () => void;
 }) {
   const { t } = useTranslation('tasks');
-  const api = useApi();
+  const tasks = useContractMutation().tasks;
   const toast = useToast();
   const [inspectionId, setInspectionId] = useState<number | null>(inspections.length === 1 ? inspections[0]!.id : null);
   const [error, setError] = useState<DubanError | null>(null);
@@ -31,7 +31,7 @@ export function AssignSourceDialog({
   const assign = async (): Promise<void> => {
     if (inspectionId === null) return;
     setBusy(true);
-    const done = await api.tasks.assignSource({ taskIds: [...taskIds], inspectionId });
+    const done = await tasks.assignSource({ taskIds: [...taskIds], inspectionId });
     setBusy(false);
     if (!done.ok) return setError(done.error);
     toast(t('assign.done', { count: done.value.tasks, source: source?.name ?? '' }));

@@ -88,17 +88,7 @@ function Steps({ closeOut }: { closeOut: CloseOut }) {
  * lead units have reported the task completed, their reports come first, and one action starts the
  * check from them.
  */
-export function CloseOutSection({
-  task,
-  closeOuts,
-  hasEvidence,
-  onChange,
-}: {
-  task: TaskDetail;
-  closeOuts: readonly CloseOut[];
-  hasEvidence: boolean;
-  onChange: () => void;
-}) {
+export function CloseOutSection({ task, closeOuts, hasEvidence }: { task: TaskDetail; closeOuts: readonly CloseOut[]; hasEvidence: boolean }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
   const [step, setStep] = useState<CloseOutStep | null>(null);
@@ -149,10 +139,7 @@ export function CloseOutSection({
             ? { initial: requestFromReports(t, task.latestReports, today()), context: <ReportedCompletion reports={task.latestReports} /> }
             : {})}
           onClose={() => setStep(null)}
-          onDone={() => {
-            setStep(null);
-            onChange();
-          }}
+          onDone={() => setStep(null)}
         />
       )}
     </div>

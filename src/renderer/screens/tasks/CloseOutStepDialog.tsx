@@ -5,7 +5,7 @@ import { type CloseOut, closeOutDecision, closeOutRejection, closeOutReopening, 
 import type { IsoDate } from '../../../shared/dates';
 import type { FieldError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
-import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { useSession } from '../../app/SessionContext';
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
@@ -71,7 +71,7 @@ export function CloseOutStepDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation('tasks');
-  const api = useApi();
+  const closeOuts = useContractMutation().closeOuts;
   const format = useFormat();
   const { status } = useSession();
   const form = useForm<StepValues>(SCHEMAS[step], initial ?? { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);
@@ -80,10 +80,10 @@ export function CloseOutStepDialog({
 
   const run = ({ on, by, note }: StepValues) => {
     const date = on as IsoDate;
-    if (step === 'request' || step === 'start') return api.closeOuts.request({ taskId, requestedOn: date, requestedBy: by, requestNote: note });
-    if (step === 'reject') return api.closeOuts.reject(closeOut!.id, { on: date, reason: note });
-    if (step === 'reopen') return api.closeOuts.reopen(closeOut!.id, { on: date, by, reason: note });
-    return api.closeOuts[step](closeOut!.id, { on: date, by, note });
+    if (step === 'request' || step === 'start') return closeOuts.request({ taskId, requestedOn: date, requestedBy: by, requestNote: note });
+    if (step === 'reject') return closeOuts.reject(closeOut!.id, { on: date, reason: note });
+    if (step === 'reopen') return closeOuts.reopen(closeOut!.id, { on: date, by, reason: note });
+    return closeOuts[step](closeOut!.id, { on: date, by, note });
   };
 
   const evidenceError = form.errorOf('evidence');

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { type Task, TASK_STATUSES, taskInput } from '../../../contract/tasks';
-import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { ErrorNotice } from '../../components/Notice';
 import { FormPage } from '../../components/FormPage';
 import { Section } from '../../components/Section';
@@ -22,17 +21,13 @@ export function TaskFormPage() {
   const [params] = useSearchParams();
   const taskId = id ? Number(id) : null;
   const parentId = Number(params.get('parent')) || null;
-  const task = useLoad(async (api) => (taskId ? api.tasks.get(taskId) : ok(null)), [taskId]);
-  const parent = useLoad(
-    async (api) => {
-      const wanted = taskId ? task.data?.parentId : parentId;
-      return wanted ? api.tasks.get(wanted) : ok(null);
-    },
-    [taskId, parentId, task.data?.parentId],
-  );
+  const task = useContractQuery('tasks', 'get', taskId ? [taskId] : null);
+  const wanted = taskId ? task.data?.parentId : parentId;
+  const parent = useContractQuery('tasks', 'get', wanted ? [wanted] : null);
   if (task.error || parent.error) return <ErrorNotice error={task.error ?? parent.error} />;
-  if (task.loading || parent.loading || task.data === undefined || parent.data === undefined) return null;
-  return <TaskForm key={`${taskId}:${parentId}`} task={task.data} parent={parent.data} />;
+  // A new task waits for nothing; a task's form waits for the task and, for a sub-task, its parent.
+  if ((taskId && !task.data) || (wanted && !parent.data)) return null;
+  return <TaskForm key={`${taskId}:${parentId}`} task={task.data ?? null} parent={(wanted && parent.data) || null} />;
 }
 
 /**
@@ -41,19 +36,19 @@ export function TaskFormPage() {
  */
 function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) {
   const { t } = useTranslation('tasks');
-  const api = useApi();
+  const tasks = useContractMutation().tasks;
   const toast = useToast();
   const navigate = useNavigate();
   const form = useForm(taskInput, task ? taskValuesOf(task) : newTaskValues(parent), `task:${task?.id ?? `new:${parent?.id ?? ''}`}`);
-  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const inspections = useLoad((a) => a.inspections.list(), []);
-  const measures = useLoad((a) => a.measures.list(), []);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const inspections = useContractQuery('inspections', 'list', []);
+  const measures = useContractQuery('measures', 'list', []);
   const [newMeasure, setNewMeasure] = useState<string | null>(null);
   const closed = task?.status === 'closed';
 
   const save = async (values: TaskValues) => {
     const input = taskInputFrom(values);
-    const saved = task ? await api.tasks.update(task.id, input) : await api.tasks.create(input);
+    const saved = task ? await tasks.update(task.id, input) : await tasks.create(input);
     if (saved.ok) {
       toast(t(task ? 'form.saved' : 'form.created', { number: saved.value.number }));
       navigate(`/tasks/${saved.value.id}`, { replace: true });
@@ -119,7 +114,6 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
           onClose={() => setNewMeasure(null)}
           onSaved={(measure) => {
             setNewMeasure(null);
-            measures.reload();
             form.set('measureIds', [...form.values.measureIds, measure.id]);
           }}
         />

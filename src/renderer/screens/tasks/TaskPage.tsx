@@ -1,10 +1,9 @@
-import { useReducer, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TaskDetail } from '../../../contract/tasks';
 import type { DubanError } from '../../../shared/errors';
-import { ok } from '../../../shared/result';
-import { useApi, useLoad } from '../../api/ApiContext';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EvidencePanel } from '../../components/EvidencePanel';
@@ -22,28 +21,27 @@ import { taskInputOf } from './taskValues';
 
 /**
  * One task: its fields, measures, sub-tasks, monthly progress, evidence, close-out and change
- * history. Every change made here reloads the whole page (`version`), so no part shows a stale state.
+ * history. A change made here refreshes every part it touches (and every other screen showing it).
  */
 export function TaskPage() {
   const { t } = useTranslation('tasks');
-  const api = useApi();
+  const tasks = useContractMutation().tasks;
   const toast = useToast();
   const navigate = useNavigate();
   const id = Number(useParams().id);
-  const [version, changed] = useReducer((v: number) => v + 1, 0);
   const [confirming, setConfirming] = useState(false);
   const [removeError, setRemoveError] = useState<DubanError | null>(null);
 
-  const task = useLoad((a) => a.tasks.get(id), [id, version]);
-  const parent = useLoad(async (a) => (task.data?.parentId ? a.tasks.get(task.data.parentId) : ok(null)), [task.data?.parentId]);
-  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const inspections = useLoad((a) => a.inspections.list(), []);
-  const measures = useLoad((a) => a.measures.list({ taskId: id }), [id, version]);
-  const subTasks = useLoad((a) => a.tasks.list({ parentId: id, limit: 1000 }), [id, version]);
-  const reports = useLoad((a) => a.progress.history(id), [id, version]);
-  const evidence = useLoad((a) => a.evidence.list({ kind: 'task', id }), [id, version]);
-  const closeOuts = useLoad((a) => a.closeOuts.list({ taskId: id }), [id, version]);
-  const findings = useLoad((a) => a.findings.list({ taskId: id }), [id, version]);
+  const task = useContractQuery('tasks', 'get', [id]);
+  const parent = useContractQuery('tasks', 'get', task.data?.parentId ? [task.data.parentId] : null);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const inspections = useContractQuery('inspections', 'list', []);
+  const measures = useContractQuery('measures', 'list', [{ taskId: id }]);
+  const subTasks = useContractQuery('tasks', 'list', [{ parentId: id, limit: 1000 }]);
+  const reports = useContractQuery('progress', 'history', [id]);
+  const evidence = useContractQuery('evidence', 'list', [{ kind: 'task', id }]);
+  const closeOuts = useContractQuery('closeOuts', 'list', [{ taskId: id }]);
+  const findings = useContractQuery('findings', 'list', [{ taskId: id }]);
 
   if (!task.data) return <ErrorNotice error={task.error} />;
   const current: TaskDetail = task.data;
@@ -55,11 +53,11 @@ export function TaskPage() {
 
   const remove = async (): Promise<void> => {
     setConfirming(false);
-    const removed = await api.tasks.remove(current.id);
+    const removed = await tasks.remove(current.id);
     if (!removed.ok) return setRemoveError(removed.error);
     toast(
       t('task.removed', { number: current.number }),
-      () => void api.tasks.create(taskInputOf(current)).then((restored) => restored.ok && navigate(`/tasks/${restored.value.id}`)),
+      () => void tasks.create(taskInputOf(current)).then((restored) => restored.ok && navigate(`/tasks/${restored.value.id}`)),
     );
     navigate('/tasks');
   };
@@ -125,18 +123,17 @@ export function TaskPage() {
             <ProgressHistory reports={reports.data ?? []} />
           </Section>
           <Section title={t('task.findings')}>
-            <FindingsList findings={findings.data ?? []} context={{ taskId: current.id, unitId: current.leadUnitIds[0] ?? null }} onChange={changed} />
+            <FindingsList findings={findings.data ?? []} context={{ taskId: current.id, unitId: current.leadUnitIds[0] ?? null }} />
           </Section>
         </div>
         <div className="task-page__side">
           <Section title={t('task.closeOut')}>
-            <CloseOutSection task={current} closeOuts={closeOuts.data ?? []} hasEvidence={hasEvidence} onChange={changed} />
+            <CloseOutSection task={current} closeOuts={closeOuts.data ?? []} hasEvidence={hasEvidence} />
           </Section>
           <Section title={t('task.evidence')}>
             <EvidencePanel
               owner={{ kind: 'task', id: current.id }}
               evidence={evidence.data ?? []}
-              onChange={changed}
               frozen={current.status === 'closed'}
               note={current.status !== 'closed' && !hasEvidence ? <div className="notice notice--warn">{t('closeOut.evidenceNeeded')}</div> : undefined}
             />
@@ -144,7 +141,7 @@ export function TaskPage() {
         </div>
       </div>
       <Section title={t('task.history')}>
-        <TaskHistory taskId={current.id} version={version} />
+        <TaskHistory taskId={current.id} />
       </Section>
       <ConfirmDialog
         open={confirming}

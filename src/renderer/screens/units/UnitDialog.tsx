@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Unit, type UnitContact, unitContactInput, unitInput, UNIT_KINDS, type UnitKind } from '../../../contract/units';
 import type { Result } from '../../../shared/result';
-import { useApi } from '../../api/ApiContext';
+import { useContractMutation } from '../../api/useContract';
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
 import { CheckboxInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
@@ -40,7 +40,7 @@ const valuesOf = (unit: Unit | null): UnitValues => ({
 /** Adds or edits a unit; deleting asks first and can be undone from the notice that follows. */
 export function UnitDialog({ unit, onClose, onSaved }: { unit: Unit | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('units');
-  const api = useApi();
+  const units = useContractMutation().units;
   const toast = useToast();
   const form = useForm(unitForm, valuesOf(unit), `unit:${unit?.id ?? 'new'}`);
 
@@ -48,7 +48,7 @@ export function UnitDialog({ unit, onClose, onSaved }: { unit: Unit | null; onCl
     void form
       .submit((values) => {
         const input = { ...values, contacts: values.contacts.filter((c) => !isBlank(c)) };
-        return unit ? api.units.update(unit.id, input) : api.units.create(input);
+        return unit ? units.update(unit.id, input) : units.create(input);
       })
       .then((saved) => {
         if (!saved) return;
@@ -57,10 +57,10 @@ export function UnitDialog({ unit, onClose, onSaved }: { unit: Unit | null; onCl
       });
 
   const remove = async (): Promise<Result<unknown>> => {
-    const removed = await api.units.remove(unit!.id);
+    const removed = await units.remove(unit!.id);
     if (removed.ok) {
       const { id: _id, createdAt: _c, updatedAt: _u, ...input } = unit!;
-      toast(t('removed', { name: unit!.name }), () => void api.units.create({ ...input, contacts: [...input.contacts] }).then(onSaved));
+      toast(t('removed', { name: unit!.name }), () => void units.create({ ...input, contacts: [...input.contacts] }));
       onSaved();
     }
     return removed;

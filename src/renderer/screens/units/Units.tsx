@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../contract/units';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +11,7 @@ import { UnitDialog } from './UnitDialog';
 export function Units() {
   const { t } = useTranslation('units');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const units = useLoad((api) => api.units.list({ includeArchived }), [includeArchived]);
+  const units = useContractQuery('units', 'list', [{ includeArchived }]);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
 
   const columns: Column<Unit>[] = [
@@ -41,16 +41,7 @@ export function Units() {
       </div>
       <ErrorNotice error={units.error} />
       <DataTable label={t('title')} columns={columns} rows={units.data ?? []} rowKey={(u) => u.id} onOpen={setEditing} empty={t('empty')} />
-      {editing && (
-        <UnitDialog
-          unit={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            units.reload();
-          }}
-        />
-      )}
+      {editing && <UnitDialog unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
     </>
   );
 }

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type SiteVisit, siteVisitInput } from '../../../contract/siteVisits';
 import type { IsoDate } from '../../../shared/dates';
-import { ok } from '../../../shared/result';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { CheckboxInput, DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
@@ -44,8 +43,9 @@ const inputOf = (values: VisitValues) => ({ ...values, visitedOn: values.visited
 /** /visits/new and /visits/:id: a site visit, its findings and its evidence. */
 export function VisitPage() {
   const id = useRecordParam();
+  const record = useContractQuery('siteVisits', 'get', id === null ? null : [id]);
   return (
-    <LoadedRecord id={id} load={(api, visitId) => api.siteVisits.get(visitId)}>
+    <LoadedRecord id={id} record={record}>
       {(visit) => <VisitForm visit={visit} />}
     </LoadedRecord>
   );
@@ -55,9 +55,9 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
   const { t } = useTranslation('visits');
   const format = useFormat();
   const form = useForm(siteVisitInput, valuesOf(visit), `visit:${visit?.id ?? 'new'}`);
-  const units = useLoad((a) => a.units.list({ includeArchived: true }), []);
-  const findings = useLoad(async (a) => (visit ? a.findings.list({ siteVisitId: visit.id }) : ok([])), [visit?.id]);
-  const evidence = useLoad(async (a) => (visit ? a.evidence.list({ kind: 'site_visit', id: visit.id }) : ok([])), [visit?.id]);
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const findings = useContractQuery('findings', 'list', visit ? [{ siteVisitId: visit.id }] : null);
+  const evidence = useContractQuery('evidence', 'list', visit ? [{ kind: 'site_visit', id: visit.id }] : null);
 
   const { save, removal } = useRecordPage({
     record: visit,
@@ -85,18 +85,14 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
       side={
         visit && (
           <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'site_visit', id: visit.id }} evidence={evidence.data ?? []} onChange={evidence.reload} />
+            <EvidencePanel owner={{ kind: 'site_visit', id: visit.id }} evidence={evidence.data ?? []} />
           </Section>
         )
       }
       after={
         visit ? (
           <Section title={t('findings.title')}>
-            <FindingsList
-              findings={findings.data ?? []}
-              context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }}
-              onChange={findings.reload}
-            />
+            <FindingsList findings={findings.data ?? []} context={{ origin: { source: 'visit', siteVisitId: visit.id }, unitId: visit.unitId }} />
           </Section>
         ) : undefined
       }

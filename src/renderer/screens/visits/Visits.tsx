@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SiteVisit } from '../../../contract/siteVisits';
 import type { IsoDate } from '../../../shared/dates';
-import { useLoad } from '../../api/ApiContext';
+import { useContractQuery } from '../../api/useContract';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,17 +21,14 @@ export function Visits() {
   const navigate = useNavigate();
   const [filter, setFilter] = useUrlFilter(FILTER);
   const unitId = idParam(filter.unit);
-  const visits = useLoad(
-    (api) =>
-      api.siteVisits.list({
-        ...(unitId ? { unitId } : {}),
-        ...(filter.from ? { from: filter.from as IsoDate } : {}),
-        ...(filter.to ? { to: filter.to as IsoDate } : {}),
-      }),
-    [unitId, filter.from, filter.to],
-  );
-  const units = useLoad((api) => api.units.list({ includeArchived: true }), []);
-  const findings = useLoad((api) => api.findings.list(), []);
+  const query = {
+    ...(unitId ? { unitId } : {}),
+    ...(filter.from ? { from: filter.from as IsoDate } : {}),
+    ...(filter.to ? { to: filter.to as IsoDate } : {}),
+  };
+  const visits = useContractQuery('siteVisits', 'list', [query], { keepPrevious: true });
+  const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const findings = useContractQuery('findings', 'list', []);
   const found = useMemo(() => {
     const counts = new Map<number, { all: number; open: number }>();
     for (const f of findings.data ?? []) {
