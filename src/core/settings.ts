@@ -1,5 +1,5 @@
 import type { Tx } from './context';
-import type { Reader } from './storage/database';
+import type { Reader, Writer } from './storage/database';
 
 /**
  * The ledger's settings table: values kept by key (column mappings an import remembers, the unit
@@ -17,10 +17,14 @@ export function readSettings<T>(db: Reader, prefix: string): { key: string; valu
     .map((row) => ({ key: row.key, value: JSON.parse(row.value) as T }));
 }
 
+/** Stores a value as it is, unaudited: for the ledger's own bookkeeping and a migration's seed; changes go through writeSetting. */
+export function storeSetting(writer: Writer, key: string, value: unknown): void {
+  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, JSON.stringify(value)]);
+}
+
 export function writeSetting(tx: Tx, key: string, value: unknown): void {
   const before = readSetting<unknown>(tx, key);
-  const json = JSON.stringify(value);
-  tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, json]);
+  storeSetting(tx, key, value);
   tx.audit({
     action: before === undefined ? 'create' : 'update',
     entity: 'settings',

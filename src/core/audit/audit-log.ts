@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { AuditHead, AuditView } from '../storage/anchor';
 import type { Reader, Writer } from '../storage/database';
 import type { AuditChange, AuditEntry, AuditFilter } from './model';
+import { storeSetting } from '../settings';
 
 /**
  * The audit log records every change: who, when, what, before and after. Each entry's hash covers
@@ -36,9 +37,7 @@ function entryHash(key: Buffer | null, prevHash: string, row: Omit<AuditRow, 'ha
   return (key ? createHmac('sha256', key) : createHash('sha256')).update(prevHash).update('\n').update(content).digest('hex');
 }
 
-const writeHead = (writer: Writer, head: AuditHead): void => {
-  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [HEAD_KEY, JSON.stringify(head)]);
-};
+const writeHead = (writer: Writer, head: AuditHead): void => storeSetting(writer, HEAD_KEY, head);
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 

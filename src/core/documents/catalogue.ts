@@ -3,6 +3,7 @@ import { invalid, validate } from '../../shared/validation';
 import type { LedgerContext, Tx } from '../context';
 import { audited, exists, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import type { Reader } from '../storage/database';
+import { storeSetting } from '../settings';
 import { DEFAULT_OFFICE, OFFICE_SETTING } from './defaults';
 import {
   type DocumentTemplate,
@@ -124,10 +125,7 @@ function saveOffice(ctx: LedgerContext, input: OfficeProfileInput): Result<Offic
       if (templateId !== null && !exists(tx, 'document_templates', templateId)) return invalid(field, 'unknown_reference');
     }
     const before = loadOffice(tx);
-    tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
-      OFFICE_SETTING,
-      JSON.stringify(valid.value),
-    ]);
+    storeSetting(tx, OFFICE_SETTING, valid.value);
     tx.audit({ action: 'update', entity: 'settings', entityId: null, before, after: valid.value });
     return ok(loadOffice(tx));
   });

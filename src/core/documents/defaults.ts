@@ -6,6 +6,7 @@ import reportChase from '../../../resources/templates/report-chase.json' with { 
 import supervision from '../../../resources/templates/supervision.json' with { type: 'json' };
 import { localTimestamp } from '../../shared/dates';
 import type { Writer } from '../storage/database';
+import { readSetting, storeSetting } from '../settings';
 import type { BuiltinDocumentType, DocumentFormat, OfficeProfile } from './model';
 
 /**
@@ -66,10 +67,5 @@ export function seedDocumentDefaults(writer: Writer): void {
 /** Schema 5's seed: the 催报 template, named in the office's details (kept as they are otherwise). */
 export function seedReportChase(writer: Writer): void {
   const reportChaseTemplateId = insertTemplate(writer, SHIPPED_REPORT_CHASE, localTimestamp(new Date()));
-  const row = writer.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [OFFICE_SETTING]);
-  const profile = { ...(row ? (JSON.parse(row.value) as object) : DEFAULT_OFFICE), reportChaseTemplateId };
-  writer.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
-    OFFICE_SETTING,
-    JSON.stringify(profile),
-  ]);
+  storeSetting(writer, OFFICE_SETTING, { ...(readSetting<object>(writer, OFFICE_SETTING) ?? DEFAULT_OFFICE), reportChaseTemplateId });
 }
