@@ -3,7 +3,7 @@ import { groupBy } from '../../shared/group-by';
 import { sentWorkbooks } from '../excel/packages/service';
 import type { Reader } from '../storage/database';
 import { openTaskSql } from '../tasks/columns';
-import { listUnits } from '../units/service';
+import { listUnits, unitRef } from '../units/service';
 import type { DispatchLetter, DispatchOverview, DispatchWorkbook } from './model';
 
 interface OwedRow {
@@ -71,7 +71,7 @@ export function dispatchOverview(db: Reader, period: Period): DispatchOverview {
   const units = listUnits(db, { includeArchived: true })
     .filter((unit) => owed.has(unit.id) || letters.has(unit.id) || workbooks.has(unit.id))
     .map((unit) => ({
-      unit: { id: unit.id, name: unit.name, shortName: unit.shortName },
+      unit: unitRef(unit),
       owed: owed.get(unit.id)?.owed ?? 0,
       reported: owed.get(unit.id)?.reported ?? 0,
       workbook: workbooks.get(unit.id) ?? null,

@@ -7,11 +7,11 @@ import { sentWorkbooks } from '../excel/packages/service';
 import type { Reader } from '../storage/database';
 import { awaitingCheck } from '../tasks/awaiting-check';
 import { taskSummaries } from '../tasks/query';
-import { listUnits } from '../units/service';
+import { listUnits, unitRef } from '../units/service';
 import { type CloseOutToCheck, type LateWorkbook, REPLY_SOON_DAYS, type Todo } from './model';
 
 function lateWorkbooks(db: Reader, asOf: IsoDate): LateWorkbook[] {
-  const units = new Map(listUnits(db, { includeArchived: true }).map((unit) => [unit.id, { id: unit.id, name: unit.name, shortName: unit.shortName }]));
+  const units = new Map(listUnits(db, { includeArchived: true }).map((unit) => [unit.id, unitRef(unit)]));
   return sentWorkbooks(db)
     .filter((sent) => sent.returnBy && sent.returnBy < asOf && sent.imports.length === 0 && units.has(sent.unitId))
     .map((sent) => ({

@@ -5,6 +5,7 @@ import type { LedgerContext } from '../context';
 import { found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { type Unit, type UnitContact, type UnitInput, unitInput, type UnitKind } from './model';
+import type { UnitRef } from '../tasks/model';
 
 export interface UnitFilter {
   readonly kind?: UnitKind;
@@ -26,6 +27,9 @@ export function loadUnit(db: Reader, id: number): Unit | undefined {
   const row = db.get<Row>('SELECT * FROM units WHERE id = ?', [id]);
   return row ? toUnit(db, row) : undefined;
 }
+
+/** A unit as lists name it: its id and its full and short names. */
+export const unitRef = ({ id, name, shortName }: Unit): UnitRef => ({ id, name, shortName });
 
 export function listUnits(db: Reader, filter: UnitFilter = {}): Unit[] {
   const where = [filter.includeArchived ? '1' : 'archived = 0', filter.kind ? 'kind = $kind' : '1'].join(' AND ');
