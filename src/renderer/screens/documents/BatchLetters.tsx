@@ -14,11 +14,12 @@ import { useApi } from '../../api/ApiContext';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
-import { DateInput, SelectInput } from '../../components/inputs';
+import { DateInput } from '../../components/inputs';
 import { useWarningText } from '../../components/letters/IssueWarnings';
 import { LetterDates } from '../../components/letters/LetterDates';
 import { ErrorNotice } from '../../components/Notice';
 import { useForm } from '../../forms/useForm';
+import { DocTypeSelect } from './DocTypeSelect';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -47,7 +48,6 @@ function Batch({ office }: { office: OfficeProfile }) {
   const output = useDocumentOutput();
   const warningText = useWarningText();
   const now = today();
-  const types = useContractQuery('documents', 'types', []);
   const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: now, issuedOn: now, replyDue: replyDueFor(office, now) }, 'document-batch');
   // The user's own ticks and unticks, over the defaults (every unit but those sent a letter lately).
   const [chosen, setChosen] = useState<ReadonlyMap<number, boolean>>(new Map());
@@ -120,13 +120,7 @@ function Batch({ office }: { office: OfficeProfile }) {
       onSubmit={issueAll}
       html={preview?.html ?? null}
     >
-      <SelectInput
-        form={form}
-        name="docType"
-        label={t('fields.docType')}
-        required
-        options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))}
-      />
+      <DocTypeSelect form={form} />
       <DateInput form={form} name="overdueAsOf" label={t('fields.overdueAsOf')} required />
       <LetterDates form={form} />
       <fieldset className="task-picks">

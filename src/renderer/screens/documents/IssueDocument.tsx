@@ -15,6 +15,7 @@ import { LetterNumbers } from '../../components/letters/LetterNumbers';
 import { ErrorNotice } from '../../components/Notice';
 import { unitChoices } from '../../components/UnitSelect';
 import { useForm } from '../../forms/useForm';
+import { DocTypeSelect } from './DocTypeSelect';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -46,7 +47,6 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const documents = useContractMutation().documents;
   const output = useDocumentOutput();
   const now = today();
-  const types = useContractQuery('documents', 'types', []);
   const templates = useContractQuery('documents', 'templates', []);
   const units = useContractQuery('units', 'list', []);
   const form = useForm<DraftValues>(
@@ -133,13 +133,7 @@ function IssueForm({ office }: { office: OfficeProfile }) {
       onSubmit={issue}
       html={preview?.html ?? null}
     >
-      <SelectInput
-        form={form}
-        name="docType"
-        label={t('fields.docType')}
-        required
-        options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))}
-      />
+      <DocTypeSelect form={form} />
       <SelectInput
         form={form}
         name="templateId"
