@@ -1,79 +1,44 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DubanApi } from '../../contract/api';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { Namespace } from '../../contract/methods';
 import type { DubanError } from '../../shared/errors';
-import type { Result } from '../../shared/result';
 import { useApi } from '../api/ApiContext';
-
-/** Rows fetched at a time: one page of the core's list, several screens' worth of rows. */
-const PAGE = 200;
+import { type AskedPages, askPages, type ListQuery, PAGE, type PagedMethod, pageQuery, pagesAsked, pagesHolding, type RowOf } from '../api/pagedQuery';
 
 export interface PagedRows<T> {
   /** How many rows match, or null before the first answer. */
   readonly total: number | null;
   readonly error: DubanError | null;
   rowAt(index: number): T | undefined;
-  /** The rows in view: the pages holding them are fetched if they are not yet. */
+  /** The rows in view: the pages holding them are read if they are not yet. */
   onRange(first: number, last: number): void;
-  /** Reads the rows again, after a change the query does not show. */
-  reload(): void;
 }
-
-type Lister<T, Q> = (api: DubanApi, query: Q & { limit: number; offset: number }) => Promise<Result<{ readonly rows: readonly T[]; readonly total: number }>>;
 
 /**
  * The rows matching a query, read page by page as a table scrolls: a list of 20,000 never travels
- * whole. A new query starts afresh; an answer to an older query is dropped. `list` must not change
- * between renders (a function defined outside the component).
+ * whole. Each page is a read of the contract (pagedQuery.ts), so a change to what the list shows
+ * reads the pages again. Pages are asked by the rows in view, not one after another: End, or the
+ * scroll bar dragged down, reads the last page alone.
  */
-export function usePagedRows<T, Q>(list: Lister<T, Q>, query: Q): PagedRows<T> {
+export function usePagedRows<N extends Namespace, M extends PagedMethod<N>>(ns: N, method: M, query: ListQuery<N, M>): PagedRows<RowOf<N, M>> {
   const api = useApi();
   const key = JSON.stringify(query);
-  const generation = useRef(0);
-  const asked = useRef(new Set<number>());
-  const [pages, setPages] = useState<ReadonlyMap<number, readonly T[]>>(new Map());
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<DubanError | null>(null);
-  const [version, setVersion] = useState(0);
+  const [asked, setAsked] = useState<AskedPages>({ key, pages: [0] });
+  const pages = pagesAsked(asked, key);
+  const answers = useQueries({ queries: pages.map((page) => pageQuery(api, ns, method, query, page)) });
+  // While a new query's first page is asked, the count of the last one stays: the table keeps its
+  // height and shows its rows as placeholders rather than flashing empty.
+  const first = useQuery({ ...pageQuery(api, ns, method, query, 0), placeholderData: keepPreviousData });
 
-  const fetchPage = useCallback(
-    (page: number) => {
-      if (asked.current.has(page)) return;
-      asked.current.add(page);
-      const mine = generation.current;
-      void list(api, { ...(JSON.parse(key) as Q), limit: PAGE, offset: page * PAGE }).then((result) => {
-        if (mine !== generation.current) return;
-        if (!result.ok) return setError(result.error);
-        setError(null);
-        setTotal(result.value.total);
-        setPages((all) => new Map(all).set(page, result.value.rows));
-      });
-    },
-    // A new version starts afresh, as a new query does.
-    [api, key, list, version],
-  );
-
-  useEffect(() => {
-    generation.current += 1;
-    asked.current = new Set();
-    setPages(new Map());
-    fetchPage(0);
-  }, [fetchPage]);
-
-  const onRange = useCallback(
-    (first: number, last: number) => {
-      for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) fetchPage(page);
-    },
-    [fetchPage],
-  );
+  const onRange = useCallback((from: number, to: number) => setAsked((current) => askPages(current, key, pagesHolding(from, to))), [key]);
 
   return {
-    total,
-    error,
-    rowAt: (index) => pages.get(Math.floor(index / PAGE))?.[index % PAGE],
+    total: first.data?.total ?? null,
+    error: answers.find((answer) => answer.error)?.error ?? null,
+    rowAt: (index) => {
+      const at = pages.indexOf(Math.floor(index / PAGE));
+      return at < 0 ? undefined : answers[at]?.data?.rows[index % PAGE];
+    },
     onRange,
-    reload: useCallback(() => {
-      setTotal(null);
-      setVersion((v) => v + 1);
-    }, []),
   };
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportCounts, ImportKind, PreviewRow, RowFilter, RowsQuery } from '../../../contract/exchange';
-import type { DubanApi } from '../../../contract/api';
+import type { ImportCounts, ImportKind, PreviewRow, RowFilter } from '../../../contract/exchange';
 import type { Column } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';
 import { ErrorNotice } from '../../components/Notice';
@@ -19,14 +18,13 @@ import { ACTION_TONES, rowNote } from '../../components/workbooks/rowWords';
  * shows its values, its changes old → new, and its issues beside the list.
  */
 const FILTERS: readonly RowFilter[] = ['all', 'create', 'update', 'unchanged', 'skip', 'error', 'warning'];
-const listRows = (api: DubanApi, query: RowsQuery & { limit: number; offset: number }) => api.exchange.rows(query);
 
 export function PreviewRows({ importId, kind, counts, total }: { importId: string; kind: ImportKind; counts: ImportCounts; total: number }) {
   const { t } = useTranslation('exchange');
   const format = useFormat();
   const [filter, setFilter] = useState<RowFilter>('all');
   const [chosen, setChosen] = useState<PreviewRow | null>(null);
-  const rows = usePagedRows(listRows, { importId, filter });
+  const rows = usePagedRows('exchange', 'rows', { importId, filter });
   const countOf = (f: RowFilter): number => (f === 'all' ? total : counts[f]);
 
   const columns: Column<PreviewRow>[] = [

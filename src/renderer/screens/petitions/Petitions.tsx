@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionSummary, POLLUTION_KINDS } from '../../../contract/petitions';
-import type { DubanApi } from '../../../contract/api';
 import { useContractQuery } from '../../api/useContract';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
@@ -20,7 +19,6 @@ import { CompletionTag } from './CompletionTag';
 
 const FILTER = ['q', 'unit', 'completion', 'truth', 'kind', 'batch', 'sort', 'desc'] as const;
 const SEARCH_PAUSE_MS = 300;
-const listPetitions = (api: DubanApi, query: PetitionQuery) => api.petitions.list(query);
 
 /** 交办日期 is left out at first: the batch says as much, and the table then fits a laptop at 125 %. */
 const DEFAULT_COLUMNS = ['receiptNumber', 'batch', 'subject', 'problem', 'unit', 'truth', 'completion'];
@@ -61,7 +59,7 @@ export function Petitions() {
       descending: filter.desc === '1',
     };
   }, [filter, completions.join(',')]);
-  const cases = usePagedRows(listPetitions, query);
+  const cases = usePagedRows('petitions', 'list', query);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };

@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isOverdue, type TaskQuery, type TaskSort, type TaskStatus, type TaskSummary } from '../../../contract/tasks';
-import type { DubanApi } from '../../../contract/api';
+import { isOverdue, type TaskSort, type TaskStatus, type TaskSummary } from '../../../contract/tasks';
 import { useContractQuery } from '../../api/useContract';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
@@ -25,7 +24,6 @@ import { useStatusCounts } from './useStatusCounts';
 import { useTaskSelection } from './useTaskSelection';
 
 const DEFAULT_COLUMNS = ['number', 'problem', 'leadUnits', 'responsibleLeader', 'deadline', 'status'];
-const listTasks = (api: DubanApi, query: TaskQuery) => api.tasks.list(query);
 
 /**
  * 整改任务台账: every task, filtered, searched and sorted by the core, read page by page so that a
@@ -41,7 +39,7 @@ export function Ledger() {
   const asOf = today();
   const query = useMemo(() => queryOf(filter, asOf), [filter, asOf]);
   const { statuses: _statuses, ...withoutStatus } = query;
-  const tasks = usePagedRows(listTasks, query);
+  const tasks = usePagedRows('tasks', 'list', query);
   const counts = useStatusCounts(withoutStatus, tasks.total !== null);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const inspections = useContractQuery('inspections', 'list', []);
@@ -149,7 +147,6 @@ export function Ledger() {
           onAssigned={() => {
             setAssigning(false);
             selection.clear();
-            tasks.reload();
           }}
         />
       )}
