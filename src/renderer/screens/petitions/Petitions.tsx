@@ -25,6 +25,25 @@ const DEFAULT_COLUMNS = ['receiptNumber', 'batch', 'subject', 'problem', 'unit',
 
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
 
+/** What the filter in the address asks of the core; a value it does not know is left out. */
+function queryOf(filter: Readonly<Record<(typeof FILTER)[number], string>>): PetitionQuery {
+  const completions = filter.completion.split(',').flatMap((c) => oneOf(PETITION_COMPLETIONS, c) ?? []);
+  const unitId = idParam(filter.unit);
+  const batch = idParam(filter.batch);
+  const truth = oneOf(PETITION_TRUTHS, filter.truth);
+  const pollutionKind = oneOf(POLLUTION_KINDS, filter.kind);
+  return {
+    ...(filter.q.trim() ? { search: filter.q.trim() } : {}),
+    ...(unitId ? { unitId } : {}),
+    ...(completions.length ? { completions } : {}),
+    ...(truth ? { truth } : {}),
+    ...(pollutionKind ? { pollutionKind } : {}),
+    ...(batch ? { batch } : {}),
+    sort: oneOf(PETITION_SORTS, filter.sort) ?? 'receiptNumber',
+    descending: filter.desc === '1',
+  };
+}
+
 /**
  * 信访件: the petition cases handed over, read page by page (there may be thousands), filtered by
  * unit, completion, truth, kind and batch, searched by receipt number, subject, problem or region.
@@ -42,23 +61,7 @@ export function Petitions() {
     return () => clearTimeout(timer);
   }, [search, filter.q, setFilter]);
 
-  const completions = filter.completion.split(',').flatMap((c) => oneOf(PETITION_COMPLETIONS, c) ?? []);
-  const query = useMemo<PetitionQuery>(() => {
-    const unitId = idParam(filter.unit);
-    const batch = idParam(filter.batch);
-    const truth = oneOf(PETITION_TRUTHS, filter.truth);
-    const pollutionKind = oneOf(POLLUTION_KINDS, filter.kind);
-    return {
-      ...(filter.q.trim() ? { search: filter.q.trim() } : {}),
-      ...(unitId ? { unitId } : {}),
-      ...(completions.length ? { completions } : {}),
-      ...(truth ? { truth } : {}),
-      ...(pollutionKind ? { pollutionKind } : {}),
-      ...(batch ? { batch } : {}),
-      sort: oneOf(PETITION_SORTS, filter.sort) ?? 'receiptNumber',
-      descending: filter.desc === '1',
-    };
-  }, [filter, completions.join(',')]);
+  const query = useMemo(() => queryOf(filter), [filter]);
   const cases = usePagedRows('petitions', 'list', query);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
@@ -135,7 +138,7 @@ export function Petitions() {
       <FilterTabs
         label={t('fields.completion')}
         tabs={[{ key: '', label: t('all') }, ...PETITION_COMPLETIONS.map((c) => ({ key: c, label: t(`common:enums.completion.${c}`) }))]}
-        chosen={completions.join(',')}
+        chosen={query.completions?.join(',') ?? ''}
         onChoose={(completion) => setFilter({ completion })}
       />
       <ErrorNotice error={cases.error} />
