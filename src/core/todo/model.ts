@@ -19,12 +19,12 @@ export interface CloseOutToCheck {
 }
 
 /**
- * 待办: what waits for the office, on the home page — replies due soon or late, unit workbooks past
- * their return date, close-outs to check, and tasks their lead units reported completed.
+ * 待办: what waits for the office, on the home page — unit workbooks past their return date,
+ * close-outs to check, and tasks their lead units reported completed. The replies due soon or late
+ * are among it too (`repliesDue`), picked from the replies awaited that the home page lists anyway.
  */
 export interface Todo {
   readonly asOf: IsoDate;
-  readonly replies: readonly AwaitedReply[];
   readonly workbooks: readonly LateWorkbook[];
   readonly closeOuts: readonly CloseOutToCheck[];
   readonly reportedCompleted: readonly TaskSummary[];
@@ -32,3 +32,6 @@ export interface Todo {
 
 /** A reply is listed this many days before it is due. */
 export const REPLY_SOON_DAYS = 7;
+
+/** Of the replies awaited, those the to-do lists: due within a week, or late. */
+export const repliesDue = (awaited: readonly AwaitedReply[]): AwaitedReply[] => awaited.filter((reply) => reply.daysLeft <= REPLY_SOON_DAYS);

@@ -2,13 +2,12 @@ import { daysBetween, type IsoDate } from '../../shared/dates';
 import { ok, type Result } from '../../shared/result';
 import type { LedgerContext } from '../context';
 import { listCloseOuts } from '../close-out/service';
-import { awaitingReply } from '../documents/register';
 import { sentWorkbooks } from '../excel/packages/service';
 import type { Reader } from '../storage/database';
 import { awaitingCheck } from '../tasks/awaiting-check';
 import { taskSummaries } from '../tasks/query';
 import { listUnits, unitRef } from '../units/service';
-import { type CloseOutToCheck, type LateWorkbook, REPLY_SOON_DAYS, type Todo } from './model';
+import { type CloseOutToCheck, type LateWorkbook, type Todo } from './model';
 
 function lateWorkbooks(db: Reader, asOf: IsoDate): LateWorkbook[] {
   const units = new Map(listUnits(db, { includeArchived: true }).map((unit) => [unit.id, unitRef(unit)]));
@@ -42,7 +41,6 @@ export function todoService(ctx: LedgerContext) {
       if (!reported.ok) return reported;
       return ok({
         asOf,
-        replies: awaitingReply(ctx.db, asOf).filter((reply) => reply.daysLeft <= REPLY_SOON_DAYS),
         workbooks: lateWorkbooks(ctx.db, asOf),
         closeOuts: closeOutsToCheck(ctx.db),
         reportedCompleted: reported.value,

@@ -33,6 +33,7 @@ export function Dashboard() {
   const asOf = today();
   const stats = useContractQuery('stats', 'ledger', [{ asOf }]);
   const overdue = useContractQuery('tasks', 'list', [{ overdueAsOf: asOf, parentId: null, sort: 'deadline', limit: OVERDUE_SHOWN }]);
+  // Asked once: the list of replies awaited and the to-do's replies due both come from it.
   const replies = useContractQuery('documents', 'awaitingReply', [asOf]);
   const todo = useContractQuery('todo', 'list', [asOf]);
 
@@ -41,7 +42,7 @@ export function Dashboard() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('asOf', { date: format.date(s.asOf) })} />
-      {todo.data && <TodoList todo={todo.data} />}
+      {todo.data && replies.data && <TodoList todo={todo.data} awaited={replies.data} />}
       <Figures stats={s} />
       <Charts stats={s} />
       <div className="dashboard__lists">

@@ -1,25 +1,27 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../contract/tasks';
-import type { Todo } from '../../../contract/todo';
+import type { AwaitedReply } from '../../../contract/documents';
+import { repliesDue, type Todo } from '../../../contract/todo';
 import { Empty, Section } from '../../components/Section';
 import { useFormat } from '../../hooks/useFormat';
 import { LinkItem } from './LinkList';
 
 /**
- * 待办: what waits for the office today, by kind — replies due or late, unit workbooks past their
+ * 待办: what waits for the office today, by kind — replies due or late (of those awaited), unit workbooks past their
  * return date, close-outs to check, completions reported by units. Each item leads to where it is done.
  */
-export function TodoList({ todo }: { todo: Todo }) {
+export function TodoList({ todo, awaited }: { todo: Todo; awaited: readonly AwaitedReply[] }) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
-  const count = todo.replies.length + todo.workbooks.length + todo.closeOuts.length + todo.reportedCompleted.length;
+  const replies = repliesDue(awaited);
+  const count = replies.length + todo.workbooks.length + todo.closeOuts.length + todo.reportedCompleted.length;
   const units = (task: TaskSummary): string => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator'));
   return (
     <Section title={t('todo.title', { count })} className="todo">
       {count === 0 && <Empty>{t('todo.none')}</Empty>}
       <div className="todo__groups">
-        <TodoGroup title={t('todo.replies')} items={todo.replies}>
+        <TodoGroup title={t('todo.replies')} items={replies}>
           {({ document, daysLeft }) => (
             <LinkItem
               key={`reply-${document.id}`}
