@@ -197,7 +197,7 @@ function Charts({ stats: s }: { stats: LedgerStats }) {
       unitCount: units.length,
       formCount: forms.length,
     };
-  }, [s, t, format.period]);
+  }, [s, t, format]);
 
   return (
     <div className="dashboard__charts">
