@@ -1,15 +1,7 @@
 import { method } from './define';
 import { type ExportedFile, exportRequest } from '../core/excel/export/model';
 import { importOptions, type ImportPreview, type ImportResult, type PreviewRow, rowsQuery, workbookSource } from '../core/excel/import/model';
-import {
-  type PackageExport,
-  packageExportRequest,
-  returnOptions,
-  type ReturnPreview,
-  type ReturnResult,
-  type SentWorkbook,
-} from '../core/excel/packages/model';
-import { period } from '../shared/validation';
+import { type PackageExport, packageExportRequest, returnOptions, type ReturnPreview, type ReturnResult } from '../core/excel/packages/model';
 import { importId } from './common';
 import { z } from 'zod';
 export * from '../core/excel/import/model';
@@ -30,7 +22,6 @@ export const exchange = {
   /** A workbook for leaders, in the language of the app. */
   export: method(z.tuple([exportRequest])).returns<ExportedFile>(),
   exportPackages: method(z.tuple([packageExportRequest])).returns<PackageExport>(),
-  sentPackages: method(z.tuple([period])).returns<SentWorkbook[]>(),
   previewReturn: method(z.tuple([workbookSource, returnOptions.optional()])).returns<ReturnPreview>(),
   /** Plans a returned workbook again with the user's answers to its words. */
   reviseReturn: method(z.tuple([importId, returnOptions])).returns<ReturnPreview>(),

@@ -1,5 +1,5 @@
 import { method } from './define';
-import { type MissingReports, progressInput, type ProgressReport, type ProgressReportRow } from '../core/progress/model';
+import { progressInput, type ProgressReport, type ProgressReportRow } from '../core/progress/model';
 import { period } from '../shared/validation';
 import { id } from './common';
 import { z } from 'zod';
@@ -11,5 +11,4 @@ export const progress = {
   submit: method(z.tuple([progressInput])).returns<ProgressReport>(),
   ofPeriod: method(z.tuple([period, id.optional()])).returns<ProgressReportRow[]>(),
   history: method(z.tuple([id])).returns<ProgressReportRow[]>(),
-  missing: method(z.tuple([period])).returns<MissingReports[]>(),
 };

@@ -78,7 +78,6 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       submit: (input) => use((l) => l.progress.submit(input)),
       ofPeriod: (period, unitId) => use((l) => ok(l.progress.ofPeriod(period, unitId))),
       history: (taskId) => use((l) => ok(l.progress.history(taskId))),
-      missing: (period) => use((l) => ok(l.progress.missing(period))),
     },
     dispatch: {
       month: (asOf) => use((l) => ok(l.dispatch.month(asOf))),
@@ -178,7 +177,6 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       discard: (importId) => use((l) => ok(l.exchange.imports.discard(importId))),
       export: (request) => use((l) => l.exchange.export(request, session.preferences.value.language)),
       exportPackages: (request) => use((l) => l.exchange.packages.export(request, session.preferences.value.language)),
-      sentPackages: (period) => use((l) => ok(l.exchange.packages.sent(period))),
       previewReturn: (source, options) => use((l) => l.exchange.packages.preview(source, options)),
       reviseReturn: (importId, options) => use((l) => l.exchange.packages.revise(importId, options)),
       applyReturn: (importId) => use((l) => l.exchange.packages.apply(importId)),
