@@ -1,15 +1,5 @@
 import { method } from './define';
-import {
-  awaitingCheckQuery,
-  sourceAssignment,
-  type Task,
-  type TaskDetail,
-  taskInput,
-  type TaskPage,
-  taskQuery,
-  type TaskStatus,
-  type TaskSummary,
-} from '../core/tasks/model';
+import { sourceAssignment, type Task, type TaskDetail, taskInput, type TaskPage, taskQuery, type TaskStatus } from '../core/tasks/model';
 import { id } from './common';
 import { z } from 'zod';
 export * from '../core/tasks/model';
@@ -30,5 +20,4 @@ export const tasks = {
    * close-out requested since), each with those reports (`latestReports`), longest waiting first;
    * all, one lead unit's, or one task's.
    */
-  awaitingCheck: method(z.tuple([awaitingCheckQuery.optional()])).returns<TaskSummary[]>(),
 };

@@ -65,7 +65,6 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       list: (query) => use((l) => l.tasks.list(query)),
       counts: (query) => use((l) => l.tasks.counts(query)),
       assignSource: (request) => use((l) => l.tasks.assignSource(request)),
-      awaitingCheck: (query) => use((l) => l.tasks.awaitingCheck(query)),
       ...kept((l) => l.tasks),
       get: (id) => use((l) => l.tasks.get(id)),
     },
