@@ -32,7 +32,6 @@ export const documents = {
   createType: method(z.tuple([documentTypeInput])).returns<DocumentType>(),
   updateType: method(z.tuple([id, documentTypeInput])).returns<DocumentType>(),
   templates: method(none).returns<{ templates: DocumentTemplate[]; fields: TemplateFieldInfo[] }>(),
-  template: method(z.tuple([id])).returns<DocumentTemplate>(),
   createTemplate: method(z.tuple([templateInput])).returns<DocumentTemplate>(),
   updateTemplate: method(z.tuple([id, templateInput])).returns<DocumentTemplate>(),
   removeTemplate: method(z.tuple([id])).returns<void>(),

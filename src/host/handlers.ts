@@ -140,7 +140,6 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       createType: (input) => use((l) => l.documents.createType(input)),
       updateType: (id, input) => use((l) => l.documents.updateType(id, input)),
       templates: () => use((l) => ok({ templates: l.documents.templates(), fields: [...TEMPLATE_FIELDS] })),
-      template: (id) => use((l) => l.documents.template(id)),
       createTemplate: (input) => use((l) => l.documents.createTemplate(input)),
       updateTemplate: (id, input) => use((l) => l.documents.updateTemplate(id, input)),
       removeTemplate: (id) => use((l) => l.documents.removeTemplate(id)),

@@ -1,7 +1,7 @@
 import { ok, type Result } from '../../shared/result';
 import { invalid, validate } from '../../shared/validation';
 import type { LedgerContext, Tx } from '../context';
-import { audited, exists, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { audited, exists, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { storeSetting } from '../settings';
 import { DEFAULT_OFFICE, OFFICE_SETTING } from './defaults';
@@ -143,7 +143,6 @@ export function catalogueService(ctx: LedgerContext) {
     createType: (input: DocumentTypeInput) => createType(ctx, input),
     updateType: (id: number, input: DocumentTypeInput) => saveRecord(ctx, TYPE, id, input),
     templates: () => listTemplates(ctx.db),
-    template: (id: number): Result<DocumentTemplate> => found('document_template', id, loadTemplate(ctx.db, id)),
     createTemplate: (input: TemplateInput) => saveRecord(ctx, TEMPLATE, null, input),
     updateTemplate: (id: number, input: TemplateInput) => saveRecord(ctx, TEMPLATE, id, input),
     removeTemplate: (id: number) => removeUnlessUsed(ctx, 'document_template', 'document_templates', id, loadTemplate, templateUses),
