@@ -6,7 +6,6 @@ export * from '../core/close-out/model';
 
 export const closeOuts = {
   list: method(z.tuple([z.object({ taskId: id.optional(), states: z.array(z.enum(CLOSE_OUT_STATES)).optional() }).optional()])).returns<CloseOut[]>(),
-  get: method(z.tuple([id])).returns<CloseOut>(),
   request: method(z.tuple([closeOutRequest])).returns<CloseOut>(),
   check: method(z.tuple([id, closeOutDecision])).returns<CloseOut>(),
   approve: method(z.tuple([id, closeOutDecision])).returns<CloseOut>(),

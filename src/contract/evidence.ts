@@ -8,7 +8,6 @@ export const evidence = {
   list: method(z.tuple([z.object({ kind: z.enum(EVIDENCE_OWNER_KINDS), id }), z.object({ includeRemoved: z.boolean().optional() }).optional()])).returns<
     Evidence[]
   >(),
-  get: method(z.tuple([id])).returns<Evidence>(),
   add: method(z.tuple([evidenceInput])).returns<Evidence>(),
   content: method(z.tuple([id])).returns<EvidenceContent>(),
   remove: method(z.tuple([id])).returns<Evidence>(),

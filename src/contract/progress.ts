@@ -6,7 +6,6 @@ import { z } from 'zod';
 export * from '../core/progress/model';
 
 export const progress = {
-  get: method(z.tuple([id])).returns<ProgressReport>(),
   /** Reports a unit's month on a task; a second report for the same month replaces the first. */
   submit: method(z.tuple([progressInput])).returns<ProgressReport>(),
   ofPeriod: method(z.tuple([period, id.optional()])).returns<ProgressReportRow[]>(),

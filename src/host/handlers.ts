@@ -73,7 +73,6 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       ...kept((l) => l.measures),
     },
     progress: {
-      get: (id) => use((l) => l.progress.get(id)),
       submit: (input) => use((l) => l.progress.submit(input)),
       ofPeriod: (period, unitId) => use((l) => ok(l.progress.ofPeriod(period, unitId))),
       history: (taskId) => use((l) => ok(l.progress.history(taskId))),
@@ -88,7 +87,6 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     todo: { list: (asOf) => use((l) => l.todo.list(asOf)) },
     closeOuts: {
       list: (filter) => use((l) => ok(l.closeOuts.list(filter))),
-      get: (id) => use((l) => l.closeOuts.get(id)),
       request: (input) => use((l) => l.closeOuts.request(input)),
       check: (id, input) => use((l) => l.closeOuts.check(id, input)),
       approve: (id, input) => use((l) => l.closeOuts.approve(id, input)),
@@ -102,7 +100,6 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     },
     evidence: {
       list: (owner, options) => use((l) => ok(l.evidence.list(owner, options))),
-      get: (id) => use((l) => l.evidence.get(id)),
       add: (input) => use((l) => l.evidence.add(input)),
       content: (id) => use((l) => l.evidence.content(id)),
       remove: (id) => use((l) => l.evidence.remove(id)),
