@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
  * The conventions, checked: ESLint's and typescript-eslint's recommended rules, React's rules of
  * hooks, and the layers as import boundaries — shared ← core ← contract ← host, command line and
  * the shells (main process, bridge); the screens see the contract and shared only, and no screen
- * folder another (the app's frame composes them).
+ * folder another; screens and components do not reach up into the app, which composes them and
+ * provides what they need (the session) through the renderer's api/.
  */
 const LAYERS = [
   { type: 'shared', pattern: 'src/shared' },
@@ -19,6 +20,7 @@ const LAYERS = [
   { type: 'main', pattern: 'src/main' },
   { type: 'preload', pattern: 'src/preload' },
   { type: 'bridge', pattern: 'src/bridge' },
+  { type: 'entry', pattern: 'src/renderer/main.tsx', mode: 'file' },
   { type: 'app', pattern: 'src/renderer/app' },
   { type: 'screen', pattern: 'src/renderer/screens/*', capture: ['screen'] },
   { type: 'renderer', pattern: 'src/renderer' },
@@ -68,13 +70,14 @@ export default tseslint.config(
             may('main', ['shared', 'core', 'contract', 'host', 'main']),
             may('preload', ['contract']),
             may('bridge', ['shared', 'core', 'contract', 'host', 'bridge']),
-            may('renderer', ['shared', 'contract', 'renderer', 'app']),
+            may('renderer', ['shared', 'contract', 'renderer']),
             may('app', ['shared', 'contract', 'renderer', 'app', 'screen']),
+            may('entry', ['shared', 'renderer', 'app']),
             {
               from: { element: { type: 'screen' } },
               allow: {
                 to: [
-                  { element: { types: { anyOf: ['shared', 'contract', 'renderer', 'app'] } } },
+                  { element: { types: { anyOf: ['shared', 'contract', 'renderer'] } } },
                   { element: { type: 'screen', captured: { screen: '{{ from.captured.screen }}' } } },
                 ],
               },

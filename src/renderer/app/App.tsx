@@ -12,7 +12,7 @@ import { ToastProvider } from '../components/Toasts';
 import { Unlock } from '../screens/session/Unlock';
 import { Welcome } from '../screens/session/Welcome';
 import { CoreNotice, type CoreStop } from './CoreNotice';
-import { SessionContext, type SessionView } from './SessionContext';
+import { SessionProvider, type SessionView } from '../api/session';
 import { Shell } from './Shell';
 import { useActivity } from './useActivity';
 
@@ -72,7 +72,7 @@ export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18
           <ToastProvider>
             {coreStop && <CoreNotice stop={coreStop} />}
             {session && (
-              <SessionContext.Provider value={session}>
+              <SessionProvider session={session}>
                 {screen === 'none' && <Welcome />}
                 {screen === 'locked' && <Unlock />}
                 {screen === 'open' && (
@@ -80,7 +80,7 @@ export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18
                     <Shell />
                   </HashRouter>
                 )}
-              </SessionContext.Provider>
+              </SessionProvider>
             )}
           </ToastProvider>
         </QueryClientProvider>

@@ -1,6 +1,7 @@
-import { createContext, useContext } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import type { PlatformInfo, SessionStatus } from '../../contract/session-model';
 
+/** What screens and components know of the session; the app, above them, provides it. */
 export interface SessionView {
   readonly status: SessionStatus;
   readonly platform: PlatformInfo;
@@ -10,10 +11,14 @@ export interface SessionView {
   holdWelcome(hold: boolean): void;
 }
 
-export const SessionContext = createContext<SessionView | null>(null);
+const SessionContext = createContext<SessionView | null>(null);
+
+export function SessionProvider({ session, children }: { session: SessionView; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
 
 export function useSession(): SessionView {
   const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession outside the app');
+  if (!session) throw new Error('useSession outside SessionProvider');
   return session;
 }
