@@ -39,6 +39,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Control characters are matched on purpose: what units' files and users' pastes carry is cleaned of them.
       'no-control-regex': 'off',
+      // Plain code: a value is returned, not slipped out through a comma expression or an assignment.
+      'no-sequences': ['error', { allowInParentheses: false }],
+      'no-return-assign': ['error', 'always'],
     },
   },
   // Playwright's fixtures name what they depend on as a pattern, empty when they depend on nothing.

@@ -54,14 +54,19 @@ export function useDraft<V>(key: string | undefined, values: V, changed: boolean
       if (sameValues(found.value.values, opened.current)) return drop();
       setOffer({ savedAt: found.value.savedAt, values: found.value.values as V });
     });
-    return () => void (current = false);
+    return () => {
+      current = false;
+    };
   }, [api, key]);
 
   // While a draft is offered, what is typed does not overwrite it: the user has not chosen yet.
   useEffect(() => {
     if (!key || offer) return;
     if (pending.current) clearTimeout(pending.current.timer);
-    if (!changed) return void (pending.current = null);
+    if (!changed) {
+      pending.current = null;
+      return;
+    }
     pending.current = { timer: setTimeout(() => write(key, values), WRITE_DELAY_MS), values };
   }, [key, values, changed, offer]);
 
