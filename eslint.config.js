@@ -20,7 +20,6 @@ const LAYERS = [
   { type: 'main', pattern: 'src/main' },
   { type: 'preload', pattern: 'src/preload' },
   { type: 'bridge', pattern: 'src/bridge' },
-  { type: 'entry', pattern: 'src/renderer/main.tsx', mode: 'file' },
   { type: 'app', pattern: 'src/renderer/app' },
   { type: 'screen', pattern: 'src/renderer/screens/*', capture: ['screen'] },
   { type: 'renderer', pattern: 'src/renderer' },
@@ -47,16 +46,19 @@ export default tseslint.config(
   // Playwright's fixtures name what they depend on as a pattern, empty when they depend on nothing.
   { files: ['test/e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   {
-    // The rules of hooks; the React Compiler's stricter rules wait for the data layer (TanStack Query), which removes most effects.
+    // The rules of hooks with the React Compiler's stricter ones, all as errors; exhaustive-deps stays a warning only until the last screens' effects go.
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: Object.fromEntries(
+      Object.keys(reactHooks.configs['recommended-latest'].rules).map((rule) => [rule, rule === 'react-hooks/exhaustive-deps' ? 'warn' : 'error']),
+    ),
   },
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { boundaries },
     settings: {
       'boundaries/elements': LAYERS,
+      'boundaries/files': [{ category: 'entry', pattern: 'src/renderer/main.tsx' }],
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
     },
     rules: {
@@ -75,7 +77,8 @@ export default tseslint.config(
             may('bridge', ['shared', 'core', 'contract', 'host', 'bridge']),
             may('renderer', ['shared', 'contract', 'renderer']),
             may('app', ['shared', 'contract', 'renderer', 'app', 'screen']),
-            may('entry', ['shared', 'renderer', 'app']),
+            // The page's entry (main.tsx) mounts the app.
+            { from: { file: { categories: 'entry' } }, allow: { to: { element: { type: 'app' } } } },
             {
               from: { element: { type: 'screen' } },
               allow: {

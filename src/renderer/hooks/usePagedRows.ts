@@ -7,6 +7,8 @@ import { useApi } from '../api/ApiContext';
 /** Rows fetched at a time: one page of the core's list, several screens' worth of rows. */
 const PAGE = 200;
 
+const NO_PAGES: ReadonlyMap<number, never> = new Map<number, never>();
+
 export interface PagedRows<T> {
   /** How many rows match, or null before the first answer. */
   readonly total: number | null;
@@ -30,10 +32,13 @@ export function usePagedRows<T, Q>(list: Lister<T, Q>, query: Q): PagedRows<T> {
   const key = JSON.stringify(query);
   const generation = useRef(0);
   const asked = useRef(new Set<number>());
-  const [pages, setPages] = useState<ReadonlyMap<number, readonly T[]>>(new Map());
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<DubanError | null>(null);
   const [version, setVersion] = useState(0);
+  // The pages read for one query at one version: a new version starts afresh, as a new query does.
+  const reading = `${version}:${key}`;
+  const [read, setRead] = useState<{ readonly of: string; readonly pages: ReadonlyMap<number, readonly T[]> }>({ of: reading, pages: NO_PAGES });
+  const pages = read.of === reading ? read.pages : NO_PAGES;
 
   const fetchPage = useCallback(
     (page: number) => {
@@ -45,17 +50,15 @@ export function usePagedRows<T, Q>(list: Lister<T, Q>, query: Q): PagedRows<T> {
         if (!result.ok) return setError(result.error);
         setError(null);
         setTotal(result.value.total);
-        setPages((all) => new Map(all).set(page, result.value.rows));
+        setRead((current) => ({ of: reading, pages: new Map(current.of === reading ? current.pages : NO_PAGES).set(page, result.value.rows) }));
       });
     },
-    // A new version starts afresh, as a new query does.
-    [api, key, list, version],
+    [api, key, list, reading],
   );
 
   useEffect(() => {
     generation.current += 1;
     asked.current = new Set();
-    setPages(new Map());
     fetchPage(0);
   }, [fetchPage]);
 

@@ -86,7 +86,7 @@ export function TemplateEditor({
       setProblem(result.value.problem);
       if (result.value.html) setHtml(result.value.html);
     });
-  }, [typed, unitId]);
+  }, [api, office, typed, unitId]);
 
   const goTo = (at: TemplateProblem): void => {
     const area = text.current;
