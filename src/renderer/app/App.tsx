@@ -79,12 +79,12 @@ export function App({
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ApiProvider api={api}>
+      <ApiProvider value={api}>
         <QueryClientProvider client={queryClient}>
           <ToastProvider>
             {coreStop && <CoreNotice stop={coreStop} />}
             {session && (
-              <SessionProvider session={session}>
+              <SessionProvider value={session}>
                 {screen === 'none' && <Welcome />}
                 {screen === 'locked' && <Unlock />}
                 {screen === 'open' && (

@@ -1,5 +1,5 @@
-import { createContext, type ReactNode, useContext } from 'react';
 import type { PlatformInfo, SessionStatus } from '../../contract/session-model';
+import { providedContext } from './providedContext';
 
 /** What screens and components know of the session; the app, above them, provides it. */
 export interface SessionView {
@@ -11,14 +11,4 @@ export interface SessionView {
   holdWelcome(hold: boolean): void;
 }
 
-const SessionContext = createContext<SessionView | null>(null);
-
-export function SessionProvider({ session, children }: { session: SessionView; children: ReactNode }) {
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
-}
-
-export function useSession(): SessionView {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession outside SessionProvider');
-  return session;
-}
+export const { Provider: SessionProvider, useProvided: useSession } = providedContext<SessionView>('useSession');
