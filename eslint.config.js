@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
  * The conventions, checked: ESLint's and typescript-eslint's recommended rules, React's rules of
  * hooks, and the layers as import boundaries — shared ← core ← contract ← host, command line and
  * the shells (main process, bridge); the screens see the contract and shared only, and no screen
- * folder another (the app's frame composes them).
+ * folder another; screens and components do not reach up into the app, which composes them and
+ * provides what they need (the session) through the renderer's api/.
  */
 const LAYERS = [
   { type: 'shared', pattern: 'src/shared' },
@@ -37,21 +38,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Control characters are matched on purpose: what units' files and users' pastes carry is cleaned of them.
       'no-control-regex': 'off',
+      // Plain code: a value is returned, not slipped out through a comma expression or an assignment.
+      'no-sequences': ['error', { allowInParentheses: false }],
+      'no-return-assign': ['error', 'always'],
     },
   },
   // Playwright's fixtures name what they depend on as a pattern, empty when they depend on nothing.
   { files: ['test/e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   {
-    // The rules of hooks; the React Compiler's stricter rules wait for the data layer (TanStack Query), which removes most effects.
+    // The rules of hooks with the React Compiler's stricter ones, all as errors; exhaustive-deps stays a warning only until the last screens' effects go.
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: Object.fromEntries(
+      Object.keys(reactHooks.configs['recommended-latest'].rules).map((rule) => [rule, rule === 'react-hooks/exhaustive-deps' ? 'warn' : 'error']),
+    ),
   },
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { boundaries },
     settings: {
       'boundaries/elements': LAYERS,
+      'boundaries/files': [{ category: 'entry', pattern: 'src/renderer/main.tsx' }],
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
     },
     rules: {
@@ -68,13 +75,15 @@ export default tseslint.config(
             may('main', ['shared', 'core', 'contract', 'host', 'main']),
             may('preload', ['contract']),
             may('bridge', ['shared', 'core', 'contract', 'host', 'bridge']),
-            may('renderer', ['shared', 'contract', 'renderer', 'app']),
+            may('renderer', ['shared', 'contract', 'renderer']),
             may('app', ['shared', 'contract', 'renderer', 'app', 'screen']),
+            // The page's entry (main.tsx) mounts the app.
+            { from: { file: { categories: 'entry' } }, allow: { to: { element: { type: 'app' } } } },
             {
               from: { element: { type: 'screen' } },
               allow: {
                 to: [
-                  { element: { types: { anyOf: ['shared', 'contract', 'renderer', 'app'] } } },
+                  { element: { types: { anyOf: ['shared', 'contract', 'renderer'] } } },
                   { element: { type: 'screen', captured: { screen: '{{ from.captured.screen }}' } } },
                 ],
               },

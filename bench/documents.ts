@@ -19,12 +19,10 @@ async function hundredLetters(dir: string): Promise<ComposedDocument[]> {
   try {
     // 101 units (prime to the fixture's cycles of status and deadline), so that every unit has overdue tasks.
     must(
-      ledger.store.write(
-        (w) => (
-          writeFixture(w, { units: LETTERS + 1, tasks: (LETTERS + 1) * 8, petitions: 0, progressReports: 0 }, '2026-11-01T09:00:00.000+08:00'),
-          ok(undefined)
-        ),
-      ),
+      ledger.store.write((w) => {
+        writeFixture(w, { units: LETTERS + 1, tasks: (LETTERS + 1) * 8, petitions: 0, progressReports: 0 }, '2026-11-01T09:00:00.000+08:00');
+        return ok(undefined);
+      }),
     );
     const letters = must(ledger.documents.previewBatch({ docType: 'reminder', overdueAsOf: '2026-11-24', issuedOn: '2026-11-24', replyDue: '2026-12-04' }));
     if (letters.length < LETTERS) throw new Error(`expected ${LETTERS} letters, composed ${letters.length}`);

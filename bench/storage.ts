@@ -18,7 +18,12 @@ const anchorsIn = (dir: string): AnchorBook => anchorFolder(join(dir, 'anchors')
 export async function fixtureLedger(dir: string, name: string, size: FixtureSize): Promise<{ path: string; ledger: Ledger }> {
   const path = join(dir, `${name}.duban`);
   const { ledger } = must(await Ledger.create(path, { password: PASSWORD, anchors: anchorsIn(dir) }));
-  must(ledger.store.write((w) => (writeFixture(w, size, '2026-11-01T09:00:00.000+08:00'), ok(undefined))));
+  must(
+    ledger.store.write((w) => {
+      writeFixture(w, size, '2026-11-01T09:00:00.000+08:00');
+      return ok(undefined);
+    }),
+  );
   must(ledger.store.snapshot());
   return { path, ledger };
 }

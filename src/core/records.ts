@@ -58,11 +58,17 @@ export const deleteRecord = (tx: Tx, table: string, id: number): number => tx.ru
 
 export const exists = (db: Reader, table: string, id: number): boolean => db.get(`SELECT 1 AS x FROM ${table} WHERE id = ?`, [id]) !== undefined;
 
+/** What `audited` changed: the entity's id, and the entity as saved (undefined once deleted). */
+export interface Audited<E> {
+  readonly id: number;
+  readonly after: E | undefined;
+}
+
 /**
  * Runs `change` and records in the audit log the entity as `load` sees it before and after.
  * `change` returns the entity's id (a new one for a creation); the action follows from what exists.
  */
-export function audited<E>(tx: Tx, entity: EntityName, id: number | null, load: (db: Reader, id: number) => E | undefined, change: () => number): number {
+export function audited<E>(tx: Tx, entity: EntityName, id: number | null, load: (db: Reader, id: number) => E | undefined, change: () => number): Audited<E> {
   const before = id === null ? undefined : load(tx, id);
   const changedId = change();
   const after = load(tx, changedId);
@@ -73,7 +79,7 @@ export function audited<E>(tx: Tx, entity: EntityName, id: number | null, load: 
     before: before ?? null,
     after: after ?? null,
   });
-  return changedId;
+  return { id: changedId, after };
 }
 
 /** Records an existing record's change (an update, or its deletion) as `audited` does. */
@@ -151,18 +157,12 @@ export function saveRecord<E, S extends z.ZodType>(ctx: LedgerContext, spec: Rec
     if (!checked.ok) return checked;
     const columns = spec.columns ? spec.columns(values) : (values as Record<string, Value>);
     // The audit's last load is the record as saved: it is the answer, without reading it a third time.
-    let saved: E | undefined;
-    audited(
-      tx,
-      spec.entity,
-      id,
-      (db, rowId) => (saved = spec.load(db, rowId)),
-      () => {
-        const rowId = id === null ? insertRecord(tx, spec.table, columns) : (updateRecord(tx, spec.table, id, columns), id);
-        spec.relations?.(tx, rowId, values);
-        return rowId;
-      },
-    );
-    return ok(saved!);
+    const { after } = audited(tx, spec.entity, id, spec.load, () => {
+      const rowId = id ?? insertRecord(tx, spec.table, columns);
+      if (id !== null) updateRecord(tx, spec.table, id, columns);
+      spec.relations?.(tx, rowId, values);
+      return rowId;
+    });
+    return ok(after!);
   });
 }

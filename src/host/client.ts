@@ -157,6 +157,9 @@ export function startCoreWorker(workerFile: string, configDir: string, limits: C
 
   return {
     call,
-    shutdown: () => (stopping ??= stop()),
+    shutdown: () => {
+      stopping ??= stop();
+      return stopping;
+    },
   };
 }

@@ -30,5 +30,11 @@ const i18n = startI18n(language);
 document.documentElement.lang = language;
 
 createRoot(document.getElementById('root')!).render(
-  <App api={api} i18n={i18n} platform={platform.ok ? platform.value : { shell: 'browser', version: '' }} sessionSignal={sessionSignal} />,
+  <App
+    api={api}
+    i18n={i18n}
+    platform={platform.ok ? platform.value : { shell: 'browser', version: '' }}
+    sessionSignal={sessionSignal}
+    initialStatus={status.ok ? status.value : null}
+  />,
 );

@@ -11,8 +11,17 @@ const exposed = vi.hoisted(() => ({ api: null as unknown as Record<string, unkno
 vi.mock('electron', () => ({
   app: { on: () => undefined },
   session: {},
-  contextBridge: { exposeInMainWorld: (_name: string, api: Record<string, unknown>) => (exposed.api = api) },
-  ipcRenderer: { invoke: (...args: unknown[]) => (exposed.invoked.push(args), Promise.resolve(ok(null))) },
+  contextBridge: {
+    exposeInMainWorld: (_name: string, api: Record<string, unknown>) => {
+      exposed.api = api;
+    },
+  },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => {
+      exposed.invoked.push(args);
+      return Promise.resolve(ok(null));
+    },
+  },
 }));
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
@@ -57,7 +66,10 @@ describe('the one contract', () => {
     const { registerContract } = await import('../../src/main/ipc');
     const handlers = new Map<string, (...args: unknown[]) => unknown>();
     const calls: unknown[] = [];
-    const routes = contractRoutes(browserPlatform('test'), async (method, args) => (calls.push([method, args]), ok('answered')));
+    const routes = contractRoutes(browserPlatform('test'), async (method, args) => {
+      calls.push([method, args]);
+      return ok('answered');
+    });
     registerContract({ handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler) } as never, routes, undefined);
     expect([...handlers.keys()]).toEqual(['duban:invoke']);
     const invoke = handlers.get('duban:invoke')!;

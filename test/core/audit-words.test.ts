@@ -79,18 +79,16 @@ describe('the change history in words', () => {
       { field: 'replyDays', label: 'documents:office.replyDays', before: { t: 'number', v: office.replyDays }, after: { t: 'number', v: 15 } },
     ]);
     unwrap(
-      ledger.context.write(
-        (tx) => (
-          tx.audit({
-            action: 'create',
-            entity: 'settings',
-            entityId: null,
-            before: null,
-            after: { key: 'excel.mapping.tasks.0123', value: { 主办处室: 'leadUnits', 序号: null } },
-          }),
-          { ok: true, value: undefined }
-        ),
-      ),
+      ledger.context.write((tx) => {
+        tx.audit({
+          action: 'create',
+          entity: 'settings',
+          entityId: null,
+          before: null,
+          after: { key: 'excel.mapping.tasks.0123', value: { 主办处室: 'leadUnits', 序号: null } },
+        });
+        return { ok: true, value: undefined };
+      }),
     );
     const [mapping] = lines('settings');
     expect(mapping!.subject).toEqual({

@@ -15,7 +15,10 @@ function fakeApi(answer: () => unknown) {
         {
           get:
             (__, method: string) =>
-            async (...args: unknown[]) => (calls.push(`${ns}.${method}(${JSON.stringify(args)})`), answer()),
+            async (...args: unknown[]) => {
+              calls.push(`${ns}.${method}(${JSON.stringify(args)})`);
+              return answer();
+            },
         },
       ),
   });

@@ -86,7 +86,7 @@ function createType(ctx: LedgerContext, input: DocumentTypeInput): Result<Docume
     const checked = TYPE.check!(tx, valid.value, null);
     if (!checked.ok) return checked;
     const next = (tx.get<{ n: number }>('SELECT ifnull(max(id), 0) + 1 AS n FROM document_types')?.n ?? 1) as number;
-    const id = audited(
+    const { after } = audited(
       tx,
       'document_type',
       null,
@@ -106,7 +106,7 @@ function createType(ctx: LedgerContext, input: DocumentTypeInput): Result<Docume
           ],
         ).lastId,
     );
-    return ok(loadDocumentType(tx, id)!);
+    return ok(after!);
   });
 }
 

@@ -114,7 +114,7 @@ function record(tx: Tx, request: CompositionRequest, preview: Preview, serial: n
     });
     for (const taskId of new Set(request.taskIds)) insertRecord(tx, 'document_tasks', { documentId: id, taskId }, false);
     return id;
-  });
+  }).id;
 }
 
 /** Issues the requests in order, consecutively numbered, in the caller's transaction. */

@@ -84,8 +84,8 @@ function addEvidence(ctx: LedgerContext, input: EvidenceInput): Result<Evidence>
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return ctx.write((tx) => {
     const row = { ...values, size: bytes.length, sha256, blobId: blobId.value, addedAt: tx.at };
-    const id = audited(tx, 'evidence', null, loadEvidence, () => insertRecord(tx, 'evidence', row, false));
-    return ok(loadEvidence(tx, id)!);
+    const { after } = audited(tx, 'evidence', null, loadEvidence, () => insertRecord(tx, 'evidence', row, false));
+    return ok(after!);
   });
 }
 

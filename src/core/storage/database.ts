@@ -6,11 +6,13 @@ let engine: Promise<SqlJsStatic> | null = null;
 let loaded: SqlJsStatic | null = null;
 
 /** sql.js is loaded once per process (its WebAssembly module is large). */
-export const loadSqlEngine = (): Promise<SqlJsStatic> =>
-  (engine ??= initSqlJs().then((sql) => {
+export function loadSqlEngine(): Promise<SqlJsStatic> {
+  engine ??= initSqlJs().then((sql) => {
     loaded = sql;
     return sql;
-  }));
+  });
+  return engine;
+}
 
 /**
  * What a transaction changed, for making it durable: the statements it ran, or — once they grew past

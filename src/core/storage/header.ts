@@ -293,7 +293,11 @@ function parseSlot(value: Buffer): Result<KeySlot> {
   if (isBelowFloor(kdf)) return err(dubanError('ledger.kdf_weakened'));
   if (isAboveCeiling(kdf)) return err(damaged('header'));
   let at = SLOT_DESCRIPTOR_BYTES;
-  const take = (bytes: number): Buffer => Buffer.from(value.subarray(at, (at += bytes)));
+  const take = (bytes: number): Buffer => {
+    const taken = Buffer.from(value.subarray(at, at + bytes));
+    at += bytes;
+    return taken;
+  };
   const base = { kind: code.kind, kdf, salt: Buffer.from(value.subarray(11, 11 + SALT_BYTES)) };
   if (code.scheme === 'recipient') {
     const recipient = take(X25519_BYTES);

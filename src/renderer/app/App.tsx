@@ -12,7 +12,7 @@ import { ToastProvider } from '../components/Toasts';
 import { Unlock } from '../screens/session/Unlock';
 import { Welcome } from '../screens/session/Welcome';
 import { CoreNotice, type CoreStop } from './CoreNotice';
-import { SessionContext, type SessionView } from './SessionContext';
+import { SessionProvider, type SessionView } from '../api/session';
 import { Shell } from './Shell';
 import { useActivity } from './useActivity';
 
@@ -23,10 +23,23 @@ const RESTART_SETTLE_MS = 500;
 /**
  * Where the app is decides what it shows: no ledger (welcome), a locked ledger (unlock), an open
  * one (the ledger's screens). The core may lock the ledger at any time (idle, or restarted after it
- * stopped), and the app follows; a core that stopped for good leaves only its notice.
+ * stopped), and the app follows; a core that stopped for good leaves only its notice. It starts
+ * from the status the page read as it loaded (null: the core did not answer), and asks again as it polls.
  */
-export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18n: i18n; platform: PlatformInfo; sessionSignal: EventTarget }) {
-  const [status, setStatus] = useState<SessionStatus | null>(null);
+export function App({
+  api,
+  i18n,
+  platform,
+  sessionSignal,
+  initialStatus,
+}: {
+  api: DubanApi;
+  i18n: i18n;
+  platform: PlatformInfo;
+  sessionSignal: EventTarget;
+  initialStatus: SessionStatus | null;
+}) {
+  const [status, setStatus] = useState<SessionStatus | null>(initialStatus);
   const [welcomeHeld, holdWelcome] = useState(false);
   const [coreStop, setCoreStop] = useState<CoreStop | null>(null);
   const [queryClient] = useState(createQueryClient);
@@ -42,7 +55,6 @@ export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18
   }, [api, i18n]);
 
   useEffect(() => {
-    void refresh();
     const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
     const onChanged = (event: Event): void => {
       const change = (event as CustomEvent<SessionChange>).detail;
@@ -67,12 +79,12 @@ export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ApiProvider api={api}>
+      <ApiProvider value={api}>
         <QueryClientProvider client={queryClient}>
           <ToastProvider>
             {coreStop && <CoreNotice stop={coreStop} />}
             {session && (
-              <SessionContext.Provider value={session}>
+              <SessionProvider value={session}>
                 {screen === 'none' && <Welcome />}
                 {screen === 'locked' && <Unlock />}
                 {screen === 'open' && (
@@ -80,7 +92,7 @@ export function App({ api, i18n, platform, sessionSignal }: { api: DubanApi; i18
                     <Shell />
                   </HashRouter>
                 )}
-              </SessionContext.Provider>
+              </SessionProvider>
             )}
           </ToastProvider>
         </QueryClientProvider>

@@ -3,7 +3,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useApi } from '../api/ApiContext';
 import { SessionWarnings } from '../components/SessionWarnings';
 import { SCREENS } from './screens';
-import { useSession } from './SessionContext';
+import { useSession } from '../api/session';
 
 const GROUPS = ['work', 'records', 'system'] as const;
 

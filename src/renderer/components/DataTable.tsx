@@ -57,6 +57,8 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
 
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // TanStack Virtual's virtualizer changes inside, so no compiler may memoize around it: known upstream (TanStack/virtual#1119), not a fault here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../shared/i18n/setup';
 import { useApi } from '../api/ApiContext';
-import { useSession } from '../app/SessionContext';
+import { useSession } from '../api/session';
 
 /** 中文 / English, kept in the preferences so the next start speaks the same. */
 export function LanguageSwitch() {

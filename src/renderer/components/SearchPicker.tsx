@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DubanApi } from '../../contract/api';
 import { useApi } from '../api/ApiContext';
 import type { Form } from '../forms/useForm';
@@ -36,14 +36,18 @@ export function SearchPicker<V extends Record<string, unknown>>({
   const selected = multiple ? value : value === null ? [] : [value];
   const [found, setFound] = useState<readonly PickerOption[]>([]);
   const [known, setKnown] = useState<ReadonlyMap<number, PickerOption>>(new Map());
-  const remember = (options: readonly (PickerOption | null)[]): void =>
-    setKnown((all) => new Map([...all, ...options.flatMap((o): [number, PickerOption][] => (o ? [[o.value, o]] : []))]));
+  const remember = useCallback(
+    (options: readonly (PickerOption | null)[]): void =>
+      setKnown((all) => new Map([...all, ...options.flatMap((o): [number, PickerOption][] => (o ? [[o.value, o]] : []))])),
+    [],
+  );
 
-  // The records already chosen are named once, read by their ids.
+  // The records already chosen are named once, read by their ids. The ids go as text, compared by
+  // value: a record no longer found is not asked for again at every render.
+  const unnamed = selected.filter((id) => !known.has(id)).join(',');
   useEffect(() => {
-    const unknown = selected.filter((id) => !known.has(id));
-    if (unknown.length > 0) void Promise.all(unknown.map((id) => source.lookup(api, id))).then(remember);
-  }, [api, source, selected.join(',')]);
+    if (unnamed) void Promise.all(unnamed.split(',').map((id) => source.lookup(api, Number(id)))).then(remember);
+  }, [api, source, unnamed, remember]);
 
   const search = (query: string): void =>
     void source.search(api, query.trim()).then((options) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useApi } from '../api/ApiContext';
 
 /** A form's draft found in the ledger as the form opened: the user restores it or lets it go. */
@@ -26,11 +26,14 @@ export function useDraft<V>(key: string | undefined, values: V, changed: boolean
   const kept = useRef(false);
   const opened = useRef(values);
 
-  const write = (draftKey: string, next: V) => {
-    pending.current = null;
-    kept.current = true;
-    void api.drafts.put(draftKey, next);
-  };
+  const write = useCallback(
+    (draftKey: string, next: V) => {
+      pending.current = null;
+      kept.current = true;
+      void api.drafts.put(draftKey, next);
+    },
+    [api],
+  );
   const flush = () => {
     if (key && pending.current) {
       clearTimeout(pending.current.timer);
@@ -45,35 +48,42 @@ export function useDraft<V>(key: string | undefined, values: V, changed: boolean
     kept.current = false;
   };
 
+  // A draft that only repeats what the form opened with is let go; any other is offered.
+  const found = useEffectEvent((draft: { readonly savedAt: string; readonly values: unknown }) => {
+    kept.current = true;
+    if (sameValues(draft.values, opened.current)) drop();
+    else setOffer({ savedAt: draft.savedAt, values: draft.values as V });
+  });
   useEffect(() => {
     if (!key) return;
     let current = true;
-    void api.drafts.get(key).then((found) => {
-      if (!current || !found.ok || !found.value) return;
-      kept.current = true;
-      if (sameValues(found.value.values, opened.current)) return drop();
-      setOffer({ savedAt: found.value.savedAt, values: found.value.values as V });
+    void api.drafts.get(key).then((draft) => {
+      if (current && draft.ok && draft.value) found(draft.value);
     });
-    return () => void (current = false);
+    return () => {
+      current = false;
+    };
   }, [api, key]);
 
   // While a draft is offered, what is typed does not overwrite it: the user has not chosen yet.
   useEffect(() => {
     if (!key || offer) return;
     if (pending.current) clearTimeout(pending.current.timer);
-    if (!changed) return void (pending.current = null);
+    if (!changed) {
+      pending.current = null;
+      return;
+    }
     pending.current = { timer: setTimeout(() => write(key, values), WRITE_DELAY_MS), values };
-  }, [key, values, changed, offer]);
+  }, [key, values, changed, offer, write]);
 
   // Leaving the form (another screen, a lock) or the page keeps what was typed last.
-  const latestFlush = useRef(flush);
-  latestFlush.current = flush;
+  const leave = useEffectEvent(flush);
   useEffect(() => {
-    const onHide = () => latestFlush.current();
+    const onHide = () => leave();
     addEventListener('pagehide', onHide);
     return () => {
       removeEventListener('pagehide', onHide);
-      latestFlush.current();
+      leave();
     };
   }, []);
 

@@ -30,7 +30,7 @@ export function usePagedRows<N extends Namespace, M extends PagedMethod<N>>(ns: 
   // height and shows its rows as placeholders rather than flashing empty.
   const first = useQuery({ ...pageQuery(api, ns, method, query, 0), placeholderData: keepPreviousData });
 
-  const onRange = useCallback((from: number, to: number) => setAsked((current) => askPages(current, key, pagesHolding(from, to))), [key]);
+  const onRange = useCallback((from: number, to: number) => setAsked((current) => askPages(current, key, pagesHolding(from, to))), [key, setAsked]);
 
   return {
     total: first.data?.total ?? null,

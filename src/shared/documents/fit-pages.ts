@@ -108,10 +108,10 @@ export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): Fi
   if (style) {
     let first = 1;
     let text = style.textContent ?? '';
-    pages.forEach((count, index) => {
+    for (const [index, count] of pages.entries()) {
       text = text.replace(new RegExp(`(@counter-style d${index + 1}-[a-z]+ \\{ system: fixed )\\d+`, 'g'), `$1${first}`);
       first += count;
-    });
+    }
     style.textContent = text;
   }
   return { pages };

@@ -176,7 +176,10 @@ beforeAll(async () => {
   // A browser of the test's own, with scripts on, to show that the page itself is inert.
   browser = await chromium.launch({ executablePath: findChromium()! });
   checker = await browser.newPage();
-  await checker.route('**/*', (route) => (requested.push(route.request().url()), route.abort()));
+  await checker.route('**/*', (route) => {
+    requested.push(route.request().url());
+    return route.abort();
+  });
   printer = unwrap(await DocumentPrinter.launch());
 });
 afterAll(async () => {
@@ -245,7 +248,10 @@ describe('the printer’s page', () => {
 
   it('asks for nothing, whatever the page names', async () => {
     const asked: string[] = [];
-    const server = createServer((request, response) => (asked.push(request.url!), response.end()));
+    const server = createServer((request, response) => {
+      asked.push(request.url!);
+      response.end();
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const html = `<!doctype html><html><head><link rel="stylesheet" href="${url}/a.css"><style>@import url(${url}/b.css);
@@ -271,7 +277,10 @@ describe('the printer’s Chromium', () => {
 
   const startFailure = (options: LaunchOptions): Promise<unknown> =>
     chromium.launch({ executablePath: findChromium()!, ...options }).then(
-      (started) => (void started.close(), null),
+      (started) => {
+        void started.close();
+        return null;
+      },
       (error: unknown) => error,
     );
 

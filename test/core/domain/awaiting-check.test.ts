@@ -18,7 +18,10 @@ const SCAN = new TextEncoder().encode('%PDF-1.4 验收报告扫描件');
 /** A clock a minute on at every reading: each change of the ledger has a moment of its own. */
 function ticking(start: string) {
   let at = new Date(start).getTime();
-  return () => new Date((at += 60_000));
+  return () => {
+    at += 60_000;
+    return new Date(at);
+  };
 }
 
 /** Three tasks past their deadline on 15 July 2024: 1 led by 生态环境厅, 2 led by both units, 3 by 生态环境厅. */

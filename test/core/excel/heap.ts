@@ -23,7 +23,9 @@ export async function measured<T>(read: () => Promise<T>): Promise<{ result: T; 
   gc();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 2);
   const start = performance.now();
   try {
     const result = await read();

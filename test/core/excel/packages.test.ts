@@ -123,7 +123,11 @@ describe('unit workbooks come back', () => {
   it('asks what a state not on the list stands for (基本完成 is not 已完成), and applies nothing until told', async () => {
     ledger = await taskLedger();
     const env = unitFile(unwrap(await ledger.exchange.packages.export({ period: NOVEMBER })).files, '自治区生态环境厅');
-    const returned = resaveWithLibreOffice(await fillIn(env.bytes, (sheet) => (sheet.getCell(5, 7).value = '基本完成')));
+    const returned = resaveWithLibreOffice(
+      await fillIn(env.bytes, (sheet) => {
+        sheet.getCell(5, 7).value = '基本完成';
+      }),
+    );
     const asked = unwrap(await ledger.exchange.packages.preview(file(returned)));
     expect(asked.words).toEqual([
       {

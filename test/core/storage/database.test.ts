@@ -24,14 +24,20 @@ describe('the database in memory', () => {
     const seen: string[] = [];
     db.transaction(
       (w) => ok(w.run('CREATE TABLE note (text TEXT)')),
-      (changes) => (seen.push(changes.kind), ok(undefined)),
+      (changes) => {
+        seen.push(changes.kind);
+        return ok(undefined);
+      },
     );
     db.transaction(
       (w) => {
         for (let i = 0; i < 100; i++) w.run('INSERT INTO note VALUES (?)', ['整改进展'.repeat(10)]);
         return ok(undefined);
       },
-      (changes) => (seen.push(changes.kind), ok(undefined)),
+      (changes) => {
+        seen.push(changes.kind);
+        return ok(undefined);
+      },
       2_000,
     );
     expect(seen).toEqual(['statements', 'whole']);

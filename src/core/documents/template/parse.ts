@@ -165,7 +165,7 @@ function parseLines(source: string): Template {
   const body: Line[] = [];
   let open: OpenLoop | null = null;
   let tableRows = 0;
-  source.split(/\r?\n/).forEach((text, index) => {
+  for (const [index, text] of source.split(/\r?\n/).entries()) {
     const line = index + 1;
     const target = open ? open.lines : body;
     const tokens = tokenize(text, line);
@@ -175,27 +175,27 @@ function parseLines(source: string): Template {
       if (open) fail('template_nested_loop', line, only.column, only.name);
       open = { loop: loopOf(only, line), name: only.name, line, column: only.column, lines: [] };
       tableRows = 0;
-      return;
+      continue;
     }
     if (only?.kind === 'close') {
       if (!open || loopNamed(only.name) !== open.loop) fail('template_stray_loop_end', line, only.column, only.name);
       body.push({ kind: 'loop', loop: open!.loop, lines: open!.lines });
       open = null;
       tableRows = 0;
-      return;
+      continue;
     }
     if (RULE.test(text)) {
       // A rule sets the widths of the table it begins, or makes the first row the header.
       if (open || tableRows > 1) fail('template_bad_table', line, text.indexOf('|') + 1);
       target.push({ kind: 'rule', widths: ruleWidths(text) });
       tableRows++;
-      return;
+      continue;
     }
     const pieces = piecesOf(tokens, line, open !== null);
     if (text.trimStart().startsWith('|')) {
       target.push({ kind: 'row', cells: cellsOf(pieces) });
       tableRows++;
-      return;
+      continue;
     }
     tableRows = 0;
     const part = open ? null : partOf(pieces);
@@ -203,9 +203,8 @@ function parseLines(source: string): Template {
       if (parts[part.part]) fail('template_duplicate_part', line, 1, PART_PREFIXES[part.part][0]);
       parts[part.part] = part.rest;
     } else target.push(tags.length > 0 ? { kind: 'text', pieces } : { kind: 'blank' });
-  });
-  const unclosed = open as OpenLoop | null;
-  if (unclosed) fail('template_unclosed_loop', unclosed.line, unclosed.column, unclosed.name);
+  }
+  if (open) fail('template_unclosed_loop', open.line, open.column, open.name);
   if (!parts.title) fail('template_no_title', 1, 1);
   return { parts, body };
 }

@@ -43,7 +43,7 @@ async function build(ctx: LedgerContext, request: Request, t: TFunction, languag
       const query = request.query ?? {};
       const ids = taskIds(ctx.db, query);
       if (!ids.ok) return ids;
-      const bytes = await streamedWorkbook((book) =>
+      const { bytes } = await streamedWorkbook((book) =>
         writeTaskRows(book, t('exchange:exports.sheets.tasks'), ctx.db, ids.value, t, language, {
           title,
           subtitle: subtitle(t, today, ids.value.length, taskFilterWords(ctx, query, t, language)),
@@ -55,17 +55,15 @@ async function build(ctx: LedgerContext, request: Request, t: TFunction, languag
       const query = request.query ?? {};
       const count = countPetitions(ctx.db, query);
       if (!count.ok) return count;
-      let written: Result<number> = ok(0);
-      const bytes = await streamedWorkbook((book) => {
-        written = writePetitionRows(book, t('exchange:exports.sheets.petitions'), ctx.db, query, t, { title, subtitle: subtitle(t, today, count.value) });
-      });
+      const { bytes, written } = await streamedWorkbook((book) =>
+        writePetitionRows(book, t('exchange:exports.sheets.petitions'), ctx.db, query, t, { title, subtitle: subtitle(t, today, count.value) }),
+      );
       return written.ok ? ok({ bytes, rows: written.value }) : written;
     }
     case 'units': {
-      let rows = 0;
-      const bytes = await streamedWorkbook((book) => {
-        rows = writeUnitRows(book, t('exchange:exports.sheets.units'), ctx.db, t, { title, subtitle: '' });
-      });
+      const { bytes, written: rows } = await streamedWorkbook((book) =>
+        writeUnitRows(book, t('exchange:exports.sheets.units'), ctx.db, t, { title, subtitle: '' }),
+      );
       return ok({ bytes, rows });
     }
     case 'stats': {
@@ -74,7 +72,7 @@ async function build(ctx: LedgerContext, request: Request, t: TFunction, languag
         title: `${title}（${t(`exchange:exports.sheets.${sheet}`)}）`,
         subtitle: t('exchange:exports.statsSubtitle', { date: formatDate(stats.asOf, language) }),
       });
-      const bytes = await streamedWorkbook((book) => {
+      const { bytes } = await streamedWorkbook((book) => {
         writeByUnit(book, t('exchange:exports.sheets.byUnit'), stats, t, heading('byUnit'));
         writeByStatus(book, t('exchange:exports.sheets.byStatus'), stats, t, heading('byStatus'));
         writeByMonth(book, t('exchange:exports.sheets.byMonth'), stats, t, language, heading('byMonth'));

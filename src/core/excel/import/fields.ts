@@ -54,12 +54,11 @@ export interface CellPlace {
 
 /** How well a header names the field: its best word's score, earlier words winning ties. */
 export function fieldScore(field: FieldSpec, header: { leaf: string; label: string }): number {
-  let best = 0;
-  field.words.forEach((word, index) => {
+  const scores = field.words.map((word, index) => {
     const score = Math.max(labelScore(header.leaf, word), labelScore(header.label, word));
-    if (score > 0) best = Math.max(best, score * 100 - index);
+    return score > 0 ? score * 100 - index : 0;
   });
-  return best;
+  return Math.max(0, ...scores);
 }
 
 const problem = (field: string, code: Issue['code'], value: string): Reading => ({ issue: { severity: 'error', code, field, params: { value } } });

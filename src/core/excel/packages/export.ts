@@ -139,7 +139,9 @@ export async function writePackage(spec: PackageSpec, t: TFunction, language: La
       [task.number, task.problem, task.deadline, roleWords(task.role), task.lastReport, ...INPUT.map(() => null), String(task.id)],
       INPUT_ROW_HEIGHT,
     );
-    FIXED.forEach((_, i) => (row.getCell(i + 1).fill = FIXED_FILL));
+    FIXED.forEach((_, i) => {
+      row.getCell(i + 1).fill = FIXED_FILL;
+    });
     INPUT.forEach((_, i) => {
       const cell = row.getCell(FIXED.length + i + 1);
       cell.protection = { locked: false };

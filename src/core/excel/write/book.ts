@@ -6,13 +6,17 @@ import type ExcelJS from 'exceljs';
  * and most commands never write one, so they start without it.
  */
 let exceljs: Promise<typeof ExcelJS> | null = null;
-export const loadExcelJs = (): Promise<typeof ExcelJS> => (exceljs ??= import('exceljs').then((module) => module.default));
+export function loadExcelJs(): Promise<typeof ExcelJS> {
+  exceljs ??= import('exceljs').then((module) => module.default);
+  return exceljs;
+}
 
 /**
  * A workbook written by exceljs's streaming writer into memory: rows are serialised as they are
- * committed, so a ledger of 20,000 cases never sits whole in memory as cells.
+ * committed, so a ledger of 20,000 cases never sits whole in memory as cells. With the bytes comes
+ * what `write` answered (how many rows it wrote).
  */
-export async function streamedWorkbook(write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => void | Promise<void>): Promise<Buffer> {
+export async function streamedWorkbook<T>(write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => T | Promise<T>): Promise<{ bytes: Buffer; written: T }> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -23,8 +27,8 @@ export async function streamedWorkbook(write: (workbook: ExcelJS.stream.xlsx.Wor
   const { stream } = await loadExcelJs();
   const workbook = new stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Duban';
-  await write(workbook);
+  const written = await write(workbook);
   await workbook.commit();
   await finished;
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), written };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type DocumentPreview,
@@ -50,6 +50,13 @@ export function IssueDialog(props: IssueDialogProps) {
   );
 }
 
+interface Shown {
+  readonly preview: DocumentPreview | null;
+  readonly error: DubanError | null;
+}
+
+const NOTHING_SHOWN: Shown = { preview: null, error: null };
+
 interface DateValues extends Record<string, unknown> {
   issuedOn: string;
   replyDue: string | null;
@@ -60,13 +67,17 @@ function Confirmation({ office, title, intro, confirm, preview, issue, onIssued,
   const now = today();
   const form = useForm<DateValues>(letterDates, { issuedOn: now, replyDue: replyDueFor(office, now) });
   const dates = useDebounced(form.values, 350);
-  const [shown, setShown] = useState<{ preview: DocumentPreview | null; error: DubanError | null }>({ preview: null, error: null });
+  const valid = useMemo(() => letterDates.safeParse(dates).data ?? null, [dates]);
+  const [fetched, setFetched] = useState<Shown>(NOTHING_SHOWN);
+  // The caller's preview is read as the dates settle: a new function each render asks nothing again.
+  const previewOf = useEffectEvent(preview);
 
   useEffect(() => {
-    const valid = letterDates.safeParse(dates);
-    if (!valid.success) return setShown({ preview: null, error: null });
-    void preview(valid.data).then((result) => setShown(result.ok ? { preview: result.value, error: null } : { preview: null, error: result.error }));
-  }, [dates]);
+    if (!valid) return;
+    void previewOf(valid).then((result) => setFetched(result.ok ? { preview: result.value, error: null } : { preview: null, error: result.error }));
+  }, [valid]);
+  // Dates that cannot be issued show no letter, whatever was shown for the last sound ones.
+  const shown = valid ? fetched : NOTHING_SHOWN;
 
   const send = (): void =>
     void form.submit(async (values) => {

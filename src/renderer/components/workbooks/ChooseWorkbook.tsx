@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkbookSource } from '../../../contract/exchange';
 import { useApi } from '../../api/ApiContext';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { FieldFrame } from '../Field';
 
 /**

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportRequest } from '../../../contract/exchange';
 import { useApi } from '../../api/ApiContext';
 import { saveFiles } from '../../api/saveFiles';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { useToast } from '../Toasts';
 import type { DubanError } from '../../../shared/errors';
 import { describeError } from '../../../shared/i18n/describe';

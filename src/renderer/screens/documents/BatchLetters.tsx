@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type BatchDraft,
@@ -51,26 +51,29 @@ function Batch({ office }: { office: OfficeProfile }) {
   const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: now, issuedOn: now, replyDue: replyDueFor(office, now) }, 'document-batch');
   // The user's own ticks and unticks, over the defaults (every unit but those sent a letter lately).
   const [chosen, setChosen] = useState<ReadonlyMap<number, boolean>>(new Map());
-  const [all, setAll] = useState<DocumentPreview | null>(null);
-  const [preview, setPreview] = useState<DocumentPreview | null>(null);
+  // The units found, with the draft they were found for: the letters chosen among them follow that draft.
+  const [found, setFound] = useState<{ draft: BatchDraft; all: DocumentPreview } | null>(null);
+  const all = found?.all ?? null;
+  const [fetched, setFetched] = useState<DocumentPreview | null>(null);
+  const preview = all ? fetched : null;
   const [failure, setFailure] = useState<DubanError | null>(null);
   const [issued, setIssued] = useState<{ docs: IssuedDocument[]; html: string } | null>(null);
   const draft = useDebounced(form.values, 350);
-  const isChosen = (item: Preview): boolean => chosen.get(item.recipientUnitId) ?? !sentLately(item);
-  const unitIds = (all?.items ?? []).filter(isChosen).map((item) => item.recipientUnitId);
+  const isChosen = useCallback((item: Preview): boolean => chosen.get(item.recipientUnitId) ?? !sentLately(item), [chosen]);
+  const unitIds = useMemo(() => (all?.items ?? []).filter(isChosen).map((item) => item.recipientUnitId), [all, isChosen]);
 
   // Every unit with overdue tasks, to choose from; then the letters of those chosen, numbered in order.
   useEffect(() => {
     if (!batchDraft.safeParse(draft).success) return;
     void api.documents.previewBatch(draft as never).then((result) => {
-      setAll(result.ok ? result.value : null);
+      setFound(result.ok ? { draft: draft as BatchDraft, all: result.value } : null);
       setFailure(result.ok ? null : result.error);
     });
-  }, [draft]);
+  }, [api, draft]);
   useEffect(() => {
-    if (!all) return setPreview(null);
-    void api.documents.previewBatch({ ...(draft as BatchDraft), unitIds }).then((result) => setPreview(result.ok ? result.value : null));
-  }, [all, chosen]);
+    if (!found) return;
+    void api.documents.previewBatch({ ...found.draft, unitIds }).then((result) => setFetched(result.ok ? result.value : null));
+  }, [api, found, unitIds]);
 
   const issueAll = (): void =>
     void form.submit(async (values) => {

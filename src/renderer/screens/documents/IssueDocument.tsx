@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../contract/documents';
 import type { TaskSummary } from '../../../contract/tasks';
@@ -57,27 +57,32 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const { values } = form;
   const defaults = useContractQuery('documents', 'defaultTasks', values.recipientUnitId ? [values.recipientUnitId] : null);
   const offered = values.recipientUnitId ? defaults.data : NO_TASKS;
-  const [preview, setPreview] = useState<DocumentPreview | null>(null);
+  const [fetched, setFetched] = useState<DocumentPreview | null>(null);
   const [previewError, setPreviewError] = useState<DubanError | null>(null);
   const [issued, setIssued] = useState<{ doc: IssuedDocument; html: string } | null>(null);
   const draft = useDebounced(values, 350);
 
   // A unit chosen: the letter covers what the core says it covers by default; the user may untick.
+  const coverDefaults = useEffectEvent((tasks: readonly TaskSummary[]) =>
+    form.set(
+      'taskIds',
+      tasks.map((task) => task.id),
+    ),
+  );
   useEffect(() => {
-    if (offered)
-      form.set(
-        'taskIds',
-        offered.map((task) => task.id),
-      );
+    if (offered) coverDefaults(offered);
   }, [offered]);
 
+  const sound = useMemo(() => Boolean(draft.recipientUnitId) && documentDraft.safeParse(draft).success, [draft]);
   useEffect(() => {
-    if (!draft.recipientUnitId || !documentDraft.safeParse(draft).success) return setPreview(null);
+    if (!sound) return;
     void api.documents.preview(draft as never).then((result) => {
-      setPreview(result.ok ? result.value : null);
+      setFetched(result.ok ? result.value : null);
       setPreviewError(result.ok ? null : result.error);
     });
-  }, [draft]);
+  }, [api, draft, sound]);
+  // A draft that cannot be issued shows no page, whatever was shown for the last sound one.
+  const preview = sound ? fetched : null;
 
   const issue = (): void =>
     void form.submit(async (input) => {

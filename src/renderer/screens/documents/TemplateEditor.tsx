@@ -86,7 +86,7 @@ export function TemplateEditor({
       setProblem(result.value.problem);
       if (result.value.html) setHtml(result.value.html);
     });
-  }, [typed, unitId]);
+  }, [api, office, typed, unitId]);
 
   const goTo = (at: TemplateProblem): void => {
     const area = text.current;
@@ -96,20 +96,15 @@ export function TemplateEditor({
     area.setSelectionRange(offset, offset + 2);
   };
 
-  const save = (): void => {
-    let stored: DocumentTemplate | null = null;
-    void form
-      .submit(async (values) => {
-        const result = await (template ? documents.updateTemplate(template.id, values) : documents.createTemplate(values));
-        if (result.ok) stored = result.value;
-        return result;
-      })
-      .then((saved) => {
-        if (!saved || !stored) return;
-        toast(t('templates.saved', { name: stored.name }));
-        onSaved(stored);
-      });
-  };
+  const save = (): void =>
+    void form.submit(async (values) => {
+      const saved = await (template ? documents.updateTemplate(template.id, values) : documents.createTemplate(values));
+      if (saved.ok) {
+        toast(t('templates.saved', { name: saved.value.name }));
+        onSaved(saved.value);
+      }
+      return saved;
+    });
 
   const remove = async (): Promise<Result<unknown>> => {
     const removed = await documents.removeTemplate(template!.id);

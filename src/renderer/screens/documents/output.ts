@@ -3,7 +3,7 @@ import { describeError } from '../../../shared/i18n/describe';
 import type { Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
 import { saveFiles } from '../../api/saveFiles';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { useToast } from '../../components/Toasts';
 import { showPage } from '../../components/letters/DocumentFrame';
 

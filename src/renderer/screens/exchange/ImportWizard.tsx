@@ -68,7 +68,11 @@ export function ImportWizard() {
   };
   const apply = (): void => {
     setConfirming(false);
-    if (preview) void run(exchange.apply(preview.importId), (value) => (setResult(value), setPreview(null)));
+    if (!preview) return;
+    void run(exchange.apply(preview.importId), (value) => {
+      setResult(value);
+      setPreview(null);
+    });
   };
   const abandon = (): void => {
     if (preview) void api.exchange.discard(preview.importId);

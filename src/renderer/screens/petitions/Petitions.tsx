@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionSummary, POLLUTION_KINDS } from '../../../contract/petitions';
@@ -13,12 +13,12 @@ import { ExportButton } from '../../components/workbooks/ExportButton';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useFormat } from '../../hooks/useFormat';
 import { usePagedRows } from '../../hooks/usePagedRows';
+import { useSearchBox } from '../../hooks/useSearchBox';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
 import { CompletionTag } from './CompletionTag';
 
 const FILTER = ['q', 'unit', 'completion', 'truth', 'kind', 'batch', 'sort', 'desc'] as const;
-const SEARCH_PAUSE_MS = 300;
 
 /** 交办日期 is left out at first: the batch says as much, and the table then fits a laptop at 125 %. */
 const DEFAULT_COLUMNS = ['receiptNumber', 'batch', 'subject', 'problem', 'unit', 'truth', 'completion'];
@@ -53,13 +53,7 @@ export function Petitions() {
   const format = useFormat();
   const navigate = useNavigate();
   const [filter, setFilter] = useUrlFilter(FILTER);
-  const [search, setSearch] = useState(filter.q);
-  useEffect(() => setSearch(filter.q), [filter.q]);
-  useEffect(() => {
-    if (search === filter.q) return;
-    const timer = setTimeout(() => setFilter({ q: search }), SEARCH_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [search, filter.q, setFilter]);
+  const [search, setSearch] = useSearchBox(filter.q, (q) => setFilter({ q }));
 
   const query = useMemo(() => queryOf(filter), [filter]);
   const cases = usePagedRows('petitions', 'list', query);

@@ -7,7 +7,7 @@ import { ok } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
 import { useContractMutation } from '../../api/useContract';
 import { download, type Saved, saveFiles } from '../../api/saveFiles';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { FieldFrame } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';

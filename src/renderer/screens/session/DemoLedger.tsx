@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DubanError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiContext';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { ErrorNotice } from '../../components/Notice';
 
 /** The demo ledger, with one click: nothing to type, since it holds only invented data (host/demo-ledger.ts). */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { FormActions } from '../../components/FormActions';
 import { TextInput } from '../../components/inputs';
 import { useForm } from '../../forms/useForm';

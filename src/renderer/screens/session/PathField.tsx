@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
 import { FieldFrame } from '../../components/Field';
 import type { Form } from '../../forms/useForm';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 
 /**
  * Where the ledger file is. The desktop app offers the system's file dialog; in a plain browser the

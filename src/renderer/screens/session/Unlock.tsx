@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { OpenDemoButton } from './DemoLedger';
 import { OpenLedger } from './OpenLedger';
 import { SessionFrame } from './SessionFrame';

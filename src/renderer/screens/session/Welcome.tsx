@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { formatInstant } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
 import { CreateLedger } from './CreateLedger';

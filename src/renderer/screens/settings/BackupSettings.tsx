@@ -6,7 +6,7 @@ import type { Result } from '../../../shared/result';
 import { formatInstant } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useToast } from '../../components/Toasts';
 

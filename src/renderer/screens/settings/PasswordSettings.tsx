@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useApi } from '../../api/ApiContext';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { FormActions } from '../../components/FormActions';
 import { TextInput } from '../../components/inputs';
 import { PasswordStrength } from '../../components/PasswordStrength';

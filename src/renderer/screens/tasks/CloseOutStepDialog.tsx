@@ -6,7 +6,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { FieldError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useContractMutation } from '../../api/useContract';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../api/session';
 import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
 import { DateInput, TextArea, TextInput } from '../../components/inputs';

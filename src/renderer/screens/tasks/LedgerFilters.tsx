@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../contract/inspections';
 import { DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '../../../contract/tasks';
 import type { Unit } from '../../../contract/units';
 import type { IsoDate } from '../../../shared/dates';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useSearchBox } from '../../hooks/useSearchBox';
 import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';
-
-const SEARCH_PAUSE_MS = 300;
 
 /** The ledger's filters: search, unit and its role, source, deadline kind and range, overdue. */
 export function LedgerFilters({
@@ -22,16 +20,8 @@ export function LedgerFilters({
   inspections: readonly Inspection[];
 }) {
   const { t } = useTranslation('tasks');
-  const [search, setSearch] = useState(filter.search);
   const change = (part: Partial<LedgerFilter>): void => onChange({ ...filter, ...part });
-
-  // The search is applied once the typing pauses; the box follows the address (back button, links).
-  useEffect(() => setSearch(filter.search), [filter.search]);
-  useEffect(() => {
-    if (search === filter.search) return;
-    const timer = setTimeout(() => onChange({ ...filter, search }), SEARCH_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [search, filter, onChange]);
+  const [search, setSearch] = useSearchBox(filter.search, (typed) => change({ search: typed }));
 
   const id = (value: string): number | null => (value === '' ? null : Number(value));
   const date = (value: string): IsoDate | null => (value === '' ? null : (value as IsoDate));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { TaskQuery } from '../../../contract/tasks';
 import type { DubanApi } from '../../../contract/api';
 import { ok, type Result } from '../../../shared/result';
@@ -25,7 +25,11 @@ export function useTaskSelection(query: Omit<TaskQuery, 'limit' | 'offset'>) {
   const api = useApi();
   const key = JSON.stringify(query);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  useEffect(() => setSelected(new Set()), [key]);
+  const [selectedUnder, setSelectedUnder] = useState(key);
+  if (selectedUnder !== key) {
+    setSelectedUnder(key);
+    setSelected(new Set());
+  }
 
   const toggle = useCallback((id: number, on: boolean) => {
     setSelected((current) => {

@@ -1,6 +1,7 @@
-import { createContext, useContext } from 'react';
 import type { PlatformInfo, SessionStatus } from '../../contract/session-model';
+import { providedContext } from './providedContext';
 
+/** What screens and components know of the session; the app, above them, provides it. */
 export interface SessionView {
   readonly status: SessionStatus;
   readonly platform: PlatformInfo;
@@ -10,10 +11,4 @@ export interface SessionView {
   holdWelcome(hold: boolean): void;
 }
 
-export const SessionContext = createContext<SessionView | null>(null);
-
-export function useSession(): SessionView {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession outside the app');
-  return session;
-}
+export const { Provider: SessionProvider, useProvided: useSession } = providedContext<SessionView>('useSession');
