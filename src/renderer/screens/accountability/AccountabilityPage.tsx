@@ -5,11 +5,10 @@ import { useContractQuery } from '../../api/useContract';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
-import { LoadedRecord } from '../../components/LoadedRecord';
+import { RoutedRecord } from '../../components/RoutedRecord';
 import { SearchPicker, type SearchSource } from '../../components/SearchPicker';
 import { Section } from '../../components/Section';
 import { useRecordForm } from '../../components/useRecordForm';
-import { useRecordParam } from '../../hooks/useRecordParam';
 import { SubjectsEditor } from './SubjectsEditor';
 
 const valuesOf = (c: AccountabilityCase | null): AccountabilityInput => ({
@@ -27,13 +26,7 @@ const valuesOf = (c: AccountabilityCase | null): AccountabilityInput => ({
 
 /** /accountability/new and /accountability/:id: an issue handed over, the team on it, and who was held accountable how. */
 export function AccountabilityPage() {
-  const id = useRecordParam();
-  const record = useContractQuery('accountability', 'get', id === null ? null : [id]);
-  return (
-    <LoadedRecord id={id} record={record}>
-      {(c) => <CaseForm accountabilityCase={c} />}
-    </LoadedRecord>
-  );
+  return <RoutedRecord of="accountability">{(c) => <CaseForm accountabilityCase={c} />}</RoutedRecord>;
 }
 
 function CaseForm({ accountabilityCase: current }: { accountabilityCase: AccountabilityCase | null }) {

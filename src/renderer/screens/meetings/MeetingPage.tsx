@@ -4,12 +4,11 @@ import { useContractQuery } from '../../api/useContract';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { unitChoices } from '../../components/UnitSelect';
-import { LoadedRecord } from '../../components/LoadedRecord';
+import { RoutedRecord } from '../../components/RoutedRecord';
 import { Section } from '../../components/Section';
 import { useRecordForm } from '../../components/useRecordForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
-import { useRecordParam } from '../../hooks/useRecordParam';
 import { FindingsList } from '../../components/findings/FindingsList';
 
 const valuesOf = (meeting: Meeting | null): MeetingInput => ({
@@ -23,13 +22,7 @@ const valuesOf = (meeting: Meeting | null): MeetingInput => ({
 
 /** /meetings/new and /meetings/:id: a meeting the group attended, what it learned, and the problems found there. */
 export function MeetingPage() {
-  const id = useRecordParam();
-  const record = useContractQuery('meetings', 'get', id === null ? null : [id]);
-  return (
-    <LoadedRecord id={id} record={record}>
-      {(meeting) => <MeetingForm meeting={meeting} />}
-    </LoadedRecord>
-  );
+  return <RoutedRecord of="meetings">{(meeting) => <MeetingForm meeting={meeting} />}</RoutedRecord>;
 }
 
 function MeetingForm({ meeting }: { meeting: Meeting | null }) {

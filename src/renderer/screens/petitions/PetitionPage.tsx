@@ -5,10 +5,9 @@ import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { unitChoices } from '../../components/UnitSelect';
-import { LoadedRecord } from '../../components/LoadedRecord';
+import { RoutedRecord } from '../../components/RoutedRecord';
 import { Section } from '../../components/Section';
 import { useRecordForm } from '../../components/useRecordForm';
-import { useRecordParam } from '../../hooks/useRecordParam';
 
 const valuesOf = (p: PetitionCase | null): PetitionInput => ({
   receiptNumber: p?.receiptNumber ?? '',
@@ -33,13 +32,7 @@ const valuesOf = (p: PetitionCase | null): PetitionInput => ({
 
 /** /petitions/new and /petitions/:id: one case, from its handing over to its completion. */
 export function PetitionPage() {
-  const id = useRecordParam();
-  const record = useContractQuery('petitions', 'get', id === null ? null : [id]);
-  return (
-    <LoadedRecord id={id} record={record}>
-      {(p) => <PetitionForm petition={p} />}
-    </LoadedRecord>
-  );
+  return <RoutedRecord of="petitions">{(p) => <PetitionForm petition={p} />}</RoutedRecord>;
 }
 
 function PetitionForm({ petition }: { petition: PetitionCase | null }) {

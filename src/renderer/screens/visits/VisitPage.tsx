@@ -5,12 +5,11 @@ import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { CheckboxInput, DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { unitChoices } from '../../components/UnitSelect';
-import { LoadedRecord } from '../../components/LoadedRecord';
+import { RoutedRecord } from '../../components/RoutedRecord';
 import { Section } from '../../components/Section';
 import { useRecordForm } from '../../components/useRecordForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
-import { useRecordParam } from '../../hooks/useRecordParam';
 import { TaskSearchPicker } from '../../components/tasks/TaskSearchPicker';
 import { FindingsList } from '../../components/findings/FindingsList';
 
@@ -27,13 +26,7 @@ const valuesOf = (visit: SiteVisit | null): SiteVisitInput => ({
 
 /** /visits/new and /visits/:id: a site visit, its findings and its evidence. */
 export function VisitPage() {
-  const id = useRecordParam();
-  const record = useContractQuery('siteVisits', 'get', id === null ? null : [id]);
-  return (
-    <LoadedRecord id={id} record={record}>
-      {(visit) => <VisitForm visit={visit} />}
-    </LoadedRecord>
-  );
+  return <RoutedRecord of="siteVisits">{(visit) => <VisitForm visit={visit} />}</RoutedRecord>;
 }
 
 function VisitForm({ visit }: { visit: SiteVisit | null }) {
