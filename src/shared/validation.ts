@@ -9,20 +9,29 @@ import { err, ok, type Result } from './result';
  * translates; limits such as a maximum length come from the issue itself.
  */
 export const code = (c: FieldErrorCode) => ({ error: c });
+/** Nothing given: an empty text, or an emptied number field (NaN, a number a form can hold). */
+const isMissing = (input: unknown): boolean => input === undefined || input === null || input === '' || Number.isNaN(input);
+
 /** Reports `required` when nothing was given, `c` when something wrong was. */
-export const missingOr = (c: FieldErrorCode) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null || issue.input === '' ? 'required' : c),
-});
+export const missingOr = (c: FieldErrorCode) => ({ error: (issue: { input?: unknown }) => (isMissing(issue.input) ? 'required' : c) });
 
 export const text = (max: number) => z.string(missingOr('invalid')).trim().max(max, code('too_long'));
 export const requiredText = (max: number) => text(max).min(1, code('required'));
 export const optionalText = (max: number) => text(max).default('');
 
-export const isoDate = z.string(missingOr('invalid_date')).trim().refine(isIsoDate, code('invalid_date')) as unknown as z.ZodType<IsoDate, string>;
+export const isoDate = z.string(missingOr('invalid_date')).trim().refine(isIsoDate, missingOr('invalid_date')) as unknown as z.ZodType<IsoDate, string>;
 export const optionalDate = z.union([isoDate, z.null()], missingOr('invalid_date')).default(null);
 export const period = z.string(missingOr('invalid_period')).trim().refine(isPeriod, code('invalid_period')) as unknown as z.ZodType<Period, string>;
 
 export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, missingOr('invalid_choice'));
+
+/** A required choice as a form holds it before it is made: null, which is said to be missing. */
+export const unchosen = <S extends z.ZodType>(schema: S) =>
+  schema.nullable().transform((value, context): z.output<S> => {
+    if (value !== null) return value;
+    context.addIssue({ code: 'custom', message: 'required' });
+    return z.NEVER;
+  });
 
 export const count = z.number(missingOr('invalid_number')).int(code('not_integer')).min(0, code('out_of_range'));
 export const amount = z.number(missingOr('invalid_number')).min(0, code('out_of_range'));

@@ -36,19 +36,23 @@ export const findingOrigin = z.discriminatedUnion(
   missingOr('invalid_choice'),
 );
 
-export const findingInput = z
-  .object({
-    origin: findingOrigin,
-    taskId: optionalId,
-    unitId: optionalId,
-    description: requiredText(4000),
-    reportedTo: optionalText(200),
-    reportedOn: optionalDate,
-    rectified: z.boolean().default(false),
-    rectifiedOn: optionalDate,
-    notes: optionalText(2000),
-  })
-  .refine((f) => f.rectified || f.rectifiedOn === null, { error: 'invalid', path: ['rectifiedOn'] });
+/** Only a finding put right says when it was (the rule of `findingInput`, for a form of its own too). */
+export const rectifiedWhen = <S extends z.ZodType<{ rectified: boolean; rectifiedOn: string | null }>>(schema: S) =>
+  schema.refine((f) => f.rectified || f.rectifiedOn === null, { error: 'invalid', path: ['rectifiedOn'] });
+
+export const findingFields = z.object({
+  origin: findingOrigin,
+  taskId: optionalId,
+  unitId: optionalId,
+  description: requiredText(4000),
+  reportedTo: optionalText(200),
+  reportedOn: optionalDate,
+  rectified: z.boolean().default(false),
+  rectifiedOn: optionalDate,
+  notes: optionalText(2000),
+});
+
+export const findingInput = rectifiedWhen(findingFields);
 
 export type FindingInput = z.input<typeof findingInput>;
 

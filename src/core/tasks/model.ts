@@ -94,25 +94,29 @@ export const deadlineInput = z.discriminatedUnion(
   missingOr('invalid_choice'),
 );
 
-export const taskInput = z
-  .object({
-    inspectionId: optionalId,
-    parentId: optionalId,
-    number: requiredText(40),
-    problem: requiredText(4000),
-    goal: optionalText(4000),
-    responsibleLeader: optionalText(100),
-    deadline: deadlineInput,
-    status: choice(TASK_STATUSES).default('pending'),
-    notes: optionalText(4000),
-    leadUnitIds: idSet(20).refine((ids) => ids.length > 0, { error: 'required' }),
-    cooperatingUnitIds: idSet(100).default([]),
-    measureIds: idSet(200).default([]),
-  })
-  .refine((task) => !task.cooperatingUnitIds.some((unitId) => task.leadUnitIds.includes(unitId)), {
+/** No unit both leads a task and co-operates on it (the rule of `taskInput`, for a form of its own too). */
+export const leadNotCooperating = <S extends z.ZodType<{ leadUnitIds: number[]; cooperatingUnitIds: number[] }>>(schema: S) =>
+  schema.refine((task) => !task.cooperatingUnitIds.some((unitId) => task.leadUnitIds.includes(unitId)), {
     error: 'lead_and_cooperating',
     path: ['cooperatingUnitIds'],
   });
+
+export const taskFields = z.object({
+  inspectionId: optionalId,
+  parentId: optionalId,
+  number: requiredText(40),
+  problem: requiredText(4000),
+  goal: optionalText(4000),
+  responsibleLeader: optionalText(100),
+  deadline: deadlineInput,
+  status: choice(TASK_STATUSES).default('pending'),
+  notes: optionalText(4000),
+  leadUnitIds: idSet(20).refine((ids) => ids.length > 0, { error: 'required' }),
+  cooperatingUnitIds: idSet(100).default([]),
+  measureIds: idSet(200).default([]),
+});
+
+export const taskInput = leadNotCooperating(taskFields);
 
 export type TaskInput = z.input<typeof taskInput>;
 

@@ -28,7 +28,7 @@ export interface Removal {
  * save and cancel buttons always in reach at the bottom, what hangs on it beside them (`side`), and
  * deleting, which asks first and can be undone from the notice that follows.
  */
-export function FormPage<V extends Record<string, unknown>>({
+export function FormPage<V extends Record<string, unknown>, O>({
   list,
   back = list.to,
   title,
@@ -45,9 +45,9 @@ export function FormPage<V extends Record<string, unknown>>({
   back?: string;
   title: string;
   subtitle?: string;
-  form: Form<V>;
-  /** Saves the values; on success the page goes where the caller says (usually the saved record). */
-  save: (values: V) => Promise<Result<unknown>>;
+  form: Form<V, O>;
+  /** Saves the values (as typed, and as the rules made them); on success the page goes where the caller says (usually the saved record). */
+  save: (values: V, checked: O) => Promise<Result<unknown>>;
   removal?: Removal;
   side?: ReactNode;
   /** What follows the record's fields on the page (its findings, its subjects). */

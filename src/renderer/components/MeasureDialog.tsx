@@ -1,19 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../contract/inspections';
-import { type Measure, measureInput } from '../../contract/measures';
+import { type Measure, type MeasureInput, measureInput } from '../../contract/measures';
 import type { Result } from '../../shared/result';
 import { useContractMutation } from '../api/useContract';
 import { useForm } from '../forms/useForm';
-import { Dialog } from './Dialog';
 import { FormActions } from './FormActions';
+import { FormDialog } from './FormDialog';
 import { SelectInput, TextArea, TextInput } from './inputs';
 import { useToast } from './Toasts';
-
-interface MeasureValues extends Record<string, unknown> {
-  inspectionId: number | null;
-  number: string;
-  content: string;
-}
 
 /**
  * Adds or edits a measure (整改措施): its inspection, its number (often none) and what it does.
@@ -29,7 +23,7 @@ export function MeasureDialog({
 }: {
   measure: Measure | null;
   /** For a new measure: what is already known (the inspection of the task, the text typed in a picker). */
-  initial?: Partial<MeasureValues>;
+  initial?: Partial<MeasureInput>;
   inspections: readonly Inspection[];
   onClose: () => void;
   onSaved: (measure: Measure) => void;
@@ -38,7 +32,7 @@ export function MeasureDialog({
   const { t } = useTranslation('tasks');
   const measures = useContractMutation().measures;
   const toast = useToast();
-  const form = useForm<MeasureValues>(
+  const form = useForm(
     measureInput,
     {
       inspectionId: measure?.inspectionId ?? initial?.inspectionId ?? null,
@@ -63,34 +57,23 @@ export function MeasureDialog({
   };
 
   return (
-    <Dialog title={measure ? t('measure.edit') : t('measure.add')} open onClose={onClose} wide>
-      <form
-        className="form form--grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        <SelectInput
-          form={form}
-          name="inspectionId"
-          label={t('fields.inspectionId')}
-          numeric
-          empty={t('noSource')}
-          options={inspections.map((i) => ({ value: String(i.id), label: i.name }))}
-        />
-        <TextInput form={form} name="number" label={t('fields.measureNumber')} hint={t('measure.numberHint')} />
-        <TextArea form={form} name="content" label={t('fields.content')} required rows={4} />
-        <FormActions
-          form={form}
-          cancel={onClose}
-          removal={
-            measure && onRemoved
-              ? { label: t('measure.remove'), message: t('measure.removeMessage', { count: measure.taskIds.length }), run: remove }
-              : undefined
-          }
-        />
-      </form>
-    </Dialog>
+    <FormDialog title={measure ? t('measure.edit') : t('measure.add')} onClose={onClose} onSave={save}>
+      <SelectInput
+        form={form}
+        name="inspectionId"
+        label={t('fields.inspectionId')}
+        empty={t('noSource')}
+        options={inspections.map((i) => ({ value: i.id, label: i.name }))}
+      />
+      <TextInput form={form} name="number" label={t('fields.measureNumber')} hint={t('measure.numberHint')} />
+      <TextArea form={form} name="content" label={t('fields.content')} required rows={4} />
+      <FormActions
+        form={form}
+        cancel={onClose}
+        removal={
+          measure && onRemoved ? { label: t('measure.remove'), message: t('measure.removeMessage', { count: measure.taskIds.length }), run: remove } : undefined
+        }
+      />
+    </FormDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DubanApi } from '../../contract/api';
 import { useApi } from '../api/ApiContext';
+import type { FieldOf } from '../forms/fields';
 import type { Form } from '../forms/useForm';
 import { FieldFrame } from './Field';
 import { Picker, type PickerOption } from './Picker';
@@ -24,7 +25,8 @@ export function SearchPicker<V extends Record<string, unknown>>({
   placeholder,
 }: {
   form: Form<V>;
-  name: keyof V & string;
+  /** A field holding one record's id (or none), or several. */
+  name: FieldOf<V, number | null> | FieldOf<V, number[]>;
   label: string;
   hint?: string;
   source: SearchSource;
@@ -64,6 +66,7 @@ export function SearchPicker<V extends Record<string, unknown>>({
           options={found}
           onQuery={search}
           selected={selected}
+          // The field's own value says which it holds: several ids or one.
           onChange={(ids) => form.set(name, (multiple ? ids : (ids[0] ?? null)) as V[typeof name])}
           labelOf={(id) => known.get(id)?.label ?? ''}
           placeholder={placeholder}

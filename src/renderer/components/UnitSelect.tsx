@@ -29,7 +29,7 @@ export function UnitOptions({ units }: { units: readonly Unit[] }) {
   );
 }
 
-/** The same choice for a form's SelectInput: one option per unit by its name, its id (as text) as the value. */
-export function unitChoices(units: readonly Unit[]): Option[] {
-  return units.map((unit) => ({ value: String(unit.id), label: unit.name }));
+/** The same choice for a form's SelectInput: one option per unit by its name, its id as the value. */
+export function unitChoices(units: readonly Unit[]): Option<number>[] {
+  return units.map((unit) => ({ value: unit.id, label: unit.name }));
 }

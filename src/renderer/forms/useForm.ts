@@ -4,12 +4,14 @@ import type { DubanError, FieldError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import { fieldErrors } from '../../shared/validation';
 import { type DraftOffer, sameValues, useDraft } from './drafts';
+import { changed as fieldChanged, type Checks, freshChecks, shownError, touched } from './fields';
 import { useAskBeforeLeaving } from './leaving';
 
-export interface Form<V> {
+/** A form holding values `V` as typed; `O` is what the rules make of them once they pass (a date as an IsoDate, defaults filled in). */
+export interface Form<V, O = unknown> {
   readonly values: V;
   set<K extends keyof V>(field: K, value: V[K]): void;
-  /** The error to show under a field: after the user has left it, or after a first attempt to save. */
+  /** The error to show under a field (or a part of one, `subjects.0.name`): after the user has left it, or after a first attempt to save. */
   errorOf(field: string): FieldError | undefined;
   touch(field: string): void;
   readonly saving: boolean;
@@ -17,8 +19,8 @@ export interface Form<V> {
   readonly failure: DubanError | null;
   /** The user tried to save and some field is still wrong: worth saying beside the save button. */
   readonly rejected: boolean;
-  /** Validates, then calls `save`; the values stay as typed whatever happens. */
-  submit(save: (values: V) => Promise<Result<unknown>>): Promise<boolean>;
+  /** Validates, then calls `save` with the values and what the rules made of them; the values stay as typed whatever happens. */
+  submit(save: (values: V, checked: O) => Promise<Result<unknown>>): Promise<boolean>;
   reset(values: V): void;
   /** What was typed here before and not saved, found as the form opened; shown with the form. */
   readonly draft: DraftOffer | null;
@@ -26,54 +28,49 @@ export interface Form<V> {
   discard(): void;
 }
 
+/** A schema a form can hold: its input is an object of fields. */
+export type FormSchema = z.ZodType<unknown, Record<string, unknown>>;
+
 /**
- * A form checked as the user types, by the same rules (`schema`) the core applies. While it holds
- * unsaved work, closing the window asks first. With a `draftKey` (the form and its record), what was
- * typed is kept in the ledger as a draft and offered back when the form opens again.
+ * A form checked as the user types, by the same rules (`schema`) the core applies: its values are
+ * the schema's input type, so a field the rules require and the form does not hold fails to compile.
+ * While it holds unsaved work, closing the window asks first. With a `draftKey` (the form and its
+ * record), what was typed is kept in the ledger as a draft and offered back when the form opens again.
  */
-export function useForm<V extends Record<string, unknown>>(schema: z.ZodType, initial: V, draftKey?: string): Form<V> {
+export function useForm<S extends FormSchema>(schema: S, initial: z.input<S>, draftKey?: string): Form<z.input<S>, z.output<S>> {
+  type V = z.input<S>;
   const [values, setValues] = useState<V>(initial);
   // What the form opened with, or last saved: the values differ from it when there is work to keep.
   const [baseline, setBaseline] = useState<V>(initial);
   const changed = useMemo(() => !sameValues(values, baseline), [values, baseline]);
   const draft = useDraft(draftKey, values, changed, (kept) => setValues({ ...initial, ...kept }));
   useAskBeforeLeaving(changed);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
+  const [checks, setChecks] = useState<Checks>(freshChecks);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<DubanError | null>(null);
-  const [serverErrors, setServerErrors] = useState<readonly FieldError[]>([]);
 
-  const localErrors = useMemo(() => {
-    const parsed = schema.safeParse(values);
-    return parsed.success ? [] : fieldErrors(parsed.error);
-  }, [schema, values]);
+  const parsed = useMemo(() => schema.safeParse(values), [schema, values]);
+  const localErrors = parsed.success ? [] : fieldErrors(parsed.error);
 
   const set = useCallback(<K extends keyof V>(field: K, value: V[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    setServerErrors((errors) => errors.filter((e) => e.field !== field));
+    setChecks((current) => fieldChanged(current, String(field)));
   }, []);
 
-  const errorOf = (field: string): FieldError | undefined => {
-    const server = serverErrors.find((e) => e.field === field || e.field.startsWith(`${field}.`));
-    if (server) return server;
-    if (!submitted && !touched.has(field)) return undefined;
-    return localErrors.find((e) => e.field === field || e.field.startsWith(`${field}.`));
-  };
-
-  const submit = async (save: (values: V) => Promise<Result<unknown>>): Promise<boolean> => {
-    setSubmitted(true);
+  const submit = async (save: (values: V, checked: z.output<S>) => Promise<Result<unknown>>): Promise<boolean> => {
+    setChecks((current) => ({ ...current, submitted: true }));
     setFailure(null);
-    if (localErrors.length > 0) return false;
+    if (!parsed.success) return false;
     setSaving(true);
-    const result = await save(values);
+    const result = await save(values, parsed.data);
     setSaving(false);
     if (result.ok) {
       setBaseline(values);
       draft.drop();
       return true;
     }
-    if (result.error.code === 'validation' && result.error.fields?.length) setServerErrors(result.error.fields);
+    const refused = result.error.code === 'validation' ? (result.error.fields ?? []) : [];
+    if (refused.length > 0) setChecks((current) => ({ ...current, refused }));
     else setFailure(result.error);
     return false;
   };
@@ -81,19 +78,17 @@ export function useForm<V extends Record<string, unknown>>(schema: z.ZodType, in
   return {
     values,
     set,
-    errorOf,
-    touch: (field) => setTouched((t) => new Set(t).add(field)),
+    errorOf: (field) => shownError(checks, localErrors, field),
+    touch: (field) => setChecks((current) => touched(current, field)),
     saving,
     failure,
-    rejected: submitted && (localErrors.length > 0 || serverErrors.length > 0),
+    rejected: checks.submitted && (localErrors.length > 0 || checks.refused.length > 0),
     submit,
     reset: (next) => {
       draft.drop();
       setBaseline(next);
       setValues(next);
-      setTouched(new Set());
-      setSubmitted(false);
-      setServerErrors([]);
+      setChecks(freshChecks);
       setFailure(null);
     },
     draft: draft.offer,

@@ -1,32 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Finding, type FindingInput, findingInput, type FindingOrigin, type FindingSource } from '../../../contract/findings';
+import type { Finding, FindingOrigin } from '../../../contract/findings';
 import type { Unit } from '../../../contract/units';
-import type { IsoDate } from '../../../shared/dates';
 import type { Result } from '../../../shared/result';
 import { useContractMutation } from '../../api/useContract';
-import { Dialog } from '../Dialog';
 import { FormActions } from '../FormActions';
+import { FormDialog } from '../FormDialog';
 import { DateInput, SelectInput, TextArea, TextInput } from '../inputs';
 import { unitChoices } from '../UnitSelect';
 import { useToast } from '../Toasts';
 import { useForm } from '../../forms/useForm';
 import { TaskSearchPicker } from '../tasks/TaskSearchPicker';
+import { findingForm, type FindingFormValues } from './findingForm';
 import { OriginInput } from './OriginInput';
 
-export interface FindingValues extends Record<string, unknown> {
-  origin: { source: FindingSource; siteVisitId?: number; meetingId?: number };
-  taskId: number | null;
-  unitId: number | null;
-  description: string;
-  reportedTo: string;
-  reportedOn: string | null;
-  rectified: boolean;
-  rectifiedOn: string | null;
-  notes: string;
-}
-
-const valuesOf = (finding: Finding | null, context: FindingContext): FindingValues => ({
+const valuesOf = (finding: Finding | null, context: FindingContext): FindingFormValues => ({
   origin: { ...(finding?.origin ?? context.origin ?? { source: 'report' }) },
   taskId: finding?.taskId ?? context.taskId ?? null,
   unitId: finding?.unitId ?? context.unitId ?? null,
@@ -36,13 +24,6 @@ const valuesOf = (finding: Finding | null, context: FindingContext): FindingValu
   rectified: finding?.rectified ?? false,
   rectifiedOn: finding?.rectifiedOn ?? null,
   notes: finding?.notes ?? '',
-});
-
-const inputOf = (values: FindingValues): FindingInput => ({
-  ...values,
-  origin: values.origin as FindingOrigin,
-  reportedOn: values.reportedOn as IsoDate | null,
-  rectifiedOn: values.rectifiedOn as IsoDate | null,
 });
 
 /** Where a new finding comes from when it is added from a visit, a meeting or a task. */
@@ -73,12 +54,12 @@ export function FindingDialog({
   const { t } = useTranslation('visits');
   const findings = useContractMutation().findings;
   const toast = useToast();
-  const form = useForm(findingInput, valuesOf(finding, context), `finding:${finding?.id ?? `new:${JSON.stringify(context)}`}`);
-  const [lastRectifiedOn, keepRectifiedOn] = useState<string | null>(form.values.rectifiedOn);
+  const form = useForm(findingForm, valuesOf(finding, context), `finding:${finding?.id ?? `new:${JSON.stringify(context)}`}`);
+  const [lastRectifiedOn, keepRectifiedOn] = useState(form.values.rectifiedOn ?? null);
 
   const save = (): void =>
     void form
-      .submit((values) => (finding ? findings.update(finding.id, inputOf(values)) : findings.create(inputOf(values))))
+      .submit((_, checked) => (finding ? findings.update(finding.id, checked) : findings.create(checked)))
       .then((saved) => {
         if (!saved) return;
         toast(t(finding ? 'findings.saved' : 'findings.created'));
@@ -97,40 +78,32 @@ export function FindingDialog({
 
   // Unticking "rectified" clears its date, which comes back if it is ticked again.
   const setRectified = (rectified: boolean): void => {
-    if (!rectified) keepRectifiedOn(form.values.rectifiedOn);
+    if (!rectified) keepRectifiedOn(form.values.rectifiedOn ?? null);
     form.set('rectified', rectified);
     form.set('rectifiedOn', rectified ? lastRectifiedOn : null);
   };
 
   return (
-    <Dialog title={finding ? t('findings.edit') : t('findings.add')} open onClose={onClose} wide>
-      <form
-        className="form form--grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        {!context.origin && <OriginInput form={form} />}
-        <TextArea form={form} name="description" label={t('fields.description')} required rows={3} />
-        <TaskSearchPicker form={form} name="taskId" label={t('fields.taskId')} />
-        <SelectInput form={form} name="unitId" label={t('findings.unit')} numeric empty={t('none')} options={unitChoices(units)} />
-        <TextInput form={form} name="reportedTo" label={t('fields.reportedTo')} hint={t('findings.reportedToHint')} />
-        <DateInput form={form} name="reportedOn" label={t('fields.reportedOn')} />
-        <div className="field field--check">
-          <label>
-            <input type="checkbox" checked={form.values.rectified} onChange={(e) => setRectified(e.target.checked)} />
-            {t('fields.rectified')}
-          </label>
-        </div>
-        {form.values.rectified && <DateInput form={form} name="rectifiedOn" label={t('fields.rectifiedOn')} />}
-        <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
-        <FormActions
-          form={form}
-          cancel={onClose}
-          removal={finding ? { label: t('findings.remove'), message: t('findings.removeMessage'), run: remove } : undefined}
-        />
-      </form>
-    </Dialog>
+    <FormDialog title={finding ? t('findings.edit') : t('findings.add')} onClose={onClose} onSave={save}>
+      {!context.origin && <OriginInput form={form} />}
+      <TextArea form={form} name="description" label={t('fields.description')} required rows={3} />
+      <TaskSearchPicker form={form} name="taskId" label={t('fields.taskId')} />
+      <SelectInput form={form} name="unitId" label={t('findings.unit')} empty={t('none')} options={unitChoices(units)} />
+      <TextInput form={form} name="reportedTo" label={t('fields.reportedTo')} hint={t('findings.reportedToHint')} />
+      <DateInput form={form} name="reportedOn" label={t('fields.reportedOn')} />
+      <div className="field field--check">
+        <label>
+          <input type="checkbox" checked={form.values.rectified} onChange={(e) => setRectified(e.target.checked)} />
+          {t('fields.rectified')}
+        </label>
+      </div>
+      {form.values.rectified && <DateInput form={form} name="rectifiedOn" label={t('fields.rectifiedOn')} />}
+      <TextArea form={form} name="notes" label={t('fields.notes')} rows={2} />
+      <FormActions
+        form={form}
+        cancel={onClose}
+        removal={finding ? { label: t('findings.remove'), message: t('findings.removeMessage'), run: remove } : undefined}
+      />
+    </FormDialog>
   );
 }

@@ -4,10 +4,10 @@ import { useContractQuery } from '../../api/useContract';
 import { FieldFrame } from '../Field';
 import type { Form } from '../../forms/useForm';
 import { useFormat } from '../../hooks/useFormat';
-import type { FindingValues } from './FindingDialog';
+import type { FindingFormValues } from './findingForm';
 
 /** 问题来源: a report, or one of the ledger's site visits or meetings, chosen from its list. */
-export function OriginInput({ form }: { form: Form<FindingValues> }) {
+export function OriginInput({ form }: { form: Form<FindingFormValues> }) {
   const { t } = useTranslation('visits');
   const format = useFormat();
   const visits = useContractQuery('siteVisits', 'list', []);

@@ -1,18 +1,9 @@
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type DocumentPreview,
-  type IssuedDocument,
-  type LetterDates as Dates,
-  letterDates,
-  type OfficeProfile,
-  replyDueFor,
-} from '../../../contract/documents';
+import { type DocumentPreview, type IssuedDocument, type LetterDates as Dates, letterDates, type OfficeProfile } from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
-import { useContractQuery } from '../../api/useContract';
 import { useForm } from '../../forms/useForm';
-import { today } from '../../hooks/today';
 import { useDebounced } from '../../hooks/useDebounced';
 import { Dialog } from '../Dialog';
 import { ErrorNotice } from '../Notice';
@@ -20,6 +11,7 @@ import { DocumentFrame } from './DocumentFrame';
 import { IssueWarnings } from './IssueWarnings';
 import { LetterDates } from './LetterDates';
 import { LetterNumbers } from './LetterNumbers';
+import { newLetterDates, WithOffice } from './office';
 
 /**
  * Letters issued from another screen's list in one step — a chase (催办) of a letter left unanswered,
@@ -42,10 +34,9 @@ export interface IssueDialogProps {
 }
 
 export function IssueDialog(props: IssueDialogProps) {
-  const office = useContractQuery('documents', 'office', []);
   return (
     <Dialog title={props.title} open wide onClose={props.onClose}>
-      {office.data ? <Confirmation office={office.data} {...props} /> : <ErrorNotice error={office.error} />}
+      <WithOffice>{(office) => <Confirmation office={office} {...props} />}</WithOffice>
     </Dialog>
   );
 }
@@ -57,15 +48,9 @@ interface Shown {
 
 const NOTHING_SHOWN: Shown = { preview: null, error: null };
 
-interface DateValues extends Record<string, unknown> {
-  issuedOn: string;
-  replyDue: string | null;
-}
-
 function Confirmation({ office, title, intro, confirm, preview, issue, onIssued, onClose }: IssueDialogProps & { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
-  const now = today();
-  const form = useForm<DateValues>(letterDates, { issuedOn: now, replyDue: replyDueFor(office, now) });
+  const form = useForm(letterDates, newLetterDates(office));
   const dates = useDebounced(form.values, 350);
   const valid = useMemo(() => letterDates.safeParse(dates).data ?? null, [dates]);
   const [fetched, setFetched] = useState<Shown>(NOTHING_SHOWN);
@@ -81,7 +66,7 @@ function Confirmation({ office, title, intro, confirm, preview, issue, onIssued,
 
   const send = (): void =>
     void form.submit(async (values) => {
-      const issued = await issue(values as Dates);
+      const issued = await issue(values);
       if (issued.ok) onIssued(issued.value);
       return issued;
     });

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../contract/tasks';
 import { SearchPicker, type SearchSource } from '../SearchPicker';
+import type { FieldOf } from '../../forms/fields';
 import type { Form } from '../../forms/useForm';
 
 const SHOWN = 20;
@@ -18,7 +19,7 @@ export function TaskSearchPicker<V extends Record<string, unknown>>({
   exclude,
 }: {
   form: Form<V>;
-  name: keyof V & string;
+  name: FieldOf<V, number | null> | FieldOf<V, number[]>;
   label: string;
   hint?: string;
   exclude?: number;

@@ -1,38 +1,17 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type AccountabilityCase,
-  type AccountabilityInput,
-  accountabilityInput,
-  ACCOUNTABILITY_STATES,
-  type AccountabilityState,
-} from '../../../contract/accountability';
+import { type AccountabilityCase, type AccountabilityInput, accountabilityInput, ACCOUNTABILITY_STATES } from '../../../contract/accountability';
 import { useContractQuery } from '../../api/useContract';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
-import { LoadedRecord } from '../../components/LoadedRecord';
+import { RoutedRecord } from '../../components/RoutedRecord';
 import { SearchPicker, type SearchSource } from '../../components/SearchPicker';
 import { Section } from '../../components/Section';
-import { useRecordPage } from '../../components/useRecordPage';
-import { useForm } from '../../forms/useForm';
-import { useRecordParam } from '../../hooks/useRecordParam';
-import { type SubjectValues, SubjectsEditor } from './SubjectsEditor';
+import { useRecordForm } from '../../components/useRecordForm';
+import { SubjectsEditor } from './SubjectsEditor';
 
-interface CaseValues extends Record<string, unknown> {
-  issue: string;
-  handedOverBy: string;
-  handedOverOn: string | null;
-  team: string;
-  petitionCaseId: number | null;
-  findingId: number | null;
-  state: AccountabilityState;
-  concludedOn: string | null;
-  notes: string;
-  subjects: SubjectValues[];
-}
-
-const valuesOf = (c: AccountabilityCase | null): CaseValues => ({
+const valuesOf = (c: AccountabilityCase | null): AccountabilityInput => ({
   issue: c?.issue ?? '',
   handedOverBy: c?.handedOverBy ?? '',
   handedOverOn: c?.handedOverOn ?? null,
@@ -45,22 +24,21 @@ const valuesOf = (c: AccountabilityCase | null): CaseValues => ({
   subjects: (c?.subjects ?? []).map((s) => ({ ...s })),
 });
 
-const inputOf = (values: CaseValues): AccountabilityInput => values as unknown as AccountabilityInput;
-
 /** /accountability/new and /accountability/:id: an issue handed over, the team on it, and who was held accountable how. */
 export function AccountabilityPage() {
-  const id = useRecordParam();
-  const record = useContractQuery('accountability', 'get', id === null ? null : [id]);
-  return (
-    <LoadedRecord id={id} record={record}>
-      {(c) => <CaseForm accountabilityCase={c} />}
-    </LoadedRecord>
-  );
+  return <RoutedRecord of="accountability">{(c) => <CaseForm accountabilityCase={c} />}</RoutedRecord>;
 }
 
 function CaseForm({ accountabilityCase: current }: { accountabilityCase: AccountabilityCase | null }) {
   const { t } = useTranslation('accountability');
-  const form = useForm(accountabilityInput, valuesOf(current), `accountability:${current?.id ?? 'new'}`);
+  const { form, page } = useRecordForm({
+    area: 'accountability',
+    draft: 'accountability',
+    schema: accountabilityInput,
+    record: current,
+    valuesOf,
+    calls: (a) => a.accountability,
+  });
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const findings = useContractQuery('findings', 'list', []);
   const evidence = useContractQuery('evidence', 'list', current ? [{ kind: 'accountability_case', id: current.id }] : null);
@@ -78,33 +56,18 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
     [],
   );
 
-  const { save, removal } = useRecordPage({
-    record: current,
-    calls: (a) => a.accountability,
-    path: '/accountability',
-    inputOf,
-    valuesOf,
-    words: {
-      saved: () => t('saved'),
-      created: () => t('created'),
-      remove: t('remove'),
-      removeMessage: t('removeMessage'),
-      removed: t('removed'),
-    },
-  });
-  const setState = (state: string): void => {
-    form.set('state', state as AccountabilityState);
+  const setState = (chosen: string): void => {
+    const state = ACCOUNTABILITY_STATES.find((s) => s === chosen);
+    if (!state) return;
+    form.set('state', state);
     if (state === 'investigating') form.set('concludedOn', null);
   };
 
   return (
     <FormPage
-      list={{ to: '/accountability', label: t('title') }}
+      {...page}
       title={current ? t('caseTitle', { id: current.id }) : t('add')}
       subtitle={current?.issue}
-      form={form}
-      save={save}
-      removal={removal}
       after={
         // Below the form, not beside it: the subjects' table needs the page's width.
         current && (
@@ -132,10 +95,9 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
             form={form}
             name="findingId"
             label={t('fields.findingId')}
-            numeric
             empty={t('none')}
             options={(findings.data ?? []).map((f) => ({
-              value: String(f.id),
+              value: f.id,
               label: f.description.length > 40 ? `${f.description.slice(0, 40)}…` : f.description,
             }))}
           />

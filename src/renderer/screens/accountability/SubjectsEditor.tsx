@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import {
   ACCOUNTABILITY_FORMS,
   type AccountabilityForm,
+  type AccountabilityInput,
   GOVERNMENT_SANCTIONS,
-  type GovernmentSanction,
   PARTY_SANCTIONS,
-  type PartySanction,
   SUBJECT_KINDS,
-  type SubjectKind,
+  type SubjectInput,
 } from '../../../contract/accountability';
 import type { Unit } from '../../../contract/units';
 import type { FieldError } from '../../../shared/errors';
@@ -18,23 +17,8 @@ import { UnitOptions } from '../../components/UnitSelect';
 import type { Form } from '../../forms/useForm';
 import { isManyRows, pastedSubjects } from './pastedSubjects';
 
-export interface SubjectValues {
-  kind: SubjectKind;
-  name: string;
-  position: string;
-  unitId: number | null;
-  form: AccountabilityForm;
-  partySanction: PartySanction | null;
-  governmentSanction: GovernmentSanction | null;
-  fineYuan: number | null;
-  decidedOn: string | null;
-  notes: string;
-}
-
-type WithSubjects = { subjects: SubjectValues[] } & Record<string, unknown>;
-
 /** A new subject keeps the kind and form of the one before it: subjects come in batches of one kind. */
-export const newSubject = (last?: SubjectValues): SubjectValues => ({
+export const newSubject = (last?: SubjectInput): SubjectInput => ({
   kind: last?.kind ?? 'person',
   name: '',
   position: '',
@@ -48,7 +32,7 @@ export const newSubject = (last?: SubjectValues): SubjectValues => ({
 });
 
 /** Another form of accountability: what only the old one had (a 处分's kinds, a fine) goes. */
-const withForm = (subject: SubjectValues, form: AccountabilityForm): SubjectValues => ({
+const withForm = (subject: SubjectInput, form: AccountabilityForm): SubjectInput => ({
   ...subject,
   form,
   partySanction: form === 'disciplinary' ? subject.partySanction : null,
@@ -109,13 +93,13 @@ const COLUMNS = ['kind', 'name', 'position', 'unit', 'form', 'outcome', 'decided
  * name cell becomes as many rows of that row's kind and form; a 党纪政务处分 names its kinds, a fine
  * its amount in 元. Every cell is checked like the rest of the form.
  */
-export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: Form<V>; units: readonly Unit[] }) {
+export function SubjectsEditor({ form, units }: { form: Form<AccountabilityInput>; units: readonly Unit[] }) {
   const { t } = useTranslation('accountability');
-  const subjects = form.values.subjects;
-  const setSubjects = (next: SubjectValues[]): void => form.set('subjects', next as V['subjects']);
-  const change = (index: number, part: Partial<SubjectValues>): void => setSubjects(subjects.map((s, i) => (i === index ? { ...s, ...part } : s)));
-  const errorOf = (index: number, field: keyof SubjectValues) => form.errorOf(`subjects.${index}.${field}`);
-  const touch = (index: number, field: keyof SubjectValues) => () => form.touch(`subjects.${index}.${field}`);
+  const subjects = form.values.subjects ?? [];
+  const setSubjects = (next: SubjectInput[]): void => form.set('subjects', next);
+  const change = (index: number, part: Partial<SubjectInput>): void => setSubjects(subjects.map((s, i) => (i === index ? { ...s, ...part } : s)));
+  const errorOf = (index: number, field: keyof SubjectInput) => form.errorOf(`subjects.${index}.${field}`);
+  const touch = (index: number, field: keyof SubjectInput) => () => form.touch(`subjects.${index}.${field}`);
   const label = (index: number, field: string) => t('subjects.cell', { index: index + 1, field: t(`subjects.${field}`) });
 
   const paste = (index: number) => (event: ClipboardEvent<HTMLInputElement>) => {
@@ -180,7 +164,7 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
                     {(aria) => (
                       <input
                         {...aria}
-                        value={subject.position}
+                        value={subject.position ?? ''}
                         onChange={(e) => change(index, { position: e.target.value })}
                         onBlur={touch(index, 'position')}
                       />
@@ -214,7 +198,7 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
                     {(aria) => (
                       <DateControl
                         {...aria}
-                        value={subject.decidedOn}
+                        value={subject.decidedOn ?? null}
                         onDate={(decidedOn) => change(index, { decidedOn })}
                         onBlur={touch(index, 'decidedOn')}
                       />
@@ -222,7 +206,7 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
                   </Cell>
                   <Cell label={label(index, 'notes')} error={errorOf(index, 'notes')}>
                     {(aria) => (
-                      <input {...aria} value={subject.notes} onChange={(e) => change(index, { notes: e.target.value })} onBlur={touch(index, 'notes')} />
+                      <input {...aria} value={subject.notes ?? ''} onChange={(e) => change(index, { notes: e.target.value })} onBlur={touch(index, 'notes')} />
                     )}
                   </Cell>
                   <td>
@@ -252,18 +236,18 @@ export function SubjectsEditor<V extends WithSubjects>({ form, units }: { form: 
 }
 
 /** What the form came to: a 党纪政务处分's kinds (one or both), a fine's amount, or nothing more to say. */
-function Outcome<V extends WithSubjects>({
+function Outcome({
   subject,
   index,
   form,
   label,
   change,
 }: {
-  subject: SubjectValues;
+  subject: SubjectInput;
   index: number;
-  form: Form<V>;
+  form: Form<AccountabilityInput>;
   label: (index: number, field: string) => string;
-  change: (part: Partial<SubjectValues>) => void;
+  change: (part: Partial<SubjectInput>) => void;
 }) {
   const { t } = useTranslation('accountability');
   const party = form.errorOf(`subjects.${index}.partySanction`);
@@ -277,7 +261,7 @@ function Outcome<V extends WithSubjects>({
               codes={PARTY_SANCTIONS}
               name="partySanction"
               none={t('subjects.noPartySanction')}
-              value={subject.partySanction}
+              value={subject.partySanction ?? null}
               onChoose={(partySanction) => change({ partySanction })}
             />
             <EnumSelect
@@ -286,7 +270,7 @@ function Outcome<V extends WithSubjects>({
               codes={GOVERNMENT_SANCTIONS}
               name="governmentSanction"
               none={t('subjects.noGovernmentSanction')}
-              value={subject.governmentSanction}
+              value={subject.governmentSanction ?? null}
               onChoose={(governmentSanction) => change({ governmentSanction })}
             />
           </div>

@@ -1,4 +1,4 @@
-import type { SubjectValues } from './SubjectsEditor';
+import type { SubjectInput } from '../../../contract/accountability';
 
 /** A fine as a spreadsheet holds it: 50000, 50,000, 50000元, 5万元. */
 function yuanOf(cell: string): number | null {
@@ -14,7 +14,7 @@ function yuanOf(cell: string): number | null {
  * amount is the fine; the next is the position; whatever else the row holds goes to the notes (joined
  * by `separator`), so that nothing pasted is lost. Blank lines are passed over.
  */
-export function pastedSubjects(text: string, like: SubjectValues, separator: string): SubjectValues[] {
+export function pastedSubjects(text: string, like: SubjectInput, separator: string): SubjectInput[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.split('\t').map((cell) => cell.trim()))

@@ -1,43 +1,27 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type BatchDraft,
-  batchDraft,
-  type DocumentPreview,
-  type IssuedDocument,
-  type OfficeProfile,
-  type Preview,
-  replyDueFor,
-} from '../../../contract/documents';
+import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument, type OfficeProfile, type Preview } from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiContext';
-import { useContractMutation, useContractQuery } from '../../api/useContract';
+import { useContractMutation } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { DateInput } from '../../components/inputs';
 import { useWarningText } from '../../components/letters/IssueWarnings';
 import { LetterDates } from '../../components/letters/LetterDates';
-import { ErrorNotice } from '../../components/Notice';
+import { newLetterDates, WithOffice } from '../../components/letters/office';
 import { useForm } from '../../forms/useForm';
 import { DocTypeSelect } from './DocTypeSelect';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
 import { useDebounced } from '../../hooks/useDebounced';
 
-interface BatchValues extends Record<string, unknown> {
-  docType: string;
-  overdueAsOf: string;
-  issuedOn: string;
-  replyDue: string | null;
-}
-
 /** A unit sent a letter about the same tasks within the office's interval is left out unless the user ticks it. */
 const sentLately = (item: Preview): boolean => item.warnings.some((warning) => warning.code === 'recently_sent');
 
 /** One letter to each lead unit of the tasks overdue on a date, previewed together, issued together, printed together. */
 export function BatchLetters() {
-  const office = useContractQuery('documents', 'office', []);
-  return office.data ? <Batch office={office.data} /> : <ErrorNotice error={office.error} />;
+  return <WithOffice>{(office) => <Batch office={office} />}</WithOffice>;
 }
 
 function Batch({ office }: { office: OfficeProfile }) {
@@ -48,7 +32,7 @@ function Batch({ office }: { office: OfficeProfile }) {
   const output = useDocumentOutput();
   const warningText = useWarningText();
   const now = today();
-  const form = useForm<BatchValues>(batchDraft, { docType: 'reminder', overdueAsOf: now, issuedOn: now, replyDue: replyDueFor(office, now) }, 'document-batch');
+  const form = useForm(batchDraft, { docType: 'reminder', overdueAsOf: now, ...newLetterDates(office) }, 'document-batch');
   // The user's own ticks and unticks, over the defaults (every unit but those sent a letter lately).
   const [chosen, setChosen] = useState<ReadonlyMap<number, boolean>>(new Map());
   // The units found, with the draft they were found for: the letters chosen among them follow that draft.
@@ -65,8 +49,8 @@ function Batch({ office }: { office: OfficeProfile }) {
   // Every unit with overdue tasks, to choose from; then the letters of those chosen, numbered in order.
   useEffect(() => {
     if (!batchDraft.safeParse(draft).success) return;
-    void api.documents.previewBatch(draft as never).then((result) => {
-      setFound(result.ok ? { draft: draft as BatchDraft, all: result.value } : null);
+    void api.documents.previewBatch(draft).then((result) => {
+      setFound(result.ok ? { draft: draft, all: result.value } : null);
       setFailure(result.ok ? null : result.error);
     });
   }, [api, draft]);
@@ -77,7 +61,7 @@ function Batch({ office }: { office: OfficeProfile }) {
 
   const issueAll = (): void =>
     void form.submit(async (values) => {
-      const result = await documents.issueBatch({ ...(values as BatchDraft), unitIds });
+      const result = await documents.issueBatch({ ...values, unitIds });
       if (result.ok && result.value.length > 0) {
         const html = await api.documents.html(result.value.map((doc) => doc.id));
         setIssued({ docs: result.value, html: html.ok ? html.value : '' });

@@ -4,7 +4,7 @@ import { SelectInput } from '../../components/inputs';
 import type { Form } from '../../forms/useForm';
 
 /** The document type a letter is issued as: the types in use (archived ones left out), by their names. */
-export function DocTypeSelect<V extends Record<string, unknown> & { docType: unknown }>({ form }: { form: Form<V> }) {
+export function DocTypeSelect({ form }: { form: Form<{ docType: string }> }) {
   const { t } = useTranslation('documents');
   const types = useContractQuery('documents', 'types', []);
   return (

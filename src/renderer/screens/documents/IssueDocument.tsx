@@ -1,42 +1,34 @@
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile, replyDueFor } from '../../../contract/documents';
+import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile } from '../../../contract/documents';
 import type { TaskSummary } from '../../../contract/tasks';
 import type { DubanError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiContext';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
-import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { FieldFrame } from '../../components/Field';
 import { SelectInput, TextInput } from '../../components/inputs';
 import { IssueWarnings } from '../../components/letters/IssueWarnings';
 import { LetterDates } from '../../components/letters/LetterDates';
 import { LetterNumbers } from '../../components/letters/LetterNumbers';
-import { ErrorNotice } from '../../components/Notice';
+import { newLetterDates, WithOffice } from '../../components/letters/office';
 import { unitChoices } from '../../components/UnitSelect';
 import { useForm } from '../../forms/useForm';
+import { unchosen } from '../../../shared/validation';
 import { DocTypeSelect } from './DocTypeSelect';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
 import { useDebounced } from '../../hooks/useDebounced';
 
-interface DraftValues extends Record<string, unknown> {
-  docType: string;
-  templateId: number | null;
-  recipientUnitId: number | null;
-  taskIds: number[];
-  issuedOn: string;
-  replyDue: string | null;
-  title: string;
-}
+/** A letter as its page holds it: no recipient until one is chosen (the rules then say it is missing). */
+const letterForm = documentDraft.extend({ recipientUnitId: unchosen(documentDraft.shape.recipientUnitId) });
 
 /** No unit chosen: no tasks to offer. */
 const NO_TASKS: readonly TaskSummary[] = [];
 
 /** Issuing one document: type, recipient, its tasks, dates; the page shown as it will print; issue takes the number. */
 export function IssueDocument() {
-  const office = useContractQuery('documents', 'office', []);
-  return office.data ? <IssueForm office={office.data} /> : <ErrorNotice error={office.error} />;
+  return <WithOffice>{(office) => <IssueForm office={office} />}</WithOffice>;
 }
 
 /** The form, once the office's reply period is known: a new draft asks for a reply within it. */
@@ -46,15 +38,15 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const api = useApi();
   const documents = useContractMutation().documents;
   const output = useDocumentOutput();
-  const now = today();
   const templates = useContractQuery('documents', 'templates', []);
   const units = useContractQuery('units', 'list', []);
-  const form = useForm<DraftValues>(
-    documentDraft,
-    { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now), title: '' },
+  const form = useForm(
+    letterForm,
+    { docType: 'reminder', templateId: null, recipientUnitId: null, taskIds: [], ...newLetterDates(office), title: '' },
     'document-draft',
   );
   const { values } = form;
+  const taskIds = values.taskIds ?? [];
   const defaults = useContractQuery('documents', 'defaultTasks', values.recipientUnitId ? [values.recipientUnitId] : null);
   const offered = values.recipientUnitId ? defaults.data : NO_TASKS;
   const [fetched, setFetched] = useState<DocumentPreview | null>(null);
@@ -73,10 +65,10 @@ function IssueForm({ office }: { office: OfficeProfile }) {
     if (offered) coverDefaults(offered);
   }, [offered]);
 
-  const sound = useMemo(() => Boolean(draft.recipientUnitId) && documentDraft.safeParse(draft).success, [draft]);
+  const sound = useMemo(() => letterForm.safeParse(draft).data ?? null, [draft]);
   useEffect(() => {
     if (!sound) return;
-    void api.documents.preview(draft as never).then((result) => {
+    void api.documents.preview(sound).then((result) => {
       setFetched(result.ok ? result.value : null);
       setPreviewError(result.ok ? null : result.error);
     });
@@ -85,8 +77,8 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const preview = sound ? fetched : null;
 
   const issue = (): void =>
-    void form.submit(async (input) => {
-      const result = await documents.issue(input as never);
+    void form.submit(async (_, checked) => {
+      const result = await documents.issue(checked);
       if (result.ok) {
         const html = await api.documents.html([result.value.id]);
         setIssued({ doc: result.value, html: html.ok ? html.value : '' });
@@ -94,8 +86,7 @@ function IssueForm({ office }: { office: OfficeProfile }) {
       return result;
     });
 
-  const toggleTask = (task: TaskSummary, on: boolean): void =>
-    form.set('taskIds', on ? [...values.taskIds, task.id] : values.taskIds.filter((taskId) => taskId !== task.id));
+  const toggleTask = (task: TaskSummary, on: boolean): void => form.set('taskIds', on ? [...taskIds, task.id] : taskIds.filter((taskId) => taskId !== task.id));
   const items = preview?.items ?? [];
 
   if (issued) {
@@ -142,15 +133,13 @@ function IssueForm({ office }: { office: OfficeProfile }) {
       <SelectInput
         form={form}
         name="templateId"
-        numeric
         label={t('fields.template')}
         empty={t('issue.typeTemplate')}
-        options={(templates.data?.templates ?? []).map((template) => ({ value: String(template.id), label: template.name }))}
+        options={(templates.data?.templates ?? []).map((template) => ({ value: template.id, label: template.name }))}
       />
       <SelectInput
         form={form}
         name="recipientUnitId"
-        numeric
         label={t('fields.recipient')}
         required
         empty={t('issue.chooseUnit')}
@@ -161,7 +150,7 @@ function IssueForm({ office }: { office: OfficeProfile }) {
           <fieldset className="task-picks" aria-describedby={aria['aria-describedby']}>
             {(offered ?? []).map((task) => (
               <label key={task.id} className="field--check">
-                <input type="checkbox" checked={values.taskIds.includes(task.id)} onChange={(e) => toggleTask(task, e.target.checked)} />
+                <input type="checkbox" checked={taskIds.includes(task.id)} onChange={(e) => toggleTask(task, e.target.checked)} />
                 {task.number} {task.problem}
                 {task.deadline.kind === 'date' && <span className="task-picks__deadline">{format.date(task.deadline.date)}</span>}
               </label>

@@ -11,7 +11,7 @@ export function OfficeCard({ office }: { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
   const documents = useContractMutation().documents;
   const toast = useToast();
-  const form = useForm<OfficeProfile & Record<string, unknown>>(officeProfileInput, { ...office }, 'document-office');
+  const form = useForm(officeProfileInput, { ...office }, 'document-office');
   const save = (): void =>
     void form
       .submit((values) => documents.setOffice(values))

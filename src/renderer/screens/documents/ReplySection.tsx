@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type IssuedDocument, type ReplyInput, replyInput } from '../../../contract/documents';
+import { type IssuedDocument, replyInput } from '../../../contract/documents';
 import type { Evidence } from '../../../contract/evidence';
 import type { DubanError } from '../../../shared/errors';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
@@ -10,12 +10,6 @@ import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 import { useFormat } from '../../hooks/useFormat';
-
-interface ReplyValues extends Record<string, unknown> {
-  /** None until the user gives it: an empty required date is said to be missing. */
-  repliedOn: string | undefined;
-  replyText: string;
-}
 
 /**
  * A document's reply (回复情况): entered once it came, with its date and what came (its text, files,
@@ -81,17 +75,13 @@ function ReplyForm({
   const evidence = useContractMutation().evidence;
   const toast = useToast();
   const [failure, setFailure] = useState<DubanError | null>(null);
-  // A correction starts from what was recorded; a first reply from nothing, kept as a draft while it is typed.
-  const form = useForm<ReplyValues>(
-    replyInput,
-    { repliedOn: doc.repliedOn ?? undefined, replyText: doc.replyText },
-    correcting ? undefined : `document-reply:${doc.id}`,
-  );
+  // A correction starts from what was recorded; a first reply from nothing (an empty date is said to be missing), kept as a draft while it is typed.
+  const form = useForm(replyInput, { repliedOn: doc.repliedOn ?? '', replyText: doc.replyText }, correcting ? undefined : `document-reply:${doc.id}`);
   const title = correcting ? t('reply.correct') : t('reply.title');
 
   const save = (): void =>
     void form
-      .submit((values) => documents.reply(doc.id, values as ReplyInput))
+      .submit((values) => documents.reply(doc.id, values))
       .then((saved) => {
         if (!saved) return;
         toast(t(correcting ? 'reply.corrected' : 'reply.saved', { number: doc.number }));

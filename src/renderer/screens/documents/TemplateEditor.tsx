@@ -26,12 +26,6 @@ import { useDebounced } from '../../hooks/useDebounced';
 /** A new template starts from the shipped reminder letter: documents are written in Chinese whatever the screen's language. */
 const STARTER = reminder.lines.join('\n');
 
-interface TemplateValues extends Record<string, unknown> {
-  name: string;
-  format: DocumentTemplate['format'];
-  source: string;
-}
-
 /** The character offset of a line and column (from 1) in the text. */
 function offsetOf(source: string, line: number, column: number): number {
   const lines = source.split('\n');
@@ -66,7 +60,7 @@ export function TemplateEditor({
   const documents = useContractMutation().documents;
   const toast = useToast();
   const units = useContractQuery('units', 'list', []);
-  const form = useForm<TemplateValues>(
+  const form = useForm(
     templateInput,
     { name: template?.name ?? '', format: template?.format ?? 'letter', source: template?.source ?? STARTER },
     `template:${template?.id ?? 'new'}`,

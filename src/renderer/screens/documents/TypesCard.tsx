@@ -7,12 +7,10 @@ import { SelectInput, TextInput } from '../../components/inputs';
 import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
+import { unchosen } from '../../../shared/validation';
 
-interface TypeValues extends Record<string, unknown> {
-  name: string;
-  numberPattern: string;
-  templateId: number | null;
-}
+/** A type as its row holds it: no template until one is chosen (when there is none yet, the rules say it is missing). */
+const typeForm = documentTypeInput.extend({ templateId: unchosen(documentTypeInput.shape.templateId) });
 
 /** One type: its name, number pattern and template, the next number this year and where the numbering goes on. */
 function TypeRow({ type, templates }: { type: DocumentType | null; templates: readonly DocumentTemplate[] }) {
@@ -21,8 +19,8 @@ function TypeRow({ type, templates }: { type: DocumentType | null; templates: re
   const toast = useToast();
   const year = new Date().getFullYear();
   const next = useContractQuery('documents', 'nextNumber', type ? [type.code, year] : null);
-  const form = useForm<TypeValues>(
-    documentTypeInput,
+  const form = useForm(
+    typeForm,
     { name: type?.name ?? '', numberPattern: type?.numberPattern ?? DEFAULT_NUMBER_PATTERN, templateId: type?.templateId ?? templates[0]?.id ?? null },
     `document-type:${type?.id ?? 'new'}`,
   );
@@ -30,11 +28,7 @@ function TypeRow({ type, templates }: { type: DocumentType | null; templates: re
   const [failure, setFailure] = useState<DubanError | null>(null);
   const save = (): void =>
     void form
-      .submit((values) =>
-        type
-          ? documents.updateType(type.id, { ...values, templateId: values.templateId! })
-          : documents.createType({ ...values, templateId: values.templateId! }),
-      )
+      .submit((_, checked) => (type ? documents.updateType(type.id, checked) : documents.createType(checked)))
       .then((saved) => {
         if (!saved) return;
         toast(t('types.saved', { name: form.values.name }));
@@ -58,14 +52,7 @@ function TypeRow({ type, templates }: { type: DocumentType | null; templates: re
     >
       <TextInput form={form} name="name" label={t('types.name')} required />
       <TextInput form={form} name="numberPattern" label={t('types.pattern')} hint={t('types.patternHint')} required />
-      <SelectInput
-        form={form}
-        name="templateId"
-        numeric
-        label={t('fields.template')}
-        required
-        options={templates.map((x) => ({ value: String(x.id), label: x.name }))}
-      />
+      <SelectInput form={form} name="templateId" label={t('fields.template')} required options={templates.map((x) => ({ value: x.id, label: x.name }))} />
       {type && (
         <div className="field">
           <span className="field__label">{t('types.next', { year })}</span>

@@ -1,48 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import {
-  PETITION_COMPLETIONS,
-  PETITION_TRUTHS,
-  type PetitionCase,
-  type PetitionCompletion,
-  type PetitionInput,
-  petitionInput,
-  type PetitionTruth,
-  POLLUTION_KINDS,
-  type PollutionKind,
-} from '../../../contract/petitions';
+import { PETITION_COMPLETIONS, PETITION_TRUTHS, type PetitionCase, type PetitionInput, petitionInput, POLLUTION_KINDS } from '../../../contract/petitions';
 import { useContractQuery } from '../../api/useContract';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { unitChoices } from '../../components/UnitSelect';
-import { LoadedRecord } from '../../components/LoadedRecord';
+import { RoutedRecord } from '../../components/RoutedRecord';
 import { Section } from '../../components/Section';
-import { useRecordPage } from '../../components/useRecordPage';
-import { useForm } from '../../forms/useForm';
-import { useRecordParam } from '../../hooks/useRecordParam';
+import { useRecordForm } from '../../components/useRecordForm';
 
-interface PetitionValues extends Record<string, unknown> {
-  receiptNumber: string;
-  batch: number | null;
-  handedOverOn: string | null;
-  subject: string;
-  problem: string;
-  region: string;
-  pollutionKind: PollutionKind;
-  unitId: number | null;
-  investigation: string;
-  truth: PetitionTruth | null;
-  handling: string;
-  personsHeldAccountable: number | null;
-  entitiesPenalized: number | null;
-  finesYuan: number | null;
-  personsDetained: number | null;
-  completion: PetitionCompletion;
-  completedOn: string | null;
-  notes: string;
-}
-
-const valuesOf = (p: PetitionCase | null): PetitionValues => ({
+const valuesOf = (p: PetitionCase | null): PetitionInput => ({
   receiptNumber: p?.receiptNumber ?? '',
   batch: p?.batch ?? null,
   handedOverOn: p?.handedOverOn ?? null,
@@ -63,49 +30,30 @@ const valuesOf = (p: PetitionCase | null): PetitionValues => ({
   notes: p?.notes ?? '',
 });
 
-/** The values as the core takes them (a count left empty is refused by the rules first). */
-const inputOf = (v: PetitionValues): PetitionInput => v as PetitionInput;
-
 /** /petitions/new and /petitions/:id: one case, from its handing over to its completion. */
 export function PetitionPage() {
-  const id = useRecordParam();
-  const record = useContractQuery('petitions', 'get', id === null ? null : [id]);
-  return (
-    <LoadedRecord id={id} record={record}>
-      {(p) => <PetitionForm petition={p} />}
-    </LoadedRecord>
-  );
+  return <RoutedRecord of="petitions">{(p) => <PetitionForm petition={p} />}</RoutedRecord>;
 }
 
 function PetitionForm({ petition }: { petition: PetitionCase | null }) {
   const { t } = useTranslation('petitions');
-  const form = useForm(petitionInput, valuesOf(petition), `petition:${petition?.id ?? 'new'}`);
+  const { form, page } = useRecordForm({
+    area: 'petitions',
+    draft: 'petition',
+    schema: petitionInput,
+    record: petition,
+    valuesOf,
+    calls: (a) => a.petitions,
+    wordsOf: (p) => ({ number: p.receiptNumber }),
+  });
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const evidence = useContractQuery('evidence', 'list', petition ? [{ kind: 'petition_case', id: petition.id }] : null);
 
-  const { save, removal } = useRecordPage({
-    record: petition,
-    calls: (a) => a.petitions,
-    path: '/petitions',
-    inputOf,
-    valuesOf,
-    words: {
-      saved: (r) => t('saved', { number: r.receiptNumber }),
-      created: (r) => t('created', { number: r.receiptNumber }),
-      remove: t('remove'),
-      removeMessage: t('removeMessage', { number: petition?.receiptNumber ?? '' }),
-      removed: t('removed', { number: petition?.receiptNumber ?? '' }),
-    },
-  });
-
   return (
     <FormPage
-      list={{ to: '/petitions', label: t('title') }}
+      {...page}
       title={petition ? t('caseTitle', { number: petition.receiptNumber }) : t('add')}
       subtitle={petition?.subject}
-      form={form}
-      save={save}
-      removal={removal}
       side={
         petition && (
           <Section title={t('evidence')}>
@@ -117,7 +65,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
       <Section title={t('sections.handedOver')}>
         <div className="form form--grid">
           <TextInput form={form} name="receiptNumber" label={t('fields.receiptNumber')} required autoFocus={!petition} hint={t('receiptHint')} />
-          <NumberInput form={form} name="batch" label={t('fields.batch')} min={1} />
+          <NumberInput form={form} name="batch" label={t('fields.batch')} min={1} optional />
           <DateInput form={form} name="handedOverOn" label={t('fields.handedOverOn')} />
           <TextInput form={form} name="subject" label={t('fields.subject')} wide />
           <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />
@@ -128,7 +76,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
             label={t('fields.pollutionKind')}
             options={POLLUTION_KINDS.map((k) => ({ value: k, label: t(`common:enums.pollutionKind.${k}`) }))}
           />
-          <SelectInput form={form} name="unitId" label={t('fields.unitId')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
+          <SelectInput form={form} name="unitId" label={t('fields.unitId')} empty={t('none')} options={unitChoices(units.data ?? [])} />
         </div>
       </Section>
       <Section title={t('sections.handled')}>

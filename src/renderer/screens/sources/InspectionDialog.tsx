@@ -2,18 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { type Inspection, inspectionInput } from '../../../contract/inspections';
 import type { Result } from '../../../shared/result';
 import { useContractMutation } from '../../api/useContract';
-import { Dialog } from '../../components/Dialog';
 import { FormActions } from '../../components/FormActions';
+import { FormDialog } from '../../components/FormDialog';
 import { DateInput, TextArea, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
-
-interface InspectionValues extends Record<string, unknown> {
-  name: string;
-  batch: string;
-  feedbackDate: string | null;
-  notes: string;
-}
 
 /** Adds or edits an inspection (督察 and its feedback); deleting asks and can be undone. */
 export function InspectionDialog({
@@ -28,7 +21,7 @@ export function InspectionDialog({
   const { t } = useTranslation('sources');
   const inspections = useContractMutation().inspections;
   const toast = useToast();
-  const form = useForm<InspectionValues>(
+  const form = useForm(
     inspectionInput,
     { name: inspection?.name ?? '', batch: inspection?.batch ?? '', feedbackDate: inspection?.feedbackDate ?? null, notes: inspection?.notes ?? '' },
     `inspection:${inspection?.id ?? 'new'}`,
@@ -58,24 +51,16 @@ export function InspectionDialog({
   };
 
   return (
-    <Dialog title={inspection ? t('edit') : t('add')} open onClose={onClose} wide>
-      <form
-        className="form form--grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        <TextInput form={form} name="name" label={t('fields.name')} required autoFocus wide hint={t('fields.nameHint')} />
-        <TextInput form={form} name="batch" label={t('fields.batch')} />
-        <DateInput form={form} name="feedbackDate" label={t('fields.feedbackDate')} />
-        <TextArea form={form} name="notes" label={t('fields.notes')} rows={3} />
-        <FormActions
-          form={form}
-          cancel={onClose}
-          removal={inspection ? { label: t('remove'), message: t('removeMessage', { name: inspection.name }), run: remove } : undefined}
-        />
-      </form>
-    </Dialog>
+    <FormDialog title={inspection ? t('edit') : t('add')} onClose={onClose} onSave={save}>
+      <TextInput form={form} name="name" label={t('fields.name')} required autoFocus wide hint={t('fields.nameHint')} />
+      <TextInput form={form} name="batch" label={t('fields.batch')} />
+      <DateInput form={form} name="feedbackDate" label={t('fields.feedbackDate')} />
+      <TextArea form={form} name="notes" label={t('fields.notes')} rows={3} />
+      <FormActions
+        form={form}
+        cancel={onClose}
+        removal={inspection ? { label: t('remove'), message: t('removeMessage', { name: inspection.name }), run: remove } : undefined}
+      />
+    </FormDialog>
   );
 }

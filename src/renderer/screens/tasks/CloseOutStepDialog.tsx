@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type CloseOut, closeOutDecision, closeOutRejection, closeOutReopening, lastStepDate } from '../../../contract/closeOuts';
-import type { IsoDate } from '../../../shared/dates';
 import type { FieldError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useContractMutation } from '../../api/useContract';
@@ -17,14 +16,11 @@ import { useFormat } from '../../hooks/useFormat';
 /** 'start': the request made from the lead units' reports of completion, which starts the group's check. */
 export type CloseOutStep = 'start' | 'request' | 'check' | 'approve' | 'reject' | 'reopen';
 
-export interface StepValues extends Record<string, unknown> {
-  on: string;
-  by: string;
-  note: string;
-}
+/** A step as its dialog holds it: when, by whom, and a remark. */
+type StepValues = z.input<typeof closeOutDecision>;
 
 /** Every step records when, by whom and a remark; a rejection's or a reopening's remark is its reason, and required. */
-const SCHEMAS: Record<CloseOutStep, z.ZodType> = {
+const SCHEMAS: Record<CloseOutStep, z.ZodType<unknown, StepValues>> = {
   start: closeOutDecision,
   request: closeOutDecision,
   check: closeOutDecision,
@@ -74,16 +70,15 @@ export function CloseOutStepDialog({
   const closeOuts = useContractMutation().closeOuts;
   const format = useFormat();
   const { status } = useSession();
-  const form = useForm<StepValues>(SCHEMAS[step], initial ?? { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);
+  const form = useForm(SCHEMAS[step], initial ?? { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);
   const earliest = closeOut ? lastStepDate(closeOut) : null;
   const blocked = step === 'approve' && !hasEvidence;
 
-  const run = ({ on, by, note }: StepValues) => {
-    const date = on as IsoDate;
-    if (step === 'request' || step === 'start') return closeOuts.request({ taskId, requestedOn: date, requestedBy: by, requestNote: note });
-    if (step === 'reject') return closeOuts.reject(closeOut!.id, { on: date, reason: note });
-    if (step === 'reopen') return closeOuts.reopen(closeOut!.id, { on: date, by, reason: note });
-    return closeOuts[step](closeOut!.id, { on: date, by, note });
+  const run = ({ on, by, note = '' }: StepValues) => {
+    if (step === 'request' || step === 'start') return closeOuts.request({ taskId, requestedOn: on, requestedBy: by, requestNote: note });
+    if (step === 'reject') return closeOuts.reject(closeOut!.id, { on, reason: note });
+    if (step === 'reopen') return closeOuts.reopen(closeOut!.id, { on, by, reason: note });
+    return closeOuts[step](closeOut!.id, { on, by, note });
   };
 
   const evidenceError = form.errorOf('evidence');

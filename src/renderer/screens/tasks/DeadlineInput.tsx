@@ -3,13 +3,13 @@ import { DEADLINE_KINDS, type DeadlineKind } from '../../../contract/tasks';
 import { DateControl } from '../../components/DateControl';
 import { FieldFrame } from '../../components/Field';
 import type { Form } from '../../forms/useForm';
-import type { TaskValues } from './taskValues';
+import type { TaskFormValues } from './taskValues';
 
 /** 整改时限: a date, 立行立改 or 长期坚持; the date is asked only for the first. */
-export function DeadlineInput({ form }: { form: Form<TaskValues> }) {
+export function DeadlineInput({ form }: { form: Form<TaskFormValues> }) {
   const { t } = useTranslation('tasks');
   const deadline = form.values.deadline;
-  const set = (part: Partial<TaskValues['deadline']>): void => form.set('deadline', { ...deadline, ...part });
+  const set = (part: Partial<TaskFormValues['deadline']>): void => form.set('deadline', { ...deadline, ...part });
   return (
     <FieldFrame label={t('fields.deadline')} required wide error={form.errorOf('deadline')}>
       {(aria) => (

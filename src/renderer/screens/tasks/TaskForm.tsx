@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { type Task, TASK_STATUSES, taskInput } from '../../../contract/tasks';
+import { type Task, TASK_STATUSES } from '../../../contract/tasks';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { ErrorNotice } from '../../components/Notice';
 import { FormPage } from '../../components/FormPage';
@@ -13,7 +14,7 @@ import { MeasureDialog } from '../../components/MeasureDialog';
 import { DeadlineInput } from './DeadlineInput';
 import { MeasurePicker, UnitPicker } from './TaskPickers';
 import { TaskSearchPicker } from '../../components/tasks/TaskSearchPicker';
-import { newTaskValues, taskInputFrom, type TaskValues, taskValuesOf } from './taskValues';
+import { newTaskValues, taskForm, taskInputOf, type TaskFormValues } from './taskValues';
 
 /** /tasks/new (?parent=ID for a sub-task) and /tasks/:id/edit: loads what the form starts from. */
 export function TaskFormPage() {
@@ -39,16 +40,15 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
   const tasks = useContractMutation().tasks;
   const toast = useToast();
   const navigate = useNavigate();
-  const form = useForm(taskInput, task ? taskValuesOf(task) : newTaskValues(parent), `task:${task?.id ?? `new:${parent?.id ?? ''}`}`);
+  const form = useForm(taskForm, task ? taskInputOf(task) : newTaskValues(parent), `task:${task?.id ?? `new:${parent?.id ?? ''}`}`);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const inspections = useContractQuery('inspections', 'list', []);
   const measures = useContractQuery('measures', 'list', []);
   const [newMeasure, setNewMeasure] = useState<string | null>(null);
   const closed = task?.status === 'closed';
 
-  const save = async (values: TaskValues) => {
-    const input = taskInputFrom(values);
-    const saved = task ? await tasks.update(task.id, input) : await tasks.create(input);
+  const save = async (_: TaskFormValues, checked: z.output<typeof taskForm>) => {
+    const saved = task ? await tasks.update(task.id, checked) : await tasks.create(checked);
     if (saved.ok) {
       toast(t(task ? 'form.saved' : 'form.created', { number: saved.value.number }));
       navigate(`/tasks/${saved.value.id}`, { replace: true });
@@ -73,9 +73,8 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
               name="inspectionId"
               label={t('fields.inspectionId')}
               wide
-              numeric
               empty={t('noSource')}
-              options={(inspections.data ?? []).map((i) => ({ value: String(i.id), label: i.name }))}
+              options={(inspections.data ?? []).map((i) => ({ value: i.id, label: i.name }))}
             />
             <TextInput form={form} name="number" label={t('fields.number')} required autoFocus hint={t('form.numberHint')} />
             <TaskSearchPicker form={form} name="parentId" label={t('fields.parentId')} hint={t('form.parentHint')} exclude={task?.id} />
@@ -114,7 +113,7 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
           onClose={() => setNewMeasure(null)}
           onSaved={(measure) => {
             setNewMeasure(null);
-            form.set('measureIds', [...form.values.measureIds, measure.id]);
+            form.set('measureIds', [...(form.values.measureIds ?? []), measure.id]);
           }}
         />
       )}

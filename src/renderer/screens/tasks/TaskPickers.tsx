@@ -4,7 +4,7 @@ import type { Unit } from '../../../contract/units';
 import { FieldFrame } from '../../components/Field';
 import { Picker, type PickerOption } from '../../components/Picker';
 import type { Form } from '../../forms/useForm';
-import type { TaskValues } from './taskValues';
+import type { TaskFormValues } from './taskValues';
 
 type UnitField = 'leadUnitIds' | 'cooperatingUnitIds';
 
@@ -16,7 +16,7 @@ export function UnitPicker({
   required = false,
   hint,
 }: {
-  form: Form<TaskValues>;
+  form: Form<TaskFormValues>;
   name: UnitField;
   units: readonly Unit[];
   required?: boolean;
@@ -25,7 +25,7 @@ export function UnitPicker({
   const { t } = useTranslation('tasks');
   const other: UnitField = name === 'leadUnitIds' ? 'cooperatingUnitIds' : 'leadUnitIds';
   const options: PickerOption[] = units
-    .filter((u) => !u.archived && !form.values[other].includes(u.id))
+    .filter((u) => !u.archived && !(form.values[other] ?? []).includes(u.id))
     .map((u) => ({ value: u.id, label: u.name, ...(u.shortName ? { detail: u.shortName } : {}) }));
   const labelOf = (id: number): string => units.find((u) => u.id === id)?.name ?? t('unknownRef', { id });
   return (
@@ -36,7 +36,7 @@ export function UnitPicker({
           multiple
           ordered={name === 'leadUnitIds'}
           options={options}
-          selected={form.values[name]}
+          selected={form.values[name] ?? []}
           onChange={(ids) => form.set(name, ids)}
           labelOf={labelOf}
           onBlur={() => form.touch(name)}
@@ -47,7 +47,7 @@ export function UnitPicker({
 }
 
 /** The measures the task carries out, with "新建措施" for one not yet in the ledger. */
-export function MeasurePicker({ form, measures, onCreate }: { form: Form<TaskValues>; measures: readonly Measure[]; onCreate: (content: string) => void }) {
+export function MeasurePicker({ form, measures, onCreate }: { form: Form<TaskFormValues>; measures: readonly Measure[]; onCreate: (content: string) => void }) {
   const { t } = useTranslation('tasks');
   const options: PickerOption[] = measures.map((m) => ({ value: m.id, label: m.number ? `${m.number} ${m.content}` : m.content }));
   const labelOf = (id: number): string => options.find((o) => o.value === id)?.label ?? t('unknownRef', { id });
@@ -58,7 +58,7 @@ export function MeasurePicker({ form, measures, onCreate }: { form: Form<TaskVal
           aria={aria}
           multiple
           options={options}
-          selected={form.values.measureIds}
+          selected={form.values.measureIds ?? []}
           onChange={(ids) => form.set('measureIds', ids)}
           labelOf={labelOf}
           create={{ label: (query) => t('form.createMeasure', { content: query }), run: onCreate }}

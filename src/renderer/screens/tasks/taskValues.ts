@@ -1,34 +1,26 @@
-import type { Deadline, DeadlineKind, Task, TaskInput, TaskStatus } from '../../../contract/tasks';
-import type { IsoDate } from '../../../shared/dates';
+import { z } from 'zod';
+import { DEADLINE_KINDS, deadlineInput, leadNotCooperating, type Task, taskFields, type TaskInput } from '../../../contract/tasks';
+import { choice } from '../../../shared/validation';
 
 /**
- * The task form's values. The deadline keeps its date while 立行立改 or 长期坚持 is chosen, so
- * switching back finds the date still there (the core's rules ignore it then).
+ * A task as its form holds it. The deadline keeps its date while 立行立改 or 长期坚持 is chosen, so
+ * switching back finds the date still there; while none is chosen the date is absent, not '', and
+ * the task's rules then say it is missing.
  */
-export interface TaskValues extends Record<string, unknown> {
-  inspectionId: number | null;
-  parentId: number | null;
-  number: string;
-  problem: string;
-  goal: string;
-  responsibleLeader: string;
-  /** The date is absent, not '', while none is chosen: the rules then say it is missing. */
-  deadline: { kind: DeadlineKind; date?: string };
-  status: TaskStatus;
-  notes: string;
-  leadUnitIds: number[];
-  cooperatingUnitIds: number[];
-  measureIds: number[];
-}
+export const taskForm = leadNotCooperating(
+  taskFields.extend({ deadline: z.object({ kind: choice(DEADLINE_KINDS), date: z.string().optional() }).pipe(deadlineInput) }),
+);
 
-export const newTaskValues = (parent: Task | null): TaskValues => ({
+export type TaskFormValues = z.input<typeof taskForm>;
+
+export const newTaskValues = (parent: Task | null): TaskFormValues => ({
   inspectionId: parent?.inspectionId ?? null,
   parentId: parent?.id ?? null,
   number: '',
   problem: '',
   goal: '',
   responsibleLeader: parent?.responsibleLeader ?? '',
-  deadline: parent?.deadline.kind === 'date' ? { kind: 'date', date: parent.deadline.date } : { kind: 'date' },
+  deadline: parent?.deadline.kind === 'date' ? parent.deadline : { kind: 'date' },
   status: 'pending',
   notes: '',
   leadUnitIds: [...(parent?.leadUnitIds ?? [])],
@@ -36,24 +28,18 @@ export const newTaskValues = (parent: Task | null): TaskValues => ({
   measureIds: [],
 });
 
-export const taskValuesOf = (task: Task): TaskValues => ({
+/** What a task holds, as its form starts from it and as undoing its deletion recreates it. */
+export const taskInputOf = (task: Task): TaskInput => ({
   inspectionId: task.inspectionId,
   parentId: task.parentId,
   number: task.number,
   problem: task.problem,
   goal: task.goal,
   responsibleLeader: task.responsibleLeader,
-  deadline: task.deadline.kind === 'date' ? { kind: 'date', date: task.deadline.date } : { kind: task.deadline.kind },
+  deadline: task.deadline,
   status: task.status,
   notes: task.notes,
   leadUnitIds: [...task.leadUnitIds],
   cooperatingUnitIds: [...task.cooperatingUnitIds],
   measureIds: [...task.measureIds],
 });
-
-const deadlineOf = ({ kind, date }: TaskValues['deadline']): Deadline => (kind === 'date' ? { kind, date: date as IsoDate } : { kind });
-
-export const taskInputFrom = (values: TaskValues): TaskInput => ({ ...values, deadline: deadlineOf(values.deadline) });
-
-/** What recreates a deleted task (undo): everything it held but its id and times. */
-export const taskInputOf = (task: Task): TaskInput => taskInputFrom(taskValuesOf(task));

@@ -2,15 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { UnitContact } from '../../../contract/units';
 import { describeField } from '../../../shared/i18n/describe';
 import type { Form } from '../../forms/useForm';
-
-type WithContacts = { contacts: UnitContact[] } & Record<string, unknown>;
+import type { UnitFormValues } from './unitForm';
 
 /** A unit's contacts: a row each (name, position, phone), added and removed in place. */
-export function ContactsEditor<V extends WithContacts>({ form }: { form: Form<V> }) {
+export function ContactsEditor({ form }: { form: Form<UnitFormValues> }) {
   const { t } = useTranslation('units');
   const contacts = form.values.contacts;
   const change = (index: number, field: keyof UnitContact, value: string): void =>
-    form.set('contacts', contacts.map((c, i) => (i === index ? { ...c, [field]: value } : c)) as V['contacts']);
+    form.set(
+      'contacts',
+      contacts.map((c, i) => (i === index ? { ...c, [field]: value } : c)),
+    );
   return (
     <fieldset className="contacts field--wide">
       <legend>{t('contacts.title')}</legend>
@@ -25,7 +27,7 @@ export function ContactsEditor<V extends WithContacts>({ form }: { form: Form<V>
                   type={field === 'phone' ? 'tel' : 'text'}
                   placeholder={t(`contacts.${field}`)}
                   aria-invalid={Boolean(error)}
-                  value={contact[field]}
+                  value={contact[field] ?? ''}
                   onChange={(e) => change(index, field, e.target.value)}
                   onBlur={() => form.touch(`contacts.${index}.${field}`)}
                 />
@@ -33,16 +35,21 @@ export function ContactsEditor<V extends WithContacts>({ form }: { form: Form<V>
               </label>
             );
           })}
-          <button type="button" className="button button--link" onClick={() => form.set('contacts', contacts.filter((_, i) => i !== index) as V['contacts'])}>
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() =>
+              form.set(
+                'contacts',
+                contacts.filter((_, i) => i !== index),
+              )
+            }
+          >
             {t('contacts.remove')}
           </button>
         </div>
       ))}
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => form.set('contacts', [...contacts, { name: '', position: '', phone: '' }] as V['contacts'])}
-      >
+      <button type="button" className="button button--small" onClick={() => form.set('contacts', [...contacts, { name: '', position: '', phone: '' }])}>
         {t('contacts.add')}
       </button>
     </fieldset>

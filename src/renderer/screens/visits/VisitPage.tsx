@@ -1,33 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { type SiteVisit, siteVisitInput } from '../../../contract/siteVisits';
-import type { IsoDate } from '../../../shared/dates';
+import { type SiteVisit, type SiteVisitInput, siteVisitInput } from '../../../contract/siteVisits';
 import { useContractQuery } from '../../api/useContract';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
 import { CheckboxInput, DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { unitChoices } from '../../components/UnitSelect';
-import { LoadedRecord } from '../../components/LoadedRecord';
+import { RoutedRecord } from '../../components/RoutedRecord';
 import { Section } from '../../components/Section';
-import { useRecordPage } from '../../components/useRecordPage';
-import { useForm } from '../../forms/useForm';
+import { useRecordForm } from '../../components/useRecordForm';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
-import { useRecordParam } from '../../hooks/useRecordParam';
 import { TaskSearchPicker } from '../../components/tasks/TaskSearchPicker';
 import { FindingsList } from '../../components/findings/FindingsList';
 
-interface VisitValues extends Record<string, unknown> {
-  visitedOn: string | undefined;
-  places: string;
-  unannounced: boolean;
-  unitId: number | null;
-  team: string;
-  peopleMet: string;
-  summary: string;
-  taskIds: number[];
-}
-
-const valuesOf = (visit: SiteVisit | null): VisitValues => ({
+const valuesOf = (visit: SiteVisit | null): SiteVisitInput => ({
   visitedOn: visit?.visitedOn ?? today(),
   places: visit?.places ?? '',
   unannounced: visit?.unannounced ?? true,
@@ -38,50 +24,24 @@ const valuesOf = (visit: SiteVisit | null): VisitValues => ({
   taskIds: [...(visit?.taskIds ?? [])],
 });
 
-const inputOf = (values: VisitValues) => ({ ...values, visitedOn: values.visitedOn as IsoDate });
-
 /** /visits/new and /visits/:id: a site visit, its findings and its evidence. */
 export function VisitPage() {
-  const id = useRecordParam();
-  const record = useContractQuery('siteVisits', 'get', id === null ? null : [id]);
-  return (
-    <LoadedRecord id={id} record={record}>
-      {(visit) => <VisitForm visit={visit} />}
-    </LoadedRecord>
-  );
+  return <RoutedRecord of="siteVisits">{(visit) => <VisitForm visit={visit} />}</RoutedRecord>;
 }
 
 function VisitForm({ visit }: { visit: SiteVisit | null }) {
   const { t } = useTranslation('visits');
   const format = useFormat();
-  const form = useForm(siteVisitInput, valuesOf(visit), `visit:${visit?.id ?? 'new'}`);
+  const { form, page } = useRecordForm({ area: 'visits', draft: 'visit', schema: siteVisitInput, record: visit, valuesOf, calls: (a) => a.siteVisits });
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const findings = useContractQuery('findings', 'list', visit ? [{ siteVisitId: visit.id }] : null);
   const evidence = useContractQuery('evidence', 'list', visit ? [{ kind: 'site_visit', id: visit.id }] : null);
 
-  const { save, removal } = useRecordPage({
-    record: visit,
-    calls: (a) => a.siteVisits,
-    path: '/visits',
-    inputOf,
-    valuesOf,
-    words: {
-      saved: () => t('saved'),
-      created: () => t('created'),
-      remove: t('remove'),
-      removeMessage: t('removeMessage'),
-      removed: t('removed'),
-    },
-  });
-
   return (
     <FormPage
-      list={{ to: '/visits', label: t('title') }}
+      {...page}
       title={visit ? t('visitTitle', { date: format.date(visit.visitedOn) }) : t('add')}
       subtitle={visit?.places}
-      form={form}
-      save={save}
-      removal={removal}
       side={
         visit && (
           <Section title={t('evidence')}>
@@ -100,7 +60,7 @@ function VisitForm({ visit }: { visit: SiteVisit | null }) {
       <Section title={t('details')}>
         <div className="form form--grid">
           <DateInput form={form} name="visitedOn" label={t('fields.visitedOn')} required />
-          <SelectInput form={form} name="unitId" label={t('visitedUnit')} numeric empty={t('none')} options={unitChoices(units.data ?? [])} />
+          <SelectInput form={form} name="unitId" label={t('visitedUnit')} empty={t('none')} options={unitChoices(units.data ?? [])} />
           <CheckboxInput form={form} name="unannounced" label={t('fields.unannounced')} hint={t('unannouncedHint')} />
           <TextArea form={form} name="places" label={t('fields.places')} required rows={2} hint={t('placesHint')} />
           <TextInput form={form} name="team" label={t('fields.team')} wide />
