@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './bridge';
-import { call, createLedger } from './steps';
+import { call, createLedger, openDemo } from './steps';
 
 /**
  * What a month of office work asked of the forms (issue 9): drafts that survive a reload, evidence
@@ -175,15 +175,13 @@ test('creating a ledger in a folder that does not exist says so, naming the fold
 test('the demo ledger opens with one click, and again after a lock — never asking for a password nobody was told', async ({ app }) => {
   const { page } = app;
   await snap(page, 'forms-welcome-demo');
-  await page.getByRole('button', { name: '打开示例台账' }).click();
-  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  await openDemo(page);
   await expect(page.locator('.shell')).toContainText('示例台账');
   await snap(page, 'forms-demo-opened');
   await page.getByRole('button', { name: '锁定' }).click();
   await expect(page.getByLabel('密码', { exact: true })).toHaveCount(0);
   await snap(page, 'forms-demo-locked');
-  await page.getByRole('button', { name: '打开示例台账' }).click();
-  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  await openDemo(page);
   // Not among the recent ledgers, where a click would ask for its password.
   await page.getByRole('button', { name: '锁定' }).click();
   await page.getByRole('button', { name: '打开其他台账' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './bridge';
-import { call } from './steps';
+import { call, openDemo } from './steps';
 
 /**
  * Every screen of the demo ledger, saved as test-results/screens/<look>-<nn>-<screen>.png to be
@@ -31,11 +31,6 @@ const SCREENS: readonly { path: string; name: string; openFirst?: string }[] = [
   { path: '/settings', name: 'settings' },
 ];
 
-async function createDemo(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '打开示例台账' }).click();
-  await expect(page.locator('.shell')).toBeVisible();
-}
-
 /** Waits until a screen has read what it shows: its heading is up and no row is still a placeholder. */
 async function settled(page: Page): Promise<void> {
   await expect(page.locator('main h1')).toBeVisible();
@@ -52,7 +47,7 @@ for (const look of LOOKS) {
       const errors: string[] = [];
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
       page.on('pageerror', (error) => errors.push(String(error)));
-      await createDemo(page);
+      await openDemo(page);
       if (look.language !== 'zh-CN') {
         await call(page, 'session.setPreferences', { language: look.language });
         await page.reload();
