@@ -143,3 +143,35 @@ export function CheckboxInput<V extends Record<string, unknown>>({ form, name, l
     </div>
   );
 }
+
+/** Several values of a choice, one box each: the field holds the values ticked, in the options' order. */
+export function ChecksInput<V extends Record<string, unknown>>({
+  form,
+  name,
+  label,
+  required,
+  hint,
+  wide,
+  options,
+}: Bound<V> & { options: readonly Option[] }) {
+  const chosen = (form.values[name] as readonly string[] | undefined) ?? [];
+  const toggle = (value: string, on: boolean) => {
+    const next = options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v)));
+    form.set(name, next as V[typeof name]);
+    form.touch(name);
+  };
+  return (
+    <FieldFrame label={label} required={required} hint={hint} wide={wide} error={form.errorOf(name)}>
+      {(aria) => (
+        <div className="field__checks" role="group" aria-label={label} aria-describedby={aria['aria-describedby']} id={aria.id}>
+          {options.map((o) => (
+            <label key={o.value} className="field--check">
+              <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+              {o.label}
+            </label>
+          ))}
+        </div>
+      )}
+    </FieldFrame>
+  );
+}
