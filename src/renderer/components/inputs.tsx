@@ -145,15 +145,7 @@ export function CheckboxInput<V extends Record<string, unknown>>({ form, name, l
 }
 
 /** Several values of a choice, one box each: the field holds the values ticked, in the options' order. */
-export function ChecksInput<V extends Record<string, unknown>>({
-  form,
-  name,
-  label,
-  required,
-  hint,
-  wide,
-  options,
-}: Bound<V> & { options: readonly Option[] }) {
+export function ChecksInput<V extends Record<string, unknown>>({ form, name, options, ...frame }: Bound<V> & { options: readonly Option[] }) {
   const chosen = (form.values[name] as readonly string[] | undefined) ?? [];
   const toggle = (value: string, on: boolean) => {
     const next = options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v)));
@@ -161,9 +153,9 @@ export function ChecksInput<V extends Record<string, unknown>>({
     form.touch(name);
   };
   return (
-    <FieldFrame label={label} required={required} hint={hint} wide={wide} error={form.errorOf(name)}>
+    <FieldFrame {...frame} error={form.errorOf(name)}>
       {(aria) => (
-        <div className="field__checks" role="group" aria-label={label} aria-describedby={aria['aria-describedby']} id={aria.id}>
+        <div className="field__checks" role="group" aria-label={frame.label} aria-describedby={aria['aria-describedby']} id={aria.id}>
           {options.map((o) => (
             <label key={o.value} className="field--check">
               <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
