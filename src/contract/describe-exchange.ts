@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ImportKind, Issue, Shown, SkipReason } from '../core/excel/import/model';
+import type { ImportKind, Issue, Keying, Shown, SkipReason } from '../core/excel/import/model';
 import type { ReturnWarning } from '../core/excel/packages/model';
 import { FIELD_ERROR_CODES } from '../shared/errors';
 import { formatDate, formatInstant, formatPeriod } from '../shared/i18n/format';
@@ -25,6 +25,18 @@ export function describeIssue(t: TFunction, kind: ImportKind, issue: Issue): str
 
 export const describeSkip = (t: TFunction, reason: SkipReason): string => t(`exchange:skip.${reason}`);
 
+/** The columns a preview keeps as text on each record (作为附加列保留), or null when there are none. */
+export const describeKept = (t: TFunction, columns: readonly string[]): string | null =>
+  columns.length === 0 ? null : t('exchange:wizard.keptColumns', { columns: columns.map((c) => `“${c}”`).join(t('common:listSeparator')) });
+
+/** How cases without receipt numbers are keyed, once the batch is known; null otherwise. */
+export function describeKeying(t: TFunction, keying: Keying): string | null {
+  if (keying.by === 'column' || keying.from === null) return null;
+  return keying.from === 'column'
+    ? t('exchange:wizard.keying.byColumn')
+    : t('exchange:wizard.keying.title', { batch: keying.batch, from: t(`exchange:wizard.keying.from.${keying.from}`) });
+}
+
 export function describeReturnWarning(t: TFunction, warning: ReturnWarning, language: Language): string {
   const params: Record<string, string | number> = { ...warning.params };
   for (const key of ['period', 'expected'] as const) if (typeof params[key] === 'string') params[key] = formatPeriod(params[key] as string, language);
@@ -48,6 +60,8 @@ export function describeShown(t: TFunction, shown: Shown, language: Language): s
       return shown.v.kind === 'date' ? formatDate(shown.v.date, language) : t(`common:enums.deadlineKind.${shown.v.kind}`);
     case 'enum':
       return t(`common:enums.${shown.e}.${shown.v}`);
+    case 'enums':
+      return shown.v.map((v) => t(`common:enums.${shown.e}.${v}`)).join(t('exchange:shown.listSeparator'));
     case 'list':
       return shown.v.join(t('exchange:shown.listSeparator'));
   }

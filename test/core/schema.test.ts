@@ -27,6 +27,10 @@ async function previousVersionLedger(): Promise<string> {
         [at, at],
       );
       w.run("INSERT INTO task_units (task_id, unit_id, role) VALUES (1, 1, 'lead')");
+      w.run(
+        "INSERT INTO petition_cases (receipt_number, problem, pollution_kind, completion, created_at, updated_at) VALUES ('D1', '噪声扰民', 'noise', 'pending', ?, ?)",
+        [at, at],
+      );
       return ok(undefined);
     }),
   );
@@ -42,7 +46,7 @@ describe('schema migrations', () => {
     expect(ledger.units.list().map((u) => u.name)).toEqual(['自治区生态环境厅']);
     expect(ledger.context.db.get('SELECT problem FROM tasks')).toEqual({ problem: '入河排污口整治滞后' });
     // The tables of the new version are there and usable.
-    expect(ledger.context.db.get('SELECT count(*) AS n FROM petition_cases')).toEqual({ n: 0 });
+    expect(ledger.petitions.findByReceipt('D1')).toMatchObject({ pollutionKinds: ['noise'], accountability: '', extraColumns: [] });
     unwrap(ledger.close());
     const again = unwrap(await LedgerStore.open(path, { password: PASSWORD }, { readOnly: true }));
     expect(schemaVersionOf(again.db)).toBe(SCHEMA_VERSION);

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportPreview, type PreviewRow, type RowFilter } from '../../core/excel/import/model';
 import type { Ledger } from '../../core/ledger';
 import { isPeriod } from '../../shared/dates';
-import { describeIssue, describeSkip } from '../../contract/describe-exchange';
+import { describeIssue, describeKept, describeKeying, describeSkip } from '../../contract/describe-exchange';
 import { ok, type Result } from '../../shared/result';
 import { type Command, openLedger } from '../command';
 import { type CliFailure, cliFailure, ledgerFailure } from '../failure';
@@ -17,9 +17,12 @@ function importOptions(values: Record<string, string | boolean | undefined>): Re
   if (kind !== undefined && !(IMPORT_KINDS as readonly string[]).includes(kind)) return cliFailure('bad_kind', { kind, kinds: IMPORT_KINDS.join('|') });
   const period = values.period as string | undefined;
   if (period !== undefined && !isPeriod(period)) return cliFailure('invalid_period', { value: period });
+  const batch = values.batch as string | undefined;
+  if (batch !== undefined && !/^[1-9]\d{0,3}$/.test(batch)) return cliFailure('invalid_batch', { value: batch });
   return ok({
     ...(kind ? { kind: kind as ImportKind } : {}),
     ...(period ? { period } : {}),
+    ...(batch ? { batch: Number(batch) } : {}),
     ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}),
     createUnits: values['create-units'] === true,
   });
@@ -71,6 +74,7 @@ export const importCommand: Command = {
     json: { type: 'boolean' },
     sheet: { type: 'string' },
     period: { type: 'string' },
+    batch: { type: 'string' },
     'create-units': { type: 'boolean' },
   },
   async run(ctx) {
@@ -117,6 +121,8 @@ export const importCommand: Command = {
         t('cli:import.read', { file: basename(workbook), kind: t(`exchange:kinds.${preview.kind}`), sheet: preview.sheet, rows: preview.headerRows.join('–') }),
       );
       for (const field of preview.missingFields) ctx.out(`  ${t('cli:import.missingField', { field: t(`exchange:fields.${preview.kind}.${field}`) })}`);
+      for (const line of [describeKeying(t, preview.keying), describeKept(t, preview.keptColumns)]) if (line) ctx.out(`  ${line}`);
+      if (preview.keying.by !== 'column' && preview.keying.batch === null && preview.keying.from === null) ctx.out(`  ${t('cli:import.noBatch')}`);
       for (const line of unresolvedUnits(t, preview)) ctx.out(`  ${line}`);
       for (const unit of preview.newUnits) ctx.out(`  ${t('cli:import.newUnit', { name: unit.name, kind: t(`common:enums.unitKind.${unit.kind}`) })}`);
       for (const row of notable) ctx.out(`  ${describeRow(t, preview.kind, row)}`);

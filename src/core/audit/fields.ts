@@ -66,6 +66,7 @@ export const group = (...parts: AuditValue[]): AuditValue => ({
 });
 const list = (items: readonly AuditValue[]): AuditValue => (items.length === 0 ? EMPTY : { t: 'list', v: items });
 const items = (value: unknown): Recorded[] => (Array.isArray(value) ? (value as Recorded[]) : []);
+const codes = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 /** A number and the words it numbers: 3 部分城镇污水处理厂…, without a leading space when unnumbered. */
 const numbered = (number: unknown, words: unknown): AuditValue =>
   text([number, words].filter((part) => part !== '' && part !== null && part !== undefined).join(' '));
@@ -203,11 +204,14 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
       subject: 'text',
       problem: 'text',
       region: 'text',
+      /** Before schema 6 a case had one kind: the history keeps the changes of that time. */
       pollutionKind: { words: 'common:enums.pollutionKind' },
+      pollutionKinds: { describe: (value) => list(codes(value).map((kind) => word(`common:enums.pollutionKind.${kind}`))) },
       unitId: UNIT_REF,
       investigation: 'text',
       truth: { words: 'common:enums.truth' },
       handling: 'text',
+      accountability: 'text',
       personsHeldAccountable: 'number',
       entitiesPenalized: 'number',
       finesYuan: 'number',
@@ -215,6 +219,7 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
       completion: { words: 'common:enums.completion' },
       completedOn: 'date',
       notes: 'text',
+      extraColumns: { describe: (value) => list(items(value).map((c) => group(text(c.header), text(c.text)))) },
     },
     name: (r) => numbered(r.receiptNumber, r.subject),
     load: loadPetition,

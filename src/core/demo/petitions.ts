@@ -35,7 +35,7 @@ export function demoPetitions(unitIdOf: (shortName: string) => number, firstDay:
       subject: `${city}${SUBJECTS[i % SUBJECTS.length]}`,
       problem: problem.text,
       region: city,
-      pollutionKind: problem.kind,
+      pollutionKinds: [problem.kind],
       unitId: unitIdOf(city),
       investigation: upheld ? '经现场核查，反映问题基本属实。' : '经现场核查，未发现反映的问题。',
       truth,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../shared/dates';
-import { choice, count, dateOrder, optionalDate, optionalId, optionalText, requiredText } from '../../shared/validation';
+import { choice, code, count, dateOrder, optionalDate, optionalId, optionalText, requiredText } from '../../shared/validation';
 
 /** 污染类型: what a petition complains of, as the inspectors' ledgers classify it. */
 export const POLLUTION_KINDS = ['water', 'air', 'soil', 'noise', 'solid_waste', 'ecology', 'radiation', 'other'] as const;
@@ -14,6 +14,15 @@ export type PetitionTruth = (typeof PETITION_TRUTHS)[number];
 export const PETITION_COMPLETIONS = ['pending', 'stage_completed', 'completed'] as const;
 export type PetitionCompletion = (typeof PETITION_COMPLETIONS)[number];
 
+/** A cell of a column the ledger has no field for (来源, 处理类别 …), under the column's header. */
+export interface ExtraColumn {
+  readonly header: string;
+  readonly text: string;
+}
+
+/** The kinds once each, in the order of POLLUTION_KINDS: what a re-import compares. */
+export const inKindOrder = (kinds: readonly PollutionKind[]): PollutionKind[] => POLLUTION_KINDS.filter((kind) => kinds.includes(kind));
+
 /** 信访件: one case handed over by the inspectors, followed to completion. */
 export interface PetitionCase {
   readonly id: number;
@@ -26,12 +35,15 @@ export interface PetitionCase {
   readonly subject: string;
   readonly problem: string;
   readonly region: string;
-  readonly pollutionKind: PollutionKind;
+  /** One or several: a case counts under each of its kinds. */
+  readonly pollutionKinds: readonly PollutionKind[];
   /** 责任单位. */
   readonly unitId: number | null;
   readonly investigation: string;
   readonly truth: PetitionTruth | null;
   readonly handling: string;
+  /** 问责情况 as written (约谈2人, 责令整改); the counts below are the numbers it states. */
+  readonly accountability: string;
   readonly personsHeldAccountable: number;
   readonly entitiesPenalized: number;
   readonly finesYuan: number;
@@ -39,6 +51,8 @@ export interface PetitionCase {
   readonly completion: PetitionCompletion;
   readonly completedOn: IsoDate | null;
   readonly notes: string;
+  /** Columns of an imported table the ledger has no field for, kept with their headers. */
+  readonly extraColumns: readonly ExtraColumn[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -62,11 +76,12 @@ export const petitionInput = z
     subject: optionalText(200),
     problem: requiredText(4000),
     region: optionalText(100),
-    pollutionKind: choice(POLLUTION_KINDS).default('other'),
+    pollutionKinds: z.array(choice(POLLUTION_KINDS)).min(1, code('required')).max(20, code('too_long')).default(['other']).transform(inKindOrder),
     unitId: optionalId,
     investigation: optionalText(4000),
     truth: z.union([choice(PETITION_TRUTHS), z.null()]).default(null),
     handling: optionalText(4000),
+    accountability: optionalText(2000),
     personsHeldAccountable: count.default(0),
     entitiesPenalized: count.default(0),
     finesYuan: count.default(0),
@@ -74,6 +89,11 @@ export const petitionInput = z
     completion: choice(PETITION_COMPLETIONS).default('pending'),
     completedOn: optionalDate,
     notes: optionalText(2000),
+    /** Absent: left as they are (the case form does not edit them). */
+    extraColumns: z
+      .array(z.object({ header: requiredText(200), text: optionalText(4000) }))
+      .max(100, code('too_long'))
+      .optional(),
   })
   .superRefine(dateOrder('handedOverOn', 'completedOn'));
 

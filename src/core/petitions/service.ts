@@ -6,21 +6,37 @@ import { evidenceUses } from '../evidence/service';
 import { checkReferences, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import { sqlFilter } from '../sql-filter';
 import type { Reader } from '../storage/database';
-import { type PetitionCase, type PetitionInput, petitionInput, type PetitionPage, type PetitionQuery, petitionQuery, type PetitionSummary } from './model';
+import {
+  type ExtraColumn,
+  type PetitionCase,
+  type PetitionInput,
+  petitionInput,
+  type PetitionPage,
+  type PetitionQuery,
+  petitionQuery,
+  type PetitionSummary,
+  type PollutionKind,
+} from './model';
 
 type Query = z.output<typeof petitionQuery>;
 
 const WITH_UNIT = 'SELECT p.*, u.name AS unit_name FROM petition_cases p LEFT JOIN units u ON u.id = p.unit_id';
 
+/** A row as a case: its kinds and extra columns are stored as JSON. */
+function toPetition<T extends PetitionCase>(row: Row): T {
+  const { pollutionKinds, extraColumns, ...rest } = fromRow<Omit<T, 'pollutionKinds' | 'extraColumns'> & { pollutionKinds: string; extraColumns: string }>(row);
+  return { ...rest, pollutionKinds: JSON.parse(pollutionKinds) as PollutionKind[], extraColumns: JSON.parse(extraColumns) as ExtraColumn[] } as unknown as T;
+}
+
 export function loadPetition(db: Reader, id: number): PetitionCase | undefined {
   const row = db.get<Row>('SELECT * FROM petition_cases WHERE id = ?', [id]);
-  return row ? fromRow<PetitionCase>(row) : undefined;
+  return row ? toPetition(row) : undefined;
 }
 
 /** The case of a receipt number, compared without spaces: what a re-import is matched on. */
 export function findPetitionByReceipt(db: Reader, receiptNumber: string): PetitionCase | undefined {
   const row = db.get<Row>('SELECT * FROM petition_cases WHERE receipt_number = ?', [receiptNumber.replace(/\s+/g, '')]);
-  return row ? fromRow<PetitionCase>(row) : undefined;
+  return row ? toPetition(row) : undefined;
 }
 
 /** Receipt numbers are fixed-width codes, so SQL's order is the office's order. */
@@ -37,7 +53,8 @@ function filterOf(query: Query) {
   if (query.completions?.length)
     filter.where('p.completion IN (SELECT value FROM json_each($completions))', { completions: JSON.stringify(query.completions) });
   if (query.truth) filter.where('p.truth = $truth', { truth: query.truth });
-  if (query.pollutionKind) filter.where('p.pollution_kind = $pollutionKind', { pollutionKind: query.pollutionKind });
+  if (query.pollutionKind)
+    filter.where('EXISTS (SELECT 1 FROM json_each(p.pollution_kinds) WHERE value = $pollutionKind)', { pollutionKind: query.pollutionKind });
   if (query.batch !== undefined) filter.where('p.batch = $batch', { batch: query.batch });
   if (query.search) filter.contains(['p.receipt_number', 'p.subject', 'p.problem', 'p.region'], query.search);
   return filter;
@@ -56,7 +73,7 @@ export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<Pet
     limit: query.limit,
     offset: query.offset,
   });
-  return ok({ rows: rows.map((row) => fromRow<PetitionSummary>(row)), total });
+  return ok({ rows: rows.map((row) => toPetition<PetitionSummary>(row)), total });
 }
 
 function checkPetition(tx: Tx, values: z.output<typeof petitionInput>, id: number | null): Result<void> {
@@ -72,6 +89,11 @@ export const PETITION: RecordSpec<PetitionCase, typeof petitionInput> = {
   schema: petitionInput,
   load: loadPetition,
   check: checkPetition,
+  columns: ({ pollutionKinds, extraColumns, ...columns }) => ({
+    ...columns,
+    pollutionKinds: JSON.stringify(pollutionKinds),
+    extraColumns: extraColumns && JSON.stringify(extraColumns),
+  }),
 };
 
 export function petitionService(ctx: LedgerContext) {

@@ -36,7 +36,11 @@ export function petitionStats(db: Reader): PetitionStats {
       db.all<KeyCount>('SELECT truth AS key, count(*) AS n FROM petition_cases GROUP BY truth'),
       'unknown',
     ),
-    byKind: tally(POLLUTION_KINDS, db.all<KeyCount>('SELECT pollution_kind AS key, count(*) AS n FROM petition_cases GROUP BY pollution_kind')),
+    // A case of several kinds counts under each: the kinds add up to more than the cases.
+    byKind: tally(
+      POLLUTION_KINDS,
+      db.all<KeyCount>('SELECT k.value AS key, count(*) AS n FROM petition_cases p, json_each(p.pollution_kinds) k GROUP BY k.value'),
+    ),
     accountability: {
       personsHeldAccountable: sums?.persons ?? 0,
       entitiesPenalized: sums?.entities ?? 0,

@@ -155,3 +155,32 @@ export function CheckboxInput<V extends Record<string, unknown>>({ form, name, l
     </div>
   );
 }
+
+/** Several values of a choice, one box each: the field holds the values ticked, in the options' order. */
+export function ChecksInput<V extends Record<string, unknown>, T extends string>({
+  form,
+  name,
+  options,
+  ...frame
+}: Bound<V, T[]> & { options: readonly Option<T>[] }) {
+  // FieldOf proved the field holds a list of T (or nothing yet, for a defaulted field).
+  const chosen = (form.values[name] as readonly T[] | undefined) ?? [];
+  const toggle = (value: T, on: boolean) => {
+    writer(form, name)(options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v))));
+    form.touch(name);
+  };
+  return (
+    <FieldFrame {...frame} error={form.errorOf(name)}>
+      {(aria) => (
+        <div className="field__checks" role="group" aria-label={frame.label} aria-describedby={aria['aria-describedby']} id={aria.id}>
+          {options.map((o) => (
+            <label key={o.value} className="field--check">
+              <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+              {o.label}
+            </label>
+          ))}
+        </div>
+      )}
+    </FieldFrame>
+  );
+}

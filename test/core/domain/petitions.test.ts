@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../../src/core/ledger';
 import type { PetitionInput } from '../../../src/core/petitions/model';
+import type { IsoDate } from '../../../src/shared/dates';
 import { addUnits } from '../../helpers/domain';
 import { ledgerFactory } from '../../helpers/ledger';
 import { failure, unwrap } from '../../helpers/result';
@@ -19,7 +20,7 @@ const petition = (receiptNumber: string, extra: Partial<PetitionInput> = {}): Pe
   subject: '西岭市红柳县瑞丰混凝土搅拌站',
   problem: '夜间违规生产，粉尘污染周边村庄',
   region: '西岭市',
-  pollutionKind: 'air',
+  pollutionKinds: ['air'],
   ...extra,
 });
 
@@ -36,13 +37,13 @@ describe('petition cases', () => {
     ledger = await newLedger();
     const error = failure(
       ledger.petitions.create(
-        petition('D1', { completedOn: '2023-06-01', completion: 'completed', personsHeldAccountable: -1, pollutionKind: 'smell' as never }),
+        petition('D1', { completedOn: '2023-06-01', completion: 'completed', personsHeldAccountable: -1, pollutionKinds: ['smell' as never] }),
       ),
     );
     expect(error.fields).toEqual(
       expect.arrayContaining([
         { field: 'personsHeldAccountable', code: 'out_of_range', params: { min: 0 } },
-        { field: 'pollutionKind', code: 'invalid_choice' },
+        { field: 'pollutionKinds.0', code: 'invalid_choice' },
       ]),
     );
     expect(failure(ledger.petitions.create(petition('D1', { completedOn: '2023-06-01', completion: 'completed' }))).fields).toEqual([
@@ -75,5 +76,22 @@ describe('petition cases', () => {
     expect(unwrap(ledger.petitions.list({ batch: 2 })).total).toBe(4);
     expect(unwrap(ledger.petitions.list({ search: '粪污' })).rows.map((r) => r.receiptNumber)).toEqual(['D007']);
     expect(unwrap(ledger.petitions.list({ sort: 'receiptNumber', descending: true, limit: 1 })).rows[0]!.receiptNumber).toBe('D012');
+  });
+
+  it('have several kinds of pollution, listed under each, and keep their accountability text and extra columns', async () => {
+    ledger = await newLedger();
+    const both = unwrap(ledger.petitions.create(petition('D1', { pollutionKinds: ['noise', 'air', 'noise'], accountability: '约谈2人' })));
+    expect(both).toMatchObject({ pollutionKinds: ['air', 'noise'], accountability: '约谈2人', extraColumns: [] });
+    unwrap(ledger.petitions.create(petition('D2', { pollutionKinds: ['water'], extraColumns: [{ header: '来源', text: '来电' }] })));
+    expect(unwrap(ledger.petitions.list({ pollutionKind: 'air' })).rows.map((r) => r.receiptNumber)).toEqual(['D1']);
+    expect(unwrap(ledger.petitions.list({ pollutionKind: 'noise' })).rows.map((r) => r.receiptNumber)).toEqual(['D1']);
+    expect(unwrap(ledger.petitions.list({ pollutionKind: 'water' })).rows.map((r) => r.receiptNumber)).toEqual(['D2']);
+    // A form that does not send the extra columns leaves them as they are.
+    const updated = unwrap(ledger.petitions.update(ledger.petitions.findByReceipt('D2')!.id, petition('D2', { pollutionKinds: ['water', 'soil'] })));
+    expect(updated).toMatchObject({ pollutionKinds: ['water', 'soil'], extraColumns: [{ header: '来源', text: '来电' }] });
+    expect(failure(ledger.petitions.create(petition('D3', { pollutionKinds: [] }))).fields).toEqual([{ field: 'pollutionKinds', code: 'required' }]);
+    const stats = ledger.stats({ asOf: '2024-06-30' as IsoDate }).petitions;
+    expect(stats.byKind).toMatchObject({ air: 1, noise: 1, water: 1, soil: 1, other: 0 });
+    expect(stats.total).toBe(2);
   });
 });

@@ -105,6 +105,10 @@ describe('exports a leader reads', () => {
       const exported = unwrap(await ledger.exchange.export({ kind }));
       const back = unwrap(await ledger.exchange.imports.preview(file(exported.bytes, exported.fileName)));
       expect(back.kind, kind).toBe(kind);
+      expect(
+        back.rows.find((r) => r.action !== 'unchanged'),
+        kind,
+      ).toBeUndefined();
       expect(back.counts, kind).toMatchObject({ create: 0, update: 0, error: 0, unchanged: count });
     }
   });

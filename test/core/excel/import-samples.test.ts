@@ -133,7 +133,7 @@ describe('the sample workbooks, as LibreOffice wrote them', () => {
       batch: 1,
       handedOverOn: '2023-06-06',
       subject: '西岭市红柳县瑞丰混凝土搅拌站',
-      pollutionKind: 'water',
+      pollutionKinds: ['water'],
       truth: 'mostly_true',
       completion: 'pending',
       unitName: '西岭市人民政府',

@@ -186,7 +186,7 @@ describe('words the import does not know', () => {
     ]);
   });
 
-  it('reads no word by a part of it: 基本完成 is not 完成, 未完成 is not 完成, 水、大气 is not 水', async () => {
+  it('reads no word by a part of it: 基本完成 is not 完成, 未完成 is not 完成, 光污染 is no kind', async () => {
     ledger = await newLedger();
     addUnits(ledger, ['自治区水利厅']);
     const progress = await preview(
@@ -204,13 +204,13 @@ describe('words the import does not know', () => {
     const petitions = await preview(
       await sheetBytes([
         ['受理编号', '反映问题', '污染类型', '是否属实', '办结情况'],
-        ['D1', '异味扰民', '水、大气', '基本属实', '基本办结'],
+        ['D1', '异味扰民', '光污染', '基本属实', '基本办结'],
         ['D2', '噪声扰民', '噪声', '属实', '已办结'],
       ]),
       { kind: 'petitions' },
     );
     expect(petitions.words.map((w) => [w.field, w.text])).toEqual([
-      ['pollutionKind', '水、大气'],
+      ['pollutionKinds', '光污染'],
       ['completion', '基本办结'],
     ]);
     expect(petitions.rows[1]).toMatchObject({ action: 'create', issues: [] });

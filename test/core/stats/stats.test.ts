@@ -105,7 +105,7 @@ describe('statistics', () => {
         unitId: eco,
       }),
     );
-    unwrap(ledger.petitions.create({ receiptNumber: 'D2', problem: '噪声', completion: 'stage_completed', pollutionKind: 'noise', entitiesPenalized: 1 }));
+    unwrap(ledger.petitions.create({ receiptNumber: 'D2', problem: '噪声', completion: 'stage_completed', pollutionKinds: ['noise'], entitiesPenalized: 1 }));
     unwrap(ledger.petitions.create({ receiptNumber: 'D3', problem: '异味', unitId: eco }));
     unwrap(ledger.petitions.create({ receiptNumber: 'D4', problem: '污水', truth: 'false' }));
     unwrap(

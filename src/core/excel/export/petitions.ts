@@ -13,7 +13,8 @@ import type ExcelJS from 'exceljs';
  */
 const PAGE = 1000;
 
-export function petitionColumns(t: TFunction): TableColumn[] {
+/** The fixed columns, then one for each header of the cases' extra columns (来源, 处理类别 …). */
+export function petitionColumns(t: TFunction, extraHeaders: readonly string[] = []): TableColumn[] {
   const field = (key: string) => t(`exchange:fields.petitions.${key}`);
   const group = t('exchange:exports.extra.accountabilityGroup');
   return [
@@ -24,10 +25,11 @@ export function petitionColumns(t: TFunction): TableColumn[] {
     { header: field('subject'), width: 14 },
     { header: field('problem'), width: 20 },
     { header: field('region'), width: 6, kind: 'center' },
-    { header: field('pollutionKind'), width: 4, kind: 'center' },
+    { header: field('pollutionKinds'), width: 4, kind: 'center' },
     { header: field('investigation'), width: 16 },
     { header: field('truth'), width: 5, kind: 'center' },
     { header: field('handling'), width: 16 },
+    { header: field('accountability'), width: 10 },
     { header: field('personsHeldAccountable'), width: 4, kind: 'number', group },
     { header: field('entitiesPenalized'), width: 5, kind: 'number', group },
     { header: t('exchange:exports.extra.finesYuan'), width: 6, kind: 'number', group },
@@ -36,7 +38,18 @@ export function petitionColumns(t: TFunction): TableColumn[] {
     { header: field('completedOn'), width: 7, kind: 'date' },
     { header: field('unit'), width: 10 },
     { header: field('notes'), width: 8 },
+    ...extraHeaders.map((header): TableColumn => ({ header, width: 8 })),
   ];
+}
+
+/** The headers of the extra columns the cases keep, in the order first met. */
+function extraHeadersOf(db: Reader, query: PetitionQuery): Result<string[]> {
+  const headers = new Set<string>();
+  for (const page of petitionPages(db, query)) {
+    if (!page.ok) return page;
+    for (const c of page.value) for (const extra of c.extraColumns) headers.add(extra.header);
+  }
+  return ok([...headers]);
 }
 
 /** Every case the filter matches, a page at a time. */
@@ -55,7 +68,9 @@ export function countPetitions(db: Reader, query: PetitionQuery): Result<number>
 }
 
 export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Reader, query: PetitionQuery, t: TFunction, heading: Heading): Result<number> {
-  const table = startExportTable(book, name, t, heading, petitionColumns(t));
+  const extraHeaders = extraHeadersOf(db, query);
+  if (!extraHeaders.ok) return extraHeaders;
+  const table = startExportTable(book, name, t, heading, petitionColumns(t, extraHeaders.value));
   let rows = 0;
   for (const page of petitionPages(db, query)) {
     if (!page.ok) return page;
@@ -69,10 +84,11 @@ export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Read
         c.subject,
         c.problem,
         c.region,
-        t(`common:enums.pollutionKind.${c.pollutionKind}`),
+        c.pollutionKinds.map((kind) => t(`common:enums.pollutionKind.${kind}`)).join('、'),
         c.investigation,
         c.truth === null ? null : t(`common:enums.truth.${c.truth}`),
         c.handling,
+        c.accountability,
         c.personsHeldAccountable,
         c.entitiesPenalized,
         c.finesYuan,
@@ -81,6 +97,7 @@ export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Read
         c.completedOn,
         c.unitName,
         c.notes,
+        ...extraHeaders.value.map((header) => c.extraColumns.find((extra) => extra.header === header)?.text ?? null),
       ]);
     }
   }

@@ -7,7 +7,7 @@ import { splitUnitNames } from '../values/units';
 import { readWord, valuesOf, type WordTable } from '../values/words';
 import { labelScore } from './labels';
 import type { EnumName, Issue, WordAnswers, WordChoice } from './model';
-import { compact } from '../values/text';
+import { asTyped, compact } from '../values/text';
 import { answerOf, type AskedCell } from './words';
 
 /**
@@ -23,6 +23,13 @@ export type FieldRead =
   /** Money in yuan; a header in 万元 multiplies by 10,000. */
   | { readonly as: 'amount' }
   | { readonly as: 'choice'; readonly words: WordTable<string>; readonly enumName: EnumName }
+  /** Several values of a choice in one cell (大气、噪声), as `read` finds them; other text is asked. */
+  | { readonly as: 'choices'; readonly words: WordTable<string>; readonly enumName: EnumName; readonly read: (text: string) => readonly string[] | null }
+  /**
+   * A value stated in a word or a sentence (是, 经核查，反映问题部分属实), as `read` finds it; text that
+   * states none is kept as written under its header, and the row still imports.
+   */
+  | { readonly as: 'finding'; readonly read: (text: string) => string | null }
   | { readonly as: 'unit' }
   | { readonly as: 'units' }
   /** Several items in one cell, one a line or separated by ；. */
@@ -40,9 +47,13 @@ export interface FieldSpec {
 /** A field's value as read from its cell. */
 export type FieldValue = string | number | IsoDate | Period | Deadline | readonly string[];
 
-/** `asked`: the cell's text was not a word the field reads, and was asked of the user (answered or not). */
+/**
+ * `asked`: the cell's text was not a word the field reads, and was asked of the user (answered or
+ * not). `kept`: the text was read as no value and is kept as written.
+ */
 export type Reading = ({ readonly value: FieldValue; readonly issue?: Issue } | { readonly value?: undefined; readonly issue: Issue }) & {
   readonly asked?: AskedCell;
+  readonly kept?: string;
 };
 
 /** Where a cell is read: its column's header, its name (E7), and the user's answers to words. */
@@ -73,7 +84,8 @@ const answeredDeadline = (answer: string): Deadline =>
 const enumChoice = (words: WordTable<string>, enumName: EnumName): WordChoice => ({ as: 'enum', enumName, values: valuesOf(words) });
 
 /** What a question about a field's text offers: only choices and deadlines are asked about. */
-export const choiceOfField = (spec: FieldSpec): WordChoice => (spec.read.as === 'choice' ? enumChoice(spec.read.words, spec.read.enumName) : DEADLINE_CHOICE);
+export const choiceOfField = (spec: FieldSpec): WordChoice =>
+  spec.read.as === 'choice' || spec.read.as === 'choices' ? enumChoice(spec.read.words, spec.read.enumName) : DEADLINE_CHOICE;
 
 /** A text the field does not read as it stands: the user's answer, or an error until there is one. */
 function asked(field: string, text: string, place: CellPlace, choice: WordChoice, value: (answer: string) => FieldValue): Reading {
@@ -128,6 +140,17 @@ function readChoice(field: string, cell: CellValue, place: CellPlace, words: Wor
   return value ? { value } : asked(field, cellText(cell), place, enumChoice(words, enumName), (answer) => answer);
 }
 
+function readChoices(field: string, cell: CellValue, place: CellPlace, read: Extract<FieldRead, { as: 'choices' }>): Reading {
+  const values = read.read(cellText(cell));
+  return values ? { value: values } : asked(field, cellText(cell), place, enumChoice(read.words, read.enumName), (answer) => [answer]);
+}
+
+function readFinding(field: string, cell: CellValue, place: CellPlace, read: (text: string) => string | null): Reading {
+  const text = cellText(cell);
+  const value = read(text);
+  return value ? { value } : { issue: { severity: 'warning', code: 'kept_as_text', field, params: { cell: place.at, value: text } }, kept: text };
+}
+
 const listItems = (text: string): string[] =>
   text
     .split(/[；;\n]+/)
@@ -144,7 +167,7 @@ export function readField(spec: FieldSpec, cell: CellValue, place: CellPlace): R
   const read = spec.read;
   switch (read.as) {
     case 'text':
-      return { value: cellText(cell) };
+      return { value: asTyped(cellText(cell)) };
     case 'date':
       return readDate(spec.key, cell);
     case 'deadline':
@@ -157,6 +180,10 @@ export function readField(spec: FieldSpec, cell: CellValue, place: CellPlace): R
       return readAmount(spec.key, cell, place.header);
     case 'choice':
       return readChoice(spec.key, cell, place, read.words, read.enumName);
+    case 'choices':
+      return readChoices(spec.key, cell, place, read);
+    case 'finding':
+      return readFinding(spec.key, cell, place, read.read);
     case 'unit':
       return { value: splitUnitNames(cellText(cell))[0] ?? cellText(cell) };
     case 'units':

@@ -4,7 +4,9 @@ import { fieldErrors } from '../../../shared/validation';
 import type { LedgerContext } from '../../context';
 import type { Reader } from '../../storage/database';
 import type { FieldSpec } from './fields';
-import type { ExistingMatch, FieldChange, ImportKind, importOptions, Issue, RowAction, Shown } from './model';
+import type { SheetData } from '../read/workbook';
+import type { Header } from './header';
+import type { ExistingMatch, FieldChange, ImportKind, importOptions, Issue, Keying, RowAction, Shown } from './model';
 import type { Placeholders } from './placeholders';
 import type { ParsedRow } from './rows';
 import { changesOf, shownText } from './shown';
@@ -19,6 +21,7 @@ export interface PlanContext {
   readonly options: z.output<typeof importOptions>;
   readonly units: UnitNames;
   readonly placeholders: Placeholders;
+  readonly keying: Keying;
 }
 
 /** Writes one planned row in the import's transaction; `real` turns placeholders into ids. */
@@ -41,6 +44,10 @@ export interface RowPlan {
 export interface ImportKindSpec {
   readonly kind: ImportKind;
   readonly fields: readonly FieldSpec[];
+  /** Columns with no field are kept as text on each record, under their headers. */
+  readonly keepsExtraColumns?: boolean;
+  /** How the sheet's records are told apart, given the fields its columns feed (default: by key column). */
+  keying?(sheet: SheetData, header: Header, fields: ReadonlySet<string>, options: z.output<typeof importOptions>): Keying;
   plan(rows: readonly ParsedRow[], ctx: PlanContext): RowPlan[];
 }
 

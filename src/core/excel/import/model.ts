@@ -29,7 +29,7 @@ export type WorkbookSource = z.infer<typeof workbookSource>;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Why a row was passed over without being read as a record. */
-export const SKIP_REASONS = ['blank', 'total', 'note', 'repeated_header', 'column_numbers', 'added_row', 'not_filled'] as const;
+export const SKIP_REASONS = ['blank', 'total', 'note', 'repeated_header', 'column_numbers', 'added_row', 'not_filled', 'section'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Codes of the import's own findings about a row (besides the field codes of the forms' rules). */
@@ -51,6 +51,8 @@ export const ISSUE_CODES = [
   'unit_needed',
   'fixed_changed',
   'looks_like_existing',
+  'kept_as_text',
+  'batch_needed',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -66,7 +68,11 @@ export interface Issue {
 export type EnumName = 'taskStatus' | 'progressState' | 'unitKind' | 'pollutionKind' | 'truth' | 'completion';
 
 /** A value as the preview shows it, without language: the screens and the command line word it. */
-export type Shown = PlainValue | { readonly t: 'enum'; readonly e: EnumName; readonly v: string } | { readonly t: 'list'; readonly v: readonly string[] };
+export type Shown =
+  | PlainValue
+  | { readonly t: 'enum'; readonly e: EnumName; readonly v: string }
+  | { readonly t: 'enums'; readonly e: EnumName; readonly v: readonly string[] }
+  | { readonly t: 'list'; readonly v: readonly string[] };
 
 export interface FieldChange {
   readonly field: string;
@@ -179,8 +185,25 @@ export const importOptions = z.object({
   inspectionId: id.nullable().optional(),
   /** Progress: the month reported, when the sheet has no column for it. */
   period: period.optional(),
+  /** Petitions without receipt numbers: the batch their 序号 are numbered in. */
+  batch: z.number().int().min(1).max(9999).optional(),
 });
 export type ImportOptions = z.input<typeof importOptions>;
+
+/**
+ * How the records of a sheet are told apart: by their key column (受理编号), or — a petition table
+ * without receipt numbers — by batch and 序号 (第5批-21), `instead` of the key field. The batch is
+ * the one the user gave, each row's own, or the one the title or the sheet's name states; null until
+ * there is one.
+ */
+export type Keying =
+  | { readonly by: 'column' }
+  | {
+      readonly by: 'batch_and_ordinal';
+      readonly instead: string;
+      readonly batch: number | null;
+      readonly from: 'option' | 'column' | 'title' | 'sheet' | null;
+    };
 
 export interface SheetSummary {
   readonly name: string;
@@ -229,6 +252,11 @@ export interface ImportPreview {
   readonly words: readonly WordQuestion[];
   readonly counts: ImportCounts;
   readonly matches: readonly ExistingMatch[];
+  /** Whether a column with no field is kept as text on each record (作为附加列保留), or left out. */
+  readonly keepsExtraColumns: boolean;
+  /** Headers of the columns kept so. */
+  readonly keptColumns: readonly string[];
+  readonly keying: Keying;
   /** The first rows of the preview; `exchange.rows` pages through the rest. */
   readonly rows: readonly PreviewRow[];
   readonly totalRows: number;

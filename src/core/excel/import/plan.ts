@@ -3,12 +3,12 @@ import { dubanError } from '../../../shared/errors';
 import { err, ok, type Result } from '../../../shared/result';
 import type { Reader } from '../../storage/database';
 import type { SheetData, WorkbookData } from '../read/workbook';
-import { findHeader, type Header } from './header';
+import { findHeader, type Header, type HeaderColumn } from './header';
 import type { ImportKindSpec, RowWrite } from './kind';
 import { IMPORT_SPECS } from './kinds';
 import { detectMapping, type Mapped, mapColumns } from './mapping';
 import { existingMatches } from './matches';
-import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, PreviewRow, UnitResolution, WordQuestion } from './model';
+import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, Keying, PreviewRow, UnitResolution, WordQuestion } from './model';
 import { Placeholders } from './placeholders';
 import { type MappedColumn, type ParsedRow, readRows } from './rows';
 import { resolveUnitNames } from './unit-names';
@@ -43,9 +43,13 @@ export interface ImportPlan {
   readonly placeholders: Placeholders;
   readonly counts: ImportCounts;
   readonly matches: readonly ExistingMatch[];
+  readonly kept: readonly HeaderColumn[];
+  readonly keying: Keying;
 }
 
 type Options = z.output<typeof importOptions>;
+
+const BY_COLUMN: Keying = { by: 'column' };
 
 const specsFor = (kind: ImportKind | undefined): ImportKindSpec[] => Object.values(IMPORT_SPECS).filter((spec) => kind === undefined || spec.kind === kind);
 
@@ -122,14 +126,17 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
   const { sheet, header, spec, detected } = located.value;
   const mapped = mapColumns(db, spec.kind, header.columns, spec.fields, options.mapping);
   const columns = mapped.filter((m): m is MappedColumn & Mapped => m.field !== null);
-  const missingFields = spec.fields.filter((f) => f.required && !columns.some((c) => c.field.key === f.key)).map((f) => f.key);
+  const kept = spec.keepsExtraColumns ? mapped.filter((m) => m.field === null).map((m) => m.header) : [];
+  const keying = spec.keying?.(sheet, header, new Set(columns.map((c) => c.field.key)), options) ?? BY_COLUMN;
+  const keyedOtherwise = (key: string) => keying.by !== 'column' && keying.instead === key;
+  const missingFields = spec.fields.filter((f) => f.required && !keyedOtherwise(f.key) && !columns.some((c) => c.field.key === f.key)).map((f) => f.key);
   const answers = options.words ?? {};
-  const sheetLines = readRows(sheet, header.dataStart, columns, answers);
+  const sheetLines = readRows(sheet, header.dataStart, columns, answers, kept);
   const records = sheetLines.flatMap((line) => (line.kind === 'record' ? [line.parsed] : []));
   const fieldSpec = (key: string) => spec.fields.find((f) => f.key === key)!;
   const placeholders = new Placeholders();
   const units = resolveUnitNames(db, unitNamesIn(records, spec), { decisions: options.units ?? {}, createAll: options.createUnits ?? false }, placeholders);
-  const plans = spec.plan(records, { db, options, units, placeholders });
+  const plans = spec.plan(records, { db, options, units, placeholders, keying });
   let next = 0;
   const lines = sheetLines.map((line): PlannedLine => {
     if (line.kind === 'skip')
@@ -158,5 +165,7 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
     placeholders,
     counts: countsOf(previews),
     matches: existingMatches(plans),
+    kept,
+    keying,
   });
 }

@@ -5,6 +5,8 @@ import { type FieldSpec, type FieldValue, readField } from './fields';
 import { normalizeLabel } from './labels';
 import type { Issue, SkipReason, WordAnswers } from './model';
 import type { AskedCell } from './words';
+import type { ExtraColumn } from '../../petitions/model';
+import { compact } from '../values/text';
 
 /**
  * The data rows of a sheet under its header, each read field by field through the mapping, or
@@ -22,6 +24,8 @@ export interface ParsedRow {
   readonly issues: readonly Issue[];
   /** Cells whose text was asked of the user. */
   readonly asked: readonly AskedCell[];
+  /** Text kept as written under its header: columns without a field, cells read as no value. */
+  readonly extras: readonly ExtraColumn[];
 }
 
 export type SheetLine =
@@ -30,6 +34,7 @@ export type SheetLine =
 const EMPTY: CellValue = { kind: 'empty' };
 const TOTAL = /^(合计|总计|小计|共计|总数|汇总|累计)/;
 const NOTE = /^(注|说明|备注|填表说明|附注|填报说明)[:：]/;
+const SECTION = /^[^\d\s]\S{0,11}$/u;
 
 const cellAt = (row: SheetRow, column: number): CellValue => row.cells[column - 1] ?? EMPTY;
 
@@ -55,10 +60,23 @@ function repeatsHeader(row: SheetRow, columns: readonly MappedColumn[], leaves: 
   return same * 2 >= columns.length;
 }
 
+/**
+ * A label over the records below it (来电, 来信, 网络举报): a row whose only value is a short text,
+ * outside the columns a record must fill (a unit list's names are a column of short texts).
+ */
+function isSectionLabel(row: SheetRow, columns: readonly MappedColumn[]): boolean {
+  const filled = row.cells.flatMap((cell, i) => (cell.kind === 'empty' ? [] : [{ cell, column: i + 1 }]));
+  if (filled.length !== 1) return false;
+  const { cell, column } = filled[0]!;
+  const required = columns.some((c) => c.header.column === column && c.field.required);
+  return !required && cell.kind === 'text' && SECTION.test(compact(cell.text));
+}
+
 function skipReason(row: SheetRow, columns: readonly MappedColumn[], leaves: readonly string[], firstAfterHeader: boolean): SkipReason | null {
   const first = firstTexts(row);
   if (first.some((text) => TOTAL.test(text))) return 'total';
   if (NOTE.test(first[0] ?? '') && first.length <= 2) return 'note';
+  if (isSectionLabel(row, columns)) return 'section';
   // A numbering column (序号) alone does not make a row a record: templates come pre-numbered.
   if (!columns.some((c) => !c.field.ordinal && cellAt(row, c.header.column).kind !== 'empty')) return 'blank';
   if (repeatsHeader(row, columns, leaves)) return 'repeated_header';
@@ -72,10 +90,11 @@ function isColumnNumbering(row: SheetRow): boolean {
   return numbers.length >= 3 && numbers.every((c, i) => c.kind === 'number' && c.value === i + 1);
 }
 
-function parseRow(row: SheetRow, columns: readonly MappedColumn[], answers: WordAnswers): ParsedRow {
+function parseRow(row: SheetRow, columns: readonly MappedColumn[], kept: readonly HeaderColumn[], answers: WordAnswers): ParsedRow {
   const values = new Map<string, FieldValue>();
   const issues: Issue[] = [];
   const asked: AskedCell[] = [];
+  const extras: ExtraColumn[] = [];
   for (const { header, field } of columns) {
     const cell = cellAt(row, header.column);
     if (cell.kind === 'empty') continue;
@@ -84,11 +103,26 @@ function parseRow(row: SheetRow, columns: readonly MappedColumn[], answers: Word
     if (reading.value !== undefined) values.set(field.key, reading.value);
     if (reading.issue) issues.push(reading.issue);
     if (reading.asked) asked.push(reading.asked);
+    if (reading.kept !== undefined) extras.push({ header: header.label, text: reading.kept });
   }
-  return { row: row.number, values, issues, asked };
+  for (const header of kept) {
+    const text = cellText(cellAt(row, header.column));
+    if (text !== '') extras.push({ header: header.label, text });
+  }
+  return { row: row.number, values, issues, asked, extras };
 }
 
-export function readRows(sheet: SheetData, dataStart: number, columns: readonly MappedColumn[], answers: WordAnswers): SheetLine[] {
+/**
+ * The sheet's lines from `dataStart`, read through the mapped columns; the `kept` columns (no field
+ * of the kind's, for a kind that keeps them) are read as text under their headers.
+ */
+export function readRows(
+  sheet: SheetData,
+  dataStart: number,
+  columns: readonly MappedColumn[],
+  answers: WordAnswers,
+  kept: readonly HeaderColumn[] = [],
+): SheetLine[] {
   const lines: SheetLine[] = [];
   const leaves = columns.map((c) => normalizeLabel(c.header.leaf));
   let previous: number | null = null;
@@ -98,7 +132,7 @@ export function readRows(sheet: SheetData, dataStart: number, columns: readonly 
     if (previous !== null) for (let gap = previous + 1; gap < row.number; gap++) lines.push({ kind: 'skip', row: gap, reason: 'blank', text: '' });
     const reason = skipReason(row, columns, leaves, index === dataStart);
     if (reason) lines.push({ kind: 'skip', row: row.number, reason, text: firstTexts(row).join(' ') });
-    else lines.push({ kind: 'record', parsed: parseRow(row, columns, answers) });
+    else lines.push({ kind: 'record', parsed: parseRow(row, columns, kept, answers) });
     previous = row.number;
   }
   return trimTrailingBlanks(lines);

@@ -70,6 +70,9 @@ function previewOf(pending: Pending): ImportPreview {
     words: plan.words,
     counts: plan.counts,
     matches: plan.matches,
+    keepsExtraColumns: spec.keepsExtraColumns ?? false,
+    keptColumns: plan.kept.map((column) => column.label),
+    keying: plan.keying,
     rows: plan.lines.slice(0, FIRST_PAGE).map(previewRow),
     totalRows: plan.lines.length,
   };

@@ -11,6 +11,7 @@ export const shownDate = (v: IsoDate | null | undefined): Shown => (v ? { t: 'da
 export const shownPeriod = (v: Period | null | undefined): Shown => (v ? { t: 'period', v } : EMPTY_SHOWN);
 export const shownDeadline = (v: Deadline | null | undefined): Shown => (v ? { t: 'deadline', v } : EMPTY_SHOWN);
 export const shownEnum = (e: EnumName, v: string | null | undefined): Shown => (v ? { t: 'enum', e, v } : EMPTY_SHOWN);
+export const shownEnums = (e: EnumName, v: readonly string[]): Shown => (v.length > 0 ? { t: 'enums', e, v } : EMPTY_SHOWN);
 export const shownList = (v: readonly string[] | null | undefined): Shown => (v && v.length > 0 ? { t: 'list', v } : EMPTY_SHOWN);
 
 const same = (a: Shown, b: Shown): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -62,10 +62,10 @@ export const POLLUTION_KIND_WORDS: WordTable<PollutionKind> = [
 ];
 
 export const TRUTH_WORDS: WordTable<PetitionTruth> = [
-  ['true', ['属实']],
+  ['true', ['属实', '是', '查实', '情况属实', '反映属实']],
   ['mostly_true', ['基本属实']],
   ['partly_true', ['部分属实']],
-  ['false', ['不属实', '查无实据']],
+  ['false', ['不属实', '否', '查无实据', '经核查不属实', '未查实']],
 ];
 
 export const COMPLETION_WORDS: WordTable<PetitionCompletion> = [

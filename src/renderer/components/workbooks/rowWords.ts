@@ -11,5 +11,6 @@ export function rowNote(t: TFunction, kind: ImportKind, row: PreviewRow): string
   if (row.issues.length) return row.issues.map((issue) => describeIssue(t, kind, issue)).join(t('common:listSeparator'));
   if (row.action === 'update')
     return t('exchange:rows.changed', { fields: row.changes.map((c) => fieldLabel(t, kind, c.field)).join(t('common:listSeparator')) });
-  return '';
+  const kept = row.changes.find((c) => c.field === 'extraColumns')?.after;
+  return kept?.t === 'list' ? t('exchange:rows.keptText', { cells: kept.v.join(t('exchange:rows.keptSeparator')) }) : '';
 }

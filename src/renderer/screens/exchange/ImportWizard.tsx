@@ -22,6 +22,7 @@ import { useFormat } from '../../hooks/useFormat';
 import { ExistingTasks } from './ExistingTasks';
 import { ImportStart } from './ImportStart';
 import { ImportSummary } from './ImportSummary';
+import { KeptAndKeyed } from './KeptAndKeyed';
 import { MappingTable } from './MappingTable';
 import { PreviewRows } from './PreviewRows';
 import { UnitDecisions } from './UnitDecisions';
@@ -129,6 +130,7 @@ export function ImportWizard() {
       )}
       <UnitDecisions preview={preview} units={units.data ?? []} disabled={busy} onDecide={decide} onCreateAll={() => revise({ createUnits: true })} />
       <WordDecisions kind={preview.kind} questions={preview.words} disabled={busy} onDecide={answer} />
+      <KeptAndKeyed preview={preview} disabled={busy} onBatch={(batch) => revise({ batch })} />
       <MappingTable preview={preview} disabled={busy} onChange={mapping} />
       <PreviewRows
         key={preview.importId + JSON.stringify(preview.counts)}

@@ -43,7 +43,7 @@ export function MappingTable({
                     disabled={disabled}
                     onChange={(e) => onChange(column.column, e.target.value || null)}
                   >
-                    <option value="">{t('mapping.ignore')}</option>
+                    <option value="">{preview.keepsExtraColumns ? t('mapping.keep') : t('mapping.ignore')}</option>
                     {preview.fields.map((field) => (
                       <option key={field.key} value={field.key}>
                         {fieldName(field.key)}

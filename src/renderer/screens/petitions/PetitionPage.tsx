@@ -3,11 +3,12 @@ import { PETITION_COMPLETIONS, PETITION_TRUTHS, type PetitionCase, type Petition
 import { useContractQuery } from '../../api/useContract';
 import { EvidencePanel } from '../../components/EvidencePanel';
 import { FormPage } from '../../components/FormPage';
-import { DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
+import { ChecksInput, DateInput, NumberInput, SelectInput, TextArea, TextInput } from '../../components/inputs';
 import { unitChoices } from '../../components/UnitSelect';
 import { RoutedRecord } from '../../components/RoutedRecord';
 import { Section } from '../../components/Section';
 import { useRecordForm } from '../../components/useRecordForm';
+import { ExtraColumns } from './ExtraColumns';
 
 const valuesOf = (p: PetitionCase | null): PetitionInput => ({
   receiptNumber: p?.receiptNumber ?? '',
@@ -16,11 +17,12 @@ const valuesOf = (p: PetitionCase | null): PetitionInput => ({
   subject: p?.subject ?? '',
   problem: p?.problem ?? '',
   region: p?.region ?? '',
-  pollutionKind: p?.pollutionKind ?? 'other',
+  pollutionKinds: [...(p?.pollutionKinds ?? ['other'])],
   unitId: p?.unitId ?? null,
   investigation: p?.investigation ?? '',
   truth: p?.truth ?? null,
   handling: p?.handling ?? '',
+  accountability: p?.accountability ?? '',
   personsHeldAccountable: p?.personsHeldAccountable ?? 0,
   entitiesPenalized: p?.entitiesPenalized ?? 0,
   finesYuan: p?.finesYuan ?? 0,
@@ -56,9 +58,12 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
       subtitle={petition?.subject}
       side={
         petition && (
-          <Section title={t('evidence')}>
-            <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} />
-          </Section>
+          <>
+            <Section title={t('evidence')}>
+              <EvidencePanel owner={{ kind: 'petition_case', id: petition.id }} evidence={evidence.data ?? []} />
+            </Section>
+            <ExtraColumns columns={petition.extraColumns} />
+          </>
         )
       }
     >
@@ -70,10 +75,12 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
           <TextInput form={form} name="subject" label={t('fields.subject')} wide />
           <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />
           <TextInput form={form} name="region" label={t('fields.region')} />
-          <SelectInput
+          <ChecksInput
             form={form}
-            name="pollutionKind"
-            label={t('fields.pollutionKind')}
+            name="pollutionKinds"
+            label={t('fields.pollutionKinds')}
+            required
+            wide
             options={POLLUTION_KINDS.map((k) => ({ value: k, label: t(`common:enums.pollutionKind.${k}`) }))}
           />
           <SelectInput form={form} name="unitId" label={t('fields.unitId')} empty={t('none')} options={unitChoices(units.data ?? [])} />
@@ -90,6 +97,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
             options={PETITION_TRUTHS.map((v) => ({ value: v, label: t(`common:enums.truth.${v}`) }))}
           />
           <TextArea form={form} name="handling" label={t('fields.handling')} rows={3} />
+          <TextArea form={form} name="accountability" label={t('fields.accountability')} rows={2} />
           <NumberInput form={form} name="personsHeldAccountable" label={t('fields.personsHeldAccountable')} />
           <NumberInput form={form} name="entitiesPenalized" label={t('fields.entitiesPenalized')} />
           <NumberInput form={form} name="finesYuan" label={t('fields.finesYuan')} />

@@ -75,6 +75,12 @@ export function Petitions() {
     { key: 'subject', header: t('fields.subject'), width: 'minmax(9rem, 1.2fr)', render: (p) => p.subject, title: (p) => p.subject },
     { key: 'problem', header: t('fields.problem'), width: 'minmax(14rem, 2.5fr)', render: (p) => p.problem, title: (p) => p.problem },
     { key: 'unit', header: t('fields.unitId'), width: 'minmax(8rem, 1fr)', render: (p) => p.unitName ?? '' },
+    {
+      key: 'pollutionKinds',
+      header: t('fields.pollutionKinds'),
+      width: '8rem',
+      render: (p) => p.pollutionKinds.map((kind) => t(`common:enums.pollutionKind.${kind}`)).join(t('common:listSeparator')),
+    },
     { key: 'truth', header: t('fields.truth'), width: '7.5rem', render: (p) => (p.truth ? t(`common:enums.truth.${p.truth}`) : '') },
     { key: 'completion', header: t('fields.completion'), width: '9rem', align: 'center', render: (p) => <CompletionTag completion={p.completion} /> },
   ];

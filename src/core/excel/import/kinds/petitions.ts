@@ -2,12 +2,16 @@ import type { IsoDate } from '../../../../shared/dates';
 import { type PetitionCase, type PetitionCompletion, petitionInput, type PetitionTruth, type PollutionKind } from '../../../petitions/model';
 import { loadPetition, petitionService } from '../../../petitions/service';
 import type { Reader } from '../../../storage/database';
-import { COMPLETION_WORDS, POLLUTION_KIND_WORDS, TRUTH_WORDS } from '../../values/words';
+import { type AccountabilityFigures, readAccountability } from '../../values/accountability';
+import { readPollutionKinds } from '../../values/kinds';
+import { readTruth } from '../../values/truth';
+import { COMPLETION_WORDS, POLLUTION_KIND_WORDS } from '../../values/words';
 import type { FieldSpec } from '../fields';
 import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type RowPlan, SeenKeys, shortLabel, unitIssues } from '../kind';
 import type { Issue } from '../model';
 import type { ParsedRow } from '../rows';
-import { shownDate, shownEnum, shownNumber, shownText } from '../shown';
+import { shownDate, shownEnum, shownEnums, shownList, shownNumber, shownText } from '../shown';
+import { petitionKeying, rowKey } from './petition-keys';
 
 /**
  * 信访件 handed over by the inspectors: matched on the receipt number (受理编号), compared without
@@ -15,17 +19,28 @@ import { shownDate, shownEnum, shownNumber, shownText } from '../shown';
  * 立案处罚（家）); fines in 万元 are turned into yuan.
  */
 export const PETITION_FIELDS: readonly FieldSpec[] = [
+  { key: 'ordinal', words: ['序号', '顺序号'], read: { as: 'count' }, ordinal: true },
   { key: 'receiptNumber', words: ['受理编号', '信访件编号', '交办编号', '信访编号', '举报编号', '件号', '编号'], read: { as: 'text' }, required: true },
   { key: 'batch', words: ['交办批次', '批次', '批号', '交办批号'], read: { as: 'count' } },
   { key: 'handedOverOn', words: ['交办时间', '交办日期', '转办时间', '转办日期'], read: { as: 'date' } },
   { key: 'subject', words: ['被举报对象', '举报对象', '被投诉对象', '反映对象', '被反映对象'], read: { as: 'text' } },
-  { key: 'problem', words: ['反映问题', '举报内容', '信访内容', '反映内容', '反映的主要问题', '主要问题', '问题'], read: { as: 'text' }, required: true },
+  {
+    key: 'problem',
+    words: ['反映问题', '交办问题基本情况', '交办问题', '举报问题', '基本情况', '举报内容', '信访内容', '反映内容', '反映的主要问题', '主要问题', '问题'],
+    read: { as: 'text' },
+    required: true,
+  },
   { key: 'region', words: ['行政区域', '所属区域', '行政区划', '所在地', '地区', '区域'], read: { as: 'text' } },
-  { key: 'pollutionKind', words: ['污染类型', '污染种类', '举报类型', '类型'], read: { as: 'choice', words: POLLUTION_KIND_WORDS, enumName: 'pollutionKind' } },
+  {
+    key: 'pollutionKinds',
+    words: ['污染类型', '污染种类', '举报类型', '类型'],
+    read: { as: 'choices', words: POLLUTION_KIND_WORDS, enumName: 'pollutionKind', read: readPollutionKinds },
+  },
   { key: 'unit', words: ['责任单位', '承办单位', '办理单位', '责任部门', '交办单位'], read: { as: 'unit' } },
   { key: 'investigation', words: ['调查核实情况', '调查核实', '核查情况', '调查情况', '核实情况'], read: { as: 'text' } },
-  { key: 'truth', words: ['是否属实', '属实情况', '核实结果', '是否属实情况'], read: { as: 'choice', words: TRUTH_WORDS, enumName: 'truth' } },
+  { key: 'truth', words: ['是否属实', '属实情况', '核实结果', '是否属实情况'], read: { as: 'finding', read: readTruth } },
   { key: 'handling', words: ['处理和整改情况', '处理整改情况', '处理情况', '整改情况', '办理情况'], read: { as: 'text' } },
+  { key: 'accountability', words: ['问责情况', '责任人被处理情况', '责任人处理情况', '追责问责情况', '问责处理情况'], read: { as: 'text' } },
   { key: 'personsHeldAccountable', words: ['问责人数', '责任追究情况/问责人数', '追责问责人数', '问责（人）', '问责'], read: { as: 'count' } },
   { key: 'entitiesPenalized', words: ['立案处罚（家）', '立案处罚', '处罚企业（家）', '立案处罚企业'], read: { as: 'count' } },
   { key: 'finesYuan', words: ['罚款金额', '罚款（元）', '罚款（万元）', '罚款'], read: { as: 'amount' } },
@@ -39,19 +54,18 @@ export const PETITION_FIELDS: readonly FieldSpec[] = [
   { key: 'notes', words: ['备注', '说明'], read: { as: 'text' } },
 ];
 
-const receiptKey = (text: string): string => text.replace(/\s+/g, '');
-
 const shownCase = (c: Omit<PetitionInputValues, 'receiptNumber'>, units: PlanContext['units']) => ({
   batch: shownNumber(c.batch),
   handedOverOn: shownDate(c.handedOverOn),
   subject: shownText(c.subject),
   problem: shownText(c.problem),
   region: shownText(c.region),
-  pollutionKind: shownEnum('pollutionKind', c.pollutionKind),
+  pollutionKinds: shownEnums('pollutionKind', c.pollutionKinds),
   unit: shownText(c.unitId === null ? '' : units.nameOf(c.unitId)),
   investigation: shownText(c.investigation),
   truth: shownEnum('truth', c.truth),
   handling: shownText(c.handling),
+  accountability: shownText(c.accountability),
   personsHeldAccountable: shownNumber(c.personsHeldAccountable),
   entitiesPenalized: shownNumber(c.entitiesPenalized),
   finesYuan: shownNumber(c.finesYuan),
@@ -59,6 +73,7 @@ const shownCase = (c: Omit<PetitionInputValues, 'receiptNumber'>, units: PlanCon
   completion: shownEnum('completion', c.completion),
   completedOn: shownDate(c.completedOn),
   notes: shownText(c.notes),
+  extraColumns: shownList(c.extraColumns.map((extra) => `${extra.header}：${extra.text}`)),
 });
 
 type PetitionInputValues = Omit<PetitionCase, 'id' | 'createdAt' | 'updatedAt'>;
@@ -67,11 +82,28 @@ function existingCases(db: Reader): Map<string, number> {
   return new Map(db.all<{ id: number; receipt_number: string }>('SELECT id, receipt_number FROM petition_cases').map((row) => [row.receipt_number, row.id]));
 }
 
+/** The counts: from their own columns, else as the accountability text states them. */
+function accountabilityCounts(value: <T>(field: string) => T | undefined, current: PetitionCase | undefined) {
+  const text = value<string>('accountability');
+  const stated = text === undefined ? undefined : readAccountability(text);
+  const count = (field: keyof PetitionCase & string, figure: keyof AccountabilityFigures): number =>
+    value<number>(field) ?? stated?.[figure] ?? (current?.[field] as number | undefined) ?? 0;
+  return {
+    accountability: text ?? current?.accountability ?? '',
+    personsHeldAccountable: count('personsHeldAccountable', 'persons'),
+    entitiesPenalized: count('entitiesPenalized', 'entities'),
+    finesYuan: count('finesYuan', 'finesYuan'),
+    personsDetained: count('personsDetained', 'detained'),
+  };
+}
+
 function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, number>, seen: SeenKeys): RowPlan {
   const v = parsed.values;
   const value = <T>(field: string): T | undefined => v.get(field) as T | undefined;
   const issues: Issue[] = [...parsed.issues];
-  const receipt = receiptKey(value<string>('receiptNumber') ?? '');
+  const keyed = rowKey(parsed, ctx.keying);
+  if (keyed.issue) issues.push(keyed.issue);
+  const receipt = keyed.key;
   const duplicate = receipt ? seen.check(receipt, parsed.row, 'receiptNumber') : null;
   if (duplicate) issues.push(duplicate);
   const currentId = existing.get(receipt);
@@ -80,23 +112,21 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
   if (unitName) issues.push(...unitIssues('unit', [unitName], ctx.units));
   const input: PetitionInputValues = {
     receiptNumber: receipt,
-    batch: value<number>('batch') ?? current?.batch ?? null,
+    batch: keyed.batch ?? value<number>('batch') ?? current?.batch ?? null,
     handedOverOn: value<IsoDate>('handedOverOn') ?? current?.handedOverOn ?? null,
     subject: value<string>('subject') ?? current?.subject ?? '',
     problem: value<string>('problem') ?? current?.problem ?? '',
     region: value<string>('region') ?? current?.region ?? '',
-    pollutionKind: value<PollutionKind>('pollutionKind') ?? current?.pollutionKind ?? 'other',
+    pollutionKinds: value<PollutionKind[]>('pollutionKinds') ?? current?.pollutionKinds ?? ['other'],
     unitId: (unitName ? ctx.units.idOf(unitName) : null) ?? current?.unitId ?? null,
     investigation: value<string>('investigation') ?? current?.investigation ?? '',
     truth: value<PetitionTruth>('truth') ?? current?.truth ?? null,
     handling: value<string>('handling') ?? current?.handling ?? '',
-    personsHeldAccountable: value<number>('personsHeldAccountable') ?? current?.personsHeldAccountable ?? 0,
-    entitiesPenalized: value<number>('entitiesPenalized') ?? current?.entitiesPenalized ?? 0,
-    finesYuan: value<number>('finesYuan') ?? current?.finesYuan ?? 0,
-    personsDetained: value<number>('personsDetained') ?? current?.personsDetained ?? 0,
+    ...accountabilityCounts(value, current),
     completion: value<PetitionCompletion>('completion') ?? current?.completion ?? 'pending',
     completedOn: value<IsoDate>('completedOn') ?? current?.completedOn ?? null,
     notes: value<string>('notes') ?? current?.notes ?? '',
+    extraColumns: parsed.extras.length > 0 ? parsed.extras : (current?.extraColumns ?? []),
   };
   const valid = checkRules(petitionInput, input, issues, (field) => (field === 'unitId' ? 'unit' : field));
   issues.push(...valid.issues);
@@ -123,6 +153,8 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
 export const PETITIONS: ImportKindSpec = {
   kind: 'petitions',
   fields: PETITION_FIELDS,
+  keepsExtraColumns: true,
+  keying: (sheet, header, fields, options) => petitionKeying(sheet, header, fields, options.batch),
   plan(rows, ctx) {
     const existing = existingCases(ctx.db);
     const seen = new SeenKeys();

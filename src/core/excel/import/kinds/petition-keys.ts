@@ -1,0 +1,51 @@
+import { cellText } from '../../read/cells';
+import type { SheetData } from '../../read/workbook';
+import type { Header } from '../header';
+import type { Issue, Keying } from '../model';
+import type { ParsedRow } from '../rows';
+
+/**
+ * Older petition tables have no receipt numbers: their rows are numbered (序号 21, 22 …) within a
+ * batch the title or the sheet names (第5批). Such cases are keyed 第5批-21, so that importing the
+ * same table again finds them.
+ */
+const BATCH = /第\s*(\d+)\s*批/;
+
+const batchIn = (texts: readonly string[]): number | null => {
+  for (const text of texts) {
+    const match = BATCH.exec(text);
+    if (match) return Number(match[1]);
+  }
+  return null;
+};
+
+/** The texts above the header: the title, a subtitle, a note. */
+const titleTexts = (sheet: SheetData, header: Header): string[] =>
+  sheet.rows.filter((row) => row.number < header.rows[0]!).flatMap((row) => row.cells.map(cellText));
+
+export function petitionKeying(sheet: SheetData, header: Header, fields: ReadonlySet<string>, batch: number | undefined): Keying {
+  if (fields.has('receiptNumber') || !fields.has('ordinal')) return { by: 'column' };
+  const keyed = (value: number | null, from: Extract<Keying, { by: 'batch_and_ordinal' }>['from']): Keying => ({
+    by: 'batch_and_ordinal',
+    instead: 'receiptNumber',
+    batch: value,
+    from,
+  });
+  if (batch !== undefined) return keyed(batch, 'option');
+  if (fields.has('batch')) return keyed(null, 'column');
+  const titled = batchIn(titleTexts(sheet, header));
+  if (titled !== null) return keyed(titled, 'title');
+  const named = batchIn([sheet.name]);
+  return named !== null ? keyed(named, 'sheet') : keyed(null, null);
+}
+
+/** A row's key and batch as the keying says, or the issue that leaves it without one. */
+export function rowKey(parsed: ParsedRow, keying: Keying): { key: string; batch?: number; issue?: Issue } {
+  const receipt = parsed.values.get('receiptNumber') as string | undefined;
+  if (keying.by === 'column') return { key: (receipt ?? '').replace(/\s+/g, '') };
+  const ordinal = parsed.values.get('ordinal') as number | undefined;
+  const batch = keying.batch ?? (parsed.values.get('batch') as number | undefined);
+  if (batch === undefined) return { key: '', issue: { severity: 'error', code: 'batch_needed', field: 'batch' } };
+  if (ordinal === undefined) return { key: '', issue: { severity: 'error', code: 'required', field: 'ordinal' } };
+  return { key: `第${batch}批-${ordinal}`, batch };
+}

@@ -1,0 +1,35 @@
+import { compact } from './text';
+
+/**
+ * 问责情况 written as a sentence (约谈2人, 对1家企业立案处罚，罚款5万元, 行政拘留1人, 责令整改, 无): the
+ * numbers it states plainly, in Arabic digits next to their measure word. Persons detained are not
+ * counted again as persons held accountable; fines in 万元 are turned into yuan. A sentence that
+ * states no number (责令整改) counts nothing: the text is what the case keeps.
+ */
+export interface AccountabilityFigures {
+  readonly persons: number;
+  readonly entities: number;
+  readonly finesYuan: number;
+  readonly detained: number;
+}
+
+const DETAINED = /(?:行政|刑事)?拘留(\d+)[人名]|(\d+)[人名][^，,；;。、]*?拘留/g;
+const PERSONS = /(\d+)[人名]/g;
+const ENTITIES = /(\d+)家/g;
+const FINES = /罚款[^\d，,；;。、]{0,6}(\d+(?:\.\d+)?)(万元|万|元)|(\d+(?:\.\d+)?)(万元|万|元)(?:的)?罚款/g;
+
+const sum = (text: string, pattern: RegExp, value: (m: RegExpExecArray) => number): number =>
+  [...text.matchAll(pattern)].reduce((total, m) => total + value(m), 0);
+
+const yuan = (amount: string, unit: string): number => Math.round(Number(amount) * (unit.startsWith('万') ? 10_000 : 1));
+
+export function readAccountability(text: string): AccountabilityFigures {
+  const sentence = compact(text);
+  const detained = sum(sentence, DETAINED, (m) => Number(m[1] ?? m[2]));
+  return {
+    persons: sum(sentence, PERSONS, (m) => Number(m[1])) - detained,
+    entities: sum(sentence, ENTITIES, (m) => Number(m[1])),
+    finesYuan: sum(sentence, FINES, (m) => (m[1] ? yuan(m[1], m[2]!) : yuan(m[3]!, m[4]!))),
+    detained,
+  };
+}
