@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import shippedOffice from '../../../resources/templates/office.json' with { type: 'json' };
 import { addDays, type IsoDate, type Period } from '../../shared/dates';
-import type { FieldErrorCode } from '../../shared/errors';
+import type { FieldError, FieldErrorCode } from '../../shared/errors';
 import { choice, id, isoDate, optionalDate, optionalText, requiredText, text } from '../../shared/validation';
 
 /**
@@ -295,6 +295,16 @@ export interface TemplateProblem {
 
 /** The field error codes that name a problem of a template (errors.ts lists them). */
 export type TemplateProblemCode = Extract<FieldErrorCode, `template_${string}`>;
+
+const isTemplateProblemCode = (code: FieldErrorCode): code is TemplateProblemCode => code.startsWith('template_');
+
+/** The template problem a field error names, when the core refused a template's source for one. */
+export function templateProblemOf(error: FieldError | undefined): TemplateProblem | null {
+  if (!error || !isTemplateProblemCode(error.code)) return null;
+  const { line, column, name } = error.params ?? {};
+  if (typeof line !== 'number' || typeof column !== 'number') return null;
+  return { code: error.code, line, column, ...(typeof name === 'string' ? { name } : {}) };
+}
 
 /** What the template editor shows: the fields it may use, by their Chinese and English names. */
 export interface TemplateFieldInfo {

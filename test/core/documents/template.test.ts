@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { templateProblemOf } from '../../../src/core/documents/model';
 import { fillTemplate, type TemplateData } from '../../../src/core/documents/template/expand';
 import { parseTemplate } from '../../../src/core/documents/template/parse';
 import type { DocumentValues, TaskValues } from '../../../src/core/documents/template/fields';
@@ -134,5 +135,27 @@ describe('the template language', () => {
 
   it('parses the templates shipped in resources/', () => {
     for (const shipped of [reminder, notice, supervision, chase]) expect(parseTemplate(shipped.lines.join('\n')).ok).toBe(true);
+  });
+});
+
+describe('templateProblemOf', () => {
+  it('reads where a template is wrong from the field error the core gave its source', () => {
+    expect(templateProblemOf({ field: 'source', code: 'template_unknown_field', params: { line: 3, column: 7, name: '主送' } })).toEqual({
+      code: 'template_unknown_field',
+      line: 3,
+      column: 7,
+      name: '主送',
+    });
+    expect(templateProblemOf({ field: 'source', code: 'template_no_title', params: { line: 1, column: 1 } })).toEqual({
+      code: 'template_no_title',
+      line: 1,
+      column: 1,
+    });
+  });
+
+  it('names no problem for an error of another kind or one without its place', () => {
+    expect(templateProblemOf(undefined)).toBeNull();
+    expect(templateProblemOf({ field: 'source', code: 'required' })).toBeNull();
+    expect(templateProblemOf({ field: 'source', code: 'template_unknown_field', params: { name: '主送' } })).toBeNull();
   });
 });

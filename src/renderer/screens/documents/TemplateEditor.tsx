@@ -8,6 +8,7 @@ import {
   type TemplateFieldInfo,
   templateInput,
   type TemplateProblem,
+  templateProblemOf,
 } from '../../../contract/documents';
 import { describeField } from '../../../shared/i18n/describe';
 import type { Result } from '../../../shared/result';
@@ -109,8 +110,7 @@ export function TemplateEditor({
     return removed;
   };
 
-  const sourceError = form.errorOf('source');
-  const shown = problem ?? (sourceError?.params?.line ? ({ ...sourceError.params, code: sourceError.code } as unknown as TemplateProblem) : null);
+  const shown = problem ?? templateProblemOf(form.errorOf('source'));
 
   return (
     <div className="document-editor">
