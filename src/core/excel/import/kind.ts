@@ -41,6 +41,8 @@ export interface RowPlan {
 export interface ImportKindSpec {
   readonly kind: ImportKind;
   readonly fields: readonly FieldSpec[];
+  /** A row naming the kind's required field alone is its header (a tally table: 县市 | 交办件数 | 办结数). */
+  readonly headerByRequired?: boolean;
   plan(rows: readonly ParsedRow[], ctx: PlanContext): RowPlan[];
 }
 
