@@ -6,10 +6,18 @@ import { V2_FOLLOW_UP_WORK } from './v2-follow-up-work';
 import { V3_DOCUMENTS } from './v3-documents';
 import { V4_OFFICE_MONTH } from './v4-office-month';
 import { V5_MONTHLY_DISPATCH } from './v5-monthly-dispatch';
+import { V6_UNIT_GROUPS } from './v6-unit-groups';
 import { seedDocumentDefaults, seedReportChase } from '../documents/defaults';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
-export const MIGRATIONS: readonly (readonly string[])[] = [V1_RECTIFICATION_LEDGER, V2_FOLLOW_UP_WORK, V3_DOCUMENTS, V4_OFFICE_MONTH, V5_MONTHLY_DISPATCH];
+export const MIGRATIONS: readonly (readonly string[])[] = [
+  V1_RECTIFICATION_LEDGER,
+  V2_FOLLOW_UP_WORK,
+  V3_DOCUMENTS,
+  V4_OFFICE_MONTH,
+  V5_MONTHLY_DISPATCH,
+  V6_UNIT_GROUPS,
+];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */
 const SEEDS: Readonly<Partial<Record<number, (writer: Writer) => void>>> = { 3: seedDocumentDefaults, 5: seedReportChase };

@@ -33,6 +33,9 @@ export interface Task {
   /** In the order given: the first lead unit is the one named first in the ledger. */
   readonly leadUnitIds: readonly number[];
   readonly cooperatingUnitIds: readonly number[];
+  /** Unit groups the task was given to: each member owes it as if named (docs/schema.md, task_unit_groups). */
+  readonly leadGroupIds: readonly number[];
+  readonly cooperatingGroupIds: readonly number[];
   readonly measureIds: readonly number[];
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -105,10 +108,13 @@ export const taskInput = z
     deadline: deadlineInput,
     status: choice(TASK_STATUSES).default('pending'),
     notes: optionalText(4000),
-    leadUnitIds: idSet(20).refine((ids) => ids.length > 0, { error: 'required' }),
+    leadUnitIds: idSet(20),
     cooperatingUnitIds: idSet(100).default([]),
+    leadGroupIds: idSet(20).default([]),
+    cooperatingGroupIds: idSet(20).default([]),
     measureIds: idSet(200).default([]),
   })
+  .refine((task) => task.leadUnitIds.length > 0 || task.leadGroupIds.length > 0, { error: 'required', path: ['leadUnitIds'] })
   .refine((task) => !task.cooperatingUnitIds.some((unitId) => task.leadUnitIds.includes(unitId)), {
     error: 'lead_and_cooperating',
     path: ['cooperatingUnitIds'],
