@@ -98,9 +98,13 @@ export function plannedRow(plan: {
     : { action: 'update', key, label, changes: () => changes, issues, write, uses };
 }
 
-/** Issues for the unit names a row gives that are not resolved yet. */
+/** Issues for the unit names a row gives that are not resolved yet: a unit, or a group for a collective name. */
 export function unitIssues(field: string, names: readonly string[], units: UnitNames): Issue[] {
-  return names.filter((name) => units.idOf(name) === null).map((name) => ({ severity: 'error', code: 'unknown_unit', field, params: { name } }));
+  return names.flatMap((name): Issue[] => {
+    const group = units.isGroup(name);
+    if ((group ? units.groupOf(name) : units.idOf(name)) !== null) return [];
+    return [{ severity: 'error', code: group ? 'unknown_group' : 'unknown_unit', field, params: { name } }];
+  });
 }
 
 /** Keys seen earlier in the file: the second row with a key is an error naming the first. */

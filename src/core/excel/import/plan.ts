@@ -8,7 +8,7 @@ import type { ImportKindSpec, RowWrite } from './kind';
 import { IMPORT_SPECS } from './kinds';
 import { detectMapping, type Mapped, mapColumns } from './mapping';
 import { existingMatches } from './matches';
-import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, PreviewRow, UnitResolution, WordQuestion } from './model';
+import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, NewGroup, PreviewRow, UnitResolution, WordQuestion } from './model';
 import { Placeholders } from './placeholders';
 import { type MappedColumn, type ParsedRow, readRows } from './rows';
 import { resolveUnitNames } from './unit-names';
@@ -39,6 +39,7 @@ export interface ImportPlan {
   readonly lines: readonly PlannedLine[];
   readonly units: readonly UnitResolution[];
   readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
+  readonly newGroups: readonly NewGroup[];
   readonly words: readonly WordQuestion[];
   readonly placeholders: Placeholders;
   readonly counts: ImportCounts;
@@ -157,6 +158,7 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
     lines,
     units: units.resolutions,
     newUnits: units.newUnits(placeholders),
+    newGroups: units.newGroups(placeholders),
     words: questionsOf(
       records.flatMap((r) => r.asked),
       (field) => choiceOfField(fieldSpec(field)),

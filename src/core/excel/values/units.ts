@@ -29,10 +29,13 @@ export const unitName = (text: string): string =>
 
 /** "自治区生态环境厅（牵头）、自治区水利厅" → the two names, without the role notes. */
 export function splitUnitNames(text: string): string[] {
-  return text
-    .split(/[、,，;；/\n]+/)
-    .map((name) => unitName(name.replace(/[（(]\s*(牵头|配合|牵头单位|配合单位|主责|责任单位)\s*[)）]/g, '')))
-    .filter((name) => name !== '');
+  return (
+    text
+      // A separator inside brackets is part of the name: 各县（市、区）.
+      .split(/[、,，;；/\n]+(?![^（(]*[)）])/)
+      .map((name) => unitName(name.replace(/[（(]\s*(牵头|配合|牵头单位|配合单位|主责|责任单位)\s*[)）]/g, '')))
+      .filter((name) => name !== '')
+  );
 }
 
 function bigrams(text: string): string[] {
