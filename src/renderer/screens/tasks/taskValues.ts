@@ -18,6 +18,8 @@ export interface TaskValues extends Record<string, unknown> {
   notes: string;
   leadUnitIds: number[];
   cooperatingUnitIds: number[];
+  leadGroupIds: number[];
+  cooperatingGroupIds: number[];
   measureIds: number[];
 }
 
@@ -33,6 +35,8 @@ export const newTaskValues = (parent: Task | null): TaskValues => ({
   notes: '',
   leadUnitIds: [...(parent?.leadUnitIds ?? [])],
   cooperatingUnitIds: [...(parent?.cooperatingUnitIds ?? [])],
+  leadGroupIds: [...(parent?.leadGroupIds ?? [])],
+  cooperatingGroupIds: [...(parent?.cooperatingGroupIds ?? [])],
   measureIds: [],
 });
 
@@ -48,6 +52,8 @@ export const taskValuesOf = (task: Task): TaskValues => ({
   notes: task.notes,
   leadUnitIds: [...task.leadUnitIds],
   cooperatingUnitIds: [...task.cooperatingUnitIds],
+  leadGroupIds: [...task.leadGroupIds],
+  cooperatingGroupIds: [...task.cooperatingGroupIds],
   measureIds: [...task.measureIds],
 });
 
