@@ -1,3 +1,5 @@
+import { ok, type Result } from '../../../shared/result';
+import type { LedgerContext } from '../../context';
 import type { Reader } from '../../storage/database';
 import { listUnits } from '../../units/service';
 import type { UnitKind } from '../../units/model';
@@ -38,6 +40,13 @@ export interface UnitChoices {
 
 type Resolved = { readonly unit: number | null } | { readonly group: number | null };
 
+/** A unit or group the import creates when a row using it is written: its placeholder id. */
+const creating = (placeholders: Placeholders, create: (ctx: LedgerContext) => Result<{ id: number }>): number =>
+  placeholders.add((ctx) => {
+    const made = create(ctx);
+    return made.ok ? ok(made.value.id) : made;
+  });
+
 const isGroupDecision = (decision: UnitDecision | null): boolean => decision?.action === 'group' || decision?.action === 'createGroup';
 
 export function resolveUnitNames(db: Reader, counts: ReadonlyMap<string, number>, choices: UnitChoices, placeholders: Placeholders): UnitNames {
@@ -58,10 +67,7 @@ export function resolveUnitNames(db: Reader, counts: ReadonlyMap<string, number>
     if (decision?.action === 'use' && names.has(decision.unitId)) return decision.unitId;
     if (decision?.action !== 'create') return null;
     const kind = decision.kind ?? guessUnitKind(name);
-    const id = placeholders.add((ctx) => {
-      const unit = unitService(ctx).create({ name, kind });
-      return unit.ok ? { ok: true, value: unit.value.id } : unit;
-    });
+    const id = creating(placeholders, (ctx) => unitService(ctx).create({ name, kind }));
     created.push({ name, kind, id });
     names.set(id, name);
     return id;
@@ -72,10 +78,7 @@ export function resolveUnitNames(db: Reader, counts: ReadonlyMap<string, number>
     if (decision?.action === 'group' && groupNames.has(decision.groupId)) return decision.groupId;
     if (decision?.action !== 'createGroup') return null;
     const { members } = decision;
-    const id = placeholders.add((ctx) => {
-      const group = unitGroupService(ctx).create({ name, members });
-      return group.ok ? { ok: true, value: group.value.id } : group;
-    });
+    const id = creating(placeholders, (ctx) => unitGroupService(ctx).create({ name, members }));
     createdGroups.push({ name, members, id });
     groupNames.set(id, name);
     return id;
