@@ -80,4 +80,16 @@ describe('unit groups', () => {
     addTask(ledger, '2', departments['自治区水利厅']!, { leadGroupIds: [group.id] });
     expect(failure(ledger.unitGroups.remove(group.id)).code).toBe('in_use');
   });
+
+  it('催报 to the members of a group writes one letter to each member still owing, about the task of the group', async () => {
+    const { cities } = await ledgerWithCities();
+    const group = unwrap(ledger.unitGroups.create({ name: '各盟市人民政府（行政公署）', members: { by: 'kind', kind: 'city' } }));
+    const task = addTask(ledger, '14', cities['东岭市人民政府']!, { leadUnitIds: [], leadGroupIds: [group.id] });
+    unwrap(ledger.progress.submit({ taskId: task.id, unitId: cities['南湖市人民政府']!, period: NOVEMBER, state: 'on_track', progress: '已完成排查' }));
+    const issued = unwrap(ledger.dispatch.chase({ period: NOVEMBER, unitIds: group.memberIds, dates: { issuedOn: '2026-12-04', replyDue: '2026-12-10' } }));
+    expect(issued.map((letter) => [letter.recipient, letter.taskIds])).toEqual([
+      ['东岭市人民政府', [task.id]],
+      ['西河盟行政公署', [task.id]],
+    ]);
+  });
 });
