@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../../src/core/ledger';
 import type { ImportOptions } from '../../../src/core/excel/import/model';
 import type { Period } from '../../../src/shared/dates';
+import { cellText } from '../../../src/core/excel/read/cells';
+import { readWorkbook } from '../../../src/core/excel/read/workbook';
 import { splitUnitNames } from '../../../src/core/excel/values/units';
 import { addUnits } from '../../helpers/domain';
 import { ledgerFactory } from '../../helpers/ledger';
@@ -78,6 +80,10 @@ describe('collective names in a task list', () => {
       '东岭市人民政府',
       '西河盟行政公署',
     ]);
+
+    const exported = unwrap(await ledger.exchange.export({ kind: 'tasks' }));
+    const { sheets } = unwrap(await readWorkbook(Buffer.from(exported.bytes)));
+    expect(sheets[0]!.rows.flatMap((r) => r.cells.map(cellText))).toEqual(expect.arrayContaining([ALL_CITIES, '自治区水利厅、各县（市、区）']));
 
     const again = await preview();
     expect(again.units.filter((u) => u.collective).map((u) => u.group?.name)).toEqual([ALL_CITIES, '各县（市、区）']);
