@@ -13,7 +13,8 @@ export interface CommandContext {
   readonly t: TFunction;
   readonly language: Language;
   readonly positionals: readonly string[];
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  /** An option given several times (`multiple`) is a list. */
+  readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
   readonly secrets: Secrets;
   /** This machine's record of each ledger it opened (the settings folder's anchors). */
   readonly anchors: AnchorBook;

@@ -1,10 +1,11 @@
+import type { CommandContext } from './command';
 import { UnitDirectory } from '../core/excel/values/units';
 import type { Ledger } from '../core/ledger';
 import { ok, type Result } from '../shared/result';
 import { type CliFailure, cliFailure } from './failure';
 
 /** The unit `--unit NAME` names (full or short name), or none when the option is absent. */
-export function unitOption(ledger: Ledger, name: string | boolean | undefined): Result<{ id: number; name: string } | null, CliFailure> {
+export function unitOption(ledger: Ledger, name: CommandContext['values'][string]): Result<{ id: number; name: string } | null, CliFailure> {
   if (typeof name !== 'string') return ok(null);
   const unit = ledger.units.findByName(name);
   if (unit) return ok({ id: unit.id, name: unit.name });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ImportKind, Issue, Keying, Shown, SkipReason } from '../core/excel/import/model';
 import type { ReturnWarning } from '../core/excel/packages/model';
+import type { GroupMembers } from '../core/unit-groups/model';
 import { FIELD_ERROR_CODES } from '../shared/errors';
 import { formatDate, formatInstant, formatPeriod } from '../shared/i18n/format';
 import type { Language } from '../shared/i18n/setup';
@@ -65,4 +66,11 @@ export function describeShown(t: TFunction, shown: Shown, language: Language): s
     case 'list':
       return shown.v.join(t('exchange:shown.listSeparator'));
   }
+}
+
+/** Who a unit group holds, in a few words: 全部盟市, or 3 个单位. */
+export function describeMembers(t: TFunction, members: GroupMembers): string {
+  return members.by === 'kind'
+    ? t('exchange:groupMembers.allOfKind', { kind: t(`common:enums.unitKind.${members.kind}`) })
+    : t('exchange:groupMembers.listed', { count: members.unitIds.length });
 }

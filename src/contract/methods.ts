@@ -19,6 +19,7 @@ import { stats } from './stats';
 import { tasks } from './tasks';
 import { todo } from './todo';
 import { units } from './units';
+import { unitGroups } from './unitGroups';
 import type { Methods } from './define';
 
 /**
@@ -30,6 +31,7 @@ export const CONTRACT = {
   platform,
   session,
   units,
+  unitGroups,
   inspections,
   tasks,
   measures,

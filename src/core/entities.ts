@@ -3,6 +3,7 @@ export const ENTITY_NAMES = [
   'settings',
   'inspection',
   'unit',
+  'unit_group',
   'task',
   'measure',
   'progress_report',

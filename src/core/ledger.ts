@@ -26,6 +26,7 @@ import { ledgerStats } from './stats/service';
 import type { StatsOptions } from './stats/model';
 import { todoService } from './todo/service';
 import { unitService } from './units/service';
+import { unitGroupService } from './unit-groups/service';
 import { siteVisitService } from './visits/service';
 
 export interface LedgerOptions extends Omit<StoreOptions, 'audit' | 'upgrade'> {
@@ -67,6 +68,8 @@ export class Ledger {
   readonly context: LedgerContext;
   readonly inspections;
   readonly units;
+  /** Units named as one (各盟市人民政府（行政公署）): a task given to a group is owed by each member. */
+  readonly unitGroups;
   readonly tasks;
   readonly measures;
   readonly progress;
@@ -117,6 +120,7 @@ export class Ledger {
     };
     this.inspections = inspectionService(this.context);
     this.units = unitService(this.context);
+    this.unitGroups = unitGroupService(this.context);
     this.tasks = taskService(this.context);
     this.measures = measureService(this.context);
     this.progress = progressService(this.context);

@@ -57,6 +57,10 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       list: (filter) => use((l) => ok(l.units.list(filter))),
       ...kept((l) => l.units),
     },
+    unitGroups: {
+      list: () => use((l) => ok(l.unitGroups.list())),
+      ...kept((l) => l.unitGroups),
+    },
     inspections: {
       list: () => use((l) => ok(l.inspections.list())),
       ...kept((l) => l.inspections),

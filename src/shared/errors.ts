@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'excel.repeated_part',
   'excel.bad_text',
   'excel.no_table',
+  'excel.no_unit_table',
   'excel.import_expired',
   'excel.row_failed',
   'excel.not_unit_workbook',

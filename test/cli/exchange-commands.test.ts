@@ -32,10 +32,20 @@ describe('duban import, export and package', () => {
     const tasks = run(['import', path, join(WORKBOOKS, 'rectification-tasks.xlsx'), '--kind', 'tasks']);
     expect(tasks.status, tasks.stderr).toBe(0);
     expect(tasks.stdout).toContain('读取 rectification-tasks.xlsx：整改任务，工作表“整改任务清单”，表头在第 3 行');
-    expect(tasks.stdout).toContain('单位“各盟市人民政府（行政公署）”（1 行）不在台账中，相近的有：');
-    expect(tasks.stdout).toContain('第 17 行（14）有错误，未导入：责任单位：台账中没有单位“各盟市人民政府（行政公署）”');
+    expect(tasks.stdout).toContain('“各盟市人民政府（行政公署）”（1 行）是多个单位的统称，须对应一个单位组');
+    expect(tasks.stdout).toContain('第 17 行（14）有错误，未导入：责任单位：“各盟市人民政府（行政公署）”是多个单位的统称，要先确定它对应哪个单位组');
     expect(tasks.stdout).toContain('新增 13 条，更新 0 条，不变 0 条，跳过 0 行，有错误 1 行，新建单位 0 个');
-    expect(json(['import', path, join(WORKBOOKS, 'rectification-tasks.xlsx'), '--create-units'])).toMatchObject({ created: 1, unchanged: 13, unitsCreated: 1 });
+    expect(json(['import', path, join(WORKBOOKS, 'rectification-tasks.xlsx'), '--create-units'])).toMatchObject({
+      created: 0,
+      unchanged: 13,
+      errors: 1,
+      unitsCreated: 0,
+    });
+    expect(json(['import', path, join(WORKBOOKS, 'rectification-tasks.xlsx'), '--create-groups'])).toMatchObject({
+      created: 1,
+      unchanged: 13,
+      groupsCreated: 1,
+    });
     expect(json(['import', path, join(WORKBOOKS, 'petitions-120.xlsx')])).toMatchObject({ created: 120 });
     expect(json(['import', path, join(WORKBOOKS, 'petitions-120.xlsx')])).toMatchObject({ created: 0, unchanged: 120 });
   });

@@ -13,11 +13,15 @@ vi.mock('../../src/core/storage/kdf', async () => (await import('../helpers/fast
 const tempDir = useTempDir();
 const PASSWORD = 'schema-test-password';
 
-/** A ledger as the previous release wrote it: schema one version behind, with data in it. */
+/**
+ * A ledger as the last release wrote it (schema 5, before petition words and unit groups), with data
+ * in it: its single pollution kind is carried over into the list of kinds.
+ */
+const RELEASED = 5;
 async function previousVersionLedger(): Promise<string> {
   const path = join(tempDir(), 'old.duban');
   const { store } = unwrap(await LedgerStore.create(path, { password: PASSWORD, kdf: KDF_FLOOR }));
-  unwrap(store.write((w) => migrate(w, SCHEMA_VERSION - 1)));
+  unwrap(store.write((w) => migrate(w, RELEASED)));
   unwrap(
     store.write((w) => {
       const at = '2026-01-05T09:00:00.000+08:00';
@@ -47,6 +51,7 @@ describe('schema migrations', () => {
     expect(ledger.context.db.get('SELECT problem FROM tasks')).toEqual({ problem: '入河排污口整治滞后' });
     // The tables of the new version are there and usable.
     expect(ledger.petitions.findByReceipt('D1')).toMatchObject({ pollutionKinds: ['noise'], accountability: '', extraColumns: [] });
+    expect(ledger.unitGroups.list()).toEqual([]);
     unwrap(ledger.close());
     const again = unwrap(await LedgerStore.open(path, { password: PASSWORD }, { readOnly: true }));
     expect(schemaVersionOf(again.db)).toBe(SCHEMA_VERSION);
@@ -59,7 +64,7 @@ describe('schema migrations', () => {
     expect(schemaVersionOf(reader.context.db)).toBe(SCHEMA_VERSION);
     reader.close();
     const raw = unwrap(await LedgerStore.open(path, { password: PASSWORD }, { readOnly: true }));
-    expect(schemaVersionOf(raw.db)).toBe(SCHEMA_VERSION - 1);
+    expect(schemaVersionOf(raw.db)).toBe(RELEASED);
     raw.close();
   });
 

@@ -37,20 +37,20 @@ test('import the samples, confirm a unit, correct a column, write and take back 
   await page.getByRole('button', { name: '导入 13 条' }).click();
   await expect(page.getByText('导入完成：新增 13 条')).toBeVisible();
 
-  // The task list names a unit the ledger does not have: its row waits until the user decides.
+  // The task list names all 盟市 at once: its row waits until the user says which group that is.
   await page.getByRole('button', { name: '导入另一个文件' }).click();
   await chooseFile(page, join(WORKBOOKS, 'rectification-tasks.xlsx'));
-  await expect(page.getByRole('heading', { name: '需要确认的单位' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '统称的单位：需要对应单位组' })).toBeVisible();
   await expect(page.locator('.import-counts__item--error dd')).toHaveText('1');
   await snap(page, 'exchange-04-tasks-unit-to-confirm');
-  await page.getByLabel('各盟市人民政府（行政公署）').selectOption({ label: '新建单位“各盟市人民政府（行政公署）”' });
+  await page.getByLabel('各盟市人民政府（行政公署）').selectOption({ label: '全部盟市（建议）' });
   await expect(page.locator('.import-counts__item--error dd')).toHaveText('0');
   await expect(page.locator('.import-counts__item--create dd')).toHaveText('14');
   await page.getByRole('gridcell', { name: '草原违规开垦、过度放牧问题仍然存在' }).click();
   await expect(page.locator('.row-detail')).toContainText('写的是“立行立改，长期坚持”，按长期坚持记录');
   await snap(page, 'exchange-05-tasks-row-detail');
   await page.getByRole('button', { name: '导入 14 条' }).click();
-  await expect(page.getByText('新建了 1 个单位')).toBeVisible();
+  await expect(page.getByText('新建了 1 个单位组')).toBeVisible();
 
   // A column whose header the import does not know is given its field by hand, and remembered.
   const book = new ExcelJS.Workbook();
@@ -76,9 +76,9 @@ test('import the samples, confirm a unit, correct a column, write and take back 
   // The units' workbooks for a month, on the monthly dispatch screen: one download each, one filled in and taken back.
   await page.evaluate("location.hash = '#/progress?period=2026-11'");
   await page.getByRole('button', { name: '生成全部单位的填报表' }).click();
-  // Every unit but the one whose only task is completed.
-  await expect(page.getByText('已生成 13 份填报表')).toBeVisible();
-  await expect(page.getByRole('button', { name: /^下载 / })).toHaveCount(13);
+  // Every unit but the one whose only task is completed (各盟市人民政府（行政公署） is a group: its task is in its members' workbooks).
+  await expect(page.getByText('已生成 12 份填报表')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^下载 / })).toHaveCount(12);
   await expect(page.getByRole('gridcell', { name: '自治区生态环境厅' }).first()).toBeVisible();
   await snap(page, 'exchange-07-workbooks-written');
   const [env] = await Promise.all([
@@ -102,7 +102,7 @@ test('import the samples, confirm a unit, correct a column, write and take back 
   await page.getByRole('button', { name: '导入这份填报表' }).click();
   await expect(page.getByText('新增 4 条进展')).toBeVisible();
   await expect(page.getByRole('gridcell', { name: /^已收回/ })).toHaveCount(1);
-  await expect(page.getByRole('gridcell', { name: /未收回$/ })).toHaveCount(12);
+  await expect(page.getByRole('gridcell', { name: /未收回$/ })).toHaveCount(11);
 
   // An export for leaders: the task ledger, downloaded.
   await page.evaluate("location.hash = '#/exchange?tab=exports'");

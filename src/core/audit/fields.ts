@@ -13,6 +13,7 @@ import { loadProgressReport } from '../progress/service';
 import type { Reader } from '../storage/database';
 import { loadTask } from '../tasks/service';
 import { loadUnit } from '../units/service';
+import { loadUnitGroup } from '../unit-groups/service';
 import { loadSiteVisit } from '../visits/service';
 import type { IsoDate, Period } from '../../shared/dates';
 import type { AuditValue } from './model';
@@ -112,6 +113,24 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
     name: (r) => text(r.name),
     load: loadUnit,
   },
+  unit_group: {
+    labels: 'units:groupFields',
+    fields: {
+      name: 'text',
+      members: {
+        describe: (value, _record, names) => {
+          const members = value as Recorded;
+          return members.by === 'kind'
+            ? word(`common:enums.unitKind.${String(members.kind)}`)
+            : list((members.unitIds as number[]).map((id) => names.record('unit', id)));
+        },
+      },
+      memberIds: 'hidden',
+      notes: 'text',
+    },
+    name: (r) => text(r.name),
+    load: loadUnitGroup,
+  },
   task: {
     labels: 'tasks:fields',
     fields: {
@@ -126,6 +145,8 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
       deadline: 'deadline',
       leadUnitIds: UNIT_REF,
       cooperatingUnitIds: UNIT_REF,
+      leadGroupIds: { ref: 'unit_group' },
+      cooperatingGroupIds: { ref: 'unit_group' },
       measureIds: { ref: 'measure' },
     },
     name: (r) => numbered(r.number, r.problem),

@@ -33,6 +33,9 @@ export interface Task {
   /** In the order given: the first lead unit is the one named first in the ledger. */
   readonly leadUnitIds: readonly number[];
   readonly cooperatingUnitIds: readonly number[];
+  /** Unit groups the task was given to: each member owes it as if named (docs/schema.md, task_unit_groups). */
+  readonly leadGroupIds: readonly number[];
+  readonly cooperatingGroupIds: readonly number[];
   readonly measureIds: readonly number[];
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -94,12 +97,17 @@ export const deadlineInput = z.discriminatedUnion(
   missingOr('invalid_choice'),
 );
 
-/** No unit both leads a task and co-operates on it (the rule of `taskInput`, for a form of its own too). */
-export const leadNotCooperating = <S extends z.ZodType<{ leadUnitIds: number[]; cooperatingUnitIds: number[] }>>(schema: S) =>
-  schema.refine((task) => !task.cooperatingUnitIds.some((unitId) => task.leadUnitIds.includes(unitId)), {
-    error: 'lead_and_cooperating',
-    path: ['cooperatingUnitIds'],
-  });
+/**
+ * The rules of a task across its fields (of `taskInput`, and of a form of its own too): someone
+ * leads it, a unit or a group; and no unit both leads it and co-operates on it.
+ */
+export const taskRules = <S extends z.ZodType<{ leadUnitIds: number[]; leadGroupIds: number[]; cooperatingUnitIds: number[] }>>(schema: S) =>
+  schema
+    .refine((task) => task.leadUnitIds.length > 0 || task.leadGroupIds.length > 0, { error: 'required', path: ['leadUnitIds'] })
+    .refine((task) => !task.cooperatingUnitIds.some((unitId) => task.leadUnitIds.includes(unitId)), {
+      error: 'lead_and_cooperating',
+      path: ['cooperatingUnitIds'],
+    });
 
 export const taskFields = z.object({
   inspectionId: optionalId,
@@ -111,12 +119,14 @@ export const taskFields = z.object({
   deadline: deadlineInput,
   status: choice(TASK_STATUSES).default('pending'),
   notes: optionalText(4000),
-  leadUnitIds: idSet(20).refine((ids) => ids.length > 0, { error: 'required' }),
+  leadUnitIds: idSet(20),
   cooperatingUnitIds: idSet(100).default([]),
+  leadGroupIds: idSet(20).default([]),
+  cooperatingGroupIds: idSet(20).default([]),
   measureIds: idSet(200).default([]),
 });
 
-export const taskInput = leadNotCooperating(taskFields);
+export const taskInput = taskRules(taskFields);
 
 export type TaskInput = z.input<typeof taskInput>;
 

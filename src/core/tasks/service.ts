@@ -25,10 +25,11 @@ import {
 import { countTasksByStatus, listTasks } from './query';
 import { assignSource } from './sources';
 import { standingOf } from './standing';
+import { groupMemberIds } from '../unit-groups/service';
 
 type TaskValues = z.output<typeof taskInput>;
 
-interface TaskColumns extends Omit<Task, 'deadline' | 'leadUnitIds' | 'cooperatingUnitIds' | 'measureIds'> {
+interface TaskColumns extends Omit<Task, 'deadline' | 'leadUnitIds' | 'cooperatingUnitIds' | 'leadGroupIds' | 'cooperatingGroupIds' | 'measureIds'> {
   readonly deadlineKind: DeadlineKind;
   readonly deadlineDate: IsoDate | null;
 }
@@ -37,14 +38,19 @@ export function loadTask(db: Reader, id: number): Task | undefined {
   const row = db.get<Row>('SELECT * FROM tasks WHERE id = ?', [id]);
   if (!row) return undefined;
   const { deadlineKind, deadlineDate, ...task } = fromRow<TaskColumns>(row);
-  const units = db.all<{ unit_id: number; role: UnitRole }>('SELECT unit_id, role FROM task_units WHERE task_id = ? ORDER BY rowid', [id]);
+  // A group's members are its units by the group, not named on their own.
+  const units = db.all<{ unit_id: number; role: UnitRole }>('SELECT unit_id, role FROM task_units WHERE task_id = ? AND group_id IS NULL ORDER BY rowid', [id]);
   const unitsIn = (role: UnitRole) => units.filter((u) => u.role === role).map((u) => u.unit_id);
+  const groups = db.all<{ group_id: number; role: UnitRole }>('SELECT group_id, role FROM task_unit_groups WHERE task_id = ? ORDER BY rowid', [id]);
+  const groupsIn = (role: UnitRole) => groups.filter((g) => g.role === role).map((g) => g.group_id);
   const measures = db.all<{ measure_id: number }>('SELECT measure_id FROM task_measures WHERE task_id = ? ORDER BY rowid', [id]);
   return {
     ...task,
     deadline: deadlineOf(deadlineKind, deadlineDate),
     leadUnitIds: unitsIn('lead'),
     cooperatingUnitIds: unitsIn('cooperating'),
+    leadGroupIds: groupsIn('lead'),
+    cooperatingGroupIds: groupsIn('cooperating'),
     measureIds: measures.map((m) => m.measure_id),
   };
 }
@@ -72,6 +78,8 @@ const taskReferences = (task: TaskValues): Reference[] => [
   ['inspectionId', 'inspections', task.inspectionId],
   ['leadUnitIds', 'units', task.leadUnitIds],
   ['cooperatingUnitIds', 'units', task.cooperatingUnitIds],
+  ['leadGroupIds', 'unit_groups', task.leadGroupIds],
+  ['cooperatingGroupIds', 'unit_groups', task.cooperatingGroupIds],
   ['measureIds', 'measures', task.measureIds],
 ];
 
@@ -91,10 +99,33 @@ function checkTask(tx: Tx, task: TaskValues, id: number | null): Result<void> {
   return numberTaken(tx, task, id) ? invalid('number', 'duplicate') : ok(undefined);
 }
 
-function writeRelations(tx: Tx, taskId: number, task: TaskValues): void {
+/**
+ * The task's units: those named, then each group's members not named already (lead groups first),
+ * marked with their group, so that every reader of task_units sees a member as a unit of the task.
+ */
+function writeUnits(tx: Tx, taskId: number, task: TaskValues): void {
   tx.run('DELETE FROM task_units WHERE task_id = ?', [taskId]);
-  for (const unitId of task.leadUnitIds) insertRecord(tx, 'task_units', { taskId, unitId, role: 'lead' }, false);
-  for (const unitId of task.cooperatingUnitIds) insertRecord(tx, 'task_units', { taskId, unitId, role: 'cooperating' }, false);
+  tx.run('DELETE FROM task_unit_groups WHERE task_id = ?', [taskId]);
+  const written = new Set<number>();
+  const add = (unitId: number, role: UnitRole, groupId: number | null) => {
+    if (written.has(unitId)) return;
+    written.add(unitId);
+    insertRecord(tx, 'task_units', { taskId, unitId, role, groupId }, false);
+  };
+  for (const unitId of task.leadUnitIds) add(unitId, 'lead', null);
+  for (const unitId of task.cooperatingUnitIds) add(unitId, 'cooperating', null);
+  const groups: [number, UnitRole][] = [
+    ...task.leadGroupIds.map((g): [number, UnitRole] => [g, 'lead']),
+    ...task.cooperatingGroupIds.map((g): [number, UnitRole] => [g, 'cooperating']),
+  ];
+  for (const [groupId, role] of groups) {
+    insertRecord(tx, 'task_unit_groups', { taskId, groupId, role }, false);
+    for (const unitId of groupMemberIds(tx, groupId)) add(unitId, role, groupId);
+  }
+}
+
+function writeRelations(tx: Tx, taskId: number, task: TaskValues): void {
+  writeUnits(tx, taskId, task);
   tx.run('DELETE FROM task_measures WHERE task_id = ?', [taskId]);
   for (const measureId of task.measureIds) insertRecord(tx, 'task_measures', { taskId, measureId }, false);
 }
@@ -105,7 +136,15 @@ const TASK: RecordSpec<Task, typeof taskInput> = {
   schema: taskInput,
   load: loadTask,
   check: checkTask,
-  columns: ({ deadline, leadUnitIds: _lead, cooperatingUnitIds: _cooperating, measureIds: _measures, ...columns }) => ({
+  columns: ({
+    deadline,
+    leadUnitIds: _lead,
+    cooperatingUnitIds: _cooperating,
+    leadGroupIds: _leadGroups,
+    cooperatingGroupIds: _cooperatingGroups,
+    measureIds: _measures,
+    ...columns
+  }) => ({
     ...columns,
     ...deadlineColumns(deadline),
   }),

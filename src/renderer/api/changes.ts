@@ -8,7 +8,19 @@ import { type ArgsOf, callOf, type ValueOf } from './contractQuery';
 /** What any change to the ledger's records may move: the home page's figures, the to-do list, the history. */
 const LEDGER_VIEWS = ['stats', 'todo', 'audit'] as const;
 /** The records a workbook brings in. */
-const RECORDS = ['units', 'inspections', 'tasks', 'measures', 'progress', 'petitions', 'siteVisits', 'findings', 'meetings', 'accountability'] as const;
+const RECORDS = [
+  'units',
+  'unitGroups',
+  'inspections',
+  'tasks',
+  'measures',
+  'progress',
+  'petitions',
+  'siteVisits',
+  'findings',
+  'meetings',
+  'accountability',
+] as const;
 
 /**
  * What a change through a namespace touches: after it succeeds, every read of these namespaces is
@@ -18,7 +30,9 @@ export const TOUCHES: Readonly<Record<Namespace, readonly Namespace[]>> = {
   platform: ['platform'],
   // A restored backup replaces every record.
   session: Object.keys(CONTRACT) as Namespace[],
-  units: ['units', 'tasks', 'dispatch', 'progress', 'documents', ...LEDGER_VIEWS],
+  units: ['units', 'unitGroups', 'tasks', 'dispatch', 'progress', 'documents', ...LEDGER_VIEWS],
+  // A group by kind follows its units; a group's members are the units of its tasks when saved.
+  unitGroups: ['unitGroups', 'audit'],
   inspections: ['inspections', 'tasks', ...LEDGER_VIEWS],
   tasks: ['tasks', 'measures', 'progress', 'dispatch', 'closeOuts', 'findings', 'documents', ...LEDGER_VIEWS],
   measures: ['measures', 'tasks', 'audit'],

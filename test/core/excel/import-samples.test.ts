@@ -18,7 +18,13 @@ afterEach(() => ledger?.close());
 async function importTaskSample(l: Ledger) {
   unwrap(await l.exchange.imports.importFile(sample('units.xlsx'), {}, false));
   return unwrap(
-    await l.exchange.imports.importFile(sample('rectification-tasks.xlsx'), { units: { '各盟市人民政府（行政公署）': { action: 'create' } } }, false),
+    await l.exchange.imports.importFile(
+      sample('rectification-tasks.xlsx'),
+      {
+        units: { '各盟市人民政府（行政公署）': { action: 'createGroup', members: { by: 'kind', kind: 'city' } } },
+      },
+      false,
+    ),
   );
 }
 
@@ -35,18 +41,23 @@ describe('the sample workbooks, as LibreOffice wrote them', () => {
     expect(units.find((u) => u.name === '自治区生态环境厅')).toMatchObject({ kind: 'supervised', address: '呼和浩特市新华大街124号' });
   });
 
-  it('rectification-tasks.xlsx: a unit name not in the ledger waits for a decision, close names offered', async () => {
+  it('rectification-tasks.xlsx: a collective name waits for its group, the members of all 盟市 offered', async () => {
     ledger = await newLedger();
     unwrap(await ledger.exchange.imports.importFile(sample('units.xlsx'), {}, false));
     const preview = unwrap(await ledger.exchange.imports.preview(sample('rectification-tasks.xlsx')));
     expect(preview).toMatchObject({ kind: 'tasks', sheet: '整改任务清单', headerRows: [3], missingFields: [] });
     expect(preview.counts).toMatchObject({ create: 13, error: 1, skip: 0 });
     const unresolved = preview.units.find((u) => u.match === null)!;
-    expect(unresolved).toMatchObject({ name: '各盟市人民政府（行政公署）', rows: 1, decision: null });
-    expect(unresolved.suggestions.length).toBeGreaterThan(0);
+    expect(unresolved).toMatchObject({
+      name: '各盟市人民政府（行政公署）',
+      rows: 1,
+      decision: null,
+      collective: true,
+      suggestedMembers: { by: 'kind', kind: 'city' },
+    });
     expect(preview.rows.find((r) => r.key === '14')).toMatchObject({
       action: 'error',
-      issues: [{ code: 'unknown_unit', field: 'leadUnits', params: { name: '各盟市人民政府（行政公署）' } }],
+      issues: [{ code: 'unknown_group', field: 'leadUnits', params: { name: '各盟市人民政府（行政公署）' } }],
     });
     expect(unwrap(ledger.tasks.list()).total).toBe(0);
   });
@@ -54,8 +65,8 @@ describe('the sample workbooks, as LibreOffice wrote them', () => {
   it('rectification-tasks.xlsx: the 14 tasks with their deadlines as written, measures shared, units by name', async () => {
     ledger = await newLedger();
     const { preview, result } = await importTaskSample(ledger);
-    expect(result).toMatchObject({ created: 14, errors: 0, unitsCreated: 1 });
-    expect(preview.newUnits).toEqual([{ name: '各盟市人民政府（行政公署）', kind: 'city' }]);
+    expect(result).toMatchObject({ created: 14, errors: 0, unitsCreated: 0 });
+    expect(preview.newGroups).toEqual([{ name: '各盟市人民政府（行政公署）', members: { by: 'kind', kind: 'city' } }]);
     const tasks = unwrap(ledger.tasks.list({ limit: 100 })).rows;
     expect(tasks.map((t) => t.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14']);
     const deadline = (n: string) => tasks.find((t) => t.number === n)!.deadline;

@@ -55,6 +55,9 @@ describe('importing tasks', () => {
         match: null,
         suggestions: [expect.objectContaining({ unitId: u['自治区生态环境厅'], name: '自治区生态环境厅' })],
         decision: null,
+        collective: false,
+        group: null,
+        suggestedMembers: null,
       },
     ]);
     expect(first.counts.error).toBe(1);

@@ -24,7 +24,13 @@ const file = (bytes: Uint8Array, fileName = '填报表.xlsx') => ({ fileName, by
 async function taskLedger(): Promise<Ledger> {
   const l = await newLedger({ clock: () => new Date('2026-11-25T09:00:00+08:00') });
   unwrap(await l.exchange.imports.importFile(sample('units.xlsx'), {}, false));
-  unwrap(await l.exchange.imports.importFile(sample('rectification-tasks.xlsx'), { units: { '各盟市人民政府（行政公署）': { action: 'create' } } }, false));
+  unwrap(
+    await l.exchange.imports.importFile(
+      sample('rectification-tasks.xlsx'),
+      { units: { '各盟市人民政府（行政公署）': { action: 'createGroup' as const, members: { by: 'kind' as const, kind: 'city' as const } } } },
+      false,
+    ),
+  );
   return l;
 }
 
@@ -50,8 +56,9 @@ describe('unit workbooks sent out', () => {
     ledger = await taskLedger();
     const sent = unwrap(await ledger.exchange.packages.export({ period: NOVEMBER, returnBy: '2026-12-05' }));
     expect(sent.files.map((f) => [f.unitName, f.tasks])).toContainEqual(['自治区生态环境厅', 4]);
-    // 14 tasks led and 6 co-operated on; task 7 is completed, so nobody reports on it.
-    expect(sent.files.reduce((n, f) => n + f.tasks, 0)).toBe(19);
+    // 14 tasks led and 6 co-operated on; task 7 is completed, so nobody reports on it; task 14, given to
+    // 各盟市人民政府（行政公署）, is in the workbook of each of the five 盟市.
+    expect(sent.files.reduce((n, f) => n + f.tasks, 0)).toBe(18 + 5);
     expect(sent.withoutTasks.map((u) => u.unitName)).toEqual(['自治区农牧厅']);
     const env = unitFile(sent.files, '自治区生态环境厅');
     expect(env.fileName).toBe('2026年11月整改进展填报表-自治区生态环境厅.xlsx');
@@ -192,7 +199,16 @@ describe('unit workbooks come back', () => {
     // A ledger of its own (the test ledgers are copies of one file, and a copy is the same ledger).
     const other = unwrap(await Ledger.create(join(tempDir(), 'other.duban'), { password: TEST_PASSWORD, kdf: KDF_FLOOR })).ledger;
     unwrap(await other.exchange.imports.importFile(sample('units.xlsx'), {}, false));
-    unwrap(await other.exchange.imports.importFile(sample('rectification-tasks.xlsx'), { createUnits: true }, false));
+    unwrap(
+      await other.exchange.imports.importFile(
+        sample('rectification-tasks.xlsx'),
+        {
+          createUnits: true,
+          units: { '各盟市人民政府（行政公署）': { action: 'createGroup' as const, members: { by: 'kind' as const, kind: 'city' as const } } },
+        },
+        false,
+      ),
+    );
     const foreign = unitFile(unwrap(await other.exchange.packages.export({ period: NOVEMBER })).files, '自治区生态环境厅');
     other.close();
     expect(failure(await ledger.exchange.packages.preview(file(foreign.bytes))).code).toBe('excel.other_ledger');

@@ -21,7 +21,8 @@ afterEach(() => ledger?.close());
 
 const TASKS = { path: join(WORKBOOKS, 'rectification-tasks.xlsx') };
 const UNITS = { path: join(WORKBOOKS, 'units.xlsx') };
-const NEW_UNIT = { '各盟市人民政府（行政公署）': { action: 'create' as const } };
+/** 各盟市人民政府（行政公署） names every 盟市: a group of them. */
+const NEW_UNIT = { '各盟市人民政府（行政公署）': { action: 'createGroup' as const, members: { by: 'kind' as const, kind: 'city' as const } } };
 const SOURCE = { name: '第二轮第六批中央生态环境保护督察', batch: '第六批', feedbackDate: '2023-06-12' };
 
 /** The samples imported as an office would before it had entered the inspection, then the inspection entered. */

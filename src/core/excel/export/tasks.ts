@@ -1,3 +1,4 @@
+import { listUnitGroups } from '../../unit-groups/service';
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/i18n/setup';
 import { formatPeriod } from '../../../shared/i18n/format';
@@ -68,6 +69,10 @@ export function writeTaskRows(
   heading: Heading,
 ): void {
   const unitNames = new Map(listUnits(db, { includeArchived: true }).map((u) => [u.id, u.name]));
+  const groupNames = new Map(listUnitGroups(db).map((g) => [g.id, g.name]));
+  // A group a task was given to is written by its name, as the task lists write it (各盟市人民政府（行政公署）).
+  const named = (unitIds: readonly number[], groupIds: readonly number[]): string =>
+    [...unitIds.map((u) => unitNames.get(u)), ...groupIds.map((g) => groupNames.get(g))].join('、');
   const measures = new Map(db.all<{ id: number; content: string }>('SELECT id, content FROM measures').map((m) => [m.id, m.content]));
   const progress = latestProgress(db, language);
   const table = startExportTable(book, name, t, heading, taskColumns(t));
@@ -79,8 +84,8 @@ export function writeTaskRows(
       task.problem,
       task.goal,
       measureLines.join('\n'),
-      task.leadUnitIds.map((u) => unitNames.get(u)).join('、'),
-      task.cooperatingUnitIds.map((u) => unitNames.get(u)).join('、'),
+      named(task.leadUnitIds, task.leadGroupIds),
+      named(task.cooperatingUnitIds, task.cooperatingGroupIds),
       task.responsibleLeader,
       // A date cell shown as 2024年6月30日; 立行立改 and 长期坚持 in words.
       task.deadline.kind === 'date' ? task.deadline.date : deadlineWords(t, task.deadline, language),

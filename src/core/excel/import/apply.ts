@@ -34,5 +34,14 @@ export function applyPlan(ctx: LedgerContext, tx: Tx, plan: ImportPlan): Result<
   if (!written.ok) return written;
   rememberMapping(tx, plan.kind, plan.mapped);
   const { create, update, unchanged, skip, error } = plan.counts;
-  return ok({ kind: plan.kind, created: create, updated: update, unchanged, skipped: skip, errors: error, unitsCreated: plan.newUnits.length });
+  return ok({
+    kind: plan.kind,
+    created: create,
+    updated: update,
+    unchanged,
+    skipped: skip,
+    errors: error,
+    unitsCreated: plan.newUnits.length,
+    groupsCreated: plan.newGroups.length,
+  });
 }

@@ -71,16 +71,26 @@ function columnsOf(sheet: SheetData, header: SheetRow, sub: SheetRow | undefined
 }
 
 /**
- * The header of `sheet` judged by `score` (how many known fields a row's texts name), or null when
- * no row names at least two.
+ * A header names at least two columns; a title over the table is one cell, and a subtitle
+ * ("填报单位：……  填报日期：……") pairs labels with their values.
+ */
+const mayBeHeader = (texts: readonly string[]): boolean => {
+  const filled = texts.filter((text) => text.trim() !== '');
+  return filled.length >= 2 && !filled.every((text) => /[:：]\s*\S/.test(text));
+};
+
+/**
+ * The header of `sheet` judged by `score` (how many known fields a row's texts name, 0 for a row
+ * that cannot be the header), or null when no row scores.
  */
 export function findHeader(sheet: SheetData, score: (texts: readonly string[]) => number): Header | null {
   let best: { index: number; score: number } | null = null;
   for (let index = 0; index < Math.min(sheet.rows.length, SEARCH_ROWS); index++) {
     const row = sheet.rows[index]!;
     const texts = row.cells.map((cell) => (cell.kind === 'text' ? cell.text : ''));
+    if (!mayBeHeader(texts)) continue;
     const value = score(texts);
-    if (value >= 2 && (!best || value > best.score)) best = { index, score: value };
+    if (value > 0 && (!best || value > best.score)) best = { index, score: value };
   }
   if (!best) return null;
   const header = sheet.rows[best.index]!;

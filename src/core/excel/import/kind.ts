@@ -48,6 +48,8 @@ export interface ImportKindSpec {
   readonly keepsExtraColumns?: boolean;
   /** How the sheet's records are told apart, given the fields its columns feed (default: by key column). */
   keying?(sheet: SheetData, header: Header, fields: ReadonlySet<string>, options: z.output<typeof importOptions>): Keying;
+  /** A row naming the kind's required field alone is its header (a tally table: 县市 | 交办件数 | 办结数). */
+  readonly headerByRequired?: boolean;
   plan(rows: readonly ParsedRow[], ctx: PlanContext): RowPlan[];
 }
 
@@ -103,9 +105,13 @@ export function plannedRow(plan: {
     : { action: 'update', key, label, changes: () => changes, issues, write, uses };
 }
 
-/** Issues for the unit names a row gives that are not resolved yet. */
+/** Issues for the unit names a row gives that are not resolved yet: a unit, or a group for a collective name. */
 export function unitIssues(field: string, names: readonly string[], units: UnitNames): Issue[] {
-  return names.filter((name) => units.idOf(name) === null).map((name) => ({ severity: 'error', code: 'unknown_unit', field, params: { name } }));
+  return names.flatMap((name): Issue[] => {
+    const group = units.isGroup(name);
+    if ((group ? units.groupOf(name) : units.idOf(name)) !== null) return [];
+    return [{ severity: 'error', code: group ? 'unknown_group' : 'unknown_unit', field, params: { name } }];
+  });
 }
 
 /** Keys seen earlier in the file: the second row with a key is an error naming the first. */

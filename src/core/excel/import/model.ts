@@ -3,6 +3,7 @@ import type { FieldErrorCode } from '../../../shared/errors';
 import { id, period } from '../../../shared/validation';
 import type { PlainValue } from '../../shown/model';
 import { UNIT_KINDS, type UnitKind } from '../../units/model';
+import { type GroupMembers, groupMembersInput } from '../../unit-groups/model';
 
 /**
  * What an import of a workbook shows before anything is written (its preview) and what the user
@@ -41,6 +42,7 @@ export const ISSUE_CODES = [
   'invalid_period',
   'unknown_word',
   'unknown_unit',
+  'unknown_group',
   'duplicate_in_file',
   'deadline_immediate_and_ongoing',
   'closed_needs_close_out',
@@ -118,6 +120,11 @@ export interface ColumnMapping {
 
 export type UnitMatch = { readonly unitId: number; readonly name: string };
 
+export interface NewGroup {
+  readonly name: string;
+  readonly members: GroupMembers;
+}
+
 /** A unit name found in the file, and what it resolves to. */
 export interface UnitResolution {
   readonly name: string;
@@ -127,6 +134,12 @@ export interface UnitResolution {
   /** Close names, best first, when there is no match. */
   readonly suggestions: readonly (UnitMatch & { readonly score: number })[];
   readonly decision: UnitDecision | null;
+  /** A name for several units (各盟市人民政府（行政公署）, 州直部门): it stands for a unit group, never a unit. */
+  readonly collective: boolean;
+  /** The ledger's group of that name. */
+  readonly group: { readonly groupId: number; readonly name: string } | null;
+  /** The members a new group of that name would likely have (各盟市…: every 盟市). */
+  readonly suggestedMembers: GroupMembers | null;
 }
 
 /** What an answer to a word may be: a value of the enumeration, or for a deadline its kind or a date. */
@@ -167,8 +180,11 @@ export function withAnswer(questions: readonly WordQuestion[], field: string, te
 export const unitDecision = z.discriminatedUnion('action', [
   z.object({ action: z.literal('use'), unitId: id }),
   z.object({ action: z.literal('create'), kind: z.enum(UNIT_KINDS).optional() }),
+  z.object({ action: z.literal('group'), groupId: id }),
+  z.object({ action: z.literal('createGroup'), members: groupMembersInput }),
 ]);
-export type UnitDecision = z.infer<typeof unitDecision>;
+/** As given: a group's listed units may be any list of ids. */
+export type UnitDecision = z.input<typeof unitDecision>;
 
 export const importOptions = z.object({
   kind: z.enum(IMPORT_KINDS).optional(),
@@ -249,6 +265,8 @@ export interface ImportPreview {
   readonly units: readonly UnitResolution[];
   /** Units the import will create (decided, or by createUnits). */
   readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
+  /** Unit groups the import will create (decided). */
+  readonly newGroups: readonly NewGroup[];
   readonly words: readonly WordQuestion[];
   readonly counts: ImportCounts;
   readonly matches: readonly ExistingMatch[];
@@ -282,4 +300,5 @@ export interface ImportResult {
   readonly skipped: number;
   readonly errors: number;
   readonly unitsCreated: number;
+  readonly groupsCreated: number;
 }

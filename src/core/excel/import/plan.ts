@@ -8,7 +8,7 @@ import type { ImportKindSpec, RowWrite } from './kind';
 import { IMPORT_SPECS } from './kinds';
 import { detectMapping, type Mapped, mapColumns } from './mapping';
 import { existingMatches } from './matches';
-import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, Keying, PreviewRow, UnitResolution, WordQuestion } from './model';
+import type { ExistingMatch, FieldChange, ImportCounts, ImportKind, importOptions, Keying, NewGroup, PreviewRow, UnitResolution, WordQuestion } from './model';
 import { Placeholders } from './placeholders';
 import { type MappedColumn, type ParsedRow, readRows } from './rows';
 import { resolveUnitNames } from './unit-names';
@@ -39,6 +39,7 @@ export interface ImportPlan {
   readonly lines: readonly PlannedLine[];
   readonly units: readonly UnitResolution[];
   readonly newUnits: readonly { readonly name: string; readonly kind: UnitKind }[];
+  readonly newGroups: readonly NewGroup[];
   readonly words: readonly WordQuestion[];
   readonly placeholders: Placeholders;
   readonly counts: ImportCounts;
@@ -58,11 +59,17 @@ function kindScore(spec: ImportKindSpec, columns: Header['columns']): number {
   return [...detectMapping(columns, spec.fields).values()].reduce((sum, field) => sum + (field.required ? 2 : 1), 0);
 }
 
-const rowScore = (spec: ImportKindSpec) => (texts: readonly string[]) =>
-  detectMapping(
-    texts.map((text, i) => ({ column: i + 1, letters: '', parent: text, leaf: text, label: text })).filter((c) => c.label !== ''),
-    spec.fields,
-  ).size;
+/** How many fields a row names, if that makes it a header of the kind: two, or the required ones alone where the kind allows. */
+const rowScore = (spec: ImportKindSpec) => (texts: readonly string[]) => {
+  const fields = [
+    ...detectMapping(
+      texts.map((text, i) => ({ column: i + 1, letters: '', parent: text, leaf: text, label: text })).filter((c) => c.label !== ''),
+      spec.fields,
+    ).values(),
+  ];
+  const requiredAlone = spec.headerByRequired === true && fields.length > 0 && fields.every((field) => field.required);
+  return fields.length >= 2 || requiredAlone ? fields.length : 0;
+};
 
 interface Located {
   readonly sheet: SheetData;
@@ -93,7 +100,8 @@ function locate(workbook: WorkbookData, options: Options): Result<Located & { de
     const found = bestHeader(sheet, specsFor(options.kind));
     if (found && (!best || found.score > best.score)) best = found;
   }
-  if (!best) return err(dubanError('excel.no_table', { sheet: options.sheet ?? '' }));
+  // Asked for a unit list, the user needs the headers of one, not those of tasks and petitions.
+  if (!best) return err(dubanError(options.kind === 'units' ? 'excel.no_unit_table' : 'excel.no_table', { sheet: options.sheet ?? '' }));
   const detected = bestHeader(best.sheet, specsFor(undefined))?.spec.kind ?? best.spec.kind;
   return ok({ ...best, detected });
 }
@@ -157,6 +165,7 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
     lines,
     units: units.resolutions,
     newUnits: units.newUnits(placeholders),
+    newGroups: units.newGroups(placeholders),
     words: questionsOf(
       records.flatMap((r) => r.asked),
       (field) => choiceOfField(fieldSpec(field)),

@@ -67,6 +67,7 @@ function previewOf(pending: Pending): ImportPreview {
     missingFields: plan.missingFields,
     units: plan.units,
     newUnits: plan.newUnits,
+    newGroups: plan.newGroups,
     words: plan.words,
     counts: plan.counts,
     matches: plan.matches,

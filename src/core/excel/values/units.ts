@@ -15,12 +15,27 @@ export interface NamedUnit {
 /** A unit's name as compared: spaces and full-width forms do not make another unit. */
 export const unitKey = compact;
 
+/**
+ * A unit's name as the ledger writes it: the spaces and line breaks a cell wraps Chinese text with
+ * taken out, and brackets full-width (州直部门(单位) is 州直部门（单位）).
+ */
+export const unitName = (text: string): string =>
+  text
+    .replace(/\s*([^\x00-\x7f])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
+
 /** "自治区生态环境厅（牵头）、自治区水利厅" → the two names, without the role notes. */
 export function splitUnitNames(text: string): string[] {
-  return text
-    .split(/[、,，;；/\n]+/)
-    .map((name) => name.replace(/[（(]\s*(牵头|配合|牵头单位|配合单位|主责|责任单位)\s*[)）]/g, '').trim())
-    .filter((name) => name !== '');
+  return (
+    text
+      // A separator inside brackets is part of the name: 各县（市、区）.
+      .split(/[、,，;；/\n]+(?![^（(]*[)）])/)
+      .map((name) => unitName(name.replace(/[（(]\s*(牵头|配合|牵头单位|配合单位|主责|责任单位)\s*[)）]/g, '')))
+      .filter((name) => name !== '')
+  );
 }
 
 function bigrams(text: string): string[] {

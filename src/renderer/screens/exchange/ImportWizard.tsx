@@ -25,6 +25,7 @@ import { ImportSummary } from './ImportSummary';
 import { KeptAndKeyed } from './KeptAndKeyed';
 import { MappingTable } from './MappingTable';
 import { PreviewRows } from './PreviewRows';
+import { GroupDecisions } from './GroupDecisions';
 import { UnitDecisions } from './UnitDecisions';
 import { WordDecisions } from '../../components/workbooks/WordDecisions';
 
@@ -46,6 +47,7 @@ export function ImportWizard() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [confirming, setConfirming] = useState(false);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const groups = useContractQuery('unitGroups', 'list', []);
 
   const run = async <T,>(call: Promise<Result<T>>, done: (value: T) => void): Promise<void> => {
     setBusy(true);
@@ -87,6 +89,7 @@ export function ImportWizard() {
         <InfoNotice>
           <p>{t('wizard.done', { ...result })}</p>
           {result.unitsCreated > 0 && <p>{t('wizard.unitsCreated', { count: result.unitsCreated })}</p>}
+          {result.groupsCreated > 0 && <p>{t('wizard.groupsCreated', { count: result.groupsCreated })}</p>}
         </InfoNotice>
         <div className="form__actions">
           <Link className="button" to={LINKS[result.kind]}>
@@ -128,6 +131,7 @@ export function ImportWizard() {
           {t('wizard.missing', { fields: preview.missingFields.map((f) => t(`fields.${preview.kind}.${f}`)).join(t('common:listSeparator')) })}
         </div>
       )}
+      <GroupDecisions preview={preview} units={units.data ?? []} groups={groups.data ?? []} disabled={busy} onDecide={decide} />
       <UnitDecisions preview={preview} units={units.data ?? []} disabled={busy} onDecide={decide} onCreateAll={() => revise({ createUnits: true })} />
       <WordDecisions kind={preview.kind} questions={preview.words} disabled={busy} onDecide={answer} />
       <KeptAndKeyed preview={preview} disabled={busy} onBatch={(batch) => revise({ batch })} />

@@ -24,9 +24,11 @@ export function UnitDecisions({
   onCreateAll: () => void;
 }) {
   const { t } = useTranslation('exchange');
-  const unknown = preview.units.filter((u) => u.match === null);
+  // Collective names are asked as groups (GroupDecisions).
+  const unknown = preview.units.filter((u) => u.match === null && !u.collective);
   if (unknown.length === 0) return null;
-  const valueOf = (decision: UnitDecision | null): string => (decision === null ? '' : decision.action === 'create' ? CREATE : String(decision.unitId));
+  const valueOf = (decision: UnitDecision | null): string =>
+    decision?.action === 'create' ? CREATE : decision?.action === 'use' ? String(decision.unitId) : '';
   return (
     <Section
       title={t('unitNames.title')}

@@ -7,6 +7,7 @@ import { DeadlineText, TaskStatusTag } from '../../components/tasks/TaskTags';
 
 export interface TaskNames {
   readonly unit: (id: number) => string;
+  readonly group: (id: number) => string;
   readonly inspection: (id: number | null) => string;
 }
 
@@ -25,7 +26,9 @@ function Item({ label, wide = false, text = false, children }: { label: string; 
 export function TaskDetails({ task, parent, names }: { task: TaskDetail; parent: Task | null; names: TaskNames }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
-  const units = (ids: readonly number[]): string => ids.map(names.unit).join(t('common:listSeparator'));
+  /** Units named, then the groups the task was given to, each marked as a group. */
+  const units = (ids: readonly number[], groupIds: readonly number[]): string =>
+    [...ids.map(names.unit), ...groupIds.map((id) => t('groupName', { name: names.group(id) }))].join(t('common:listSeparator'));
   return (
     <dl className="details">
       <Item label={t('fields.number')}>{task.number}</Item>
@@ -41,8 +44,8 @@ export function TaskDetails({ task, parent, names }: { task: TaskDetail; parent:
       <Item label={t('fields.goal')} wide text>
         {task.goal}
       </Item>
-      <Item label={t('fields.leadUnitIds')}>{units(task.leadUnitIds)}</Item>
-      <Item label={t('fields.cooperatingUnitIds')}>{units(task.cooperatingUnitIds)}</Item>
+      <Item label={t('fields.leadUnitIds')}>{units(task.leadUnitIds, task.leadGroupIds)}</Item>
+      <Item label={t('fields.cooperatingUnitIds')}>{units(task.cooperatingUnitIds, task.cooperatingGroupIds)}</Item>
       <Item label={t('fields.responsibleLeader')}>{task.responsibleLeader}</Item>
       <Item label={t('fields.inspectionId')}>{names.inspection(task.inspectionId)}</Item>
       <Item label={t('fields.parentId')}>{parent && <Link to={`/tasks/${parent.id}`}>{t('taskRef', { number: parent.number })}</Link>}</Item>

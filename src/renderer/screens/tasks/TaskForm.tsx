@@ -42,6 +42,7 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
   const navigate = useNavigate();
   const form = useForm(taskForm, task ? taskInputOf(task) : newTaskValues(parent), `task:${task?.id ?? `new:${parent?.id ?? ''}`}`);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const groups = useContractQuery('unitGroups', 'list', []);
   const inspections = useContractQuery('inspections', 'list', []);
   const measures = useContractQuery('measures', 'list', []);
   const [newMeasure, setNewMeasure] = useState<string | null>(null);
@@ -84,8 +85,8 @@ function TaskForm({ task, parent }: { task: Task | null; parent: Task | null }) 
         </Section>
         <Section title={t('form.who')}>
           <div className="form form--grid">
-            <UnitPicker form={form} name="leadUnitIds" units={units.data ?? []} required hint={t('form.leadHint')} />
-            <UnitPicker form={form} name="cooperatingUnitIds" units={units.data ?? []} />
+            <UnitPicker form={form} name="leadUnitIds" units={units.data ?? []} groups={groups.data ?? []} required hint={t('form.leadHint')} />
+            <UnitPicker form={form} name="cooperatingUnitIds" units={units.data ?? []} groups={groups.data ?? []} />
             <DeadlineInput form={form} />
             <TextInput form={form} name="responsibleLeader" label={t('fields.responsibleLeader')} />
             <SelectInput

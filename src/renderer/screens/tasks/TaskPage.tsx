@@ -42,11 +42,13 @@ export function TaskPage() {
   const evidence = useContractQuery('evidence', 'list', [{ kind: 'task', id }]);
   const closeOuts = useContractQuery('closeOuts', 'list', [{ taskId: id }]);
   const findings = useContractQuery('findings', 'list', [{ taskId: id }]);
+  const groups = useContractQuery('unitGroups', 'list', []);
 
   if (!task.data) return <ErrorNotice error={task.error} />;
   const current: TaskDetail = task.data;
   const names: TaskNames = {
     unit: (unitId) => units.data?.find((u) => u.id === unitId)?.name ?? '',
+    group: (groupId) => groups.data?.find((g) => g.id === groupId)?.name ?? '',
     inspection: (inspectionId) => inspections.data?.find((i) => i.id === inspectionId)?.name ?? '',
   };
   const hasEvidence = (evidence.data?.length ?? 0) > 0;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEADLINE_KINDS, deadlineInput, leadNotCooperating, type Task, taskFields, type TaskInput } from '../../../contract/tasks';
+import { DEADLINE_KINDS, deadlineInput, taskRules, type Task, taskFields, type TaskInput } from '../../../contract/tasks';
 import { choice } from '../../../shared/validation';
 
 /**
@@ -7,9 +7,7 @@ import { choice } from '../../../shared/validation';
  * switching back finds the date still there; while none is chosen the date is absent, not '', and
  * the task's rules then say it is missing.
  */
-export const taskForm = leadNotCooperating(
-  taskFields.extend({ deadline: z.object({ kind: choice(DEADLINE_KINDS), date: z.string().optional() }).pipe(deadlineInput) }),
-);
+export const taskForm = taskRules(taskFields.extend({ deadline: z.object({ kind: choice(DEADLINE_KINDS), date: z.string().optional() }).pipe(deadlineInput) }));
 
 export type TaskFormValues = z.input<typeof taskForm>;
 
@@ -25,6 +23,8 @@ export const newTaskValues = (parent: Task | null): TaskFormValues => ({
   notes: '',
   leadUnitIds: [...(parent?.leadUnitIds ?? [])],
   cooperatingUnitIds: [...(parent?.cooperatingUnitIds ?? [])],
+  leadGroupIds: [...(parent?.leadGroupIds ?? [])],
+  cooperatingGroupIds: [...(parent?.cooperatingGroupIds ?? [])],
   measureIds: [],
 });
 
@@ -41,5 +41,7 @@ export const taskInputOf = (task: Task): TaskInput => ({
   notes: task.notes,
   leadUnitIds: [...task.leadUnitIds],
   cooperatingUnitIds: [...task.cooperatingUnitIds],
+  leadGroupIds: [...task.leadGroupIds],
+  cooperatingGroupIds: [...task.cooperatingGroupIds],
   measureIds: [...task.measureIds],
 });

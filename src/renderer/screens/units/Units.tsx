@@ -6,6 +6,7 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitDialog } from './UnitDialog';
+import { UnitGroups } from './UnitGroups';
 
 /** The units the group deals with: resident, supervised, cities and leagues, with their contacts. */
 export function Units() {
@@ -41,6 +42,7 @@ export function Units() {
       </div>
       <ErrorNotice error={units.error} />
       <DataTable label={t('title')} columns={columns} rows={units.data ?? []} rowKey={(u) => u.id} onOpen={setEditing} empty={t('empty')} />
+      <UnitGroups units={units.data ?? []} />
       {editing && <UnitDialog unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />}
     </>
   );

@@ -42,7 +42,16 @@ export const TASK_FIELDS: readonly FieldSpec[] = [
   { key: 'notes', words: ['备注', '说明'], read: { as: 'text' } },
 ];
 
-const RULE_FIELDS: Record<string, string> = { leadUnitIds: 'leadUnits', cooperatingUnitIds: 'cooperatingUnits', measureIds: 'measures' };
+/** The ids a task's row refers to that may stand for records the import creates on the way. */
+const REFERENCES = ['leadUnitIds', 'cooperatingUnitIds', 'leadGroupIds', 'cooperatingGroupIds', 'measureIds'] as const;
+
+const RULE_FIELDS: Record<string, string> = {
+  leadUnitIds: 'leadUnits',
+  cooperatingUnitIds: 'cooperatingUnits',
+  leadGroupIds: 'leadUnits',
+  cooperatingGroupIds: 'cooperatingUnits',
+  measureIds: 'measures',
+};
 
 const contentKey = (text: string): string => text.normalize('NFKC').replace(/[\s。；;，,]/g, '');
 
@@ -89,7 +98,10 @@ function statusOf(read: TaskStatus | undefined, current: Task | undefined, issue
   return read ?? current?.status ?? 'pending';
 }
 
-type TaskValues = Pick<Task, 'inspectionId' | 'problem' | 'goal' | 'responsibleLeader' | 'status' | 'notes' | 'leadUnitIds' | 'cooperatingUnitIds'> & {
+type TaskValues = Pick<
+  Task,
+  'inspectionId' | 'problem' | 'goal' | 'responsibleLeader' | 'status' | 'notes' | 'leadUnitIds' | 'cooperatingUnitIds' | 'leadGroupIds' | 'cooperatingGroupIds'
+> & {
   deadline: Deadline | undefined;
 };
 
@@ -98,8 +110,8 @@ const shownTask = (task: TaskValues, measures: readonly string[], units: UnitNam
   problem: shownText(task.problem),
   goal: shownText(task.goal),
   measures: shownList(measures),
-  leadUnits: shownList(task.leadUnitIds.map(units.nameOf)),
-  cooperatingUnits: shownList(task.cooperatingUnitIds.map(units.nameOf)),
+  leadUnits: shownList([...task.leadUnitIds.map(units.nameOf), ...task.leadGroupIds.map(units.groupNameOf)]),
+  cooperatingUnits: shownList([...task.cooperatingUnitIds.map(units.nameOf), ...task.cooperatingGroupIds.map(units.groupNameOf)]),
   responsibleLeader: shownText(task.responsibleLeader),
   deadline: shownDeadline(task.deadline),
   status: shownEnum('taskStatus', task.status),
@@ -139,8 +151,14 @@ function planTask(parsed: ParsedRow, found: FoundTask | null, planning: TaskPlan
   const leadNames = v.get('leadUnits') as string[] | undefined;
   const cooperatingNames = v.get('cooperatingUnits') as string[] | undefined;
   issues.push(...unitIssues('leadUnits', leadNames ?? [], ctx.units), ...unitIssues('cooperatingUnits', cooperatingNames ?? [], ctx.units));
-  const unitIds = (names: string[] | undefined, kept: readonly number[] = []): number[] =>
-    names ? names.map((n) => ctx.units.idOf(n)).filter((id): id is number => id !== null) : [...kept];
+  // A collective name gives the task to a group; the names of a cell replace the task's units and groups.
+  const idsOf = (names: string[] | undefined, kept: readonly number[] = [], group: boolean): number[] =>
+    names
+      ? names
+          .filter((n) => ctx.units.isGroup(n) === group)
+          .map((n) => (group ? ctx.units.groupOf(n) : ctx.units.idOf(n)))
+          .filter((id): id is number => id !== null)
+      : [...kept];
   const measureTexts = v.get('measures') as string[] | undefined;
   const input = {
     inspectionId: ctx.options.inspectionId ?? null,
@@ -152,8 +170,10 @@ function planTask(parsed: ParsedRow, found: FoundTask | null, planning: TaskPlan
     deadline: (v.get('deadline') as Deadline | undefined) ?? current?.deadline,
     status: statusOf(v.get('status') as TaskStatus | undefined, current, issues),
     notes: text('notes') ?? current?.notes ?? '',
-    leadUnitIds: unitIds(leadNames, current?.leadUnitIds),
-    cooperatingUnitIds: unitIds(cooperatingNames, current?.cooperatingUnitIds),
+    leadUnitIds: idsOf(leadNames, current?.leadUnitIds, false),
+    cooperatingUnitIds: idsOf(cooperatingNames, current?.cooperatingUnitIds, false),
+    leadGroupIds: idsOf(leadNames, current?.leadGroupIds, true),
+    cooperatingGroupIds: idsOf(cooperatingNames, current?.cooperatingGroupIds, true),
     measureIds: measureTexts ? measureTexts.map((t) => measures.idOf(t)) : [...(current?.measureIds ?? [])],
   };
   const valid = checkRules(taskInput, input, issues, (field) => RULE_FIELDS[field] ?? field);
@@ -172,17 +192,17 @@ function planTask(parsed: ParsedRow, found: FoundTask | null, planning: TaskPlan
     keyField: 'number',
     after: () => shownTask(input, measures.contentsOf(input.measureIds), ctx.units, finder),
     ...(current ? { before: () => shownTask(current, measures.contentsOf(current.measureIds), ctx.units, finder) } : {}),
-    uses: [...input.leadUnitIds, ...input.cooperatingUnitIds, ...input.measureIds],
+    uses: REFERENCES.flatMap((field) => input[field]),
     write:
       value &&
       ((lctx, real) => {
-        const lead = realIds(value.leadUnitIds, real);
-        if (!lead.ok) return lead;
-        const cooperating = realIds(value.cooperatingUnitIds, real);
-        if (!cooperating.ok) return cooperating;
-        const measureIds = realIds(value.measureIds, real);
-        if (!measureIds.ok) return measureIds;
-        return save(lctx, { ...value, leadUnitIds: lead.value, cooperatingUnitIds: cooperating.value, measureIds: measureIds.value });
+        const written: Partial<Record<(typeof REFERENCES)[number], number[]>> = {};
+        for (const field of REFERENCES) {
+          const ids = realIds(value[field], real);
+          if (!ids.ok) return ids;
+          written[field] = ids.value;
+        }
+        return save(lctx, { ...value, ...written });
       }),
   });
   return { ...plan, ...matched };

@@ -1,6 +1,6 @@
 import { type Unit, type UnitContact, unitInput, type UnitKind } from '../../../units/model';
 import { listUnits, loadUnit, unitService } from '../../../units/service';
-import { UnitDirectory, unitKey } from '../../values/units';
+import { UnitDirectory, unitKey, unitName } from '../../values/units';
 import { guessUnitKind, UNIT_KIND_WORDS } from '../../values/words';
 import type { FieldSpec } from '../fields';
 import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type RowPlan, SeenKeys } from '../kind';
@@ -13,7 +13,13 @@ import { shownEnum, shownList, shownText } from '../shown';
  * contacts, or updates the contact of the same name; the unit's other contacts stay.
  */
 export const UNIT_FIELDS: readonly FieldSpec[] = [
-  { key: 'name', words: ['单位名称', '单位全称', '名称', '单位'], read: { as: 'text' }, required: true },
+  // Published lists name the unit column after what the units are: 县市(州直部门), 行政区域, 部门.
+  {
+    key: 'name',
+    words: ['单位名称', '单位全称', '名称', '单位', '责任单位', '县市', '县市区', '行政区域', '地区', '部门'],
+    read: { as: 'text' },
+    required: true,
+  },
   { key: 'shortName', words: ['简称', '单位简称'], read: { as: 'text' } },
   { key: 'kind', words: ['单位类别', '单位类型', '类别', '类型', '单位性质'], read: { as: 'choice', words: UNIT_KIND_WORDS, enumName: 'unitKind' } },
   { key: 'contactName', words: ['联系人', '联络员', '联系人姓名'], read: { as: 'text' } },
@@ -48,7 +54,7 @@ function planUnit(parsed: ParsedRow, ctx: PlanContext, directory: UnitDirectory,
   const v = parsed.values;
   const text = (field: string): string | undefined => v.get(field) as string | undefined;
   const issues: Issue[] = [...parsed.issues];
-  const name = text('name') ?? '';
+  const name = unitName(text('name') ?? '');
   const duplicate = name ? seen.check(unitKey(name), parsed.row, 'name') : null;
   if (duplicate) issues.push(duplicate);
   const match = name ? directory.find(name) : null;
@@ -87,6 +93,8 @@ function planUnit(parsed: ParsedRow, ctx: PlanContext, directory: UnitDirectory,
 export const UNITS: ImportKindSpec = {
   kind: 'units',
   fields: UNIT_FIELDS,
+  // A tally table (县市 | 交办件数 | 办结数) names no other field of a unit.
+  headerByRequired: true,
   plan(rows, ctx) {
     const directory = new UnitDirectory(listUnits(ctx.db, { includeArchived: true }));
     const seen = new SeenKeys();
