@@ -305,6 +305,7 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
       serial: 'hidden',
       title: 'text',
       recipientUnitId: 'hidden',
+      recipientGroupId: 'hidden',
       recipient: 'text',
       issuedOn: 'date',
       replyDue: 'date',

@@ -54,5 +54,7 @@ export const reportChaseRequest = z.object({
   period,
   unitIds: idSet(1000).refine((ids) => ids.length > 0, { error: 'required' }),
   dates: letterDates,
+  /** One letter to each group the units owe tasks through, with the group as 主送, rather than one per member. */
+  toGroups: z.boolean().default(false),
 });
 export type ReportChaseRequest = z.input<typeof reportChaseRequest>;

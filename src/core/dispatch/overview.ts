@@ -33,12 +33,19 @@ function owedByUnit(db: Reader, period: Period): Map<number, OwedRow> {
   return new Map(rows.map((row) => [row.unit_id, row]));
 }
 
-/** Letters not voided, issued to a unit since the month began or asking for its reports. */
+/**
+ * Letters not voided, issued to a unit since the month began or asking for its reports. A letter to a
+ * group is filed under each member it concerns (those given its tasks through the group): the office
+ * looks at a member's row to see whether it was chased, and the one letter chased each of them.
+ */
 function lettersByUnit(db: Reader, period: Period): Map<number, DispatchLetter[]> {
   const rows = db.all<LetterRow>(
-    `SELECT id, recipient_unit_id, number, title, issued_on, report_period FROM documents
-     WHERE state <> 'voided' AND recipient_unit_id IS NOT NULL AND (report_period = $period OR issued_on >= $from)
-     ORDER BY issued_on, id`,
+    `SELECT d.id, coalesce(d.recipient_unit_id, tu.unit_id) AS recipient_unit_id, d.number, d.title, d.issued_on, d.report_period
+     FROM documents d
+       LEFT JOIN document_tasks dt ON d.recipient_group_id IS NOT NULL AND dt.document_id = d.id
+       LEFT JOIN task_units tu ON tu.task_id = dt.task_id AND tu.group_id = d.recipient_group_id
+     WHERE d.state <> 'voided' AND coalesce(d.recipient_unit_id, tu.unit_id) IS NOT NULL AND (d.report_period = $period OR d.issued_on >= $from)
+     GROUP BY d.id, 2 ORDER BY d.issued_on, d.id`,
     { period, from: `${period}-01` },
   );
   const letterOf = (row: LetterRow): DispatchLetter => ({

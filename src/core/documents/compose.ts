@@ -8,23 +8,23 @@ import type { Reader } from '../storage/database';
 import { isOverdue, type Task } from '../tasks/model';
 import { checkStagesOf } from '../tasks/standing';
 import { loadTask } from '../tasks/service';
-import type { Unit } from '../units/model';
+import { loadUnitGroup } from '../unit-groups/service';
 import { loadUnit } from '../units/service';
 import { documentTypeByCode, loadOffice, loadTemplate, templateFieldError } from './catalogue';
-import type { ComposedDocument, DocumentTemplate, DocumentType, OfficeProfile } from './model';
+import type { ComposedDocument, DocumentTemplate, DocumentType, LetterRecipient, OfficeProfile } from './model';
 import type { DocumentValues, TaskValues } from './template/fields';
 import { fillTemplate } from './template/expand';
 import { parseTemplate } from './template/parse';
 
 /**
- * A document composed from its template and the ledger: the recipient unit, its tasks, the office's
+ * A document composed from its template and the ledger: the recipient unit or group, its tasks, the office's
  * details and the dates. Documents are Chinese whatever the screen's language: the words the ledger
  * stores as codes (a task's status) are written as the Chinese catalogue has them.
  */
 export interface CompositionRequest {
   readonly docType: string;
   readonly templateId: number | null;
-  readonly recipientUnitId: number;
+  readonly recipient: LetterRecipient;
   readonly taskIds: readonly number[];
   readonly issuedOn: IsoDate;
   readonly replyDue: IsoDate | null;
@@ -42,10 +42,25 @@ export interface CompositionRequest {
 export interface Sources {
   readonly type: DocumentType;
   readonly template: DocumentTemplate;
-  readonly unit: Unit;
+  readonly addressee: Addressee;
   readonly tasks: readonly Task[];
   readonly office: OfficeProfile;
   readonly chased: { readonly number: string; readonly issuedOn: IsoDate } | null;
+}
+
+/** The names a letter's recipient is written with: a unit's, or a group's (which has no short name). */
+export interface Addressee {
+  readonly name: string;
+  readonly shortName: string;
+}
+
+function addresseeOf(db: Reader, recipient: LetterRecipient): Addressee | undefined {
+  if (recipient.kind === 'group') {
+    const group = loadUnitGroup(db, recipient.id);
+    return group && { name: group.name, shortName: group.name };
+  }
+  const unit = loadUnit(db, recipient.id);
+  return unit && { name: unit.name, shortName: unit.shortName || unit.name };
 }
 
 const TASK_STATUS: Readonly<Record<string, string>> = zhCommon.enums.taskStatus;
@@ -83,8 +98,8 @@ export function gatherSources(db: Reader, request: CompositionRequest): Result<S
   const templateId = request.templateId ?? (request.chaseOf !== null && office.chaseTemplateId !== null ? office.chaseTemplateId : type.templateId);
   const template = loadTemplate(db, templateId);
   if (!template) return invalid('templateId', 'unknown_reference');
-  const unit = loadUnit(db, request.recipientUnitId);
-  if (!unit) return invalid('recipientUnitId', 'unknown_reference');
+  const addressee = addresseeOf(db, request.recipient);
+  if (!addressee) return invalid(request.recipient.kind === 'group' ? 'recipientGroupId' : 'recipientUnitId', 'unknown_reference');
   const tasks: Task[] = [];
   for (const id of request.taskIds) {
     const task = loadTask(db, id);
@@ -97,13 +112,13 @@ export function gatherSources(db: Reader, request: CompositionRequest): Result<S
     if (!row) return invalid('chaseOf', 'unknown_reference');
     chased = { number: row.number, issuedOn: row.issued_on };
   }
-  return ok({ type, template, unit, tasks, office, chased });
+  return ok({ type, template, addressee, tasks, office, chased });
 }
 
 export function compose(db: Reader, request: CompositionRequest, sources: Sources, number: string): Result<ComposedDocument, DubanError> {
   const parsed = parseTemplate(sources.template.source);
   if (!parsed.ok) return templateFieldError(parsed.error);
-  const { unit, tasks, office, chased } = sources;
+  const { addressee, tasks, office, chased } = sources;
   const asOf = request.issuedOn;
   // A task its lead unit reported completed, with the group for its check, is not called late in a letter.
   const stages = checkStagesOf(
@@ -115,8 +130,8 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
   const signature = request.signature || office.signature;
   const copyTo = request.copyTo || office.copyTo;
   const document: DocumentValues = {
-    recipient: unit.name,
-    recipientShort: unit.shortName || unit.name,
+    recipient: addressee.name,
+    recipientShort: addressee.shortName,
     number,
     date: zhDate(asOf),
     replyDue: request.replyDue ? zhDate(request.replyDue) : '',
@@ -142,7 +157,7 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     issuer: office.issuer,
     number,
     title: request.title || filled.parts.title!,
-    addressee: filled.parts.addressee ?? unit.name,
+    addressee: filled.parts.addressee ?? addressee.name,
     blocks: filled.blocks,
     signature: filled.parts.signature ?? signature,
     date: asOf,

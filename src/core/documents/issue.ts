@@ -11,6 +11,7 @@ import type { Reader } from '../storage/database';
 import { overdueSql } from '../tasks/standing';
 import { listUnits } from '../units/service';
 import { compose, type CompositionRequest, gatherSources, type Sources } from './compose';
+import { addressLetters } from './group-letters';
 import {
   type BatchDraft,
   batchDraft,
@@ -21,6 +22,7 @@ import {
   type LetterDates,
   letterDates,
   type Preview,
+  recipientColumns,
   type ReplyInput,
   replyInput,
   type VoidInput,
@@ -71,8 +73,8 @@ function composeAll(
     const warnings = issueWarnings(db, request, sources.value.office.reminderIntervalDays);
     previews.push({
       templateId: sources.value.template.id,
-      recipientUnitId: request.recipientUnitId,
-      recipient: sources.value.unit.name,
+      ...recipientColumns(request.recipient),
+      recipient: sources.value.addressee.name,
       taskIds: request.taskIds,
       document: document.value,
       warnings,
@@ -101,7 +103,8 @@ function record(tx: Tx, request: CompositionRequest, preview: Preview, serial: n
       year: yearOf(request.issuedOn),
       serial,
       title: content.title,
-      recipientUnitId: request.recipientUnitId,
+      recipientUnitId: preview.recipientUnitId,
+      recipientGroupId: preview.recipientGroupId,
       recipient: preview.recipient,
       issuedOn: request.issuedOn,
       replyDue: request.replyDue,
@@ -139,7 +142,11 @@ function issueAll(tx: Tx, requests: readonly CompositionRequest[], notes: string
 export const previewLetters = (db: Reader, requests: readonly CompositionRequest[]): Result<Preview[]> => composeAll(db, requests, previewSerials(db));
 export const issueLetters = (tx: Tx, requests: readonly CompositionRequest[]): Result<IssuedDocument[]> => issueAll(tx, requests, '');
 
-const requestOf = ({ notes: _notes, ...draft }: Draft): CompositionRequest => ({ ...draft, reportPeriod: null });
+const requestOf = ({ notes: _notes, recipientUnitId, ...draft }: Draft): CompositionRequest => ({
+  ...draft,
+  recipient: { kind: 'unit', id: recipientUnitId },
+  reportPeriod: null,
+});
 
 /** The lead units of the tasks overdue on `asOf`, in the units' order, each with its own tasks by number. */
 export function overdueByLeadUnit(db: Reader, asOf: IsoDate, unitIds?: readonly number[]): { unitId: number; taskIds: number[] }[] {
@@ -169,9 +176,9 @@ export function overdueByLeadUnit(db: Reader, asOf: IsoDate, unitIds?: readonly 
 function batchRequests(db: Reader, input: BatchDraft): Result<CompositionRequest[]> {
   const valid = validate(batchDraft, input);
   if (!valid.ok) return valid;
-  const { overdueAsOf, unitIds, ...common } = valid.value;
-  const letters = overdueByLeadUnit(db, overdueAsOf, unitIds);
-  return ok(letters.map(({ unitId, taskIds }) => ({ ...common, recipientUnitId: unitId, taskIds, title: '', chaseOf: null, reportPeriod: null })));
+  const { overdueAsOf, unitIds, toGroups, ...common } = valid.value;
+  const letters = addressLetters(db, overdueByLeadUnit(db, overdueAsOf, unitIds), toGroups);
+  return ok(letters.map((letter) => ({ ...common, ...letter, title: '', chaseOf: null, reportPeriod: null })));
 }
 
 function decide<T>(ctx: LedgerContext, id: number, change: (tx: Tx, doc: IssuedDocument) => Result<T>): Result<IssuedDocument> {

@@ -106,6 +106,8 @@ export interface DocumentRecord {
   readonly serial: number;
   readonly title: string;
   readonly recipientUnitId: number | null;
+  /** A letter to a unit group as one 主送; the unit is then null. */
+  readonly recipientGroupId: number | null;
   readonly recipient: string;
   readonly issuedOn: IsoDate;
   readonly replyDue: IsoDate | null;
@@ -136,7 +138,8 @@ export type IssueWarning =
 /** A document as it would be issued: its recipient, tasks and text, with the number it would take. */
 export interface Preview {
   readonly templateId: number;
-  readonly recipientUnitId: number;
+  readonly recipientUnitId: number | null;
+  readonly recipientGroupId: number | null;
   readonly recipient: string;
   readonly taskIds: readonly number[];
   readonly document: ComposedDocument;
@@ -169,6 +172,18 @@ const codeOfType = text(40).min(1, { error: 'required' });
 /** The most tasks one document may cover; also how many a letter to a unit covers when nobody chose them. */
 export const LETTER_TASKS_MAX = 500;
 
+/**
+ * Whom a letter is addressed to: one unit, or a unit group as one 主送 — GB/T 9704 7.2.4 lets the
+ * addressee be the recipients' collective name (各盟市人民政府（行政公署）).
+ */
+export type LetterRecipient = { readonly kind: 'unit'; readonly id: number } | { readonly kind: 'group'; readonly id: number };
+
+/** The register's two columns for a recipient: one of them is null. */
+export const recipientColumns = (recipient: LetterRecipient): Pick<DocumentRecord, 'recipientUnitId' | 'recipientGroupId'> => ({
+  recipientUnitId: recipient.kind === 'unit' ? recipient.id : null,
+  recipientGroupId: recipient.kind === 'group' ? recipient.id : null,
+});
+
 /** What a document is written from: the type, the recipient, the tasks, the dates. */
 export const documentDraft = z.object({
   docType: codeOfType,
@@ -196,6 +211,8 @@ export const batchDraft = z.object({
   issuedOn: isoDate,
   replyDue: optionalDate,
   unitIds: z.array(id).max(1000).optional(),
+  /** One letter to each group the overdue tasks were given to, with the group as 主送, rather than one per member. */
+  toGroups: z.boolean().default(false),
   signature: optionalText(100),
   copyTo: optionalText(500),
   contact: optionalText(40),

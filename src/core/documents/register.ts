@@ -9,7 +9,7 @@ import { type AwaitedReply, type ComposedDocument, type DocumentQuery, documentQ
 
 /** The register (发文登记): every document issued, with its number, recipient, tasks and reply. */
 const RECORD_COLUMNS =
-  'id, doc_type, number, year, serial, title, recipient_unit_id, recipient, issued_on, reply_due, replied_on, reply_text, state, voided_on, void_reason, notes, template_id, chase_of, report_period, created_at, updated_at';
+  'id, doc_type, number, year, serial, title, recipient_unit_id, recipient_group_id, recipient, issued_on, reply_due, replied_on, reply_text, state, voided_on, void_reason, notes, template_id, chase_of, report_period, created_at, updated_at';
 
 function taskIdsOf(db: Reader, documentId: number): number[] {
   return db.all<{ task_id: number }>('SELECT task_id FROM document_tasks WHERE document_id = ? ORDER BY rowid', [documentId]).map((r) => r.task_id);

@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from '../../shared/dates';
 import type { Reader } from '../storage/database';
 import type { CompositionRequest } from './compose';
-import type { IssueWarning } from './model';
+import { type IssueWarning, recipientColumns } from './model';
 
 /**
  * What an office would want to know before a letter goes out (model.ts, IssueWarning): the letter it
@@ -21,13 +21,14 @@ function notYetDue(db: Reader, request: CompositionRequest): IssueWarning[] {
 
 function recentlySent(db: Reader, request: CompositionRequest, intervalDays: number): IssueWarning[] {
   if (request.taskIds.length === 0) return [];
+  const { recipientUnitId: unit, recipientGroupId: group } = recipientColumns(request.recipient);
   return db
     .all<{ number: string; issued_on: IsoDate }>(
       `SELECT DISTINCT d.id, d.number, d.issued_on FROM documents d JOIN document_tasks dt ON dt.document_id = d.id
-       WHERE d.recipient_unit_id = ? AND d.state = 'issued' AND d.issued_on >= ? AND d.id IS NOT ?
+       WHERE d.recipient_unit_id IS ? AND d.recipient_group_id IS ? AND d.state = 'issued' AND d.issued_on >= ? AND d.id IS NOT ?
          AND dt.task_id IN (SELECT value FROM json_each(?))
        ORDER BY d.issued_on DESC, d.id DESC`,
-      [request.recipientUnitId, addDays(request.issuedOn, -intervalDays), request.chaseOf, JSON.stringify(request.taskIds)],
+      [unit, group, addDays(request.issuedOn, -intervalDays), request.chaseOf, JSON.stringify(request.taskIds)],
     )
     .map((row) => ({ code: 'recently_sent', number: row.number, issuedOn: row.issued_on }));
 }

@@ -8,6 +8,7 @@ import { V4_OFFICE_MONTH } from './v4-office-month';
 import { V5_MONTHLY_DISPATCH } from './v5-monthly-dispatch';
 import { V6_PETITION_WORDS } from './v6-petition-words';
 import { V7_UNIT_GROUPS } from './v7-unit-groups';
+import { V8_GROUP_LETTERS } from './v8-group-letters';
 import { seedDocumentDefaults, seedReportChase } from '../documents/defaults';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V5_MONTHLY_DISPATCH,
   V6_PETITION_WORDS,
   V7_UNIT_GROUPS,
+  V8_GROUP_LETTERS,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

@@ -93,3 +93,53 @@ describe('unit groups', () => {
     ]);
   });
 });
+
+describe('a letter to a group', () => {
+  async function cityTasks() {
+    const { cities, departments } = await ledgerWithCities();
+    const group = unwrap(ledger.unitGroups.create({ name: '各盟市人民政府（行政公署）', members: { by: 'kind', kind: 'city' } }));
+    const given = (number: string) =>
+      unwrap(ledger.tasks.create({ number, problem: `第${number}项问题`, deadline: { kind: 'ongoing' }, leadUnitIds: [], leadGroupIds: [group.id] }));
+    const tasks = [given('3'), given('12')];
+    const own = addTask(ledger, '5', cities['南湖市人民政府']!);
+    return { cities, departments, group, tasks, own };
+  }
+  const request = (unitIds: number[], toGroups: boolean) => ({ period: NOVEMBER, unitIds, dates: { issuedOn: '2026-12-04', replyDue: '2026-12-14' }, toGroups });
+
+  it('催报 to members behind writes one letter with the group as 主送 on the group’s tasks, and the members’ own tasks each to the member', async () => {
+    const { cities, group, tasks, own } = await cityTasks();
+    unwrap(ledger.progress.submit({ taskId: tasks[0]!.id, unitId: cities['东岭市人民政府']!, period: NOVEMBER, state: 'on_track', progress: '已排查' }));
+    const previews = unwrap(ledger.dispatch.previewChase(request(Object.values(cities), true)));
+    expect(previews.map((p) => [p.recipient, p.recipientGroupId, p.taskIds])).toEqual([
+      ['各盟市人民政府（行政公署）', group.id, tasks.map((t) => t.id)],
+      ['南湖市人民政府', null, [own.id]],
+    ]);
+    expect(previews[0]!.document.addressee).toBe('各盟市人民政府（行政公署）');
+
+    const issued = unwrap(ledger.dispatch.chase(request(Object.values(cities), true)));
+    expect(issued.map((d) => [d.recipient, d.recipientUnitId, d.recipientGroupId])).toEqual([
+      ['各盟市人民政府（行政公署）', null, group.id],
+      ['南湖市人民政府', cities['南湖市人民政府'], null],
+    ]);
+    expect(issued[1]!.number).toBe(issued[0]!.number.replace(/\d+号$/, (n) => `${Number.parseInt(n, 10) + 1}号`));
+    // Filed under each member in the dispatch, as a 催报 of the month.
+    const letters = ledger.dispatch.overview(NOVEMBER).units.map((u) => [u.unit.name, u.letters.map((l) => l.number)]);
+    expect(letters).toEqual([
+      ['东岭市人民政府', [issued[0]!.number]],
+      ['南湖市人民政府', [issued[0]!.number, issued[1]!.number]],
+      ['西河盟行政公署', [issued[0]!.number]],
+    ]);
+    // Its reply is tracked once, on the one entry.
+    unwrap(ledger.documents.reply(issued[0]!.id, { repliedOn: '2026-12-10', replyText: '各盟市已报送' }));
+    expect(unwrap(ledger.documents.list({ awaitingReply: true })).map((d) => d.recipient)).toEqual(['南湖市人民政府']);
+  });
+
+  it('writes one letter per member unless asked, and warns of a group letter sent lately', async () => {
+    const { cities } = await cityTasks();
+    const each = unwrap(ledger.dispatch.previewChase(request(Object.values(cities), false)));
+    expect(each.map((p) => p.recipient)).toEqual(CITIES);
+    unwrap(ledger.dispatch.chase(request(Object.values(cities), true)));
+    const again = unwrap(ledger.dispatch.previewChase(request(Object.values(cities), true)));
+    expect(again[0]!.warnings.map((w) => w.code)).toEqual(['recently_sent']);
+  });
+});

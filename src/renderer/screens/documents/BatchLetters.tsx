@@ -34,7 +34,7 @@ function Batch({ office }: { office: OfficeProfile }) {
   const now = today();
   const form = useForm(batchDraft, { docType: 'reminder', overdueAsOf: now, ...newLetterDates(office) }, 'document-batch');
   // The user's own ticks and unticks, over the defaults (every unit but those sent a letter lately).
-  const [chosen, setChosen] = useState<ReadonlyMap<number, boolean>>(new Map());
+  const [chosen, setChosen] = useState<ReadonlyMap<number | null, boolean>>(new Map());
   // The units found, with the draft they were found for: the letters chosen among them follow that draft.
   const [found, setFound] = useState<{ draft: BatchDraft; all: DocumentPreview } | null>(null);
   const all = found?.all ?? null;
@@ -44,7 +44,7 @@ function Batch({ office }: { office: OfficeProfile }) {
   const [issued, setIssued] = useState<{ docs: IssuedDocument[]; html: string } | null>(null);
   const draft = useDebounced(form.values, 350);
   const isChosen = useCallback((item: Preview): boolean => chosen.get(item.recipientUnitId) ?? !sentLately(item), [chosen]);
-  const unitIds = useMemo(() => (all?.items ?? []).filter(isChosen).map((item) => item.recipientUnitId), [all, isChosen]);
+  const unitIds = useMemo(() => (all?.items ?? []).filter(isChosen).flatMap((item) => item.recipientUnitId ?? []), [all, isChosen]);
 
   // Every unit with overdue tasks, to choose from; then the letters of those chosen, numbered in order.
   useEffect(() => {
