@@ -57,6 +57,18 @@ test('a group of every 盟市, a task given to it in the form, each member owing
   for (const name of CITIES) await expect(table.getByRole('row', { name: new RegExp(name) })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(CITIES.length + 1);
   await snap(page, 'unit-groups-dispatch');
+
+  await page.getByRole('button', { name: '催报（3 个单位）' }).click();
+  const chase = page.getByRole('dialog', { name: /催报/ });
+  await expect(chase.getByRole('radio', { name: '每个成员单位各发一份' })).toBeChecked();
+  await expect(chase.getByRole('button', { name: '确认发出 3 份催报函' })).toBeVisible();
+  await chase.getByRole('radio', { name: '以单位组为主送，发一份' }).check();
+  await expect(chase.frameLocator('iframe[title="打印预览"]').getByText(`${ALL_CITIES}：`)).toBeVisible();
+  await expect(chase.getByRole('button', { name: '确认发出 1 份催报函' })).toBeVisible();
+  await snap(page, 'unit-groups-chase-to-group');
+  await chase.getByRole('button', { name: '确认发出 1 份催报函' }).click();
+  await expect(page.getByText(/已发出 1 份催报函/)).toBeVisible();
+  for (const name of CITIES) await expect(table.getByRole('row', { name: new RegExp(`${name}.*催报`) })).toBeVisible();
 });
 
 test('the import offers a group for 各盟市人民政府（行政公署） in a published task list, and writes nothing until answered', async ({ app, workDir }) => {

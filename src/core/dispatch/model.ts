@@ -40,6 +40,8 @@ export interface DispatchUnit {
   readonly owed: number;
   /** Of those, reported for the month. */
   readonly reported: number;
+  /** Some of those were given to it through a unit group: a 催报 may go to the group as one letter. */
+  readonly owesThroughGroup: boolean;
   readonly workbook: DispatchWorkbook | null;
   readonly letters: readonly DispatchLetter[];
 }

@@ -10,6 +10,7 @@ interface OwedRow {
   readonly unit_id: number;
   readonly owed: number;
   readonly reported: number;
+  readonly through_group: number;
 }
 
 interface LetterRow {
@@ -24,7 +25,7 @@ interface LetterRow {
 /** Per unit: its open lead tasks, and how many of them have the month's report. */
 function owedByUnit(db: Reader, period: Period): Map<number, OwedRow> {
   const rows = db.all<OwedRow>(
-    `SELECT tu.unit_id, count(*) AS owed,
+    `SELECT tu.unit_id, count(*) AS owed, max(tu.group_id IS NOT NULL) AS through_group,
        sum(EXISTS (SELECT 1 FROM progress_reports r WHERE r.task_id = tu.task_id AND r.unit_id = tu.unit_id AND r.period = $period)) AS reported
      FROM task_units tu JOIN tasks t ON t.id = tu.task_id
      WHERE tu.role = 'lead' AND ${openTaskSql('t')} GROUP BY tu.unit_id`,
@@ -81,6 +82,7 @@ export function dispatchOverview(db: Reader, period: Period): DispatchOverview {
       unit: unitRef(unit),
       owed: owed.get(unit.id)?.owed ?? 0,
       reported: owed.get(unit.id)?.reported ?? 0,
+      owesThroughGroup: owed.get(unit.id)?.through_group === 1,
       workbook: workbooks.get(unit.id) ?? null,
       letters: letters.get(unit.id) ?? [],
     }));

@@ -104,7 +104,12 @@ describe('a letter to a group', () => {
     const own = addTask(ledger, '5', cities['南湖市人民政府']!);
     return { cities, departments, group, tasks, own };
   }
-  const request = (unitIds: number[], toGroups: boolean) => ({ period: NOVEMBER, unitIds, dates: { issuedOn: '2026-12-04', replyDue: '2026-12-14' }, toGroups });
+  const request = (unitIds: number[], toGroups: boolean) => ({
+    period: NOVEMBER,
+    unitIds,
+    dates: { issuedOn: '2026-12-04', replyDue: '2026-12-14' },
+    toGroups,
+  });
 
   it('催报 to members behind writes one letter with the group as 主送 on the group’s tasks, and the members’ own tasks each to the member', async () => {
     const { cities, group, tasks, own } = await cityTasks();

@@ -8,6 +8,7 @@ import { useDebounced } from '../../hooks/useDebounced';
 import { Dialog } from '../Dialog';
 import { ErrorNotice } from '../Notice';
 import { DocumentFrame } from './DocumentFrame';
+import { GroupChoice } from './GroupChoice';
 import { IssueWarnings } from './IssueWarnings';
 import { LetterDates } from './LetterDates';
 import { LetterNumbers } from './LetterNumbers';
@@ -23,12 +24,14 @@ import { newLetterDates, WithOffice } from './office';
 export interface IssueDialogProps {
   readonly title: string;
   readonly intro: string;
-  /** The confirming button's words. */
-  readonly confirm: string;
-  /** The letters with these dates as they would be issued, with their warnings. */
-  readonly preview: (dates: Dates) => Promise<Result<DocumentPreview>>;
+  /** The confirming button's words, for the number of letters previewed. */
+  readonly confirm: (letters: number) => string;
+  /** Some recipients owe tasks given to their unit group: offer one letter to the group instead of one per member. */
+  readonly offersGroups?: boolean;
+  /** The letters with these dates (and, if chosen, addressed to the groups) as they would be issued, with their warnings. */
+  readonly preview: (dates: Dates, toGroups: boolean) => Promise<Result<DocumentPreview>>;
   /** Issues them: numbers taken, register entries written. */
-  readonly issue: (dates: Dates) => Promise<Result<readonly IssuedDocument[]>>;
+  readonly issue: (dates: Dates, toGroups: boolean) => Promise<Result<readonly IssuedDocument[]>>;
   readonly onIssued: (documents: readonly IssuedDocument[]) => void;
   readonly onClose: () => void;
 }
@@ -48,25 +51,26 @@ interface Shown {
 
 const NOTHING_SHOWN: Shown = { preview: null, error: null };
 
-function Confirmation({ office, title, intro, confirm, preview, issue, onIssued, onClose }: IssueDialogProps & { office: OfficeProfile }) {
+function Confirmation({ office, title, intro, confirm, offersGroups, preview, issue, onIssued, onClose }: IssueDialogProps & { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
   const form = useForm(letterDates, newLetterDates(office));
   const dates = useDebounced(form.values, 350);
   const valid = useMemo(() => letterDates.safeParse(dates).data ?? null, [dates]);
+  const [toGroups, setToGroups] = useState(false);
   const [fetched, setFetched] = useState<Shown>(NOTHING_SHOWN);
   // The caller's preview is read as the dates settle: a new function each render asks nothing again.
   const previewOf = useEffectEvent(preview);
 
   useEffect(() => {
     if (!valid) return;
-    void previewOf(valid).then((result) => setFetched(result.ok ? { preview: result.value, error: null } : { preview: null, error: result.error }));
-  }, [valid]);
+    void previewOf(valid, toGroups).then((result) => setFetched(result.ok ? { preview: result.value, error: null } : { preview: null, error: result.error }));
+  }, [valid, toGroups]);
   // Dates that cannot be issued show no letter, whatever was shown for the last sound ones.
   const shown = valid ? fetched : NOTHING_SHOWN;
 
   const send = (): void =>
     void form.submit(async (values) => {
-      const issued = await issue(values);
+      const issued = await issue(values, toGroups);
       if (issued.ok) onIssued(issued.value);
       return issued;
     });
@@ -82,6 +86,7 @@ function Confirmation({ office, title, intro, confirm, preview, issue, onIssued,
       }}
     >
       <p>{intro}</p>
+      {offersGroups && <GroupChoice toGroups={toGroups} onChange={setToGroups} />}
       <div className="form form--grid">
         <LetterDates form={form} />
       </div>
@@ -94,7 +99,7 @@ function Confirmation({ office, title, intro, confirm, preview, issue, onIssued,
           {t('app:actions.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={!shown.preview || form.saving}>
-          {confirm}
+          {confirm(items.length)}
         </button>
       </div>
     </form>

@@ -150,7 +150,7 @@ function Details({ doc: d, typeName, onClose, onOpen }: DialogProps & { doc: Iss
         <IssueDialog
           title={t('chase.title', { number: d.number })}
           intro={t('chase.intro', { recipient: d.recipient, count: d.taskIds.length })}
-          confirm={t('chase.confirm')}
+          confirm={() => t('chase.confirm')}
           preview={(dates) => api.documents.previewChase(id, dates)}
           issue={(dates) => documents.chase(id, dates).then((chase) => (chase.ok ? ok([chase.value]) : chase))}
           onIssued={chased}

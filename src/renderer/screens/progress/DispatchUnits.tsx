@@ -112,7 +112,7 @@ export function DispatchUnits({
     },
   ];
 
-  const request = (dates: LetterDates): ReportChaseRequest => ({ period, unitIds: chased.map((row) => row.unit.id), dates });
+  const request = (dates: LetterDates, toGroups: boolean): ReportChaseRequest => ({ period, unitIds: chased.map((row) => row.unit.id), dates, toGroups });
   return (
     <Section
       title={t('dispatch.unitsTitle', { period: format.period(period), count: units.filter(behind).length })}
@@ -136,9 +136,10 @@ export function DispatchUnits({
         <IssueDialog
           title={t('dispatch.chaseTitle', { period: format.period(period) })}
           intro={t('dispatch.chaseIntro', { period: format.period(period), units: chased.map((row) => row.unit.name).join(t('common:listSeparator')) })}
-          confirm={t('dispatch.chaseConfirm', { count: chased.length })}
-          preview={(dates) => api.dispatch.previewChase(request(dates))}
-          issue={(dates) => dispatch.chase(request(dates))}
+          confirm={(letters) => t('dispatch.chaseConfirm', { count: letters })}
+          offersGroups={chased.some((row) => row.owesThroughGroup)}
+          preview={(dates, toGroups) => api.dispatch.previewChase(request(dates, toGroups))}
+          issue={(dates, toGroups) => dispatch.chase(request(dates, toGroups))}
           onIssued={(documents) => {
             setChasing(false);
             toast(t('dispatch.chased', { count: documents.length, numbers: documents.map((d) => d.number).join(t('common:listSeparator')) }));
