@@ -16,7 +16,7 @@ test('a ledger from the first unit to a task closed out with evidence, and its h
     ['自治区生态环境厅', '生态环境厅'],
     ['自治区水利厅', '水利厅'],
   ] as const) {
-    await page.getByRole('button', { name: '新增单位' }).click();
+    await page.getByRole('button', { name: '新增单位', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('单位名称').fill(name);
     await dialog.getByLabel('简称').fill(shortName);

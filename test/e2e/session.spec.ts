@@ -37,7 +37,7 @@ test('create a ledger, note its recovery key, add a unit, lock, refuse a wrong p
 
   await openScreen(page, '单位');
   await expect(page.getByText('还没有单位')).toBeVisible();
-  await page.getByRole('button', { name: '新增单位' }).click();
+  await page.getByRole('button', { name: '新增单位', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByLabel('单位名称')).toHaveAccessibleDescription('必须填写');
@@ -112,7 +112,7 @@ test.describe('when the core stops under the window', () => {
     const { page } = app;
     await createLedger(page, workDir);
     await openScreen(page, '单位');
-    await page.getByRole('button', { name: '新增单位' }).click();
+    await page.getByRole('button', { name: '新增单位', exact: true }).click();
     // The name asks this core to fail as it receives the call.
     await page.getByRole('dialog').getByLabel('单位名称').fill('test:crash');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
