@@ -105,4 +105,15 @@ describe('duban import of petition tables as governments publish them', () => {
     expect(truth.stdout).toContain('第 8 行（2149）：是否属实：“正在核查”（G8）看不出属实与否，按原文作为附加列保留');
     expect(run(['import', path, published('fenlei-wubianhao.xlsx'), '--batch', '0']).stderr).toContain('批次“0”不正确');
   });
+
+  it('reads numbers written in Chinese numerals, and a sheet per batch named 第一批, 第二批', () => {
+    const numerals = run(['import', path, published('zhongwen-shuzi.xlsx'), '--kind', 'petitions']);
+    expect(numerals.status, numerals.stderr).toBe(0);
+    expect(numerals.stdout).toContain('按“第3批-序号”识别信访件：表中没有受理编号，批次取自表格标题。');
+    expect(numerals.stdout).toContain('新增 4 条，更新 0 条，不变 0 条，跳过 3 行，有错误 0 行');
+    expect(JSON.parse(run(['import', path, published('zhongwen-shuzi.xlsx'), '--json']).stdout)).toMatchObject({ created: 0, unchanged: 4 });
+    const sheet = run(['import', path, published('fenpi-gongzuobiao.xlsx'), '--sheet', '第二批']);
+    expect(sheet.stdout).toContain('按“第2批-序号”识别信访件：表中没有受理编号，批次取自工作表名。');
+    expect(sheet.stdout).toContain('新增 3 条');
+  });
 });

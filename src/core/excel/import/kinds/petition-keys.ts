@@ -1,4 +1,5 @@
 import { cellText } from '../../read/cells';
+import { NUMBER, numberOf } from '../../values/numerals';
 import type { SheetData } from '../../read/workbook';
 import type { Header } from '../header';
 import type { Issue, Keying } from '../model';
@@ -6,15 +7,15 @@ import type { ParsedRow } from '../rows';
 
 /**
  * Older petition tables have no receipt numbers: their rows are numbered (序号 21, 22 …) within a
- * batch the title or the sheet names (第5批). Such cases are keyed 第5批-21, so that importing the
+ * batch the title or the sheet names (第5批, 第三批). Such cases are keyed 第5批-21, so that importing the
  * same table again finds them.
  */
-const BATCH = /第\s*(\d+)\s*批/;
+const BATCH = new RegExp(`第\\s*(${NUMBER})\\s*批`);
 
 const batchIn = (texts: readonly string[]): number | null => {
   for (const text of texts) {
     const match = BATCH.exec(text);
-    if (match) return Number(match[1]);
+    if (match) return numberOf(match[1]!);
   }
   return null;
 };
