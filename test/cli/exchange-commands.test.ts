@@ -1,7 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Ledger } from '../../src/core/ledger';
 import { duban, ledgerFile } from '../helpers/cli';
+import { unwrap } from '../helpers/result';
 import { useTempDir } from '../helpers/temp';
 import { WORKBOOKS } from '../helpers/workbooks';
 
@@ -115,5 +117,18 @@ describe('duban import of petition tables as governments publish them', () => {
     const sheet = run(['import', path, published('fenpi-gongzuobiao.xlsx'), '--sheet', '第二批']);
     expect(sheet.stdout).toContain('按“第2批-序号”识别信访件：表中没有受理编号，批次取自工作表名。');
     expect(sheet.stdout).toContain('新增 3 条');
+  });
+
+  it('gives each case the value of a cell merged down over several cases', async () => {
+    const merged = JSON.parse(run(['import', path, published('hebing-xiangxia.xlsx'), '--json']).stdout);
+    expect(merged).toMatchObject({ created: 3, errors: 0 });
+    const ledger = unwrap(await Ledger.open(path, { password: PASSWORD }, { readOnly: true }));
+    const rows = unwrap(ledger.petitions.list({ limit: 100 })).rows.filter((c) => c.receiptNumber.startsWith('Z7'));
+    unwrap(ledger.close());
+    expect(rows.map((c) => [c.receiptNumber, c.batch, c.region])).toEqual([
+      ['Z701', 7, '平川县'],
+      ['Z702', 7, '平川县'],
+      ['Z703', 7, '河西区'],
+    ]);
   });
 });

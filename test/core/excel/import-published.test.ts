@@ -152,4 +152,15 @@ describe('petition tables as governments publish them', () => {
       ['第2批-3', 2, 'completed'],
     ]);
   });
+
+  it('a cell merged down over several cases gives each of them its value', async () => {
+    const { first, second } = await importTwice('hebing-xiangxia.xlsx');
+    expect(first.result).toMatchObject({ created: 3, errors: 0 });
+    expect(second.result).toMatchObject({ unchanged: 3 });
+    expect(cases().map((c) => [c.receiptNumber, c.batch, c.region])).toEqual([
+      ['Z701', 7, '平川县'],
+      ['Z702', 7, '平川县'],
+      ['Z703', 7, '河西区'],
+    ]);
+  });
 });
