@@ -32,7 +32,11 @@ export const describeKept = (t: TFunction, columns: readonly string[]): string |
 
 /** How cases without receipt numbers are keyed, once the batch is known; null otherwise. */
 export function describeKeying(t: TFunction, keying: Keying): string | null {
-  if (keying.by === 'column' || keying.from === null) return null;
+  if (keying.by === 'column')
+    return keying.batchOf
+      ? t('exchange:wizard.keying.batchOf', { batch: keying.batchOf.batch, from: t(`exchange:wizard.keying.from.${keying.batchOf.from}`) })
+      : null;
+  if (keying.from === null) return null;
   return keying.from === 'column'
     ? t('exchange:wizard.keying.byColumn')
     : t('exchange:wizard.keying.title', { batch: keying.batch, from: t(`exchange:wizard.keying.from.${keying.from}`) });

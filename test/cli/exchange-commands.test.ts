@@ -104,6 +104,7 @@ describe('duban import of petition tables as governments publish them', () => {
     const extra = run(['import', path, published('fujia-lie.xlsx')]);
     expect(extra.stdout).toContain('作为附加列保留：“处理类别”、“来源”、“备注二”');
     const truth = run(['import', path, published('yilanbiao-shifou.xlsx')]);
+    expect(truth.stdout).toContain('表中没有批次列，交办批次取自表格标题：第3批。');
     expect(truth.stdout).toContain('第 8 行（2149）：是否属实：“正在核查”（G8）看不出属实与否，按原文作为附加列保留');
     expect(run(['import', path, published('fenlei-wubianhao.xlsx'), '--batch', '0']).stderr).toContain('批次“0”不正确');
   });

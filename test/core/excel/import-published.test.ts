@@ -31,7 +31,14 @@ describe('petition tables as governments publish them', () => {
     expect(first.preview).toMatchObject({ kind: 'petitions', headerRows: [3], missingFields: [], words: [] });
     expect(first.result).toMatchObject({ created: 5, errors: 0, skipped: 1 });
     expect(second.result).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
-    expect(cases().map((c) => c.receiptNumber)).toEqual(['2145', '2146', '2147', '2148', '2149']);
+    expect(first.preview.keying).toEqual({ by: 'column', batchOf: { batch: 3, from: 'title' } });
+    expect(cases().map((c) => [c.receiptNumber, c.batch])).toEqual([
+      ['2145', 3],
+      ['2146', 3],
+      ['2147', 3],
+      ['2148', 3],
+      ['2149', 3],
+    ]);
     expect(caseOf('2145')).toMatchObject({
       truth: 'true',
       pollutionKinds: ['air', 'noise'],
