@@ -118,6 +118,7 @@ describe('duban import of petition tables as governments publish them', () => {
     const sheet = run(['import', path, published('fenpi-gongzuobiao.xlsx'), '--sheet', '第二批']);
     expect(sheet.stdout).toContain('按“第2批-序号”识别信访件：表中没有受理编号，批次取自工作表名。');
     expect(sheet.stdout).toContain('新增 3 条');
+    expect(duban(['--help']).stdout).toMatch(/--sheet 工作表名.*--batch 批次/s);
   });
 
   it('gives each case the value of a cell merged down over several cases', async () => {
