@@ -31,6 +31,9 @@ export const describeKept = (t: TFunction, columns: readonly string[]): string |
   columns.length === 0 ? null : t('exchange:wizard.keptColumns', { columns: columns.map((c) => `“${c}”`).join(t('common:listSeparator')) });
 
 /** How cases without receipt numbers are keyed, once the batch is known; null otherwise. */
+export const describeOtherSheets = (t: TFunction, sheet: string, others: readonly string[]): string | null =>
+  others.length === 0 ? null : t('exchange:wizard.otherSheets', { sheet, sheets: others.map((name) => `“${name}”`).join(t('common:listSeparator')) });
+
 export function describeKeying(t: TFunction, keying: Keying): string | null {
   if (keying.by === 'column')
     return keying.batchOf

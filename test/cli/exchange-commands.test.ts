@@ -115,6 +115,9 @@ describe('duban import of petition tables as governments publish them', () => {
     expect(numerals.stdout).toContain('按“第3批-序号”识别信访件：表中没有受理编号，批次取自表格标题。');
     expect(numerals.stdout).toContain('新增 4 条，更新 0 条，不变 0 条，跳过 3 行，有错误 0 行');
     expect(JSON.parse(run(['import', path, published('zhongwen-shuzi.xlsx'), '--json']).stdout)).toMatchObject({ created: 0, unchanged: 4 });
+    expect(run(['import', path, published('fenpi-gongzuobiao.xlsx'), '--dry-run']).stdout).toContain(
+      '这次只导入工作表“第一批”；工作表“第二批”也有同类的表，要另行导入。',
+    );
     const sheet = run(['import', path, published('fenpi-gongzuobiao.xlsx'), '--sheet', '第二批']);
     expect(sheet.stdout).toContain('按“第2批-序号”识别信访件：表中没有受理编号，批次取自工作表名。');
     expect(sheet.stdout).toContain('新增 3 条');

@@ -146,8 +146,10 @@ describe('petition tables as governments publish them', () => {
 
   it('one sheet per batch named in Chinese numerals: each sheet keys its cases by its own batch', async () => {
     ledger = await newLedger();
+    const unchosen = unwrap(await ledger.exchange.imports.importFile(published('fenpi-gongzuobiao.xlsx'), { kind: 'petitions' }, true));
+    expect(unchosen.preview).toMatchObject({ sheet: '第一批', otherSheets: ['第二批'] });
     const second = unwrap(await ledger.exchange.imports.importFile(published('fenpi-gongzuobiao.xlsx'), { kind: 'petitions', sheet: '第二批' }, false));
-    expect(second.preview).toMatchObject({ sheet: '第二批', keying: { by: 'batch_and_ordinal', batch: 2, from: 'sheet' } });
+    expect(second.preview).toMatchObject({ sheet: '第二批', otherSheets: ['第一批'], keying: { by: 'batch_and_ordinal', batch: 2, from: 'sheet' } });
     expect(second.result).toMatchObject({ created: 3, errors: 0 });
     const first = unwrap(await ledger.exchange.imports.importFile(published('fenpi-gongzuobiao.xlsx'), { kind: 'petitions', sheet: '第一批' }, false));
     expect(first.result).toMatchObject({ created: 2, errors: 0 });

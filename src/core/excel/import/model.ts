@@ -275,6 +275,8 @@ export interface ImportPreview {
   /** Headers of the columns kept so. */
   readonly keptColumns: readonly string[];
   readonly keying: Keying;
+  /** Other sheets holding a table of the same kind (one sheet per batch), which this import does not read. */
+  readonly otherSheets: readonly string[];
   /** The first rows of the preview; `exchange.rows` pages through the rest. */
   readonly rows: readonly PreviewRow[];
   readonly totalRows: number;
