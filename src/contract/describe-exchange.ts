@@ -31,8 +31,15 @@ export const describeKept = (t: TFunction, columns: readonly string[]): string |
   columns.length === 0 ? null : t('exchange:wizard.keptColumns', { columns: columns.map((c) => `“${c}”`).join(t('common:listSeparator')) });
 
 /** How cases without receipt numbers are keyed, once the batch is known; null otherwise. */
+export const describeOtherSheets = (t: TFunction, sheet: string, others: readonly string[]): string | null =>
+  others.length === 0 ? null : t('exchange:wizard.otherSheets', { sheet, sheets: others.map((name) => `“${name}”`).join(t('common:listSeparator')) });
+
 export function describeKeying(t: TFunction, keying: Keying): string | null {
-  if (keying.by === 'column' || keying.from === null) return null;
+  if (keying.by === 'column')
+    return keying.batchOf
+      ? t('exchange:wizard.keying.batchOf', { batch: keying.batchOf.batch, from: t(`exchange:wizard.keying.from.${keying.batchOf.from}`) })
+      : null;
+  if (keying.from === null) return null;
   return keying.from === 'column'
     ? t('exchange:wizard.keying.byColumn')
     : t('exchange:wizard.keying.title', { batch: keying.batch, from: t(`exchange:wizard.keying.from.${keying.from}`) });

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Ledger } from '../../src/core/ledger';
 import { duban, ledgerFile } from '../helpers/cli';
+import { unwrap } from '../helpers/result';
 import { useTempDir } from '../helpers/temp';
 import { WORKBOOKS } from '../helpers/workbooks';
 
@@ -102,7 +104,36 @@ describe('duban import of petition tables as governments publish them', () => {
     const extra = run(['import', path, published('fujia-lie.xlsx')]);
     expect(extra.stdout).toContain('作为附加列保留：“处理类别”、“来源”、“备注二”');
     const truth = run(['import', path, published('yilanbiao-shifou.xlsx')]);
+    expect(truth.stdout).toContain('表中没有批次列，交办批次取自表格标题：第3批。');
     expect(truth.stdout).toContain('第 8 行（2149）：是否属实：“正在核查”（G8）看不出属实与否，按原文作为附加列保留');
     expect(run(['import', path, published('fenlei-wubianhao.xlsx'), '--batch', '0']).stderr).toContain('批次“0”不正确');
+  });
+
+  it('reads numbers written in Chinese numerals, and a sheet per batch named 第一批, 第二批', () => {
+    const numerals = run(['import', path, published('zhongwen-shuzi.xlsx'), '--kind', 'petitions']);
+    expect(numerals.status, numerals.stderr).toBe(0);
+    expect(numerals.stdout).toContain('按“第3批-序号”识别信访件：表中没有受理编号，批次取自表格标题。');
+    expect(numerals.stdout).toContain('新增 4 条，更新 0 条，不变 0 条，跳过 3 行，有错误 0 行');
+    expect(JSON.parse(run(['import', path, published('zhongwen-shuzi.xlsx'), '--json']).stdout)).toMatchObject({ created: 0, unchanged: 4 });
+    expect(run(['import', path, published('fenpi-gongzuobiao.xlsx'), '--dry-run']).stdout).toContain(
+      '这次只导入工作表“第一批”；工作表“第二批”也有同类的表，要另行导入。',
+    );
+    const sheet = run(['import', path, published('fenpi-gongzuobiao.xlsx'), '--sheet', '第二批']);
+    expect(sheet.stdout).toContain('按“第2批-序号”识别信访件：表中没有受理编号，批次取自工作表名。');
+    expect(sheet.stdout).toContain('新增 3 条');
+    expect(duban(['--help']).stdout).toMatch(/--sheet 工作表名.*--batch 批次/s);
+  });
+
+  it('gives each case the value of a cell merged down over several cases', async () => {
+    const merged = JSON.parse(run(['import', path, published('hebing-xiangxia.xlsx'), '--json']).stdout);
+    expect(merged).toMatchObject({ created: 3, errors: 0 });
+    const ledger = unwrap(await Ledger.open(path, { password: PASSWORD }, { readOnly: true }));
+    const rows = unwrap(ledger.petitions.list({ limit: 100 })).rows.filter((c) => c.receiptNumber.startsWith('Z7'));
+    unwrap(ledger.close());
+    expect(rows.map((c) => [c.receiptNumber, c.batch, c.region])).toEqual([
+      ['Z701', 7, '平川县'],
+      ['Z702', 7, '平川县'],
+      ['Z703', 7, '河西区'],
+    ]);
   });
 });

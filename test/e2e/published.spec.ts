@@ -14,7 +14,10 @@ async function chooseFile(page: Page, name: string): Promise<void> {
   await page.getByLabel('Excel 文件', { exact: true }).setInputFiles(join(PUBLISHED, name));
 }
 
-test('import published petition tables: what was read, what was kept as text, and the cases keyed by batch and number', async ({ app, workDir }) => {
+test('import published petition tables: what was read, what was kept as text, and the cases keyed by batch and number, in digits or Chinese numerals', async ({
+  app,
+  workDir,
+}) => {
   const { page } = app;
   test.setTimeout(180_000);
   await createLedger(page, workDir);
@@ -25,6 +28,7 @@ test('import published petition tables: what was read, what was kept as text, an
   await expect(page.getByRole('heading', { name: 'yilanbiao-shifou.xlsx' })).toBeVisible();
   await expect(page.locator('.import-counts__item--create dd')).toHaveText('5');
   await expect(page.locator('.import-counts__item--error dd')).toHaveText('0');
+  await expect(page.getByText('表中没有批次列，交办批次取自表格标题：第3批。')).toBeVisible();
   await page.getByRole('gridcell', { name: '北山采石场非法开采破坏植被' }).click();
   const detail = page.locator('.row-detail');
   await expect(detail).toContainText('是否属实：“正在核查”（G8）看不出属实与否，按原文作为附加列保留');
@@ -54,6 +58,18 @@ test('import published petition tables: what was read, what was kept as text, an
   await page.getByRole('group', { name: '逐行预览' }).getByRole('button', { name: /全部/ }).click();
   await page.getByRole('button', { name: '导入 5 条' }).click();
   await expect(page.getByText('导入完成：新增 5 条')).toBeVisible();
+
+  // Chinese numerals: the batch 第三批 in the title, 约谈两人 counted as two persons, the notes under the table passed over.
+  await page.getByRole('button', { name: '导入另一个文件' }).click();
+  await chooseFile(page, 'zhongwen-shuzi.xlsx');
+  await expect(page.getByText('按“第3批-序号”识别信访件')).toBeVisible();
+  await expect(page.locator('.import-counts__item--create dd')).toHaveText('4');
+  await page.getByRole('gridcell', { name: '松林镇木材加工厂锅炉冒黑烟' }).click();
+  await expect(detail).toContainText('约谈两人');
+  await expect(detail).toContainText('问责人数');
+  await snap(page, 'published-06-numerals');
+  await page.getByRole('button', { name: '导入 4 条' }).click();
+  await expect(page.getByText('导入完成：新增 4 条')).toBeVisible();
 
   // The case page: several kinds ticked, the accountability as written, the extra columns.
   await page.evaluate("location.hash = '#/petitions'");

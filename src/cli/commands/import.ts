@@ -11,7 +11,7 @@ import {
 } from '../../core/excel/import/model';
 import type { Ledger } from '../../core/ledger';
 import { isPeriod } from '../../shared/dates';
-import { describeIssue, describeKept, describeKeying, describeMembers, describeSkip } from '../../contract/describe-exchange';
+import { describeIssue, describeKept, describeKeying, describeMembers, describeOtherSheets, describeSkip } from '../../contract/describe-exchange';
 import { ok, type Result } from '../../shared/result';
 import { type Command, type CommandContext, openLedger } from '../command';
 import { type CliFailure, cliFailure, ledgerFailure } from '../failure';
@@ -175,7 +175,8 @@ export const importCommand: Command = {
         t('cli:import.read', { file: basename(workbook), kind: t(`exchange:kinds.${preview.kind}`), sheet: preview.sheet, rows: preview.headerRows.join('–') }),
       );
       for (const field of preview.missingFields) ctx.out(`  ${t('cli:import.missingField', { field: t(`exchange:fields.${preview.kind}.${field}`) })}`);
-      for (const line of [describeKeying(t, preview.keying), describeKept(t, preview.keptColumns)]) if (line) ctx.out(`  ${line}`);
+      for (const line of [describeOtherSheets(t, preview.sheet, preview.otherSheets), describeKeying(t, preview.keying), describeKept(t, preview.keptColumns)])
+        if (line) ctx.out(`  ${line}`);
       if (preview.keying.by !== 'column' && preview.keying.batch === null && preview.keying.from === null) ctx.out(`  ${t('cli:import.noBatch')}`);
       for (const line of unresolvedUnits(t, preview)) ctx.out(`  ${line}`);
       for (const unit of preview.newUnits) ctx.out(`  ${t('cli:import.newUnit', { name: unit.name, kind: t(`common:enums.unitKind.${unit.kind}`) })}`);

@@ -31,7 +31,14 @@ describe('petition tables as governments publish them', () => {
     expect(first.preview).toMatchObject({ kind: 'petitions', headerRows: [3], missingFields: [], words: [] });
     expect(first.result).toMatchObject({ created: 5, errors: 0, skipped: 1 });
     expect(second.result).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
-    expect(cases().map((c) => c.receiptNumber)).toEqual(['2145', '2146', '2147', '2148', '2149']);
+    expect(first.preview.keying).toEqual({ by: 'column', batchOf: { batch: 3, from: 'title' } });
+    expect(cases().map((c) => [c.receiptNumber, c.batch])).toEqual([
+      ['2145', 3],
+      ['2146', 3],
+      ['2147', 3],
+      ['2148', 3],
+      ['2149', 3],
+    ]);
     expect(caseOf('2145')).toMatchObject({
       truth: 'true',
       pollutionKinds: ['air', 'noise'],
@@ -115,6 +122,54 @@ describe('petition tables as governments publish them', () => {
     expect(caseOf('X2021-302').extraColumns).toEqual([
       { header: '处理类别', text: '一般件' },
       { header: '来源', text: '网络' },
+    ]);
+  });
+
+  it('numbers in Chinese numerals and with thousands separators, headers named otherwise, notes under the table', async () => {
+    const { first, second } = await importTwice('zhongwen-shuzi.xlsx');
+    expect(first.preview).toMatchObject({ missingFields: [], keptColumns: [], words: [], keying: { by: 'batch_and_ordinal', batch: 3, from: 'title' } });
+    expect(first.preview.rows.filter((r) => r.action === 'skip').map((r) => r.skipReason)).toEqual(['blank', 'total', 'note']);
+    expect(first.result).toMatchObject({ created: 4, errors: 0 });
+    expect(second.result).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+    expect(caseOf('第3批-1')).toMatchObject({ region: '松林县', pollutionKinds: ['air'], truth: 'true', completion: 'completed', personsHeldAccountable: 2 });
+    expect(caseOf('第3批-1').investigation).toContain('未安装除尘设施');
+    expect(caseOf('第3批-2')).toMatchObject({ truth: 'true', completion: 'stage_completed', entitiesPenalized: 3, finesYuan: 15_000 });
+    expect(caseOf('第3批-3')).toMatchObject({ truth: 'false', completion: 'pending', finesYuan: 1200, accountability: '罚款1,200元' });
+    expect(caseOf('第3批-4')).toMatchObject({
+      truth: 'mostly_true',
+      pollutionKinds: ['air', 'solid_waste'],
+      personsHeldAccountable: 1,
+      entitiesPenalized: 1,
+      finesYuan: 30_000,
+    });
+  });
+
+  it('one sheet per batch named in Chinese numerals: each sheet keys its cases by its own batch', async () => {
+    ledger = await newLedger();
+    const unchosen = unwrap(await ledger.exchange.imports.importFile(published('fenpi-gongzuobiao.xlsx'), { kind: 'petitions' }, true));
+    expect(unchosen.preview).toMatchObject({ sheet: '第一批', otherSheets: ['第二批'] });
+    const second = unwrap(await ledger.exchange.imports.importFile(published('fenpi-gongzuobiao.xlsx'), { kind: 'petitions', sheet: '第二批' }, false));
+    expect(second.preview).toMatchObject({ sheet: '第二批', otherSheets: ['第一批'], keying: { by: 'batch_and_ordinal', batch: 2, from: 'sheet' } });
+    expect(second.result).toMatchObject({ created: 3, errors: 0 });
+    const first = unwrap(await ledger.exchange.imports.importFile(published('fenpi-gongzuobiao.xlsx'), { kind: 'petitions', sheet: '第一批' }, false));
+    expect(first.result).toMatchObject({ created: 2, errors: 0 });
+    expect(cases().map((c) => [c.receiptNumber, c.batch, c.completion])).toEqual([
+      ['第1批-1', 1, 'completed'],
+      ['第1批-2', 1, 'completed'],
+      ['第2批-1', 2, 'stage_completed'],
+      ['第2批-2', 2, 'pending'],
+      ['第2批-3', 2, 'completed'],
+    ]);
+  });
+
+  it('a cell merged down over several cases gives each of them its value', async () => {
+    const { first, second } = await importTwice('hebing-xiangxia.xlsx');
+    expect(first.result).toMatchObject({ created: 3, errors: 0 });
+    expect(second.result).toMatchObject({ unchanged: 3 });
+    expect(cases().map((c) => [c.receiptNumber, c.batch, c.region])).toEqual([
+      ['Z701', 7, '平川县'],
+      ['Z702', 7, '平川县'],
+      ['Z703', 7, '河西区'],
     ]);
   });
 });

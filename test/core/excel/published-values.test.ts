@@ -38,6 +38,14 @@ describe('what people write in published petition tables', () => {
     });
   });
 
+  it('takes the numbers stated in Chinese numerals or with thousands separators', () => {
+    expect(readAccountability('约谈两人')).toMatchObject({ persons: 2 });
+    expect(readAccountability('对三家企业立案处罚，罚款1.5万元')).toEqual({ persons: 0, entities: 3, finesYuan: 15_000, detained: 0 });
+    expect(readAccountability('罚款1,200元')).toMatchObject({ finesYuan: 1200 });
+    expect(readAccountability('约谈责任人一名，对一家加工点罚款三万元')).toEqual({ persons: 1, entities: 1, finesYuan: 30_000, detained: 0 });
+    expect(readAccountability('问责十二人，行政拘留两人，罚款12,500元')).toEqual({ persons: 12, entities: 0, finesYuan: 12_500, detained: 2 });
+  });
+
   it('reads several pollution kinds in one cell, whatever separates them', () => {
     expect(readPollutionKinds('大气、噪声')).toEqual(['air', 'noise']);
     expect(readPollutionKinds('水、固废')).toEqual(['water', 'solid_waste']);

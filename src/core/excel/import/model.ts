@@ -210,10 +210,10 @@ export type ImportOptions = z.input<typeof importOptions>;
  * How the records of a sheet are told apart: by their key column (受理编号), or — a petition table
  * without receipt numbers — by batch and 序号 (第5批-21), `instead` of the key field. The batch is
  * the one the user gave, each row's own, or the one the title or the sheet's name states; null until
- * there is one.
+ * there is one. A table keyed by its column and without a batch column takes `batchOf` the same way.
  */
 export type Keying =
-  | { readonly by: 'column' }
+  | { readonly by: 'column'; readonly batchOf?: { readonly batch: number; readonly from: 'option' | 'title' | 'sheet' } }
   | {
       readonly by: 'batch_and_ordinal';
       readonly instead: string;
@@ -275,6 +275,8 @@ export interface ImportPreview {
   /** Headers of the columns kept so. */
   readonly keptColumns: readonly string[];
   readonly keying: Keying;
+  /** Other sheets holding a table of the same kind (one sheet per batch), which this import does not read. */
+  readonly otherSheets: readonly string[];
   /** The first rows of the preview; `exchange.rows` pages through the rest. */
   readonly rows: readonly PreviewRow[];
   readonly totalRows: number;

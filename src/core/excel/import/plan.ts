@@ -33,6 +33,7 @@ export interface ImportPlan {
   readonly kind: ImportKind;
   readonly detectedKind: ImportKind;
   readonly sheet: SheetData;
+  readonly otherSheets: readonly string[];
   readonly header: Header;
   readonly mapped: readonly Mapped[];
   readonly missingFields: readonly string[];
@@ -106,6 +107,10 @@ function locate(workbook: WorkbookData, options: Options): Result<Located & { de
   return ok({ ...best, detected });
 }
 
+/** The other visible sheets holding a table of the kind read (one sheet per batch): each is imported on its own. */
+const otherSheetsAlike = (workbook: WorkbookData, read: Located): string[] =>
+  workbook.sheets.filter((s) => s !== read.sheet && s.state === 'visible' && findHeader(s, rowScore(read.spec)) !== null).map((s) => s.name);
+
 function unitNamesIn(rows: readonly ParsedRow[], spec: ImportKindSpec): Map<string, number> {
   const unitFields = spec.fields.filter((f) => f.read.as === 'unit' || f.read.as === 'units').map((f) => f.key);
   const counts = new Map<string, number>();
@@ -159,6 +164,7 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
     kind: spec.kind,
     detectedKind: detected,
     sheet,
+    otherSheets: otherSheetsAlike(workbook, located.value),
     header,
     mapped,
     missingFields,

@@ -3,6 +3,7 @@ import type { SheetData, SheetRow } from '../read/workbook';
 import type { HeaderColumn } from './header';
 import { type FieldSpec, type FieldValue, readField } from './fields';
 import { normalizeLabel } from './labels';
+import { fillMergedDown } from './merged';
 import type { Issue, SkipReason, WordAnswers } from './model';
 import type { AskedCell } from './words';
 import type { ExtraColumn } from '../../petitions/model';
@@ -11,7 +12,8 @@ import { compact } from '../values/text';
 /**
  * The data rows of a sheet under its header, each read field by field through the mapping, or
  * passed over with its reason: blank rows between records, 合计/总计 rows, notes under the table
- * (注：……), the header repeated for a second printed page, a row numbering the columns.
+ * (注：……), the header repeated for a second printed page, a row numbering the columns. A cell
+ * merged down over several records is read in each of them.
  */
 export interface MappedColumn {
   readonly header: HeaderColumn;
@@ -125,9 +127,10 @@ export function readRows(
 ): SheetLine[] {
   const lines: SheetLine[] = [];
   const leaves = columns.map((c) => normalizeLabel(c.header.leaf));
+  const rows = fillMergedDown(sheet, sheet.rows[dataStart]?.number ?? Infinity);
   let previous: number | null = null;
-  for (let index = dataStart; index < sheet.rows.length; index++) {
-    const row = sheet.rows[index]!;
+  for (let index = dataStart; index < rows.length; index++) {
+    const row = rows[index]!;
     // Rows holding nothing are not in the sheet's data: the gaps between records are the blank rows.
     if (previous !== null) for (let gap = previous + 1; gap < row.number; gap++) lines.push({ kind: 'skip', row: gap, reason: 'blank', text: '' });
     const reason = skipReason(row, columns, leaves, index === dataStart);

@@ -54,6 +54,7 @@ function previewOf(pending: Pending): ImportPreview {
     detectedKind: plan.detectedKind,
     sheets: pending.workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length, hidden: s.state !== 'visible' })),
     sheet: plan.sheet.name,
+    otherSheets: plan.otherSheets,
     headerRows: plan.header.rows,
     columns: plan.mapped.map((m) => ({
       column: m.header.column,

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeKept, describeKeying } from '../../../contract/describe-exchange';
+import { describeKept, describeKeying, describeOtherSheets } from '../../../contract/describe-exchange';
 import type { ImportPreview } from '../../../contract/exchange';
 
 /**
- * What a petition table's preview says besides its rows: the columns kept as text on each case
+ * What a table's preview says besides its rows: other sheets holding the same kind of table, the
+ * columns kept as text on each case
  * (作为附加列保留), and — a table without receipt numbers — that cases are keyed by batch and 序号,
  * asking for the batch when neither the title nor the sheet names it.
  */
@@ -12,7 +13,9 @@ export function KeptAndKeyed({ preview, disabled, onBatch }: { preview: ImportPr
   const { t } = useTranslation('exchange');
   const { keying } = preview;
   const [batch, setBatch] = useState('');
-  const notes = [describeKeying(t, keying), describeKept(t, preview.keptColumns)].filter((note) => note !== null);
+  const notes = [describeOtherSheets(t, preview.sheet, preview.otherSheets), describeKeying(t, keying), describeKept(t, preview.keptColumns)].filter(
+    (note) => note !== null,
+  );
   return (
     <>
       {notes.map((note) => (
