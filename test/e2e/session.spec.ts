@@ -36,7 +36,7 @@ test('create a ledger, note its recovery key, add a unit, lock, refuse a wrong p
   await goOn.click();
 
   await openScreen(page, '单位');
-  await expect(page.getByText('还没有单位')).toBeVisible();
+  await expect(page.getByText('还没有单位。')).toBeVisible();
   await page.getByRole('button', { name: '新增单位', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '保存' }).click();
@@ -129,6 +129,6 @@ test.describe('when the core stops under the window', () => {
     await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
     await expect(page.getByText('程序的后台部分意外停止')).toBeHidden();
     await openScreen(page, '单位');
-    await expect(page.getByText('还没有单位')).toBeVisible();
+    await expect(page.getByText('还没有单位。')).toBeVisible();
   });
 });
