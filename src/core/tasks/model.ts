@@ -97,16 +97,22 @@ export const deadlineInput = z.discriminatedUnion(
   missingOr('invalid_choice'),
 );
 
+const UNIT_FIELDS: readonly PropertyKey[] = ['leadUnitIds', 'leadGroupIds', 'cooperatingUnitIds'];
+
+/** The rules below are checked whenever the units were read, whatever else is wrong: a form shows every missing field at once. */
+const unitsRead = (payload: z.core.ParsePayload): boolean => !payload.issues.some((issue) => UNIT_FIELDS.includes(issue.path?.[0] ?? ''));
+
 /**
  * The rules of a task across its fields (of `taskInput`, and of a form of its own too): someone
  * leads it, a unit or a group; and no unit both leads it and co-operates on it.
  */
 export const taskRules = <S extends z.ZodType<{ leadUnitIds: number[]; leadGroupIds: number[]; cooperatingUnitIds: number[] }>>(schema: S) =>
   schema
-    .refine((task) => task.leadUnitIds.length > 0 || task.leadGroupIds.length > 0, { error: 'required', path: ['leadUnitIds'] })
+    .refine((task) => task.leadUnitIds.length > 0 || task.leadGroupIds.length > 0, { error: 'required', path: ['leadUnitIds'], when: unitsRead })
     .refine((task) => !task.cooperatingUnitIds.some((unitId) => task.leadUnitIds.includes(unitId)), {
       error: 'lead_and_cooperating',
       path: ['cooperatingUnitIds'],
+      when: unitsRead,
     });
 
 export const taskFields = z.object({

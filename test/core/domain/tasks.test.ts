@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../../src/core/audit/audit-log';
 import type { Ledger } from '../../../src/core/ledger';
+import { taskInput } from '../../../src/core/tasks/model';
 import { addTask, addUnits } from '../../helpers/domain';
 import { ledgerFactory } from '../../helpers/ledger';
 import { failure, unwrap } from '../../helpers/result';
@@ -34,6 +35,12 @@ describe('tasks', () => {
     const ongoing = unwrap(ledger.tasks.update(task.id, { ...task, deadline: { kind: 'ongoing' } }));
     expect(ongoing.deadline).toEqual({ kind: 'ongoing' });
     expect(unwrap(ledger.measures.get(measure.id)).taskIds).toEqual([task.id]);
+  });
+
+  it('say that no unit leads a task whatever else is missing, so a form shows every missing field at once', () => {
+    const parsed = taskInput.safeParse({ problem: '问题', deadline: { kind: 'ongoing' }, leadUnitIds: [] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(expect.arrayContaining(['number', 'leadUnitIds']));
   });
 
   it('say what is wrong: no lead unit, a unit both leading and co-operating, a bad date, an unknown unit', async () => {
