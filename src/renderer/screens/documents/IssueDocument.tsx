@@ -1,8 +1,7 @@
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DocumentPreview, documentDraft, type IssuedDocument, type OfficeProfile } from '../../../contract/documents';
+import { documentDraft, type IssuedDocument, type OfficeProfile } from '../../../contract/documents';
 import type { TaskSummary } from '../../../contract/tasks';
-import type { DubanError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiContext';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { useFormat } from '../../hooks/useFormat';
@@ -49,8 +48,6 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const taskIds = values.taskIds ?? [];
   const defaults = useContractQuery('documents', 'defaultTasks', values.recipientUnitId ? [values.recipientUnitId] : null);
   const offered = values.recipientUnitId ? defaults.data : NO_TASKS;
-  const [fetched, setFetched] = useState<DocumentPreview | null>(null);
-  const [previewError, setPreviewError] = useState<DubanError | null>(null);
   const [issued, setIssued] = useState<{ doc: IssuedDocument; html: string } | null>(null);
   const draft = useDebounced(values, 350);
 
@@ -66,15 +63,9 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   }, [offered]);
 
   const sound = useMemo(() => letterForm.safeParse(draft).data ?? null, [draft]);
-  useEffect(() => {
-    if (!sound) return;
-    void api.documents.preview(sound).then((result) => {
-      setFetched(result.ok ? result.value : null);
-      setPreviewError(result.ok ? null : result.error);
-    });
-  }, [api, draft, sound]);
+  const previewed = useContractQuery('documents', 'preview', sound ? [sound] : null, { keepPrevious: true });
   // A draft that cannot be issued shows no page, whatever was shown for the last sound one.
-  const preview = sound ? fetched : null;
+  const preview = sound ? (previewed.data ?? null) : null;
 
   const issue = (): void =>
     void form.submit(async (_, checked) => {
@@ -124,7 +115,7 @@ function IssueForm({ office }: { office: OfficeProfile }) {
       title={t('issue.title')}
       subtitle={t('issue.subtitle')}
       form={form}
-      failure={previewError}
+      failure={previewed.error}
       submit={t('issue.action')}
       onSubmit={issue}
       html={preview?.html ?? null}
