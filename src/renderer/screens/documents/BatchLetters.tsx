@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BatchDraft, batchDraft, type DocumentPreview, type IssuedDocument, type OfficeProfile, type Preview } from '../../../contract/documents';
-import type { DubanError } from '../../../shared/errors';
+import { batchDraft, type IssuedDocument, type OfficeProfile, type Preview } from '../../../contract/documents';
 import { useApi } from '../../api/ApiContext';
-import { useContractMutation } from '../../api/useContract';
+import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { DateInput } from '../../components/inputs';
@@ -35,29 +34,18 @@ function Batch({ office }: { office: OfficeProfile }) {
   const form = useForm(batchDraft, { docType: 'reminder', overdueAsOf: now, ...newLetterDates(office) }, 'document-batch');
   // The user's own ticks and unticks, over the defaults (every unit but those sent a letter lately).
   const [chosen, setChosen] = useState<ReadonlyMap<number | null, boolean>>(new Map());
-  // The units found, with the draft they were found for: the letters chosen among them follow that draft.
-  const [found, setFound] = useState<{ draft: BatchDraft; all: DocumentPreview } | null>(null);
-  const all = found?.all ?? null;
-  const [fetched, setFetched] = useState<DocumentPreview | null>(null);
-  const preview = all ? fetched : null;
-  const [failure, setFailure] = useState<DubanError | null>(null);
   const [issued, setIssued] = useState<{ docs: IssuedDocument[]; html: string } | null>(null);
   const draft = useDebounced(form.values, 350);
+  const sound = useMemo(() => (batchDraft.safeParse(draft).success ? draft : null), [draft]);
+  // Every unit with overdue tasks, to choose from; then the letters of those chosen, numbered in order.
+  const found = useContractQuery('documents', 'previewBatch', sound ? [sound] : null, { keepPrevious: true });
+  const all = found.data ?? null;
   const isChosen = useCallback((item: Preview): boolean => chosen.get(item.recipientUnitId) ?? !sentLately(item), [chosen]);
   const unitIds = useMemo(() => (all?.items ?? []).filter(isChosen).flatMap((item) => item.recipientUnitId ?? []), [all, isChosen]);
-
-  // Every unit with overdue tasks, to choose from; then the letters of those chosen, numbered in order.
-  useEffect(() => {
-    if (!batchDraft.safeParse(draft).success) return;
-    void api.documents.previewBatch(draft).then((result) => {
-      setFound(result.ok ? { draft: draft, all: result.value } : null);
-      setFailure(result.ok ? null : result.error);
-    });
-  }, [api, draft]);
-  useEffect(() => {
-    if (!found) return;
-    void api.documents.previewBatch({ ...found.draft, unitIds }).then((result) => setFetched(result.ok ? result.value : null));
-  }, [api, found, unitIds]);
+  // The letters chosen follow the draft their units were found for: asked once that draft's units are in.
+  const settled = sound && found.data && !found.isPlaceholderData ? sound : null;
+  const letters = useContractQuery('documents', 'previewBatch', settled ? [{ ...settled, unitIds }] : null, { keepPrevious: true });
+  const preview = all ? (letters.data ?? null) : null;
 
   const issueAll = (): void =>
     void form.submit(async (values) => {
@@ -101,7 +89,7 @@ function Batch({ office }: { office: OfficeProfile }) {
       title={t('batch.title')}
       subtitle={t('batch.subtitle')}
       form={form}
-      failure={failure}
+      failure={found.error}
       submit={t('batch.action', { count: unitIds.length })}
       disabled={unitIds.length === 0}
       onSubmit={issueAll}
