@@ -1,7 +1,7 @@
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DocumentPreview, type IssuedDocument, type LetterDates as Dates, letterDates, type OfficeProfile } from '../../../contract/documents';
-import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
 import { useForm } from '../../forms/useForm';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -28,8 +28,12 @@ export interface IssueDialogProps {
   readonly confirm: (letters: number) => string;
   /** Some recipients owe tasks given to their unit group: offer one letter to the group instead of one per member. */
   readonly offersGroups?: boolean;
-  /** The letters with these dates (and, if chosen, addressed to the groups) as they would be issued, with their warnings. */
-  readonly preview: (dates: Dates, toGroups: boolean) => Promise<Result<DocumentPreview>>;
+  /**
+   * The read of the letters with these dates (and, if chosen, addressed to the groups) as they would be
+   * issued, with their warnings: a query (`contractQuery`), so that an older draft's slow answer never
+   * replaces a newer one's.
+   */
+  readonly preview: (dates: Dates, toGroups: boolean) => PreviewQuery;
   /** Issues them: numbers taken, register entries written. */
   readonly issue: (dates: Dates, toGroups: boolean) => Promise<Result<readonly IssuedDocument[]>>;
   readonly onIssued: (documents: readonly IssuedDocument[]) => void;
@@ -44,12 +48,10 @@ export function IssueDialog(props: IssueDialogProps) {
   );
 }
 
-interface Shown {
-  readonly preview: DocumentPreview | null;
-  readonly error: DubanError | null;
+export interface PreviewQuery {
+  readonly queryKey: readonly unknown[];
+  readonly queryFn: () => Promise<DocumentPreview>;
 }
-
-const NOTHING_SHOWN: Shown = { preview: null, error: null };
 
 function Confirmation({ office, title, intro, confirm, offersGroups, preview, issue, onIssued, onClose }: IssueDialogProps & { office: OfficeProfile }) {
   const { t } = useTranslation('documents');
@@ -57,16 +59,12 @@ function Confirmation({ office, title, intro, confirm, offersGroups, preview, is
   const dates = useDebounced(form.values, 350);
   const valid = useMemo(() => letterDates.safeParse(dates).data ?? null, [dates]);
   const [toGroups, setToGroups] = useState(false);
-  const [fetched, setFetched] = useState<Shown>(NOTHING_SHOWN);
-  // The caller's preview is read as the dates settle: a new function each render asks nothing again.
-  const previewOf = useEffectEvent(preview);
-
-  useEffect(() => {
-    if (!valid) return;
-    void previewOf(valid, toGroups).then((result) => setFetched(result.ok ? { preview: result.value, error: null } : { preview: null, error: result.error }));
-  }, [valid, toGroups]);
+  const read = useQuery({
+    ...(valid ? preview(valid, toGroups) : { queryKey: ['letters', 'no-preview'], queryFn: skipToken }),
+    placeholderData: keepPreviousData,
+  });
   // Dates that cannot be issued show no letter, whatever was shown for the last sound ones.
-  const shown = valid ? fetched : NOTHING_SHOWN;
+  const shown = valid ? { preview: read.data ?? null, error: read.error } : { preview: null, error: null };
 
   const send = (): void =>
     void form.submit(async (values) => {

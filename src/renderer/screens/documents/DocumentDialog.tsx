@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type IssuedDocument, voidInput } from '../../../contract/documents';
 import { ok } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
+import { contractQuery } from '../../api/contractQuery';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
@@ -151,7 +152,7 @@ function Details({ doc: d, typeName, onClose, onOpen }: DialogProps & { doc: Iss
           title={t('chase.title', { number: d.number })}
           intro={t('chase.intro', { recipient: d.recipient, count: d.taskIds.length })}
           confirm={() => t('chase.confirm')}
-          preview={(dates) => api.documents.previewChase(id, dates)}
+          preview={(dates) => contractQuery(api, 'documents', 'previewChase', [id, dates])}
           issue={(dates) => documents.chase(id, dates).then((chase) => (chase.ok ? ok([chase.value]) : chase))}
           onIssued={chased}
           onClose={() => setChasing(false)}

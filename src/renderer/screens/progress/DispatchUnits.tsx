@@ -4,6 +4,7 @@ import type { DispatchOverview, DispatchUnit, ReportChaseRequest } from '../../.
 import type { LetterDates } from '../../../contract/documents';
 import type { IsoDate } from '../../../shared/dates';
 import { useApi } from '../../api/ApiContext';
+import { contractQuery } from '../../api/contractQuery';
 import { useContractMutation } from '../../api/useContract';
 import { type Column, DataTable } from '../../components/DataTable';
 import { IssueDialog } from '../../components/letters/IssueDialog';
@@ -138,7 +139,7 @@ export function DispatchUnits({
           intro={t('dispatch.chaseIntro', { period: format.period(period), units: chased.map((row) => row.unit.name).join(t('common:listSeparator')) })}
           confirm={(letters) => t('dispatch.chaseConfirm', { count: letters })}
           offersGroups={chased.some((row) => row.owesThroughGroup)}
-          preview={(dates, toGroups) => api.dispatch.previewChase(request(dates, toGroups))}
+          preview={(dates, toGroups) => contractQuery(api, 'dispatch', 'previewChase', [request(dates, toGroups)])}
           issue={(dates, toGroups) => dispatch.chase(request(dates, toGroups))}
           onIssued={(documents) => {
             setChasing(false);
