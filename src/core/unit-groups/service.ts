@@ -3,7 +3,7 @@ import { invalid } from '../../shared/validation';
 import type { LedgerContext, Tx } from '../context';
 import { checkReferences, found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import type { Reader } from '../storage/database';
-import { listUnits } from '../units/service';
+import { listUnitIds } from '../units/service';
 import type { UnitKind } from '../units/model';
 import { type GroupMembers, type UnitGroup, type UnitGroupInput, unitGroupInput } from './model';
 
@@ -21,16 +21,17 @@ const listed = (db: Reader, groupId: number): number[] =>
 
 /** The units a group holds now, in the ledger's order of units. */
 function memberIdsOf(db: Reader, members: GroupMembers): number[] {
-  if (members.by === 'kind') return listUnits(db, { kind: members.kind }).map((unit) => unit.id);
+  if (members.by === 'kind') return listUnitIds(db, { kind: members.kind });
   const wanted = new Set(members.unitIds);
-  return listUnits(db)
-    .filter((unit) => wanted.has(unit.id))
-    .map((unit) => unit.id);
+  return listUnitIds(db).filter((id) => wanted.has(id));
 }
+
+const membersOf = (db: Reader, groupId: number, memberKind: UnitKind | null): GroupMembers =>
+  memberKind ? { by: 'kind', kind: memberKind } : { by: 'list', unitIds: listed(db, groupId) };
 
 function toGroup(db: Reader, row: Row): UnitGroup {
   const { memberKind, ...group } = fromRow<GroupRow>(row);
-  const members: GroupMembers = memberKind ? { by: 'kind', kind: memberKind } : { by: 'list', unitIds: listed(db, group.id) };
+  const members = membersOf(db, group.id, memberKind);
   return { ...group, members, memberIds: memberIdsOf(db, members) };
 }
 
@@ -42,7 +43,10 @@ export function loadUnitGroup(db: Reader, id: number): UnitGroup | undefined {
 export const listUnitGroups = (db: Reader): UnitGroup[] => db.all<Row>('SELECT * FROM unit_groups ORDER BY name').map((row) => toGroup(db, row));
 
 /** The members of each group, for writing a task's units. */
-export const groupMemberIds = (db: Reader, groupId: number): readonly number[] => loadUnitGroup(db, groupId)?.memberIds ?? [];
+export function groupMemberIds(db: Reader, groupId: number): readonly number[] {
+  const row = db.get<{ member_kind: UnitKind | null }>('SELECT member_kind FROM unit_groups WHERE id = ?', [groupId]);
+  return row ? memberIdsOf(db, membersOf(db, groupId, row.member_kind)) : [];
+}
 
 /** A group is chosen beside units: its name must not be a unit's, nor another group's. */
 const nameTaken = (tx: Tx, name: string, id: number | null): boolean =>

@@ -4,6 +4,7 @@ import { ok } from '../../shared/result';
 import type { LedgerContext } from '../context';
 import { found, fromRow, insertRecord, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
 import type { Reader } from '../storage/database';
+import type { SqlValue } from '../storage/journal';
 import { type Unit, type UnitContact, type UnitInput, unitInput, type UnitKind } from './model';
 import type { UnitRef } from '../tasks/model';
 
@@ -31,9 +32,20 @@ export function loadUnit(db: Reader, id: number): Unit | undefined {
 /** A unit as lists name it: its id and its full and short names. */
 export const unitRef = ({ id, name, shortName }: Unit): UnitRef => ({ id, name, shortName });
 
-export function listUnits(db: Reader, filter: UnitFilter = {}): Unit[] {
+const selectUnits = (columns: string, filter: UnitFilter): { sql: string; params: Record<string, SqlValue> } => {
   const where = [filter.includeArchived ? '1' : 'archived = 0', filter.kind ? 'kind = $kind' : '1'].join(' AND ');
-  return db.all<Row>(`SELECT * FROM units WHERE ${where} ${ORDER}`, filter.kind ? { kind: filter.kind } : {}).map((row) => toUnit(db, row));
+  return { sql: `SELECT ${columns} FROM units WHERE ${where} ${ORDER}`, params: filter.kind ? { kind: filter.kind } : {} };
+};
+
+export function listUnits(db: Reader, filter: UnitFilter = {}): Unit[] {
+  const { sql, params } = selectUnits('*', filter);
+  return db.all<Row>(sql, params).map((row) => toUnit(db, row));
+}
+
+/** The ids of the units `listUnits` would list, in its order, without reading each unit's contacts. */
+export function listUnitIds(db: Reader, filter: UnitFilter = {}): number[] {
+  const { sql, params } = selectUnits('id', filter);
+  return db.all<{ id: number }>(sql, params).map((row) => row.id);
 }
 
 /** A unit by its full name or its short name, compared without spaces. */
