@@ -18,6 +18,26 @@ async function addUnits(page: Page): Promise<void> {
     await call(page, 'units.create', { name, kind: 'supervised' });
 }
 
+test('a group of units ticked one by one keeps exactly the ticked units, and a unit unticked leaves it', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  await addUnits(page);
+  await page.reload();
+
+  await openScreen(page, '单位');
+  await page.getByRole('button', { name: '新增单位组' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增单位组' });
+  await dialog.getByLabel('单位组名称').fill('水林两厅');
+  await dialog.getByRole('radio', { name: '逐个选择单位' }).check();
+  for (const name of ['自治区水利厅', '自治区林业和草原局', '自治区生态环境厅']) await dialog.getByRole('checkbox', { name }).check();
+  await dialog.getByRole('checkbox', { name: '自治区生态环境厅' }).uncheck();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已新增单位组“水林两厅”')).toBeVisible();
+  const groups = page.getByRole('grid', { name: '单位组' });
+  await expect(groups.getByRole('gridcell', { name: /^2 个：/ })).toContainText('自治区水利厅');
+  await expect(groups.getByRole('gridcell', { name: /^2 个：/ })).toContainText('自治区林业和草原局');
+});
+
 test('a group of every 盟市, a task given to it in the form, each member owing the month in the dispatch', async ({ app, workDir }) => {
   const { page } = app;
   await createLedger(page, workDir);

@@ -5,6 +5,7 @@ import type { ImportPreview, UnitDecision, UnitResolution } from '../../../contr
 import type { UnitGroup } from '../../../contract/unitGroups';
 import { type Unit, UNIT_KINDS, type UnitKind } from '../../../contract/units';
 import { Section } from '../../components/Section';
+import { UnitTicks } from '../../components/UnitTicks';
 
 /**
  * Collective names in the file (各盟市人民政府（行政公署）, 各县（市、区）): each stands for a unit group,
@@ -14,6 +15,15 @@ import { Section } from '../../components/Section';
 const LIST = 'list';
 const kindValue = (kind: UnitKind): string => `kind:${kind}`;
 const groupValue = (groupId: number): string => `group:${groupId}`;
+
+/** What each option of the chooser decides, by the option's value: a group by kind, an existing group, or units to tick (LIST). */
+function choicesOf(kinds: readonly UnitKind[], groups: readonly UnitGroup[]): Map<string, UnitDecision | typeof LIST> {
+  return new Map<string, UnitDecision | typeof LIST>([
+    ...kinds.map((kind): [string, UnitDecision] => [kindValue(kind), { action: 'createGroup', members: { by: 'kind', kind } }]),
+    [LIST, LIST],
+    ...groups.map((group): [string, UnitDecision] => [groupValue(group.id), { action: 'group', groupId: group.id }]),
+  ]);
+}
 
 function valueOf(decision: UnitDecision | null | undefined): string {
   if (decision?.action === 'group') return groupValue(decision.groupId);
@@ -40,10 +50,11 @@ function GroupDecision({
   const [ticked, setTicked] = useState<number[]>([]);
   const suggested = resolution.suggestedMembers?.by === 'kind' ? resolution.suggestedMembers.kind : null;
   const kinds = suggested ? [suggested, ...UNIT_KINDS.filter((k) => k !== suggested)] : [...UNIT_KINDS];
+  const choices = choicesOf(kinds, groups);
   const choose = (value: string): void => {
     setChoice(value);
-    if (value.startsWith('kind:')) onDecide({ action: 'createGroup', members: { by: 'kind', kind: value.slice(5) as UnitKind } });
-    if (value.startsWith('group:')) onDecide({ action: 'group', groupId: Number(value.slice(6)) });
+    const decision = choices.get(value);
+    if (decision && decision !== LIST) onDecide(decision);
   };
   const id = `group-${resolution.name}`;
   return (
@@ -77,20 +88,7 @@ function GroupDecision({
       {choice === LIST && decided !== LIST && (
         <fieldset className="unit-decisions__members">
           <legend>{t('groupNames.tick', { name: resolution.name })}</legend>
-          <ul className="group-members__list">
-            {units.map((unit) => (
-              <li key={unit.id}>
-                <label className="field--check">
-                  <input
-                    type="checkbox"
-                    checked={ticked.includes(unit.id)}
-                    onChange={(e) => setTicked(e.target.checked ? [...ticked, unit.id] : ticked.filter((i) => i !== unit.id))}
-                  />
-                  {unit.name}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <UnitTicks units={units} ticked={ticked} onChange={setTicked} />
           <button
             type="button"
             className="button"

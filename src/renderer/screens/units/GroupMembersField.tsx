@@ -3,6 +3,7 @@ import { describeMembers } from '../../../contract/describe-exchange';
 import type { UnitGroupInput } from '../../../contract/unitGroups';
 import { type Unit, UNIT_KINDS } from '../../../contract/units';
 import { FieldFrame } from '../../components/Field';
+import { UnitTicks } from '../../components/UnitTicks';
 import type { Form } from '../../forms/useForm';
 
 /**
@@ -13,8 +14,6 @@ export function GroupMembersField({ form, units }: { form: Form<UnitGroupInput>;
   const { t } = useTranslation('units');
   const members = form.values.members;
   const listed = members.by === 'list' ? members.unitIds : [];
-  const toggle = (unitId: number, on: boolean): void =>
-    form.set('members', { by: 'list', unitIds: on ? [...listed, unitId] : listed.filter((id) => id !== unitId) });
   return (
     <FieldFrame label={t('groupFields.members')} required wide error={form.errorOf('members')} hint={t('groups.membersHint')}>
       {(aria) => (
@@ -40,18 +39,7 @@ export function GroupMembersField({ form, units }: { form: Form<UnitGroupInput>;
             <input type="radio" checked={members.by === 'list'} onChange={() => form.set('members', { by: 'list', unitIds: [] })} />
             {t('groups.byList')}
           </label>
-          {members.by === 'list' && (
-            <ul className="group-members__list">
-              {units.map((unit) => (
-                <li key={unit.id}>
-                  <label className="field--check">
-                    <input type="checkbox" checked={listed.includes(unit.id)} onChange={(e) => toggle(unit.id, e.target.checked)} />
-                    {unit.name}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
+          {members.by === 'list' && <UnitTicks units={units} ticked={listed} onChange={(unitIds) => form.set('members', { by: 'list', unitIds })} />}
         </div>
       )}
     </FieldFrame>
