@@ -18,15 +18,19 @@ async function addUnits(page: Page): Promise<void> {
     await call(page, 'units.create', { name, kind: 'supervised' });
 }
 
-test('a group of units ticked one by one keeps exactly the ticked units, and a unit unticked leaves it', async ({ app, workDir }) => {
-  const { page } = app;
+/** A ledger with three 盟市 and four departments, open at the 单位 page's 新增单位组 dialog. */
+async function newGroupDialog(page: Page, workDir: string) {
   await createLedger(page, workDir);
   await addUnits(page);
   await page.reload();
-
   await openScreen(page, '单位');
   await page.getByRole('button', { name: '新增单位组' }).click();
-  const dialog = page.getByRole('dialog', { name: '新增单位组' });
+  return page.getByRole('dialog', { name: '新增单位组' });
+}
+
+test('a group of units ticked one by one keeps exactly the ticked units, and a unit unticked leaves it', async ({ app, workDir }) => {
+  const { page } = app;
+  const dialog = await newGroupDialog(page, workDir);
   await dialog.getByLabel('单位组名称').fill('水林两厅');
   await dialog.getByRole('radio', { name: '逐个选择单位' }).check();
   for (const name of ['自治区水利厅', '自治区林业和草原局', '自治区生态环境厅']) await dialog.getByRole('checkbox', { name }).check();
@@ -40,13 +44,7 @@ test('a group of units ticked one by one keeps exactly the ticked units, and a u
 
 test('a group of every 盟市, a task given to it in the form, each member owing the month in the dispatch', async ({ app, workDir }) => {
   const { page } = app;
-  await createLedger(page, workDir);
-  await addUnits(page);
-  await page.reload();
-
-  await openScreen(page, '单位');
-  await page.getByRole('button', { name: '新增单位组' }).click();
-  const dialog = page.getByRole('dialog', { name: '新增单位组' });
+  const dialog = await newGroupDialog(page, workDir);
   await dialog.getByLabel('单位组名称').fill(ALL_CITIES);
   await expect(dialog.getByRole('radio', { name: '某一类别的全部单位' })).toBeChecked();
   await dialog.getByRole('button', { name: '保存' }).click();
