@@ -187,7 +187,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const skeleton = (html: string): Promise<string[]> => checker.evaluate<string[]>(`(${SKELETON})(${JSON.stringify(html)})`);
+/** The elements but the title's line breaks, which fall between its words, so differ between a text and its same-shape stand-in. */
+const skeleton = async (html: string): Promise<string[]> =>
+  (await checker.evaluate<string[]>(`(${SKELETON})(${JSON.stringify(html)})`)).filter(
+    (element, i, all) => !(element === 'br' && /^(h1 class|br)$/.test(all[i - 1]!)),
+  );
 
 async function loaded(html: string): Promise<Loaded> {
   await checker.setContent(html, { waitUntil: 'load' });

@@ -148,7 +148,7 @@ body { margin: 0; color: #000; background: #fff; }
 .doc__flow { width: ${mm(TYPE_AREA_MM.width)}; font-family: ${fontStack('fangsong')}; font-size: ${pt(BODY_PT)}; line-height: ${pt(LINE_PITCH_PT)};
   letter-spacing: ${pt(LETTER_SPACING_PT)}; orphans: 1; widows: 1; font-kerning: none; overflow-wrap: anywhere; }
 .title { margin: 0; font-family: ${fontStack('xiaobiaosong')}; font-size: ${pt(TITLE_PT)}; line-height: ${pt(LINE_PITCH_PT)}; font-weight: normal;
-  text-align: center; letter-spacing: 0; text-wrap: balance; break-after: avoid; }
+  text-align: center; letter-spacing: 0; break-after: avoid; }
 .addressee { margin: ${pt(LINE_PITCH_PT)} 0 0; }
 .p { margin: 0; text-indent: ${pt(2 * CHAR_PITCH_PT)}; text-align: justify; text-justify: inter-character; }
 .p--1 { font-family: ${fontStack('heiti')}; }

@@ -1,3 +1,4 @@
+import { titleLines } from './title-lines';
 import {
   AlignmentType,
   BorderStyle,
@@ -52,7 +53,7 @@ const ptTwips = (pt: number): number => Math.round(pt * 20);
 const red = RED.slice(1).toUpperCase();
 
 /** Body text gets the HTML's letter-spacing (-0.21 pt), so that 28 characters fill a line as on the grid. */
-const run = (text: string, font: FontName, pt: number, extra: { color?: string; scale?: number } = {}): TextRun =>
+const run = (text: string, font: FontName, pt: number, extra: { color?: string; scale?: number; break?: number } = {}): TextRun =>
   new TextRun({
     text,
     font: { eastAsia: FONTS[font].docx, ascii: FONTS[font].docx, hAnsi: FONTS[font].docx },
@@ -247,7 +248,10 @@ function letterFirstPage(doc: ComposedDocument): { header: Header; footer: Foote
 export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
   const letter = doc.format === 'letter';
   const head = doc.format === 'form' ? [] : letter ? letterHead(doc) : standardHead(doc);
-  const title = new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.title, 'xiaobiaosong', TITLE_PT)] });
+  const title = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: titleLines(doc.title).map((line, index) => run(line, 'xiaobiaosong', TITLE_PT, index > 0 ? { break: 1 } : {})),
+  });
   const opening =
     doc.format === 'form'
       ? [title, new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT)] })]
