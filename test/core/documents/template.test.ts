@@ -68,13 +68,21 @@ describe('the template language', () => {
     ]);
   });
 
-  it('leaves out a line whose fields all came out empty', () => {
+  it('leaves out a sentence naming a field that came out empty, and a line left with nothing', () => {
     const filled = fillTemplate(parsed('标题：x\n联系人：{{联系人}}，电话：{{抄送单位}}\n抄送：{{抄送单位}}\n电话：{{联系电话}}'), data);
-    expect(filled.blocks).toEqual([
-      { kind: 'paragraph', text: '联系人：王建国，电话：', level: 0 },
-      { kind: 'paragraph', text: '电话：0471-6941001', level: 0 },
-    ]);
+    expect(filled.blocks).toEqual([{ kind: 'paragraph', text: '电话：0471-6941001', level: 0 }]);
     expect(filled.parts.copyTo).toBeNull();
+  });
+
+  it('keeps the rest of a line whose one sentence lost its field (no 联系人：，联系电话：。 without a contact on file)', () => {
+    const template = parsed('标题：x\n（三）按时报送情况。请于{{回复期限}}前书面反馈我组。联系人：{{联系人}}，联系电话：{{联系电话}}。');
+    const withoutContact = { ...data, document: { ...data.document, contact: '', phone: '' } };
+    expect(fillTemplate(template, withoutContact).blocks).toEqual([
+      { kind: 'paragraph', text: '（三）按时报送情况。请于2026年12月4日前书面反馈我组。', level: 2 },
+    ]);
+    expect(fillTemplate(template, data).blocks).toEqual([
+      { kind: 'paragraph', text: '（三）按时报送情况。请于2026年12月4日前书面反馈我组。联系人：王建国，联系电话：0471-6941001。', level: 2 },
+    ]);
   });
 
   it('repeats within a line, and accepts the English names of fields', () => {

@@ -43,11 +43,42 @@ function allFieldsEmpty(pieces: readonly Piece[], data: TemplateData, task: Task
   return fields.length > 0 && fields.every((piece) => fill([piece], data, task).trim() === '');
 }
 
+/** A line's pieces cut into its sentences: each ends after 。；！？ (a text piece is split there). */
+function sentencesOf(pieces: readonly Piece[]): Piece[][] {
+  const sentences: Piece[][] = [[]];
+  for (const piece of pieces) {
+    if (piece.kind !== 'text') {
+      sentences.at(-1)!.push(piece);
+      continue;
+    }
+    const parts = piece.text.split(/(?<=[。；！？])/u);
+    parts.forEach((text, i) => {
+      if (i > 0) sentences.push([]);
+      if (text) sentences.at(-1)!.push({ kind: 'text', text });
+    });
+  }
+  return sentences.filter((sentence) => sentence.length > 0);
+}
+
+/**
+ * A sentence naming a field of the document that came out empty is left out whole — no
+ * 联系人：，联系电话：。 when the office has no contact on file — while the rest of its line stays.
+ */
+function filledLine(pieces: readonly Piece[], data: TemplateData, task: TaskValues | null): string {
+  const missing = (piece: Piece): boolean => piece.kind === 'field' && data.document[piece.field].trim() === '';
+  return sentencesOf(pieces)
+    .filter((sentence) => !sentence.some(missing))
+    .map((sentence) => fill(sentence, data, task))
+    .join('');
+}
+
 function flatten(lines: readonly Line[], data: TemplateData, task: TaskValues | null): Flat[] {
   return lines.flatMap((line): Flat[] => {
     switch (line.kind) {
-      case 'text':
-        return allFieldsEmpty(line.pieces, data, task) ? [] : [{ kind: 'text', text: fill(line.pieces, data, task) }];
+      case 'text': {
+        const text = allFieldsEmpty(line.pieces, data, task) ? '' : filledLine(line.pieces, data, task);
+        return text.trim() === '' ? [] : [{ kind: 'text', text }];
+      }
       case 'row':
         return [{ kind: 'row', cells: line.cells.map((cell) => fill(cell, data, task).trim()) }];
       case 'loop':
