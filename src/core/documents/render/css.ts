@@ -151,8 +151,8 @@ body { margin: 0; color: #000; background: #fff; }
   text-align: center; letter-spacing: 0; break-after: avoid; }
 .addressee { margin: ${pt(LINE_PITCH_PT)} 0 0; }
 .p { margin: 0; text-indent: ${pt(2 * CHAR_PITCH_PT)}; text-align: justify; text-justify: inter-character; }
-.p--1 { font-family: ${fontStack('heiti')}; }
-.p--2 { font-family: ${fontStack('kaiti')}; }
+.p--1 > .heading { font-family: ${fontStack('heiti')}; }
+.p--2 > .heading { font-family: ${fontStack('kaiti')}; }
 .form-number { margin: 0; text-align: right; }
 .signoff { width: fit-content; margin: ${pt(LINE_PITCH_PT)} var(--signoff-right, ${pt(4 * CHAR_PITCH_PT)}) 0 auto; text-align: center; white-space: nowrap; break-inside: avoid; }
 .copyto { font-size: ${pt(SMALL_PT)}; line-height: ${pt(LINE_PITCH_PT - 1)}; letter-spacing: 0; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000;

@@ -1,3 +1,4 @@
+import { HEADING_FONTS, headingOf } from './headings';
 import { titleLines } from './title-lines';
 import {
   AlignmentType,
@@ -64,14 +65,14 @@ const run = (text: string, font: FontName, pt: number, extra: { color?: string; 
 
 const blank = (keepNext = false): Paragraph => new Paragraph({ keepNext, children: [run('', 'fangsong', BODY_PT)] });
 
-const HEADING_FONTS: Readonly<Record<number, FontName>> = { 1: 'heiti', 2: 'kaiti' };
-
 function bodyParagraph(text: string, level: number, keepNext: boolean): Paragraph {
+  const { heading, rest } = headingOf(text, level);
+  const font = HEADING_FONTS[level];
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     keepNext,
     indent: { firstLine: ptTwips(2 * CHAR_PITCH_PT) },
-    children: [run(text, HEADING_FONTS[level] ?? 'fangsong', BODY_PT)],
+    children: [...(font && heading ? [run(heading, font, BODY_PT)] : []), ...(rest ? [run(rest, 'fangsong', BODY_PT)] : [])],
   });
 }
 

@@ -1,3 +1,4 @@
+import { headingOf } from './headings';
 import { titleLines } from './title-lines';
 import { CHAR_PITCH_PT, issuerMarkSize, LINE_PITCH_PT } from '../../../shared/documents/geometry';
 import { formatDate } from '../../../shared/i18n/format';
@@ -66,9 +67,7 @@ interface RenderedDocument extends Rendered {
 }
 
 function blocksHtml(blocks: readonly DocumentBlock[], id: string): Rendered {
-  const parts = blocks.map((block, i) =>
-    block.kind === 'table' ? table(block, `#${id} .t-${i}`) : { html: `<p class="p p--${block.level}">${escapeHtml(block.text)}</p>`, css: '' },
-  );
+  const parts = blocks.map((block, i) => (block.kind === 'table' ? table(block, `#${id} .t-${i}`) : { html: paragraphHtml(block.text, block.level), css: '' }));
   return {
     html: parts.map((p) => p.html).join(''),
     css: parts
@@ -76,6 +75,13 @@ function blocksHtml(blocks: readonly DocumentBlock[], id: string): Rendered {
       .filter(Boolean)
       .join('\n'),
   };
+}
+
+/** A body paragraph: a heading's first sentence in its heading font (headings.ts), the rest as body text. */
+function paragraphHtml(text: string, level: number): string {
+  const { heading, rest } = headingOf(text, level);
+  const marked = heading ? `<span class="heading">${escapeHtml(heading)}</span>` : '';
+  return `<p class="p p--${level}">${marked}${escapeHtml(rest)}</p>`;
 }
 
 /** The title in the lines GB/T 9704 asks for (title-lines.ts): the page breaks it nowhere else. */
