@@ -24,6 +24,8 @@ export interface SessionStatus {
   readonly demo: boolean;
   readonly preferences: Preferences;
   readonly recent: readonly RecentLedger[];
+  /** Who opened the ledger (their password, or the recovery key for the administrator); null when none is open. */
+  readonly person: { readonly name: string; readonly role: 'administrator' | 'member' } | null;
   /** What the open ledger found amiss without refusing to open (errors.ledger.*): shown until dealt with. */
   readonly warnings: readonly DubanError[];
 }
