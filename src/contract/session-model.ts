@@ -8,8 +8,6 @@ export interface Preferences {
   readonly language: Language;
   /** Minutes without use after which the ledger locks itself; 0 never. */
   readonly idleLockMinutes: number;
-  /** The name the change history records for this machine's user. */
-  readonly operator: string;
 }
 
 export interface RecentLedger {
