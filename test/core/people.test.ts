@@ -62,6 +62,15 @@ describe('the people of a ledger', () => {
     ]);
   });
 
+  it('offers the history’s names to filter by: the people, then names only older entries carry', async () => {
+    const path = await ledgerOfThree();
+    const wang = unwrap(await open(path, WANG));
+    unwrap(wang.units.create({ name: '自治区农牧厅', kind: 'supervised' }));
+    // The rename was recorded under the administrator's name of the moment: 管理员.
+    expect(wang.audit.actors()).toEqual(['张三', '王五', '赵六', '管理员']);
+    expect(wang.audit.list({ actor: '王五' }).map((line) => line.entity)).toEqual(['unit']);
+  });
+
   it('keeps names out of the file’s plain header', async () => {
     const path = await ledgerOfThree();
     const header = readFileSync(path).subarray(0, unwrap(parseHeader(readFileSync(path))).length);
