@@ -116,6 +116,22 @@ describe('the people of a ledger', () => {
     expect(readdirSync(`${path}.blobs`).length).toBeGreaterThan(0);
   });
 
+  it('refuses a new password that already opens the ledger: unlocking would sign its owner in as someone else', async () => {
+    const path = await ledgerOfThree();
+    const zhao = unwrap(await open(path, ZHAO));
+    expect(failure(await zhao.changePassword({ password: ZHAO }, WANG, KDF_FLOOR)).fields).toEqual([
+      expect.objectContaining({ field: 'next', code: 'password_in_use' }),
+    ]);
+    zhao.close();
+    const admin = unwrap(await open(path, TEST_PASSWORD));
+    expect(failure(await admin.changePassword({ password: TEST_PASSWORD }, ZHAO, KDF_FLOOR)).fields).toEqual([
+      expect.objectContaining({ field: 'next', code: 'password_in_use' }),
+    ]);
+    expect(failure(await admin.people.add({ name: '钱七', password: WANG })).fields).toEqual([
+      expect.objectContaining({ field: 'password', code: 'password_in_use' }),
+    ]);
+  });
+
   it('a person’s new password replaces their slot and leaves the others alone', async () => {
     const path = await ledgerOfThree();
     const zhao = unwrap(await open(path, ZHAO));

@@ -66,7 +66,6 @@ export function peopleService(ctx: LedgerContext, store: PeopleStore) {
       if (nameTaken(ctx.db, name, 0)) return invalid('name', 'duplicate');
       const strong = await checkNewPassword(password);
       if (!strong.ok) return strong;
-      // Unlocking tries the slots in turn: a password that already opens one would sign its new owner in as someone else.
       if (await store.opens({ password })) return invalid('password', 'password_in_use');
       const slotId = random(PERSON_ID_BYTES);
       // The slot first: a crash after it leaves a slot no row names, which opens nothing and goes at the next new key.

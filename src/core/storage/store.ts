@@ -20,6 +20,7 @@ import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { type NewKeys, rekey } from './rekey';
 import { type Opener, passwordSlot, personSlot, recoverySlot, type Unlock, unwrapDataKey, wrapForRecipient } from './slots';
 import { checkNewPassword } from '../../shared/password-strength';
+import { invalid } from '../../shared/validation';
 
 export type { Opener, Unlock } from './slots';
 export type { KeyChange } from './model';
@@ -584,6 +585,8 @@ export class LedgerStore {
     if (!passwordOk.ok) return passwordOk;
     const checked = await this.checkSecret(current);
     if (!checked.ok) return checked;
+    // Unlocking tries the slots in turn: a password that already opens one would sign its owner in as someone else.
+    if (await this.opens({ password: newPassword })) return invalid('next', 'password_in_use');
     if (checked.value.kind === 'person') return this.replacePersonSlot(Buffer.from(checked.value.personId, 'hex'), newPassword, kdf);
     const recovery = this.header.slots.find((s) => s.kind === 'recovery');
     return this.newDataKey(newPassword, recovery?.scheme === 'recipient' ? 'keep' : 'replace', kdf);
