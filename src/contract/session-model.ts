@@ -1,3 +1,4 @@
+import type { Person } from '../core/people/model';
 import type { DubanError } from '../shared/errors';
 import type { Language } from '../shared/i18n/setup';
 
@@ -23,7 +24,7 @@ export interface SessionStatus {
   readonly preferences: Preferences;
   readonly recent: readonly RecentLedger[];
   /** Who opened the ledger (their password, or the recovery key for the administrator); null when none is open. */
-  readonly person: { readonly name: string; readonly role: 'administrator' | 'member' } | null;
+  readonly person: Pick<Person, 'name' | 'role'> | null;
   /** What the open ledger found amiss without refusing to open (errors.ledger.*): shown until dealt with. */
   readonly warnings: readonly DubanError[];
 }

@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   'tasks.number_in_source',
   'evidence.frozen',
   'people.admin_only',
+  'people.not_found',
   'people.cannot_remove_administrator',
   // printing and saving documents
   'documents.no_chromium',

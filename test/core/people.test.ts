@@ -86,6 +86,7 @@ describe('the people of a ledger', () => {
     wang.close();
     const admin = unwrap(await open(path, TEST_PASSWORD));
     expect(failure(await admin.people.remove('张三', TEST_PASSWORD, KDF_FLOOR)).code).toBe('people.cannot_remove_administrator');
+    expect(failure(await admin.people.remove(' 钱七 ', TEST_PASSWORD, KDF_FLOOR))).toEqual({ code: 'people.not_found', params: { name: '钱七' } });
     expect(failure(await admin.people.add({ name: ' 王五', password: '另一个王五的密码 2026 x' })).fields).toEqual([
       expect.objectContaining({ field: 'name', code: 'duplicate' }),
     ]);

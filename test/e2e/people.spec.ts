@@ -31,6 +31,9 @@ test('add a person, unlock with their password, and find their change under thei
   await expect(people.getByLabel('姓名')).toHaveValue('');
   await people.scrollIntoViewIfNeeded();
   await snap(page, 'people-01-settings');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await snap(page, 'people-01-settings-1440');
+  await page.setViewportSize({ width: 1366, height: 860 });
 
   await page.getByRole('button', { name: '锁定' }).click();
   await expect(page.getByRole('heading', { name: '台账已锁定' })).toBeVisible();

@@ -12,10 +12,12 @@ export interface Person {
   readonly addedAt: string;
 }
 
-export const PERSON_NAME_MAX = 40;
+const PERSON_NAME_MAX = 40;
 
 export const personName = requiredText(PERSON_NAME_MAX);
 
 export const personInput = z.object({ name: personName, password: z.string() });
+
+export const personRename = z.object({ name: personName });
 
 export type PersonInput = z.input<typeof personInput>;

@@ -9,7 +9,7 @@ import type { KdfParams } from '../storage/kdf';
 import { random } from '../storage/crypto';
 import { PERSON_ID_BYTES } from '../storage/header';
 import type { KeyChange, LedgerStore } from '../storage/store';
-import { type Person, personInput, type PersonInput, personName } from './model';
+import { type Person, personInput, type PersonInput, personRename } from './model';
 
 interface PersonRow {
   readonly id: number;
@@ -83,12 +83,12 @@ export function peopleService(ctx: LedgerContext, store: PeopleStore) {
     rename(id: number, name: string): Result<Person> {
       const allowed = administratorOnly();
       if (!allowed.ok) return allowed;
-      const valid = validate(personName, name);
-      if (!valid.ok) return invalid('name', valid.error.fields?.[0]?.code ?? 'required');
+      const valid = validate(personRename, { name });
+      if (!valid.ok) return valid;
       if (!loadPerson(ctx.db, id)) return err(dubanError('not_found', { entity: 'person', id }));
-      if (nameTaken(ctx.db, valid.value, id)) return invalid('name', 'duplicate');
+      if (nameTaken(ctx.db, valid.value.name, id)) return invalid('name', 'duplicate');
       return ctx.write((tx) => {
-        auditedChange(tx, 'person', id, loadPerson, () => tx.run('UPDATE people SET name = ? WHERE id = ?', [valid.value, id]));
+        auditedChange(tx, 'person', id, loadPerson, () => tx.run('UPDATE people SET name = ? WHERE id = ?', [valid.value.name, id]));
         return ok(loadPerson(tx, id)!);
       });
     },
@@ -102,7 +102,7 @@ export function peopleService(ctx: LedgerContext, store: PeopleStore) {
       const allowed = administratorOnly();
       if (!allowed.ok) return allowed;
       const row = rowNamed(ctx.db, name);
-      if (!row) return err(dubanError('not_found', { entity: 'person', id: name }));
+      if (!row) return err(dubanError('people.not_found', { name: name.trim() }));
       if (row.role === 'administrator') return err(dubanError('people.cannot_remove_administrator'));
       const others = ctx.db.all<PersonRow>("SELECT * FROM people WHERE role = 'member' AND id <> ?", [row.id]);
       const changed = await store.removePerson(
@@ -120,5 +120,3 @@ export function peopleService(ctx: LedgerContext, store: PeopleStore) {
 function insertPerson(tx: Tx, row: Omit<PersonRow, 'id'>): number {
   return tx.run('INSERT INTO people (slot_id, name, role, added_at) VALUES (?, ?, ?, ?)', [row.slot_id, row.name, row.role, row.added_at]).lastId;
 }
-
-export type PeopleService = ReturnType<typeof peopleService>;

@@ -1,11 +1,10 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type Person, PERSON_NAME_MAX } from '../../../contract/people';
+import { type Person, personName, personRename } from '../../../contract/people';
 import { formatDate } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
 import type { Result } from '../../../shared/result';
-import { requiredText } from '../../../shared/validation';
 import { useSession } from '../../api/session';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { Dialog } from '../../components/Dialog';
@@ -19,11 +18,10 @@ import { type Form, useForm } from '../../forms/useForm';
 import { usePasswordVerdict } from '../../hooks/usePasswordVerdict';
 
 const addSchema = z
-  .object({ name: requiredText(PERSON_NAME_MAX), password: z.string(), confirm: z.string() })
+  .object({ name: personName, password: z.string(), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
 
 const removeSchema = z.object({ password: z.string().min(1, { error: 'required' }) });
-const renameSchema = z.object({ name: requiredText(PERSON_NAME_MAX) });
 
 /**
  * 人员: who opens the ledger with a password of their own, for the administrator to add and remove.
@@ -50,9 +48,11 @@ export function PeopleSettings() {
       <ul className="people" aria-label={t('people.title')}>
         {listed.data?.map((person) => (
           <li key={person.id}>
-            <span className="people__name">{person.name}</span>
-            <span className={`tag ${person.role === 'administrator' ? 'tag--info' : 'tag--neutral'}`}>{t(`people.roles.${person.role}`)}</span>
-            <span className="people__added">{t('people.added', { date: formatDate(person.addedAt.slice(0, 10), i18n.language as Language) })}</span>
+            <span className="people__who">
+              <span className="people__name">{person.name}</span>
+              <span className={`tag ${person.role === 'administrator' ? 'tag--info' : 'tag--neutral'}`}>{t(`people.roles.${person.role}`)}</span>
+              <span className="people__added">{t('people.added', { date: formatDate(person.addedAt.slice(0, 10), i18n.language as Language) })}</span>
+            </span>
             <span className="people__actions">
               <button type="button" className="button button--small" onClick={() => setRenaming(person)}>
                 {t('people.rename')}
@@ -93,7 +93,7 @@ export function PeopleSettings() {
       {renaming && (
         <PersonDialog
           title={t('people.renameTitle', { name: renaming.name })}
-          schema={renameSchema}
+          schema={personRename}
           initial={{ name: renaming.name }}
           submit={t('app:actions.save')}
           onCancel={() => setRenaming(null)}
