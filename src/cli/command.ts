@@ -50,7 +50,8 @@ export function warnAbout(ctx: CommandContext, ledger: Ledger): void {
 export async function openLedger(ctx: CommandContext, path: string, readOnly: boolean, unlock?: Unlock): Promise<Result<Ledger, CliFailure>> {
   const secret = unlock ? ok(unlock) : await askUnlock(ctx);
   if (!secret.ok) return secret;
-  const opened = await Ledger.open(path, secret.value, { readOnly, actor: 'duban-cli', anchors: ctx.anchors });
+  // Changes are recorded under the name of the person whose password opened the ledger.
+  const opened = await Ledger.open(path, secret.value, { readOnly, anchors: ctx.anchors });
   if (!opened.ok) return ledgerFailure(opened.error);
   warnAbout(ctx, opened.value);
   return opened;

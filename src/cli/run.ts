@@ -18,11 +18,12 @@ import { packageCommand } from './commands/package';
 import { passwd } from './commands/passwd';
 import { restore } from './commands/restore';
 import { stats } from './commands/stats';
+import { user } from './commands/user';
 import { verify } from './commands/verify';
 import { type CliFailure, describeFailure } from './failure';
 import { type Secrets, stdinSecrets, terminalSecrets } from './secrets';
 
-const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter, importCommand, exportCommand, packageCommand];
+const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter, importCommand, exportCommand, packageCommand, user];
 
 const COMMON_OPTIONS = {
   'password-stdin': { type: 'boolean' },

@@ -8,6 +8,8 @@ export interface Secrets {
   ask(prompt: string): Promise<Result<string, CliFailure>>;
   /** A new secret: typed twice at a terminal, given once on standard input. */
   askNew(prompt: string, confirmPrompt: string): Promise<Result<string, CliFailure>>;
+  /** A plain answer, shown as typed, with `fallback` when none is given; standard input keeps its lines for secrets. */
+  askText(prompt: string, fallback: string): Promise<string>;
 }
 
 async function readAll(stdin: NodeJS.ReadableStream): Promise<string[]> {
@@ -26,7 +28,7 @@ export function stdinSecrets(stdin: NodeJS.ReadableStream): Secrets {
     if (used >= available) return cliFailure('stdin_lines', { count: used + 1, got: available });
     return ok(all[used++]!);
   };
-  return { ask: next, askNew: next };
+  return { ask: next, askNew: next, askText: (_prompt, fallback) => Promise.resolve(fallback) };
 }
 
 export function terminalSecrets(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Secrets {
@@ -36,6 +38,8 @@ export function terminalSecrets(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteSt
   };
   return {
     ask,
+    askText: async (prompt, fallback) =>
+      stdin.isTTY ? (await read({ prompt, default: fallback, input: stdin, output: stderr })).trim() || fallback : fallback,
     askNew: async (prompt, confirmPrompt) => {
       const first = await ask(prompt);
       if (!first.ok) return first;

@@ -14,6 +14,7 @@ export const audit = {
         .object({
           entity: z.enum(ENTITY_NAMES).optional(),
           entityId: id.optional(),
+          actor: z.string().max(200).optional(),
           limit: z.number().int().min(1).max(1000).optional(),
           offset: z.number().int().min(0).optional(),
         })
@@ -21,4 +22,6 @@ export const audit = {
     ]),
   ).returns<AuditLine[]>(),
   verify: method(none).returns<{ entries: number }>(),
+  /** The names to filter by: the ledger's people, then other names its history holds. */
+  actors: method(none).returns<string[]>(),
 };

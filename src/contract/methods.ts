@@ -19,6 +19,7 @@ import { stats } from './stats';
 import { tasks } from './tasks';
 import { todo } from './todo';
 import { units } from './units';
+import { people } from './people';
 import { unitGroups } from './unitGroups';
 import type { Methods } from './define';
 
@@ -50,6 +51,7 @@ export const CONTRACT = {
   audit,
   documents,
   exchange,
+  people,
 } as const satisfies Readonly<Record<string, Methods>>;
 
 export type Contract = typeof CONTRACT;

@@ -1,3 +1,4 @@
+import type { Person } from '../core/people/model';
 import type { DubanError } from '../shared/errors';
 import type { Language } from '../shared/i18n/setup';
 
@@ -8,8 +9,6 @@ export interface Preferences {
   readonly language: Language;
   /** Minutes without use after which the ledger locks itself; 0 never. */
   readonly idleLockMinutes: number;
-  /** The name the change history records for this machine's user. */
-  readonly operator: string;
 }
 
 export interface RecentLedger {
@@ -24,6 +23,8 @@ export interface SessionStatus {
   readonly demo: boolean;
   readonly preferences: Preferences;
   readonly recent: readonly RecentLedger[];
+  /** Who opened the ledger (their password, or the recovery key for the administrator); null when none is open. */
+  readonly person: Pick<Person, 'name' | 'role'> | null;
   /** What the open ledger found amiss without refusing to open (errors.ledger.*): shown until dealt with. */
   readonly warnings: readonly DubanError[];
 }

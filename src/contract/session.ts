@@ -26,7 +26,6 @@ export const session = {
       z.object({
         language: z.enum(LANGUAGES).optional(),
         idleLockMinutes: z.number().int().min(0).max(240).optional(),
-        operator: z.string().max(40).optional(),
       }),
     ]),
   ).returns<Preferences>(),

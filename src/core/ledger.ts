@@ -1,6 +1,6 @@
-import { userInfo } from 'node:os';
 import { dateOf, localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
+import { validate } from '../shared/validation';
 import { err, ok, type Result } from '../shared/result';
 import { auditAppender, auditView, keyAuditChain } from './audit/audit-log';
 import { auditService } from './audit/service';
@@ -16,6 +16,8 @@ import { exchangeService } from './excel/service';
 import { inspectionService } from './inspections/service';
 import { measureService } from './measures/service';
 import { meetingService } from './meetings/service';
+import { personName } from './people/model';
+import { peopleService, signedInPerson } from './people/service';
 import { petitionService } from './petitions/service';
 import { progressService } from './progress/service';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from './schema/migrations';
@@ -30,7 +32,7 @@ import { unitGroupService } from './unit-groups/service';
 import { siteVisitService } from './visits/service';
 
 export interface LedgerOptions extends Omit<StoreOptions, 'audit' | 'upgrade'> {
-  /** Who is making the changes, as the audit log records it. */
+  /** Records changes under this name instead of the signed-in person's (tests that are no one in particular). */
   readonly actor?: string;
   readonly clock?: () => Date;
 }
@@ -50,14 +52,6 @@ function bringUpToDate(store: LedgerStore): Result<void> {
   if (version === SCHEMA_VERSION) return ok(undefined);
   const migrated = store.isReadOnly ? store.transient((w) => migrate(w)) : store.write((w) => migrate(w));
   return migrated.ok ? ok(undefined) : migrated;
-}
-
-function defaultActor(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return '';
-  }
 }
 
 /**
@@ -91,14 +85,15 @@ export class Ledger {
   readonly exchange;
   /** The change history every write above records. */
   readonly audit;
-  private actor: string;
+  /** Who may open the ledger, and who opened it: every change is recorded under their name. */
+  readonly people;
 
   private constructor(
     readonly store: LedgerStore,
     options: LedgerOptions,
   ) {
     const clock = options.clock ?? (() => new Date());
-    this.actor = options.actor ?? defaultActor();
+    const actor = (): string => options.actor ?? this.people.signedIn()?.name ?? '';
     this.context = {
       // A getter: restoring a backup replaces the database behind the store.
       get db() {
@@ -109,7 +104,7 @@ export class Ledger {
         store.write((writer) => {
           const now = clock();
           const at = localTimestamp(now);
-          const audit = auditAppender(writer, at, this.actor, store.auditKey!);
+          const audit = auditAppender(writer, at, actor(), store.auditKey!);
           const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => audit.append(change) };
           const result = work(tx);
           if (result.ok) audit.finish();
@@ -137,20 +132,27 @@ export class Ledger {
     this.drafts = draftService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
     this.audit = auditService(this.context, store);
+    this.people = peopleService(this.context, store);
   }
 
   stats(options?: StatsOptions) {
     return ledgerStats(this.context, options);
   }
 
+  /** A new ledger; the one who makes it is its administrator, under `administrator` (else 管理员, as the schema names them). */
   static async create(
     path: string,
-    options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions,
+    options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions & { readonly administrator?: string },
   ): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
+    const name = validate(personName, options.administrator ?? '');
     const created = await LedgerStore.create(path, { ...options, audit: auditView });
     if (!created.ok) return created;
     const { store, recoveryKey } = created.value;
-    const migrated = store.write((writer) => migrate(writer));
+    const migrated = store.write((writer) => {
+      const done = migrate(writer);
+      if (done.ok && name.ok) writer.run("UPDATE people SET name = ? WHERE role = 'administrator'", [name.value]);
+      return done;
+    });
     if (!migrated.ok) {
       store.close();
       return migrated;
@@ -163,9 +165,11 @@ export class Ledger {
     if (!opened.ok) return opened;
     const store = opened.value;
     const current = bringUpToDate(store);
-    if (!current.ok) {
+    // A slot the people table no longer names is one an interrupted removal left: it opens nothing.
+    const known = current.ok && !signedInPerson(store.db, store.opener) ? err(dubanError('ledger.wrong_password')) : current;
+    if (!known.ok) {
       store.close();
-      return current;
+      return known;
     }
     return ok(new Ledger(store, options));
   }
@@ -174,10 +178,6 @@ export class Ledger {
   async restoreBackup(backupPath: string): Promise<Result<void>> {
     const restored = await this.store.restoreBackup(backupPath);
     return restored.ok ? bringUpToDate(this.store) : restored;
-  }
-
-  setActor(actor: string): void {
-    this.actor = actor;
   }
 
   /** Checks what opening could not: SQLite's own integrity, the foreign keys, the audit chain, and this machine's anchor. */

@@ -135,6 +135,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     audit: {
       list: (filter) => use((l) => ok(l.audit.list(filter))),
       verify: () => use((l) => l.audit.verify()),
+      actors: () => use((l) => ok(l.audit.actors())),
     },
     documents: {
       types: (options) => use((l) => ok(l.documents.types(options))),
@@ -180,6 +181,12 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       reviseReturn: (importId, options) => use((l) => l.exchange.packages.revise(importId, options)),
       applyReturn: (importId) => use((l) => l.exchange.packages.apply(importId)),
       discardReturn: (importId) => use((l) => ok(l.exchange.packages.discard(importId))),
+    },
+    people: {
+      list: () => use((l) => ok(l.people.list())),
+      add: (input) => use((l) => l.people.add(input)),
+      rename: (id, name) => use((l) => l.people.rename(id, name)),
+      remove: ({ name, password }) => use((l) => l.people.remove(name, password)),
     },
   };
 }

@@ -7,20 +7,19 @@ import { writeFileAtomic } from '../core/storage/durable-fs';
 
 /**
  * The app's own settings, kept outside any ledger (they are needed before one is unlocked):
- * language, idle lock, the operator's name, and the ledgers opened recently. Nothing sensitive.
+ * language, idle lock and the ledgers opened recently. Nothing sensitive.
  */
 const RECENT_LIMIT = 8;
 
 const stored = z.object({
   language: z.enum(LANGUAGES).catch('zh-CN'),
   idleLockMinutes: z.number().int().min(0).max(240).catch(10),
-  operator: z.string().max(40).catch(''),
   recent: z.array(z.object({ path: z.string(), openedAt: z.string() })).catch([]),
 });
 
 export type StoredPreferences = Preferences & { readonly recent: readonly RecentLedger[] };
 
-const DEFAULTS: StoredPreferences = { language: 'zh-CN', idleLockMinutes: 10, operator: '', recent: [] };
+const DEFAULTS: StoredPreferences = { language: 'zh-CN', idleLockMinutes: 10, recent: [] };
 
 export class PreferenceFile {
   private readonly path: string;

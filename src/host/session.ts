@@ -44,7 +44,16 @@ export class Session {
   status(): SessionStatus {
     const { recent, ...preferences } = this.preferences.value;
     const demo = this.path === demoLedgerPath(this.configDir);
-    return { state: this.ledger ? 'open' : this.path ? 'locked' : 'none', path: this.path, demo, preferences, recent, warnings: this.warnings() };
+    const person = this.ledger?.people.signedIn();
+    return {
+      state: this.ledger ? 'open' : this.path ? 'locked' : 'none',
+      path: this.path,
+      demo,
+      preferences,
+      recent,
+      person: person ? { name: person.name, role: person.role } : null,
+      warnings: this.warnings(),
+    };
   }
 
   /** What the open ledger found amiss without refusing to open: the file behind what this machine saw, backups left over. */
@@ -73,7 +82,7 @@ export class Session {
   }
 
   private ledgerOptions() {
-    return { actor: this.preferences.value.operator || undefined, clock: this.clock, anchors: this.anchors };
+    return { clock: this.clock, anchors: this.anchors };
   }
 
   async create(path: string, password: string, seed?: (ledger: Ledger) => Result<unknown>): Promise<Result<{ recoveryKey: string }>> {
@@ -131,7 +140,6 @@ export class Session {
 
   setPreferences(change: Partial<Preferences>): Preferences {
     const { recent: _recent, ...preferences } = this.preferences.update(change);
-    if (change.operator !== undefined) this.ledger?.setActor(change.operator);
     return preferences;
   }
 

@@ -69,6 +69,9 @@ export const ERROR_CODES = [
   'invalid_transition',
   'tasks.number_in_source',
   'evidence.frozen',
+  'people.admin_only',
+  'people.not_found',
+  'people.cannot_remove_administrator',
   // printing and saving documents
   'documents.no_chromium',
   'documents.print_failed',
@@ -98,6 +101,7 @@ export const FIELD_ERROR_CODES = [
   'invalid_phone',
   'date_order',
   'passwords_differ',
+  'password_in_use',
   'ledger_extension',
   'lead_and_cooperating',
   'not_responsible_unit',

@@ -8,12 +8,16 @@ import { ledgerFailure } from '../failure';
 export const init: Command = {
   name: 'init',
   positionals: ['FILE'],
-  options: { demo: { type: 'boolean' } },
+  options: { demo: { type: 'boolean' }, name: { type: 'string' } },
   async run(ctx) {
     const [path] = ctx.positionals as [string];
+    const given = ctx.values.name;
+    // The one who makes the ledger is its administrator: the history records changes under this name.
+    const administrator =
+      typeof given === 'string' ? given : await ctx.secrets.askText(ctx.t('cli:prompts.administrator'), ctx.t('cli:user.defaultAdministrator'));
     const password = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_CHARS }), ctx.t('cli:prompts.confirmPassword'));
     if (!password.ok) return password;
-    const created = await Ledger.create(path, { password: password.value, actor: 'duban-cli', anchors: ctx.anchors });
+    const created = await Ledger.create(path, { password: password.value, administrator, anchors: ctx.anchors });
     if (!created.ok) return ledgerFailure(created.error);
     const { ledger, recoveryKey } = created.value;
     const seeded = ctx.values.demo ? seedDemo(ledger) : null;

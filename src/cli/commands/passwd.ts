@@ -2,6 +2,7 @@ import { MIN_PASSWORD_CHARS } from '../../shared/password-strength';
 import { ok } from '../../shared/result';
 import { type Command, openLedger } from '../command';
 import { ledgerFailure } from '../failure';
+import { reportKeyChange } from '../key-change';
 
 /**
  * A new password, and with it a new data key: earlier copies of the file no longer open what is
@@ -19,6 +20,8 @@ export const passwd: Command = {
     const opened = await openLedger(ctx, path, false, current);
     if (!opened.ok) return opened;
     const ledger = opened.value;
+    // A member's new password remakes their own slot only: the data key is the administrator's to change.
+    const member = ledger.people.signedIn()?.role === 'member';
     let change;
     try {
       const next = await ctx.secrets.askNew(ctx.t('cli:prompts.newPassword', { min: MIN_PASSWORD_CHARS }), ctx.t('cli:prompts.confirmPassword'));
@@ -28,16 +31,8 @@ export const passwd: Command = {
     } finally {
       ledger.close();
     }
-    ctx.out(ctx.t('cli:passwd.changed'));
-    if (change.value.recoveryKey) {
-      ctx.out();
-      ctx.out(ctx.t('cli:passwd.newRecoveryKey'));
-      ctx.out();
-      ctx.out(`    ${change.value.recoveryKey}`);
-      ctx.out();
-      ctx.out(ctx.t('cli:init.recoveryKeyAdvice'));
-    }
-    if (change.value.backupsNotResealed.length) ctx.warn(ctx.t('cli:passwd.backupsNotResealed', { files: change.value.backupsNotResealed.join('、') }));
+    ctx.out(ctx.t(member ? 'cli:passwd.changedOwn' : 'cli:passwd.changed'));
+    reportKeyChange(ctx, change.value);
     return ok(undefined);
   },
 };

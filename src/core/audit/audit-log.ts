@@ -145,6 +145,10 @@ export const auditView: AuditView = {
 
 const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
 
+/** The names the history records changes under, each once, in the order of their first change. */
+export const auditActors = (db: Reader): string[] =>
+  db.all<{ actor: string }>("SELECT actor FROM audit_log WHERE actor <> '' GROUP BY actor ORDER BY MIN(id)").map((row) => row.actor);
+
 export function listAudit(db: Reader, filter: AuditFilter = {}): AuditEntry[] {
   const where: string[] = [];
   const params: (string | number)[] = [];
@@ -155,6 +159,10 @@ export function listAudit(db: Reader, filter: AuditFilter = {}): AuditEntry[] {
   if (filter.entityId !== undefined) {
     where.push('entity_id = ?');
     params.push(filter.entityId);
+  }
+  if (filter.actor !== undefined) {
+    where.push('actor = ?');
+    params.push(filter.actor);
   }
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ? OFFSET ?`;
   return db.all<AuditRow>(sql, [...params, filter.limit ?? 200, filter.offset ?? 0]).map((row) => ({

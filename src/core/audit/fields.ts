@@ -8,6 +8,7 @@ import { loadFinding } from '../findings/service';
 import { loadInspection } from '../inspections/service';
 import { loadMeasure } from '../measures/service';
 import { loadMeeting } from '../meetings/service';
+import { loadPerson } from '../people/service';
 import { loadPetition } from '../petitions/service';
 import { loadProgressReport } from '../progress/service';
 import type { Reader } from '../storage/database';
@@ -345,6 +346,12 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
     fields: { name: 'text', format: { words: 'documents:formats' }, source: 'text' },
     name: (r) => text(r.name),
     load: loadTemplate,
+  },
+  person: {
+    labels: 'settings:people.fields',
+    fields: { name: 'text', role: { words: 'settings:people.roles' }, addedAt: 'instant' },
+    name: (r) => text(r.name),
+    load: loadPerson,
   },
 };
 

@@ -22,6 +22,8 @@ export interface AuditEntry extends AuditChange {
 export interface AuditFilter {
   readonly entity?: EntityName;
   readonly entityId?: number;
+  /** Changes recorded under this name only. */
+  readonly actor?: string;
   readonly limit?: number;
   readonly offset?: number;
 }

@@ -10,40 +10,51 @@ import { isAboveCeiling, isBelowFloor, type KdfParams } from './kdf';
  * recognised as damaged before its version is believed.
  */
 export const MAGIC = Buffer.from('DUBAN\0LG', 'latin1');
-/** Written by this program; format 1 is still read (and upgraded when opened for writing). */
-export const FORMAT_VERSION = 2;
+/**
+ * The newest format this program writes: 3 once a ledger has people's slots (kind 4), which a reader
+ * of format 2 would take for damage; a ledger without them is still written in format 2 (see
+ * `versionFor`). Format 1 is still read (and upgraded when opened for writing).
+ */
+export const FORMAT_VERSION = 3;
+const PEOPLE_FORMAT = 3;
 export const PREAMBLE_BYTES = 14;
 const DIGEST_BYTES = 32;
 const MAX_HEADER_BYTES = 64 * 1024;
 
 export const LEDGER_ID_BYTES = 16;
+export const PERSON_ID_BYTES = 16;
 export const SALT_BYTES = 16;
 export const SNAPSHOT_SALT_BYTES = 32;
 export const WRAPPED_KEY_BYTES = 48;
 /** The integrity key as the header holds it: nonce, then the key sealed under the data key. */
 export const SEALED_KEY_BYTES = NONCE_BYTES + WRAPPED_KEY_BYTES;
 
-/** Which secret opens a slot. */
-export type SlotKind = 'password' | 'recovery';
+/** Which secret opens a slot: the administrator's password, the recovery key, or another person's password. */
+export type SlotKind = 'password' | 'recovery' | 'person';
 
 interface SlotBase {
-  readonly kind: SlotKind;
   readonly kdf: KdfParams;
   readonly salt: Buffer;
   readonly nonce: Buffer;
   readonly wrappedKey: Buffer;
 }
 
+/** Who a recipient slot is for: the recovery key, or one person (by an opaque id; their name is inside the database). */
+export type RecipientOwner = { readonly kind: 'recovery' } | { readonly kind: 'person'; readonly personId: Buffer };
+
+/** An X25519 recipient: the public key derived from the secret, and the ephemeral key of the last wrap. */
+export type RecipientKeys = RecipientOwner & { readonly scheme: 'recipient'; readonly recipient: Buffer; readonly ephemeral: Buffer };
+
 /**
  * How the data key is wrapped: under the key derived from the secret ('secret'), or — for the
- * recovery key from format 2 on — to an X25519 public key whose private half is derived from it
- * ('recipient'), so that a new data key can be wrapped for it without the recovery key at hand.
+ * recovery key from format 2 on, and for people from format 3 — to an X25519 public key whose
+ * private half is derived from it ('recipient'), so that a new data key can be wrapped for it
+ * without the secret at hand.
  */
-export type KeySlot =
-  (SlotBase & { readonly scheme: 'secret' }) | (SlotBase & { readonly scheme: 'recipient'; readonly recipient: Buffer; readonly ephemeral: Buffer });
+export type KeySlot = SlotBase & ({ readonly kind: 'password' | 'recovery'; readonly scheme: 'secret' } | RecipientKeys);
 
 export interface Header {
-  /** As read; a header is always written in FORMAT_VERSION. */
+  /** As read; a header is written in the format `versionFor` picks. */
   readonly formatVersion: number;
   readonly ledgerId: Buffer;
   /** Counts snapshots: bound into every chunk and record, so parts of two snapshots cannot be mixed. */
@@ -90,19 +101,24 @@ const SLOT_CODES = [
   { code: 1, kind: 'password', scheme: 'secret' },
   { code: 2, kind: 'recovery', scheme: 'secret' },
   { code: 3, kind: 'recovery', scheme: 'recipient' },
+  { code: 4, kind: 'person', scheme: 'recipient' },
 ] as const;
 const KDF_SCRYPT = 1;
 const SLOT_DESCRIPTOR_BYTES = 1 + 1 + 1 + 4 + 4 + SALT_BYTES;
 const RECIPIENT_BYTES = 2 * X25519_BYTES;
-const slotBytes = (scheme: KeySlot['scheme']): number =>
-  SLOT_DESCRIPTOR_BYTES + (scheme === 'recipient' ? RECIPIENT_BYTES : 0) + NONCE_BYTES + WRAPPED_KEY_BYTES;
+const slotBytes = (code: (typeof SLOT_CODES)[number]): number =>
+  SLOT_DESCRIPTOR_BYTES +
+  (code.scheme === 'recipient' ? RECIPIENT_BYTES : 0) +
+  (code.kind === 'person' ? PERSON_ID_BYTES : 0) +
+  NONCE_BYTES +
+  WRAPPED_KEY_BYTES;
 
-type SlotDescription = Pick<SlotBase, 'kind' | 'kdf' | 'salt'> &
-  ({ readonly scheme: 'secret' } | { readonly scheme: 'recipient'; readonly recipient: Buffer; readonly ephemeral: Buffer });
+export type SlotDescription = Pick<SlotBase, 'kdf' | 'salt'> & ({ readonly kind: 'password' | 'recovery'; readonly scheme: 'secret' } | RecipientKeys);
 
 /**
  * The part of a slot that the wrapped key's AAD covers: kind, KDF and its parameters, salt (and a
- * recipient slot's two public keys), so that none of them can be changed without breaking the wrap.
+ * recipient slot's two public keys, and a person's id), so that none of them can be changed without
+ * breaking the wrap — a person's slot cannot be passed off as another person's.
  */
 export function slotDescriptor(ledgerId: Buffer, slot: SlotDescription): Buffer {
   const out = Buffer.alloc(SLOT_DESCRIPTOR_BYTES);
@@ -113,7 +129,8 @@ export function slotDescriptor(ledgerId: Buffer, slot: SlotDescription): Buffer 
   out.writeUInt32LE(slot.kdf.p, 7);
   slot.salt.copy(out, 11);
   const keys = slot.scheme === 'recipient' ? [slot.recipient, slot.ephemeral] : [];
-  return Buffer.concat([ledgerId, out, ...keys]);
+  const person = slot.kind === 'person' ? [slot.personId] : [];
+  return Buffer.concat([ledgerId, out, ...keys, ...person]);
 }
 
 function u64(value: number): Buffer {
@@ -156,10 +173,13 @@ function encodeBody(header: Header): Buffer {
   ]);
   const preamble = Buffer.alloc(PREAMBLE_BYTES);
   MAGIC.copy(preamble, 0);
-  preamble.writeUInt16LE(FORMAT_VERSION, 8);
+  preamble.writeUInt16LE(versionFor(header), 8);
   preamble.writeUInt32LE(PREAMBLE_BYTES + fields.length + 2 * DIGEST_BYTES, 10);
   return Buffer.concat([preamble, fields]);
 }
+
+/** The oldest format that can hold the header: readers of format 2 still open a ledger without people. */
+export const versionFor = (header: Pick<Header, 'slots'>): number => (header.slots.some((s) => s.kind === 'person') ? PEOPLE_FORMAT : 2);
 
 const checksumOf = (bytes: Buffer): Buffer => createHash('sha256').update(bytes).digest();
 const macOf = (macKey: Buffer, bytes: Buffer): Buffer => createHmac('sha256', macKey).update(bytes).digest();
@@ -272,6 +292,7 @@ function parseFields(bytes: Buffer, formatVersion: number): Result<Header> {
   if (isFormat1 ? values.has(Field.KeyEpoch) || values.has(Field.IntegrityKey) || slots.some((s) => s.scheme === 'recipient') : !keyEpoch || !integrityKey) {
     return err(damaged('header'));
   }
+  if (formatVersion < PEOPLE_FORMAT && slots.some((s) => s.kind === 'person')) return err(damaged('header'));
   return ok({
     formatVersion,
     keyEpoch: keyEpoch ? keyEpoch.readUInt32LE() : 0,
@@ -288,7 +309,7 @@ function parseFields(bytes: Buffer, formatVersion: number): Result<Header> {
 
 function parseSlot(value: Buffer): Result<KeySlot> {
   const code = SLOT_CODES.find((c) => c.code === value.readUInt8(0));
-  if (!code || value.length !== slotBytes(code.scheme) || value.readUInt8(1) !== KDF_SCRYPT) return err(damaged('header'));
+  if (!code || value.length !== slotBytes(code) || value.readUInt8(1) !== KDF_SCRYPT) return err(damaged('header'));
   const kdf: KdfParams = { logN: value.readUInt8(2), r: value.readUInt32LE(3), p: value.readUInt32LE(7) };
   if (isBelowFloor(kdf)) return err(dubanError('ledger.kdf_weakened'));
   if (isAboveCeiling(kdf)) return err(damaged('header'));
@@ -298,11 +319,11 @@ function parseSlot(value: Buffer): Result<KeySlot> {
     at += bytes;
     return taken;
   };
-  const base = { kind: code.kind, kdf, salt: Buffer.from(value.subarray(11, 11 + SALT_BYTES)) };
+  const base = { kdf, salt: Buffer.from(value.subarray(11, 11 + SALT_BYTES)) };
   if (code.scheme === 'recipient') {
-    const recipient = take(X25519_BYTES);
-    const ephemeral = take(X25519_BYTES);
-    return ok({ ...base, scheme: 'recipient', recipient, ephemeral, nonce: take(NONCE_BYTES), wrappedKey: take(WRAPPED_KEY_BYTES) });
+    const keys = { scheme: 'recipient', recipient: take(X25519_BYTES), ephemeral: take(X25519_BYTES) } as const;
+    const owner: RecipientOwner = code.kind === 'person' ? { kind: 'person', personId: take(PERSON_ID_BYTES) } : { kind: 'recovery' };
+    return ok({ ...base, ...keys, ...owner, nonce: take(NONCE_BYTES), wrappedKey: take(WRAPPED_KEY_BYTES) });
   }
-  return ok({ ...base, scheme: 'secret', nonce: take(NONCE_BYTES), wrappedKey: take(WRAPPED_KEY_BYTES) });
+  return ok({ ...base, kind: code.kind, scheme: 'secret', nonce: take(NONCE_BYTES), wrappedKey: take(WRAPPED_KEY_BYTES) });
 }

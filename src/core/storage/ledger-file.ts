@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { lastTag, openChunks, sealChunks, sealedLength } from './chunks';
 import { KEY_BYTES, NONCE_BYTES, open, random, seal, subkey, wipe } from './crypto';
 import { writeFileAtomic } from './durable-fs';
-import { FORMAT_VERSION, type Header, type ParsedHeader, sealHeader, SNAPSHOT_SALT_BYTES } from './header';
+import { FORMAT_VERSION, type Header, type ParsedHeader, sealHeader, SNAPSHOT_SALT_BYTES, versionFor } from './header';
 import { type JournalEntry, nonceSchemeOf, readJournal } from './journal';
 
 /**
@@ -73,6 +73,7 @@ export interface WrittenSnapshot {
  */
 export function writeSnapshot(path: string, header: Header, dataKey: Buffer, image: Uint8Array, beforeRename?: () => void): WrittenSnapshot {
   if (header.snapshotLength !== image.length) throw new Error('the header does not describe this image');
+  header = { ...header, formatVersion: versionFor(header) };
   const macKey = subkey(dataKey, 'header-mac', header.ledgerId);
   const headerBytes = sealHeader(header, macKey);
   wipe(macKey);

@@ -14,7 +14,7 @@ import {
   x25519PublicKey,
   x25519Shared,
 } from './crypto';
-import { type KeySlot, type ParsedHeader, SALT_BYTES, slotDescriptor, type SlotKind, verifyHeaderMac } from './header';
+import { type KeySlot, type ParsedHeader, type RecipientOwner, SALT_BYTES, slotDescriptor, verifyHeaderMac } from './header';
 import { deriveKey, type KdfParams } from './kdf';
 import { parseRecoveryKey } from './recovery-key';
 
@@ -26,12 +26,17 @@ import { parseRecoveryKey } from './recovery-key';
  */
 export type Unlock = { readonly password: string } | { readonly recoveryKey: string };
 
-/** The secret as the KDF takes it: the password, or the recovery key in its canonical form. */
-function secretOf(unlock: Unlock): Result<{ kind: SlotKind; secret: string }> {
-  if ('password' in unlock) return ok({ kind: 'password', secret: unlock.password });
+/** Whose secret opened the ledger: the administrator's password, the recovery key, or a person's password (by their id, hex). */
+export type Opener = { readonly kind: 'password' } | { readonly kind: 'recovery' } | { readonly kind: 'person'; readonly personId: string };
+
+/** The secret as the KDF takes it, and the slots it may open: a password is the administrator's or a person's. */
+function secretOf(unlock: Unlock): Result<{ kinds: readonly KeySlot['kind'][]; secret: string }> {
+  if ('password' in unlock) return ok({ kinds: ['password', 'person'], secret: unlock.password });
   const canonical = parseRecoveryKey(unlock.recoveryKey);
-  return canonical ? ok({ kind: 'recovery', secret: canonical }) : err(dubanError('ledger.recovery_key_malformed'));
+  return canonical ? ok({ kinds: ['recovery'], secret: canonical }) : err(dubanError('ledger.recovery_key_malformed'));
 }
+
+const openerOf = (slot: KeySlot): Opener => (slot.kind === 'person' ? { kind: 'person', personId: slot.personId.toString('hex') } : { kind: slot.kind });
 
 /** The data key wrapped under the key derived from `password`. */
 export async function passwordSlot(password: string, kdf: KdfParams, ledgerId: Buffer, dataKey: Buffer): Promise<KeySlot> {
@@ -50,25 +55,38 @@ function recipientWrapKey(shared: Buffer, recipient: Buffer, ephemeral: Buffer):
   return key;
 }
 
+type Recipient = RecipientOwner & Pick<KeySlot, 'kdf' | 'salt'> & { readonly recipient: Buffer };
+
 /** The data key wrapped (again) to the recipient of `slot`: no secret needed, only its public key. */
-export function wrapForRecipient(slot: Pick<KeySlot, 'kdf' | 'salt'> & { recipient: Buffer }, ledgerId: Buffer, dataKey: Buffer): KeySlot {
+export function wrapForRecipient(slot: Recipient, ledgerId: Buffer, dataKey: Buffer): KeySlot {
   const ephemeralKey = x25519Ephemeral();
   const ephemeral = x25519PublicBytes(ephemeralKey);
   const wrapKey = recipientWrapKey(x25519Shared(ephemeralKey, x25519PublicKey(slot.recipient)), slot.recipient, ephemeral);
   const nonce = random(NONCE_BYTES);
-  const described = { kind: 'recovery', scheme: 'recipient', kdf: slot.kdf, salt: slot.salt, recipient: slot.recipient, ephemeral } as const;
+  const owner: RecipientOwner = slot.kind === 'person' ? { kind: 'person', personId: slot.personId } : { kind: 'recovery' };
+  const described = { ...owner, scheme: 'recipient', kdf: slot.kdf, salt: slot.salt, recipient: slot.recipient, ephemeral } as const;
   const wrappedKey = seal(wrapKey, nonce, dataKey, slotDescriptor(ledgerId, described));
   wipe(wrapKey);
   return { ...described, nonce, wrappedKey };
 }
 
-/** A recovery slot for a new recovery key (in its canonical form). */
-export async function recoverySlot(recoveryKey: string, kdf: KdfParams, ledgerId: Buffer, dataKey: Buffer): Promise<KeySlot> {
+/** A recipient slot for `secret`: its X25519 key derived from it with scrypt. */
+async function recipientSlot(owner: RecipientOwner, secret: string, kdf: KdfParams, ledgerId: Buffer, dataKey: Buffer): Promise<KeySlot> {
   const salt = random(SALT_BYTES);
-  const seed = await deriveKey(recoveryKey, salt, kdf);
+  const seed = await deriveKey(secret, salt, kdf);
   const recipient = x25519PublicBytes(x25519PrivateKey(seed));
   wipe(seed);
-  return wrapForRecipient({ kdf, salt, recipient }, ledgerId, dataKey);
+  return wrapForRecipient({ ...owner, kdf, salt, recipient }, ledgerId, dataKey);
+}
+
+/** A recovery slot for a new recovery key (in its canonical form). */
+export function recoverySlot(recoveryKey: string, kdf: KdfParams, ledgerId: Buffer, dataKey: Buffer): Promise<KeySlot> {
+  return recipientSlot({ kind: 'recovery' }, recoveryKey, kdf, ledgerId, dataKey);
+}
+
+/** A person's slot: like the recovery key's, so that a new data key can be wrapped for them without their password. */
+export function personSlot(personId: Buffer, password: string, kdf: KdfParams, ledgerId: Buffer, dataKey: Buffer): Promise<KeySlot> {
+  return recipientSlot({ kind: 'person', personId }, password, kdf, ledgerId, dataKey);
 }
 
 /** The data key from one slot, or null when the secret does not open it. */
@@ -86,21 +104,25 @@ async function openSlot(slot: KeySlot, secret: string, ledgerId: Buffer): Promis
   return dataKey && dataKey.length === KEY_BYTES ? dataKey : null;
 }
 
-/** Tries each slot of the matching kind; the data key, or why the secret does not open this file. */
-export async function unwrapDataKey(parsed: ParsedHeader, unlock: Unlock): Promise<Result<Buffer>> {
+/**
+ * Tries each slot the secret may open, the administrator's before the people's (one key derivation
+ * each); the data key and whose slot it was, or why the secret does not open this file.
+ */
+export async function unwrapDataKey(parsed: ParsedHeader, unlock: Unlock): Promise<Result<{ dataKey: Buffer; opener: Opener }>> {
   const { header } = parsed;
   const secret = secretOf(unlock);
   if (!secret.ok) return secret;
-  const { kind } = secret.value;
-  for (const slot of header.slots.filter((s) => s.kind === kind)) {
+  const { kinds } = secret.value;
+  const candidates = kinds.flatMap((kind) => header.slots.filter((s) => s.kind === kind));
+  for (const slot of candidates) {
     const dataKey = await openSlot(slot, secret.value.secret, header.ledgerId);
     if (!dataKey) continue;
     const macKey = subkey(dataKey, 'header-mac', header.ledgerId);
     const authentic = verifyHeaderMac(parsed, macKey);
     wipe(macKey);
-    if (authentic) return ok(dataKey);
+    if (authentic) return ok({ dataKey, opener: openerOf(slot) });
     wipe(dataKey);
     return err(dubanError('ledger.damaged', { part: 'header' }));
   }
-  return err(dubanError(kind === 'password' ? 'ledger.wrong_password' : 'ledger.wrong_recovery_key'));
+  return err(dubanError('password' in unlock ? 'ledger.wrong_password' : 'ledger.wrong_recovery_key'));
 }

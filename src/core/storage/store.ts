@@ -18,10 +18,11 @@ import type { KeyChange } from './model';
 import { DEFAULT_CHUNK_SIZE, fileContext, nextHeader, openIntegrityKey, sealIntegrityKey, type WrittenSnapshot, writeSnapshot } from './ledger-file';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { type NewKeys, rekey } from './rekey';
-import { passwordSlot, recoverySlot, type Unlock, unwrapDataKey, wrapForRecipient } from './slots';
+import { type Opener, passwordSlot, personSlot, recoverySlot, type Unlock, unwrapDataKey, wrapForRecipient } from './slots';
 import { checkNewPassword } from '../../shared/password-strength';
+import { invalid } from '../../shared/validation';
 
-export type { Unlock } from './slots';
+export type { Opener, Unlock } from './slots';
 export type { KeyChange } from './model';
 
 /** A snapshot is due once the journal outgrows this, or a quarter of the snapshot if that is larger. */
@@ -127,6 +128,8 @@ export class LedgerStore {
     private journal: JournalState,
     private readonly lock: LedgerLock | null,
     private readonly options: StoreOptions,
+    /** Whose secret opened this session: the one its changes are recorded under. */
+    readonly opener: Opener,
   ) {
     this.now = options.now ?? Date.now;
     this.anchor = new AnchorKeeper(options.anchors, header.ledgerId, options.audit, this.now);
@@ -162,6 +165,7 @@ export class LedgerStore {
         journalAfter(snapshot, disk.openSync(path, 'r+')),
         lock.value,
         options,
+        { kind: 'password' },
       );
       store.recordAnchor();
       return ok({ store, recoveryKey });
@@ -184,14 +188,15 @@ export class LedgerStore {
     if (!file.ok) return file;
     const parsed = parseHeader(file.value);
     if (!parsed.ok) return parsed;
-    const dataKey = await unwrapDataKey(parsed.value, unlock);
-    if (!dataKey.ok) return dataKey;
+    const unwrapped = await unwrapDataKey(parsed.value, unlock);
+    if (!unwrapped.ok) return unwrapped;
+    const { dataKey, opener } = unwrapped.value;
     await loadSqlEngine();
-    const decoded = decodeFile(file.value, parsed.value, dataKey.value);
+    const decoded = decodeFile(file.value, parsed.value, dataKey);
     if (!decoded.ok) return decoded;
     const { database, reading } = decoded.value;
     const { header } = parsed.value;
-    const integrityKey = openIntegrityKey(header, dataKey.value);
+    const integrityKey = openIntegrityKey(header, dataKey);
     if (header.integrityKey && !integrityKey) {
       database.close();
       return err(dubanError('ledger.damaged', { part: 'header' }));
@@ -205,7 +210,7 @@ export class LedgerStore {
       chainTag: reading.chainTag,
       tornTail: reading.tornTail,
     };
-    const store = new LedgerStore(path, header, dataKey.value, integrityKey, database, journal, lock, options);
+    const store = new LedgerStore(path, header, dataKey, integrityKey, database, journal, lock, options, opener);
     store.anchor.compare(path, database, { generation: header.generation, records: journal.seq, lastTag: journal.chainTag }, reading.tags);
     if (options.readOnly) return ok(store);
     const ready = store.prepareForWriting();
@@ -232,7 +237,7 @@ export class LedgerStore {
       return err(ioError(error, this.path));
     }
     this.removeLeftovers();
-    if (this.header.formatVersion < FORMAT_VERSION) return this.upgrade();
+    if (this.header.formatVersion === 1) return this.upgrade();
     // A file behind what this machine saw keeps the anchor where it was until a change is saved.
     if (!this.anchor.isWarning) this.recordAnchor();
     return ok(undefined);
@@ -544,16 +549,28 @@ export class LedgerStore {
     return getBlob(this.path, this.blobKey(), blobId);
   }
 
-  /** Checks that `unlock` opens the file as it is on disk (the current password, or the recovery key). */
-  private async checkSecret(unlock: Unlock): Promise<Result<void>> {
+  /** Whose secret `unlock` is, checked against the file as it is on disk. */
+  private async checkSecret(unlock: Unlock): Promise<Result<Opener>> {
     const file = readFile(this.path);
     if (!file.ok) return file;
     const parsed = parseHeader(file.value);
     if (!parsed.ok) return parsed;
     const key = await unwrapDataKey(parsed.value, unlock);
     if (!key.ok) return key;
-    wipe(key.value);
-    return ok(undefined);
+    wipe(key.value.dataKey);
+    return ok(key.value.opener);
+  }
+
+  /** Whether `unlock` opens the file as it is on disk (a slot of anyone's). */
+  async opens(unlock: Unlock): Promise<boolean> {
+    return (await this.checkSecret(unlock)).ok;
+  }
+
+  /** The administrator's password (or the recovery key), checked: the secret every change of slots asks for. */
+  private async checkAdministrator(unlock: Unlock): Promise<Result<void>> {
+    const checked = await this.checkSecret(unlock);
+    if (!checked.ok) return checked;
+    return checked.value.kind === 'person' ? err(dubanError('people.admin_only')) : ok(undefined);
   }
 
   /**
@@ -568,18 +585,53 @@ export class LedgerStore {
     if (!passwordOk.ok) return passwordOk;
     const checked = await this.checkSecret(current);
     if (!checked.ok) return checked;
+    // Unlocking tries the slots in turn: a password that already opens one would sign its owner in as someone else.
+    if (await this.opens({ password: newPassword })) return invalid('next', 'password_in_use');
+    if (checked.value.kind === 'person') return this.replacePersonSlot(Buffer.from(checked.value.personId, 'hex'), newPassword, kdf);
     const recovery = this.header.slots.find((s) => s.kind === 'recovery');
     return this.newDataKey(newPassword, recovery?.scheme === 'recipient' ? 'keep' : 'replace', kdf);
   }
 
   /** Revokes the recovery key: a new one is issued (shown once) and the data key is replaced with it. */
   async replaceRecoveryKey(password: string, kdf?: KdfParams): Promise<Result<KeyChange>> {
-    const checked = await this.checkSecret({ password });
+    const checked = await this.checkAdministrator({ password });
     if (!checked.ok) return checked;
     return this.newDataKey(password, 'replace', kdf);
   }
 
-  private async newDataKey(password: string, recovery: 'keep' | 'replace', kdf?: KdfParams): Promise<Result<KeyChange>> {
+  /** A slot for a new person (their id is the row of the people table that names them). */
+  async addPerson(personId: Buffer, password: string, kdf?: KdfParams): Promise<Result<void>> {
+    const writable = this.writable();
+    if (!writable.ok) return writable;
+    // The administrator's parameters, calibrated for this ledger: a person's slot is no weaker than theirs.
+    const params = kdf ?? this.header.slots.find((s) => s.kind === 'password')?.kdf ?? (await calibrateKdf());
+    const slot = await personSlot(personId, password, params, this.header.ledgerId, this.dataKey);
+    const slots = [...this.header.slots.filter((s) => !isSlotOf(s, personId)), slot];
+    return this.rewrite({ header: { ...this.header, slots } });
+  }
+
+  /**
+   * Removes a person's slot and gives the ledger a new data key, re-wrapped for everyone left
+   * without their passwords: the administrator's slot made again from the password just typed, the
+   * recovery key and each remaining person wrapped to their public keys. `keep` names the people who
+   * stay: a slot of anyone else (one left by an interrupted removal) goes too.
+   */
+  async removePerson(administrator: string, keep: readonly Buffer[], kdf?: KdfParams): Promise<Result<KeyChange>> {
+    const checked = await this.checkAdministrator({ password: administrator });
+    if (!checked.ok) return checked;
+    const recovery = this.header.slots.find((s) => s.kind === 'recovery');
+    // The same password, so the parameters it was calibrated with stay (none is re-measured here).
+    const params = kdf ?? this.header.slots.find((s) => s.kind === 'password')?.kdf;
+    return this.newDataKey(administrator, recovery?.scheme === 'recipient' ? 'keep' : 'replace', params, keep);
+  }
+
+  /** A person's new password: their slot made again under the same data key (theirs is not the key the others' slots are made from). */
+  private async replacePersonSlot(personId: Buffer, password: string, kdf?: KdfParams): Promise<Result<KeyChange>> {
+    const added = await this.addPerson(personId, password, kdf);
+    return added.ok ? ok({ recoveryKey: null, backupsNotResealed: [] }) : added;
+  }
+
+  private async newDataKey(password: string, recovery: 'keep' | 'replace', kdf?: KdfParams, keep?: readonly Buffer[]): Promise<Result<KeyChange>> {
     const writable = this.writable();
     if (!writable.ok) return writable;
     const dataKey = random(32);
@@ -587,11 +639,13 @@ export class LedgerStore {
     const params = kdf ?? (await calibrateKdf());
     const recoveryKey = recovery === 'replace' ? generateRecoveryKey() : null;
     const current = this.header.slots.find((s) => s.kind === 'recovery');
+    const people = this.header.slots.flatMap((s) => (s.kind === 'person' && (!keep || keep.some((id) => id.equals(s.personId))) ? [s] : []));
     const slots = await Promise.all([
       passwordSlot(password, params, ledgerId, dataKey),
       recoveryKey || current?.scheme !== 'recipient'
         ? recoverySlot(parseRecoveryKey(recoveryKey ?? generateRecoveryKey())!, kdf ?? current?.kdf ?? params, ledgerId, dataKey)
         : Promise.resolve(wrapForRecipient(current, ledgerId, dataKey)),
+      ...people.map((person) => wrapForRecipient(person, ledgerId, dataKey)),
     ]);
     // From here on nothing awaits: no other call can slip in between the steps of the new key.
     const stillWritable = this.writable();
@@ -659,7 +713,7 @@ export class LedgerStore {
     // A backup of format 1 has its audit chain as it was then: keyed now, as the upgrade did for the ledger.
     const upgrade = this.options.upgrade;
     const upgraded =
-      formatVersion < FORMAT_VERSION && upgrade
+      formatVersion === 1 && upgrade
         ? database.transaction(
             (w) => upgrade(w, this.auditKey!),
             () => ok(undefined),
@@ -721,6 +775,8 @@ export class LedgerStore {
     return result;
   }
 }
+
+const isSlotOf = (slot: Header['slots'][number], personId: Buffer): boolean => slot.kind === 'person' && slot.personId.equals(personId);
 
 /** The attachments of the current key go with a copy; those it already has are left alone. */
 function copyBlobs(from: string, to: string, epoch: number): Result<void> {

@@ -38,7 +38,11 @@ export function Shell() {
           <span className="shell__ledger" title={status.path ?? ''}>
             {ledgerName}
           </span>
-          {status.preferences.operator && <span className="shell__operator">{t('operator', { name: status.preferences.operator })}</span>}
+          {status.person && (
+            <span className="shell__operator" data-testid="signed-in">
+              {t('operator', { name: status.person.name })}
+            </span>
+          )}
           <button type="button" className="button button--small" onClick={() => void api.session.lock().then(refresh)}>
             {t('lock')}
           </button>

@@ -123,7 +123,7 @@ async function keyOf(file: Buffer, unlock: Unlock): Promise<Buffer | null> {
   const parsed = parseHeader(file);
   if (!parsed.ok) return null;
   const key = await unwrapDataKey(parsed.value, unlock);
-  return key.ok ? key.value : null;
+  return key.ok ? key.value.dataKey : null;
 }
 
 /** Whether `dataKey` decrypts anything of the ledger at `path` as it is now: its file, attachments and backups. */

@@ -33,6 +33,7 @@ vi.mock('../../../src/core/storage/kdf', async () => {
 
 const OLD = '故障注入测试的密码 fault walk';
 const NEW = '换过之后的新密码 fault walk 2026';
+const MEMBER = '组里另一位同事的密码 member 2026';
 const ALL_KINDS = process.env.DUBAN_FAULT_KINDS === 'all';
 
 let root: string;
@@ -53,6 +54,7 @@ beforeAll(async () => {
   unwrap(ledger.evidence.add({ ownerKind: 'task', ownerId: task.id, fileName: '现场照片.jpg', bytes: Buffer.from('JPEG 现场照片 '.repeat(300)) }));
   unwrap(ledger.store.snapshot());
   addTask(ledger, '2', units['市水务局']!);
+  unwrap(await ledger.people.add({ name: '王五', password: MEMBER }));
   ledger.close();
 });
 
@@ -96,6 +98,8 @@ interface Operation {
   /** Opens the ledger itself (for the walk over opening), or runs on one opened beforehand. */
   readonly run: (ledger: Ledger | null, c: Case) => Promise<{ result: Result<unknown>; ledger: Ledger | null }>;
   readonly password: (succeeded: boolean) => string;
+  /** What else must hold once the ledger is closed again, given the outcome. */
+  readonly after?: (c: Case, succeeded: boolean) => Promise<void>;
 }
 
 const onOpen = (work: (ledger: Ledger) => Result<unknown> | Promise<Result<unknown>>) => async (ledger: Ledger | null) => ({
@@ -122,6 +126,18 @@ const OPERATIONS: readonly Operation[] = [
     password: () => OLD,
   },
   { name: 'password change', run: onOpen((l) => l.changePassword({ password: OLD }, NEW, KDF_FLOOR)), password: (succeeded) => (succeeded ? NEW : OLD) },
+  {
+    name: 'person removal',
+    run: onOpen((l) => l.people.remove('王五', OLD, KDF_FLOOR)),
+    password: () => OLD,
+    // Removed is removed: their password opens the file no more. Not removed, it opens it — or, if the new key was in place when the fault struck, is refused as a wrong password: never a damaged file.
+    after: async (c, succeeded) => {
+      const member = await openLedger(c, MEMBER, true);
+      if (member.ok) member.value.close();
+      if (succeeded) expect(member.ok).toBe(false);
+      if (!member.ok) expect(member.error.code).toBe('ledger.wrong_password');
+    },
+  },
   { name: 'restore', run: async (l, c) => ({ result: await l!.restoreBackup(c.backup), ledger: l }), password: () => OLD },
   {
     name: 'open for writing',
@@ -182,6 +198,7 @@ async function walkOnce(operation: Operation, n: number, fault: Fault): Promise<
     expect(reopened.evidence.content(evidence.id).ok, `${where}: attachment ${evidence.fileName} unreadable`).toBe(true);
   expect(temporaryFiles(c), `${where}: temporary files left`).toEqual([]);
   reopened.close();
+  await operation.after?.(c, outcome.result.ok);
   rmSync(c.dir, { recursive: true, force: true });
   return faulty.fired;
 }

@@ -12,8 +12,11 @@ const PAGE = 100;
 export function AuditLog() {
   const { t } = useTranslation('audit');
   const [entity, setEntity] = useState<EntityName | ''>('');
+  const [actor, setActor] = useState('');
   const [limit, setLimit] = useState(PAGE);
-  const entries = useContractQuery('audit', 'list', [{ ...(entity ? { entity } : {}), limit }], { keepPrevious: true });
+  const entries = useContractQuery('audit', 'list', [{ ...(entity ? { entity } : {}), ...(actor ? { actor } : {}), limit }], { keepPrevious: true });
+  // The ledger's people, and the names older entries were recorded under (people since removed, the computer's user before there were people).
+  const actors = useContractQuery('audit', 'actors', []);
   // The chain under its key, and against the head this machine saw: a rewrite by SQL shows here.
   const verified = useContractQuery('audit', 'verify', []);
 
@@ -30,6 +33,17 @@ export function AuditLog() {
             {ENTITY_NAMES.map((name) => (
               <option key={name} value={name}>
                 {t(`common:entities.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('person')}
+          <select value={actor} onChange={(e) => setActor(e.target.value)}>
+            <option value="">{t('everyone')}</option>
+            {actors.data?.map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext';
 import { useSession } from '../../api/session';
@@ -7,13 +6,12 @@ import { useToast } from '../../components/Toasts';
 
 const IDLE_CHOICES = [5, 10, 15, 30, 60, 0] as const;
 
-/** Language, the idle lock, and the name the change history records. */
+/** Language and the idle lock (the change history records the name of whose password opened the ledger). */
 export function GeneralSettings() {
   const { t } = useTranslation('settings');
   const api = useApi();
   const toast = useToast();
   const { status, refresh } = useSession();
-  const [operator, setOperator] = useState(status.preferences.operator);
 
   const save = async (change: Parameters<typeof api.session.setPreferences>[0]): Promise<void> => {
     const saved = await api.session.setPreferences(change);
@@ -40,22 +38,6 @@ export function GeneralSettings() {
           </select>
           <div className="field__hint">{t('idleHint')}</div>
         </div>
-        <form
-          className="field"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save({ operator: operator.trim() });
-          }}
-        >
-          <label htmlFor="operator">{t('operator')}</label>
-          <div className="input-row">
-            <input id="operator" maxLength={40} value={operator} onChange={(e) => setOperator(e.target.value)} />
-            <button type="submit" className="button">
-              {t('app:actions.save')}
-            </button>
-          </div>
-          <div className="field__hint">{t('operatorHint')}</div>
-        </form>
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { BackupSettings } from './BackupSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { PasswordSettings } from './PasswordSettings';
+import { PeopleSettings } from './PeopleSettings';
 
 export function Settings() {
   const { t } = useTranslation('settings');
@@ -12,6 +13,7 @@ export function Settings() {
       <div className="cards">
         <GeneralSettings />
         <PasswordSettings />
+        <PeopleSettings />
         <BackupSettings />
       </div>
     </>

@@ -59,7 +59,7 @@ export function CloseOutStepDialog({
   taskId: number;
   closeOut: CloseOut | null;
   hasEvidence: boolean;
-  /** What the form starts from, when not today, the operator and no remark. */
+  /** What the form starts from, when not today, the signed-in person and no remark. */
   initial?: StepValues;
   /** What the step is taken on, shown above its form (the units' reports). */
   context?: ReactNode;
@@ -70,7 +70,7 @@ export function CloseOutStepDialog({
   const closeOuts = useContractMutation().closeOuts;
   const format = useFormat();
   const { status } = useSession();
-  const form = useForm(SCHEMAS[step], initial ?? { on: today(), by: status.preferences.operator, note: '' }, `close-out:${taskId}:${step}`);
+  const form = useForm(SCHEMAS[step], initial ?? { on: today(), by: status.person?.name ?? '', note: '' }, `close-out:${taskId}:${step}`);
   const earliest = closeOut ? lastStepDate(closeOut) : null;
   const blocked = step === 'approve' && !hasEvidence;
 
