@@ -17,6 +17,7 @@ export const ENTITY_NAMES = [
   'document',
   'document_type',
   'document_template',
+  'report_package',
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

@@ -18,6 +18,9 @@ import { measureService } from './measures/service';
 import { meetingService } from './meetings/service';
 import { petitionService } from './petitions/service';
 import { progressService } from './progress/service';
+import { storeLedgerKind } from './rollup/kind';
+import type { LedgerKind } from './rollup/model';
+import { rollupService } from './rollup/service';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from './schema/migrations';
 import { anchorWarning } from './storage/anchor';
 import { type CreateOptions, type KeyChange, LedgerStore, type StoreInfo, type StoreOptions, type Unlock } from './storage/store';
@@ -91,6 +94,8 @@ export class Ledger {
   readonly exchange;
   /** The change history every write above records. */
   readonly audit;
+  /** The ledger's kind and signing key; for a commission, the groups' report packages. */
+  readonly rollup;
   private actor: string;
 
   private constructor(
@@ -137,6 +142,7 @@ export class Ledger {
     this.drafts = draftService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
     this.audit = auditService(this.context, store);
+    this.rollup = rollupService(this.context);
   }
 
   stats(options?: StatsOptions) {
@@ -145,12 +151,16 @@ export class Ledger {
 
   static async create(
     path: string,
-    options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions,
+    options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions & { readonly kind?: LedgerKind },
   ): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
     const created = await LedgerStore.create(path, { ...options, audit: auditView });
     if (!created.ok) return created;
     const { store, recoveryKey } = created.value;
-    const migrated = store.write((writer) => migrate(writer));
+    const migrated = store.write((writer) => {
+      const done = migrate(writer);
+      if (done.ok && options.kind === 'commission') storeLedgerKind(writer, 'commission');
+      return done;
+    });
     if (!migrated.ok) {
       store.close();
       return migrated;

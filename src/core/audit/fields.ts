@@ -10,6 +10,7 @@ import { loadMeasure } from '../measures/service';
 import { loadMeeting } from '../meetings/service';
 import { loadPetition } from '../petitions/service';
 import { loadProgressReport } from '../progress/service';
+import { loadReportPackage } from '../rollup/service';
 import type { Reader } from '../storage/database';
 import { loadTask } from '../tasks/service';
 import { loadUnit } from '../units/service';
@@ -345,6 +346,12 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
     fields: { name: 'text', format: { words: 'documents:formats' }, source: 'text' },
     name: (r) => text(r.name),
     load: loadTemplate,
+  },
+  report_package: {
+    labels: 'rollup:fields',
+    fields: { group: 'text', fingerprint: 'text', period: 'period', madeAt: 'instant', digest: 'hidden' },
+    name: (r) => group(text(r.group), { t: 'period', v: r.period as Period }),
+    load: loadReportPackage,
   },
 };
 

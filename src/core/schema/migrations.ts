@@ -9,6 +9,7 @@ import { V5_MONTHLY_DISPATCH } from './v5-monthly-dispatch';
 import { V6_PETITION_WORDS } from './v6-petition-words';
 import { V7_UNIT_GROUPS } from './v7-unit-groups';
 import { V8_GROUP_LETTERS } from './v8-group-letters';
+import { V9_ROLLUP } from './v9-rollup';
 import { seedDocumentDefaults, seedReportChase } from '../documents/defaults';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V6_PETITION_WORDS,
   V7_UNIT_GROUPS,
   V8_GROUP_LETTERS,
+  V9_ROLLUP,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */
