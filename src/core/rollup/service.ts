@@ -75,9 +75,10 @@ function recordGroup(tx: Tx, pkg: ReportPackage): number {
 function store(tx: Tx, groupId: number, pkg: ReportPackage, held: PackageRow | undefined): void {
   const before = held ? loadReportPackage(tx, held.id)! : null;
   const values = [pkg.content.period, pkg.content.madeAt, pkg.digest, JSON.stringify(pkg.content), tx.at];
-  const id = held
-    ? (tx.run('UPDATE report_packages SET period = ?, made_at = ?, digest = ?, content = ?, imported_at = ? WHERE id = ?', [...values, held.id]), held.id)
-    : tx.run('INSERT INTO report_packages (period, made_at, digest, content, imported_at, group_id) VALUES (?, ?, ?, ?, ?, ?)', [...values, groupId]).lastId;
+  if (held) tx.run('UPDATE report_packages SET period = ?, made_at = ?, digest = ?, content = ?, imported_at = ? WHERE id = ?', [...values, held.id]);
+  const id =
+    held?.id ??
+    tx.run('INSERT INTO report_packages (period, made_at, digest, content, imported_at, group_id) VALUES (?, ?, ?, ?, ?, ?)', [...values, groupId]).lastId;
   tx.audit({ action: held ? 'update' : 'create', entity: 'report_package', entityId: id, before, after: loadReportPackage(tx, id)! });
 }
 

@@ -34,8 +34,7 @@ export function fingerprintOf(publicKey: Uint8Array): string {
   return hex.match(/.{8}/g)!.join(' ');
 }
 
-export const publicKeyObject = (raw: Uint8Array): KeyObject =>
-  createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+export const publicKeyObject = (raw: Uint8Array): KeyObject => createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 
 function signingKeyOf(stored: StoredKey): SigningKey {
   const privateKey = createPrivateKey({ key: Buffer.from(stored.privateKey, 'base64'), format: 'der', type: 'pkcs8' });

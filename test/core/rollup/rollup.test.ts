@@ -71,11 +71,15 @@ describe('the report package and the commission ledger', () => {
 
   it('takes both groups, whose figures equal each group’s own', async () => {
     const commission = await commissionLedger();
-    for (const bytes of [environmentPackage, waterPackage]) expect(unwrap(commission.rollup.accept(await read(bytes), { acceptNew: true })).outcome).toBe('added');
+    for (const bytes of [environmentPackage, waterPackage])
+      expect(unwrap(commission.rollup.accept(await read(bytes), { acceptNew: true })).outcome).toBe('added');
     const { groups } = commission.rollup.stats();
     expect(groups.map((g) => g.name).sort()).toEqual([ENVIRONMENT, WATER].sort());
     const byName = new Map(groups.map((g) => [g.name, g]));
-    for (const [ledger, name] of [[environment, ENVIRONMENT], [water, WATER]] as const) {
+    for (const [ledger, name] of [
+      [environment, ENVIRONMENT],
+      [water, WATER],
+    ] as const) {
       const { name: _name, fingerprint, period, madeAt: _madeAt, ...figures } = byName.get(name)!;
       expect(figures).toEqual(ledger.stats({ asOf: '2026-11-30' as never }));
       expect(fingerprint).toBe(unwrap(ledger.rollup.signingKey()).fingerprint);
@@ -118,7 +122,10 @@ describe('the report package and the commission ledger', () => {
     const refused = commission.rollup.accept(forged, { acceptNew: true });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'report.key_changed', params: { group: ENVIRONMENT, recorded: unwrap(environment.rollup.signingKey()).fingerprint, presented: forged.fingerprint } },
+      error: {
+        code: 'report.key_changed',
+        params: { group: ENVIRONMENT, recorded: unwrap(environment.rollup.signingKey()).fingerprint, presented: forged.fingerprint },
+      },
     });
   });
 
@@ -136,12 +143,18 @@ describe('the report package and the commission ledger', () => {
     const plaintext = unwrap(await openPackage(environmentPackage, PASSPHRASE));
     const forged = Buffer.from(plaintext.toString('latin1').replace('"total":14', '"total":15'), 'latin1');
     expect(forged.equals(plaintext)).toBe(false);
-    expect(await readReportPackage(await sealPackage(forged, PASSPHRASE, KDF_FLOOR), PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'report.bad_signature' } });
+    expect(await readReportPackage(await sealPackage(forged, PASSPHRASE, KDF_FLOOR), PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { code: 'report.bad_signature' },
+    });
   });
 
   it('refuses rollup in a group ledger and a package from a commission ledger', async () => {
     expect(environment.rollup.accept(await read(waterPackage), { acceptNew: true })).toMatchObject({ ok: false, error: { code: 'report.not_commission' } });
     const commission = await commissionLedger('no-package');
-    expect(await writeReportPackage(commission, NOVEMBER, PASSPHRASE, { kdf: KDF_FLOOR })).toMatchObject({ ok: false, error: { code: 'report.commission_reports_nothing' } });
+    expect(await writeReportPackage(commission, NOVEMBER, PASSPHRASE, { kdf: KDF_FLOOR })).toMatchObject({
+      ok: false,
+      error: { code: 'report.commission_reports_nothing' },
+    });
   });
 });
