@@ -8,6 +8,8 @@ export interface Secrets {
   ask(prompt: string): Promise<Result<string, CliFailure>>;
   /** A new secret: typed twice at a terminal, given once on standard input. */
   askNew(prompt: string, confirmPrompt: string): Promise<Result<string, CliFailure>>;
+  /** A yes or no typed at the terminal; null where no one can answer (standard input holds the secrets). */
+  confirm(prompt: string): Promise<boolean | null>;
 }
 
 async function readAll(stdin: NodeJS.ReadableStream): Promise<string[]> {
@@ -26,7 +28,7 @@ export function stdinSecrets(stdin: NodeJS.ReadableStream): Secrets {
     if (used >= available) return cliFailure('stdin_lines', { count: used + 1, got: available });
     return ok(all[used++]!);
   };
-  return { ask: next, askNew: next };
+  return { ask: next, askNew: next, confirm: () => Promise.resolve(null) };
 }
 
 export function terminalSecrets(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Secrets {
@@ -36,6 +38,7 @@ export function terminalSecrets(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteSt
   };
   return {
     ask,
+    confirm: async (prompt) => (stdin.isTTY ? /^\s*(y|yes|是|确认)\s*$/i.test(await read({ prompt, input: stdin, output: stderr })) : null),
     askNew: async (prompt, confirmPrompt) => {
       const first = await ask(prompt);
       if (!first.ok) return first;
