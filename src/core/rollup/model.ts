@@ -1,4 +1,5 @@
 import type { IsoDate, Period } from '../../shared/dates';
+import type { DubanError } from '../../shared/errors';
 import type { AccountabilityState, SubjectKind } from '../accountability/model';
 import type { LedgerStats } from '../stats/model';
 import type { DeadlineKind, TaskStatus } from '../tasks/model';
@@ -78,3 +79,32 @@ export interface CommissionStats {
   readonly asOf: IsoDate;
   readonly groups: readonly GroupFigures[];
 }
+
+export interface GroupOverview extends GroupFigures {
+  readonly id: number;
+  /** Its package of the month being reported is in. */
+  readonly reported: boolean;
+}
+
+/** The commission's home page: each group's latest figures, and the month they are expected to have reported. */
+export interface CommissionOverview {
+  readonly period: Period;
+  readonly groups: readonly GroupOverview[];
+}
+
+/** One group's latest package, with the rows behind its figures. */
+export interface GroupDetail extends GroupFigures {
+  readonly id: number;
+  readonly rows: ReportContent['rows'];
+}
+
+/** A package file as the screen sends it. */
+export interface PackageFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Each file, with what was found (or why it cannot be taken) and, once taken, what was done. */
+export type PackageChecked = { readonly fileName: string } & (
+  { readonly ok: true; readonly check: RollupCheck; readonly outcome?: RollupOutcome } | { readonly ok: false; readonly error: DubanError }
+);

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { LedgerContext, Tx } from '../context';
 import type { Reader } from '../storage/database';
 import { ledgerKindOf } from './kind';
-import type { CommissionStats, GroupFigures, ReportContent, ReportPackage, RollupCheck, RollupOutcome } from './model';
+import type { CommissionOverview, CommissionStats, GroupDetail, GroupFigures, ReportContent, ReportPackage, RollupCheck, RollupOutcome } from './model';
 import { ledgerSigningKey } from './signing-key';
 
 interface GroupRow {
@@ -123,22 +123,6 @@ const figuresOf = (group: { name: string; fingerprint: string; content: ReportCo
 
 /** The month a group reports at the start of the next: the month before today's. */
 export const reportingMonthOf = (today: IsoDate): Period => shiftPeriod(periodOf(today), -1);
-
-export interface GroupOverview extends GroupFigures {
-  readonly id: number;
-  /** Its package of the month being reported is in. */
-  readonly reported: boolean;
-}
-
-export interface CommissionOverview {
-  readonly period: Period;
-  readonly groups: readonly GroupOverview[];
-}
-
-export interface GroupDetail extends GroupFigures {
-  readonly id: number;
-  readonly rows: ReportContent['rows'];
-}
 
 /** The ledger's kind, its signing key, and for a commission the packages it takes and the groups they describe. */
 export function rollupService(ctx: LedgerContext) {

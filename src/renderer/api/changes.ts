@@ -52,6 +52,7 @@ export const TOUCHES: Readonly<Record<Namespace, readonly Namespace[]>> = {
   audit: ['audit'],
   documents: ['documents', 'dispatch', 'tasks', ...LEDGER_VIEWS],
   exchange: ['exchange', 'dispatch', 'documents', ...RECORDS, ...LEDGER_VIEWS],
+  rollup: ['rollup', 'audit'],
 };
 
 /** Calls a changing method; once it succeeded, marks every read of what it touches stale. */

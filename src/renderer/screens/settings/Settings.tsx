@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { BackupSettings } from './BackupSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { PasswordSettings } from './PasswordSettings';
+import { SigningKeySettings } from './SigningKeySettings';
 
 export function Settings() {
   const { t } = useTranslation('settings');
@@ -13,6 +14,7 @@ export function Settings() {
         <GeneralSettings />
         <PasswordSettings />
         <BackupSettings />
+        <SigningKeySettings />
       </div>
     </>
   );
