@@ -64,6 +64,9 @@ test('a commission ledger takes two groups’ packages, confirming each new fing
   for (const [name] of groups) await expect(table.getByRole('row', { name: new RegExp(name) })).toContainText('14');
   await expect(page.getByText('各组均已报送')).toBeVisible();
   await snap(page, 'rollup-dashboard');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await snap(page, 'rollup-dashboard-1440');
+  await page.setViewportSize({ width: 1366, height: 860 });
 
   await table.getByRole('link', { name: groups[1]![0] }).click();
   await expect(page.getByRole('heading', { name: groups[1]![0] })).toBeVisible();

@@ -128,7 +128,8 @@ export const reportingMonthOf = (today: IsoDate): Period => shiftPeriod(periodOf
 export function rollupService(ctx: LedgerContext) {
   return {
     kind: () => ledgerKindOf(ctx.db),
-    signingKey: () => ledgerSigningKey(ctx),
+    /** A commission signs nothing: it reports to no one. */
+    signingKey: () => (ledgerKindOf(ctx.db) === 'commission' ? err(dubanError('report.commission_reports_nothing')) : ledgerSigningKey(ctx)),
     check: (pkg: ReportPackage) => check(ctx.db, pkg),
     accept: (pkg: ReportPackage, options: { acceptNew: boolean }) => accept(ctx, pkg, options),
     stats: (): CommissionStats => ({ asOf: ctx.today(), groups: latest(ctx.db).map(figuresOf) }),

@@ -156,5 +156,6 @@ describe('the report package and the commission ledger', () => {
       ok: false,
       error: { code: 'report.commission_reports_nothing' },
     });
+    expect(commission.rollup.signingKey()).toMatchObject({ ok: false, error: { code: 'report.commission_reports_nothing' } });
   });
 });

@@ -9,6 +9,7 @@ import { Tag } from '../../components/Tag';
 import { TaskStatusTag } from '../../components/tasks/TaskTags';
 import { useFormat } from '../../hooks/useFormat';
 import { useRecordParam } from '../../hooks/useRecordParam';
+import { type Column, CommissionTable } from './CommissionTable';
 
 /** One group's latest package: the tasks behind its figures, and its accountability cases. */
 export function GroupPage() {
@@ -42,60 +43,35 @@ export function GroupPage() {
 function TaskRows({ rows }: { rows: readonly ReportTaskRow[] }) {
   const { t } = useTranslation('rollup');
   const format = useFormat();
-  return (
-    <table className="commission-table" aria-label={t('group.taskTable')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('columns.number')}</th>
-          <th scope="col">{t('columns.problem')}</th>
-          <th scope="col">{t('columns.leads')}</th>
-          <th scope="col">{t('columns.deadline')}</th>
-          <th scope="col">{t('columns.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={index}>
-            <td>{row.number}</td>
-            <td className="commission-table__text">{row.problem}</td>
-            <td>{row.leadUnits.join(t('common:listSeparator'))}</td>
-            <td className="commission-table__nowrap">
-              {row.deadline ? format.date(row.deadline) : t(`common:enums.deadlineKind.${row.deadlineKind}`)}
-              {row.overdue && <Tag tone="danger">{t('group.overdue')}</Tag>}
-            </td>
-            <td className="commission-table__nowrap">
-              <TaskStatusTag status={row.status} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<ReportTaskRow>[] = [
+    { label: t('columns.number'), cell: (row) => row.number },
+    { label: t('columns.problem'), kind: 'text', cell: (row) => row.problem },
+    { label: t('columns.leads'), cell: (row) => row.leadUnits.join(t('common:listSeparator')) },
+    {
+      label: t('columns.deadline'),
+      kind: 'nowrap',
+      cell: (row) => (
+        <>
+          {row.deadline ? format.date(row.deadline) : t(`common:enums.deadlineKind.${row.deadlineKind}`)}
+          {row.overdue && <Tag tone="danger">{t('group.overdue')}</Tag>}
+        </>
+      ),
+    },
+    { label: t('columns.status'), kind: 'nowrap', cell: (row) => <TaskStatusTag status={row.status} /> },
+  ];
+  return <CommissionTable label={t('group.taskTable')} columns={columns} rows={rows} rowKey={(_row, index) => index} />;
 }
 
 function AccountabilityRows({ rows }: { rows: readonly ReportAccountabilityRow[] }) {
   const { t } = useTranslation('rollup');
   const format = useFormat();
-  return (
-    <table className="commission-table" aria-label={t('group.accountability')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('columns.issue')}</th>
-          <th scope="col">{t('columns.state')}</th>
-          <th scope="col">{t('columns.subjects')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={index}>
-            <td className="commission-table__text">{row.issue}</td>
-            <td>
-              {t(`common:enums.accountabilityState.${row.state}`)} {row.concludedOn && format.date(row.concludedOn)}
-            </td>
-            <td>{t('group.subjects', { units: row.subjects.unit, enterprises: row.subjects.enterprise, persons: row.subjects.person })}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<ReportAccountabilityRow>[] = [
+    { label: t('columns.issue'), kind: 'text', cell: (row) => row.issue },
+    { label: t('columns.state'), cell: (row) => `${t(`common:enums.accountabilityState.${row.state}`)} ${format.date(row.concludedOn)}` },
+    {
+      label: t('columns.subjects'),
+      cell: (row) => t('group.subjects', { units: row.subjects.unit, enterprises: row.subjects.enterprise, persons: row.subjects.person }),
+    },
+  ];
+  return <CommissionTable label={t('group.accountability')} columns={columns} rows={rows} rowKey={(_row, index) => index} />;
 }

@@ -1,10 +1,14 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupKey, PackageChecked } from '../../../contract/rollup';
 import { describeError } from '../../../shared/i18n/describe';
 import { Tag, type Tone } from '../../components/Tag';
 import { useFormat } from '../../hooks/useFormat';
+import { type Column, CommissionTable } from './CommissionTable';
 
 const KEY_TONES: Record<GroupKey, Tone> = { new: 'warn', known: 'ok', changed: 'danger' };
+
+type Opened = Extract<PackageChecked, { ok: true }>;
 
 /**
  * Each package file: its group, month and key fingerprint, whether the key is the one recorded, and
@@ -22,52 +26,38 @@ export function PackageRows({
 }) {
   const { t } = useTranslation('rollup');
   const format = useFormat();
+  const opened = (cell: (row: Opened) => ReactNode) => (row: PackageChecked) => (row.ok ? cell(row) : null);
+  const columns: Column<PackageChecked>[] = [
+    { label: t('columns.file'), cell: (row) => row.fileName },
+    { label: t('columns.group'), kind: 'heading', cell: opened((row) => row.check.group) },
+    { label: t('columns.period'), kind: 'nowrap', cell: opened((row) => format.period(row.check.period)) },
+    {
+      label: t('columns.fingerprint'),
+      cell: opened(({ check }) => (
+        <>
+          <code className="fingerprint">{check.fingerprint}</code> <Tag tone={KEY_TONES[check.key]}>{t(`keys.${check.key}`)}</Tag>
+          {check.recordedFingerprint && <div className="commission-table__note">{t('import.recorded', { fingerprint: check.recordedFingerprint })}</div>}
+          {check.key === 'new' && onConfirm && (
+            <label className="commission-table__confirm">
+              <input type="checkbox" checked={confirmed.has(check.fingerprint)} onChange={(e) => onConfirm(check.fingerprint, e.target.checked)} />
+              {t('import.confirm')}
+            </label>
+          )}
+        </>
+      )),
+    },
+    {
+      label: t('columns.outcome'),
+      cell: opened((row) => (row.check.key === 'changed' ? t('outcomes.refused') : t(`outcomes.${row.outcome ?? row.check.outcome}`))),
+    },
+  ];
   return (
-    <table className="commission-table" aria-label={t('import.checked')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('columns.file')}</th>
-          <th scope="col">{t('columns.group')}</th>
-          <th scope="col">{t('columns.period')}</th>
-          <th scope="col">{t('columns.fingerprint')}</th>
-          <th scope="col">{t('columns.outcome')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) =>
-          row.ok ? (
-            <tr key={row.fileName}>
-              <td>{row.fileName}</td>
-              <th scope="row">{row.check.group}</th>
-              <td className="commission-table__nowrap">{format.period(row.check.period)}</td>
-              <td>
-                <code className="fingerprint">{row.check.fingerprint}</code> <Tag tone={KEY_TONES[row.check.key]}>{t(`keys.${row.check.key}`)}</Tag>
-                {row.check.recordedFingerprint && (
-                  <div className="commission-table__note">{t('import.recorded', { fingerprint: row.check.recordedFingerprint })}</div>
-                )}
-                {row.check.key === 'new' && onConfirm && (
-                  <label className="commission-table__confirm">
-                    <input
-                      type="checkbox"
-                      checked={confirmed.has(row.check.fingerprint)}
-                      onChange={(e) => onConfirm(row.check.fingerprint, e.target.checked)}
-                    />
-                    {t('import.confirm')}
-                  </label>
-                )}
-              </td>
-              <td>{row.check.key === 'changed' ? t('outcomes.refused') : t(`outcomes.${row.outcome ?? row.check.outcome}`)}</td>
-            </tr>
-          ) : (
-            <tr key={row.fileName}>
-              <td>{row.fileName}</td>
-              <td colSpan={4} className="commission-table__danger">
-                {describeError(t, row.error)}
-              </td>
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+    <CommissionTable
+      label={t('import.checked')}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.fileName}
+      spanned={(row) => (row.ok ? null : describeError(t, row.error))}
+    />
   );
 }
