@@ -30,6 +30,8 @@ test('a commission ledger takes two groups’ packages, confirming each new fing
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByLabel('再输入一次密码').fill(PASSWORD);
   await page.getByLabel('委机关汇总台账（汇总各纪检监察组的报送）').check();
+  await expect(page.getByLabel('填入示例数据（用于熟悉软件）')).toHaveCount(0);
+  await snap(page, 'rollup-create-commission');
   await page.getByRole('button', { name: '新建台账' }).click();
   await page.getByLabel('我已把恢复密钥抄写（或打印）并妥善保管').check();
   await page.getByRole('button', { name: '继续' }).click();

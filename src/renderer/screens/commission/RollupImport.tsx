@@ -115,7 +115,7 @@ export function RollupImport() {
           {taken ? (
             <InfoNotice>{t('import.done', { count: done })}</InfoNotice>
           ) : (
-            <div className="form__actions">
+            <div className="form__actions commission-actions">
               <button
                 type="button"
                 className="button button--primary"
