@@ -40,6 +40,14 @@ export async function askUnlock(ctx: CommandContext): Promise<Result<Unlock, Cli
   return password.ok ? ok({ password: password.value }) : password;
 }
 
+/** A ledger's secret (line 1 of standard input), then a report package's passphrase (line 2). */
+export async function askUnlockAndPassphrase(ctx: CommandContext): Promise<Result<{ unlock: Unlock; passphrase: string }, CliFailure>> {
+  const unlock = await askUnlock(ctx);
+  if (!unlock.ok) return unlock;
+  const passphrase = await ctx.secrets.ask(ctx.t('cli:prompts.passphrase'));
+  return passphrase.ok ? ok({ unlock: unlock.value, passphrase: passphrase.value }) : passphrase;
+}
+
 /** Says on stderr what opening found amiss but did not stop it: the file behind what this machine saw, backups left over. */
 export function warnAbout(ctx: CommandContext, ledger: Ledger): void {
   const info = ledger.store.info();

@@ -16,14 +16,31 @@ import { init } from './commands/init';
 import { letter } from './commands/letter';
 import { packageCommand } from './commands/package';
 import { passwd } from './commands/passwd';
+import { reportPackage } from './commands/report-package';
 import { restore } from './commands/restore';
+import { rollup } from './commands/rollup';
 import { stats } from './commands/stats';
 import { user } from './commands/user';
 import { verify } from './commands/verify';
 import { type CliFailure, describeFailure } from './failure';
 import { type Secrets, stdinSecrets, terminalSecrets } from './secrets';
 
-const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter, importCommand, exportCommand, packageCommand, user];
+const COMMANDS: readonly Command[] = [
+  init,
+  verify,
+  passwd,
+  stats,
+  backup,
+  restore,
+  dump,
+  letter,
+  importCommand,
+  exportCommand,
+  packageCommand,
+  reportPackage,
+  rollup,
+  user,
+];
 
 const COMMON_OPTIONS = {
   'password-stdin': { type: 'boolean' },

@@ -10,6 +10,8 @@ export interface Secrets {
   askNew(prompt: string, confirmPrompt: string): Promise<Result<string, CliFailure>>;
   /** A plain answer, shown as typed, with `fallback` when none is given; standard input keeps its lines for secrets. */
   askText(prompt: string, fallback: string): Promise<string>;
+  /** A yes or no typed at the terminal; null where no one can answer (standard input holds the secrets). */
+  confirm(prompt: string): Promise<boolean | null>;
 }
 
 async function readAll(stdin: NodeJS.ReadableStream): Promise<string[]> {
@@ -28,7 +30,7 @@ export function stdinSecrets(stdin: NodeJS.ReadableStream): Secrets {
     if (used >= available) return cliFailure('stdin_lines', { count: used + 1, got: available });
     return ok(all[used++]!);
   };
-  return { ask: next, askNew: next, askText: (_prompt, fallback) => Promise.resolve(fallback) };
+  return { ask: next, askNew: next, askText: (_prompt, fallback) => Promise.resolve(fallback), confirm: () => Promise.resolve(null) };
 }
 
 export function terminalSecrets(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Secrets {
@@ -40,6 +42,7 @@ export function terminalSecrets(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteSt
     ask,
     askText: async (prompt, fallback) =>
       stdin.isTTY ? (await read({ prompt, default: fallback, input: stdin, output: stderr })).trim() || fallback : fallback,
+    confirm: async (prompt) => (stdin.isTTY ? /^\s*(y|yes|是|确认)\s*$/i.test(await read({ prompt, input: stdin, output: stderr })) : null),
     askNew: async (prompt, confirmPrompt) => {
       const first = await ask(prompt);
       if (!first.ok) return first;

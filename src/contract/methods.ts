@@ -13,6 +13,7 @@ import { meetings } from './meetings';
 import { petitions } from './petitions';
 import { platform } from './platform';
 import { progress } from './progress';
+import { rollup } from './rollup';
 import { session } from './session';
 import { siteVisits } from './siteVisits';
 import { stats } from './stats';
@@ -52,6 +53,7 @@ export const CONTRACT = {
   documents,
   exchange,
   people,
+  rollup,
 } as const satisfies Readonly<Record<string, Methods>>;
 
 export type Contract = typeof CONTRACT;

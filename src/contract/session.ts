@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export const session = {
   status: method(none).returns<SessionStatus>(),
-  create: method(z.tuple([z.object({ path, password: secret, demo: z.boolean() })])).returns<{ recoveryKey: string }>(),
+  create: method(z.tuple([z.object({ path, password: secret, demo: z.boolean(), commission: z.boolean().optional() })])).returns<{ recoveryKey: string }>(),
   open: method(z.tuple([z.union([z.object({ path, password: secret }), z.object({ path, recoveryKey: secret })])])).returns<SessionStatus>(),
   /** The demo ledger, opened (or made, the first time) with nothing to type. */
   openDemo: method(none).returns<SessionStatus>(),

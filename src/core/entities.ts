@@ -18,6 +18,7 @@ export const ENTITY_NAMES = [
   'document_type',
   'document_template',
   'person',
+  'report_package',
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

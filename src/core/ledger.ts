@@ -20,6 +20,9 @@ import { personName } from './people/model';
 import { peopleService, signedInPerson } from './people/service';
 import { petitionService } from './petitions/service';
 import { progressService } from './progress/service';
+import { storeLedgerKind } from './rollup/kind';
+import type { LedgerKind } from './rollup/model';
+import { rollupService } from './rollup/service';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from './schema/migrations';
 import { anchorWarning } from './storage/anchor';
 import { type CreateOptions, type KeyChange, LedgerStore, type StoreInfo, type StoreOptions, type Unlock } from './storage/store';
@@ -87,6 +90,8 @@ export class Ledger {
   readonly audit;
   /** Who may open the ledger, and who opened it: every change is recorded under their name. */
   readonly people;
+  /** The ledger's kind and signing key; for a commission, the groups' report packages. */
+  readonly rollup;
 
   private constructor(
     readonly store: LedgerStore,
@@ -133,6 +138,7 @@ export class Ledger {
     this.exchange = exchangeService(this.context, store.ledgerId);
     this.audit = auditService(this.context, store);
     this.people = peopleService(this.context, store);
+    this.rollup = rollupService(this.context);
   }
 
   stats(options?: StatsOptions) {
@@ -142,7 +148,7 @@ export class Ledger {
   /** A new ledger; the one who makes it is its administrator, under `administrator` (else 管理员, as the schema names them). */
   static async create(
     path: string,
-    options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions & { readonly administrator?: string },
+    options: Omit<CreateOptions, 'audit' | 'upgrade'> & LedgerOptions & { readonly administrator?: string; readonly kind?: LedgerKind },
   ): Promise<Result<{ ledger: Ledger; recoveryKey: string }>> {
     const name = validate(personName, options.administrator ?? '');
     const created = await LedgerStore.create(path, { ...options, audit: auditView });
@@ -151,6 +157,7 @@ export class Ledger {
     const migrated = store.write((writer) => {
       const done = migrate(writer);
       if (done.ok && name.ok) writer.run("UPDATE people SET name = ? WHERE role = 'administrator'", [name.value]);
+      if (done.ok && options.kind === 'commission') storeLedgerKind(writer, 'commission');
       return done;
     });
     if (!migrated.ok) {

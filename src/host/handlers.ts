@@ -5,6 +5,7 @@ import { renderFile } from '../core/documents/output';
 import { renderHtml } from '../core/documents/render/html';
 import { TEMPLATE_FIELDS } from '../core/documents/template/fields';
 import type { Ledger } from '../core/ledger';
+import { acceptPackages, checkPackages } from '../core/rollup/files';
 import type { Session } from './session';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -36,7 +37,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
   return {
     session: {
       status: () => ok(session.status()),
-      create: ({ path, password, demo }) => session.create(path, password, demo ? seedDemo : undefined),
+      create: ({ path, password, demo, commission }) => session.create(path, password, demo ? seedDemo : undefined, commission ? 'commission' : 'group'),
       open: ({ path, ...unlock }) => session.open(path, unlock),
       openDemo: () => session.openDemo(seedDemo),
       lock: () => session.lock(),
@@ -187,6 +188,14 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       add: (input) => use((l) => l.people.add(input)),
       rename: (id, name) => use((l) => l.people.rename(id, name)),
       remove: ({ name, password }) => use((l) => l.people.remove(name, password)),
+    },
+    rollup: {
+      kind: () => use((l) => ok(l.rollup.kind())),
+      signingKey: () => use((l) => l.rollup.signingKey()),
+      overview: () => use((l) => ok(l.rollup.overview())),
+      group: (id) => use((l) => l.rollup.group(id)),
+      check: ({ files, passphrase }) => use((l) => checkPackages(l, files, passphrase)),
+      accept: ({ files, passphrase, confirmed }) => use((l) => acceptPackages(l, files, passphrase, confirmed)),
     },
   };
 }

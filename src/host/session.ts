@@ -3,6 +3,7 @@ import type { BackupEntry, Preferences, SessionStatus } from '../contract/sessio
 import { localTimestamp } from '../shared/dates';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
+import type { LedgerKind } from '../core/rollup/model';
 import { Ledger } from '../core/ledger';
 import { type AnchorBook, anchorFolder, anchorWarning } from '../core/storage/anchor';
 import { backupDirOf, listBackups } from '../core/storage/backups';
@@ -85,8 +86,13 @@ export class Session {
     return { clock: this.clock, anchors: this.anchors };
   }
 
-  async create(path: string, password: string, seed?: (ledger: Ledger) => Result<unknown>): Promise<Result<{ recoveryKey: string }>> {
-    const created = await Ledger.create(path, { password, ...this.ledgerOptions() });
+  async create(
+    path: string,
+    password: string,
+    seed?: (ledger: Ledger) => Result<unknown>,
+    kind: LedgerKind = 'group',
+  ): Promise<Result<{ recoveryKey: string }>> {
+    const created = await Ledger.create(path, { password, kind, ...this.ledgerOptions() });
     if (!created.ok) return created;
     const { ledger, recoveryKey } = created.value;
     const seeded = seed?.(ledger) ?? ok(undefined);

@@ -19,6 +19,7 @@ import './styles/screens/visits.css';
 import './styles/screens/accountability.css';
 import './styles/screens/dashboard.css';
 import './styles/screens/documents.css';
+import './styles/screens/commission.css';
 import './styles/screens/exchange.css';
 
 /** Connects to the contract, learns the language from the preferences, and shows the app. */

@@ -75,6 +75,17 @@ export const ERROR_CODES = [
   // printing and saving documents
   'documents.no_chromium',
   'documents.print_failed',
+  // report packages (.dubanreport) and the commission's ledger that takes them
+  'report.not_a_package',
+  'report.damaged',
+  'report.newer_version',
+  'report.wrong_passphrase',
+  'report.bad_signature',
+  'report.no_issuer',
+  'report.new_group',
+  'report.key_changed',
+  'report.not_commission',
+  'report.commission_reports_nothing',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

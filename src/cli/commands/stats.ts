@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { CommissionStats } from '../../core/rollup/model';
 import type { LedgerStats } from '../../core/stats/model';
 import { TASK_STATUSES } from '../../core/tasks/model';
 import { isIsoDate } from '../../shared/dates';
@@ -35,6 +36,22 @@ function describeStats(t: TFunction, language: Language, stats: LedgerStats): st
   ];
 }
 
+/** A commission's figures: one line for each group, from its latest package. */
+function describeGroups(t: TFunction, language: Language, stats: CommissionStats): string[] {
+  if (stats.groups.length === 0) return [t('cli:stats.noGroups')];
+  return stats.groups.map((group) =>
+    t('cli:stats.group', {
+      name: group.name,
+      period: formatPeriod(group.period, language),
+      total: group.tasks.total,
+      rate: formatPercent(group.tasks.completionRate),
+      overdue: group.tasks.overdue,
+      petitions: formatPercent(group.petitions.completionRate),
+      cases: group.accountability.cases,
+    }),
+  );
+}
+
 export const stats: Command = {
   name: 'stats',
   positionals: ['FILE'],
@@ -45,9 +62,12 @@ export const stats: Command = {
     if (date !== undefined && !isIsoDate(date)) return cliFailure('invalid_date', { value: date });
     const opened = await openLedger(ctx, path, true);
     if (!opened.ok) return opened;
-    const figures = opened.value.stats(date ? { asOf: date } : {});
-    opened.value.close();
+    const ledger = opened.value;
+    const commission = ledger.rollup.kind() === 'commission';
+    const figures = commission ? ledger.rollup.stats() : ledger.stats(date ? { asOf: date } : {});
+    ledger.close();
     if (ctx.values.json) ctx.out(JSON.stringify(figures));
+    else if ('groups' in figures) for (const line of describeGroups(ctx.t, ctx.language, figures)) ctx.out(line);
     else for (const line of describeStats(ctx.t, ctx.language, figures)) ctx.out(line);
     return ok(undefined);
   },

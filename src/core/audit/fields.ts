@@ -11,6 +11,7 @@ import { loadMeeting } from '../meetings/service';
 import { loadPerson } from '../people/service';
 import { loadPetition } from '../petitions/service';
 import { loadProgressReport } from '../progress/service';
+import { loadReportPackage } from '../rollup/service';
 import type { Reader } from '../storage/database';
 import { loadTask } from '../tasks/service';
 import { loadUnit } from '../units/service';
@@ -352,6 +353,12 @@ export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
     fields: { name: 'text', role: { words: 'settings:people.roles' }, addedAt: 'instant' },
     name: (r) => text(r.name),
     load: loadPerson,
+  },
+  report_package: {
+    labels: 'rollup:fields',
+    fields: { group: 'text', fingerprint: 'text', period: 'period', madeAt: 'instant', digest: 'hidden' },
+    name: (r) => group(text(r.group), { t: 'period', v: r.period as Period }),
+    load: loadReportPackage,
   },
 };
 

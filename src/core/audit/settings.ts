@@ -1,5 +1,6 @@
 import { DISPATCH_SETTING } from '../dispatch/month';
 import { OFFICE_SETTING } from '../documents/defaults';
+import { KEY_SETTING } from '../rollup/signing-key';
 import type { EntityWords, Recorded } from './fields';
 import { EMPTY, group, text, word } from './fields';
 import type { Period } from '../../shared/dates';
@@ -80,6 +81,13 @@ const SETTINGS: readonly SettingWords[] = [
     labels: 'audit:settings',
     fields: { period: 'period' },
     name: () => word('audit:settings.dispatch'),
+  },
+  {
+    matches: (key) => key === KEY_SETTING,
+    record: asRecord,
+    labels: 'audit:settings',
+    fields: { fingerprint: 'text' },
+    name: () => word('audit:settings.signingKey'),
   },
 ];
 

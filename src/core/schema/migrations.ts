@@ -10,6 +10,7 @@ import { V6_PETITION_WORDS } from './v6-petition-words';
 import { V7_UNIT_GROUPS } from './v7-unit-groups';
 import { V8_GROUP_LETTERS } from './v8-group-letters';
 import { V9_PEOPLE } from './v9-people';
+import { V10_ROLLUP } from './v10-rollup';
 import { seedDocumentDefaults, seedReportChase } from '../documents/defaults';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V7_UNIT_GROUPS,
   V8_GROUP_LETTERS,
   V9_PEOPLE,
+  V10_ROLLUP,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

@@ -54,6 +54,7 @@ export const TOUCHES: Readonly<Record<Namespace, readonly Namespace[]>> = {
   exchange: ['exchange', 'dispatch', 'documents', ...RECORDS, ...LEDGER_VIEWS],
   // The header names who is signed in; a removal gives the ledger a new key (its backups are sealed again).
   people: ['people', 'session', 'audit'],
+  rollup: ['rollup', 'audit'],
 };
 
 /** Calls a changing method; once it succeeded, marks every read of what it touches stale. */

@@ -6,7 +6,8 @@ import { BatchLetters } from '../screens/documents/BatchLetters';
 import { Documents } from '../screens/documents/Documents';
 import { IssueDocument } from '../screens/documents/IssueDocument';
 import { Templates } from '../screens/documents/Templates';
-import { Dashboard } from '../screens/dashboard/Dashboard';
+import { GroupPage } from '../screens/commission/GroupPage';
+import { RollupImport } from '../screens/commission/RollupImport';
 import { Exchange } from '../screens/exchange/Exchange';
 import { MeetingPage } from '../screens/meetings/MeetingPage';
 import { Meetings } from '../screens/meetings/Meetings';
@@ -21,6 +22,7 @@ import { TaskPage } from '../screens/tasks/TaskPage';
 import { Units } from '../screens/units/Units';
 import { VisitPage } from '../screens/visits/VisitPage';
 import { Visits } from '../screens/visits/Visits';
+import { Home } from './Home';
 
 /**
  * The screens of an open ledger: their address, and where they appear in the navigation (`nav`
@@ -34,7 +36,7 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: readonly ScreenEntry[] = [
-  { path: '/', nav: 'dashboard', group: 'work', element: <Dashboard /> },
+  { path: '/', nav: 'dashboard', group: 'work', element: <Home /> },
   { path: '/tasks', nav: 'tasks', group: 'work', element: <Ledger /> },
   { path: '/tasks/new', element: <TaskFormPage /> },
   { path: '/tasks/:id', element: <TaskPage /> },
@@ -61,4 +63,6 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/units', nav: 'units', group: 'records', element: <Units /> },
   { path: '/audit', nav: 'audit', group: 'system', element: <AuditLog /> },
   { path: '/settings', nav: 'settings', group: 'system', element: <Settings /> },
+  { path: '/groups/:id', element: <GroupPage /> },
+  { path: '/rollup', element: <RollupImport /> },
 ];

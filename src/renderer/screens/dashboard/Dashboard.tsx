@@ -17,7 +17,7 @@ import { DeadlineText } from '../../components/tasks/TaskTags';
 import { bars, ring, STATUS_COLOURS } from './charts';
 import { LinkItem, LinkList } from './LinkList';
 import { TodoList } from './TodoList';
-import { Figure } from './Figure';
+import { Figure } from '../../components/Figure';
 
 const OVERDUE_SHOWN = 8;
 const UNITS_CHARTED = 12;

@@ -17,7 +17,7 @@ export function CreateLedger() {
   const { t } = useTranslation();
   const api = useApi();
   const session = useSession();
-  const form = useForm(createSchema, { path: '', password: '', confirm: '', demo: false });
+  const form = useForm(createSchema, { path: '', password: '', confirm: '', demo: false, commission: false });
   const judgement = usePasswordVerdict(form.values.password);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
@@ -34,9 +34,9 @@ export function CreateLedger() {
   }
 
   const create = (): void =>
-    void form.submit(async ({ path, password, demo: withDemo }) => {
+    void form.submit(async ({ path, password, demo: withDemo, commission }) => {
       session.holdWelcome(true);
-      const created = await api.session.create({ path: path.trim(), password, demo: withDemo });
+      const created = await api.session.create({ path: path.trim(), password, demo: withDemo && !commission, commission });
       if (created.ok) setRecoveryKey(created.value.recoveryKey);
       else session.holdWelcome(false);
       return created;
@@ -63,7 +63,8 @@ export function CreateLedger() {
       />
       <PasswordStrength judgement={judgement} />
       <TextInput form={form} name="confirm" type="password" autoComplete="new-password" label={t('session.create.confirm')} required />
-      <CheckboxInput form={form} name="demo" label={t('session.create.withDemo')} />
+      <CheckboxInput form={form} name="commission" label={t('session.create.commission')} hint={t('session.create.commissionHint')} />
+      {!form.values.commission && <CheckboxInput form={form} name="demo" label={t('session.create.withDemo')} />}
       <FormActions form={form} disabled={!judgement.accepted} submit={form.saving ? t('session.create.creating') : t('session.create.submit')} />
     </form>
   );

@@ -16,6 +16,7 @@ export const createSchema = z
     password: z.string(),
     confirm: z.string(),
     demo: z.boolean(),
+    commission: z.boolean(),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
 

@@ -4,6 +4,7 @@ import { BackupSettings } from './BackupSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { PasswordSettings } from './PasswordSettings';
 import { PeopleSettings } from './PeopleSettings';
+import { SigningKeySettings } from './SigningKeySettings';
 
 export function Settings() {
   const { t } = useTranslation('settings');
@@ -15,6 +16,7 @@ export function Settings() {
         <PasswordSettings />
         <PeopleSettings />
         <BackupSettings />
+        <SigningKeySettings />
       </div>
     </>
   );
