@@ -38,6 +38,7 @@ export function reportChaseRequests(db: Reader, input: ReportChaseRequest): Resu
       phone: '',
       chaseOf: null,
       reportPeriod: period,
+      monthReported: null,
     })),
   );
 }

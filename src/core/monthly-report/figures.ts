@@ -54,7 +54,10 @@ function monthWork(db: Reader, month: Month): MonthWork {
     'SELECT count(*) AS n, sum(unannounced) AS unannounced FROM site_visits WHERE visited_on BETWEEN $from AND $to',
     month,
   );
-  const reports = db.get<{ n: number; units: number }>('SELECT count(*) AS n, count(DISTINCT unit_id) AS units FROM progress_reports WHERE period = $period', month);
+  const reports = db.get<{ n: number; units: number }>(
+    'SELECT count(*) AS n, count(DISTINCT unit_id) AS units FROM progress_reports WHERE period = $period',
+    month,
+  );
   return {
     siteVisits: visits?.n ?? 0,
     unannouncedVisits: visits?.unannounced ?? 0,

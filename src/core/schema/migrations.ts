@@ -9,7 +9,8 @@ import { V5_MONTHLY_DISPATCH } from './v5-monthly-dispatch';
 import { V6_PETITION_WORDS } from './v6-petition-words';
 import { V7_UNIT_GROUPS } from './v7-unit-groups';
 import { V8_GROUP_LETTERS } from './v8-group-letters';
-import { seedDocumentDefaults, seedReportChase } from '../documents/defaults';
+import { V9_REPORT } from './v9-report';
+import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
 export const MIGRATIONS: readonly (readonly string[])[] = [
@@ -21,10 +22,11 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V6_PETITION_WORDS,
   V7_UNIT_GROUPS,
   V8_GROUP_LETTERS,
+  V9_REPORT,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */
-const SEEDS: Readonly<Partial<Record<number, (writer: Writer) => void>>> = { 3: seedDocumentDefaults, 5: seedReportChase };
+const SEEDS: Readonly<Partial<Record<number, (writer: Writer) => void>>> = { 3: seedDocumentDefaults, 5: seedReportChase, 9: seedMonthlyReport };
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
