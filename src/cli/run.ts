@@ -16,13 +16,14 @@ import { init } from './commands/init';
 import { letter } from './commands/letter';
 import { packageCommand } from './commands/package';
 import { passwd } from './commands/passwd';
+import { report } from './commands/report';
 import { restore } from './commands/restore';
 import { stats } from './commands/stats';
 import { verify } from './commands/verify';
 import { type CliFailure, describeFailure } from './failure';
 import { type Secrets, stdinSecrets, terminalSecrets } from './secrets';
 
-const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter, importCommand, exportCommand, packageCommand];
+const COMMANDS: readonly Command[] = [init, verify, passwd, stats, backup, restore, dump, letter, importCommand, exportCommand, packageCommand, report];
 
 const COMMON_OPTIONS = {
   'password-stdin': { type: 'boolean' },
