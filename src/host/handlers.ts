@@ -181,5 +181,11 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       applyReturn: (importId) => use((l) => l.exchange.packages.apply(importId)),
       discardReturn: (importId) => use((l) => ok(l.exchange.packages.discard(importId))),
     },
+    monthlyReport: {
+      figures: (period) => use((l) => ok(l.monthlyReport.figures(period))),
+      preview: (request) => use((l) => previewOne(l.monthlyReport.preview(request))),
+      issue: (request) => use((l) => l.monthlyReport.issue(request)),
+      workbook: (period) => use((l) => l.monthlyReport.workbook(period, l.context.today(), session.preferences.value.language)),
+    },
   };
 }
