@@ -42,6 +42,9 @@ export interface CompositionRequest {
   readonly monthReported: Period | null;
 }
 
+/** A request's own words left empty and no letter chased: the template and the office's details then say them. */
+export const FROM_TEMPLATE = { title: '', signature: '', copyTo: '', contact: '', phone: '', chaseOf: null } as const satisfies Partial<CompositionRequest>;
+
 /** What the composition was made from, checked: the register entry needs it too. */
 export interface Sources {
   readonly type: DocumentType;

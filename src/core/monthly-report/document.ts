@@ -1,7 +1,7 @@
 import type { Period } from '../../shared/dates';
 import { ok, type Result } from '../../shared/result';
 import { validate } from '../../shared/validation';
-import type { CompositionRequest } from '../documents/compose';
+import { type CompositionRequest, FROM_TEMPLATE } from '../documents/compose';
 import type { Reader } from '../storage/database';
 import { monthlyReport } from './figures';
 import { type MonthlyReportRequest, monthlyReportRequest } from './model';
@@ -26,12 +26,7 @@ export function monthlyReportDocument(db: Reader, input: MonthlyReportRequest): 
     taskIds: overdue.map((task) => task.id),
     issuedOn,
     replyDue: null,
-    title: '',
-    signature: '',
-    copyTo: '',
-    contact: '',
-    phone: '',
-    chaseOf: null,
+    ...FROM_TEMPLATE,
     reportPeriod: null,
     monthReported: period,
   });

@@ -57,14 +57,8 @@ export function MonthlyReport() {
         html={html}
         print={t('output.print')}
         pdf={{ label: t('output.pdf'), fileName: fileNameOf(doc.number, doc.title, 'pdf') }}
-        tools={
-          <>
-            <button type="button" className="button" onClick={() => void output.saveDocx(doc.id, fileNameOf(doc.number, doc.title, 'docx'))}>
-              {t('output.docx')}
-            </button>
-            {workbookButton}
-          </>
-        }
+        word={{ id: doc.id, fileName: fileNameOf(doc.number, doc.title, 'docx') }}
+        tools={workbookButton}
       />
     );
   }
