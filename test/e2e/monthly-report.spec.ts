@@ -22,6 +22,7 @@ test('月度报告: pick the month, see the report with its figures, save the �
   const { period, words } = lastMonth();
   await openDemo(page);
   await openScreen(page, '文件登记');
+  await snap(page, 'monthly-report-00-register');
   await page.getByRole('link', { name: '月度报告' }).click();
   const form = page.getByRole('form', { name: '月度报告' });
   await form.getByRole('group', { name: '报告月份' }).locator('input[type="month"]').fill(period);
@@ -33,6 +34,9 @@ test('月度报告: pick the month, see the report with its figures, save the �
   const text = await preview.locator('body').innerText();
   expect(text).not.toMatch(/undefined|NaN|、、|：。/);
   await snap(page, 'monthly-report-01-preview');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await snap(page, 'monthly-report-01-preview-1440');
+  await page.setViewportSize({ width: 1366, height: 860 });
 
   const workbook = page.waitForEvent('download');
   await form.getByRole('button', { name: '保存统计表（Excel）' }).click();
@@ -54,4 +58,24 @@ test('月度报告: pick the month, see the report with its figures, save the �
   const saved = join(SCREENSHOTS, 'monthly-report.pdf');
   writeFileSync(saved, bytes);
   expect(spawnSync('pdftoppm', ['-png', '-r', '60', saved, join(SCREENSHOTS, 'monthly-report-pdf')]).status).toBe(0);
+});
+
+test.describe('at 125 %', () => {
+  test.use({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1.25 });
+  test('the report’s own template in the editor, its figures filled in the sample; the report page at 125 %', async ({ app }) => {
+    const { page } = app;
+    const { words } = lastMonth();
+    await openDemo(page);
+    await openScreen(page, '文件登记');
+    await page.getByRole('link', { name: '模板与文号' }).click();
+    await page.getByRole('tab', { name: '整改督办工作月度情况报告' }).click();
+    const sample = page.frameLocator('iframe[title="打印预览"]');
+    await expect(sample.getByText(`关于${words}整改督办工作情况的报告`)).toBeVisible();
+    await expect(sample.getByText(/我组督办整改任务14项/)).toBeVisible();
+    await snap(page, 'monthly-report-03-template-125');
+    await openScreen(page, '文件登记');
+    await page.getByRole('link', { name: '月度报告' }).click();
+    await expect(page.frameLocator('iframe[title="打印预览"]').getByText(`关于${words}整改督办工作情况的报告`)).toBeVisible();
+    await snap(page, 'monthly-report-04-page-125');
+  });
 });
