@@ -72,6 +72,8 @@ test.describe('at 125 %', () => {
     const sample = page.frameLocator('iframe[title="打印预览"]');
     await expect(sample.getByText(`关于${words}整改督办工作情况的报告`)).toBeVisible();
     await expect(sample.getByText(/我组督办整改任务14项/)).toBeVisible();
+    // Numbered as a 情况报告 is, not as the reminder a letter template's sample is.
+    await expect(sample.getByText(/^某纪监驻环报〔\d{4}〕1号$/)).toBeVisible();
     await snap(page, 'monthly-report-03-template-125');
     await openScreen(page, '文件登记');
     await page.getByRole('link', { name: '月度报告' }).click();

@@ -5,6 +5,7 @@ import { migrate } from '../../../src/core/schema/migrations';
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
 import { LedgerStore } from '../../../src/core/storage/store';
 import type { DocumentBlock } from '../../../src/core/documents/model';
+import { TEMPLATE_FIELDS } from '../../../src/core/documents/template/fields';
 import { ledgerFactory } from '../../helpers/ledger';
 import { julyLedger } from '../../helpers/month-ledger';
 import { unwrap } from '../../helpers/result';
@@ -65,6 +66,11 @@ describe('the monthly report (情况报告)', () => {
     expect(issued).toMatchObject({ docType: 'monthly_report', number: preview.document.number, recipientUnitId: null, replyDue: null });
     expect(issued.number).toMatch(/〔2024〕1号$/);
     expect(issued.content).toEqual(preview.document);
+  });
+
+  it('lists the month fields in the editor’s catalogue by their Chinese and English names', () => {
+    expect(TEMPLATE_FIELDS).toContainEqual({ names: ['报告月份', 'reportMonth'], scope: 'document' });
+    expect(TEMPLATE_FIELDS).toContainEqual({ names: ['未报送单位', 'unitsNotReported'], scope: 'document' });
   });
 
   it('fills the month fields in any template the editor tries, for the month before the sample’s date', async () => {
