@@ -8,6 +8,7 @@ import type { DocumentBlock } from '../../../src/core/documents/model';
 import { TEMPLATE_FIELDS } from '../../../src/core/documents/template/fields';
 import { ledgerFactory } from '../../helpers/ledger';
 import { julyLedger } from '../../helpers/month-ledger';
+import { ok } from '../../../src/shared/result';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
 
@@ -84,14 +85,24 @@ describe('the monthly report (情况报告)', () => {
     expect(check.html).toContain('2024年7月共有任务5项，完成率40.0%，未报送单位：林草局。');
   });
 
-  it('comes to a ledger written before it by a migration', async () => {
+  it('comes to a ledger written before it by a migration, beside a type of the office’s of the same name', async () => {
     const { store } = unwrap(await LedgerStore.create(join(tempDir(), 'old.duban'), { password: 'schema-test-password', kdf: KDF_FLOOR }));
     unwrap(store.write((w) => migrate(w, 8)));
+    // The office had made a type of that name: it keeps it, and the shipped one says which it is.
+    unwrap(
+      store.write((w) => {
+        w.run(
+          "INSERT INTO document_types (code, name, number_pattern, template_id, created_at, updated_at) VALUES ('custom-4', '情况报告', '某报〔{YYYY}〕{N}号', 1, 'now', 'now')",
+        );
+        return ok(undefined);
+      }),
+    );
     unwrap(store.write((w) => migrate(w)));
     const row = store.db.get<{ name: string; source: string }>(
       "SELECT t.name, s.source FROM document_types t JOIN document_templates s ON s.id = t.template_id WHERE t.code = 'monthly_report'",
     );
-    expect(row?.name).toBe('情况报告');
+    expect(row?.name).toBe('情况报告（整改督办工作月度情况报告）');
+    expect(store.db.get<{ name: string }>("SELECT name FROM document_types WHERE code = 'custom-4'")?.name).toBe('情况报告');
     expect(row?.source).toContain('{{报告月份}}');
     store.close();
   });
