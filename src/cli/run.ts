@@ -16,6 +16,7 @@ import { init } from './commands/init';
 import { letter } from './commands/letter';
 import { packageCommand } from './commands/package';
 import { passwd } from './commands/passwd';
+import { report } from './commands/report';
 import { reportPackage } from './commands/report-package';
 import { restore } from './commands/restore';
 import { rollup } from './commands/rollup';
@@ -37,6 +38,7 @@ const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   packageCommand,
+  report,
   reportPackage,
   rollup,
   user,

@@ -10,6 +10,7 @@ import { findings } from './findings';
 import { inspections } from './inspections';
 import { measures } from './measures';
 import { meetings } from './meetings';
+import { monthlyReport } from './monthlyReport';
 import { petitions } from './petitions';
 import { platform } from './platform';
 import { progress } from './progress';
@@ -54,6 +55,7 @@ export const CONTRACT = {
   exchange,
   people,
   rollup,
+  monthlyReport,
 } as const satisfies Readonly<Record<string, Methods>>;
 
 export type Contract = typeof CONTRACT;

@@ -9,6 +9,7 @@ import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
 import { dispatchService } from './dispatch/service';
 import { documentService } from './documents/service';
+import { monthlyReportService } from './monthly-report/service';
 import { draftService } from './drafts/service';
 import { evidenceService } from './evidence/service';
 import { findingService } from './findings/service';
@@ -82,6 +83,8 @@ export class Ledger {
   readonly documents;
   /** 待办: what waits for the office. */
   readonly todo;
+  /** The group's monthly report upward: its figures, 情况报告 and 统计表. */
+  readonly monthlyReport;
   /** What was typed in forms and not yet saved. */
   readonly drafts;
   /** The Excel exchange: imports, exports and the unit workbooks sent out and returned. */
@@ -134,6 +137,7 @@ export class Ledger {
     this.accountability = accountabilityService(this.context);
     this.documents = documentService(this.context);
     this.todo = todoService(this.context);
+    this.monthlyReport = monthlyReportService(this.context);
     this.drafts = draftService(this.context);
     this.exchange = exchangeService(this.context, store.ledgerId);
     this.audit = auditService(this.context, store);

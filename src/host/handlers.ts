@@ -197,5 +197,11 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       check: ({ files, passphrase }) => use((l) => checkPackages(l, files, passphrase)),
       accept: ({ files, passphrase, confirmed }) => use((l) => acceptPackages(l, files, passphrase, confirmed)),
     },
+    monthlyReport: {
+      figures: (period) => use((l) => ok(l.monthlyReport.figures(period))),
+      preview: (request) => use((l) => previewOne(l.monthlyReport.preview(request))),
+      issue: (request) => use((l) => l.monthlyReport.issue(request)),
+      workbook: (period) => use((l) => l.monthlyReport.workbook(period, l.context.today(), session.preferences.value.language)),
+    },
   };
 }

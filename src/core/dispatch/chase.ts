@@ -1,7 +1,7 @@
 import type { Period } from '../../shared/dates';
 import { ok, type Result } from '../../shared/result';
 import { invalid, validate } from '../../shared/validation';
-import type { CompositionRequest } from '../documents/compose';
+import { type CompositionRequest, FROM_TEMPLATE } from '../documents/compose';
 import { loadOffice } from '../documents/catalogue';
 import { addressLetters } from '../documents/group-letters';
 import { missingReports } from '../progress/service';
@@ -31,13 +31,9 @@ export function reportChaseRequests(db: Reader, input: ReportChaseRequest): Resu
       taskIds,
       issuedOn: dates.issuedOn,
       replyDue: dates.replyDue,
-      title: '',
-      signature: '',
-      copyTo: '',
-      contact: '',
-      phone: '',
-      chaseOf: null,
+      ...FROM_TEMPLATE,
       reportPeriod: period,
+      monthReported: null,
     })),
   );
 }

@@ -1,5 +1,5 @@
 import zhCommon from '../../shared/i18n/locales/zh-CN/common.json' with { type: 'json' };
-import { daysBetween, type IsoDate, type Period } from '../../shared/dates';
+import { daysBetween, type IsoDate, type Period, periodOf, shiftPeriod } from '../../shared/dates';
 import { formatDate, formatPeriod } from '../../shared/i18n/format';
 import { err, ok, type Result } from '../../shared/result';
 import { invalid } from '../../shared/validation';
@@ -8,13 +8,15 @@ import type { Reader } from '../storage/database';
 import { isOverdue, type Task } from '../tasks/model';
 import { checkStagesOf } from '../tasks/standing';
 import { loadTask } from '../tasks/service';
+import { monthlyReport } from '../monthly-report/figures';
 import { loadUnitGroup } from '../unit-groups/service';
 import { loadUnit } from '../units/service';
 import { documentTypeByCode, loadOffice, loadTemplate, templateFieldError } from './catalogue';
 import type { ComposedDocument, DocumentTemplate, DocumentType, LetterRecipient, OfficeProfile } from './model';
-import type { DocumentValues, TaskValues } from './template/fields';
+import type { DocumentValues, MonthField, TaskValues } from './template/fields';
 import { fillTemplate } from './template/expand';
-import { parseTemplate } from './template/parse';
+import { monthValues, namesMonthField, NO_MONTH_VALUES } from './template/month-values';
+import { parseTemplate, type Template } from './template/parse';
 
 /**
  * A document composed from its template and the ledger: the recipient unit or group, its tasks, the office's
@@ -36,7 +38,12 @@ export interface CompositionRequest {
   readonly chaseOf: number | null;
   /** A 催报's month: the reports it asks for. */
   readonly reportPeriod: Period | null;
+  /** A 情况报告's month: the figures it reports (otherwise the month before its date, for a template that names them). */
+  readonly monthReported: Period | null;
 }
+
+/** A request's own words left empty and no letter chased: the template and the office's details then say them. */
+export const FROM_TEMPLATE = { title: '', signature: '', copyTo: '', contact: '', phone: '', chaseOf: null } as const satisfies Partial<CompositionRequest>;
 
 /** What the composition was made from, checked: the register entry needs it too. */
 export interface Sources {
@@ -55,6 +62,8 @@ export interface Addressee {
 }
 
 function addresseeOf(db: Reader, recipient: LetterRecipient): Addressee | undefined {
+  // The office above has no row in the ledger: the template's 主送 names it.
+  if (recipient.kind === 'superior') return { name: '', shortName: '' };
   if (recipient.kind === 'group') {
     const group = loadUnitGroup(db, recipient.id);
     return group && { name: group.name, shortName: group.name };
@@ -88,6 +97,12 @@ function taskValues(db: Reader, task: Task, index: number, asOf: IsoDate, late: 
     leadUnits: unitNames(db, task.leadUnitIds),
     cooperatingUnits: unitNames(db, task.cooperatingUnitIds),
   };
+}
+
+/** The month figures the template is filled with: of the month reported, or of the month before the document's date. */
+function monthFigures(db: Reader, request: CompositionRequest, template: Template): Record<MonthField, string> {
+  const month = request.monthReported ?? (namesMonthField(template) ? shiftPeriod(periodOf(request.issuedOn), -1) : null);
+  return month ? monthValues(monthlyReport(db, month, request.issuedOn)) : NO_MONTH_VALUES;
 }
 
 /** Everything the request names, or the field that names something the ledger does not have. */
@@ -145,6 +160,7 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     chasedNumber: chased?.number ?? '',
     chasedDate: chased ? zhDate(chased.issuedOn) : '',
     reportPeriod: request.reportPeriod ? formatPeriod(request.reportPeriod, 'zh-CN') : '',
+    ...monthFigures(db, request, parsed.value),
   };
   const filled = fillTemplate(parsed.value, {
     document,

@@ -74,7 +74,8 @@ function composeAll(
     previews.push({
       templateId: sources.value.template.id,
       ...recipientColumns(request.recipient),
-      recipient: sources.value.addressee.name,
+      // A report upward is registered under the office its template's 主送 names.
+      recipient: request.recipient.kind === 'superior' ? document.value.addressee : sources.value.addressee.name,
       taskIds: request.taskIds,
       document: document.value,
       warnings,
@@ -146,6 +147,7 @@ const requestOf = ({ notes: _notes, recipientUnitId, ...draft }: Draft): Composi
   ...draft,
   recipient: { kind: 'unit', id: recipientUnitId },
   reportPeriod: null,
+  monthReported: null,
 });
 
 /** The lead units of the tasks overdue on `asOf`, in the units' order, each with its own tasks by number. */
@@ -178,7 +180,7 @@ function batchRequests(db: Reader, input: BatchDraft): Result<CompositionRequest
   if (!valid.ok) return valid;
   const { overdueAsOf, unitIds, toGroups, ...common } = valid.value;
   const letters = addressLetters(db, overdueByLeadUnit(db, overdueAsOf, unitIds), toGroups);
-  return ok(letters.map((letter) => ({ ...common, ...letter, title: '', chaseOf: null, reportPeriod: null })));
+  return ok(letters.map((letter) => ({ ...common, ...letter, title: '', chaseOf: null, reportPeriod: null, monthReported: null })));
 }
 
 function decide<T>(ctx: LedgerContext, id: number, change: (tx: Tx, doc: IssuedDocument) => Result<T>): Result<IssuedDocument> {

@@ -11,7 +11,7 @@ import { choice, id, isoDate, optionalDate, optionalText, requiredText, text } f
  */
 
 /** The types shipped with every ledger; an office adds its own (codes `custom-N`). */
-export const BUILTIN_DOCUMENT_TYPES = ['notice', 'reminder', 'supervision'] as const;
+export const BUILTIN_DOCUMENT_TYPES = ['notice', 'reminder', 'supervision', 'monthly_report'] as const;
 export type BuiltinDocumentType = (typeof BUILTIN_DOCUMENT_TYPES)[number];
 
 /**
@@ -176,9 +176,13 @@ export const LETTER_TASKS_MAX = 500;
  * Whom a letter is addressed to: one unit, or a unit group as one 主送 — GB/T 9704 7.2.4 lets the
  * addressee be the recipients' collective name (各盟市人民政府（行政公署）).
  */
-export type LetterRecipient = { readonly kind: 'unit'; readonly id: number } | { readonly kind: 'group'; readonly id: number };
+export type LetterRecipient =
+  | { readonly kind: 'unit'; readonly id: number }
+  | { readonly kind: 'group'; readonly id: number }
+  /** The office above the group, as the template's 主送 names it: a report goes up, not to a unit of the ledger. */
+  | { readonly kind: 'superior' };
 
-/** The register's two columns for a recipient: one of them is null. */
+/** The register's two columns for a recipient: one of them is null (both, for the office above). */
 export const recipientColumns = (recipient: LetterRecipient): Pick<DocumentRecord, 'recipientUnitId' | 'recipientGroupId'> => ({
   recipientUnitId: recipient.kind === 'unit' ? recipient.id : null,
   recipientGroupId: recipient.kind === 'group' ? recipient.id : null,

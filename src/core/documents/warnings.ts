@@ -20,7 +20,8 @@ function notYetDue(db: Reader, request: CompositionRequest): IssueWarning[] {
 }
 
 function recentlySent(db: Reader, request: CompositionRequest, intervalDays: number): IssueWarning[] {
-  if (request.taskIds.length === 0) return [];
+  // A report upward lists the overdue tasks but is no letter to their units.
+  if (request.taskIds.length === 0 || request.recipient.kind === 'superior') return [];
   const { recipientUnitId: unit, recipientGroupId: group } = recipientColumns(request.recipient);
   return db
     .all<{ number: string; issued_on: IsoDate }>(

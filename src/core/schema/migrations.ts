@@ -11,7 +11,8 @@ import { V7_UNIT_GROUPS } from './v7-unit-groups';
 import { V8_GROUP_LETTERS } from './v8-group-letters';
 import { V9_PEOPLE } from './v9-people';
 import { V10_ROLLUP } from './v10-rollup';
-import { seedDocumentDefaults, seedReportChase } from '../documents/defaults';
+import { V11_REPORT } from './v11-report';
+import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
 export const MIGRATIONS: readonly (readonly string[])[] = [
@@ -25,10 +26,11 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V8_GROUP_LETTERS,
   V9_PEOPLE,
   V10_ROLLUP,
+  V11_REPORT,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */
-const SEEDS: Readonly<Partial<Record<number, (writer: Writer) => void>>> = { 3: seedDocumentDefaults, 5: seedReportChase };
+const SEEDS: Readonly<Partial<Record<number, (writer: Writer) => void>>> = { 3: seedDocumentDefaults, 5: seedReportChase, 11: seedMonthlyReport };
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

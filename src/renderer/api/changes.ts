@@ -6,7 +6,7 @@ import type { Result } from '../../shared/result';
 import { type ArgsOf, callOf, type ValueOf } from './contractQuery';
 
 /** What any change to the ledger's records may move: the home page's figures, the to-do list, the history. */
-const LEDGER_VIEWS = ['stats', 'todo', 'audit'] as const;
+const LEDGER_VIEWS = ['stats', 'todo', 'audit', 'monthlyReport'] as const;
 /** The records a workbook brings in. */
 const RECORDS = [
   'units',
@@ -55,6 +55,7 @@ export const TOUCHES: Readonly<Record<Namespace, readonly Namespace[]>> = {
   // The header names who is signed in; a removal gives the ledger a new key (its backups are sealed again).
   people: ['people', 'session', 'audit'],
   rollup: ['rollup', 'audit'],
+  monthlyReport: ['documents', ...LEDGER_VIEWS],
 };
 
 /** Calls a changing method; once it succeeded, marks every read of what it touches stale. */

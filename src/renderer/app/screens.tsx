@@ -5,6 +5,7 @@ import { AuditLog } from '../screens/audit/AuditLog';
 import { BatchLetters } from '../screens/documents/BatchLetters';
 import { Documents } from '../screens/documents/Documents';
 import { IssueDocument } from '../screens/documents/IssueDocument';
+import { MonthlyReport } from '../screens/documents/MonthlyReport';
 import { Templates } from '../screens/documents/Templates';
 import { GroupPage } from '../screens/commission/GroupPage';
 import { RollupImport } from '../screens/commission/RollupImport';
@@ -45,6 +46,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/documents', nav: 'documents', group: 'work', element: <Documents /> },
   { path: '/documents/new', element: <IssueDocument /> },
   { path: '/documents/batch', element: <BatchLetters /> },
+  { path: '/documents/monthly-report', element: <MonthlyReport /> },
   { path: '/documents/templates', element: <Templates /> },
   { path: '/petitions', nav: 'petitions', group: 'work', element: <Petitions /> },
   { path: '/petitions/new', element: <PetitionPage /> },

@@ -40,12 +40,13 @@ const draft = (unitId: number, taskIds: number[], extra: Record<string, unknown>
 });
 
 describe('the document register', () => {
-  it('ships the three types with their templates and numbers each type per year, consecutively, from one', async () => {
+  it('ships the four types with their templates and numbers each type per year, consecutively, from one', async () => {
     const { u, t } = await ledgerWithTasks();
     expect(ledger.documents.types().map((type) => [type.code, type.name])).toEqual([
       ['notice', '通报'],
       ['reminder', '提醒函'],
       ['supervision', '督办单'],
+      ['monthly_report', '情况报告'],
     ]);
     const first = unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id, t.dam.id])));
     const second = unwrap(ledger.documents.issue(draft(u['自治区住房和城乡建设厅']!, [t.sewage.id])));
@@ -250,7 +251,7 @@ describe('the document register', () => {
       name: '回复日期',
     });
     const type = unwrap(ledger.documents.createType({ name: '约谈通知', numberPattern: '某纪监驻环约〔{YYYY}〕{N}号', templateId: saved.id }));
-    expect(type).toMatchObject({ code: 'custom-4', builtin: false });
+    expect(type).toMatchObject({ code: 'custom-5', builtin: false });
     expect(failure(ledger.documents.createType({ name: '工作提示', numberPattern: '某纪监驻环〔2026〕号', templateId: saved.id })).fields).toEqual([
       { field: 'numberPattern', code: 'invalid_number_pattern' },
     ]);

@@ -3,6 +3,7 @@ import { templateProblemOf } from '../../../src/core/documents/model';
 import { fillTemplate, type TemplateData } from '../../../src/core/documents/template/expand';
 import { parseTemplate } from '../../../src/core/documents/template/parse';
 import type { DocumentValues, TaskValues } from '../../../src/core/documents/template/fields';
+import { NO_MONTH_VALUES } from '../../../src/core/documents/template/month-values';
 import reminder from '../../../resources/templates/reminder.json';
 import notice from '../../../resources/templates/notice.json';
 import supervision from '../../../resources/templates/supervision.json';
@@ -24,6 +25,7 @@ const documentValues: DocumentValues = {
   chasedNumber: '',
   chasedDate: '',
   reportPeriod: '',
+  ...NO_MONTH_VALUES,
 };
 
 const task = (index: number, problem: string): TaskValues => ({

@@ -1,6 +1,40 @@
 import type { TemplateFieldInfo } from '../model';
 
 /**
+ * The figures of the month a document reports (a group's 情况报告), filled from monthlyReport: any
+ * template may name them, and they are of the month before the document's date unless it reports another.
+ */
+export const MONTH_FIELDS = {
+  reportMonth: ['报告月份', 'reportMonth'],
+  figuresAsOf: ['统计截止日期', 'figuresAsOf'],
+  taskTotal: ['任务总数', 'taskTotal'],
+  tasksCompleted: ['已完成任务数', 'tasksCompleted'],
+  tasksClosed: ['已销号任务数', 'tasksClosed'],
+  tasksInProgress: ['推进中任务数', 'tasksInProgress'],
+  tasksPending: ['未启动任务数', 'tasksPending'],
+  tasksOverdue: ['逾期任务总数', 'tasksOverdue'],
+  completionRate: ['完成率', 'completionRate'],
+  closedRate: ['销号率', 'closedRate'],
+  closedInMonth: ['本月销号数', 'closedInMonth'],
+  reportedCompletedInMonth: ['本月报完成数', 'reportedCompletedInMonth'],
+  siteVisits: ['实地督导次数', 'siteVisits'],
+  unannouncedVisits: ['四不两直次数', 'unannouncedVisits'],
+  meetings: ['参加会议次数', 'meetings'],
+  lettersIssued: ['本月发文数', 'lettersIssued'],
+  progressReports: ['收到进展报告数', 'progressReports'],
+  unitsReporting: ['报送单位数', 'unitsReporting'],
+  unitsNotReportedCount: ['未报送单位数', 'unitsNotReportedCount'],
+  unitsNotReported: ['未报送单位', 'unitsNotReported'],
+  petitionsTotal: ['信访件总数', 'petitionsTotal'],
+  petitionsCompleted: ['已办结信访件数', 'petitionsCompleted'],
+  petitionsStageCompleted: ['阶段性办结信访件数', 'petitionsStageCompleted'],
+  petitionsPending: ['未办结信访件数', 'petitionsPending'],
+  unitsHeldAccountable: ['问责单位数', 'unitsHeldAccountable'],
+  enterprisesHeldAccountable: ['问责企业数', 'enterprisesHeldAccountable'],
+  personsHeldAccountable: ['问责人数', 'personsHeldAccountable'],
+} as const;
+
+/**
  * The fields a template may name, each by its Chinese name (what an office writes) and its English
  * one. A template can name nothing else: it is data, filled in, never run.
  */
@@ -20,6 +54,7 @@ export const DOCUMENT_FIELDS = {
   chasedNumber: ['原文号', 'chasedNumber'],
   chasedDate: ['原发文日期', 'chasedDate'],
   reportPeriod: ['报送月份', 'reportPeriod'],
+  ...MONTH_FIELDS,
 } as const;
 
 /** What a loop runs over: the document's tasks, or those of them overdue on the document's date. */
@@ -43,6 +78,7 @@ export const TASK_FIELDS = {
 } as const;
 
 export type DocumentField = keyof typeof DOCUMENT_FIELDS;
+export type MonthField = keyof typeof MONTH_FIELDS;
 export type LoopName = keyof typeof LOOPS;
 export type TaskField = keyof typeof TASK_FIELDS;
 

@@ -69,6 +69,9 @@ export function Documents() {
             <Link className="button" to="/documents/batch">
               {t('batch.open')}
             </Link>
+            <Link className="button" to="/documents/monthly-report">
+              {t('monthlyReport.open')}
+            </Link>
             <Link className="button button--primary" to="/documents/new">
               {t('issue.open')}
             </Link>

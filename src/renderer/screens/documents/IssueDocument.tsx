@@ -16,7 +16,7 @@ import { useForm } from '../../forms/useForm';
 import { unchosen } from '../../../shared/validation';
 import { DocTypeSelect } from './DocTypeSelect';
 import { DraftPage, IssuedPage } from './IssuePages';
-import { fileNameOf, useDocumentOutput } from './output';
+import { fileNameOf } from './output';
 import { useDebounced } from '../../hooks/useDebounced';
 
 /** A letter as its page holds it: no recipient until one is chosen (the rules then say it is missing). */
@@ -36,7 +36,6 @@ function IssueForm({ office }: { office: OfficeProfile }) {
   const format = useFormat();
   const api = useApi();
   const documents = useContractMutation().documents;
-  const output = useDocumentOutput();
   const templates = useContractQuery('documents', 'templates', []);
   const units = useContractQuery('units', 'list', []);
   const form = useForm(
@@ -89,11 +88,9 @@ function IssueForm({ office }: { office: OfficeProfile }) {
         html={html}
         print={t('output.print')}
         pdf={{ label: t('output.pdf'), fileName: fileNameOf(doc.number, doc.recipient, 'pdf') }}
+        word={{ id: doc.id, fileName: fileNameOf(doc.number, doc.recipient, 'docx') }}
         tools={
           <>
-            <button type="button" className="button" onClick={() => void output.saveDocx(doc.id, fileNameOf(doc.number, doc.recipient, 'docx'))}>
-              {t('output.docx')}
-            </button>
             <button
               type="button"
               className="button"

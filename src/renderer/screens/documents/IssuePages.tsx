@@ -55,8 +55,8 @@ export function DraftPage({
 }
 
 /**
- * Issuing, after: what was issued (said once, as a status), printing it and saving it as PDF, what
- * else the caller offers (`tools`), the way back to the register, then `children` and the pages.
+ * Issuing, after: what was issued (said once, as a status), printing it and saving it as PDF (and, one
+ * document issued, as Word), what else the caller offers (`tools`), the way back to the register, then `children` and the pages.
  */
 export function IssuedPage({
   title,
@@ -64,6 +64,7 @@ export function IssuedPage({
   html,
   print,
   pdf,
+  word,
   tools,
   children,
 }: {
@@ -73,6 +74,8 @@ export function IssuedPage({
   /** The print button's words. */
   print: string;
   pdf: { readonly label: string; readonly fileName: string };
+  /** The one document issued, to save as Word. */
+  word?: { readonly id: number; readonly fileName: string };
   tools?: ReactNode;
   children?: ReactNode;
 }) {
@@ -91,6 +94,11 @@ export function IssuedPage({
         <button type="button" className="button" onClick={() => void output.savePdf(html, pdf.fileName)}>
           {pdf.label}
         </button>
+        {word && (
+          <button type="button" className="button" onClick={() => void output.saveDocx(word.id, word.fileName)}>
+            {t('output.docx')}
+          </button>
+        )}
         {tools}
         <Link className="button" to="/documents">
           {t('issue.toRegister')}

@@ -61,6 +61,9 @@ export function TemplateEditor({
   const documents = useContractMutation().documents;
   const toast = useToast();
   const units = useContractQuery('units', 'list', []);
+  const types = useContractQuery('documents', 'types', [{ includeArchived: true }]);
+  // The sample is numbered as the type written from this template is (a reminder for a template of none).
+  const docType = types.data?.find((type) => type.templateId === template?.id)?.code ?? 'reminder';
   const form = useForm(
     templateInput,
     { name: template?.name ?? '', format: template?.format ?? 'letter', source: template?.source ?? STARTER },
@@ -75,13 +78,13 @@ export function TemplateEditor({
 
   useEffect(() => {
     const now = today();
-    const sample = unitId ? { docType: 'reminder', recipientUnitId: unitId, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now) } : null;
+    const sample = unitId ? { docType, recipientUnitId: unitId, taskIds: [], issuedOn: now, replyDue: replyDueFor(office, now) } : null;
     void api.documents.checkTemplate({ source: typed.source, format: typed.format, sample }).then((result) => {
       if (!result.ok) return;
       setProblem(result.value.problem);
       if (result.value.html) setHtml(result.value.html);
     });
-  }, [api, office, typed, unitId]);
+  }, [api, docType, office, typed, unitId]);
 
   const goTo = (at: TemplateProblem): void => {
     const area = text.current;

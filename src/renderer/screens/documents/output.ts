@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/i18n/describe';
-import type { Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
 import { useApi } from '../../api/ApiContext';
 import { saveFiles } from '../../api/saveFiles';
 import { useSession } from '../../api/session';
@@ -31,22 +31,22 @@ export function useDocumentOutput() {
     if (!result.ok) toast(describeError(t, result.error));
     else if (result.value !== null) toast(done);
   };
+  /** Saves what was made (the bytes of a file) under the name given; a failure to make it is said instead. */
+  const save = async (made: Result<Uint8Array>, fileName: string): Promise<void> => {
+    if (!made.ok) return report(made, '');
+    report(await saveFiles(api, platform, [{ fileName, bytes: made.value }]), t('output.saved', { name: fileName }));
+  };
   return {
     async print(html: string): Promise<void> {
       const printed = await api.platform.printDocuments(html);
       if (printed.ok && printed.value === 'unsupported') return printInBrowser(html);
       if (!printed.ok || printed.value === 'printed') report(printed, t('output.printed'));
     },
-    async savePdf(html: string, fileName: string): Promise<void> {
-      const pdf = await api.platform.documentPdf(html);
-      if (!pdf.ok) return void report(pdf, '');
-      report(await saveFiles(api, platform, [{ fileName, bytes: pdf.value }]), t('output.saved', { name: fileName }));
-    },
-    async saveDocx(id: number, fileName: string): Promise<void> {
-      const docx = await api.documents.docx(id);
-      if (!docx.ok) return void report(docx, '');
-      report(await saveFiles(api, platform, [{ fileName, bytes: docx.value }]), t('output.saved', { name: fileName }));
-    },
+    savePdf: async (html: string, fileName: string): Promise<void> => save(await api.platform.documentPdf(html), fileName),
+    saveDocx: async (id: number, fileName: string): Promise<void> => save(await api.documents.docx(id), fileName),
+    /** A file the core made (a workbook), under the name it gave. */
+    saveFile: async (made: Result<{ fileName: string; bytes: Uint8Array }>): Promise<void> =>
+      made.ok ? save(ok(made.value.bytes), made.value.fileName) : report(made, ''),
   };
 }
 

@@ -14,7 +14,7 @@ import { useFormat } from '../../hooks/useFormat';
 import { DispatchMonthControl } from './DispatchMonthControl';
 import { DispatchUnits } from './DispatchUnits';
 import { DispatchWorkbooks } from './DispatchWorkbooks';
-import { MonthPicker } from './MonthPicker';
+import { MonthPicker } from '../../components/MonthPicker';
 import { ProgressStateTag } from '../../components/ProgressStateTag';
 import { ReportDialog, type ReportSubject } from './ReportDialog';
 

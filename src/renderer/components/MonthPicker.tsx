@@ -1,18 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { isPeriod, type Period, shiftPeriod } from '../../../shared/dates';
-import { thisPeriod } from '../../hooks/today';
+import { isPeriod, type Period, shiftPeriod } from '../../shared/dates';
+import { thisPeriod } from '../hooks/today';
 
-/** ‹ 上月 · the month · 下月 › · 本月: the period a screen shows. */
-export function MonthPicker({ period, onChange }: { period: Period; onChange: (period: Period) => void }) {
+/** ‹ 上月 · the month · 下月 › · 本月: the period a screen shows (named 调度月份 unless `label` says otherwise). */
+export function MonthPicker({ period, onChange, label }: { period: Period; onChange: (period: Period) => void; label?: string }) {
   const { t } = useTranslation('progress');
   const current = thisPeriod();
+  const name = label ?? t('month.label');
   return (
-    <div className="month-picker" role="group" aria-label={t('month.label')}>
+    <div className="month-picker" role="group" aria-label={name}>
       <button type="button" className="button" onClick={() => onChange(shiftPeriod(period, -1))}>
         {t('month.previous')}
       </button>
       <label>
-        <span className="visually-hidden">{t('month.label')}</span>
+        <span className="visually-hidden">{name}</span>
         <input type="month" value={period} onChange={(e) => isPeriod(e.target.value) && onChange(e.target.value)} />
       </label>
       <button type="button" className="button" onClick={() => onChange(shiftPeriod(period, 1))}>
