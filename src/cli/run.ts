@@ -17,7 +17,6 @@ import { letter } from './commands/letter';
 import { packageCommand } from './commands/package';
 import { passwd } from './commands/passwd';
 import { report } from './commands/report';
-import { reportPackage } from './commands/report-package';
 import { restore } from './commands/restore';
 import { rollup } from './commands/rollup';
 import { stats } from './commands/stats';
@@ -39,7 +38,6 @@ const COMMANDS: readonly Command[] = [
   exportCommand,
   packageCommand,
   report,
-  reportPackage,
   rollup,
   user,
 ];

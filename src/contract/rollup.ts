@@ -1,5 +1,7 @@
 import { method } from './define';
 import type { CommissionOverview, GroupDetail, LedgerKind, PackageChecked } from '../core/rollup/model';
+import type { ExportedFile } from '../core/excel/export/model';
+import { period } from '../shared/validation';
 import { id, none, secret } from './common';
 import { z } from 'zod';
 export * from '../core/rollup/model';
@@ -25,6 +27,8 @@ export const rollup = {
   kind: method(none).returns<LedgerKind>(),
   /** The key is made the first time it is asked for. */
   signingKey: method(none).returns<{ fingerprint: string }>(),
+  /** A group's package of the month for the commission, sealed under the passphrase the two offices agreed. */
+  package: method(z.tuple([period, secret])).returns<ExportedFile>(),
   overview: method(none).returns<CommissionOverview>(),
   group: method(z.tuple([id])).returns<GroupDetail>(),
   /** Opens the packages and says how each stands; nothing is written. */

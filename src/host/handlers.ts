@@ -6,6 +6,7 @@ import { renderHtml } from '../core/documents/render/html';
 import { TEMPLATE_FIELDS } from '../core/documents/template/fields';
 import type { Ledger } from '../core/ledger';
 import { acceptPackages, checkPackages } from '../core/rollup/files';
+import { reportPackageFile } from '../core/rollup/package';
 import type { Session } from './session';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -192,6 +193,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     rollup: {
       kind: () => use((l) => ok(l.rollup.kind())),
       signingKey: () => use((l) => l.rollup.signingKey()),
+      package: (period, passphrase) => use((l) => reportPackageFile(l, period, passphrase)),
       overview: () => use((l) => ok(l.rollup.overview())),
       group: (id) => use((l) => l.rollup.group(id)),
       check: ({ files, passphrase }) => use((l) => checkPackages(l, files, passphrase)),

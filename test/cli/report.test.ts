@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readReportPackage } from '../../src/core/rollup/package';
 import { Ledger } from '../../src/core/ledger';
 import { dateOf, periodOf, shiftPeriod } from '../../src/shared/dates';
 import { duban, ledgerFile } from '../helpers/cli';
@@ -22,7 +23,10 @@ beforeAll(async () => {
   await ledgerFile(ledgerPath, PASSWORD, { demo: true });
 }, 120_000);
 
-const report = (args: string[]) => duban(['report', ledgerPath, '--password-stdin', ...args], `${PASSWORD}\n`);
+const PASSPHRASE = '两家约定的口令 十一月';
+/** The demo office's issuer, which names its package. */
+const ISSUER = '中共某某自治区纪委监委驻自治区生态环境厅纪检监察组';
+const report = (args: string[]) => duban(['report', ledgerPath, '--password-stdin', ...args], `${PASSWORD}\n${PASSPHRASE}\n`);
 
 async function reportsIssued() {
   const ledger = unwrap(await Ledger.open(ledgerPath, { password: PASSWORD }, { readOnly: true }));
@@ -37,7 +41,9 @@ describe('duban report', () => {
     const run = report(['--period', PERIOD, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([`情况报告-${PERIOD}.docx`, `情况报告-${PERIOD}.pdf`, `统计表-${PERIOD}.xlsx`].sort());
+    expect(readdirSync(out).sort()).toEqual(
+      [`情况报告-${PERIOD}.docx`, `情况报告-${PERIOD}.pdf`, `统计表-${PERIOD}.xlsx`, `${ISSUER}-${PERIOD}.dubanreport`].sort(),
+    );
     const docx = execFileSync('unzip', ['-p', join(out, `情况报告-${PERIOD}.docx`), 'word/document.xml'], { encoding: 'utf8' });
     expect(docx).toContain(TITLE);
     const pdf = execFileSync('pdftotext', ['-layout', join(out, `情况报告-${PERIOD}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
@@ -49,6 +55,9 @@ describe('duban report', () => {
     const issued = await reportsIssued();
     expect(issued.map((d) => d.title)).toEqual([TITLE]);
     expect(run.stdout).toContain(issued[0]!.number);
+    const sealed = unwrap(await readReportPackage(readFileSync(join(out, `${ISSUER}-${PERIOD}.dubanreport`)), PASSPHRASE));
+    expect(sealed.content.period).toBe(PERIOD);
+    expect(run.stdout).toContain(sealed.fingerprint);
   }, 120_000);
 
   it('writes nothing and takes no number when a file of the month is already there, or the month is not given', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/core/demo/seed';
@@ -24,22 +24,24 @@ async function groupLedger(path: string, issuer: string): Promise<string> {
   return fingerprint;
 }
 
-describe('duban report-package, init --commission, rollup and stats of a commission', () => {
-  const groups: { path: string; pkg: string; fingerprint: string }[] = [];
+describe('duban report (its package), init --commission, rollup and stats of a commission', () => {
+  const groups: { path: string; out: string; pkg: string; fingerprint: string }[] = [];
   let commission: string;
   beforeAll(async () => {
     for (const [i, issuer] of GROUPS.entries()) {
       const path = join(tempDir(), `group-${i}.duban`);
-      groups.push({ path, pkg: join(tempDir(), `group-${i}-2026-11.dubanreport`), fingerprint: await groupLedger(path, issuer) });
+      const out = join(tempDir(), `group-${i}-2026-11`);
+      groups.push({ path, out, pkg: join(out, `${issuer}-2026-11.dubanreport`), fingerprint: await groupLedger(path, issuer) });
     }
     commission = join(tempDir(), 'commission.duban');
   });
 
-  it('writes each group’s November package, saying its fingerprint', () => {
+  it('writes each group’s November report with its package, saying its fingerprint', () => {
     for (const group of groups) {
-      const run = duban(['report-package', group.path, '--period', '2026-11', '--out', group.pkg, '--password-stdin'], secrets);
+      const run = duban(['report', group.path, '--period', '2026-11', '--date', '2026-12-03', '--out', group.out, '--password-stdin'], secrets);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain(group.fingerprint);
+      expect(readFileSync(group.pkg).subarray(0, 8).length).toBe(8);
     }
   });
 
@@ -47,9 +49,11 @@ describe('duban report-package, init --commission, rollup and stats of a commiss
     const made = duban(['init', commission, '--commission', '--password-stdin'], `${PASSWORD}\n`);
     expect(made.status, made.stderr).toBe(0);
     expect(made.stdout).toContain('委机关汇总台账');
-    const refused = duban(['report-package', commission, '--period', '2026-11', '--out', join(tempDir(), 'none.dubanreport'), '--password-stdin'], secrets);
+    const out = join(tempDir(), 'none');
+    const refused = duban(['report', commission, '--period', '2026-11', '--out', out, '--password-stdin'], secrets);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('委机关的汇总台账，不生成报送包');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('asks before recording a new group: from standard input only with --accept-new', () => {

@@ -17,7 +17,9 @@ const lastMonth = (): { period: string; words: string } => {
   return { period: month.toISOString().slice(0, 7), words: `${month.getUTCFullYear()}年${month.getUTCMonth() + 1}月` };
 };
 
-test('月度报告: pick the month, see the report with its figures, save the 统计表, issue it and save it as Word and PDF', async ({ app }) => {
+test('月度报告: pick the month, see the report with its figures, save the 统计表 and the package, issue it and save it as Word and PDF', async ({ app }) => {
+  // The demo's opening, four files saved and a PDF printed: more than one test's usual time on a shared machine.
+  test.slow();
   const { page } = app;
   const { period, words } = lastMonth();
   await openDemo(page);
@@ -41,6 +43,26 @@ test('月度报告: pick the month, see the report with its figures, save the �
   const workbook = page.waitForEvent('download');
   await form.getByRole('button', { name: '保存统计表（Excel）' }).click();
   expect((await workbook).suggestedFilename()).toBe(`统计表-${period}.xlsx`);
+
+  await form.getByRole('button', { name: '保存报送包…' }).click();
+  const dialog = page.getByRole('dialog', { name: '保存报送委机关的报送包' });
+  await expect(dialog.locator('code.fingerprint')).toHaveText(/^([0-9A-F]{8} ){4}[0-9A-F]{8}$/);
+  await dialog.getByLabel('报送口令', { exact: true }).fill('两家约定的口令 十一月');
+  await dialog.getByLabel('再次输入报送口令').fill('两家约定的口令 十二月');
+  await dialog.getByRole('button', { name: '保存报送包' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('两次输入的密码不一致');
+  await dialog.getByLabel('再次输入报送口令').fill('两家约定的口令 十一月');
+  await snap(page, 'monthly-report-01-package');
+  const sealed = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '保存报送包' }).click();
+  const pkg = await sealed;
+  expect(pkg.suggestedFilename()).toBe(`中共某某自治区纪委监委驻自治区生态环境厅纪检监察组-${period}.dubanreport`);
+  expect(
+    readFileSync((await pkg.path())!)
+      .subarray(0, 8)
+      .toString('latin1'),
+  ).toBe('DUBANRP\0');
+  await expect(dialog).toBeHidden();
 
   await form.getByRole('button', { name: '出具报告（占用文号）' }).click();
   await expect(page.getByRole('status').getByText(/已出具 某纪监驻环报〔\d{4}〕1号《关于.*的报告》/)).toBeVisible();

@@ -4,16 +4,19 @@ import type { Preview } from '../../core/documents/model';
 import { renderFile } from '../../core/documents/output';
 import type { DocumentPrinter } from '../../core/documents/print/chromium';
 import type { Ledger } from '../../core/ledger';
+import { reportPackageFileName, writeReportPackage } from '../../core/rollup/package';
 import { dateOf, type IsoDate, isIsoDate, isPeriod, type Period } from '../../shared/dates';
 import { ok, type Result } from '../../shared/result';
-import { type Command, type CommandContext, openLedger } from '../command';
+import { askUnlock, type Command, type CommandContext, openLedger } from '../command';
 import { type CliFailure, cliFailure, ledgerFailure } from '../failure';
 import { makeFolder, writeNewFile } from '../write-new-file';
 
 /**
  * `duban report FILE --period YYYY-MM --out DIR [--date YYYY-MM-DD]`: the group's monthly report
- * into DIR — the 情况报告 (issued, so numbered, as the app issues it) as .docx and .pdf, and the
- * 统计表 as .xlsx. Everything is made before the report is issued, and nothing is written over.
+ * into DIR — the 情况报告 (issued, so numbered, as the app issues it) as .docx and .pdf, the 统计表 as
+ * .xlsx, and the report package for the commission (.dubanreport: signed, sealed under the passphrase
+ * the two offices agreed — asked after the ledger's password, the second line with --password-stdin).
+ * Everything is made before the report is issued, and nothing is written over.
  */
 interface Plan {
   readonly period: Period;
@@ -28,6 +31,7 @@ interface ReportRun {
   readonly plan: Plan;
   readonly report: Preview;
   readonly printer: DocumentPrinter | null;
+  readonly passphrase: string;
 }
 
 /** One file the command writes: its name and its bytes. Another output is another entry of OUTPUTS. */
@@ -54,7 +58,15 @@ const statistics: ReportOutput = {
   },
 };
 
-const OUTPUTS: readonly ReportOutput[] = [documentFile('docx'), documentFile('pdf'), statistics];
+const reportPackage: ReportOutput = {
+  fileName: (run) => reportPackageFileName(run.ledger, run.plan.period),
+  async make({ ledger, plan, passphrase }) {
+    const file = await writeReportPackage(ledger, plan.period, passphrase);
+    return file.ok ? file : ledgerFailure(file.error);
+  },
+};
+
+const OUTPUTS: readonly ReportOutput[] = [documentFile('docx'), documentFile('pdf'), statistics, reportPackage];
 
 function planOf(ctx: CommandContext): Result<Plan, CliFailure> {
   const { period, out } = ctx.values as { period?: string; out?: string; date?: string };
@@ -66,11 +78,11 @@ function planOf(ctx: CommandContext): Result<Plan, CliFailure> {
   return ok({ period, date, out });
 }
 
-async function run(ctx: CommandContext, ledger: Ledger, plan: Plan, printer: DocumentPrinter | null): Promise<Result<void, CliFailure>> {
+async function run(ctx: CommandContext, ledger: Ledger, plan: Plan, printer: DocumentPrinter | null, passphrase: string): Promise<Result<void, CliFailure>> {
   const request = { period: plan.period, issuedOn: plan.date };
   const report = ledger.monthlyReport.preview(request);
   if (!report.ok) return ledgerFailure(report.error);
-  const reportRun: ReportRun = { ctx, ledger, plan, report: report.value, printer };
+  const reportRun: ReportRun = { ctx, ledger, plan, report: report.value, printer, passphrase };
   const paths = OUTPUTS.map((output) => join(plan.out, output.fileName(reportRun)));
   const taken = paths.find((path) => existsSync(path));
   if (taken) return cliFailure('out_exists', { path: taken });
@@ -91,6 +103,8 @@ async function run(ctx: CommandContext, ledger: Ledger, plan: Plan, printer: Doc
   }
   ctx.out(ctx.t('cli:report.issued', { number: issued.value.number, title: issued.value.title }));
   for (const path of paths) ctx.out(ctx.t('cli:letter.written', { path }));
+  const key = ledger.rollup.signingKey();
+  if (key.ok) ctx.out(ctx.t('cli:report.fingerprint', { fingerprint: key.value.fingerprint }));
   return ok(undefined);
 }
 
@@ -106,10 +120,15 @@ export const report: Command = {
     if (!launched.ok) return ledgerFailure(launched.error);
     try {
       const [path] = ctx.positionals as [string];
-      const opened = await openLedger(ctx, path, false);
+      const unlock = await askUnlock(ctx);
+      if (!unlock.ok) return unlock;
+      // A passphrase mistyped would leave the commission a package it cannot open: typed twice at a terminal.
+      const passphrase = await ctx.secrets.askNew(ctx.t('cli:prompts.passphrase'), ctx.t('cli:prompts.confirmPassphrase'));
+      if (!passphrase.ok) return passphrase;
+      const opened = await openLedger(ctx, path, false, unlock.value);
       if (!opened.ok) return opened;
       try {
-        return await run(ctx, opened.value, plan.value, launched.value);
+        return await run(ctx, opened.value, plan.value, launched.value, passphrase.value);
       } finally {
         opened.value.close();
       }

@@ -2,6 +2,8 @@ import { type Period, isPeriod, lastDayOfPeriod, localTimestamp } from '../../sh
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
 import { loadOffice } from '../documents/catalogue';
+import { plainFileName } from '../evidence/model';
+import type { ExportedFile } from '../excel/export/model';
 import type { Ledger } from '../ledger';
 import { KDF_FLOOR, type KdfParams } from '../storage/kdf';
 import { digestOf, openPackage, sealPackage } from './envelope';
@@ -9,6 +11,19 @@ import { ledgerKindOf } from './kind';
 import type { ReportContent, ReportPackage } from './model';
 import { accountabilityRows, taskRows } from './rows';
 import { fingerprintOf, ledgerSigningKey, PUBLIC_KEY_BYTES, SIGNATURE_BYTES, signBytes, verifyBytes } from './signing-key';
+
+/** A package's file name ends so; the commission's import chooses these files. */
+export const REPORT_PACKAGE_EXTENSION = '.dubanreport';
+
+/** Named by the group and the month, so that the commission tells its many packages apart on the medium. */
+export const reportPackageFileName = (ledger: Ledger, period: Period): string =>
+  plainFileName(`${loadOffice(ledger.context.db).issuer.trim()}-${period}${REPORT_PACKAGE_EXTENSION}`);
+
+/** The package as a file to save (the app's 月度报告 page, `duban report`). */
+export async function reportPackageFile(ledger: Ledger, period: Period, passphrase: string): Promise<Result<ExportedFile>> {
+  const bytes = await writeReportPackage(ledger, period, passphrase);
+  return bytes.ok ? ok({ fileName: reportPackageFileName(ledger, period), bytes: bytes.value, rows: 1 }) : bytes;
+}
 
 /** Signatures are over this prefix and the content, so that no other message of the ledger's key can pass for a package. */
 const SIGNED_PREFIX = Buffer.from('duban/v1/report-package\0', 'utf8');

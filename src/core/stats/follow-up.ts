@@ -72,12 +72,13 @@ export function accountabilityStats(db: Reader): AccountabilityStats {
   };
 }
 
+/** The documents issued on or before `asOf` (a month's figures do not count what was issued after it). */
 export function documentStats(db: Reader, asOf: IsoDate): DocumentStats {
   const row = db.get<{ issued: number | null; voided: number | null; awaiting: number | null; late: number | null }>(
     `SELECT sum(state = 'issued') AS issued, sum(state = 'voided') AS voided,
        sum(state = 'issued' AND reply_due IS NOT NULL AND replied_on IS NULL) AS awaiting,
        sum(state = 'issued' AND reply_due IS NOT NULL AND replied_on IS NULL AND reply_due < $asOf) AS late
-     FROM documents`,
+     FROM documents WHERE issued_on <= $asOf`,
     { asOf },
   );
   return { issued: row?.issued ?? 0, voided: row?.voided ?? 0, awaitingReply: row?.awaiting ?? 0, overdueReplies: row?.late ?? 0 };

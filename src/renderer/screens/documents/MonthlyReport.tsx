@@ -12,6 +12,7 @@ import { thisPeriod, today } from '../../hooks/today';
 import { useForm } from '../../forms/useForm';
 import { DraftPage, IssuedPage } from './IssuePages';
 import { fileNameOf, useDocumentOutput } from './output';
+import { ReportPackageDialog } from './ReportPackageDialog';
 
 /**
  * 月度报告: the group's 情况报告 for a month, shown as it will print (its words from the 情况报告
@@ -32,10 +33,16 @@ export function MonthlyReport() {
   const number = preview.data?.items[0]?.document.number;
   const [issued, setIssued] = useState<{ doc: IssuedDocument; html: string } | null>(null);
   const saveWorkbook = async (): Promise<void> => output.saveFile(await api.monthlyReport.workbook(isPeriod(period) ? period : lastMonth));
-  const workbookButton = (
-    <button type="button" className="button" onClick={() => void saveWorkbook()}>
-      {t('monthlyReport.workbook')}
-    </button>
+  const [packaging, setPackaging] = useState(false);
+  const outputs = (
+    <>
+      <button type="button" className="button" onClick={() => void saveWorkbook()}>
+        {t('monthlyReport.workbook')}
+      </button>
+      <button type="button" className="button" onClick={() => setPackaging(true)}>
+        {t('monthlyReport.package.open')}
+      </button>
+    </>
   );
 
   const issue = (): void =>
@@ -48,40 +55,49 @@ export function MonthlyReport() {
       return result;
     });
 
+  // Beside the page, not inside its form: a form within a form would submit both.
+  const packageDialog = packaging && <ReportPackageDialog period={isPeriod(period) ? period : lastMonth} onClose={() => setPackaging(false)} />;
+
   if (issued) {
     const { doc, html } = issued;
     return (
-      <IssuedPage
-        title={t('monthlyReport.title')}
-        done={t('monthlyReport.done', { number: doc.number, title: doc.title })}
-        html={html}
-        print={t('output.print')}
-        pdf={{ label: t('output.pdf'), fileName: fileNameOf(doc.number, doc.title, 'pdf') }}
-        word={{ id: doc.id, fileName: fileNameOf(doc.number, doc.title, 'docx') }}
-        tools={workbookButton}
-      />
+      <>
+        {packageDialog}
+        <IssuedPage
+          title={t('monthlyReport.title')}
+          done={t('monthlyReport.done', { number: doc.number, title: doc.title })}
+          html={html}
+          print={t('output.print')}
+          pdf={{ label: t('output.pdf'), fileName: fileNameOf(doc.number, doc.title, 'pdf') }}
+          word={{ id: doc.id, fileName: fileNameOf(doc.number, doc.title, 'docx') }}
+          tools={outputs}
+        />
+      </>
     );
   }
 
   return (
-    <DraftPage
-      title={t('monthlyReport.title')}
-      subtitle={t('monthlyReport.subtitle')}
-      form={form}
-      failure={preview.error}
-      submit={t('monthlyReport.issue')}
-      onSubmit={issue}
-      html={sound ? (preview.data?.html ?? null) : null}
-    >
-      <div className="field field--wide">
-        <span className="field__label" aria-hidden="true">
-          {t('monthlyReport.period')}
-        </span>
-        <MonthPicker label={t('monthlyReport.period')} period={isPeriod(period) ? period : lastMonth} onChange={(month) => form.set('period', month)} />
-      </div>
-      <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required {...(number ? { hint: t('monthlyReport.number', { number }) } : {})} />
-      <p className="field--wide field__hint">{t('monthlyReport.words')}</p>
-      <div className="field--wide toolbar">{workbookButton}</div>
-    </DraftPage>
+    <>
+      {packageDialog}
+      <DraftPage
+        title={t('monthlyReport.title')}
+        subtitle={t('monthlyReport.subtitle')}
+        form={form}
+        failure={preview.error}
+        submit={t('monthlyReport.issue')}
+        onSubmit={issue}
+        html={sound ? (preview.data?.html ?? null) : null}
+      >
+        <div className="field field--wide">
+          <span className="field__label" aria-hidden="true">
+            {t('monthlyReport.period')}
+          </span>
+          <MonthPicker label={t('monthlyReport.period')} period={isPeriod(period) ? period : lastMonth} onChange={(month) => form.set('period', month)} />
+        </div>
+        <DateInput form={form} name="issuedOn" label={t('fields.issuedOn')} required {...(number ? { hint: t('monthlyReport.number', { number }) } : {})} />
+        <p className="field--wide field__hint">{t('monthlyReport.words')}</p>
+        <div className="field--wide toolbar">{outputs}</div>
+      </DraftPage>
+    </>
   );
 }
