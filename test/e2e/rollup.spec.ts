@@ -38,6 +38,11 @@ test('a commission ledger takes two groups’ packages, confirming each new fing
 
   await expect(page.getByRole('heading', { name: '各纪检监察组报送情况' })).toBeVisible();
   await expect(page.getByText('还没有导入任何纪检监察组的报送包')).toBeVisible();
+  // A commission keeps no tasks, letters or units of its own: its navigation offers none of them.
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link', { name: '导入报送包' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '整改任务台账' })).toHaveCount(0);
+  await expect(nav.getByText('台账资料')).toHaveCount(0);
   await page.getByRole('link', { name: '导入报送包' }).first().click();
 
   await page.getByLabel('报送包文件').setInputFiles(groups.map((_, i) => join(workDir, `${['生态环境厅组', '水利厅组'][i]}-${period}.dubanreport`)));

@@ -4,6 +4,7 @@ import { useApi } from '../api/ApiContext';
 import { SessionWarnings } from '../components/SessionWarnings';
 import { SCREENS } from './screens';
 import { useSession } from '../api/session';
+import { useContractQuery } from '../api/useContract';
 
 const GROUPS = ['work', 'records', 'system'] as const;
 
@@ -14,6 +15,8 @@ export function Shell() {
   const { status, refresh } = useSession();
   const ledgerName = status.path?.split(/[\\/]/).pop() ?? '';
   const home = SCREENS.find((s) => s.nav)?.path ?? '/';
+  const kind = useContractQuery('rollup', 'kind', []).data ?? 'group';
+  const shown = SCREENS.filter((s) => s.nav && (s.kinds ?? [kind]).includes(kind));
 
   return (
     <div className="shell">
@@ -22,16 +25,21 @@ export function Shell() {
       </a>
       <nav className="shell__nav" aria-label={t('nav.label')}>
         <div className="shell__brand">{t('appName')}</div>
-        {GROUPS.map((group) => (
-          <div key={group} className="nav-group">
-            <div className="nav-group__title">{t(`nav.groups.${group}`)}</div>
-            {SCREENS.filter((s) => s.nav && s.group === group).map((s) => (
-              <NavLink key={s.path} to={s.path} end={s.path === '/'} className={({ isActive }) => `nav-link${isActive ? ' nav-link--active' : ''}`}>
-                {t(`nav.${s.nav}`)}
-              </NavLink>
-            ))}
-          </div>
-        ))}
+        {GROUPS.map((group) => {
+          const items = shown.filter((s) => s.group === group);
+          return (
+            items.length > 0 && (
+              <div key={group} className="nav-group">
+                <div className="nav-group__title">{t(`nav.groups.${group}`)}</div>
+                {items.map((s) => (
+                  <NavLink key={s.path} to={s.path} end={s.path === '/'} className={({ isActive }) => `nav-link${isActive ? ' nav-link--active' : ''}`}>
+                    {t(`nav.${s.nav}`)}
+                  </NavLink>
+                ))}
+              </div>
+            )
+          );
+        })}
       </nav>
       <div className="shell__main">
         <header className="shell__top">
