@@ -70,6 +70,9 @@ test('a commission ledger takes two groups’ packages, confirming each new fing
   const table = page.getByRole('table', { name: '各组整改任务' });
   for (const [name] of groups) await expect(table.getByRole('row', { name: new RegExp(name) })).toContainText('14');
   await expect(page.getByText('各组均已报送')).toBeVisible();
+  const summary = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await summary).suggestedFilename()).toMatch(/^各纪检监察组整改督办工作汇总表-\d{4}-\d{2}-\d{2}\.xlsx$/);
   await snap(page, 'rollup-dashboard');
   await page.setViewportSize({ width: 1440, height: 900 });
   await snap(page, 'rollup-dashboard-1440');

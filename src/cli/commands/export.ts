@@ -27,7 +27,7 @@ export const exportCommand: Command = {
           ? { kind, query: unitId ? { unitId } : {} }
           : kind === 'petitions'
             ? { kind, query: unitId ? { unitId } : {} }
-            : kind === 'units'
+            : kind === 'units' || kind === 'groups'
               ? { kind }
               : { kind: 'stats' };
       const exported = await ledger.exchange.export(request, ctx.language);

@@ -121,6 +121,9 @@ const figuresOf = (group: { name: string; fingerprint: string; content: ReportCo
   ...group.content.stats,
 });
 
+/** Each group's figures from its latest package, in the order the groups were first recorded. */
+export const latestGroupFigures = (db: Reader): GroupFigures[] => latest(db).map(figuresOf);
+
 /** The month a group reports at the start of the next: the month before today's. */
 export const reportingMonthOf = (today: IsoDate): Period => shiftPeriod(periodOf(today), -1);
 
@@ -132,7 +135,7 @@ export function rollupService(ctx: LedgerContext) {
     signingKey: () => (ledgerKindOf(ctx.db) === 'commission' ? err(dubanError('report.commission_reports_nothing')) : ledgerSigningKey(ctx)),
     check: (pkg: ReportPackage) => check(ctx.db, pkg),
     accept: (pkg: ReportPackage, options: { acceptNew: boolean }) => accept(ctx, pkg, options),
-    stats: (): CommissionStats => ({ asOf: ctx.today(), groups: latest(ctx.db).map(figuresOf) }),
+    stats: (): CommissionStats => ({ asOf: ctx.today(), groups: latestGroupFigures(ctx.db) }),
     overview: (): CommissionOverview => {
       const period = reportingMonthOf(ctx.today());
       return { period, groups: latest(ctx.db).map((group) => ({ id: group.id, ...figuresOf(group), reported: group.content.period >= period })) };

@@ -7,6 +7,7 @@ import { readReportPackage, writeReportPackage } from '../../../src/core/rollup/
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
 import type { Period } from '../../../src/shared/dates';
 import { unwrap } from '../../helpers/result';
+import { loadWithExcelJS } from '../../helpers/workbooks';
 import { useTempDir } from '../../helpers/temp';
 
 vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
@@ -85,6 +86,23 @@ describe('the report package and the commission ledger', () => {
       expect(fingerprint).toBe(unwrap(ledger.rollup.signingKey()).fingerprint);
       expect(period).toBe(NOVEMBER);
     }
+  });
+
+  it('writes the groups side by side in its summary workbook, with a 合计 row over them; a group ledger has none to write', async () => {
+    const commission = await commissionLedger('summary');
+    for (const bytes of [environmentPackage, waterPackage]) unwrap(commission.rollup.accept(await read(bytes), { acceptNew: true }));
+    const file = unwrap(await commission.exchange.export({ kind: 'groups' }, 'zh-CN'));
+    expect(file.fileName).toMatch(/^各纪检监察组整改督办工作汇总表-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = (await loadWithExcelJS(Buffer.from(file.bytes))).worksheets[0]!;
+    const rows = sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : []));
+    const rowOf = (name: string) => rows.find((row) => row[0] === name)!;
+    const own = [environment, water].map((ledger) => ledger.stats({ asOf: '2026-11-30' as never }));
+    expect(rowOf(ENVIRONMENT).slice(1, 3)).toEqual(['2026年11月', own[0]!.tasks.total]);
+    expect(rowOf(WATER)[2]).toBe(own[1]!.tasks.total);
+    const total = rowOf('合计');
+    expect(total[2]).toBe(own[0]!.tasks.total + own[1]!.tasks.total);
+    expect(total).toContain(own[0]!.petitions.total + own[1]!.petitions.total);
+    expect(await environment.exchange.export({ kind: 'groups' }, 'zh-CN')).toMatchObject({ ok: false, error: { code: 'report.not_commission' } });
   });
 
   it('asks before recording a group seen for the first time', async () => {

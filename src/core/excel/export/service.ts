@@ -2,15 +2,19 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { formatDate } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/setup';
-import { ok, type Result } from '../../../shared/result';
+import { dubanError } from '../../../shared/errors';
+import { err, ok, type Result } from '../../../shared/result';
 import { validate } from '../../../shared/validation';
 import type { LedgerContext } from '../../context';
+import { ledgerKindOf } from '../../rollup/kind';
+import { latestGroupFigures } from '../../rollup/service';
 import { ledgerStats } from '../../stats/service';
 import type { TaskQuery } from '../../tasks/model';
 import { loadUnit } from '../../units/service';
 import { streamedWorkbook } from '../write/book';
 import { exchangeWords } from '../words';
 import { type ExportedFile, exportRequest, type ExportRequest } from './model';
+import { writeGroups } from './groups';
 import { countPetitions, writePetitionRows } from './petitions';
 import { writeByMonth, writeByStatus, writeByUnit } from './stats';
 import { taskIds, writeTaskRows } from './tasks';
@@ -78,6 +82,14 @@ async function build(ctx: LedgerContext, request: Request, t: TFunction, languag
         writeByMonth(book, t('exchange:exports.sheets.byMonth'), stats, t, language, heading('byMonth'));
       });
       return ok({ bytes, rows: stats.tasks.byUnit.length });
+    }
+    case 'groups': {
+      if (ledgerKindOf(ctx.db) !== 'commission') return err(dubanError('report.not_commission'));
+      const groups = latestGroupFigures(ctx.db);
+      const { bytes } = await streamedWorkbook((book) =>
+        writeGroups(book, t('exchange:exports.sheets.groups'), groups, t, language, { title, subtitle: subtitle(t, today, groups.length) }),
+      );
+      return ok({ bytes, rows: groups.length });
     }
   }
 }

@@ -7,6 +7,7 @@ import { Figure } from '../../components/Figure';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, Section } from '../../components/Section';
+import { ExportButton } from '../../components/workbooks/ExportButton';
 import { useFormat } from '../../hooks/useFormat';
 import { GroupTable } from './GroupTable';
 
@@ -24,17 +25,20 @@ export function Commission() {
   if (!overview.data) return <ErrorNotice error={overview.error} />;
   const o = overview.data;
   const period = format.period(o.period);
-  const importLink = (
-    <Link to="/rollup" className="button button--primary">
-      {t('dashboard.import')}
-    </Link>
+  const actions = (
+    <>
+      {o.groups.length > 0 && <ExportButton request={{ kind: 'groups' }} />}
+      <Link to="/rollup" className="button button--primary">
+        {t('dashboard.import')}
+      </Link>
+    </>
   );
   const late = o.groups.filter((group) => !group.reported);
   const petitions = sum(o, (g) => g.petitions.total);
   const n = format.number;
   return (
     <>
-      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle', { period })} actions={importLink} />
+      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle', { period })} actions={actions} />
       {o.groups.length === 0 ? (
         <Section title={t('dashboard.table')}>
           <Empty>{t('dashboard.none')}</Empty>

@@ -10,10 +10,14 @@ import { Section } from '../../components/Section';
 import { today } from '../../hooks/today';
 import { useExport } from '../../components/workbooks/ExportButton';
 
+/** A group's own workbooks: the commission's summary of groups is saved from its home page. */
+type GroupExport = Exclude<ExportKind, 'groups'>;
+const GROUP_EXPORTS = EXPORT_KINDS.filter((k): k is GroupExport => k !== 'groups');
+
 /** Workbooks for leaders: the task ledger (a unit's, or tasks in a state), petition cases, units, statistics. */
 export function Exports() {
   const { t } = useTranslation('exchange');
-  const [kind, setKind] = useState<ExportKind>('tasks');
+  const [kind, setKind] = useState<GroupExport>('tasks');
   const [unitId, setUnitId] = useState<number | null>(null);
   const [status, setStatus] = useState<TaskStatus | ''>('');
   const [asOf, setAsOf] = useState<string>(today());
@@ -41,7 +45,7 @@ export function Exports() {
       <div className="form form--grid">
         <fieldset className="field--wide export-kinds">
           <legend>{t('exportPage.kind')}</legend>
-          {EXPORT_KINDS.map((k) => (
+          {GROUP_EXPORTS.map((k) => (
             <label key={k} className="export-kinds__option">
               <input type="radio" name="export-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
               {t(`exports.titles.${k}`)}
