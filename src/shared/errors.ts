@@ -86,6 +86,7 @@ export const ERROR_CODES = [
   'report.key_changed',
   'report.not_commission',
   'report.commission_reports_nothing',
+  'report.no_signing_key',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -112,6 +113,7 @@ export const FIELD_ERROR_CODES = [
   'invalid_phone',
   'date_order',
   'passwords_differ',
+  'passphrases_differ',
   'password_in_use',
   'ledger_extension',
   'lead_and_cooperating',

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Ledger } from '../../src/core/ledger';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from '../../src/core/schema/migrations';
+import { seedSigningKey } from '../../src/core/rollup/signing-key';
 import { KDF_FLOOR } from '../../src/core/storage/kdf';
 import { LedgerStore } from '../../src/core/storage/store';
 import { ok } from '../../src/shared/result';
@@ -52,10 +53,26 @@ describe('schema migrations', () => {
     // The tables of the new version are there and usable.
     expect(ledger.petitions.findByReceipt('D1')).toMatchObject({ pollutionKinds: ['noise'], accountability: '', extraColumns: [] });
     expect(ledger.unitGroups.list()).toEqual([]);
+    const key = unwrap(ledger.rollup.signingKey()).fingerprint;
     unwrap(ledger.close());
+    const reopened = unwrap(await Ledger.open(path, { password: PASSWORD }));
+    expect(unwrap(reopened.rollup.signingKey()).fingerprint).toBe(key);
+    unwrap(reopened.close());
     const again = unwrap(await LedgerStore.open(path, { password: PASSWORD }, { readOnly: true }));
     expect(schemaVersionOf(again.db)).toBe(SCHEMA_VERSION);
     again.close();
+  });
+
+  it('keep the signing key a ledger of version 11 made on first need', async () => {
+    const path = join(tempDir(), 'keyed.duban');
+    const { store } = unwrap(await LedgerStore.create(path, { password: PASSWORD, kdf: KDF_FLOOR }));
+    unwrap(store.write((w) => migrate(w, 11)));
+    unwrap(store.write((w) => ok(seedSigningKey(w))));
+    const made = store.db.get<{ value: string }>("SELECT value FROM settings WHERE key = 'report.signingKey'");
+    unwrap(store.close());
+    const ledger = unwrap(await Ledger.open(path, { password: PASSWORD }));
+    expect(ledger.context.db.get("SELECT value FROM settings WHERE key = 'report.signingKey'")).toEqual(made);
+    unwrap(ledger.close());
   });
 
   it('upgrade a ledger opened read-only in memory only, leaving the file as it was', async () => {

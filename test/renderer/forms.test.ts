@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
 import { type MeetingInput, meetingInput } from '../../src/contract/meetings';
 import { accountabilityInput } from '../../src/contract/accountability';
 import { RECORD_AREAS, RECORD_WORDS } from '../../src/renderer/components/recordWords';
+import { typedTwice } from '../../src/renderer/forms/typedTwice';
 import { changed, type FieldOf, freshChecks, shownError, touched } from '../../src/renderer/forms/fields';
 import { fieldErrors } from '../../src/shared/validation';
 
@@ -63,5 +65,15 @@ describe('a record page speaks in its area’s words', () => {
       }),
     );
     expect(missing).toEqual([]);
+  });
+});
+
+describe('a secret typed twice', () => {
+  it('says under the second typing that the two differ, in the words of what was typed', () => {
+    const password = typedTwice(z.object({ next: z.string(), confirm: z.string() }), 'next');
+    const passphrase = typedTwice(z.object({ passphrase: z.string(), confirm: z.string() }), 'passphrase', 'passphrases_differ');
+    expect(issuesOf(password, { next: 'abc', confirm: 'abd' })).toEqual([{ field: 'confirm', code: 'passwords_differ' }]);
+    expect(issuesOf(passphrase, { passphrase: 'abc', confirm: 'ab' })).toEqual([{ field: 'confirm', code: 'passphrases_differ' }]);
+    expect(issuesOf(passphrase, { passphrase: 'abc', confirm: 'abc' })).toEqual([]);
   });
 });

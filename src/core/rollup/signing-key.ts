@@ -1,12 +1,14 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
-import { ok, type Result } from '../../shared/result';
+import { dubanError } from '../../shared/errors';
+import { err, ok, type Result } from '../../shared/result';
+import type { Writer } from '../storage/database';
 import type { LedgerContext } from '../context';
 import { readSetting, storeSetting } from '../settings';
 
 /**
- * The ledger's Ed25519 key, which signs its report packages. Made on first need and kept in the
- * settings of the encrypted ledger (unaudited: key material has no place in the history; its
- * making is recorded by its fingerprint).
+ * The ledger's Ed25519 key, which signs its report packages. Made with the ledger (schema 12's seed,
+ * for older ledgers when they are first opened) and kept in the settings of the encrypted ledger,
+ * unaudited: key material has no place in the history.
  */
 export const KEY_SETTING = 'report.signingKey';
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -43,17 +45,16 @@ function signingKeyOf(stored: StoredKey): SigningKey {
   return { privateKey, publicKey, fingerprint: fingerprintOf(publicKey) };
 }
 
-/** The ledger's key, made and kept the first time it is asked for. */
+/** Makes the ledger's key, unless it made one already (a ledger of version 10 or 11 on first need). */
+export function seedSigningKey(writer: Writer): void {
+  if (readSetting<StoredKey>(writer, KEY_SETTING)) return;
+  storeSetting(writer, KEY_SETTING, { privateKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') });
+}
+
+/** The ledger's key; reading it writes nothing. */
 export function ledgerSigningKey(ctx: LedgerContext): Result<SigningKey> {
   const stored = readSetting<StoredKey>(ctx.db, KEY_SETTING);
-  if (stored) return ok(signingKeyOf(stored));
-  return ctx.write((tx) => {
-    const made = { privateKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') };
-    storeSetting(tx, KEY_SETTING, made);
-    const key = signingKeyOf(made);
-    tx.audit({ action: 'create', entity: 'settings', entityId: null, before: null, after: { key: KEY_SETTING, value: { fingerprint: key.fingerprint } } });
-    return ok(key);
-  });
+  return stored ? ok(signingKeyOf(stored)) : err(dubanError('report.no_signing_key'));
 }
 
 export const signBytes = (key: SigningKey, message: Uint8Array): Buffer => sign(null, message, key.privateKey);

@@ -12,7 +12,9 @@ import { V8_GROUP_LETTERS } from './v8-group-letters';
 import { V9_PEOPLE } from './v9-people';
 import { V10_ROLLUP } from './v10-rollup';
 import { V11_REPORT } from './v11-report';
+import { V12_SIGNING_KEY } from './v12-signing-key';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
+import { seedSigningKey } from '../rollup/signing-key';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
 export const MIGRATIONS: readonly (readonly string[])[] = [
@@ -27,10 +29,16 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V9_PEOPLE,
   V10_ROLLUP,
   V11_REPORT,
+  V12_SIGNING_KEY,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */
-const SEEDS: Readonly<Partial<Record<number, (writer: Writer) => void>>> = { 3: seedDocumentDefaults, 5: seedReportChase, 11: seedMonthlyReport };
+const SEEDS: Readonly<Partial<Record<number, (writer: Writer) => void>>> = {
+  3: seedDocumentDefaults,
+  5: seedReportChase,
+  11: seedMonthlyReport,
+  12: seedSigningKey,
+};
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -35,9 +35,11 @@ const packageOf = async (ledger: Ledger, made = new Date('2026-12-01T09:00:00+08
 const read = async (bytes: Uint8Array) => unwrap(await readReportPackage(bytes, PASSPHRASE));
 
 describe('the signing key of a ledger', () => {
-  it('is made on first need, kept, and shown as five groups of eight hex digits', async () => {
+  it('is made with the ledger, kept, read without writing, and shown as five groups of eight hex digits', async () => {
     const ledger = await groupLedger('key', ENVIRONMENT);
+    const written = ledger.store.info().journalRecords;
     const first = unwrap(ledger.rollup.signingKey());
+    expect(ledger.store.info().journalRecords).toBe(written);
     expect(first.fingerprint).toMatch(/^[0-9A-F]{8}( [0-9A-F]{8}){4}$/);
     expect(unwrap(ledger.rollup.signingKey()).fingerprint).toBe(first.fingerprint);
     const path = ledger.store.path;

@@ -6,13 +6,12 @@ import { useContractQuery } from '../../api/useContract';
 import { FormActions } from '../../components/FormActions';
 import { FormDialog } from '../../components/FormDialog';
 import { TextInput } from '../../components/inputs';
+import { typedTwice } from '../../forms/typedTwice';
 import { useForm } from '../../forms/useForm';
 import { useDocumentOutput } from './output';
 
 /** Typed twice: a passphrase mistyped leaves the commission a package it cannot open. */
-const packageForm = z
-  .object({ passphrase: z.string().min(1, { error: 'required' }), confirm: z.string() })
-  .refine((v) => v.passphrase === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
+const packageForm = typedTwice(z.object({ passphrase: z.string().min(1, { error: 'required' }), confirm: z.string() }), 'passphrase', 'passphrases_differ');
 
 /**
  * 保存报送包: the month's figures and rows for the commission, signed with this ledger's key and sealed

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedTwice } from '../../forms/typedTwice';
 
 /**
  * The rules of the session forms; the core checks the same and more (a wrong password, an existing
@@ -10,15 +11,7 @@ const path = z
   .min(1, { error: 'required' })
   .refine((p) => p.toLowerCase().endsWith('.duban'), { error: 'ledger_extension' });
 
-export const createSchema = z
-  .object({
-    path,
-    password: z.string(),
-    confirm: z.string(),
-    demo: z.boolean(),
-    commission: z.boolean(),
-  })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
+export const createSchema = typedTwice(z.object({ path, password: z.string(), confirm: z.string(), demo: z.boolean(), commission: z.boolean() }), 'password');
 
 export const openSchema = z
   .object({ path, password: z.string(), recoveryKey: z.string(), useRecoveryKey: z.boolean() })

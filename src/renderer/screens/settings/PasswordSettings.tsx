@@ -7,13 +7,12 @@ import { FormActions } from '../../components/FormActions';
 import { TextInput } from '../../components/inputs';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { useToast } from '../../components/Toasts';
+import { typedTwice } from '../../forms/typedTwice';
 import { useForm } from '../../forms/useForm';
 import { usePasswordVerdict } from '../../hooks/usePasswordVerdict';
 import { RecoveryKeyNotice } from '../../components/RecoveryKeyNotice';
 
-const passwordSchema = z
-  .object({ current: z.string().min(1, { error: 'required' }), next: z.string(), confirm: z.string() })
-  .refine((v) => v.next === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
+const passwordSchema = typedTwice(z.object({ current: z.string().min(1, { error: 'required' }), next: z.string(), confirm: z.string() }), 'next');
 
 const recoverySchema = z.object({ password: z.string().min(1, { error: 'required' }) });
 

@@ -14,12 +14,11 @@ import { ErrorNotice } from '../../components/Notice';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { RecoveryKeyNotice } from '../../components/RecoveryKeyNotice';
 import { useToast } from '../../components/Toasts';
+import { typedTwice } from '../../forms/typedTwice';
 import { type Form, useForm } from '../../forms/useForm';
 import { usePasswordVerdict } from '../../hooks/usePasswordVerdict';
 
-const addSchema = z
-  .object({ name: personName, password: z.string(), confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'passwords_differ' });
+const addSchema = typedTwice(z.object({ name: personName, password: z.string(), confirm: z.string() }), 'password');
 
 const removeSchema = z.object({ password: z.string().min(1, { error: 'required' }) });
 

@@ -20,8 +20,10 @@ export function SigningKeySettings() {
         <>
           <p>{t('signing.explain')}</p>
           {key.data && (
-            <p className="settings__fingerprint" aria-label={t('signing.fingerprint')}>
-              {key.data.fingerprint}
+            <p className="settings__key">
+              <code className="fingerprint" aria-label={t('signing.fingerprint')}>
+                {key.data.fingerprint}
+              </code>
             </p>
           )}
           <ErrorNotice error={key.error ?? kind.error} />
