@@ -50,7 +50,7 @@ test('月度报告: pick the month, see the report with its figures, save the �
   await dialog.getByLabel('报送口令', { exact: true }).fill('两家约定的口令 十一月');
   await dialog.getByLabel('再次输入报送口令').fill('两家约定的口令 十二月');
   await dialog.getByRole('button', { name: '保存报送包' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('两次输入的密码不一致');
+  await expect(dialog.getByRole('alert')).toHaveText('两次输入的口令不一致');
   await dialog.getByLabel('再次输入报送口令').fill('两家约定的口令 十一月');
   await snap(page, 'monthly-report-01-package');
   const sealed = page.waitForEvent('download');
