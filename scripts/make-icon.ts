@@ -39,7 +39,7 @@ try {
   const draw = async (size: number): Promise<Buffer> => {
     await page.setViewportSize({ width: size, height: size });
     await page.setContent(`<style>html,body{margin:0}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
-    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate('document.fonts.ready');
     return page.screenshot({ omitBackground: true });
   };
   writeFileSync(join(resources, 'icon.png'), await draw(PNG_SIZE));

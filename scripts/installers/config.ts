@@ -41,11 +41,15 @@ export const BUNDLED_IN_RENDERER = [
 /** What sql.js ships besides its Node build and WebAssembly: browser, asm.js, debug and worker builds, archives. */
 const SQL_JS_UNUSED = ['dist/sql-asm*', 'dist/sql-wasm-browser*', 'dist/sql-wasm-debug*', 'dist/sql-wasm-inline*', 'dist/worker.*', 'dist/*.zip', 'logo.svg'];
 
+/** electron-builder's tool versions the offline plan fetches: its default NSIS, and the Wine bundle it pins (see offline-plan.ts). */
+export const TOOLSETS = { nsis: '0.0.0', wine: '1.0.1' } as const;
+
 export const builderConfig = {
   appId: 'cn.duban.ledger',
   productName: 'Duban',
   copyright: '督办台账',
   electronVersion: ELECTRON_VERSION,
+  toolsets: TOOLSETS,
   directories: { output: 'release', buildResources: 'resources' },
   files: [
     'package.json',

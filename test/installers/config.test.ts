@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configDirOf } from '../../src/cli/config-dir';
@@ -20,6 +21,13 @@ function icoSizes(bytes: Buffer): number[] {
 }
 
 describe('the installers electron-builder makes', () => {
+  it('are configured as electron-builder itself accepts (its schema check, run before any build)', async () => {
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
+    const { DebugLogger } = require('builder-util');
+    await expect(validateConfiguration(structuredClone(builderConfig), new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
   it('are an NSIS installer for Windows x64 and Debian packages for x64 and arm64', () => {
     expect(builderConfig.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(builderConfig.linux.target).toEqual([{ target: 'deb', arch: ['x64', 'arm64'] }]);
@@ -49,10 +57,24 @@ describe('the installers electron-builder makes', () => {
   });
 
   it('hold the built app and package.json, nothing of the sources, tests or benchmarks, nor the command line only', () => {
-    for (const file of ['package.json', 'out/main/index.js', 'out/main/core-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html']) expect(keep(file), file).toBe(true);
-    for (const file of ['out/node/cli.js', 'out/node/bridge.js', 'src/main/index.ts', 'test/installers/config.test.ts', 'bench/run.ts', 'resources/icon.svg', 'docs/install.md'])
+    for (const file of ['package.json', 'out/main/index.js', 'out/main/core-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'])
+      expect(keep(file), file).toBe(true);
+    for (const file of [
+      'out/node/cli.js',
+      'out/node/bridge.js',
+      'src/main/index.ts',
+      'test/installers/config.test.ts',
+      'bench/run.ts',
+      'resources/icon.svg',
+      'docs/install.md',
+    ])
       expect(keep(file), file).toBe(false);
-    for (const file of ['node_modules/playwright-core/package.json', 'node_modules/read/package.json', 'node_modules/sql.js/dist/sql-asm.js', 'node_modules/sql.js/dist/sql-wasm-browser.wasm'])
+    for (const file of [
+      'node_modules/playwright-core/package.json',
+      'node_modules/read/package.json',
+      'node_modules/sql.js/dist/sql-asm.js',
+      'node_modules/sql.js/dist/sql-wasm-browser.wasm',
+    ])
       expect(keep(file), file).toBe(false);
   });
 
