@@ -10,7 +10,7 @@ import { ok, type Result } from '../shared/result';
 export function browserPlatform(version: string): PlatformHandlers {
   let printer: Promise<Result<DocumentPrinter>> | null = null;
   return {
-    info: () => ok({ shell: 'browser', version }),
+    info: () => ok({ shell: 'browser', version, launchFile: null }),
     chooseLedgerPath: () => ok(null),
     printDocuments: () => ok('unsupported'),
     documentPdf: async (html) => {
