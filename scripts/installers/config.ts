@@ -59,7 +59,8 @@ export const builderConfig = {
     ...[...COMMAND_LINE_ONLY, ...BUNDLED_IN_RENDERER].map((name) => `!**/node_modules/${name}/**`),
     ...SQL_JS_UNUSED.map((pattern) => `!**/node_modules/sql.js/${pattern}`),
   ],
-  asar: true,
+  // Not guessed: electron-builder would unpack any package holding an extension-less binary file (jszip has one).
+  asar: { smartUnpack: false },
   /**
    * Unverified here (Electron cannot run): an ES-module worker thread started from inside app.asar,
    * and sql.js reading its WebAssembly from there. Both are unpacked; Electron redirects reads of an

@@ -1,15 +1,16 @@
 /**
- * Builds the installers into release/: the app (npm run build), then electron-builder with
- * config.ts. With `--offline DIR` (a folder made by dist:prepare-offline), the folder is checked
+ * Builds the installers into release/ with their SHA256SUMS: the app (npm run build), then
+ * electron-builder with config.ts. With `--offline DIR` (a folder made by dist:prepare-offline), the folder is checked
  * first and everything electron-builder would fetch is taken from it.
  * Run: npm run dist [-- --offline DIR] [-- --win | --linux]
  */
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builderConfig } from './config';
-import { checkBundle, describeProblem } from './offline-bundle';
-import { ELECTRON_FOLDER, offlinePlan, TOOLS_FOLDER } from './offline-plan';
+import { checkBundle, describeProblem, sha256Of, sumsText } from './offline-bundle';
+import { ELECTRON_FOLDER, offlinePlan, SUMS_FILE, TOOLS_FOLDER } from './offline-plan';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { offline: { type: 'string' }, win: { type: 'boolean' }, linux: { type: 'boolean' } } });
@@ -38,7 +39,7 @@ if (spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' }).status !==
 
 const { build } = await import('electron-builder');
 const both = !values.win && !values.linux;
-await build({
+const artifacts = await build({
   projectDir: root,
   config: { ...builderConfig, ...(electronDist ? { electronDist } : {}) },
   // No target names: the configuration's targets, with their architectures.
@@ -46,3 +47,9 @@ await build({
   linux: both || values.linux ? [] : undefined,
   publish: 'never',
 });
+
+// The installers' sums, for the office to check what it was given (docs/install.md §2).
+const installers = artifacts.filter((path) => /\.(exe|deb)$/.test(path));
+const output = join(root, builderConfig.directories.output);
+writeFileSync(join(output, SUMS_FILE), sumsText(installers.map((path) => ({ path: basename(path), sha256: sha256Of(path) }))));
+console.log(`${installers.map((path) => basename(path)).join(', ')} and ${SUMS_FILE} in ${output}`);

@@ -79,7 +79,7 @@ describe('the installers electron-builder makes', () => {
   });
 
   it('unpack only the worker and the WebAssembly sql.js reads', () => {
-    expect(builderConfig.asar).toBe(true);
+    expect(builderConfig.asar).toEqual({ smartUnpack: false });
     expect(builderConfig.asarUnpack).toEqual(['out/main/core-worker.js', 'out/main/chunks/**', 'node_modules/sql.js/dist/sql-wasm.wasm']);
   });
 
