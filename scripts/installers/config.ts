@@ -47,7 +47,6 @@ export const TOOLSETS = { nsis: '0.0.0', wine: '1.0.1' } as const;
 export const builderConfig = {
   appId: 'cn.duban.ledger',
   productName: 'Duban',
-  copyright: '督办台账',
   electronVersion: ELECTRON_VERSION,
   toolsets: TOOLSETS,
   directories: { output: 'release', buildResources: 'resources' },
@@ -107,5 +106,4 @@ export const builderConfig = {
     description: '派驻纪检监察组的政治监督台账',
     desktop: { entry: { Name: '督办台账', Comment: '政治监督台账', StartupWMClass: 'duban' } },
   },
-  deb: { artifactName: 'duban_${version}_${arch}.${ext}' },
 } satisfies Configuration;
