@@ -8,8 +8,9 @@ import type { Configuration } from 'electron-builder';
  *
  * The app's name stays package.json's `name` ("duban"): Electron derives userData from it (no
  * `productName` in package.json, no `extraMetadata`), so the desktop app and the `duban` command line
- * share one settings folder (src/cli/config-dir.ts). `appId` names the Windows install (its
- * uninstall entry and taskbar identity) and must never change once offices have installed.
+ * share one settings folder (src/cli/config-dir.ts). `productName` names the program's folder and
+ * executable only (Duban.exe, /opt/Duban). `appId` names the Windows install (its uninstall entry
+ * and taskbar identity) and must never change once offices have installed.
  */
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
 
@@ -66,6 +67,7 @@ export const builderConfig = {
    * unpacked file, so their paths (and the worker's imports from app.asar/node_modules) stay the same.
    */
   asarUnpack: ['out/main/core-worker.js', 'out/main/chunks/**', 'node_modules/sql.js/dist/sql-wasm.wasm'],
+  // Electron checks the asar's integrity on Windows (and macOS) only; on Linux the .deb's files are root's.
   electronFuses: {
     runAsNode: false,
     enableNodeOptionsEnvironmentVariable: false,
