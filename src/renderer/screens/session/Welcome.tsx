@@ -66,7 +66,7 @@ export function Welcome() {
         ))}
       </div>
       <div role="tabpanel">
-        {mode === 'open' && <OpenLedger key={picked} path={picked} />}
+        {mode === 'open' && <OpenLedger key={picked} path={picked} knownPath={picked === platform.launchFile} />}
         {mode === 'create' && <CreateLedger />}
       </div>
       <DemoLedger />
