@@ -11,8 +11,12 @@ import { startBridge } from './server';
  *   --config-dir DIR    where the app keeps its preferences (default: ~/.config/duban-browser)
  *   --core-worker FILE  the core's worker (default: the one built beside the bridge; the tests
  *                       start one they can make fail, to see the window through it)
+ *   --open FILE         a ledger offered on the welcome screen, as the desktop app is started with
+ *                       a .duban file double-clicked in the file manager
  */
-const { values } = parseArgs({ options: { port: { type: 'string' }, 'config-dir': { type: 'string' }, 'core-worker': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, 'config-dir': { type: 'string' }, 'core-worker': { type: 'string' }, open: { type: 'string' } },
+});
 const here = import.meta.dirname;
 const configDir = values['config-dir'] ?? join(homedir(), '.config', 'duban-browser');
 mkdirSync(configDir, { recursive: true });
@@ -23,6 +27,7 @@ const bridge = await startBridge({
   core,
   port: values.port ? Number(values.port) : 0,
   version: process.env.npm_package_version ?? '',
+  launchFile: values.open ?? null,
 });
 process.stdout.write(`Duban is served at ${bridge.url}\n`);
 

@@ -7,10 +7,10 @@ import { ok, type Result } from '../shared/result';
  * browser's own dialog and download files. PDFs are made by this machine's Chromium, started (and
  * playwright-core loaded) on the first one.
  */
-export function browserPlatform(version: string): PlatformHandlers {
+export function browserPlatform(version: string, launchFile: string | null = null): PlatformHandlers {
   let printer: Promise<Result<DocumentPrinter>> | null = null;
   return {
-    info: () => ok({ shell: 'browser', version }),
+    info: () => ok({ shell: 'browser', version, launchFile }),
     chooseLedgerPath: () => ok(null),
     printDocuments: () => ok('unsupported'),
     documentPdf: async (html) => {

@@ -16,6 +16,8 @@ export interface BridgeOptions {
   readonly core: CoreClient;
   readonly port?: number;
   readonly version: string;
+  /** The ledger offered on the welcome screen (`--open`), as the desktop app's file association does. */
+  readonly launchFile?: string | null;
 }
 
 export interface Bridge {
@@ -51,7 +53,7 @@ function sameToken(given: string | undefined, token: string): boolean {
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(24).toString('hex');
-  const routes = contractRoutes(browserPlatform(options.version), options.core.call);
+  const routes = contractRoutes(browserPlatform(options.version, options.launchFile ?? null), options.core.call);
   let origin = '';
 
   async function serveFile(pathname: string, response: ServerResponse): Promise<void> {

@@ -41,4 +41,6 @@ export interface PlatformInfo {
   /** 'desktop' in Electron; 'browser' behind the loopback bridge, which has no native dialogs. */
   readonly shell: 'desktop' | 'browser';
   readonly version: string;
+  /** The ledger file the app was started with (a .duban opened from the file manager), offered on the welcome screen; or null. */
+  readonly launchFile: string | null;
 }

@@ -4,6 +4,7 @@ import { startCoreWorker } from '../host/client';
 import { contractRoutes } from '../host/routes';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerContract } from './ipc';
+import { ledgerFileIn } from './launch-file';
 import { desktopPlatform } from './platform';
 import { PRINT_PAGE_POLICY, printPageAt } from './printing';
 import { guardWebContents, hardenSession } from './security';
@@ -33,7 +34,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(devServer);
     serveRenderer(join(mainDir, '..', 'renderer'), printPageAt, PRINT_PAGE_POLICY);
-    registerContract(ipcMain, contractRoutes(desktopPlatform(), core.call), devServer);
+    const launchFile = ledgerFileIn(process.argv.slice(app.isPackaged ? 1 : 2));
+    registerContract(ipcMain, contractRoutes(desktopPlatform(launchFile), core.call), devServer);
     window = createMainWindow(preloadPath(mainDir), devServer);
   });
 

@@ -61,10 +61,13 @@ function writeBeside(dir: string, fileName: string, bytes: Uint8Array): void {
   }
 }
 
-/** What only the desktop shell can do: the system's file and print dialogs, and writing the files chosen there. */
-export function desktopPlatform(): PlatformHandlers {
+/**
+ * What only the desktop shell can do: the system's file and print dialogs, and writing the files
+ * chosen there. `launchFile`: the ledger the app was started with (src/main/launch-file.ts), or null.
+ */
+export function desktopPlatform(launchFile: string | null = null): PlatformHandlers {
   return {
-    info: () => ok({ shell: 'desktop', version: app.getVersion() }),
+    info: () => ok({ shell: 'desktop', version: app.getVersion(), launchFile }),
     chooseLedgerPath: async (mode) => {
       if (mode === 'open') {
         const chosen = await openDialog({ filters: LEDGER_FILTER, properties: ['openFile'] });

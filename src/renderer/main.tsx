@@ -34,7 +34,7 @@ createRoot(document.getElementById('root')!).render(
   <App
     api={api}
     i18n={i18n}
-    platform={platform.ok ? platform.value : { shell: 'browser', version: '' }}
+    platform={platform.ok ? platform.value : { shell: 'browser', version: '', launchFile: null }}
     sessionSignal={sessionSignal}
     initialStatus={status.ok ? status.value : null}
   />,

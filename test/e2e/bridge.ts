@@ -11,8 +11,14 @@ export const SCREENSHOTS = join(ROOT, 'test-results', 'screens');
 export const FAILING_CORE_WORKER = join(ROOT, 'test/helpers/failing-core-worker.mjs');
 
 /** The built bridge (out/node/bridge.js) with a fresh configuration folder, and the address it prints. */
-async function startBridge(configDir: string, coreWorker: string | undefined): Promise<{ url: string; process: ChildProcess }> {
-  const args = [join(ROOT, 'out/node/bridge.js'), '--config-dir', configDir, ...(coreWorker ? ['--core-worker', coreWorker] : [])];
+async function startBridge(configDir: string, { coreWorker, launchFile }: Options): Promise<{ url: string; process: ChildProcess }> {
+  const args = [
+    join(ROOT, 'out/node/bridge.js'),
+    '--config-dir',
+    configDir,
+    ...(coreWorker ? ['--core-worker', coreWorker] : []),
+    ...(launchFile ? ['--open', launchFile] : []),
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -29,6 +35,8 @@ async function startBridge(configDir: string, coreWorker: string | undefined): P
 interface Options {
   /** The core's worker the bridge starts, when not the built one. */
   coreWorker: string | undefined;
+  /** A ledger file the app is started with, as a .duban double-clicked in the file manager starts the desktop app. */
+  launchFile: string | undefined;
 }
 
 interface Fixtures {
@@ -40,13 +48,14 @@ interface Fixtures {
 
 export const test = base.extend<Options & Fixtures>({
   coreWorker: [undefined, { option: true }],
+  launchFile: [undefined, { option: true }],
   workDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  app: async ({ page, workDir, coreWorker }, use) => {
-    const bridge = await startBridge(join(workDir, 'config'), coreWorker);
+  app: async ({ page, workDir, coreWorker, launchFile }, use) => {
+    const bridge = await startBridge(join(workDir, 'config'), { coreWorker, launchFile });
     const requests: string[] = [];
     page.on('request', (request: Request) => requests.push(request.url()));
     await page.goto(bridge.url);

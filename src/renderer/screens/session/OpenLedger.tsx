@@ -9,9 +9,10 @@ import { openSchema } from './schemas';
 
 /**
  * Opens a ledger with its password, or with the recovery key when the password is lost. With a
- * `fixedPath` (the unlock screen) the file is not asked for.
+ * `fixedPath` (the unlock screen) the file is not asked for; with `knownPath` (the file the app was
+ * started with) it is asked for, but the password comes first.
  */
-export function OpenLedger({ path = '', fixedPath = false }: { path?: string; fixedPath?: boolean }) {
+export function OpenLedger({ path = '', fixedPath = false, knownPath = false }: { path?: string; fixedPath?: boolean; knownPath?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const session = useSession();
@@ -36,7 +37,7 @@ export function OpenLedger({ path = '', fixedPath = false }: { path?: string; fi
       {form.values.useRecoveryKey ? (
         <TextInput form={form} name="recoveryKey" label={t('session.recoveryKeyLabel')} required hint={t('session.recoveryKeyHint')} autoFocus />
       ) : (
-        <TextInput form={form} name="password" type="password" label={t('session.password')} required autoFocus={fixedPath} />
+        <TextInput form={form} name="password" type="password" label={t('session.password')} required autoFocus={fixedPath || knownPath} />
       )}
       <button type="button" className="button button--link" onClick={() => form.set('useRecoveryKey', !form.values.useRecoveryKey)}>
         {form.values.useRecoveryKey ? t('session.usePassword') : t('session.useRecoveryKey')}

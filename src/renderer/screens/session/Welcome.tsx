@@ -13,13 +13,17 @@ type Mode = 'open' | 'create';
 
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-/** First start and every start without an open ledger: the recent ledgers, open one, create one, or the demo with one click. */
+/**
+ * First start and every start without an open ledger: the recent ledgers, open one, create one, or
+ * the demo with one click. A ledger file the app was started with is the one offered to open.
+ */
 export function Welcome() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const { status, refresh } = useSession();
-  const [mode, setMode] = useState<Mode>(status.recent.length > 0 ? 'open' : 'create');
-  const [picked, setPicked] = useState(status.recent[0]?.path ?? '');
+  const { status, platform, refresh } = useSession();
+  const offered = platform.launchFile ?? status.recent[0]?.path;
+  const [mode, setMode] = useState<Mode>(offered ? 'open' : 'create');
+  const [picked, setPicked] = useState(offered ?? '');
 
   return (
     <SessionFrame>
@@ -62,7 +66,7 @@ export function Welcome() {
         ))}
       </div>
       <div role="tabpanel">
-        {mode === 'open' && <OpenLedger key={picked} path={picked} />}
+        {mode === 'open' && <OpenLedger key={picked} path={picked} knownPath={picked === platform.launchFile} />}
         {mode === 'create' && <CreateLedger />}
       </div>
       <DemoLedger />
