@@ -34,7 +34,12 @@ function startShell() {
   let finishShutdown: () => void = () => {};
   const core = {
     call: vi.fn(async () => ({ ok: true as const, value: undefined })),
-    shutdown: vi.fn(() => new Promise<void>((resolve) => (finishShutdown = resolve))),
+    shutdown: vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          finishShutdown = resolve;
+        }),
+    ),
   };
   const shell = runShell(app as never, core, () => {
     const window = new FakeWindow();

@@ -3,7 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 /** Electron cannot run here: the app hands the test the listeners the shell puts on every web contents. */
 const created = vi.hoisted(() => ({ listener: null as null | ((event: unknown, contents: unknown) => void) }));
 vi.mock('electron', () => ({
-  app: { on: (_name: string, listener: (event: unknown, contents: unknown) => void) => (created.listener = listener) },
+  app: {
+    on: (_name: string, listener: (event: unknown, contents: unknown) => void) => {
+      created.listener = listener;
+    },
+  },
   session: {},
 }));
 
