@@ -8,7 +8,7 @@ const INDEX = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'rendere
 
 /** The policy the page's <meta> carries, as Vite writes it into index.html. */
 const metaPolicy = (serving: boolean): string => {
-  const html = pagePolicy().transformIndexHtml.handler(INDEX, serving ? { server: {} } : {});
+  const html = pagePolicy().transformIndexHtml.handler(INDEX, { server: serving ? ({} as never) : undefined });
   return /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)![1]!;
 };
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
