@@ -16,11 +16,16 @@ import { createI18n } from '../src/shared/i18n/setup';
 const ELECTRON_DIR = join(import.meta.dirname, '..', 'node_modules', 'electron');
 const RELEASES = 'https://github.com/electron/electron/releases/download/';
 
-/** Electron's program as the electron package finds it (path.txt, then dist/), or null when it was never unpacked. */
-export function electronProgram(electronDir: string): string | null {
+/**
+ * Electron's program as the electron package finds it (path.txt, then dist/ or
+ * ELECTRON_OVERRIDE_DIST_PATH), or null when it was never unpacked — found without requiring the
+ * package, which would try to download it.
+ */
+export function electronProgram(electronDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
   const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const program = join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
+  if (relative === null && env.ELECTRON_OVERRIDE_DIST_PATH === undefined) return null;
+  const program = join(env.ELECTRON_OVERRIDE_DIST_PATH ?? join(electronDir, 'dist'), relative ?? 'electron');
   return existsSync(program) ? program : null;
 }
 
