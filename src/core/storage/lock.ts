@@ -137,7 +137,11 @@ function createLock(path: string, owner: LockOwner): void {
   }
 }
 
-export function acquireLock(ledgerPath: string): Result<LedgerLock> {
+/**
+ * `takeOver`: the lock (its token, from `ledger.in_use`) the user was shown and chose to take over,
+ * having made sure its holder no longer has the ledger open; any other lock is still respected.
+ */
+export function acquireLock(ledgerPath: string, takeOver?: string): Result<LedgerLock> {
   const path = lockPathOf(ledgerPath);
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex'), boot: thisBoot() };
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -150,7 +154,8 @@ export function acquireLock(ledgerPath: string): Result<LedgerLock> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return err(ioError(error, ledgerPath));
     }
     const owner = readOwner(path);
-    if (!isStale(owner, path)) return err(inUse(owner));
+    const givenUp = takeOver !== undefined && owner?.token === takeOver;
+    if (!givenUp && !isStale(owner, path)) return err(inUse(owner));
     // Move the stale lock aside atomically: of two processes that both judged it stale, one wins the rename.
     try {
       disk.renameSync(path, `${path}.stale-${me.token}`);
@@ -164,7 +169,7 @@ export function acquireLock(ledgerPath: string): Result<LedgerLock> {
 
 /** Who holds the lock, when its file says so; a lock being written, or one that cannot be read, names nobody. */
 const inUse = (owner: LockOwner | null) =>
-  owner ? dubanError('ledger.in_use', { host: owner.host, pid: owner.pid, since: owner.since }) : dubanError('ledger.in_use_unknown');
+  owner ? dubanError('ledger.in_use', { host: owner.host, pid: owner.pid, since: owner.since, lock: owner.token }) : dubanError('ledger.in_use_unknown');
 
 function release(path: string, token: string): void {
   heldHere.delete(path);

@@ -36,4 +36,12 @@ describe('the ledger’s lock', () => {
   it('left by an older version, which named no boot, is judged by its process as before', () => {
     expect(failure(acquireLock(leftLock(undefined))).code).toBe('ledger.in_use');
   });
+
+  it('names its holder and lock, and is taken over when the user asks for the very lock they were shown', () => {
+    const path = leftLock(thisBoot());
+    const refused = failure(acquireLock(path));
+    expect(refused).toMatchObject({ code: 'ledger.in_use', params: { host: hostname(), pid: process.ppid, lock: 'left' } });
+    expect(failure(acquireLock(path, 'another-lock')).code).toBe('ledger.in_use');
+    unwrap(acquireLock(path, 'left')).release();
+  });
 });
