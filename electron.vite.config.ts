@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { pagePolicy } from './scripts/page-policy';
 
 /**
  * The desktop app: main process (with the core's worker thread beside it), the sandboxed preload
@@ -25,7 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [pagePolicy(), react()],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

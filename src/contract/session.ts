@@ -5,10 +5,17 @@ import { backupName, none, path, secret } from './common';
 import type { BackupEntry, Preferences, SessionStatus } from './session-model';
 import { z } from 'zod';
 
+const lockToken = z.string().max(64);
+
 export const session = {
   status: method(none).returns<SessionStatus>(),
   create: method(z.tuple([z.object({ path, password: secret, demo: z.boolean(), commission: z.boolean().optional() })])).returns<{ recoveryKey: string }>(),
-  open: method(z.tuple([z.union([z.object({ path, password: secret }), z.object({ path, recoveryKey: secret })])])).returns<SessionStatus>(),
+  /** `takeOver`: the lock named by `ledger.in_use` that the user chose to take over, its holder gone. */
+  open: method(
+    z.tuple([
+      z.union([z.object({ path, password: secret, takeOver: lockToken.optional() }), z.object({ path, recoveryKey: secret, takeOver: lockToken.optional() })]),
+    ]),
+  ).returns<SessionStatus>(),
   /** The demo ledger, opened (or made, the first time) with nothing to type. */
   openDemo: method(none).returns<SessionStatus>(),
   lock: method(none).returns<SessionStatus>(),

@@ -39,7 +39,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
     session: {
       status: () => ok(session.status()),
       create: ({ path, password, demo, commission }) => session.create(path, password, demo ? seedDemo : undefined, commission ? 'commission' : 'group'),
-      open: ({ path, ...unlock }) => session.open(path, unlock),
+      open: ({ path, takeOver, ...unlock }) => session.open(path, unlock, takeOver),
       openDemo: () => session.openDemo(seedDemo),
       lock: () => session.lock(),
       close: () => session.close(),

@@ -104,10 +104,11 @@ export class Session {
     return ok({ recoveryKey });
   }
 
-  async open(path: string, unlock: Unlock): Promise<Result<SessionStatus>> {
+  /** `takeOver`: the lock the user chose to take over (see acquireLock). */
+  async open(path: string, unlock: Unlock, takeOver?: string): Promise<Result<SessionStatus>> {
     // Unlocking the ledger that is already open in this window needs no second open (which the lock would refuse).
     if (this.ledger && this.path === path) this.close();
-    const opened = await Ledger.open(path, unlock, this.ledgerOptions());
+    const opened = await Ledger.open(path, unlock, { ...this.ledgerOptions(), takeOverLock: takeOver });
     if (!opened.ok) return opened;
     this.adopt(path, opened.value);
     return ok(this.status());

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { app, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain } from 'electron';
 import { startCoreWorker } from '../host/client';
 import { contractRoutes } from '../host/routes';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerContract } from './ipc';
 import { ledgerFileIn } from './launch-file';
+import { runShell } from './lifecycle';
 import { desktopPlatform } from './platform';
 import { PRINT_PAGE_POLICY, printPageAt } from './printing';
 import { guardWebContents, hardenSession } from './security';
@@ -24,28 +25,13 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   guardWebContents(devServer);
   const core = startCoreWorker(join(mainDir, 'core-worker.js'), app.getPath('userData'));
-  let window: ReturnType<typeof createMainWindow> | null = null;
-
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-  });
+  const shell = runShell(app, core, () => createMainWindow(preloadPath(mainDir), devServer));
 
   void app.whenReady().then(() => {
     hardenSession(devServer);
     serveRenderer(join(mainDir, '..', 'renderer'), printPageAt, PRINT_PAGE_POLICY);
     const launchFile = ledgerFileIn(process.argv.slice(app.isPackaged ? 1 : 2));
-    registerContract(ipcMain, contractRoutes(desktopPlatform(launchFile), core.call), devServer);
-    window = createMainWindow(preloadPath(mainDir), devServer);
+    registerContract(ipcMain, (sender) => contractRoutes(desktopPlatform(BrowserWindow.fromWebContents(sender), launchFile), core.call), devServer);
+    shell.openWindow();
   });
-
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    event.preventDefault();
-    quitting = true;
-    // The ledger's last snapshot is written before the process ends; a worker that hangs or died does not hold quitting up.
-    void core.shutdown().finally(() => app.quit());
-  });
-  app.on('window-all-closed', () => app.quit());
 }

@@ -1,4 +1,4 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { dispatch, type Routes } from '../host/routes';
 import { INVOKE_CHANNEL } from '../contract/channel';
 import { dubanError } from '../shared/errors';
@@ -8,11 +8,12 @@ import { isAllowedUrl } from './security';
 /**
  * The contract's one channel. Calls are taken only from the app's own page; the method and its
  * arguments are checked against the contract here, in the main process, before they reach the core.
+ * `routesFor`: the routes answering a page (its dialogs belong to its window).
  */
-export function registerContract(ipcMain: IpcMain, routes: Routes, devServer: string | undefined): void {
+export function registerContract(ipcMain: IpcMain, routesFor: (sender: WebContents) => Routes, devServer: string | undefined): void {
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
     const url = event.senderFrame?.url ?? '';
     if (!isAllowedUrl(url, devServer) || url.startsWith('devtools://')) return err(dubanError('bad_request', { detail: 'sender' }));
-    return dispatch(routes, method, args);
+    return dispatch(routesFor(event.sender), method, args);
   });
 }

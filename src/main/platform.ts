@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, type BrowserWindow, dialog, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { ioError } from '../core/storage/durable-fs';
 import { dubanError } from '../shared/errors';
 import { err, ok, type Result } from '../shared/result';
@@ -29,14 +29,11 @@ async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-const openDialog = (options: OpenDialogOptions) => {
-  const window = BrowserWindow.getFocusedWindow();
-  return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
-};
-const saveDialog = (options: SaveDialogOptions) => {
-  const window = BrowserWindow.getFocusedWindow();
-  return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
-};
+/** A dialog belongs to the window that asked for it (modal to it), focused or not; without one it stands alone. */
+const openDialog = (parent: BrowserWindow | null, options: OpenDialogOptions) =>
+  parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+const saveDialog = (parent: BrowserWindow | null, options: SaveDialogOptions) =>
+  parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
 
 /**
  * Files saved are readable by their owner only (the umask can only take away): letters and workbooks
@@ -63,29 +60,34 @@ function writeBeside(dir: string, fileName: string, bytes: Uint8Array): void {
 
 /**
  * What only the desktop shell can do: the system's file and print dialogs, and writing the files
- * chosen there. `launchFile`: the ledger the app was started with (src/main/launch-file.ts), or null.
+ * chosen there. `parent`: the window whose call this answers; `launchFile`: the ledger the app was
+ * started with (src/main/launch-file.ts), or null.
  */
-export function desktopPlatform(launchFile: string | null = null): PlatformHandlers {
+export function desktopPlatform(parent: BrowserWindow | null, launchFile: string | null = null): PlatformHandlers {
   return {
     info: () => ok({ shell: 'desktop', version: app.getVersion(), launchFile }),
     chooseLedgerPath: async (mode) => {
       if (mode === 'open') {
-        const chosen = await openDialog({ filters: LEDGER_FILTER, properties: ['openFile'] });
+        const chosen = await openDialog(parent, { filters: LEDGER_FILTER, properties: ['openFile'] });
         return ok(chosen.canceled ? null : (chosen.filePaths[0] ?? null));
       }
-      const chosen = await saveDialog({ filters: LEDGER_FILTER, defaultPath: '督办台账.duban', properties: ['createDirectory', 'showOverwriteConfirmation'] });
+      const chosen = await saveDialog(parent, {
+        filters: LEDGER_FILTER,
+        defaultPath: '督办台账.duban',
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
       return ok(chosen.canceled || !chosen.filePath ? null : chosen.filePath.endsWith('.duban') ? chosen.filePath : `${chosen.filePath}.duban`);
     },
     printDocuments: (html) => attempt(() => printHtml(html)),
     documentPdf: (html) => attempt(() => pdfOfHtml(html)),
     chooseWorkbooks: async ({ multiple }) => {
-      const chosen = await openDialog({ filters: [WORKBOOK_FILTER], properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+      const chosen = await openDialog(parent, { filters: [WORKBOOK_FILTER], properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
       return ok(chosen.canceled ? null : chosen.filePaths);
     },
     saveFiles: async (files) => {
       let target: string;
       if (files.length === 1) {
-        const chosen = await saveDialog({
+        const chosen = await saveDialog(parent, {
           filters: filtersOf(files[0]!.fileName),
           defaultPath: files[0]!.fileName,
           properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -93,7 +95,7 @@ export function desktopPlatform(launchFile: string | null = null): PlatformHandl
         if (chosen.canceled || !chosen.filePath) return ok(null);
         target = chosen.filePath;
       } else {
-        const chosen = await openDialog({ properties: ['openDirectory', 'createDirectory'] });
+        const chosen = await openDialog(parent, { properties: ['openDirectory', 'createDirectory'] });
         if (chosen.canceled || !chosen.filePaths[0]) return ok(null);
         target = chosen.filePaths[0];
       }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, type WebContents } from 'electron';
-import { fitPagesScript } from '../shared/documents/fit-pages';
+import { layOutForPrint, PRINTED_PAGE } from '../shared/documents/print-page';
 import { APP_ORIGIN } from './app-protocol';
 
 /**
  * Printing a document page through Electron's own Chromium: the page is loaded in a hidden window
  * from a one-time address of the app's scheme (no script of its own, no request beyond it), laid
- * out (fit-pages), then printed with the system dialog or to PDF.
+ * out as the command line's Chromium lays it out (print-page), then printed with the system dialog or to PDF.
  */
 const pages = new Map<string, string>();
 
@@ -33,6 +33,15 @@ export const PRINT_WINDOW_PREFERENCES = {
   devTools: false,
 } as const;
 
+/** Print media through the debugger protocol, the one way Electron emulates it (as Playwright does). */
+const printPage = (contents: WebContents) => ({
+  emulatePrintMedia: async () => {
+    contents.debugger.attach();
+    await contents.debugger.sendCommand('Emulation.setEmulatedMedia', { media: 'print' });
+  },
+  evaluate: (script: string) => contents.executeJavaScript(script),
+});
+
 async function inPrintWindow<T>(html: string, work: (contents: WebContents) => Promise<T>): Promise<T> {
   const pathname = `${PRINT_PREFIX}${randomUUID()}.html`;
   pages.set(pathname, html);
@@ -42,7 +51,7 @@ async function inPrintWindow<T>(html: string, work: (contents: WebContents) => P
   });
   try {
     await window.loadURL(`${APP_ORIGIN}${pathname}`);
-    await window.webContents.executeJavaScript(fitPagesScript());
+    await layOutForPrint(printPage(window.webContents));
     return await work(window.webContents);
   } finally {
     pages.delete(pathname);
@@ -50,18 +59,25 @@ async function inPrintWindow<T>(html: string, work: (contents: WebContents) => P
   }
 }
 
+/**
+ * Electron words a cancelled print dialog "Print job canceled" (its Chromium patch, on every
+ * platform); older versions said "cancelled". Any cancel is the user's choice, not a failure.
+ */
+const isCancel = (reason: string): boolean => /cancel/i.test(reason);
+
 export function printHtml(html: string): Promise<'printed' | 'cancelled'> {
   return inPrintWindow(
     html,
     (contents) =>
       new Promise((resolve, reject) =>
-        contents.print({ silent: false, printBackground: true }, (success, reason) =>
-          success ? resolve('printed') : reason === 'cancelled' ? resolve('cancelled') : reject(new Error(reason)),
+        contents.print({ silent: false, printBackground: PRINTED_PAGE.printBackground, pageSize: PRINTED_PAGE.size }, (success, reason) =>
+          success ? resolve('printed') : isCancel(reason) ? resolve('cancelled') : reject(new Error(reason)),
         ),
       ),
   );
 }
 
 export function pdfOfHtml(html: string): Promise<Uint8Array> {
-  return inPrintWindow(html, async (contents) => new Uint8Array(await contents.printToPDF({ printBackground: true, preferCSSPageSize: true })));
+  const { size, margins, printBackground, preferCSSPageSize } = PRINTED_PAGE;
+  return inPrintWindow(html, async (contents) => new Uint8Array(await contents.printToPDF({ pageSize: size, margins, printBackground, preferCSSPageSize })));
 }

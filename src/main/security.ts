@@ -22,12 +22,12 @@ export function hardenSession(devServer: string | undefined): void {
 /** Every web contents, now and later: no navigation away, no new windows, no webviews. */
 export function guardWebContents(devServer: string | undefined): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAllowedUrl(url, devServer)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAllowedUrl(url, devServer)) event.preventDefault();
-    });
+    // The address is the event's own (Electron 25+): the listener's second argument is deprecated.
+    const guard = (event: Electron.Event<{ url: string }>) => {
+      if (!isAllowedUrl(event.url, devServer)) event.preventDefault();
+    };
+    contents.on('will-navigate', guard);
+    contents.on('will-redirect', guard);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any module builds a schema (see zod-jitless).
+import './zod-jitless';
 import { createRoot } from 'react-dom/client';
 import type { Language } from '../shared/i18n/setup';
 import { connectApi } from './api/connect';

@@ -2,7 +2,7 @@
  * The Content-Security-Policy of every page of the app, in Electron and behind the browser bridge:
  * its own scripts and styles only, no eval, no remote source of any kind.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -12,5 +12,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** The policy as the page's own <meta> carries it: frame-ancestors is ignored there, and Chromium says so in the console. */
+export const PAGE_POLICY = DIRECTIVES.join('; ');
+
+/** The policy as the shells send it with every file. */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');

@@ -66,14 +66,20 @@ describe('the one contract', () => {
     const { registerContract } = await import('../../src/main/ipc');
     const handlers = new Map<string, (...args: unknown[]) => unknown>();
     const calls: unknown[] = [];
+    // The page asking: its routes answer it (the platform's dialogs belong to its window).
+    const asking = { id: 1 } as never;
     const routes = contractRoutes(browserPlatform('test'), async (method, args) => {
       calls.push([method, args]);
       return ok('answered');
     });
-    registerContract({ handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler) } as never, routes, undefined);
+    registerContract(
+      { handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler) } as never,
+      (sender) => (sender === asking ? routes : contractRoutes(browserPlatform('elsewhere'), async () => ok('misrouted'))),
+      undefined,
+    );
     expect([...handlers.keys()]).toEqual(['duban:invoke']);
     const invoke = handlers.get('duban:invoke')!;
-    const from = (url: string) => ({ senderFrame: { url } });
+    const from = (url: string) => ({ senderFrame: { url }, sender: asking });
     expect(await invoke(from('duban://app/index.html'), 'units.get', [5])).toEqual(ok('answered'));
     expect(calls).toEqual([['units.get', [5]]]);
     expect(await invoke(from('https://example.org/'), 'units.get', [5])).toMatchObject({ ok: false, error: { code: 'bad_request' } });

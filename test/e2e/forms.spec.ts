@@ -29,7 +29,10 @@ test('a closed task’s evidence is sealed until the close-out is reopened, with
   await call(page, 'closeOuts.approve', request.id, { on: '2024-07-05' });
 
   await go(page, `/tasks/${task.id}`);
-  await expect(page.getByRole('button', { name: '下载“验收报告.pdf”' })).toBeVisible();
+  // Sealed evidence is still saved: in a browser (the desktop app asks where, through its save dialog) as a download.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载“验收报告.pdf”' }).click();
+  expect((await download).suggestedFilename()).toBe('验收报告.pdf');
   await expect(page.getByRole('button', { name: '移除“验收报告.pdf”' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '上传佐证材料' })).toHaveCount(0);
   await expect(page.getByText('任务已销号，佐证材料已封存')).toBeVisible();

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, FAILING_CORE_WORKER, snap, test } from './bridge';
 import { createLedger, openScreen } from './steps';
@@ -131,4 +132,24 @@ test.describe('when the core stops under the window', () => {
     await openScreen(page, '单位');
     await expect(page.getByText('还没有单位。')).toBeVisible();
   });
+});
+
+test('a ledger another computer holds names it, and is taken over once the user is sure it was closed there', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir, '共享台账.duban');
+  await page.getByRole('button', { name: '锁定' }).click();
+  await expect(page.getByRole('heading', { name: '台账已锁定' })).toBeVisible();
+  // The lock a computer left in a shared folder before it was switched off: from here it cannot be judged.
+  const lock = { pid: 4242, host: '办公室-PC02', since: '2026-12-04T09:15:00.000Z', token: 'left-on-pc02' };
+  writeFileSync(join(workDir, '共享台账.duban.lock'), JSON.stringify(lock));
+
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByText(/这个台账正在别处使用（办公室-PC02 上的程序，进程号 4242/)).toBeVisible();
+  await expect(page.getByText('如果确认 办公室-PC02 上已经没有打开这个台账')).toBeVisible();
+  await snap(page, 'session-lock-take-over');
+
+  await page.getByRole('button', { name: '确认已关闭，接管并打开' }).click();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  expect(JSON.parse(readFileSync(join(workDir, '共享台账.duban.lock'), 'utf8'))).not.toMatchObject({ host: '办公室-PC02' });
 });

@@ -22,7 +22,7 @@ describe('a ledger file the app is started with (a .duban opened from the file m
   });
 
   it('reaches the window through the platform information, from which the welcome screen offers it', async () => {
-    expect(unwrap(await desktopPlatform('/home/zhang/台账.duban').info())).toMatchObject({ shell: 'desktop', launchFile: '/home/zhang/台账.duban' });
+    expect(unwrap(await desktopPlatform(null, '/home/zhang/台账.duban').info())).toMatchObject({ shell: 'desktop', launchFile: '/home/zhang/台账.duban' });
     expect(unwrap(await desktopPlatform(null).info())).toMatchObject({ launchFile: null });
   });
 });

@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
@@ -15,6 +15,42 @@ export interface LockOwner {
   readonly host: string;
   readonly since: string;
   readonly token: string;
+  /** The boot of the machine it was taken in; absent from the locks of older versions. */
+  readonly boot?: Boot;
+}
+
+/**
+ * A start of the machine: Linux names each one (boot_id); elsewhere it is known by when it began,
+ * in seconds. A lock from an earlier boot is stale even when its process number is in use again
+ * (Windows and Linux reuse them from the first minutes after a restart).
+ */
+export interface Boot {
+  readonly id: string | null;
+  readonly at: number;
+}
+
+export function thisBoot(): Boot {
+  let id: string | null = null;
+  try {
+    id = disk.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
+  } catch {
+    // Not Linux: the start time alone tells boots apart.
+  }
+  return { id, at: Math.round(Date.now() / 1000 - uptime()) };
+}
+
+/**
+ * Two boot times this far apart are two boots. The start time is computed from the clock, which
+ * may be set in between: a small difference is the clock, not a restart (a restart within minutes
+ * of the lock is then judged by its process number, as without a boot).
+ */
+const BOOT_TIME_SLACK_S = 10 * 60;
+
+function isEarlierBoot(boot: Boot | undefined): boolean {
+  if (!boot || typeof boot.at !== 'number') return false;
+  const now = thisBoot();
+  if (boot.id && now.id) return boot.id !== now.id;
+  return Math.abs(now.at - boot.at) > BOOT_TIME_SLACK_S;
 }
 
 export const lockPathOf = (ledgerPath: string): string => `${ledgerPath}.lock`;
@@ -40,7 +76,7 @@ function readOwner(path: string): LockOwner | null {
   try {
     const owner = JSON.parse(disk.readFileSync(path, 'utf8')) as Partial<LockOwner>;
     if (typeof owner.pid !== 'number' || typeof owner.host !== 'string') return null;
-    return { pid: owner.pid, host: owner.host, since: String(owner.since ?? ''), token: String(owner.token ?? '') };
+    return { pid: owner.pid, host: owner.host, since: String(owner.since ?? ''), token: String(owner.token ?? ''), boot: owner.boot };
   } catch {
     return null;
   }
@@ -62,6 +98,7 @@ function isStale(owner: LockOwner | null, path: string): boolean {
     }
   }
   if (owner.host !== hostname()) return false;
+  if (isEarlierBoot(owner.boot)) return true;
   if (owner.pid === process.pid) return !heldHere.has(path);
   return !isAlive(owner.pid);
 }
@@ -100,9 +137,13 @@ function createLock(path: string, owner: LockOwner): void {
   }
 }
 
-export function acquireLock(ledgerPath: string): Result<LedgerLock> {
+/**
+ * `takeOver`: the lock (its token, from `ledger.in_use`) the user was shown and chose to take over,
+ * having made sure its holder no longer has the ledger open; any other lock is still respected.
+ */
+export function acquireLock(ledgerPath: string, takeOver?: string): Result<LedgerLock> {
   const path = lockPathOf(ledgerPath);
-  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex'), boot: thisBoot() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       createLock(path, me);
@@ -113,7 +154,8 @@ export function acquireLock(ledgerPath: string): Result<LedgerLock> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return err(ioError(error, ledgerPath));
     }
     const owner = readOwner(path);
-    if (!isStale(owner, path)) return err(inUse(owner));
+    const givenUp = takeOver !== undefined && owner?.token === takeOver;
+    if (!givenUp && !isStale(owner, path)) return err(inUse(owner));
     // Move the stale lock aside atomically: of two processes that both judged it stale, one wins the rename.
     try {
       disk.renameSync(path, `${path}.stale-${me.token}`);
@@ -127,7 +169,7 @@ export function acquireLock(ledgerPath: string): Result<LedgerLock> {
 
 /** Who holds the lock, when its file says so; a lock being written, or one that cannot be read, names nobody. */
 const inUse = (owner: LockOwner | null) =>
-  owner ? dubanError('ledger.in_use', { host: owner.host, pid: owner.pid, since: owner.since }) : dubanError('ledger.in_use_unknown');
+  owner ? dubanError('ledger.in_use', { host: owner.host, pid: owner.pid, since: owner.since, lock: owner.token }) : dubanError('ledger.in_use_unknown');
 
 function release(path: string, token: string): void {
   heldHere.delete(path);

@@ -31,6 +31,8 @@ const JOURNAL_SNAPSHOT_BYTES = 4 * 1024 * 1024;
 export interface StoreOptions {
   /** Open without the lock and never write: for verifying, statistics and copies. */
   readonly readOnly?: boolean;
+  /** The lock (its token) the user chose to take over, its holder gone (see acquireLock). */
+  readonly takeOverLock?: string;
   readonly backupPolicy?: BackupPolicy;
   readonly now?: () => number;
   /** Where this machine keeps the last state it saw of each ledger (anchor.ts); without it nothing is checked. */
@@ -176,7 +178,7 @@ export class LedgerStore {
   }
 
   static async open(path: string, unlock: Unlock, options: StoreOptions = {}): Promise<Result<LedgerStore>> {
-    const lock = options.readOnly ? null : acquireLock(path);
+    const lock = options.readOnly ? null : acquireLock(path, options.takeOverLock);
     if (lock && !lock.ok) return lock;
     const opened = await LedgerStore.load(path, unlock, options, lock?.value ?? null);
     if (!opened.ok) lock?.value.release();

@@ -1,4 +1,5 @@
 import type { DubanApi, SavedFile } from '../../contract/api';
+import type { Evidence } from '../../contract/evidence';
 import type { PlatformInfo } from '../../contract/session-model';
 import { ok, type Result } from '../../shared/result';
 
@@ -35,4 +36,13 @@ export async function saveFiles(api: DubanApi, platform: PlatformInfo, files: re
   }
   for (const file of files) download(file);
   return ok({ downloaded: files.length });
+}
+
+/**
+ * An attachment of the ledger saved where the user wants it, as the files the core makes are: the
+ * desktop app's own request filter would refuse a download link to the page's blob.
+ */
+export async function saveEvidence(api: DubanApi, platform: PlatformInfo, item: Pick<Evidence, 'id' | 'fileName'>): Promise<Result<Saved | null>> {
+  const read = await api.evidence.content(item.id);
+  return read.ok ? saveFiles(api, platform, [{ fileName: item.fileName, bytes: read.value.bytes }]) : read;
 }

@@ -4,6 +4,8 @@ import { type Evidence, type EvidenceOwner, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_MB 
 import type { DubanError } from '../../shared/errors';
 import { describeError, describeField } from '../../shared/i18n/describe';
 import { useApi } from '../api/ApiContext';
+import { saveEvidence } from '../api/saveFiles';
+import { useSession } from '../api/session';
 import { useContractMutation } from '../api/useContract';
 import { useFormat } from '../hooks/useFormat';
 import { Dialog } from './Dialog';
@@ -16,7 +18,7 @@ interface Failure {
   readonly error: DubanError;
 }
 
-/** The bytes of an attachment as an address the page can show or save, freed when no longer needed. */
+/** The bytes of an attachment as an address the page can show, freed when no longer needed. */
 function useBlobUrl(): [string | null, (blob: Blob | null) => string | null] {
   const [url, setUrl] = useState<string | null>(null);
   const current = useRef<string | null>(null);
@@ -49,6 +51,7 @@ export function EvidencePanel({
 }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { platform } = useSession();
   const changes = useContractMutation().evidence;
   const toast = useToast();
   const format = useFormat();
@@ -57,7 +60,6 @@ export function EvidencePanel({
   const [failures, setFailures] = useState<readonly Failure[]>([]);
   const [viewing, setViewing] = useState<Evidence | null>(null);
   const [viewUrl, setViewBlob] = useBlobUrl();
-  const [, setSaveBlob] = useBlobUrl();
   const [loadError, setLoadError] = useState<DubanError | null>(null);
 
   const upload = async (files: readonly File[]): Promise<void> => {
@@ -105,13 +107,10 @@ export function EvidencePanel({
   };
 
   const save = async (item: Evidence): Promise<void> => {
-    const blob = await content(item);
-    const url = blob && setSaveBlob(blob);
-    if (!url) return;
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = item.fileName;
-    link.click();
+    const saved = await saveEvidence(api, platform, item);
+    if (!saved.ok) return setLoadError(saved.error);
+    setLoadError(null);
+    if (saved.value && 'place' in saved.value) toast(t('evidence.saved', { place: saved.value.place }));
   };
 
   const remove = async (item: Evidence): Promise<void> => {

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { fitPagesScript } from '../../../shared/documents/fit-pages';
+import { layOutForPrint, PRINTED_PAGE } from '../../../shared/documents/print-page';
 import { dubanError } from '../../../shared/errors';
 import { err, ok, type Result } from '../../../shared/result';
 
@@ -60,7 +60,6 @@ export class DocumentPrinter {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true, acceptDownloads: false });
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
-      await page.emulateMedia({ media: 'print' });
       return ok(new DocumentPrinter(browser, page));
     } catch (error) {
       return err(dubanError('documents.print_failed', { detail: (error as Error).message.split('\n')[0]! }));
@@ -70,8 +69,7 @@ export class DocumentPrinter {
   /** Loads the page and puts each copy-to block on the last line of its last page. */
   private async load(html: string): Promise<void> {
     await this.page.setContent(html, { waitUntil: 'load' });
-    await this.page.evaluate('document.fonts.ready.then(() => undefined)');
-    await this.page.evaluate(fitPagesScript());
+    await layOutForPrint({ emulatePrintMedia: () => this.page.emulateMedia({ media: 'print' }), evaluate: (script) => this.page.evaluate(script) });
   }
 
   /** The page as it prints: the HTML with the spacers measured in, still self-contained. */
@@ -85,7 +83,8 @@ export class DocumentPrinter {
   async pdf(html: string): Promise<Result<Uint8Array>> {
     return this.attempt(async () => {
       await this.load(html);
-      return new Uint8Array(await this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } }));
+      const { size, margins, printBackground, preferCSSPageSize } = PRINTED_PAGE;
+      return new Uint8Array(await this.page.pdf({ format: size, margin: margins, printBackground, preferCSSPageSize }));
     });
   }
 

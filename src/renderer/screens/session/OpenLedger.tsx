@@ -10,7 +10,8 @@ import { openSchema } from './schemas';
 /**
  * Opens a ledger with its password, or with the recovery key when the password is lost. With a
  * `fixedPath` (the unlock screen) the file is not asked for; with `knownPath` (the file the app was
- * started with) it is asked for, but the password comes first.
+ * started with) it is asked for, but the password comes first. A ledger another program holds names
+ * it; the user may take it over once sure that program has closed it (a crash, a computer since switched off).
  */
 export function OpenLedger({ path = '', fixedPath = false, knownPath = false }: { path?: string; fixedPath?: boolean; knownPath?: boolean }) {
   const { t } = useTranslation();
@@ -18,12 +19,14 @@ export function OpenLedger({ path = '', fixedPath = false, knownPath = false }: 
   const session = useSession();
   const form = useForm(openSchema, { path, password: '', recoveryKey: '', useRecoveryKey: false });
 
-  const open = (): void =>
+  /** `takeOver`: the lock the user chose to take over, having made sure its holder has closed the ledger. */
+  const open = (takeOver?: string): void =>
     void form.submit(async ({ path: file, password, recoveryKey, useRecoveryKey }) => {
-      const opened = await api.session.open(useRecoveryKey ? { path: file.trim(), recoveryKey } : { path: file.trim(), password });
+      const opened = await api.session.open(useRecoveryKey ? { path: file.trim(), recoveryKey, takeOver } : { path: file.trim(), password, takeOver });
       if (opened.ok) await session.refresh();
       return opened;
     });
+  const held = form.failure?.code === 'ledger.in_use' ? form.failure.params : undefined;
 
   return (
     <form
@@ -43,6 +46,16 @@ export function OpenLedger({ path = '', fixedPath = false, knownPath = false }: 
         {form.values.useRecoveryKey ? t('session.usePassword') : t('session.useRecoveryKey')}
       </button>
       <FormActions form={form} submit={form.saving ? t('session.open.opening') : fixedPath ? t('session.unlock.submit') : t('session.open.submit')} />
+      {held && (
+        <div className="notice notice--info draft-notice" role="status">
+          <span>{t('takeOver.explain', { host: held.host })}</span>
+          <span className="draft-notice__actions">
+            <button type="button" className="button button--small" disabled={form.saving} onClick={() => open(String(held.lock))}>
+              {t('takeOver.submit')}
+            </button>
+          </span>
+        </div>
+      )}
     </form>
   );
 }
