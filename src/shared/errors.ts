@@ -86,6 +86,12 @@ export const ERROR_CODES = [
   'report.key_changed',
   'report.not_commission',
   'report.commission_reports_nothing',
+  // the archive step: a closed round of inspection moved to its own read-only ledger file
+  'archive.round_open',
+  'archive.read_only',
+  'archive.same_file',
+  'archive.not_verified',
+  'archive.changed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
