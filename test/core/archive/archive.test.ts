@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { databaseBytes, LEDGER_CEILING_BYTES, LEDGER_NOTICE_BYTES } from '../../../src/core/archive/ceiling';
 import { listAudit } from '../../../src/core/audit/audit-log';
 import { Ledger } from '../../../src/core/ledger';
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
@@ -33,24 +34,10 @@ async function twoRounds() {
   const closeOut = unwrap(ledger.closeOuts.request({ taskId: task.id, requestedOn: '2026-11-01', requestedBy: '市生态环境局' }));
   unwrap(ledger.closeOuts.check(closeOut.id, { on: '2026-11-02', by: '督察办' }));
   unwrap(ledger.closeOuts.approve(closeOut.id, { on: '2026-11-03' }));
-  const only = unwrap(
-    ledger.documents.issue({
-      docType: 'reminder',
-      recipientUnitId: units['市生态环境局']!,
-      taskIds: [task.id],
-      issuedOn: '2026-11-20',
-      replyDue: '2026-12-05',
-    }),
-  );
-  const both = unwrap(
-    ledger.documents.issue({
-      docType: 'reminder',
-      recipientUnitId: units['市水务局']!,
-      taskIds: [task.id, live.id],
-      issuedOn: '2026-11-21',
-      replyDue: '2026-12-06',
-    }),
-  );
+  const remind = (recipientUnitId: number, taskIds: number[], issuedOn: string) =>
+    unwrap(ledger.documents.issue({ docType: 'reminder', recipientUnitId, taskIds, issuedOn, replyDue: '2026-12-05' }));
+  const only = remind(units['市生态环境局']!, [task.id], '2026-11-20');
+  const both = remind(units['市水务局']!, [task.id, live.id], '2026-11-21');
   const petition = unwrap(
     ledger.petitions.create({
       receiptNumber: 'D1-001',
@@ -171,5 +158,16 @@ describe('archiving a closed round of inspection', () => {
     const again = await twoRounds();
     const outcome = unwrap(await again.ledger.archive.archive({ inspectionId: again.first.id, out, password: TEST_PASSWORD, kdf: KDF_FLOOR }));
     expect(outcome.moved.tasks).toBe(2);
+  });
+});
+
+describe('near the ceiling', () => {
+  it('measures the database in bytes, and suggests archiving past 80 % of the ceiling', async () => {
+    const ledger = await newLedger();
+    const before = databaseBytes(ledger.store.db);
+    addTask(ledger, '1', addUnits(ledger, ['市生态环境局'])['市生态环境局']!, { problem: '很长的问题描述'.repeat(500) });
+    expect(before).toBeGreaterThan(0);
+    expect(databaseBytes(ledger.store.db)).toBeGreaterThan(before);
+    expect(LEDGER_NOTICE_BYTES).toBe(Math.round(LEDGER_CEILING_BYTES * 0.8));
   });
 });
