@@ -41,6 +41,9 @@ export function archiveService(ctx: LedgerContext, store: LedgerStore) {
   }
 
   async function archive(request: ArchiveRequest): Promise<Result<ArchiveOutcome>> {
+    // An archive is read-only: refused before any file is written, rather than at the last step.
+    const archived = archiveMarkOf(ctx.db);
+    if (archived) return err(dubanError('archive.read_only', { inspection: archived.inspection }));
     const out = resolve(request.out);
     if (out === resolve(store.path)) return err(dubanError('archive.same_file'));
     const admin = await store.checkAdministrator({ password: request.password });

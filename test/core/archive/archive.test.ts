@@ -125,6 +125,11 @@ describe('archiving a closed round of inspection', () => {
     unwrap(await round.ledger.archive.archive({ inspectionId: round.first.id, out, password: TEST_PASSWORD, kdf: KDF_FLOOR }));
     const archive = unwrap(await Ledger.open(out, { password: TEST_PASSWORD }));
     try {
+      const again = join(tempDir(), 'again.duban');
+      expect(failure(await archive.archive.archive({ inspectionId: round.first.id, out: again, password: TEST_PASSWORD, kdf: KDF_FLOOR })).code).toBe(
+        'archive.read_only',
+      );
+      expect(existsSync(again)).toBe(false);
       expect(failure(archive.units.create({ name: '新单位', kind: 'resident' }))).toEqual({
         code: 'archive.read_only',
         params: { inspection: '第一轮中央生态环境保护督察' },

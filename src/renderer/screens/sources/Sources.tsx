@@ -38,6 +38,8 @@ export function Sources() {
   const [editing, setEditing] = useState<Inspection | 'new' | null>(null);
   const [editingMeasure, setEditingMeasure] = useState<Measure | 'new' | null>(null);
   const [archiving, setArchiving] = useState<Inspection | null>(null);
+  // An archive file holds one round already, and is read-only.
+  const isArchive = Boolean(useContractQuery('archive', 'state', []).data?.mark);
 
   const param = params.get('source');
   const chosen: Choice | null = param === 'none' ? 'none' : param ? Number(param) : (inspections.data?.[0]?.id ?? null);
@@ -104,9 +106,11 @@ export function Sources() {
                   <button type="button" className="button button--small" onClick={() => setEditing(inspection)}>
                     {t('app:actions.edit')}
                   </button>
-                  <button type="button" className="button button--small" onClick={() => setArchiving(inspection)}>
-                    {t('archive.action')}
-                  </button>
+                  {!isArchive && (
+                    <button type="button" className="button button--small" onClick={() => setArchiving(inspection)}>
+                      {t('archive.action')}
+                    </button>
+                  )}
                 </>
               }
             >
