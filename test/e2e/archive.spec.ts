@@ -22,13 +22,18 @@ test('a finished round is archived, still found by the search, and its archive o
   await call(page, 'tasks.create', { ...task, inspectionId: first.id, number: '1', problem: '城区入河排污口排查整治不到位', status: 'completed' });
   await call(page, 'tasks.create', { ...task, inspectionId: first.id, number: '2', problem: '工业园区污水处理厂超标排放', status: 'completed' });
   await call(page, 'tasks.create', { ...task, inspectionId: second.id, number: '1', problem: '黑臭水体整治进展滞后' });
-  await call(page, 'petitions.create', {
+  const petition = await call<{ id: number }>(page, 'petitions.create', {
     receiptNumber: 'D1-0001',
     problem: '某化工厂夜间偷排废水',
     unitId: unit.id,
     completion: 'completed',
-    inspectionId: first.id,
   });
+
+  // The case's round, chosen on its form: what archiving the round takes along.
+  await page.goto(`${new URL(page.url()).origin}/#/petitions/${petition.id}`);
+  await page.getByLabel('督察来源').selectOption({ label: FIRST });
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存信访件 D1-0001')).toBeVisible();
 
   // A round with open work says what is open, and offers nothing to confirm.
   await openScreen(page, '督察来源');
