@@ -71,6 +71,27 @@ describe('archiving a closed round of inspection', () => {
     const entry = listAudit(ledger.store.db, { entity: 'inspection', entityId: round.first.id })[0]!;
     expect(entry.action).toBe('delete');
     expect(entry.after).toMatchObject({ archive: '第一轮归档.duban', sha256: outcome.sha256, moved: { tasks: 2 } });
+    // The change history words it: where the round went, and what moved, by table.
+    const line = ledger.audit.list({ entity: 'inspection', entityId: round.first.id })[0]!;
+    expect(line.changes.find((change) => change.field === 'moved')).toMatchObject({
+      label: 'tasks:fields.moved',
+      after: {
+        t: 'list',
+        v: expect.arrayContaining([
+          {
+            t: 'group',
+            v: [
+              { t: 'word', k: 'sources:archive.tables.tasks' },
+              { t: 'number', v: 2 },
+            ],
+          },
+        ]),
+      },
+    });
+    expect(line.changes.find((change) => change.field === 'archive')).toMatchObject({
+      label: 'tasks:fields.archive',
+      after: { t: 'text', v: '第一轮归档.duban' },
+    });
     unwrap(ledger.audit.verify());
 
     const archive = unwrap(await Ledger.open(out, { password: TEST_PASSWORD }));
