@@ -26,7 +26,8 @@ async function ledgerWithRounds(): Promise<string> {
   return path;
 }
 
-describe('duban archive', () => {
+// Each case runs the command line in a child process (two in the first): slow on a loaded machine.
+describe('duban archive', { timeout: 180_000 }, () => {
   it('moves a finished round to its own file, says what moved, and prints the archive’s recovery key once', async () => {
     const path = await ledgerWithRounds();
     const out = join(tempDir(), '第一轮督察.duban');
