@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { anchorFolder } from '../core/storage/anchor';
 import { type Command, type CommandContext } from './command';
 import { configDirOf } from './config-dir';
+import { archiveCommand } from './commands/archive';
 import { backup } from './commands/backup';
 import { dump } from './commands/dump';
 import { exportCommand } from './commands/export';
@@ -40,6 +41,7 @@ const COMMANDS: readonly Command[] = [
   report,
   rollup,
   user,
+  archiveCommand,
 ];
 
 const COMMON_OPTIONS = {

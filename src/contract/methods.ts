@@ -23,6 +23,7 @@ import { todo } from './todo';
 import { units } from './units';
 import { people } from './people';
 import { unitGroups } from './unitGroups';
+import { archive } from './archive';
 import type { Methods } from './define';
 
 /**
@@ -56,6 +57,7 @@ export const CONTRACT = {
   people,
   rollup,
   monthlyReport,
+  archive,
 } as const satisfies Readonly<Record<string, Methods>>;
 
 export type Contract = typeof CONTRACT;

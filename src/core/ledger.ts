@@ -5,6 +5,8 @@ import { err, ok, type Result } from '../shared/result';
 import { auditAppender, auditView, keyAuditChain } from './audit/audit-log';
 import { auditService } from './audit/service';
 import { accountabilityService } from './accountability/service';
+import { archiveMarkOf } from './archive/mark';
+import { archiveService } from './archive/service';
 import { closeOutService } from './close-out/service';
 import type { LedgerContext, Tx } from './context';
 import { dispatchService } from './dispatch/service';
@@ -95,6 +97,8 @@ export class Ledger {
   readonly people;
   /** The ledger's kind and signing key; for a commission, the groups' report packages. */
   readonly rollup;
+  /** Closed rounds of inspection moved to archive files, and the index that still finds them. */
+  readonly archive;
 
   private constructor(
     readonly store: LedgerStore,
@@ -102,6 +106,8 @@ export class Ledger {
   ) {
     const clock = options.clock ?? (() => new Date());
     const actor = (): string => options.actor ?? this.people.signedIn()?.name ?? '';
+    // An archive file is read-only: every change is refused, whatever screen or command asks.
+    const archived = archiveMarkOf(store.db);
     this.context = {
       // A getter: restoring a backup replaces the database behind the store.
       get db() {
@@ -109,15 +115,17 @@ export class Ledger {
       },
       today: () => dateOf(clock()),
       write: (work) =>
-        store.write((writer) => {
-          const now = clock();
-          const at = localTimestamp(now);
-          const audit = auditAppender(writer, at, actor(), store.auditKey!);
-          const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => audit.append(change) };
-          const result = work(tx);
-          if (result.ok) audit.finish();
-          return result;
-        }),
+        archived
+          ? err(dubanError('archive.read_only', { inspection: archived.inspection }))
+          : store.write((writer) => {
+              const now = clock();
+              const at = localTimestamp(now);
+              const audit = auditAppender(writer, at, actor(), store.auditKey!);
+              const tx: Tx = { ...writer, at, today: dateOf(now), audit: (change) => audit.append(change) };
+              const result = work(tx);
+              if (result.ok) audit.finish();
+              return result;
+            }),
       putBlob: (bytes) => store.putBlob(bytes),
       getBlob: (blobId) => store.getBlob(blobId),
     };
@@ -143,6 +151,7 @@ export class Ledger {
     this.audit = auditService(this.context, store);
     this.people = peopleService(this.context, store);
     this.rollup = rollupService(this.context);
+    this.archive = archiveService(this.context, store);
   }
 
   stats(options?: StatsOptions) {

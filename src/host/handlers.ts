@@ -4,6 +4,7 @@ import type { Preview } from '../core/documents/model';
 import { renderFile } from '../core/documents/output';
 import { renderHtml } from '../core/documents/render/html';
 import { TEMPLATE_FIELDS } from '../core/documents/template/fields';
+import { databaseBytes, LEDGER_NOTICE_BYTES } from '../core/archive/ceiling';
 import type { Ledger } from '../core/ledger';
 import { acceptPackages, checkPackages } from '../core/rollup/files';
 import { reportPackageFile } from '../core/rollup/package';
@@ -204,6 +205,13 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       preview: (request) => use((l) => previewOne(l.monthlyReport.preview(request))),
       issue: (request) => use((l) => l.monthlyReport.issue(request)),
       workbook: (period) => use((l) => l.monthlyReport.workbook(period, l.context.today(), session.preferences.value.language)),
+    },
+    archive: {
+      state: () => use((l) => ok({ mark: l.archive.mark(), databaseBytes: databaseBytes(l.context.db), noticeBytes: LEDGER_NOTICE_BYTES })),
+      preview: (inspectionId) => use((l) => l.archive.preview(inspectionId)),
+      run: (request) => use((l) => l.archive.archive({ ...request, anchors: session.anchors })),
+      search: (text, kind) => use((l) => ok(l.archive.search(text, kind))),
+      open: (path) => session.offer(path),
     },
   };
 }

@@ -30,7 +30,7 @@ export class Session {
   readonly preferences: PreferenceFile;
   private readonly clock: () => Date;
   /** This machine's record of each ledger it opened, beside the preferences. */
-  private readonly anchors: AnchorBook;
+  readonly anchors: AnchorBook;
   private readonly configDir: string;
 
   constructor(options: SessionOptions) {
@@ -134,6 +134,13 @@ export class Session {
     const locked = this.lock();
     this.path = null;
     return locked.ok ? ok(this.status()) : locked;
+  }
+
+  /** Closes the ledger and puts `path` first among the recent ones, for the open screen to offer (an archive found by the search). */
+  offer(path: string): Result<SessionStatus> {
+    const closed = this.close();
+    if (closed.ok) this.preferences.remember(path, localTimestamp(this.clock()));
+    return closed.ok ? ok(this.status()) : closed;
   }
 
   /** Locks the ledger if it has not been used for the idle time; true if it did. */

@@ -87,6 +87,12 @@ export const ERROR_CODES = [
   'report.not_commission',
   'report.commission_reports_nothing',
   'report.no_signing_key',
+  // the archive step: a closed round of inspection moved to its own read-only ledger file
+  'archive.round_open',
+  'archive.read_only',
+  'archive.same_file',
+  'archive.not_verified',
+  'archive.changed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -84,6 +84,14 @@ const subjectWords = (s: Recorded): AuditValue =>
     typeof s.fineYuan === 'number' ? { t: 'number', v: s.fineYuan } : EMPTY,
   );
 
+/** What an archived round took along: 整改任务 2, 信访件 1 (tables with none left out). */
+const movedWords = (value: unknown): AuditValue =>
+  list(
+    Object.entries((value ?? {}) as Record<string, number>)
+      .filter(([, count]) => count > 0)
+      .map(([table, count]) => group(word(`sources:archive.tables.${table}`), { t: 'number', v: count })),
+  );
+
 const UNIT_REF = { ref: 'unit' } as const;
 const TASK_REF = { ref: 'task' } as const;
 
@@ -96,7 +104,8 @@ const ORIGIN_OF: Record<string, (origin: Recorded, names: Namer) => AuditValue> 
 export const ENTITY_WORDS: Readonly<Record<RecordEntity, EntityWords>> = {
   inspection: {
     labels: 'tasks:fields',
-    fields: { name: 'text', batch: 'text', feedbackDate: 'date', notes: 'text' },
+    // An archived round's deletion also records where it went (the archive file, its hash) and what moved, by table.
+    fields: { name: 'text', batch: 'text', feedbackDate: 'date', notes: 'text', archive: 'text', sha256: 'text', moved: { describe: movedWords } },
     name: (r) => text(r.name),
     load: loadInspection,
   },

@@ -39,6 +39,8 @@ export interface PetitionCase {
   readonly pollutionKinds: readonly PollutionKind[];
   /** 责任单位. */
   readonly unitId: number | null;
+  /** The round of inspection that handed it over. */
+  readonly inspectionId: number | null;
   readonly investigation: string;
   readonly truth: PetitionTruth | null;
   readonly handling: string;
@@ -89,6 +91,8 @@ export const petitionInput = z
     completion: choice(PETITION_COMPLETIONS).default('pending'),
     completedOn: optionalDate,
     notes: optionalText(2000),
+    /** The round of inspection that handed the case over (what archiving a round takes along); absent: left as it is. */
+    inspectionId: optionalId.optional(),
     /** Absent: left as they are (the case form does not edit them). */
     extraColumns: z
       .array(z.object({ header: requiredText(200), text: optionalText(4000) }))

@@ -77,7 +77,10 @@ export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<Pet
 }
 
 function checkPetition(tx: Tx, values: z.output<typeof petitionInput>, id: number | null): Result<void> {
-  const known = checkReferences(tx, [['unitId', 'units', values.unitId]]);
+  const known = checkReferences(tx, [
+    ['unitId', 'units', values.unitId],
+    ['inspectionId', 'inspections', values.inspectionId ?? null],
+  ]);
   if (!known.ok) return known;
   const taken = tx.get('SELECT 1 AS x FROM petition_cases WHERE receipt_number = ? AND id <> ?', [values.receiptNumber, id ?? 0]);
   return taken ? invalid('receiptNumber', 'duplicate') : ok(undefined);

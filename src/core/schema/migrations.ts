@@ -13,6 +13,7 @@ import { V9_PEOPLE } from './v9-people';
 import { V10_ROLLUP } from './v10-rollup';
 import { V11_REPORT } from './v11-report';
 import { V12_SIGNING_KEY } from './v12-signing-key';
+import { V13_ARCHIVE } from './v13-archive';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V10_ROLLUP,
   V11_REPORT,
   V12_SIGNING_KEY,
+  V13_ARCHIVE,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

@@ -47,6 +47,8 @@ export interface CreateOptions extends StoreOptions {
   readonly password: string;
   /** Fixed KDF parameters instead of calibrating on this machine (never below the floor). */
   readonly kdf?: KdfParams;
+  /** The database the new ledger starts from (an archive's rows), instead of an empty one. */
+  readonly image?: Uint8Array;
 }
 
 export interface StoreInfo {
@@ -150,7 +152,7 @@ export class LedgerStore {
       const dataKey = random(32);
       const integrityKey = random(32);
       const recoveryKey = generateRecoveryKey();
-      const database = await LedgerDatabase.fromImage();
+      const database = await LedgerDatabase.fromImage(options.image);
       const image = database.image();
       const header = firstHeader(dataKey, integrityKey, [], image.length, (options.now ?? Date.now)());
       const slots = await Promise.all([
@@ -569,7 +571,7 @@ export class LedgerStore {
   }
 
   /** The administrator's password (or the recovery key), checked: the secret every change of slots asks for. */
-  private async checkAdministrator(unlock: Unlock): Promise<Result<void>> {
+  async checkAdministrator(unlock: Unlock): Promise<Result<void>> {
     const checked = await this.checkSecret(unlock);
     if (!checked.ok) return checked;
     return checked.value.kind === 'person' ? err(dubanError('people.admin_only')) : ok(undefined);

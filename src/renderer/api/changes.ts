@@ -56,6 +56,8 @@ export const TOUCHES: Readonly<Record<Namespace, readonly Namespace[]>> = {
   people: ['people', 'session', 'audit'],
   rollup: ['rollup', 'audit'],
   monthlyReport: ['documents', ...LEDGER_VIEWS],
+  // A round archived leaves with every record it held; opening an archive closes the ledger.
+  archive: Object.keys(CONTRACT) as Namespace[],
 };
 
 /** Calls a changing method; once it succeeded, marks every read of what it touches stale. */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useApi } from '../api/ApiContext';
+import { ArchiveBanner } from '../components/ArchiveNotices';
 import { SessionWarnings } from '../components/SessionWarnings';
 import { SCREENS } from './screens';
 import { useSession } from '../api/session';
@@ -56,6 +57,7 @@ export function Shell() {
           </button>
         </header>
         <main id="main" className="shell__content" tabIndex={-1}>
+          <ArchiveBanner />
           <SessionWarnings warnings={status.warnings} />
           <Routes>
             {SCREENS.map((s) => (

@@ -18,6 +18,7 @@ import { bars, ring, STATUS_COLOURS } from './charts';
 import { LinkItem, LinkList } from './LinkList';
 import { TodoList } from './TodoList';
 import { Figure } from '../../components/Figure';
+import { LedgerSizeNotice } from '../../components/ArchiveNotices';
 
 const OVERDUE_SHOWN = 8;
 const UNITS_CHARTED = 12;
@@ -42,6 +43,7 @@ export function Dashboard() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('asOf', { date: format.date(s.asOf) })} />
+      <LedgerSizeNotice />
       {todo.data && replies.data && <TodoList todo={todo.data} awaited={replies.data} />}
       <Figures stats={s} />
       <Charts stats={s} />

@@ -19,6 +19,7 @@ const valuesOf = (p: PetitionCase | null): PetitionInput => ({
   region: p?.region ?? '',
   pollutionKinds: [...(p?.pollutionKinds ?? ['other'])],
   unitId: p?.unitId ?? null,
+  inspectionId: p?.inspectionId ?? null,
   investigation: p?.investigation ?? '',
   truth: p?.truth ?? null,
   handling: p?.handling ?? '',
@@ -49,6 +50,7 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
     wordsOf: (p) => ({ number: p.receiptNumber }),
   });
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
+  const inspections = useContractQuery('inspections', 'list', []);
   const evidence = useContractQuery('evidence', 'list', petition ? [{ kind: 'petition_case', id: petition.id }] : null);
 
   return (
@@ -71,6 +73,13 @@ function PetitionForm({ petition }: { petition: PetitionCase | null }) {
         <div className="form form--grid">
           <TextInput form={form} name="receiptNumber" label={t('fields.receiptNumber')} required autoFocus={!petition} hint={t('receiptHint')} />
           <NumberInput form={form} name="batch" label={t('fields.batch')} min={1} optional />
+          <SelectInput
+            form={form}
+            name="inspectionId"
+            label={t('fields.inspectionId')}
+            empty={t('none')}
+            options={(inspections.data ?? []).map((i) => ({ value: i.id, label: i.name }))}
+          />
           <DateInput form={form} name="handedOverOn" label={t('fields.handedOverOn')} />
           <TextInput form={form} name="subject" label={t('fields.subject')} wide />
           <TextArea form={form} name="problem" label={t('fields.problem')} required rows={4} />

@@ -7,6 +7,7 @@ import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';
 import { ErrorNotice } from '../../components/Notice';
+import { ArchivedMatches } from '../../components/ArchivedMatches';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
@@ -142,6 +143,7 @@ export function Petitions() {
         onChoose={(completion) => setFilter({ completion })}
       />
       <ErrorNotice error={cases.error} />
+      {filter.q.trim() && <ArchivedMatches text={filter.q} kind="petition_case" />}
       <PagedTable
         label={t('title')}
         columns={shownColumns}

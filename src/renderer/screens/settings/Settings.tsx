@@ -5,12 +5,14 @@ import { GeneralSettings } from './GeneralSettings';
 import { PasswordSettings } from './PasswordSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { SigningKeySettings } from './SigningKeySettings';
+import { LedgerSizeNotice } from '../../components/ArchiveNotices';
 
 export function Settings() {
   const { t } = useTranslation('settings');
   return (
     <>
       <PageHeader title={t('title')} />
+      <LedgerSizeNotice />
       <div className="cards">
         <GeneralSettings />
         <PasswordSettings />

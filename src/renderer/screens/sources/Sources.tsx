@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, Section } from '../../components/Section';
 import { useFormat } from '../../hooks/useFormat';
+import { ArchiveDialog } from './ArchiveDialog';
 import { InspectionDialog } from './InspectionDialog';
 import { MeasureDialog } from '../../components/MeasureDialog';
 
@@ -36,6 +37,9 @@ export function Sources() {
   });
   const [editing, setEditing] = useState<Inspection | 'new' | null>(null);
   const [editingMeasure, setEditingMeasure] = useState<Measure | 'new' | null>(null);
+  const [archiving, setArchiving] = useState<Inspection | null>(null);
+  // An archive file holds one round already, and is read-only.
+  const isArchive = Boolean(useContractQuery('archive', 'state', []).data?.mark);
 
   const param = params.get('source');
   const chosen: Choice | null = param === 'none' ? 'none' : param ? Number(param) : (inspections.data?.[0]?.id ?? null);
@@ -102,6 +106,11 @@ export function Sources() {
                   <button type="button" className="button button--small" onClick={() => setEditing(inspection)}>
                     {t('app:actions.edit')}
                   </button>
+                  {!isArchive && (
+                    <button type="button" className="button button--small" onClick={() => setArchiving(inspection)}>
+                      {t('archive.action')}
+                    </button>
+                  )}
                 </>
               }
             >
@@ -150,6 +159,15 @@ export function Sources() {
           onSaved={(id) => {
             setEditing(null);
             choose(id);
+          }}
+        />
+      )}
+      {archiving && (
+        <ArchiveDialog
+          inspection={archiving}
+          onClose={() => {
+            setArchiving(null);
+            choose(null);
           }}
         />
       )}

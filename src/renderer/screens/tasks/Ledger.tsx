@@ -6,6 +6,7 @@ import { useContractQuery } from '../../api/useContract';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
+import { ArchivedMatches } from '../../components/ArchivedMatches';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
@@ -138,6 +139,7 @@ export function Ledger() {
       <LedgerFilters filter={filter} onChange={setFilter} units={units.data ?? []} inspections={inspections.data ?? []} />
       <StatusTabs statuses={filter.statuses} counts={counts} onChange={(statuses: readonly TaskStatus[]) => setFilter({ ...filter, statuses })} />
       <ErrorNotice error={tasks.error} />
+      {query.search && <ArchivedMatches text={query.search} kind="task" />}
       {selection.selected.size > 0 && <SelectionBar count={selection.selected.size} onAssign={() => setAssigning(true)} onClear={selection.clear} />}
       {assigning && (
         <AssignSourceDialog

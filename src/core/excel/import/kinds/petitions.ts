@@ -76,7 +76,7 @@ const shownCase = (c: Omit<PetitionInputValues, 'receiptNumber'>, units: PlanCon
   extraColumns: shownList(c.extraColumns.map((extra) => `${extra.header}：${extra.text}`)),
 });
 
-type PetitionInputValues = Omit<PetitionCase, 'id' | 'createdAt' | 'updatedAt'>;
+type PetitionInputValues = Omit<PetitionCase, 'id' | 'createdAt' | 'updatedAt' | 'inspectionId'>;
 
 function existingCases(db: Reader): Map<string, number> {
   return new Map(db.all<{ id: number; receipt_number: string }>('SELECT id, receipt_number FROM petition_cases').map((row) => [row.receipt_number, row.id]));
