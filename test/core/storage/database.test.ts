@@ -44,4 +44,31 @@ describe('the database in memory', () => {
     expect(db.get<{ n: number }>('SELECT count(*) AS n FROM note')?.n).toBe(100);
     db.close();
   });
+
+  it('answers a write with RETURNING with the row as stored, and records it for the journal like any write', async () => {
+    const db = await LedgerDatabase.fromImage();
+    db.transaction(
+      (w) => ok(w.run("CREATE TABLE fine (id INTEGER PRIMARY KEY, yuan INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')")),
+      () => ok(undefined),
+    );
+    const recorded: unknown[] = [];
+    const rows = db.transaction(
+      (w) => ok(w.returning('INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500.0])),
+      (changes) => {
+        recorded.push(changes);
+        return ok(undefined);
+      },
+    );
+    expect(rows).toEqual(ok([{ id: 1, yuan: 3500, note: '' }]));
+    expect(recorded).toEqual([{ kind: 'statements', statements: [['INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500]]] }]);
+    const replayed = await LedgerDatabase.fromImage();
+    replayed.transaction(
+      (w) => ok(w.run("CREATE TABLE fine (id INTEGER PRIMARY KEY, yuan INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')")),
+      () => ok(undefined),
+    );
+    expect(replayed.replay({ at: 0, statements: [['INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500]]] })).toBe(true);
+    expect(replayed.all('SELECT * FROM fine')).toEqual([{ id: 1, yuan: 3500, note: '' }]);
+    db.close();
+    replayed.close();
+  });
 });
