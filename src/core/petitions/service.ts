@@ -3,7 +3,7 @@ import { invalid, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { checkReferences, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, createValidated, found, fromRow, removeUnlessUsed, type Row, type RowRecordSpec, saveRecord } from '../records';
 import { sqlFilter } from '../sql-filter';
 import type { Reader } from '../storage/database';
 import {
@@ -83,11 +83,12 @@ function checkPetition(tx: Tx, values: z.output<typeof petitionInput>, id: numbe
   return taken ? invalid('receiptNumber', 'duplicate') : ok(undefined);
 }
 
-export const PETITION: RecordSpec<PetitionCase, typeof petitionInput> = {
+export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
   entity: 'petition_case',
   table: 'petition_cases',
   schema: petitionInput,
   load: loadPetition,
+  fromRow: (row) => toPetition(row),
   check: checkPetition,
   columns: ({ pollutionKinds, extraColumns, ...columns }) => ({
     ...columns,
@@ -103,6 +104,8 @@ export function petitionService(ctx: LedgerContext) {
     findByReceipt: (receiptNumber: string) => findPetitionByReceipt(ctx.db, receiptNumber),
     create: (input: PetitionInput) => saveRecord(ctx, PETITION, null, input),
     update: (id: number, input: PetitionInput) => saveRecord(ctx, PETITION, id, input),
+    /** A case from values an import's plan has validated already. */
+    createValidated: (values: z.output<typeof petitionInput>) => ctx.write((tx) => createValidated(tx, PETITION, values)),
     /** A case with evidence, or one that an accountability case names, keeps its history. */
     remove: (id: number) => removeUnlessUsed(ctx, 'petition_case', 'petition_cases', id, loadPetition, (db) => evidenceUses(db, 'petition_case', id)),
   };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../../src/core/ledger';
+import { petitionInput } from '../../../src/core/petitions/model';
 import { addUnits } from '../../helpers/domain';
 import { ledgerFactory } from '../../helpers/ledger';
 import { unwrap } from '../../helpers/result';
@@ -55,5 +56,19 @@ describe('what an import writes', () => {
     expect(rowsOf('SELECT * FROM units ORDER BY id')).toMatchSnapshot('units');
     expect(rowsOf('SELECT id, at, actor, action, entity, entity_id, before, after FROM audit_log ORDER BY id')).toMatchSnapshot('audit');
     expect(unwrap(ledger.audit.verify()).entries).toBe(rowsOf('SELECT id FROM audit_log').length);
+  });
+
+  it('applies planned cases without validating them again or reading them back', async () => {
+    ledger = await newLedger();
+    addUnits(ledger, ['甲市人民政府']);
+    const preview = unwrap(
+      await ledger.exchange.imports.preview({ fileName: '信访件.xlsx', bytes: new Uint8Array(await oddWorkbook()) }, { createUnits: true }),
+    );
+    const validated = vi.spyOn(petitionInput, 'safeParse');
+    const read = vi.spyOn(ledger.context.db, 'all');
+    unwrap(ledger.exchange.imports.apply(preview.importId));
+    expect(preview.counts.create).toBe(4);
+    expect(validated).not.toHaveBeenCalled();
+    expect(read.mock.calls.filter(([sql]) => sql.startsWith('SELECT * FROM petition_cases'))).toEqual([]);
   });
 });
