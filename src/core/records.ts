@@ -38,6 +38,17 @@ export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
   return record as T;
 }
 
+/**
+ * A row as a record whose JSON columns (snake_case, as named) are parsed; they come last, in the
+ * order named, where the record has always had them (the audit's entries show it so).
+ */
+export function fromRowWithJson<T>(row: Row, json: readonly string[]): T {
+  const record: Record<string, unknown> = {};
+  for (const column in row) if (!json.includes(column)) record[camel(column)] = row[column];
+  for (const column of json) record[camel(column)] = JSON.parse(row[column] as string);
+  return record as T;
+}
+
 function columnsOf(values: Record<string, Value>): [string[], SqlValue[]] {
   const entries = Object.entries(values).filter(([, v]) => v !== undefined);
   return [entries.map(([k]) => snake(k)), entries.map(([, v]) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v as SqlValue)))];
