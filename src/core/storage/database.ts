@@ -176,6 +176,7 @@ export class LedgerDatabase implements Reader {
         },
         returning: <R>(sql: string, params?: SqlParams) => {
           const rows = this.all<R>(sql, params);
+          this.runs++; // an earlier write's lastId is no longer the last
           record(sql, params);
           return rows;
         },

@@ -71,4 +71,22 @@ describe('the database in memory', () => {
     db.close();
     replayed.close();
   });
+
+  it("does not let an earlier write's new id be read once a write with RETURNING has run", async () => {
+    const db = await LedgerDatabase.fromImage();
+    db.transaction(
+      (w) => ok(w.run('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)')),
+      () => ok(undefined),
+    );
+    db.transaction(
+      (w) => {
+        const first = w.run('INSERT INTO note (text) VALUES (?)', ['一']);
+        w.returning('INSERT INTO note (text) VALUES (?) RETURNING id', ['二']);
+        expect(() => first.lastId).toThrow('lastId read after another statement ran');
+        return ok(undefined);
+      },
+      () => ok(undefined),
+    );
+    db.close();
+  });
 });
