@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { LedgerDatabase } from '../../../src/core/storage/database';
 import { ok } from '../../../src/shared/result';
 
+/** A database in memory holding the one table `create` makes. */
+async function databaseWith(create: string): Promise<LedgerDatabase> {
+  const db = await LedgerDatabase.fromImage();
+  db.transaction(
+    (w) => ok(w.run(create)),
+    () => ok(undefined),
+  );
+  return db;
+}
+
+const FINE = "CREATE TABLE fine (id INTEGER PRIMARY KEY, yuan INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')";
+
 describe('the database in memory', () => {
   it('reads rows as records, and sees the columns a migration adds', async () => {
     const db = await LedgerDatabase.fromImage();
@@ -46,11 +58,7 @@ describe('the database in memory', () => {
   });
 
   it('answers a write with RETURNING with the row as stored, and records it for the journal like any write', async () => {
-    const db = await LedgerDatabase.fromImage();
-    db.transaction(
-      (w) => ok(w.run("CREATE TABLE fine (id INTEGER PRIMARY KEY, yuan INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')")),
-      () => ok(undefined),
-    );
+    const db = await databaseWith(FINE);
     const recorded: unknown[] = [];
     const rows = db.transaction(
       (w) => ok(w.returning('INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500.0])),
@@ -61,11 +69,7 @@ describe('the database in memory', () => {
     );
     expect(rows).toEqual(ok([{ id: 1, yuan: 3500, note: '' }]));
     expect(recorded).toEqual([{ kind: 'statements', statements: [['INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500]]] }]);
-    const replayed = await LedgerDatabase.fromImage();
-    replayed.transaction(
-      (w) => ok(w.run("CREATE TABLE fine (id INTEGER PRIMARY KEY, yuan INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')")),
-      () => ok(undefined),
-    );
+    const replayed = await databaseWith(FINE);
     expect(replayed.replay({ at: 0, statements: [['INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500]]] })).toBe(true);
     expect(replayed.all('SELECT * FROM fine')).toEqual([{ id: 1, yuan: 3500, note: '' }]);
     db.close();
@@ -73,11 +77,7 @@ describe('the database in memory', () => {
   });
 
   it("does not let an earlier write's new id be read once a write with RETURNING has run", async () => {
-    const db = await LedgerDatabase.fromImage();
-    db.transaction(
-      (w) => ok(w.run('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)')),
-      () => ok(undefined),
-    );
+    const db = await databaseWith('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)');
     db.transaction(
       (w) => {
         const first = w.run('INSERT INTO note (text) VALUES (?)', ['一']);
