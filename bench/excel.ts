@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Ledger } from '../src/core/ledger';
 import { KDF_FLOOR } from '../src/core/storage/kdf';
 import { type Figure, median, must, round, timed } from './figures';
+import { libreOfficeCsvMs } from './libreoffice';
 import { BENCH_UNITS, writePetitionWorkbook } from './workbooks';
 
 const PASSWORD = 'benchmark password';
@@ -16,10 +17,12 @@ async function unitLedger(path: string): Promise<void> {
   must(ledger.close());
 }
 
+const workbookOf = (dir: string, rows: number): string => join(dir, `petitions-${rows}.xlsx`);
+
 /** Reads, plans, previews and applies `rows` petition rows in a fresh process: its time and peak memory. */
 async function measureImport(dir: string, rows: number): Promise<{ ms: number; cpuMs: number; peakMb: number }> {
   const ledger = join(dir, `import-${rows}.duban`);
-  const workbook = join(dir, `petitions-${rows}.xlsx`);
+  const workbook = workbookOf(dir, rows);
   await unitLedger(ledger);
   await writePetitionWorkbook(workbook, rows);
   const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), ledger, PASSWORD, workbook], {
@@ -58,18 +61,37 @@ async function measurePackages(dir: string): Promise<number> {
   return median(times);
 }
 
+/** How the import time grows with the rows: 1 is in proportion; the worse of the two tenfold steps. */
+const growthExponent = (times: readonly [number, number, number]): number => Math.max(Math.log10(times[1] / times[0]), Math.log10(times[2] / times[1]));
+
+/** The 50,000-row import against LibreOffice's conversion of the same file, when soffice is there. */
+function againstLibreOffice(dir: string, importMs: number): Figure[] {
+  const libreOfficeMs = libreOfficeCsvMs(workbookOf(dir, 50_000), workbookOf(dir, 500), dir);
+  if (libreOfficeMs === null) return [];
+  return [
+    { name: 'libreoffice_csv_50000_ms', value: round(libreOfficeMs, 0), unit: 'ms' },
+    { name: 'import_vs_libreoffice_50000', value: round(importMs / libreOfficeMs), unit: '×' },
+  ];
+}
+
 export async function excelFigures(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-bench-excel-'));
   try {
     const petitions = await measureImport(dir, 2825);
+    const base = await measureImport(dir, 500);
+    const tenfold = await measureImport(dir, 5_000);
     const large = await measureImport(dir, 50_000);
     const packages = await measurePackages(dir);
     return [
       { name: 'import_petitions_2825_ms', value: round(petitions.ms, 0), unit: 'ms' },
+      { name: 'import_rows_500_ms', value: round(base.ms, 0), unit: 'ms' },
+      { name: 'import_rows_5000_ms', value: round(tenfold.ms, 0), unit: 'ms' },
       { name: 'import_rows_50000_ms', value: round(large.ms, 0), unit: 'ms' },
+      { name: 'import_growth_exponent', value: round(growthExponent([base.ms, tenfold.ms, large.ms])), unit: '' },
       // The processor time of the same: on a machine busy with other work it reads apart from the wall time.
       { name: 'import_rows_50000_cpu_ms', value: round(large.cpuMs, 0), unit: 'ms' },
       { name: 'import_rows_50000_peak_mb', value: round(large.peakMb, 0), unit: 'MB' },
+      ...againstLibreOffice(dir, large.ms),
       { name: 'export_unit_packages_13_ms', value: round(packages, 0), unit: 'ms' },
     ];
   } finally {

@@ -38,15 +38,30 @@ export function fromRow<T>(row: Row, booleans: readonly string[] = []): T {
   return record as T;
 }
 
+/**
+ * A row as a record whose JSON columns (snake_case, as named) are parsed; they come last, in the
+ * order named, where the record has always had them (the audit's entries show it so).
+ */
+export function fromRowWithJson<T>(row: Row, json: readonly string[]): T {
+  const record: Record<string, unknown> = {};
+  for (const column in row) if (!json.includes(column)) record[camel(column)] = row[column];
+  for (const column of json) record[camel(column)] = JSON.parse(row[column] as string);
+  return record as T;
+}
+
 function columnsOf(values: Record<string, Value>): [string[], SqlValue[]] {
   const entries = Object.entries(values).filter(([, v]) => v !== undefined);
   return [entries.map(([k]) => snake(k)), entries.map(([, v]) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v as SqlValue)))];
 }
 
+function insertStatement(tx: Tx, table: string, values: Record<string, Value>, stamped: boolean): [string, SqlValue[]] {
+  const [columns, params] = columnsOf(stamped ? { ...values, createdAt: tx.at, updatedAt: tx.at } : values);
+  return [`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, params];
+}
+
 /** Inserts a record into `table`, stamping created_at and updated_at when `stamped`; the new id. */
 export function insertRecord(tx: Tx, table: string, values: Record<string, Value>, stamped = true): number {
-  const [columns, params] = columnsOf(stamped ? { ...values, createdAt: tx.at, updatedAt: tx.at } : values);
-  return tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, params).lastId;
+  return tx.run(...insertStatement(tx, table, values, stamped)).lastId;
 }
 
 export function updateRecord(tx: Tx, table: string, id: number, values: Record<string, Value>, stamped = true): number {
@@ -72,14 +87,18 @@ export function audited<E>(tx: Tx, entity: EntityName, id: number | null, load: 
   const before = id === null ? undefined : load(tx, id);
   const changedId = change();
   const after = load(tx, changedId);
+  recordChange(tx, entity, changedId, before, after);
+  return { id: changedId, after };
+}
+
+function recordChange<E>(tx: Tx, entity: EntityName, id: number, before: E | undefined, after: E | undefined): void {
   tx.audit({
     action: before === undefined ? 'create' : after === undefined ? 'delete' : 'update',
     entity,
-    entityId: changedId,
+    entityId: id,
     before: before ?? null,
     after: after ?? null,
   });
-  return { id: changedId, after };
 }
 
 /** Records an existing record's change (an update, or its deletion) as `audited` does. */
@@ -144,6 +163,27 @@ export interface RecordSpec<E, S extends z.ZodType> {
   readonly columns?: (values: z.output<S>) => Record<string, Value>;
   /** Writes the related rows (contacts, units of a task) once the row has its id. */
   readonly relations?: (tx: Tx, id: number, values: z.output<S>) => void;
+}
+
+/** A kind of record that is its row alone (no related rows): the record a row reads as. */
+export interface RowRecordSpec<E, S extends z.ZodType> extends RecordSpec<E, S> {
+  readonly fromRow: (row: Row) => E;
+  readonly relations?: never;
+}
+
+/**
+ * Creates a record from values already validated against `spec.schema` (an import's plan did, row
+ * by row): checked against the ledger, inserted, and audited with the row as written — the entry
+ * `saveRecord` makes, without validating again or reading the row back.
+ */
+export function createValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, values: z.output<S>): Result<E> {
+  const checked = spec.check?.(tx, values, null) ?? ok(undefined);
+  if (!checked.ok) return checked;
+  const [sql, params] = insertStatement(tx, spec.table, spec.columns ? spec.columns(values) : (values as Record<string, Value>), true);
+  const row = tx.returning<Row>(`${sql} RETURNING *`, params)[0]!;
+  const after = spec.fromRow(row);
+  recordChange(tx, spec.entity, row.id as number, undefined, after);
+  return ok(after);
 }
 
 /** Validates `input` and creates (id null) or replaces the record, audited, in one transaction. */

@@ -3,30 +3,17 @@ import { invalid, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { checkReferences, found, fromRow, type RecordSpec, removeUnlessUsed, type Row, saveRecord } from '../records';
+import { checkReferences, createValidated, found, fromRowWithJson, removeUnlessUsed, type Row, type RowRecordSpec, saveRecord } from '../records';
 import { sqlFilter } from '../sql-filter';
 import type { Reader } from '../storage/database';
-import {
-  type ExtraColumn,
-  type PetitionCase,
-  type PetitionInput,
-  petitionInput,
-  type PetitionPage,
-  type PetitionQuery,
-  petitionQuery,
-  type PetitionSummary,
-  type PollutionKind,
-} from './model';
+import { type PetitionCase, type PetitionInput, petitionInput, type PetitionPage, type PetitionQuery, petitionQuery, type PetitionSummary } from './model';
 
 type Query = z.output<typeof petitionQuery>;
 
 const WITH_UNIT = 'SELECT p.*, u.name AS unit_name FROM petition_cases p LEFT JOIN units u ON u.id = p.unit_id';
 
 /** A row as a case: its kinds and extra columns are stored as JSON. */
-function toPetition<T extends PetitionCase>(row: Row): T {
-  const { pollutionKinds, extraColumns, ...rest } = fromRow<Omit<T, 'pollutionKinds' | 'extraColumns'> & { pollutionKinds: string; extraColumns: string }>(row);
-  return { ...rest, pollutionKinds: JSON.parse(pollutionKinds) as PollutionKind[], extraColumns: JSON.parse(extraColumns) as ExtraColumn[] } as unknown as T;
-}
+const toPetition = <T extends PetitionCase>(row: Row): T => fromRowWithJson<T>(row, ['pollution_kinds', 'extra_columns']);
 
 export function loadPetition(db: Reader, id: number): PetitionCase | undefined {
   const row = db.get<Row>('SELECT * FROM petition_cases WHERE id = ?', [id]);
@@ -86,16 +73,17 @@ function checkPetition(tx: Tx, values: z.output<typeof petitionInput>, id: numbe
   return taken ? invalid('receiptNumber', 'duplicate') : ok(undefined);
 }
 
-export const PETITION: RecordSpec<PetitionCase, typeof petitionInput> = {
+export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
   entity: 'petition_case',
   table: 'petition_cases',
   schema: petitionInput,
   load: loadPetition,
+  fromRow: (row) => toPetition(row),
   check: checkPetition,
-  columns: ({ pollutionKinds, extraColumns, ...columns }) => ({
-    ...columns,
-    pollutionKinds: JSON.stringify(pollutionKinds),
-    extraColumns: extraColumns && JSON.stringify(extraColumns),
+  columns: (values) => ({
+    ...values,
+    pollutionKinds: JSON.stringify(values.pollutionKinds),
+    extraColumns: values.extraColumns && JSON.stringify(values.extraColumns),
   }),
 };
 
@@ -106,6 +94,8 @@ export function petitionService(ctx: LedgerContext) {
     findByReceipt: (receiptNumber: string) => findPetitionByReceipt(ctx.db, receiptNumber),
     create: (input: PetitionInput) => saveRecord(ctx, PETITION, null, input),
     update: (id: number, input: PetitionInput) => saveRecord(ctx, PETITION, id, input),
+    /** A case from values an import's plan has validated already. */
+    createValidated: (values: z.output<typeof petitionInput>) => ctx.write((tx) => createValidated(tx, PETITION, values)),
     /** A case with evidence, or one that an accountability case names, keeps its history. */
     remove: (id: number) => removeUnlessUsed(ctx, 'petition_case', 'petition_cases', id, loadPetition, (db) => evidenceUses(db, 'petition_case', id)),
   };

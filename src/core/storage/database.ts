@@ -44,6 +44,8 @@ export interface RunResult {
 /** Writes are only possible inside `LedgerDatabase.transaction`, where each one is recorded for the journal. */
 export interface Writer extends Reader {
   run(sql: string, params?: SqlParams): RunResult;
+  /** A write with a RETURNING clause: the rows as written, without reading them again. */
+  returning<T>(sql: string, params?: SqlParams): T[];
 }
 
 /** `{ name: v }` is bound as `$name`, so SQL is written with `$name` placeholders. */
@@ -156,19 +158,27 @@ export class LedgerDatabase implements Reader {
     this.recording = true;
     this.db.run('BEGIN');
     try {
+      const record = (sql: string, params: SqlParams | undefined): void => {
+        wrote = true;
+        if (!recorded) return;
+        recordedBytes += recordedSize(sql, params);
+        // Past the limit the statements are dropped at once: a large import must not hold them all.
+        if (recordedBytes > recordLimit) recorded = null;
+        else recorded.push([sql, (bindable(params) ?? []) as SqlParams]);
+      };
       const writer: Writer = {
         all: (sql, params) => this.all(sql, params),
         get: (sql, params) => this.get(sql, params),
         run: (sql, params) => {
           const result = this.execute(sql, params);
-          wrote = true;
-          if (recorded) {
-            recordedBytes += recordedSize(sql, params);
-            // Past the limit the statements are dropped at once: a large import must not hold them all.
-            if (recordedBytes > recordLimit) recorded = null;
-            else recorded.push([sql, (bindable(params) ?? []) as SqlParams]);
-          }
+          record(sql, params);
           return result;
+        },
+        returning: <R>(sql: string, params?: SqlParams) => {
+          const rows = this.all<R>(sql, params);
+          this.runs++; // an earlier write's lastId is no longer the last
+          record(sql, params);
+          return rows;
         },
       };
       const result = work(writer);

@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { LedgerDatabase } from '../../../src/core/storage/database';
 import { ok } from '../../../src/shared/result';
 
+/** A database in memory holding the one table `create` makes. */
+async function databaseWith(create: string): Promise<LedgerDatabase> {
+  const db = await LedgerDatabase.fromImage();
+  db.transaction(
+    (w) => ok(w.run(create)),
+    () => ok(undefined),
+  );
+  return db;
+}
+
+const FINE = "CREATE TABLE fine (id INTEGER PRIMARY KEY, yuan INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')";
+
 describe('the database in memory', () => {
   it('reads rows as records, and sees the columns a migration adds', async () => {
     const db = await LedgerDatabase.fromImage();
@@ -42,6 +54,39 @@ describe('the database in memory', () => {
     );
     expect(seen).toEqual(['statements', 'whole']);
     expect(db.get<{ n: number }>('SELECT count(*) AS n FROM note')?.n).toBe(100);
+    db.close();
+  });
+
+  it('answers a write with RETURNING with the row as stored, and records it for the journal like any write', async () => {
+    const db = await databaseWith(FINE);
+    const recorded: unknown[] = [];
+    const rows = db.transaction(
+      (w) => ok(w.returning('INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500.0])),
+      (changes) => {
+        recorded.push(changes);
+        return ok(undefined);
+      },
+    );
+    expect(rows).toEqual(ok([{ id: 1, yuan: 3500, note: '' }]));
+    expect(recorded).toEqual([{ kind: 'statements', statements: [['INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500]]] }]);
+    const replayed = await databaseWith(FINE);
+    expect(replayed.replay({ at: 0, statements: [['INSERT INTO fine (yuan) VALUES (?) RETURNING *', [3500]]] })).toBe(true);
+    expect(replayed.all('SELECT * FROM fine')).toEqual([{ id: 1, yuan: 3500, note: '' }]);
+    db.close();
+    replayed.close();
+  });
+
+  it("does not let an earlier write's new id be read once a write with RETURNING has run", async () => {
+    const db = await databaseWith('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)');
+    db.transaction(
+      (w) => {
+        const first = w.run('INSERT INTO note (text) VALUES (?)', ['一']);
+        w.returning('INSERT INTO note (text) VALUES (?) RETURNING id', ['二']);
+        expect(() => first.lastId).toThrow('lastId read after another statement ran');
+        return ok(undefined);
+      },
+      () => ok(undefined),
+    );
     db.close();
   });
 });

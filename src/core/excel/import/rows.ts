@@ -67,9 +67,11 @@ function repeatsHeader(row: SheetRow, columns: readonly MappedColumn[], leaves: 
  * outside the columns a record must fill (a unit list's names are a column of short texts).
  */
 function isSectionLabel(row: SheetRow, columns: readonly MappedColumn[]): boolean {
-  const filled = row.cells.flatMap((cell, i) => (cell.kind === 'empty' ? [] : [{ cell, column: i + 1 }]));
-  if (filled.length !== 1) return false;
-  const { cell, column } = filled[0]!;
+  // Asked of every row: a record's second value ends it, without a list of its values.
+  const filled = row.cells.findIndex((cell) => cell.kind !== 'empty');
+  if (filled < 0 || row.cells.some((cell, i) => i > filled && cell.kind !== 'empty')) return false;
+  const cell = row.cells[filled]!;
+  const column = filled + 1;
   const required = columns.some((c) => c.header.column === column && c.field.required);
   return !required && cell.kind === 'text' && SECTION.test(compact(cell.text));
 }

@@ -145,7 +145,7 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
         const unitId = checked.unitId === null ? { ok: true as const, value: null } : real(checked.unitId);
         if (!unitId.ok) return unitId;
         const values = { ...checked, unitId: unitId.value };
-        return current ? petitionService(lctx).update(current.id, values) : petitionService(lctx).create(values);
+        return current ? petitionService(lctx).update(current.id, values) : petitionService(lctx).createValidated(values);
       }),
   });
 }
