@@ -35,6 +35,22 @@ export const widthOf = (text: string): number => [...text].reduce((sum, c) => su
 /** The signature is centred over the date, four characters in from the right; a longer signature takes two. */
 export const signoffRightChars = (doc: ComposedDocument): number => (widthOf(doc.signature) > widthOf(documentDate(doc)) ? 2 : 4);
 
+/**
+ * The 版记 (GB/T 9704 §7.4): in the standard format the copy-to and the 印发 line (the office as
+ * 印发机关, the document's date) between thick rules, a thin one between them; the letter format
+ * (§10.1) prints the copy-to alone, without rules or 印发 line. fit-pages sizes the spacer before it.
+ */
+function colophonHtml(doc: ComposedDocument): string {
+  const copyTo = copyToLine(doc.copyTo);
+  const copyToHtml = copyTo ? `<div class="copyto">${escapeHtml(copyTo)}</div>` : '';
+  const spacer = '<div class="closing-spacer"></div>';
+  if (doc.format !== 'standard') return copyTo ? `<div class="closing">${spacer}<div class="colophon">${copyToHtml}</div></div>` : '';
+  const thick = '<div class="colophon__rule--thick"></div>';
+  const printed = `<div class="colophon__printed"><span>${escapeHtml(doc.signature)}</span><span>${escapeHtml(documentDate(doc))}印发</span></div>`;
+  const copyToPart = copyTo ? `${copyToHtml}<div class="colophon__rule--thin"></div>` : '';
+  return `<div class="closing">${spacer}<div class="colophon colophon--even">${thick}${copyToPart}${printed}${thick}</div></div>`;
+}
+
 function head(doc: ComposedDocument): string {
   const kind = doc.format === 'letter' ? 'letter' : 'standard';
   return `<header class="head head--${kind}"><div class="head__issuer">${escapeHtml(doc.issuer)}</div><div class="head__number">${escapeHtml(doc.number)}</div><div class="head__rule"></div></header>`;
@@ -92,8 +108,7 @@ function renderOne(doc: ComposedDocument, index: number): RenderedDocument {
   const letter = doc.format === 'letter';
   const mark = issuerMarkSize(doc.issuer, letter ? 30 : 36, !letter);
   const pages = pageRules({ index: index + 1, letter, issuer: doc.issuer, issuerPt: mark.pt });
-  const copyTo = copyToLine(doc.copyTo);
-  const closing = copyTo ? `<div class="closing-spacer"></div><div class="copyto">${escapeHtml(copyTo)}</div>` : '';
+  const closing = colophonHtml(doc);
   const body = blocksHtml(doc.blocks, id);
   if (doc.format === 'form') {
     const html = `${titleHtml(doc.title)}<p class="form-number">${escapeHtml(doc.number)}</p>${body.html}${closing}`;
