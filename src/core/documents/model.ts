@@ -96,6 +96,11 @@ export interface ComposedDocument {
   readonly signature: string;
   readonly date: IsoDate;
   readonly copyTo: string;
+  /**
+   * Whether the seal is pressed on the signature and date (GB/T 9704 §7.3.5.1) or the document goes
+   * unsealed (§7.3.5.2): its type says which. Documents issued before it was a choice print sealed.
+   */
+  readonly sealed?: boolean;
 }
 
 export interface DocumentRecord {

@@ -47,39 +47,59 @@ export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): Fi
   const heightOf = (element: Element): number => ptOf(element.getBoundingClientRect().height);
   const fits = (used: number, height: number): boolean => used + height <= pageHeightPt + 0.5;
 
-  /** Pages and the height used on the last one, after `blocks`. */
+  /**
+   * Pages and the height used on the last one, after `blocks`. A heading standing alone keeps with
+   * the first two lines after it; the signature block takes the text's last line along rather than
+   * stand alone on a page (Chromium breaks before that line, as its break-before: avoid asks).
+   */
   function walk(blocks: readonly Element[], start: { pages: number; used: number }): { pages: number; used: number } {
     let { pages, used } = start;
+    /** The height of the last paragraph's lines (none after a table, whose rows Chromium keeps apart). */
+    let lastLine = 0;
+    const newPage = (carried = 0): void => {
+      pages++;
+      used = carried;
+    };
     const place = (height: number, repeat = 0): void => {
-      if (used > 0 && !fits(used, height)) {
-        pages++;
-        used = repeat;
-      }
+      if (used > 0 && !fits(used, height)) newPage(repeat);
       used += height;
     };
+    const paragraph = (lines: number, line: number, keepLines: number): void => {
+      if (used > 0 && !fits(used, (1 + keepLines) * line)) newPage();
+      for (let i = 0; i < lines; i++) place(line);
+      lastLine = line;
+    };
     let previousBottom: number | null = null;
-    for (const block of blocks) {
+    for (const [index, block] of blocks.entries()) {
       // The space between blocks (a margin) is kept on its page; at the top of a new page it is dropped.
       const box = block.getBoundingClientRect();
       const gap = previousBottom === null ? 0 : ptOf(box.top - previousBottom);
       previousBottom = box.bottom;
+      if (block.classList.contains('signoff')) {
+        const height = gap + heightOf(block);
+        if (fits(used, height)) used += height;
+        else {
+          newPage(lastLine + height);
+        }
+        continue;
+      }
       if (used > 0 && gap > 0) {
         if (fits(used, gap)) used += gap;
-        else {
-          pages++;
-          used = 0;
-        }
+        else newPage();
       }
       if (block.tagName === 'TABLE') {
         const head = block.querySelector('thead');
         const headHeight = head ? heightOf(head) : 0;
         if (head) place(headHeight);
         for (const row of Array.from(block.querySelectorAll('tbody > tr'))) place(heightOf(row), headHeight);
-      } else if (block.classList.contains('signoff') || block.classList.contains('head')) {
+        lastLine = 0;
+      } else if (block.classList.contains('head')) {
         place(heightOf(block));
       } else {
         const lines = Math.max(1, Math.round(heightOf(block) / pitchPt));
-        for (let i = 0; i < lines; i++) place(heightOf(block) / lines);
+        const next = blocks[index + 1];
+        const keepLines = block.classList.contains('p--keep') && next && !next.classList.contains('signoff') ? 2 : 0;
+        paragraph(lines, heightOf(block) / lines, keepLines);
       }
     }
     return { pages, used };

@@ -163,10 +163,16 @@ body { margin: 0; color: #000; background: #fff; }
   text-align: center; letter-spacing: 0; break-after: avoid; }
 .addressee { margin: ${pt(LINE_PITCH_PT)} 0 0; }
 .p { margin: 0; text-indent: ${pt(2 * CHAR_PITCH_PT)}; text-align: justify; text-justify: inter-character; }
+.p--keep { break-after: avoid; }
 .p--1 > .heading { font-family: ${fontStack('heiti')}; }
 .p--2 > .heading { font-family: ${fontStack('kaiti')}; }
 .form-number { margin: 0; text-align: right; }
-.signoff { width: fit-content; margin: ${pt(LINE_PITCH_PT)} var(--signoff-right, ${pt(4 * CHAR_PITCH_PT)}) 0 auto; text-align: center; white-space: nowrap; break-inside: avoid; }
+.signoff { white-space: nowrap; break-inside: avoid; break-before: avoid; }
+/* Sealed: the signature centred on the date whatever the digits' widths, as wide as it is over it. */
+.signoff--sealed { display: grid; justify-content: end; }
+.signoff--sealed .signoff__name { justify-self: center; margin: 0 -20em; }
+.signoff--unsealed { display: grid; justify-content: end; justify-items: start; }
+.signoff--unsealed .signoff__date { margin-left: ${pt(2 * CHAR_PITCH_PT)}; }
 .closing--alone { page: colophon; }
 .colophon { display: flow-root; font-size: ${pt(SMALL_PT)}; line-height: ${pt(LINE_PITCH_PT - 1)}; letter-spacing: 0; break-inside: avoid; }
 ${colophonRule('thin')}

@@ -41,7 +41,7 @@ import {
 } from '../../../shared/documents/geometry';
 import type { ComposedDocument, DocumentBlock } from '../model';
 import { FONTS, type FontName } from './fonts';
-import { addresseeLine, copyToLine, documentDate, signoffRightChars, widthOf } from './html';
+import { addresseeLine, copyToLine, documentDate, signoffGapLines, signoffPlacement } from './html';
 
 /**
  * The same document as a Word file, for an office to edit in WPS or Word before printing: the same
@@ -114,18 +114,17 @@ function blocks(doc: ComposedDocument, keepLastWithNext: boolean): (Paragraph | 
 }
 
 /**
- * The signature centred over the date, both kept off the right edge as the HTML sets them, and kept
- * on one page with the end of the text (a page holding only the signature would be a page without text).
+ * The signature and date placed as the HTML places them (signoffPlacement), after as many blank
+ * lines, and kept on one page with the end of the text (a page holding only the signature would be a
+ * page without text).
  */
 function signoff(doc: ComposedDocument): Paragraph[] {
-  const date = documentDate(doc);
-  const right = signoffRightChars(doc);
-  const [sig, dat] = [widthOf(doc.signature), widthOf(date)];
-  const indent = (own: number): number => ptTwips((right + (Math.max(sig, dat) - own) / 2) * CHAR_PITCH_PT);
+  const place = signoffPlacement(doc);
+  const indent = (chars: number) => ({ right: ptTwips(chars * CHAR_PITCH_PT) });
   return [
-    blank(true),
-    new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: indent(sig) }, children: [run(doc.signature, 'fangsong', BODY_PT)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: indent(dat) }, children: [run(date, 'fangsong', BODY_PT)] }),
+    ...Array.from({ length: signoffGapLines(doc) }, () => blank(true)),
+    new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: indent(place.nameRight), children: [run(doc.signature, 'fangsong', BODY_PT)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: indent(place.dateRight), children: [run(documentDate(doc), 'fangsong', BODY_PT)] }),
   ];
 }
 
