@@ -76,6 +76,9 @@ describe('the .docx opened in LibreOffice', () => {
         // On the last lines of the type area.
         expect(copyTo[0]!.y).toBeGreaterThan(TYPE_AREA_BOTTOM_MM - 3 * LINE_PITCH_MM);
         expect(copyTo[copyTo.length - 1]!.y).toBeLessThan(TYPE_AREA_BOTTOM_MM);
+        // The standard format's 版记 ends with the 印发 line (印发机关, 印发日期); a letter's has none (GB/T 9704 §7.4.3, §10.1).
+        const foot = pages[pages.length - 1]!.filter((line) => line.y > copyTo[copyTo.length - 1]!.y).map(plain);
+        expect(foot.filter((text) => !/^—\d+—$/.test(text)).join('')).toBe(format === 'standard' ? `${SIGNATURE}${DATE}印发` : '');
       }
     });
   }

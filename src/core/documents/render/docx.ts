@@ -11,11 +11,13 @@ import {
   PageNumber,
   Paragraph,
   RelativeVerticalPosition,
+  Tab,
   Table,
   TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -128,16 +130,54 @@ function signoff(doc: ComposedDocument): Paragraph[] {
   ];
 }
 
+/** The 版记's rules in eighths of a point: 0.35 mm (1 pt) first and last, 0.25 mm (¾ pt) between (GB/T 9704 §7.4.1). */
+const THICK_RULE = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+const THIN_RULE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const NO_RULE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+type Rule = typeof THICK_RULE | typeof NO_RULE;
+
 /**
- * The copy-to block floats to the bottom of the type area of the page it falls on: the last page. A
- * floating table is anchored to the paragraph after it, so one follows it (LibreOffice drops a floating
- * table that ends the document), as small as a line can be so that it asks for no page of its own.
+ * The 版记 as the HTML has it: in the standard format the copy-to and the 印发 line (印发机关 one
+ * character in from the left, the date one in from the right) between thick rules with a thin one
+ * between; in the letter format the copy-to alone, without rules (§10.1).
  */
-function copyTo(doc: ComposedDocument): (Table | Paragraph)[] {
+function colophonRows(doc: ComposedDocument): TableRow[] {
   const text = copyToLine(doc.copyTo);
-  if (!text) return [];
-  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const standard = doc.format === 'standard';
+  const row = (paragraph: Paragraph, top: Rule, bottom: Rule): TableRow =>
+    new TableRow({ children: [new TableCell({ borders: { top, bottom, left: NO_RULE, right: NO_RULE }, children: [paragraph] })] });
+  const copyToRow =
+    text &&
+    row(
+      new Paragraph({
+        indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) },
+        children: [run(text, 'fangsong', SMALL_PT)],
+      }),
+      standard ? THICK_RULE : NO_RULE,
+      standard ? THIN_RULE : NO_RULE,
+    );
+  if (!standard) return copyToRow ? [copyToRow] : [];
+  const right = twips(TYPE_AREA_MM.width) - ptTwips(SMALL_PT);
+  const printed = row(
+    new Paragraph({
+      indent: { left: ptTwips(SMALL_PT), right: ptTwips(SMALL_PT) },
+      tabStops: [{ type: TabStopType.RIGHT, position: right }],
+      children: [run(doc.signature, 'fangsong', SMALL_PT), new TextRun({ children: [new Tab()] }), run(`${documentDate(doc)}印发`, 'fangsong', SMALL_PT)],
+    }),
+    copyToRow ? THIN_RULE : THICK_RULE,
+    THICK_RULE,
+  );
+  return copyToRow ? [copyToRow, printed] : [printed];
+}
+
+/**
+ * The 版记 floats to the bottom of the type area of the page it falls on: the last page. A floating
+ * table is anchored to the paragraph after it, so one follows it (LibreOffice drops a floating table
+ * that ends the document), as small as a line can be so that it asks for no page of its own.
+ */
+function colophon(doc: ComposedDocument): (Table | Paragraph)[] {
+  const rows = colophonRows(doc);
+  if (!rows.length) return [];
   return [
     new Table({
       width: { size: twips(TYPE_AREA_MM.width), type: WidthType.DXA },
@@ -152,21 +192,7 @@ function copyTo(doc: ComposedDocument): (Table | Paragraph)[] {
         horizontalAnchor: TableAnchorType.PAGE,
         absoluteHorizontalPosition: twips(MARGIN_MM.left),
       },
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({
-              borders: { top: rule, bottom: rule, left: none, right: none },
-              children: [
-                new Paragraph({
-                  indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) },
-                  children: [run(text, 'fangsong', SMALL_PT)],
-                }),
-              ],
-            }),
-          ],
-        }),
-      ],
+      rows,
     }),
     new Paragraph({ spacing: { line: ptTwips(1), lineRule: 'exact' }, children: [run('', 'fangsong', 1)] }),
   ];
@@ -285,7 +311,7 @@ export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
         },
         headers: first ? { first: first.header } : {},
         footers: { default: pageNumber('right'), even: pageNumber('left'), ...(first ? { first: first.footer } : {}) },
-        children: [...head, ...opening, ...blocks(doc, doc.format !== 'form'), ...(doc.format === 'form' ? [] : signoff(doc)), ...copyTo(doc)],
+        children: [...head, ...opening, ...blocks(doc, doc.format !== 'form'), ...(doc.format === 'form' ? [] : signoff(doc)), ...colophon(doc)],
       },
     ],
   });
