@@ -204,7 +204,7 @@ function standardHead(doc: ComposedDocument): Paragraph[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: twips(ISSUER_TOP_MM), line: ptTwips(mark.pt), lineRule: 'exact' },
-      children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red, scale: Math.round(mark.scaleX * 100) })],
+      children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red, scale: Math.floor(mark.scaleX * 100) })],
     }),
     blank(),
     blank(),
