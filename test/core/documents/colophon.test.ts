@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposedDocument, DocumentFormat } from '../../../src/core/documents/model';
 import { DocumentPrinter } from '../../../src/core/documents/print/chromium';
 import { renderHtml } from '../../../src/core/documents/render/html';
+import { paragraphs, plain, SIGNATURE, TYPE_AREA_MM } from '../../helpers/documents';
 import { inkRuns } from '../../helpers/ink';
 import { pdfLines, type TextLine } from '../../helpers/pdf';
 import { unwrap } from '../../helpers/result';
@@ -16,26 +17,23 @@ import { useTempDir } from '../../helpers/temp';
  * carries no number; a letter's copy-to has neither rules nor 印发 line.
  */
 const tempDir = useTempDir();
-const PARAGRAPH = '请你单位高度重视，对照整改方案和时间节点，逐项分析滞后原因，压实整改责任，倒排工期、挂图作战，确保整改任务尽快完成。';
-const SIGNATURE = '驻自治区生态环境厅纪检监察组';
 const PRINTED = '2026年12月5日印发';
 const COPY_TO = '自治区纪委监委第五监督检查室，自治区生态环境保护督察整改工作领导小组办公室';
-const TYPE_AREA_BOTTOM_MM = 262;
-const TYPE_AREA_LEFT_MM = 28;
+const TYPE_AREA_BOTTOM_MM = TYPE_AREA_MM.bottom;
+const TYPE_AREA_LEFT_MM = TYPE_AREA_MM.left;
 
-const notice = (paragraphs: number, copyTo: string, format: DocumentFormat = 'standard'): ComposedDocument => ({
+const notice = (count: number, copyTo: string, format: DocumentFormat = 'standard'): ComposedDocument => ({
   format,
   issuer: '中共某某自治区纪委监委驻自治区生态环境厅纪检监察组',
-  number: `某纪监驻环〔2026〕${paragraphs}号`,
+  number: `某纪监驻环〔2026〕${count}号`,
   title: '关于全区生态环境保护督察整改任务推进情况的通报',
   addressee: '各有关单位',
-  blocks: Array.from({ length: paragraphs }, (_, i) => ({ kind: 'paragraph' as const, text: `${i + 1}. ${PARAGRAPH}`, level: 3 as const })),
+  blocks: paragraphs(count),
   signature: SIGNATURE,
   date: '2026-12-05' as ComposedDocument['date'],
   copyTo,
 });
 
-const plain = (line: TextLine): string => line.text.replace(/\s/g, '');
 const pageOf = (pages: readonly TextLine[][], test: (text: string) => boolean): number => pages.findIndex((page) => page.some((line) => test(plain(line)))) + 1;
 const numberOf = (page: readonly TextLine[]): string | null => page.map(plain).find((text) => /^—\d+—$/.test(text)) ?? null;
 
@@ -57,12 +55,12 @@ const rulesBelow = (pdf: string, page: number, from: TextLine) => inkRuns(pdf, p
 describe('the 版记 of a notice', () => {
   it('ends the notice on an even page, at the foot of the type area, unnumbered when it stands alone', async () => {
     const ends: number[] = [];
-    for (const paragraphs of [1, 6, 13, 19]) {
-      const { pdf, pages } = await printed(notice(paragraphs, COPY_TO));
+    for (const count of [1, 6, 13, 19]) {
+      const { pdf, pages } = await printed(notice(count, COPY_TO));
       const textEnds = pageOf(pages, (text) => text === '2026年12月5日');
       ends.push(textEnds);
       const last = textEnds % 2 === 0 ? textEnds : textEnds + 1;
-      expect(pages.length, `${paragraphs} paragraphs`).toBe(last);
+      expect(pages.length, `${count} paragraphs`).toBe(last);
       expect(pages.map(numberOf)).toEqual(pages.map((_, i) => (i + 1 <= textEnds ? `—${i + 1}—` : null)));
       const foot = pages[last - 1]!;
       const printLine = foot.filter((line) => plain(line) === SIGNATURE || plain(line) === PRINTED).slice(-2);

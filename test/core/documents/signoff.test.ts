@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposedDocument, DocumentBlock } from '../../../src/core/documents/model';
 import { DocumentPrinter } from '../../../src/core/documents/print/chromium';
 import { renderHtml } from '../../../src/core/documents/render/html';
+import { PARAGRAPH, paragraphs, plain, SIGNATURE, TYPE_AREA_MM } from '../../helpers/documents';
 import { pdfLines, type TextLine } from '../../helpers/pdf';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
@@ -15,15 +16,10 @@ import { useTempDir } from '../../helpers/temp';
  * text); the block never alone on a page, no heading alone at a page's foot.
  */
 const tempDir = useTempDir();
-const PARAGRAPH = '请你单位高度重视，对照整改方案和时间节点，逐项分析滞后原因，压实整改责任，倒排工期、挂图作战，确保整改任务尽快完成。';
-const SIGNATURE = '驻自治区生态环境厅纪检监察组';
 const DATE = '2026年12月5日';
-const RIGHT_MM = 28 + 156;
+const RIGHT_MM = TYPE_AREA_MM.right;
 const CHAR_MM = 15.79 / (72 / 25.4);
 const PITCH_MM = 28.5 / (72 / 25.4);
-
-const paragraphs = (n: number, level: 0 | 3 = 3): DocumentBlock[] =>
-  Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `${i + 1}. ${PARAGRAPH}`, level }));
 
 const document = (blocks: readonly DocumentBlock[], sealed: boolean): ComposedDocument => ({
   format: 'letter',
@@ -37,8 +33,6 @@ const document = (blocks: readonly DocumentBlock[], sealed: boolean): ComposedDo
   copyTo: '',
   sealed,
 });
-
-const plain = (line: TextLine): string => line.text.replace(/\s/g, '');
 
 let printer: DocumentPrinter;
 beforeAll(async () => {
