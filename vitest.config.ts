@@ -4,7 +4,14 @@ import { defineConfig } from 'vitest/config';
  * Two groups: first everything else, then the tests that drive Chromium and LibreOffice to print and
  * read back documents. On two cores, running them beside the key-derivation tests starves both.
  */
-const PRINTING = ['test/cli/letter.test.ts', 'test/core/documents/print.test.ts', 'test/core/documents/injection.test.ts', 'test/core/documents/docx.test.ts'];
+const PRINTING = [
+  'test/cli/letter.test.ts',
+  'test/core/documents/print.test.ts',
+  'test/core/documents/injection.test.ts',
+  'test/core/documents/docx.test.ts',
+  'test/core/documents/colophon.test.ts',
+  'test/core/documents/signoff.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -111,6 +111,12 @@ test('issue a reminder letter with a live preview, save it as PDF, record the re
   await expect(page.getByText('第 3 行第 3 个字：没有“回复时间”这个字段')).toBeVisible();
   await expect(page.getByRole('button', { name: '保存模板' })).toBeDisabled();
   await snap(page, 'documents-05-template-error');
+  // Each type says whether its documents go out sealed: the 提醒函 does not.
+  const reminderType = page.getByRole('form', { name: '提醒函' });
+  await expect(reminderType.getByLabel('加盖印章')).not.toBeChecked();
+  await expect(page.getByRole('form', { name: '通报' }).getByLabel('加盖印章')).toBeChecked();
+  await reminderType.scrollIntoViewIfNeeded();
+  await snap(page, 'documents-05-types-sealed');
   await source.fill('标题：提醒函\n主送：{{收文单位}}\n请于{{回复期限}}前报送。');
   await expect(page.getByText('模板格式正确。')).toBeVisible();
   await expect(page.frameLocator('iframe[title="打印预览"]').getByText('请于')).toBeVisible();

@@ -25,18 +25,18 @@ import { parseTemplate } from './template/parse';
  */
 export function loadDocumentType(db: Reader, id: number): DocumentType | undefined {
   const row = db.get<Row>('SELECT * FROM document_types WHERE id = ?', [id]);
-  return row ? fromRow<DocumentType>(row, ['builtin', 'archived']) : undefined;
+  return row ? fromRow<DocumentType>(row, ['builtin', 'archived', 'sealed']) : undefined;
 }
 
 export function documentTypeByCode(db: Reader, code: string): DocumentType | undefined {
   const row = db.get<Row>('SELECT * FROM document_types WHERE code = ?', [code]);
-  return row ? fromRow<DocumentType>(row, ['builtin', 'archived']) : undefined;
+  return row ? fromRow<DocumentType>(row, ['builtin', 'archived', 'sealed']) : undefined;
 }
 
 export function listDocumentTypes(db: Reader, includeArchived = false): DocumentType[] {
   return db
     .all<Row>(`SELECT * FROM document_types ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY sort_order, id`)
-    .map((row) => fromRow<DocumentType>(row, ['builtin', 'archived']));
+    .map((row) => fromRow<DocumentType>(row, ['builtin', 'archived', 'sealed']));
 }
 
 export function loadTemplate(db: Reader, id: number): DocumentTemplate | undefined {
@@ -93,12 +93,13 @@ function createType(ctx: LedgerContext, input: DocumentTypeInput): Result<Docume
       loadDocumentType,
       () =>
         tx.run(
-          'INSERT INTO document_types (code, name, number_pattern, template_id, builtin, sort_order, archived, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)',
+          'INSERT INTO document_types (code, name, number_pattern, template_id, sealed, builtin, sort_order, archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)',
           [
             `custom-${next}`,
             valid.value.name,
             valid.value.numberPattern,
             valid.value.templateId,
+            valid.value.sealed ? 1 : 0,
             valid.value.sortOrder,
             valid.value.archived ? 1 : 0,
             tx.at,

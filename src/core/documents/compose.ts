@@ -179,5 +179,6 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     date: asOf,
     // Only a template with a 抄送 line has a copy-to block (a supervision sheet has none).
     copyTo: filled.parts.copyTo ?? '',
+    sealed: sources.type.sealed,
   });
 }

@@ -36,6 +36,8 @@ export interface DocumentType {
   /** e.g. 某纪监驻环函〔{YYYY}〕{N}号 */
   readonly numberPattern: string;
   readonly templateId: number;
+  /** Whether its documents go out sealed (GB/T 9704 §7.3.5.1) or unsealed (§7.3.5.2): see ComposedDocument. */
+  readonly sealed: boolean;
   readonly builtin: boolean;
   readonly archived: boolean;
   readonly sortOrder: number;
@@ -96,6 +98,11 @@ export interface ComposedDocument {
   readonly signature: string;
   readonly date: IsoDate;
   readonly copyTo: string;
+  /**
+   * Whether the seal is pressed on the signature and date (GB/T 9704 §7.3.5.1) or the document goes
+   * unsealed (§7.3.5.2): its type says which. Documents issued before it was a choice print sealed.
+   */
+  readonly sealed?: boolean;
 }
 
 export interface DocumentRecord {
@@ -271,6 +278,7 @@ export const documentTypeInput = z.object({
   name: requiredText(30),
   numberPattern,
   templateId: id,
+  sealed: z.boolean().default(true),
   sortOrder: z.number().int().min(0).default(0),
   archived: z.boolean().default(false),
 });

@@ -14,6 +14,7 @@ import { V10_ROLLUP } from './v10-rollup';
 import { V11_REPORT } from './v11-report';
 import { V12_SIGNING_KEY } from './v12-signing-key';
 import { V13_ARCHIVE } from './v13-archive';
+import { V14_SEALED } from './v14-sealed';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V11_REPORT,
   V12_SIGNING_KEY,
   V13_ARCHIVE,
+  V14_SEALED,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

@@ -2,8 +2,9 @@ import { LINE_PITCH_PT, PT_PER_MM, TYPE_AREA_MM } from './geometry';
 
 /**
  * Lays out what CSS alone cannot, once the page is loaded:
- *  - the copy-to block (版记) goes on the last page with its last rule on the bottom edge of the type
- *    area, as GB/T 9704 asks: the spacer before it is sized to fill the page;
+ *  - the 版记 (copy-to and 印发 line) goes on the last page with its last rule on the bottom edge of
+ *    the type area, as GB/T 9704 asks, in the standard format on an even page: the spacer before it
+ *    is sized to fill the page (and a blank page, when it must);
  *  - documents printed together each number their pages from 1: the counter styles that write the
  *    page numbers (and a letter's first-page marks) are told the page each document starts on.
  * It walks each document's blocks as Chromium breaks pages (lines and table rows are not split, a
@@ -21,7 +22,7 @@ interface Box {
 interface Element {
   readonly children: ArrayLike<Element>;
   readonly tagName: string;
-  readonly classList: { contains(name: string): boolean };
+  readonly classList: { contains(name: string): boolean; toggle(name: string, force: boolean): boolean };
   querySelector(selector: string): Element | null;
   querySelectorAll(selector: string): ArrayLike<Element>;
   getBoundingClientRect(): Box;
@@ -46,58 +47,92 @@ export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): Fi
   const heightOf = (element: Element): number => ptOf(element.getBoundingClientRect().height);
   const fits = (used: number, height: number): boolean => used + height <= pageHeightPt + 0.5;
 
-  /** Pages and the height used on the last one, after `blocks`. */
+  /**
+   * Pages and the height used on the last one, after `blocks`. A heading standing alone keeps with
+   * the first two lines after it; the signature block takes the text's last line along rather than
+   * stand alone on a page (Chromium breaks before that line, as its break-before: avoid asks).
+   */
   function walk(blocks: readonly Element[], start: { pages: number; used: number }): { pages: number; used: number } {
     let { pages, used } = start;
+    /** The height of the last paragraph's lines (none after a table, whose rows Chromium keeps apart). */
+    let lastLine = 0;
+    const newPage = (carried = 0): void => {
+      pages++;
+      used = carried;
+    };
     const place = (height: number, repeat = 0): void => {
-      if (used > 0 && !fits(used, height)) {
-        pages++;
-        used = repeat;
-      }
+      if (used > 0 && !fits(used, height)) newPage(repeat);
       used += height;
     };
+    const paragraph = (lines: number, line: number, keepLines: number): void => {
+      if (used > 0 && !fits(used, (1 + keepLines) * line)) newPage();
+      for (let i = 0; i < lines; i++) place(line);
+      lastLine = line;
+    };
     let previousBottom: number | null = null;
-    for (const block of blocks) {
-      if (block.classList.contains('closing-spacer')) continue;
+    for (const [index, block] of blocks.entries()) {
       // The space between blocks (a margin) is kept on its page; at the top of a new page it is dropped.
       const box = block.getBoundingClientRect();
       const gap = previousBottom === null ? 0 : ptOf(box.top - previousBottom);
       previousBottom = box.bottom;
+      if (block.classList.contains('signoff')) {
+        const height = gap + heightOf(block);
+        if (fits(used, height)) used += height;
+        else {
+          newPage(lastLine + height);
+        }
+        continue;
+      }
       if (used > 0 && gap > 0) {
         if (fits(used, gap)) used += gap;
-        else {
-          pages++;
-          used = 0;
-        }
+        else newPage();
       }
       if (block.tagName === 'TABLE') {
         const head = block.querySelector('thead');
         const headHeight = head ? heightOf(head) : 0;
         if (head) place(headHeight);
         for (const row of Array.from(block.querySelectorAll('tbody > tr'))) place(heightOf(row), headHeight);
-      } else if (block.classList.contains('signoff') || block.classList.contains('copyto') || block.classList.contains('head')) {
+        lastLine = 0;
+      } else if (block.classList.contains('head')) {
         place(heightOf(block));
       } else {
         const lines = Math.max(1, Math.round(heightOf(block) / pitchPt));
-        for (let i = 0; i < lines; i++) place(heightOf(block) / lines);
+        const next = blocks[index + 1];
+        const keepLines = block.classList.contains('p--keep') && next && !next.classList.contains('signoff') ? 2 : 0;
+        paragraph(lines, heightOf(block) / lines, keepLines);
       }
     }
     return { pages, used };
   }
 
+  /**
+   * The 版记 goes at the foot of the last page, the standard format's on an even page: when it cannot
+   * share the text's last page it starts a page of its own (an unnumbered named page, with a blank
+   * one before it when needed). Returns the document's pages.
+   */
+  function placeColophon(closing: Element, before: { pages: number; used: number }): number {
+    const spacer = closing.querySelector('.closing-spacer')!;
+    const colophon = closing.querySelector('.colophon')!;
+    spacer.style.height = '0';
+    const height = heightOf(colophon);
+    const room = pageHeightPt - before.used;
+    let last = height <= room ? before.pages : before.pages + 1;
+    const even = colophon.classList.contains('colophon--even');
+    if (even && last % 2 === 1) last++;
+    const alone = even && last > before.pages;
+    closing.classList.toggle('closing--alone', alone);
+    const gap = last === before.pages ? room - height : alone ? (last - before.pages) * pageHeightPt - height : room + pageHeightPt - height;
+    spacer.style.height = `${Math.max(0, gap - 0.3).toFixed(2)}pt`;
+    return last;
+  }
+
   const pages: number[] = [];
   for (const flow of Array.from(page.querySelectorAll('.doc__flow'))) {
     const blocks = Array.from(flow.children);
-    const spacer = flow.querySelector('.closing-spacer');
-    const closing = flow.querySelector('.copyto');
-    if (spacer && closing) {
-      spacer.style.height = '0';
-      const before = walk(blocks.slice(0, blocks.indexOf(spacer)), { pages: 1, used: 0 });
-      const height = heightOf(closing);
-      const room = pageHeightPt - before.used;
-      const gap = height <= room ? room - height : room + pageHeightPt - height;
-      spacer.style.height = `${Math.max(0, gap - 0.3).toFixed(2)}pt`;
-      pages.push(before.pages + (height <= room ? 0 : 1));
+    const closing = flow.querySelector('.closing');
+    if (closing) {
+      const before = walk(blocks.slice(0, blocks.indexOf(closing)), { pages: 1, used: 0 });
+      pages.push(placeColophon(closing, before));
     } else {
       pages.push(walk(blocks, { pages: 1, used: 0 }).pages);
     }

@@ -37,8 +37,16 @@ export const LETTER_LINE_WIDTH_MM = 170;
 export const RED = '#e60012';
 
 /**
- * The issuer mark's size: as large as `maxPt` allows within the type area; a standard head keeps at
- * least 22 pt and condenses a long name (scaleX), a letter's mark (in a margin box, which cannot be
+ * How far the standard format's issuer mark may condense its characters (a character keeps at least
+ * this share of its width), as the 小标宋 of printed issuer marks is condensed: further than that, a
+ * long name gets smaller instead. GB/T 9704 §7.2.5 asks only that the mark be 醒目、美观、庄重.
+ */
+export const ISSUER_MARK_MIN_SCALE = 0.7;
+
+/**
+ * The issuer mark's size: as large as `maxPt` allows within the type area's width; a standard head
+ * condenses a long name (scaleX, down to ISSUER_MARK_MIN_SCALE) before it takes a smaller size, so
+ * that the mark stays larger than the title; a letter's mark (in a margin box, which cannot be
  * condensed) gets smaller instead.
  */
 export function issuerMarkSize(text: string, maxPt: number, condense: boolean): { pt: number; scaleX: number } {
@@ -46,6 +54,6 @@ export function issuerMarkSize(text: string, maxPt: number, condense: boolean): 
   const width = TYPE_AREA_MM.width * PT_PER_MM;
   const fitting = Math.min(maxPt, Math.floor(width / chars));
   if (!condense) return { pt: fitting, scaleX: 1 };
-  const pt = Math.max(22, fitting);
-  return { pt, scaleX: Math.min(1, Number((width / (chars * pt)).toFixed(3))) };
+  const pt = Math.min(maxPt, Math.floor(width / (chars * ISSUER_MARK_MIN_SCALE)));
+  return { pt, scaleX: Math.max(ISSUER_MARK_MIN_SCALE, Math.min(1, Math.floor((1000 * width) / (chars * pt)) / 1000)) };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ComposedDocument, DocumentFormat } from '../../../src/core/documents/model';
 import { renderDocx } from '../../../src/core/documents/render/docx';
+import { paragraphs, plain, SIGNATURE, TYPE_AREA_MM } from '../../helpers/documents';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { pdfLines, type TextLine } from '../../helpers/pdf';
 import { useTempDir } from '../../helpers/temp';
@@ -13,26 +14,22 @@ import { useTempDir } from '../../helpers/temp';
  * paragraph to a few pages, so that the end of the text falls at every place on a page.
  */
 const tempDir = useTempDir();
-const PARAGRAPH = '请你单位高度重视，对照整改方案和时间节点，逐项分析滞后原因，压实整改责任，倒排工期、挂图作战，确保整改任务尽快完成。';
-const SIGNATURE = '驻自治区生态环境厅纪检监察组';
 const DATE = '2026年11月24日';
 const COPY_TO = '抄送：自治区纪委监委第五监督检查室，自治区生态环境保护督察整改工作领导小组办公室。';
-const TYPE_AREA_BOTTOM_MM = 262;
+const TYPE_AREA_BOTTOM_MM = TYPE_AREA_MM.bottom;
 const LINE_PITCH_MM = (579 / 20) * (25.4 / 72);
 
-const documentOf = (format: DocumentFormat, paragraphs: number): ComposedDocument => ({
+const documentOf = (format: DocumentFormat, count: number): ComposedDocument => ({
   format,
   issuer: '中共某某自治区纪委监委驻自治区生态环境厅纪检监察组',
-  number: `某纪监驻环函〔2026〕${paragraphs}号`,
+  number: `某纪监驻环函〔2026〕${count}号`,
   title: '关于督促加快推进逾期整改任务的提醒函',
   addressee: '自治区水利厅',
-  blocks: Array.from({ length: paragraphs }, (_, i) => ({ kind: 'paragraph' as const, text: `${i + 1}. ${PARAGRAPH}`, level: 3 as const })),
+  blocks: paragraphs(count),
   signature: SIGNATURE,
   date: '2026-11-24' as ComposedDocument['date'],
   copyTo: '自治区纪委监委第五监督检查室，自治区生态环境保护督察整改工作领导小组办公室',
 });
-
-const plain = (line: TextLine): string => line.text.replace(/\s/g, '');
 
 /** Where each line of the letter's end fell: the page of its last paragraph's last line, of the signature, the date, the copy-to. */
 function endOf(pages: TextLine[][], paragraphs: number) {
@@ -76,6 +73,9 @@ describe('the .docx opened in LibreOffice', () => {
         // On the last lines of the type area.
         expect(copyTo[0]!.y).toBeGreaterThan(TYPE_AREA_BOTTOM_MM - 3 * LINE_PITCH_MM);
         expect(copyTo[copyTo.length - 1]!.y).toBeLessThan(TYPE_AREA_BOTTOM_MM);
+        // The standard format's 版记 ends with the 印发 line (印发机关, 印发日期); a letter's has none (GB/T 9704 §7.4.3, §10.1).
+        const foot = pages[pages.length - 1]!.filter((line) => line.y > copyTo[copyTo.length - 1]!.y).map(plain);
+        expect(foot.filter((text) => !/^—\d+—$/.test(text)).join('')).toBe(format === 'standard' ? `${SIGNATURE}${DATE}印发` : '');
       }
     });
   }

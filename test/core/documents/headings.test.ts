@@ -33,7 +33,7 @@ async function runsOf(docx: Uint8Array): Promise<[string, string][]> {
 describe('a heading paragraph', () => {
   it('sets only its first sentence in the heading font on the page', () => {
     const html = renderHtml([notice]);
-    expect(html).toContain('<p class="p p--1"><span class="heading">一、总体情况</span></p>');
+    expect(html).toContain('<p class="p p--1 p--keep"><span class="heading">一、总体情况</span></p>');
     expect(html).toContain('<p class="p p--2"><span class="heading">（一）压实整改责任。</span>请你单位逐项分析滞后原因。</p>');
     expect(html).toContain('<p class="p p--3">1.倒排工期。挂图作战。</p>');
     expect(html).toMatch(/\.p--2 > \.heading \{ font-family: "Duban KaiTi"/);

@@ -257,4 +257,20 @@ describe('the document register', () => {
     ]);
     expect(failure(ledger.documents.removeTemplate(saved.id)).code).toBe('in_use');
   });
+
+  it('prints each type sealed or unsealed as the type says: a 提醒函 unsealed, a notice sealed, as the office changes it', async () => {
+    const { u, t } = await ledgerWithTasks();
+    const types = ledger.documents.types();
+    expect(types.map((type) => [type.code, type.sealed])).toEqual([
+      ['notice', true],
+      ['reminder', false],
+      ['supervision', true],
+      ['monthly_report', true],
+    ]);
+    const issue = (docType: string) => unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id], { docType }))).content.sealed;
+    expect([issue('notice'), issue('reminder')]).toEqual([true, false]);
+    const notice = types.find((type) => type.code === 'notice')!;
+    unwrap(ledger.documents.updateType(notice.id, { name: notice.name, numberPattern: notice.numberPattern, templateId: notice.templateId, sealed: false }));
+    expect(issue('notice')).toBe(false);
+  });
 });

@@ -139,6 +139,18 @@ function headRules(): string {
 .head--letter .head__rule::after { ${line} bottom: 0; height: 0.3mm; }`;
 }
 
+/**
+ * The 版记's rules (GB/T 9704 §7.4.1): the first and last 0.35 mm, those between 0.25 mm. Chromium
+ * paints a box's or a border's height in whole CSS pixels (0.26 mm), so each rule is a box one pixel
+ * high, scaled to its height (the scale is not rounded), with the rest of its height as margin. A 版记 on a page of
+ * its own is on the named page `colophon`, which has no page number (§9).
+ */
+const COLOPHON_RULE_MM = { thick: 0.35, thin: 0.25 } as const;
+const MM_PER_PX = 25.4 / 96;
+
+const colophonRule = (kind: keyof typeof COLOPHON_RULE_MM): string =>
+  `.colophon__rule--${kind} { height: 1px; margin-bottom: calc(${mm(COLOPHON_RULE_MM[kind])} - 1px); background: #000; transform: scaleY(${(COLOPHON_RULE_MM[kind] / MM_PER_PX).toFixed(4)}); transform-origin: top; }`;
+
 function bodyRules(): string {
   return `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -151,12 +163,22 @@ body { margin: 0; color: #000; background: #fff; }
   text-align: center; letter-spacing: 0; break-after: avoid; }
 .addressee { margin: ${pt(LINE_PITCH_PT)} 0 0; }
 .p { margin: 0; text-indent: ${pt(2 * CHAR_PITCH_PT)}; text-align: justify; text-justify: inter-character; }
+.p--keep { break-after: avoid; }
 .p--1 > .heading { font-family: ${fontStack('heiti')}; }
 .p--2 > .heading { font-family: ${fontStack('kaiti')}; }
 .form-number { margin: 0; text-align: right; }
-.signoff { width: fit-content; margin: ${pt(LINE_PITCH_PT)} var(--signoff-right, ${pt(4 * CHAR_PITCH_PT)}) 0 auto; text-align: center; white-space: nowrap; break-inside: avoid; }
-.copyto { font-size: ${pt(SMALL_PT)}; line-height: ${pt(LINE_PITCH_PT - 1)}; letter-spacing: 0; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000;
-  padding: 0 ${pt(SMALL_PT)} 0 ${pt(4 * SMALL_PT)}; text-indent: ${pt(-3 * SMALL_PT)}; break-inside: avoid; }
+.signoff { white-space: nowrap; break-inside: avoid; break-before: avoid; }
+/* Sealed: the signature centred on the date whatever the digits' widths, as wide as it is over it. */
+.signoff--sealed { display: grid; justify-content: end; }
+.signoff--sealed .signoff__name { justify-self: center; margin: 0 -20em; }
+.signoff--unsealed { display: grid; justify-content: end; justify-items: start; }
+.signoff--unsealed .signoff__date { margin-left: ${pt(2 * CHAR_PITCH_PT)}; }
+.closing--alone { page: colophon; }
+.colophon { display: flow-root; font-size: ${pt(SMALL_PT)}; line-height: ${pt(LINE_PITCH_PT - 1)}; letter-spacing: 0; break-inside: avoid; }
+${colophonRule('thin')}
+${colophonRule('thick')}
+.copyto { padding: 0 ${pt(SMALL_PT)} 0 ${pt(4 * SMALL_PT)}; text-indent: ${pt(-3 * SMALL_PT)}; }
+.colophon__printed { display: flex; justify-content: space-between; padding: 0 ${pt(SMALL_PT)}; white-space: nowrap; }
 .table { width: 100%; border-collapse: collapse; margin: ${pt(LINE_PITCH_PT / 2)} 0; font-size: ${pt(SMALL_PT)}; line-height: 1.6; letter-spacing: 0; }
 .table th, .table td { border: 0.75pt solid #000; padding: 4pt 6pt; vertical-align: middle; text-align: left; }
 .table th { font-family: ${fontStack('heiti')}; font-weight: normal; text-align: center; }

@@ -11,11 +11,13 @@ import {
   PageNumber,
   Paragraph,
   RelativeVerticalPosition,
+  Tab,
   Table,
   TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -41,7 +43,7 @@ import {
 } from '../../../shared/documents/geometry';
 import type { ComposedDocument, DocumentBlock } from '../model';
 import { FONTS, type FontName } from './fonts';
-import { addresseeLine, copyToLine, documentDate, signoffRightChars, widthOf } from './html';
+import { addresseeLine, copyToLine, documentDate, signoffGapLines, signoffPlacement } from './html';
 
 /**
  * The same document as a Word file, for an office to edit in WPS or Word before printing: the same
@@ -114,31 +116,68 @@ function blocks(doc: ComposedDocument, keepLastWithNext: boolean): (Paragraph | 
 }
 
 /**
- * The signature centred over the date, both kept off the right edge as the HTML sets them, and kept
- * on one page with the end of the text (a page holding only the signature would be a page without text).
+ * The signature and date placed as the HTML places them (signoffPlacement), after as many blank
+ * lines, and kept on one page with the end of the text (a page holding only the signature would be a
+ * page without text).
  */
 function signoff(doc: ComposedDocument): Paragraph[] {
-  const date = documentDate(doc);
-  const right = signoffRightChars(doc);
-  const [sig, dat] = [widthOf(doc.signature), widthOf(date)];
-  const indent = (own: number): number => ptTwips((right + (Math.max(sig, dat) - own) / 2) * CHAR_PITCH_PT);
+  const place = signoffPlacement(doc);
+  const indent = (chars: number) => ({ right: ptTwips(chars * CHAR_PITCH_PT) });
   return [
-    blank(true),
-    new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: indent(sig) }, children: [run(doc.signature, 'fangsong', BODY_PT)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: indent(dat) }, children: [run(date, 'fangsong', BODY_PT)] }),
+    ...Array.from({ length: signoffGapLines(doc) }, () => blank(true)),
+    new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: indent(place.nameRight), children: [run(doc.signature, 'fangsong', BODY_PT)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: indent(place.dateRight), children: [run(documentDate(doc), 'fangsong', BODY_PT)] }),
   ];
 }
 
+/** The 版记's rules in eighths of a point: 0.35 mm (1 pt) first and last, 0.25 mm (¾ pt) between (GB/T 9704 §7.4.1). */
+const THICK_RULE = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+const THIN_RULE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const NO_RULE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+type Rule = typeof THICK_RULE | typeof NO_RULE;
+
 /**
- * The copy-to block floats to the bottom of the type area of the page it falls on: the last page. A
- * floating table is anchored to the paragraph after it, so one follows it (LibreOffice drops a floating
- * table that ends the document), as small as a line can be so that it asks for no page of its own.
+ * The 版记 as the HTML has it: in the standard format the copy-to and the 印发 line (印发机关 one
+ * character in from the left, the date one in from the right) between thick rules with a thin one
+ * between; in the letter format the copy-to alone, without rules (§10.1).
  */
-function copyTo(doc: ComposedDocument): (Table | Paragraph)[] {
+function colophonRows(doc: ComposedDocument): TableRow[] {
   const text = copyToLine(doc.copyTo);
-  if (!text) return [];
-  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const standard = doc.format === 'standard';
+  const row = (paragraph: Paragraph, top: Rule, bottom: Rule): TableRow =>
+    new TableRow({ children: [new TableCell({ borders: { top, bottom, left: NO_RULE, right: NO_RULE }, children: [paragraph] })] });
+  const copyToRow =
+    text &&
+    row(
+      new Paragraph({
+        indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) },
+        children: [run(text, 'fangsong', SMALL_PT)],
+      }),
+      standard ? THICK_RULE : NO_RULE,
+      standard ? THIN_RULE : NO_RULE,
+    );
+  if (!standard) return copyToRow ? [copyToRow] : [];
+  const right = twips(TYPE_AREA_MM.width) - ptTwips(SMALL_PT);
+  const printed = row(
+    new Paragraph({
+      indent: { left: ptTwips(SMALL_PT), right: ptTwips(SMALL_PT) },
+      tabStops: [{ type: TabStopType.RIGHT, position: right }],
+      children: [run(doc.signature, 'fangsong', SMALL_PT), new TextRun({ children: [new Tab()] }), run(`${documentDate(doc)}印发`, 'fangsong', SMALL_PT)],
+    }),
+    copyToRow ? THIN_RULE : THICK_RULE,
+    THICK_RULE,
+  );
+  return copyToRow ? [copyToRow, printed] : [printed];
+}
+
+/**
+ * The 版记 floats to the bottom of the type area of the page it falls on: the last page. A floating
+ * table is anchored to the paragraph after it, so one follows it (LibreOffice drops a floating table
+ * that ends the document), as small as a line can be so that it asks for no page of its own.
+ */
+function colophon(doc: ComposedDocument): (Table | Paragraph)[] {
+  const rows = colophonRows(doc);
+  if (!rows.length) return [];
   return [
     new Table({
       width: { size: twips(TYPE_AREA_MM.width), type: WidthType.DXA },
@@ -153,21 +192,7 @@ function copyTo(doc: ComposedDocument): (Table | Paragraph)[] {
         horizontalAnchor: TableAnchorType.PAGE,
         absoluteHorizontalPosition: twips(MARGIN_MM.left),
       },
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({
-              borders: { top: rule, bottom: rule, left: none, right: none },
-              children: [
-                new Paragraph({
-                  indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) },
-                  children: [run(text, 'fangsong', SMALL_PT)],
-                }),
-              ],
-            }),
-          ],
-        }),
-      ],
+      rows,
     }),
     new Paragraph({ spacing: { line: ptTwips(1), lineRule: 'exact' }, children: [run('', 'fangsong', 1)] }),
   ];
@@ -179,7 +204,7 @@ function standardHead(doc: ComposedDocument): Paragraph[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: twips(ISSUER_TOP_MM), line: ptTwips(mark.pt), lineRule: 'exact' },
-      children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red, scale: Math.round(mark.scaleX * 100) })],
+      children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red, scale: Math.floor(mark.scaleX * 100) })],
     }),
     blank(),
     blank(),
@@ -286,7 +311,7 @@ export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
         },
         headers: first ? { first: first.header } : {},
         footers: { default: pageNumber('right'), even: pageNumber('left'), ...(first ? { first: first.footer } : {}) },
-        children: [...head, ...opening, ...blocks(doc, doc.format !== 'form'), ...(doc.format === 'form' ? [] : signoff(doc)), ...copyTo(doc)],
+        children: [...head, ...opening, ...blocks(doc, doc.format !== 'form'), ...(doc.format === 'form' ? [] : signoff(doc)), ...colophon(doc)],
       },
     ],
   });

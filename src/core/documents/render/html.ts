@@ -32,8 +32,59 @@ export function copyToLine(copyTo: string): string {
 /** Width in characters: CJK one, Latin letters and digits half (as 仿宋_GB2312 sets them). */
 export const widthOf = (text: string): number => [...text].reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
 
-/** The signature is centred over the date, four characters in from the right; a longer signature takes two. */
-export const signoffRightChars = (doc: ComposedDocument): number => (widthOf(doc.signature) > widthOf(documentDate(doc)) ? 2 : 4);
+/** How far the signature's and the date's right ends stand in from the type area's right edge, in characters. */
+export interface SignoffPlacement {
+  readonly nameRight: number;
+  readonly dateRight: number;
+}
+
+/**
+ * GB/T 9704-2012 §7.3.5. Sealed: the date 右空四字, the signature centred on it (kept inside the
+ * type area). Unsealed: the signature 右空二字, the date on the next line starting two characters
+ * right of the signature's start; a date longer than that allows 右空二字, the signature moved left.
+ */
+export function signoffPlacement(doc: ComposedDocument): SignoffPlacement {
+  const name = widthOf(doc.signature);
+  const date = widthOf(documentDate(doc));
+  if (doc.sealed ?? true) return { dateRight: 4, nameRight: Math.max(0, 4 + (date - name) / 2) };
+  // The date's start two characters right of the signature's.
+  const dateRight = name - 2 - date;
+  return dateRight >= 2 ? { nameRight: 2, dateRight } : { nameRight: 2 + date + 2 - name, dateRight: 2 };
+}
+
+/** Blank lines between the text and the signature: one (§7.3.5.2), or two under a seal, whose top is then within a line of the text. */
+export const signoffGapLines = (doc: ComposedDocument): number => ((doc.sealed ?? true) ? 2 : 1);
+
+/**
+ * The 版记 (GB/T 9704 §7.4): in the standard format the copy-to and the 印发 line (the office as
+ * 印发机关, the document's date) between thick rules, a thin one between them; the letter format
+ * (§10.1) prints the copy-to alone, without rules or 印发 line. fit-pages sizes the spacer before it.
+ */
+function colophonHtml(doc: ComposedDocument): string {
+  const copyTo = copyToLine(doc.copyTo);
+  const copyToHtml = copyTo ? `<div class="copyto">${escapeHtml(copyTo)}</div>` : '';
+  const spacer = '<div class="closing-spacer"></div>';
+  if (doc.format !== 'standard') return copyTo ? `<div class="closing">${spacer}<div class="colophon">${copyToHtml}</div></div>` : '';
+  const thick = '<div class="colophon__rule--thick"></div>';
+  const printed = `<div class="colophon__printed"><span>${escapeHtml(doc.signature)}</span><span>${escapeHtml(documentDate(doc))}印发</span></div>`;
+  const copyToPart = copyTo ? `${copyToHtml}<div class="colophon__rule--thin"></div>` : '';
+  return `<div class="closing">${spacer}<div class="colophon colophon--even">${thick}${copyToPart}${printed}${thick}</div></div>`;
+}
+
+/**
+ * The block stands 4 (sealed) or 2 (unsealed) characters from the right and the page lines its two
+ * lines up itself, whatever the digits' widths: sealed, the signature centred on the date (a
+ * signature too long for that ends at the type area's edge); unsealed, the date starting two
+ * characters right of the signature's start.
+ */
+function signoffCss(selector: string, doc: ComposedDocument): string {
+  const place = signoffPlacement(doc);
+  const chars = (n: number): string => `${(n * CHAR_PITCH_PT).toFixed(2)}pt`;
+  const sealed = doc.sealed ?? true;
+  const rules = [`${selector} .signoff { margin-right: ${chars(sealed ? place.dateRight : Math.min(place.nameRight, place.dateRight))}; }`];
+  if (sealed && place.nameRight === 0) rules.push(`${selector} .signoff__name { justify-self: end; margin: 0 -${chars(place.dateRight)} 0 0; }`);
+  return rules.join('\n');
+}
 
 function head(doc: ComposedDocument): string {
   const kind = doc.format === 'letter' ? 'letter' : 'standard';
@@ -81,7 +132,9 @@ function blocksHtml(blocks: readonly DocumentBlock[], id: string): Rendered {
 function paragraphHtml(text: string, level: number): string {
   const { heading, rest } = headingOf(text, level);
   const marked = heading ? `<span class="heading">${escapeHtml(heading)}</span>` : '';
-  return `<p class="p p--${level}">${marked}${escapeHtml(rest)}</p>`;
+  // A heading standing alone is kept with what follows it (fit-pages counts pages so too).
+  const keep = heading && !rest ? ' p--keep' : '';
+  return `<p class="p p--${level}${keep}">${marked}${escapeHtml(rest)}</p>`;
 }
 
 /** The title in the lines GB/T 9704 asks for (title-lines.ts): the page breaks it nowhere else. */
@@ -92,8 +145,7 @@ function renderOne(doc: ComposedDocument, index: number): RenderedDocument {
   const letter = doc.format === 'letter';
   const mark = issuerMarkSize(doc.issuer, letter ? 30 : 36, !letter);
   const pages = pageRules({ index: index + 1, letter, issuer: doc.issuer, issuerPt: mark.pt });
-  const copyTo = copyToLine(doc.copyTo);
-  const closing = copyTo ? `<div class="closing-spacer"></div><div class="copyto">${escapeHtml(copyTo)}</div>` : '';
+  const closing = colophonHtml(doc);
   const body = blocksHtml(doc.blocks, id);
   if (doc.format === 'form') {
     const html = `${titleHtml(doc.title)}<p class="form-number">${escapeHtml(doc.number)}</p>${body.html}${closing}`;
@@ -101,7 +153,7 @@ function renderOne(doc: ComposedDocument, index: number): RenderedDocument {
   }
   const layout = letter ? letterHead(mark.pt) : standardHead(mark.pt);
   const markWidth = [...doc.issuer].length * mark.pt;
-  const signoff = `<div class="signoff"><div>${escapeHtml(doc.signature)}</div><div>${escapeHtml(documentDate(doc))}</div></div>`;
+  const signoff = `<div class="signoff signoff--${(doc.sealed ?? true) ? 'sealed' : 'unsealed'}"><div class="signoff__name">${escapeHtml(doc.signature)}</div><div class="signoff__date">${escapeHtml(documentDate(doc))}</div></div>`;
   const html = [head(doc), `${titleHtml(doc.title)}`, `<p class="addressee">${escapeHtml(addresseeLine(doc.addressee))}</p>`, body.html, signoff, closing].join(
     '',
   );
@@ -109,7 +161,8 @@ function renderOne(doc: ComposedDocument, index: number): RenderedDocument {
 #${id} .head__issuer { top: ${layout.issuerTop.toFixed(2)}pt; font-size: ${mark.pt}pt; width: ${markWidth.toFixed(2)}pt; left: calc(50% - ${(markWidth / 2).toFixed(2)}pt); transform: scaleX(${mark.scaleX}); }
 #${id} .head__number { top: ${layout.numberTop.toFixed(2)}pt; }
 #${id} .head__rule { top: ${layout.ruleTop.toFixed(2)}pt; }
-#${id} .signoff { --signoff-right: ${(signoffRightChars(doc) * CHAR_PITCH_PT).toFixed(2)}pt; }
+#${id} .signoff { margin-top: ${signoffGapLines(doc) * LINE_PITCH_PT}pt; }
+${signoffCss(`#${id}`, doc)}
 ${body.css}`;
   return { html: `<article class="doc doc--${doc.format}" id="${id}"><div class="doc__flow">${html}</div></article>`, css, pages };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_NUMBER_PATTERN, type DocumentTemplate, type DocumentType, documentTypeInput } from '../../../contract/documents';
 import type { DubanError } from '../../../shared/errors';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
-import { SelectInput, TextInput } from '../../components/inputs';
+import { CheckboxInput, SelectInput, TextInput } from '../../components/inputs';
 import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
@@ -21,7 +21,12 @@ function TypeRow({ type, templates }: { type: DocumentType | null; templates: re
   const next = useContractQuery('documents', 'nextNumber', type ? [type.code, year] : null);
   const form = useForm(
     typeForm,
-    { name: type?.name ?? '', numberPattern: type?.numberPattern ?? DEFAULT_NUMBER_PATTERN, templateId: type?.templateId ?? templates[0]?.id ?? null },
+    {
+      name: type?.name ?? '',
+      numberPattern: type?.numberPattern ?? DEFAULT_NUMBER_PATTERN,
+      templateId: type?.templateId ?? templates[0]?.id ?? null,
+      sealed: type?.sealed ?? true,
+    },
     `document-type:${type?.id ?? 'new'}`,
   );
   const [serial, setSerial] = useState('');
@@ -32,7 +37,7 @@ function TypeRow({ type, templates }: { type: DocumentType | null; templates: re
       .then((saved) => {
         if (!saved) return;
         toast(t('types.saved', { name: form.values.name }));
-        if (!type) form.reset({ name: '', numberPattern: DEFAULT_NUMBER_PATTERN, templateId: templates[0]?.id ?? null });
+        if (!type) form.reset({ name: '', numberPattern: DEFAULT_NUMBER_PATTERN, templateId: templates[0]?.id ?? null, sealed: true });
       });
   const restart = async (): Promise<void> => {
     const set = await documents.setCounter({ docType: type!.code, year, nextSerial: Number(serial) });
@@ -53,6 +58,7 @@ function TypeRow({ type, templates }: { type: DocumentType | null; templates: re
       <TextInput form={form} name="name" label={t('types.name')} required />
       <TextInput form={form} name="numberPattern" label={t('types.pattern')} hint={t('types.patternHint')} required />
       <SelectInput form={form} name="templateId" label={t('fields.template')} required options={templates.map((x) => ({ value: x.id, label: x.name }))} />
+      <CheckboxInput form={form} name="sealed" label={t('types.sealed')} hint={t('types.sealedHint')} />
       {type && (
         <div className="field">
           <span className="field__label">{t('types.next', { year })}</span>
