@@ -6,8 +6,8 @@ import type { DubanError, FieldError } from '../errors';
  * Sentences for errors, shared by the app and the command line. Some parameters are codes
  * themselves (a file part, an entity, the tables still using a row) and are translated too.
  */
-function translateParams(t: TFunction, params: Readonly<Record<string, string | number>> = {}): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
+function translateParams(t: TFunction, params: Readonly<Record<string, string | number>> = {}): Record<string, string | number | Date> {
+  const out: Record<string, string | number | Date> = { ...params };
   if (typeof params.part === 'string') out.part = t(`common:parts.${params.part}`);
   if (typeof params.entity === 'string') out.entity = t(`common:entities.${params.entity}`);
   if (typeof params.uses === 'string') {
@@ -20,6 +20,8 @@ function translateParams(t: TFunction, params: Readonly<Record<string, string | 
       .join(t('common:listSeparator'));
   }
   if (typeof params.reason === 'string') out.reason = describeWeakness(t, params.reason, params);
+  // An instant (a lock's `since`): written as the language writes a date and time.
+  if (typeof params.since === 'string') out.since = new Date(params.since);
   return out;
 }
 
