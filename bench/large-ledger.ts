@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ledger } from '../src/core/ledger';
+import { SCHEMA_VERSION } from '../src/core/schema/migrations';
 import { anchorFolder } from '../src/core/storage/anchor';
 import { must } from './figures';
 import { FIXTURE_VERSION, type FixtureSize } from './fixtures';
@@ -17,7 +18,7 @@ export interface CachedLedger {
 }
 
 export async function cachedLedger(name: string, size: FixtureSize): Promise<CachedLedger> {
-  const dir = join(tmpdir(), `duban-bench-${name}-v${FIXTURE_VERSION}-${size.tasks}-${size.petitions}-${size.progressReports}`);
+  const dir = join(tmpdir(), `duban-bench-${name}-v${FIXTURE_VERSION}s${SCHEMA_VERSION}-${size.tasks}-${size.petitions}-${size.progressReports}`);
   const done = join(dir, 'built');
   if (!existsSync(done)) {
     rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { V8_GROUP_LETTERS } from './v8-group-letters';
 import { V9_PEOPLE } from './v9-people';
 import { V10_ROLLUP } from './v10-rollup';
 import { V11_REPORT } from './v11-report';
+import { V12_LARGE } from './v12-large';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 
 /** The schema's versions in order; version N is reached by running steps 1..N. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V9_PEOPLE,
   V10_ROLLUP,
   V11_REPORT,
+  V12_LARGE,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */
