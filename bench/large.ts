@@ -5,6 +5,7 @@ import type { IsoDate } from '../src/shared/dates';
 import { type Figure, median, must, round, timed } from './figures';
 import { type FixtureSize, LEDGER_LARGE } from './fixtures';
 import { cachedLedger } from './large-ledger';
+import { uiFilterFigures } from './ui-filter';
 
 const RUNS = 15;
 const AS_OF = '2025-06-30' as IsoDate;
@@ -76,6 +77,7 @@ export async function largeFigures(): Promise<Figure[]> {
       { name: 'stats_ms_large', value: await medianMs(() => ledger.stats({ asOf: AS_OF })), unit: 'ms' },
       { name: 'open_ms_large', value: open, unit: 'ms' },
       ...(await growthFigures(taskMs)),
+      ...uiFilterFigures(),
     ];
   } finally {
     ledger.close();
