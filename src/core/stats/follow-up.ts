@@ -1,7 +1,7 @@
 import { type IsoDate, type Period, shiftPeriod } from '../../shared/dates';
 import { ACCOUNTABILITY_FORMS, GOVERNMENT_SANCTIONS, PARTY_SANCTIONS, SUBJECT_KINDS } from '../accountability/model';
 import { PETITION_COMPLETIONS, PETITION_TRUTHS, POLLUTION_KINDS } from '../petitions/model';
-import { missingReports } from '../progress/service';
+import { missingReportCounts } from '../progress/service';
 import type { Reader } from '../storage/database';
 import { UNIT_KINDS } from '../units/model';
 import type { AccountabilityStats, DocumentStats, MonthStats, PetitionStats, UnitStats } from './model';
@@ -12,7 +12,7 @@ type KeyCount = { key: string | null; n: number };
 export function unitStats(db: Reader, period: Period): UnitStats {
   const kinds = db.all<KeyCount>('SELECT kind AS key, count(*) AS n FROM units WHERE archived = 0 GROUP BY kind');
   const byKind = tally(UNIT_KINDS, kinds);
-  const notReported = missingReports(db, period).map(({ unit, tasks }) => ({ unit, tasks: tasks.length }));
+  const notReported = missingReportCounts(db, period);
   return { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, period, notReported };
 }
 
