@@ -21,6 +21,14 @@ export const SMALL: FixtureSize = { units: 20, tasks: 40, petitions: 400, progre
 /** A province-level office's ledger (issue 13): several rounds of inspection in one file. */
 export const LEDGER_LARGE: FixtureSize = { units: 200, tasks: 20_000, petitions: 200_000, progressReports: 100_000 };
 
+/** `rounds` times LEDGER_LARGE, for the ceiling: the same units, that many times the records. */
+export const roundsOf = (rounds: number): FixtureSize => ({
+  units: LEDGER_LARGE.units,
+  tasks: LEDGER_LARGE.tasks * rounds,
+  petitions: LEDGER_LARGE.petitions * rounds,
+  progressReports: LEDGER_LARGE.progressReports * rounds,
+});
+
 const PROBLEMS = [
   '部分城镇污水处理厂长期超标排放，出水超标排入河道',
   '尾矿库环境风险隐患排查整治不到位',
