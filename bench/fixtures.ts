@@ -13,8 +13,21 @@ export interface FixtureSize {
   readonly progressReports: number;
 }
 
+/** Raised whenever writeFixture writes other rows, so that cached fixture ledgers are built anew. */
+export const FIXTURE_VERSION = 1;
+
 export const LARGE: FixtureSize = { units: 60, tasks: 2_000, petitions: 20_000, progressReports: 50_000 };
 export const SMALL: FixtureSize = { units: 20, tasks: 40, petitions: 400, progressReports: 1_000 };
+/** A province-level office's ledger (issue 13): several rounds of inspection in one file. */
+export const LEDGER_LARGE: FixtureSize = { units: 200, tasks: 20_000, petitions: 200_000, progressReports: 100_000 };
+
+/** `rounds` times LEDGER_LARGE, for the ceiling: the same units, that many times the records. */
+export const roundsOf = (rounds: number): FixtureSize => ({
+  units: LEDGER_LARGE.units,
+  tasks: LEDGER_LARGE.tasks * rounds,
+  petitions: LEDGER_LARGE.petitions * rounds,
+  progressReports: LEDGER_LARGE.progressReports * rounds,
+});
 
 const PROBLEMS = [
   '部分城镇污水处理厂长期超标排放，出水超标排入河道',
@@ -27,6 +40,37 @@ const STEPS =
   '已制定专项整改方案，明确时间表、路线图；开展全面排查，建立问题清单和整改台账；定期调度整改进展，对进度滞后的进行约谈。' +
   '本月共组织现场检查3次，督促完成提标改造工程主体施工，完成投资约1200万元；对排查发现的问题逐一建立销号清单，明确责任人和完成时限，' +
   '已完成整改的问题经县级自查、市级核查后报请销号。';
+/** Petitions told in many different words, so that a search finds a realistic share of them. */
+const PLACES = ['城东工业园', '河西村', '滨江路', '高新区', '老城区', '北山矿区', '南湖街道', '经开区', '西郊镇', '东港码头', '新城小区'];
+const SOURCES = [
+  '化工厂',
+  '养殖场',
+  '砂石场',
+  '餐饮店',
+  '洗煤厂',
+  '印染厂',
+  '垃圾填埋场',
+  '混凝土搅拌站',
+  '木材加工厂',
+  '电镀厂',
+  '屠宰场',
+  '建筑工地',
+  '制药厂',
+];
+const NUISANCES = [
+  '夜间排放异味明显，周边居民生活受到影响',
+  '废水直排河道，河水发黑发臭',
+  '粉尘污染严重，扬尘覆盖周边农田',
+  '噪声扰民，夜间施工影响休息',
+  '固体废物随意倾倒，堆放无防渗措施',
+  '烟囱冒黑烟，锅炉未安装脱硫设施',
+  '非法占用林地开采，破坏植被',
+];
+const COMPANIES = ['恒达', '鑫源', '华盛', '宏远', '金泰', '永兴', '瑞丰', '天成', '中联', '佳禾', '盛世', '蓝天', '绿源', '富民', '兴旺', '长江', '东方'];
+
+const petitionProblem = (p: number): string =>
+  `${pick(PLACES, p)}${pick(SOURCES, p * 7)}${pick(NUISANCES, p * 3)}，${pick(PROBLEMS, p)}，群众反映强烈，曾多次向有关部门反映未果。`;
+
 const STATES = ['not_started', 'on_track', 'behind', 'completed'] as const;
 const KINDS = ['water', 'air', 'soil', 'noise', 'solid_waste', 'ecology', 'other'] as const;
 
@@ -52,7 +96,7 @@ export function writeFixture(w: Writer, size: FixtureSize, at: string): void {
       [
         t,
         String(t),
-        `${pick(PROBLEMS, t)}（第${t}项）`,
+        `${pick(PLACES, t * 3)}${pick(PROBLEMS, t)}（第${t}项）`,
         '问题得到有效解决，建立长效机制',
         '分管副主任',
         dated ? 'date' : 'ongoing',
@@ -66,15 +110,15 @@ export function writeFixture(w: Writer, size: FixtureSize, at: string): void {
   }
   for (let p = 1; p <= size.petitions; p++) {
     w.run(
-      'INSERT INTO petition_cases (receipt_number, batch, handed_over_on, subject, problem, region, pollution_kind, unit_id, investigation, truth, handling, completion, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO petition_cases (receipt_number, batch, handed_over_on, subject, problem, region, pollution_kinds, unit_id, investigation, truth, handling, completion, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [
         `D1500002023${String(p).padStart(8, '0')}`,
         (p % 30) + 1,
         addDays(start, p % 30),
-        `某市某区某某有限公司（${p}）`,
-        `${pick(PROBLEMS, p)}，群众反映强烈，要求尽快查处。夜间排放异味明显，周边居民生活受到影响，曾多次向有关部门反映未果。`,
-        `第${(p % 12) + 1}市`,
-        pick(KINDS, p),
+        `某市${pick(COMPANIES, p * 5)}${pick(SOURCES, p * 7)}有限公司（${p}）`,
+        petitionProblem(p),
+        `第${(p % 12) + 1}市第${(p % 23) + 1}区`,
+        JSON.stringify([pick(KINDS, p)]),
         ((p - 1) % size.units) + 1,
         '经现场核查，反映问题基本属实。企业环保设施运行不正常，存在超标排放行为。',
         pick(['true', 'mostly_true', 'partly_true', 'false'], p),

@@ -8,7 +8,7 @@ import { type Figure, median, must, percentile, round, timed } from './figures';
 import { type FixtureSize, LARGE, SMALL, writeFixture } from './fixtures';
 import { statsFigures } from './stats';
 
-const PASSWORD = 'benchmark password';
+export const BENCH_PASSWORD = 'benchmark password';
 const COMMITS = 300;
 
 /** This machine's anchors, as the app and the command line keep them: every commit writes one. */
@@ -17,7 +17,7 @@ const anchorsIn = (dir: string): AnchorBook => anchorFolder(join(dir, 'anchors')
 /** A ledger of `size` with a fresh snapshot, its KDF calibrated on this machine as a user's would be. */
 export async function fixtureLedger(dir: string, name: string, size: FixtureSize): Promise<{ path: string; ledger: Ledger }> {
   const path = join(dir, `${name}.duban`);
-  const { ledger } = must(await Ledger.create(path, { password: PASSWORD, anchors: anchorsIn(dir) }));
+  const { ledger } = must(await Ledger.create(path, { password: BENCH_PASSWORD, anchors: anchorsIn(dir) }));
   must(
     ledger.store.write((w) => {
       writeFixture(w, size, '2026-11-01T09:00:00.000+08:00');
@@ -57,7 +57,7 @@ export async function storageFigures(): Promise<Figure[]> {
     large.ledger.close();
     const unlocks: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const [opened, ms] = await timed(() => Ledger.open(large.path, { password: PASSWORD }, { readOnly: true, anchors: anchorsIn(dir) }));
+      const [opened, ms] = await timed(() => Ledger.open(large.path, { password: BENCH_PASSWORD }, { readOnly: true, anchors: anchorsIn(dir) }));
       must(opened).close();
       unlocks.push(ms);
     }

@@ -7,6 +7,7 @@ import type { LedgerContext } from '../context';
 import { checkReferences, found, fromRow, type RecordSpec, type Row, saveRecord } from '../records';
 import type { Reader } from '../storage/database';
 import { openTaskSql } from '../tasks/columns';
+import type { UnitRef } from '../tasks/model';
 import { type MissingReports, type ProgressInput, progressInput, type ProgressReport, type ProgressReportRow } from './model';
 
 /** The report a unit made on a task for a month, if it made one (there is at most one). */
@@ -63,23 +64,40 @@ interface MissingRow {
   readonly problem: string;
 }
 
+/** The open tasks' lead units that have no report for the period ?: each pair looked up in the reports' unique index. */
+const MISSING = `FROM task_units tu JOIN tasks t ON t.id = tu.task_id JOIN units u ON u.id = tu.unit_id
+     WHERE tu.role = 'lead' AND ${openTaskSql('t')}
+       AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.task_id = tu.task_id AND r.unit_id = tu.unit_id AND r.period = ?)`;
+
+const unitOf = (row: { unit_id: number; unit_name: string; unit_short_name: string }): UnitRef => ({
+  id: row.unit_id,
+  name: row.unit_name,
+  shortName: row.unit_short_name,
+});
+
 /**
  * For each unit, the open tasks it leads on which it has not reported for `period`: who has not
- * reported this month. One query; each pair is looked up in the reports' unique index.
+ * reported this month. One query.
  */
 export function missingReports(db: Reader, period: Period): MissingReports[] {
   const rows = db.all<MissingRow>(
-    `SELECT u.id AS unit_id, u.name AS unit_name, u.short_name AS unit_short_name, t.id AS task_id, t.number, t.problem
-     FROM task_units tu JOIN tasks t ON t.id = tu.task_id JOIN units u ON u.id = tu.unit_id
-     WHERE tu.role = 'lead' AND ${openTaskSql('t')}
-       AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.task_id = tu.task_id AND r.unit_id = tu.unit_id AND r.period = ?)
-     ORDER BY ${UNIT_ORDER}`,
+    `SELECT u.id AS unit_id, u.name AS unit_name, u.short_name AS unit_short_name, t.id AS task_id, t.number, t.problem ${MISSING} ORDER BY ${UNIT_ORDER}`,
     [period],
   );
   return [...groupBy(rows, (row) => row.unit_id).values()].map((group) => ({
-    unit: { id: group[0]!.unit_id, name: group[0]!.unit_name, shortName: group[0]!.unit_short_name },
+    unit: unitOf(group[0]!),
     tasks: inNaturalOrder(group, (row) => row.number).map((row) => ({ id: row.task_id, number: row.number, problem: row.problem })),
   }));
+}
+
+/** How many tasks each unit of missingReports has not reported on: the dashboard's count, without reading the tasks. */
+export function missingReportCounts(db: Reader, period: Period): { unit: UnitRef; tasks: number }[] {
+  return db
+    .all<Omit<MissingRow, 'task_id' | 'number' | 'problem'> & { tasks: number }>(
+      `SELECT u.id AS unit_id, u.name AS unit_name, u.short_name AS unit_short_name, count(*) AS tasks ${MISSING} GROUP BY u.id ORDER BY ${UNIT_ORDER}`,
+      [period],
+    )
+    .map((row) => ({ unit: unitOf(row), tasks: row.tasks }));
 }
 
 const PROGRESS_REPORT: RecordSpec<ProgressReport, typeof progressInput> = {

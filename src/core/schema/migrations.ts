@@ -15,6 +15,7 @@ import { V11_REPORT } from './v11-report';
 import { V12_SIGNING_KEY } from './v12-signing-key';
 import { V13_ARCHIVE } from './v13-archive';
 import { V14_SEALED } from './v14-sealed';
+import { V15_PETITION_TALLY } from './v15-petition-tally';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V12_SIGNING_KEY,
   V13_ARCHIVE,
   V14_SEALED,
+  V15_PETITION_TALLY,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

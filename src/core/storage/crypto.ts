@@ -32,7 +32,10 @@ export function open(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad
   decipher.setAAD(aad);
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(body), decipher.final()]);
+    const opened = decipher.update(body);
+    // GCM's final() only checks the tag and yields nothing: no second copy of a snapshot's chunks.
+    const rest = decipher.final();
+    return rest.length ? Buffer.concat([opened, rest]) : opened;
   } catch {
     return null;
   }

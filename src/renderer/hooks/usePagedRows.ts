@@ -9,6 +9,8 @@ export interface PagedRows<T> {
   /** How many rows match, or null before the first answer. */
   readonly total: number | null;
   readonly error: DubanError | null;
+  /** The query (as JSON) that the rows shown answer, or null while it is still being read. */
+  readonly settledKey: string | null;
   rowAt(index: number): T | undefined;
   /** The rows in view: the pages holding them are read if they are not yet. */
   onRange(first: number, last: number): void;
@@ -35,6 +37,7 @@ export function usePagedRows<N extends Namespace, M extends PagedMethod<N>>(ns: 
   return {
     total: first.data?.total ?? null,
     error: answers.find((answer) => answer.error)?.error ?? null,
+    settledKey: first.data && !first.isPlaceholderData ? key : null,
     rowAt: (index) => {
       const at = pages.indexOf(Math.floor(index / PAGE));
       return at < 0 ? undefined : answers[at]?.data?.rows[index % PAGE];

@@ -14,6 +14,7 @@ import { ExportButton } from '../../components/workbooks/ExportButton';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useFormat } from '../../hooks/useFormat';
 import { usePagedRows } from '../../hooks/usePagedRows';
+import { markSearchFired, useFilterTiming } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
@@ -54,10 +55,14 @@ export function Petitions() {
   const format = useFormat();
   const navigate = useNavigate();
   const [filter, setFilter] = useUrlFilter(FILTER);
-  const [search, setSearch] = useSearchBox(filter.q, (q) => setFilter({ q }));
+  const [search, setSearch] = useSearchBox(filter.q, (q) => {
+    markSearchFired('petitions');
+    setFilter({ q });
+  });
 
   const query = useMemo(() => queryOf(filter), [filter]);
   const cases = usePagedRows('petitions', 'list', query);
+  useFilterTiming('petitions', cases.settledKey);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };

@@ -10,6 +10,7 @@ import { ArchivedMatches } from '../../components/ArchivedMatches';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
+import { useFilterTiming } from '../../hooks/useFilterTiming';
 import { useFormat } from '../../hooks/useFormat';
 import { usePagedRows } from '../../hooks/usePagedRows';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
@@ -41,6 +42,7 @@ export function Ledger() {
   const query = useMemo(() => queryOf(filter, asOf), [filter, asOf]);
   const { statuses: _statuses, ...withoutStatus } = query;
   const tasks = usePagedRows('tasks', 'list', query);
+  useFilterTiming('tasks', tasks.settledKey);
   const counts = useStatusCounts(withoutStatus, tasks.total !== null);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const inspections = useContractQuery('inspections', 'list', []);

@@ -4,6 +4,7 @@ import { DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '..
 import type { Unit } from '../../../contract/units';
 import type { IsoDate } from '../../../shared/dates';
 import { UnitSelect } from '../../components/UnitSelect';
+import { markSearchFired } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';
 
@@ -21,7 +22,10 @@ export function LedgerFilters({
 }) {
   const { t } = useTranslation('tasks');
   const change = (part: Partial<LedgerFilter>): void => onChange({ ...filter, ...part });
-  const [search, setSearch] = useSearchBox(filter.search, (typed) => change({ search: typed }));
+  const [search, setSearch] = useSearchBox(filter.search, (typed) => {
+    markSearchFired('tasks');
+    change({ search: typed });
+  });
 
   const id = (value: string): number | null => (value === '' ? null : Number(value));
   const date = (value: string): IsoDate | null => (value === '' ? null : (value as IsoDate));

@@ -1,0 +1,85 @@
+import type { Ledger } from '../src/core/ledger';
+import type { PetitionQuery } from '../src/core/petitions/model';
+import type { TaskQuery } from '../src/core/tasks/model';
+import type { IsoDate } from '../src/shared/dates';
+import { type Figure, median, must, round, timed } from './figures';
+import { type FixtureSize, LEDGER_LARGE } from './fixtures';
+import { cachedLedger } from './large-ledger';
+import { uiFilterFigures } from './ui-filter';
+
+const RUNS = 15;
+const AS_OF = '2025-06-30' as IsoDate;
+
+/** What the ledger screen asks when someone searches among the tasks under way, sorted by deadline. */
+export const TASK_QUERY: TaskQuery = { search: '排污口', statuses: ['pending', 'in_progress'], sort: 'deadline', limit: 100 };
+/** What the petitions screen asks when someone searches for a nuisance among the open cases. */
+export const PETITION_QUERY: PetitionQuery = { search: '异味', completions: ['pending', 'stage_completed'], limit: 100 };
+
+async function medianMs(work: () => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push((await timed(work))[1]);
+  return round(median(times));
+}
+
+/** Unlock, load and the dashboard's first figures: what a person waits for after typing the password. */
+async function openMs(open: () => Promise<Ledger>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const [ledger, ms] = await timed(async () => {
+      const opened = await open();
+      opened.stats({ asOf: AS_OF });
+      return opened;
+    });
+    ledger.close();
+    times.push(ms);
+  }
+  return round(median(times), 0);
+}
+
+const scaled = (size: FixtureSize, factor: number): FixtureSize => ({
+  units: Math.max(20, Math.round(size.units / factor)),
+  tasks: size.tasks / factor,
+  petitions: size.petitions / factor,
+  progressReports: size.progressReports / factor,
+});
+
+/** task_query_ms at 1×, 10× and 100× of 200 tasks, and how it grows: 0 is constant, 1 linear. */
+async function growthFigures(largeMs: number): Promise<Figure[]> {
+  const times: number[] = [];
+  for (const factor of [100, 10]) {
+    const ledger = await (await cachedLedger(`large-${factor}`, scaled(LEDGER_LARGE, factor))).open();
+    times.push(await medianMs(() => must(ledger.tasks.list(TASK_QUERY))));
+    ledger.close();
+  }
+  times.push(largeMs);
+  const exponent = (from: number, to: number): number => round(Math.log(times[to]! / times[from]!) / Math.log(10 ** (to - from)));
+  return [
+    { name: 'task_query_ms_200', value: times[0]!, unit: 'ms' },
+    { name: 'task_query_ms_2000', value: times[1]!, unit: 'ms' },
+    { name: 'task_query_ms_20000', value: times[2]!, unit: 'ms' },
+    { name: 'task_query_growth_1x_10x', value: exponent(0, 1), unit: 'exponent' },
+    { name: 'task_query_growth_10x_100x', value: exponent(1, 2), unit: 'exponent' },
+    { name: 'task_query_growth_1x_100x', value: exponent(0, 2), unit: 'exponent' },
+  ];
+}
+
+/** The lists and the dashboard on a province-level ledger: 20,000 tasks, 200,000 petitions, 100,000 reports. */
+export async function largeFigures(): Promise<Figure[]> {
+  const cached = await cachedLedger('large', LEDGER_LARGE);
+  const open = await openMs(cached.open);
+  const ledger = await cached.open();
+  try {
+    const taskMs = await medianMs(() => must(ledger.tasks.list(TASK_QUERY)));
+    return [
+      { name: 'task_query_ms', value: taskMs, unit: 'ms' },
+      { name: 'task_counts_ms', value: await medianMs(() => must(ledger.tasks.counts(TASK_QUERY))), unit: 'ms' },
+      { name: 'petition_query_ms', value: await medianMs(() => must(ledger.petitions.list(PETITION_QUERY))), unit: 'ms' },
+      { name: 'stats_ms_large', value: await medianMs(() => ledger.stats({ asOf: AS_OF })), unit: 'ms' },
+      { name: 'open_ms_large', value: open, unit: 'ms' },
+      ...(await growthFigures(taskMs)),
+      ...uiFilterFigures(),
+    ];
+  } finally {
+    ledger.close();
+  }
+}
