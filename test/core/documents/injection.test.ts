@@ -98,7 +98,8 @@ function composed(format: DocumentFormat, text: string): ComposedDocument {
 const documents = (text: string) => FORMATS.map((format) => composed(format, text));
 
 /** Plain text of the same shape: the same lines, the same separators (they split paragraphs, cells and the copy-to list), letters for the rest. */
-const plain = (text: string): string => text.replace(/[^\s、，,；;。.]/gu, 'x');
+/** The same text of the same widths (the signature's width places it), in letters and characters that mean nothing. */
+const plain = (text: string): string => text.replace(/[^\s、，,；;。.]/gu, (c) => (c.charCodeAt(0) < 0x2e80 ? 'x' : '字'));
 
 /** Text as a page shows it, for comparing: the parser drops NUL or makes it U+FFFD, as it makes a lone surrogate; spacing is layout. */
 const visible = (text: string | null): string | null => text?.replace(/[\s\0\ufffd\p{Cs}]/gu, '') ?? null;
