@@ -72,3 +72,25 @@ describe('what an import writes', () => {
     expect(read.mock.calls.filter(([sql]) => sql.startsWith('SELECT * FROM petition_cases'))).toEqual([]);
   });
 });
+
+describe('the round a petition workbook comes from', () => {
+  it('is given to the cases it creates and updates, and kept when a later import names none', async () => {
+    ledger = await newLedger();
+    const units = addUnits(ledger, ['甲市人民政府']);
+    const round = unwrap(ledger.inspections.create({ name: '第一轮督察' }));
+    unwrap(
+      ledger.petitions.create({ receiptNumber: 'X0900', problem: '已有案件', pollutionKinds: ['soil'], unitId: units['甲市人民政府']!, completion: 'pending' }),
+    );
+    const importOnce = async (inspectionId: number | null) => {
+      const preview = unwrap(
+        await ledger.exchange.imports.preview({ fileName: '信访件.xlsx', bytes: new Uint8Array(await oddWorkbook()) }, { createUnits: true, inspectionId }),
+      );
+      unwrap(ledger.exchange.imports.apply(preview.importId));
+    };
+    await importOnce(round.id);
+    const rounds = () => rowsOf('SELECT receipt_number, inspection_id FROM petition_cases ORDER BY receipt_number');
+    expect(rounds()).toEqual(['X0900', 'X1002', 'X1003', 'X1001'].sort().map((receipt) => ({ receipt_number: receipt, inspection_id: round.id })));
+    await importOnce(null);
+    expect(rounds().every((row) => row.inspection_id === round.id)).toBe(true);
+  });
+});

@@ -76,7 +76,7 @@ const shownCase = (c: Omit<PetitionInputValues, 'receiptNumber'>, units: PlanCon
   extraColumns: shownList(c.extraColumns.map((extra) => `${extra.header}：${extra.text}`)),
 });
 
-type PetitionInputValues = Omit<PetitionCase, 'id' | 'createdAt' | 'updatedAt' | 'inspectionId'>;
+type PetitionInputValues = Omit<PetitionCase, 'id' | 'createdAt' | 'updatedAt'>;
 
 function existingCases(db: Reader): Map<string, number> {
   return new Map(db.all<{ id: number; receipt_number: string }>('SELECT id, receipt_number FROM petition_cases').map((row) => [row.receipt_number, row.id]));
@@ -127,6 +127,8 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
     completedOn: value<IsoDate>('completedOn') ?? current?.completedOn ?? null,
     notes: value<string>('notes') ?? current?.notes ?? '',
     extraColumns: parsed.extras.length > 0 ? parsed.extras : (current?.extraColumns ?? []),
+    // The round chosen for the workbook (督察来源), which the archive step moves its cases with; none chosen keeps a case's own.
+    inspectionId: ctx.options.inspectionId ?? current?.inspectionId ?? null,
   };
   const valid = checkRules(petitionInput, input, issues, (field) => (field === 'unitId' ? 'unit' : field));
   issues.push(...valid.issues);
