@@ -63,8 +63,7 @@ function Batch({ office }: { office: OfficeProfile }) {
         title={t('batch.title')}
         done={t('batch.done', { count: issued.docs.length, first: issued.docs[0]!.number, last: issued.docs[issued.docs.length - 1]!.number })}
         html={issued.html}
-        print={t('batch.printAll')}
-        pdf={{ label: t('batch.pdfAll'), fileName: t('batch.pdfName', { date: issued.docs[0]!.issuedOn }) }}
+        issued={{ batch: { print: t('batch.printAll'), pdfLabel: t('batch.pdfAll'), pdfName: t('batch.pdfName', { date: issued.docs[0]!.issuedOn }) } }}
       >
         <ul className="batch-list">
           {issued.docs.map((doc) => (

@@ -16,7 +16,6 @@ import { useForm } from '../../forms/useForm';
 import { unchosen } from '../../../shared/validation';
 import { DocTypeSelect } from './DocTypeSelect';
 import { DraftPage, IssuedPage } from './IssuePages';
-import { fileNameOf } from './output';
 import { useDebounced } from '../../hooks/useDebounced';
 
 /** A letter as its page holds it: no recipient until one is chosen (the rules then say it is missing). */
@@ -86,9 +85,7 @@ function IssueForm({ office }: { office: OfficeProfile }) {
         title={t('issue.title')}
         done={t('issue.done', { number: doc.number, recipient: doc.recipient })}
         html={html}
-        print={t('output.print')}
-        pdf={{ label: t('output.pdf'), fileName: fileNameOf(doc.number, doc.recipient, 'pdf') }}
-        word={{ id: doc.id, fileName: fileNameOf(doc.number, doc.recipient, 'docx') }}
+        issued={{ one: { id: doc.id, number: doc.number, name: doc.recipient } }}
         tools={
           <>
             <button

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DubanError } from '../../../shared/errors';
@@ -6,7 +7,7 @@ import { FormActions, type FormFoot } from '../../components/FormActions';
 import { InfoNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { DocumentFrame } from '../../components/letters/DocumentFrame';
-import { useDocumentOutput } from './output';
+import { fileNameOf, useDocumentOutput } from './output';
 
 /** Issuing (one document or a batch), before: the form beside the pages as they will print. */
 export function DraftPage({
@@ -54,6 +55,24 @@ export function DraftPage({
   );
 }
 
+/** What was issued: one document (printed, saved as PDF and as Word under its number and `name`), or a batch printed as one. */
+export type Issued =
+  | { readonly one: { readonly id: number; readonly number: string; readonly name: string } }
+  | { readonly batch: { readonly print: string; readonly pdfLabel: string; readonly pdfName: string } };
+
+function outputsOf(issued: Issued, t: TFunction<'documents'>) {
+  if ('one' in issued) {
+    const { id, number, name } = issued.one;
+    return {
+      print: t('output.print'),
+      pdf: { label: t('output.pdf'), fileName: fileNameOf(number, name, 'pdf') },
+      word: { id, fileName: fileNameOf(number, name, 'docx') },
+    };
+  }
+  const { print, pdfLabel, pdfName } = issued.batch;
+  return { print, pdf: { label: pdfLabel, fileName: pdfName }, word: null };
+}
+
 /**
  * Issuing, after: what was issued (said once, as a status), printing it and saving it as PDF (and, one
  * document issued, as Word), what else the caller offers (`tools`), the way back to the register, then `children` and the pages.
@@ -62,25 +81,20 @@ export function IssuedPage({
   title,
   done,
   html,
-  print,
-  pdf,
-  word,
+  issued,
   tools,
   children,
 }: {
   title: string;
   done: string;
   html: string;
-  /** The print button's words. */
-  print: string;
-  pdf: { readonly label: string; readonly fileName: string };
-  /** The one document issued, to save as Word. */
-  word?: { readonly id: number; readonly fileName: string };
+  issued: Issued;
   tools?: ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useTranslation('documents');
   const output = useDocumentOutput();
+  const { print, pdf, word } = outputsOf(issued, t);
   return (
     <>
       <PageHeader title={title} />

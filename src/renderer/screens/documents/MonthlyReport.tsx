@@ -11,7 +11,7 @@ import { useDebounced } from '../../hooks/useDebounced';
 import { thisPeriod, today } from '../../hooks/today';
 import { useForm } from '../../forms/useForm';
 import { DraftPage, IssuedPage } from './IssuePages';
-import { fileNameOf, useDocumentOutput } from './output';
+import { useDocumentOutput } from './output';
 import { ReportPackageDialog } from './ReportPackageDialog';
 
 /**
@@ -67,9 +67,7 @@ export function MonthlyReport() {
           title={t('monthlyReport.title')}
           done={t('monthlyReport.done', { number: doc.number, title: doc.title })}
           html={html}
-          print={t('output.print')}
-          pdf={{ label: t('output.pdf'), fileName: fileNameOf(doc.number, doc.title, 'pdf') }}
-          word={{ id: doc.id, fileName: fileNameOf(doc.number, doc.title, 'docx') }}
+          issued={{ one: { id: doc.id, number: doc.number, name: doc.title } }}
           tools={outputs}
         />
       </>
