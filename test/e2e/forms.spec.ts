@@ -62,6 +62,35 @@ test('a closed task’s evidence is sealed until the close-out is reopened, with
   );
 });
 
+test('in the desktop app a piece of evidence is saved through the system’s save dialog, and its button says so', async ({ app, workDir }) => {
+  const { page } = app;
+  // The shell is Electron's: its platform calls (what the shell is, the save dialog) answered here.
+  const asked: string[] = [];
+  await page.route('**/api', async (route) => {
+    const { method, args } = JSON.parse(route.request().postData() ?? '{}') as { method: string; args: [{ fileName: string }[]] };
+    if (method === 'platform.info') return route.fulfill({ json: { ok: true, value: { shell: 'desktop', version: '0.1.0', launchFile: null } } });
+    if (method !== 'platform.saveFiles') return route.continue();
+    asked.push(...args[0].map((file) => file.fileName));
+    return route.fulfill({ json: { ok: true, value: '/home/办公室/验收报告.pdf' } });
+  });
+  await page.reload();
+  await createLedger(page, workDir);
+  const unit = await call<{ id: number }>(page, 'units.create', { name: '自治区生态环境厅', kind: 'supervised' });
+  const task = await call<{ id: number }>(page, 'tasks.create', {
+    number: '3',
+    problem: '部分城镇污水处理厂超标排放',
+    deadline: { kind: 'date', date: '2024-06-30' },
+    leadUnitIds: [unit.id],
+  });
+  await call(page, 'evidence.add', { ownerKind: 'task', ownerId: task.id, fileName: '验收报告.pdf', mediaType: 'application/pdf', bytes: bytes('%PDF-1.4') });
+
+  await go(page, `/tasks/${task.id}`);
+  await expect(page.getByRole('button', { name: '下载“验收报告.pdf”' })).toHaveCount(0);
+  await page.getByRole('button', { name: '将“验收报告.pdf”另存为…' }).click();
+  await expect(page.getByText('已保存到 /home/办公室/验收报告.pdf')).toBeVisible();
+  expect(asked).toEqual(['验收报告.pdf']);
+});
+
 test('a reload mid-form asks first, and the form offers back what was typed; cancelling discards it', async ({ app, workDir }) => {
   const { page } = app;
   await createLedger(page, workDir);

@@ -52,6 +52,8 @@ export function EvidencePanel({
   const { t } = useTranslation();
   const api = useApi();
   const { platform } = useSession();
+  // The desktop app asks where to save; a browser downloads.
+  const desktop = platform.shell === 'desktop';
   const changes = useContractMutation().evidence;
   const toast = useToast();
   const format = useFormat();
@@ -151,9 +153,9 @@ export function EvidencePanel({
                   type="button"
                   className="button button--link"
                   onClick={() => void save(item)}
-                  aria-label={t('evidence.saveNamed', { name: item.fileName })}
+                  aria-label={t(desktop ? 'evidence.saveNamed' : 'evidence.downloadNamed', { name: item.fileName })}
                 >
-                  {t('evidence.save')}
+                  {t(desktop ? 'evidence.save' : 'evidence.download')}
                 </button>
                 {!frozen && (
                   <button
