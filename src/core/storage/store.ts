@@ -180,6 +180,11 @@ export class LedgerStore {
   }
 
   static async open(path: string, unlock: Unlock, options: StoreOptions = {}): Promise<Result<LedgerStore>> {
+    // Taking another's lock cannot be undone: only someone whose password opens the ledger may (a second key derivation, on this rare path).
+    if (options.takeOverLock !== undefined && !options.readOnly) {
+      const checked = await LedgerStore.openerOf(path, unlock);
+      if (!checked.ok) return checked;
+    }
     const lock = options.readOnly ? null : acquireLock(path, options.takeOverLock);
     if (lock && !lock.ok) return lock;
     const opened = await LedgerStore.load(path, unlock, options, lock?.value ?? null);
@@ -554,8 +559,12 @@ export class LedgerStore {
   }
 
   /** Whose secret `unlock` is, checked against the file as it is on disk. */
-  private async checkSecret(unlock: Unlock): Promise<Result<Opener>> {
-    const file = readFile(this.path);
+  private checkSecret(unlock: Unlock): Promise<Result<Opener>> {
+    return LedgerStore.openerOf(this.path, unlock);
+  }
+
+  private static async openerOf(path: string, unlock: Unlock): Promise<Result<Opener>> {
+    const file = readFile(path);
     if (!file.ok) return file;
     const parsed = parseHeader(file.value);
     if (!parsed.ok) return parsed;

@@ -1,10 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { KDF_FLOOR } from '../../../src/core/storage/kdf';
 import { acquireLock, lockPathOf, thisBoot } from '../../../src/core/storage/lock';
+import { LedgerStore } from '../../../src/core/storage/store';
 import { failure, unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
+
+vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
 
 const tempDir = useTempDir();
 
@@ -43,5 +47,19 @@ describe('the ledger’s lock', () => {
     expect(refused).toMatchObject({ code: 'ledger.in_use', params: { host: hostname(), pid: process.ppid, lock: 'left' } });
     expect(failure(acquireLock(path, 'another-lock')).code).toBe('ledger.in_use');
     unwrap(acquireLock(path, 'left')).release();
+  });
+
+  it('is taken over only once the password has opened the ledger: a wrong one leaves the other lock in place', async () => {
+    const path = join(tempDir(), '督办台账.duban');
+    unwrap(unwrap(await LedgerStore.create(path, { password: '正确的密码 correct horse', kdf: KDF_FLOOR })).store.close());
+    const owner = { pid: process.ppid, host: hostname(), since: '2026-12-01T08:30:00.000Z', token: 'left', boot: thisBoot() };
+    writeFileSync(lockPathOf(path), JSON.stringify(owner));
+
+    expect(failure(await LedgerStore.open(path, { password: '错误的密码' }, { takeOverLock: 'left' })).code).toBe('ledger.wrong_password');
+    expect(JSON.parse(readFileSync(lockPathOf(path), 'utf8'))).toMatchObject({ token: 'left' });
+
+    const store = unwrap(await LedgerStore.open(path, { password: '正确的密码 correct horse' }, { takeOverLock: 'left' }));
+    expect(JSON.parse(readFileSync(lockPathOf(path), 'utf8'))).toMatchObject({ pid: process.pid });
+    unwrap(store.close());
   });
 });
