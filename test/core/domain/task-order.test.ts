@@ -118,4 +118,24 @@ describe('the task list of 20,000 tasks', () => {
     ledger = await newLedger();
     for (const sort of ['number', 'deadline', 'updatedAt', 'status'] as const) expect(planOf(ledger, sort), sort).not.toContain('TEMP B-TREE');
   });
+
+  it("reads the tasks' text once for a search, the count coming with the page", async () => {
+    ledger = await newLedger();
+    const u = addUnits(ledger, ['生态环境厅']);
+    for (const number of ['1', '2', '3']) addTask(ledger, number, u['生态环境厅']!);
+    const db = ledger.context.db;
+    const searched: string[] = [];
+    // Every read goes through all(), get() too.
+    const all = db.all;
+    const spy = (sql: string, params?: never) => {
+      if (sql.includes('LIKE')) searched.push(sql);
+      return all.call(db, sql, params);
+    };
+    Object.assign(db, { all: spy });
+    const page = unwrap(ledger.tasks.list({ search: '排污口', limit: 2 }));
+    Object.assign(db, { all });
+    expect(page.total).toBe(3);
+    expect(page.rows).toHaveLength(2);
+    expect(searched).toHaveLength(1);
+  });
 });
