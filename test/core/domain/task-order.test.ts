@@ -7,6 +7,7 @@ import { LedgerStore } from '../../../src/core/storage/store';
 import { TASK_SORTS, TASK_STATUSES, taskQuery, type Deadline, type TaskSort, type TaskStatus } from '../../../src/core/tasks/model';
 import { pageStatement } from '../../../src/core/tasks/query';
 import { compareKeys, naturalKey } from '../../../src/shared/natural-order';
+import type { IsoDate } from '../../../src/shared/dates';
 import { ok } from '../../../src/shared/result';
 import { addTask, addUnits } from '../../helpers/domain';
 import { ledgerFactory } from '../../helpers/ledger';
@@ -22,7 +23,12 @@ afterEach(() => ledger?.close());
 
 /** Numbers as offices write them: Chinese and bracketed headings, dotted numbers, letters, full-width digits, a blank. */
 const NUMBERS = ['一、', '（二）', '(二)', '二、', '1.10', '1.9', '1.2.1', '1.2', '10', '2', '２', 'A3', 'a3', 'B', '', ' 1', '1-2', '第3项', '3'];
-const DEADLINES: Deadline[] = [{ kind: 'immediate' }, { kind: 'date', date: '2024-06-30' }, { kind: 'ongoing' }, { kind: 'date', date: '2023-12-31' }];
+const DEADLINES: Deadline[] = [
+  { kind: 'immediate' },
+  { kind: 'date', date: '2024-06-30' as IsoDate },
+  { kind: 'ongoing' },
+  { kind: 'date', date: '2023-12-31' as IsoDate },
+];
 
 interface Row {
   readonly id: number;
