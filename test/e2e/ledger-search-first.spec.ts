@@ -1,6 +1,6 @@
 import type { Request } from '@playwright/test';
-import { expect, test } from './bridge';
-import { call, createLedger, openScreen } from './steps';
+import { expect, snap, test } from './bridge';
+import { ledgerWithTwoTasks, openScreen } from './steps';
 
 /** The contract's method a request of the page calls. */
 const methodOf = (request: Request): string | undefined =>
@@ -12,11 +12,7 @@ const methodOf = (request: Request): string | undefined =>
  */
 test('a search of the ledger asks for its rows before anything else it shows', async ({ app, workDir }) => {
   const { page } = app;
-  await createLedger(page, workDir);
-  const unit = await call<{ id: number }>(page, 'units.create', { name: '自治区生态环境厅', kind: 'supervised' });
-  for (const number of ['1', '2']) {
-    await call(page, 'tasks.create', { number, problem: `入河排污口整治滞后（第${number}项）`, deadline: { kind: 'ongoing' }, leadUnitIds: [unit.id] });
-  }
+  await ledgerWithTwoTasks(page, workDir);
   await openScreen(page, '整改任务台账');
   await expect(page.getByRole('button', { name: /^全部\d/ })).toContainText('2');
 
@@ -30,4 +26,5 @@ test('a search of the ledger asks for its rows before anything else it shows', a
   await expect.poll(() => [...asked].sort()).toEqual(['archive.search', 'tasks.counts', 'tasks.list']);
   expect(asked[0]).toBe('tasks.list');
   await expect(page.getByRole('button', { name: /^全部\d/ })).toContainText('1');
+  await snap(page, 'ledger-searched');
 });
