@@ -1,5 +1,6 @@
 import { addDays, type IsoDate, shiftPeriod, type Period } from '../src/shared/dates';
 import type { Writer } from '../src/core/storage/database';
+import { naturalKey } from '../src/shared/natural-order';
 
 /**
  * Bulk data for the benchmarks, written with plain SQL in one transaction (the services' per-row
@@ -92,10 +93,11 @@ export function writeFixture(w: Writer, size: FixtureSize, at: string): void {
   for (let t = 1; t <= size.tasks; t++) {
     const dated = t % 4 !== 0;
     w.run(
-      'INSERT INTO tasks (id, number, problem, goal, responsible_leader, deadline_kind, deadline_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO tasks (id, number, number_key, problem, goal, responsible_leader, deadline_kind, deadline_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [
         t,
         String(t),
+        naturalKey(String(t)),
         `${pick(PLACES, t * 3)}${pick(PROBLEMS, t)}（第${t}项）`,
         '问题得到有效解决，建立长效机制',
         '分管副主任',

@@ -1,6 +1,6 @@
 import { expect, test } from './bridge';
 import { filterMeasures } from './filter-timing';
-import { call, createLedger, openScreen } from './steps';
+import { call, ledgerWithTwoTasks, openScreen } from './steps';
 
 /**
  * The task and petition lists time their searches themselves (performance marks), so that the bench
@@ -8,11 +8,7 @@ import { call, createLedger, openScreen } from './steps';
  */
 test('the task and petition lists measure each search from its firing to its rows painted', async ({ app, workDir }) => {
   const { page } = app;
-  await createLedger(page, workDir);
-  const unit = await call<{ id: number }>(page, 'units.create', { name: '自治区生态环境厅', kind: 'supervised' });
-  for (const number of ['1', '2']) {
-    await call(page, 'tasks.create', { number, problem: `入河排污口整治滞后（第${number}项）`, deadline: { kind: 'ongoing' }, leadUnitIds: [unit.id] });
-  }
+  await ledgerWithTwoTasks(page, workDir);
   await call(page, 'petitions.create', { receiptNumber: 'D1', problem: '夜间偷排废水' });
   await call(page, 'petitions.create', { receiptNumber: 'D2', problem: '噪声扰民' });
 

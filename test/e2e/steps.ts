@@ -51,3 +51,12 @@ export async function call<T>(page: Page, method: MethodName, ...args: unknown[]
 export async function openScreen(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true }).click();
 }
+
+/** A new ledger holding one unit and its tasks 1 and 2 (入河排污口整治滞后（第N项）), for the task list's tests. */
+export async function ledgerWithTwoTasks(page: Page, workDir: string): Promise<void> {
+  await createLedger(page, workDir);
+  const unit = await call<{ id: number }>(page, 'units.create', { name: '自治区生态环境厅', kind: 'supervised' });
+  for (const number of ['1', '2']) {
+    await call(page, 'tasks.create', { number, problem: `入河排污口整治滞后（第${number}项）`, deadline: { kind: 'ongoing' }, leadUnitIds: [unit.id] });
+  }
+}

@@ -1,30 +1,21 @@
 import type { IsoDate } from '../../shared/dates';
 import { groupBy } from '../../shared/group-by';
-import { compareKeys, naturalKey } from '../../shared/natural-order';
 import { ok, type Result } from '../../shared/result';
 import { validate } from '../../shared/validation';
 import type { z } from 'zod';
 import { fromRow, type Row } from '../records';
 import type { Reader } from '../storage/database';
 import { type SqlFilter, sqlFilter } from '../sql-filter';
+import type { SqlValue } from '../storage/journal';
 import { deadlineOf } from './columns';
+import { orderByOf } from './order';
 import { overdueSql, standingOf } from './standing';
-import {
-  type DeadlineKind,
-  TASK_STATUSES,
-  type TaskPage,
-  type TaskQuery,
-  taskQuery,
-  type TaskSort,
-  type TaskStatus,
-  type TaskSummary,
-  type UnitRef,
-} from './model';
+import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskStatus, type TaskSummary, type UnitRef } from './model';
 
 /**
- * The task table's query, for ledgers of some 20,000 tasks. SQL filters; the few columns that
- * order the matches are read for all of them and sorted here, because SQLite has no natural order
- * for "1.10" after "1.2"; then only one page of rows and its lead units are read.
+ * The task table's query, for ledgers of some 20,000 tasks: SQL filters, orders (along the indexes
+ * of schema 16, the number's natural key stored beside it) and reads one page of ids, and counts the
+ * matches without reading them; then only that page's rows and its lead units are read.
  */
 type Query = z.output<typeof taskQuery>;
 
@@ -52,32 +43,19 @@ function filterOf(query: Query): SqlFilter {
   return filter;
 }
 
-interface SortRow {
-  readonly id: number;
-  readonly number: string;
-  readonly deadline_kind: DeadlineKind;
-  readonly deadline_date: string | null;
-  readonly status: TaskStatus;
-  readonly updated_at: string;
-}
-
-/** Keys whose string order is the order asked for; deadlines run 立行立改, then by date, then 长期坚持. */
-const SORT_KEYS: Record<TaskSort, (row: SortRow) => string> = {
-  number: (row) => naturalKey(row.number),
-  deadline: (row) => (row.deadline_kind === 'immediate' ? '0' : row.deadline_kind === 'date' ? `1${row.deadline_date}` : '2'),
-  status: (row) => String(TASK_STATUSES.indexOf(row.status)),
-  updatedAt: (row) => row.updated_at,
-};
-
-/** The ids of the matching tasks in the order asked for; ties go by number, then by id. */
-function orderedIds(db: Reader, query: Query, filter: SqlFilter): number[] {
-  const rows = db.all<SortRow>(`SELECT t.id, t.number, t.deadline_kind, t.deadline_date, t.status, t.updated_at FROM tasks t ${filter.clause}`, filter.params);
-  const direction = query.descending ? -1 : 1;
-  const keyOf = SORT_KEYS[query.sort];
-  return rows
-    .map((row) => ({ id: row.id, key: keyOf(row), number: naturalKey(row.number) }))
-    .sort((a, b) => direction * compareKeys(a.key, b.key) || compareKeys(a.number, b.number) || a.id - b.id)
-    .map((row) => row.id);
+/**
+ * The statement that reads the ids of one page of matching tasks, in the order asked for. A search
+ * reads every task's text anyway, so its page also carries the count of all matches (`total`),
+ * rather than reading the text a second time; otherwise the page walks an index and is counted apart.
+ */
+export function pageStatement(query: Query): { sql: string; params: Record<string, SqlValue>; counted: boolean } {
+  const filter = filterOf(query);
+  const counted = Boolean(query.search);
+  return {
+    sql: `SELECT t.id${counted ? ', count(*) OVER () AS total' : ''} FROM tasks t ${filter.clause} ${orderByOf(query.sort, query.descending)} LIMIT $limit OFFSET $offset`,
+    params: { ...filter.params, limit: query.limit, offset: query.offset },
+    counted,
+  };
 }
 
 interface SummaryColumns extends Omit<TaskSummary, 'deadline' | 'leadUnits' | 'checkStage' | 'latestReports'> {
@@ -112,12 +90,23 @@ export function taskSummaries(db: Reader, ids: readonly number[]): TaskSummary[]
   });
 }
 
+const countOf = (db: Reader, filter: SqlFilter): number => db.get<{ n: number }>(`SELECT count(*) AS n FROM tasks t ${filter.clause}`, filter.params)?.n ?? 0;
+
 export function listTasks(db: Reader, input: TaskQuery): Result<TaskPage> {
   const valid = validate(taskQuery, input);
   if (!valid.ok) return valid;
   const query = valid.value;
-  const ids = orderedIds(db, query, filterOf(query));
-  return ok({ rows: taskSummaries(db, ids.slice(query.offset, query.offset + query.limit)), total: ids.length });
+  const { sql, params, counted } = pageStatement(query);
+  const page = db.all<{ id: number; total?: number }>(sql, params);
+  // A page past the last match has no row to carry the count.
+  const total = (counted ? page[0]?.total : undefined) ?? countOf(db, filterOf(query));
+  return ok({
+    rows: taskSummaries(
+      db,
+      page.map((row) => row.id),
+    ),
+    total,
+  });
 }
 
 /** How many tasks of each status match the rest of the query: the counts beside the status tabs. */

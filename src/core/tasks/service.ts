@@ -1,6 +1,7 @@
 import { dubanError } from '../../shared/errors';
 import type { IsoDate } from '../../shared/dates';
 import { err, ok, type Result } from '../../shared/result';
+import { naturalKey } from '../../shared/natural-order';
 import { invalid } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
@@ -32,12 +33,13 @@ type TaskValues = z.output<typeof taskInput>;
 interface TaskColumns extends Omit<Task, 'deadline' | 'leadUnitIds' | 'cooperatingUnitIds' | 'leadGroupIds' | 'cooperatingGroupIds' | 'measureIds'> {
   readonly deadlineKind: DeadlineKind;
   readonly deadlineDate: IsoDate | null;
+  readonly numberKey: string;
 }
 
 export function loadTask(db: Reader, id: number): Task | undefined {
   const row = db.get<Row>('SELECT * FROM tasks WHERE id = ?', [id]);
   if (!row) return undefined;
-  const { deadlineKind, deadlineDate, ...task } = fromRow<TaskColumns>(row);
+  const { deadlineKind, deadlineDate, numberKey: _numberKey, ...task } = fromRow<TaskColumns>(row);
   // A group's members are its units by the group, not named on their own.
   const units = db.all<{ unit_id: number; role: UnitRole }>('SELECT unit_id, role FROM task_units WHERE task_id = ? AND group_id IS NULL ORDER BY rowid', [id]);
   const unitsIn = (role: UnitRole) => units.filter((u) => u.role === role).map((u) => u.unit_id);
@@ -146,6 +148,7 @@ const TASK: RecordSpec<Task, typeof taskInput> = {
     ...columns
   }) => ({
     ...columns,
+    numberKey: naturalKey(columns.number),
     ...deadlineColumns(deadline),
   }),
   relations: writeRelations,

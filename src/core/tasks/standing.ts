@@ -7,7 +7,8 @@ import type { CheckStage, TaskStanding } from './model';
 /** A condition on the tasks (alias `a`) that limits which tasks' stages are worked out. */
 type Among = (a: string) => string;
 
-const ALL: Among = () => '1';
+/** Only a task with a report of completion or a close-out can have a stage: the others are never looked at. */
+const MAYBE_STAGED: Among = (a) => `${a}.id IN (SELECT task_id FROM progress_reports WHERE state = 'completed' UNION SELECT task_id FROM close_outs)`;
 
 /**
  * The queue 单位报完成 → 组内核查 → 销号 as SQL, so that the ledger's list, its counts, the
@@ -48,7 +49,8 @@ function stagesSql(among: Among): string {
 }
 
 /** The tasks with a check stage, or in the one given, each with the moment its units reported it (`reported_at`, a Julian day). */
-export const staged = (stage?: CheckStage): string => `SELECT task_id, reported_at FROM (${stagesSql(ALL)})${stage ? ` WHERE stage = '${stage}'` : ''}`;
+export const staged = (stage?: CheckStage): string =>
+  `SELECT task_id, reported_at FROM (${stagesSql(MAYBE_STAGED)})${stage ? ` WHERE stage = '${stage}'` : ''}`;
 
 /** The date passed on a task still open, whatever its check. */
 const pastDeadlineSql = (t: string, asOf: string): string => `(${t}.deadline_kind = 'date' AND ${t}.deadline_date < ${asOf} AND ${openTaskSql(t)})`;

@@ -43,7 +43,9 @@ export function Ledger() {
   const { statuses: _statuses, ...withoutStatus } = query;
   const tasks = usePagedRows('tasks', 'list', query);
   useFilterTiming('tasks', tasks.settledKey);
-  const counts = useStatusCounts(withoutStatus, tasks.total !== null);
+  // The core answers one call at a time: what else the screen shows is asked once the rows are in.
+  const settled = tasks.settledKey !== null;
+  const counts = useStatusCounts(withoutStatus, settled);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const inspections = useContractQuery('inspections', 'list', []);
   const sourceName = useMemo(() => new Map(inspections.data?.map((i) => [i.id, i.name])), [inspections.data]);
@@ -141,7 +143,7 @@ export function Ledger() {
       <LedgerFilters filter={filter} onChange={setFilter} units={units.data ?? []} inspections={inspections.data ?? []} />
       <StatusTabs statuses={filter.statuses} counts={counts} onChange={(statuses: readonly TaskStatus[]) => setFilter({ ...filter, statuses })} />
       <ErrorNotice error={tasks.error} />
-      {query.search && <ArchivedMatches text={query.search} kind="task" />}
+      {query.search && settled && <ArchivedMatches text={query.search} kind="task" />}
       {selection.selected.size > 0 && <SelectionBar count={selection.selected.size} onAssign={() => setAssigning(true)} onClear={selection.clear} />}
       {assigning && (
         <AssignSourceDialog
