@@ -66,6 +66,7 @@ export function faultyDisk(base: Disk = nodeFs): FaultyDisk {
     mkdirSync: 0,
     readdirSync: 0,
     statSync: 0,
+    fstatSync: 0,
     readFileSync: 0,
   } satisfies Record<keyof Disk, 0>) as (keyof Disk)[];
   const disk = Object.fromEntries(

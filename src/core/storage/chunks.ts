@@ -1,4 +1,4 @@
-import { counterNonce, open, seal, TAG_BYTES } from './crypto';
+import { counterNonce, open, seal, TAG_BYTES, wipe } from './crypto';
 
 /**
  * A long plaintext (the SQLite image, an attachment) sealed as consecutive chunks. Each chunk's AAD
@@ -29,20 +29,27 @@ export function* sealChunks(key: Buffer, plaintext: Uint8Array, chunkSize: numbe
   }
 }
 
-/** The plaintext, or null if any chunk fails; `sealed` must hold exactly `sealedLength` bytes. */
+/**
+ * The plaintext, decrypted in place: the front of `sealed`, which must hold exactly `sealedLength`
+ * bytes — a ledger's snapshot is not held twice. Null if any chunk fails, `sealed` then wiped so
+ * that no chunk decrypted before it is left readable.
+ */
 export function openChunks(key: Buffer, sealed: Buffer, plaintextLength: number, chunkSize: number, context: Buffer): Buffer | null {
   const count = chunkCount(plaintextLength, chunkSize);
   if (sealed.length !== sealedLength(plaintextLength, chunkSize)) return null;
-  const plaintext = Buffer.alloc(plaintextLength);
   let at = 0;
   for (let i = 0; i < count; i++) {
     const size = Math.min(chunkSize, plaintextLength - i * chunkSize) + TAG_BYTES;
     const part = open(key, counterNonce(i), sealed.subarray(at, at + size), chunkAad(context, i, i === count - 1));
-    if (!part) return null;
-    part.copy(plaintext, i * chunkSize);
+    if (!part) {
+      wipe(sealed);
+      return null;
+    }
+    // A chunk's plaintext goes at or before where it was sealed: over bytes already decrypted, never over one still to be.
+    part.copy(sealed, i * chunkSize);
     at += size;
   }
-  return plaintext;
+  return sealed.subarray(0, plaintextLength);
 }
 
 /** The tag of the final chunk: the journal's chain starts from it. */

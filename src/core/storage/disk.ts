@@ -19,6 +19,7 @@ export type Disk = Pick<
   | 'mkdirSync'
   | 'readdirSync'
   | 'statSync'
+  | 'fstatSync'
   | 'readFileSync'
 >;
 

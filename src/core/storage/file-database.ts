@@ -3,8 +3,9 @@ import { err, ok, type Result } from '../../shared/result';
 import { LedgerDatabase } from './database';
 import { disk } from './disk';
 import { ioError } from './durable-fs';
-import { type Header, parseHeader, type ParsedHeader } from './header';
+import type { Header } from './header';
 import { type LedgerReading, readLedger } from './ledger-file';
+import { LedgerFileReader, type SealedFile } from './sealed-file';
 
 /** A ledger file turned into the database it holds: the snapshot decrypted, the journal replayed. */
 
@@ -17,8 +18,8 @@ export function readFile(path: string): Result<Buffer> {
 }
 
 /** Decrypts the snapshot and replays the journal into a fresh database (sql.js must be loaded). */
-export function decodeFile(file: Buffer, parsed: ParsedHeader, dataKey: Buffer): Result<{ database: LedgerDatabase; reading: LedgerReading }> {
-  const reading = readLedger(file, parsed, dataKey);
+export function decodeFile(file: SealedFile, dataKey: Buffer): Result<{ database: LedgerDatabase; reading: LedgerReading }> {
+  const reading = readLedger(file, dataKey);
   if (!reading.ok) return reading;
   let database: LedgerDatabase;
   try {
@@ -47,12 +48,20 @@ export function readDatabase(
   header: Pick<Header, 'ledgerId' | 'keyEpoch'>,
   dataKey: Buffer,
 ): Result<{ database: LedgerDatabase; formatVersion: number }> {
-  const file = readFile(path);
-  if (!file.ok) return file;
-  const parsed = parseHeader(file.value);
-  if (!parsed.ok) return parsed;
-  if (!parsed.value.header.ledgerId.equals(header.ledgerId)) return err(dubanError('ledger.backup_other_ledger'));
-  if (parsed.value.header.keyEpoch !== header.keyEpoch) return err(dubanError('ledger.backup_earlier_key'));
-  const decoded = decodeFile(file.value, parsed.value, dataKey);
-  return decoded.ok ? ok({ database: decoded.value.database, formatVersion: parsed.value.header.formatVersion }) : decoded;
+  const opened = LedgerFileReader.open(path);
+  if (!opened.ok) return opened;
+  const reader = opened.value;
+  const found = reader.parsed.header;
+  const mismatch = !found.ledgerId.equals(header.ledgerId)
+    ? 'ledger.backup_other_ledger'
+    : found.keyEpoch !== header.keyEpoch
+      ? 'ledger.backup_earlier_key'
+      : null;
+  if (mismatch) {
+    reader.close();
+    return err(dubanError(mismatch));
+  }
+  const file = reader.readSealed();
+  const decoded = file.ok ? decodeFile(file.value, dataKey) : file;
+  return decoded.ok ? ok({ database: decoded.value.database, formatVersion: found.formatVersion }) : decoded;
 }

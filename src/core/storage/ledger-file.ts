@@ -3,7 +3,8 @@ import { err, ok, type Result } from '../../shared/result';
 import { lastTag, openChunks, sealChunks, sealedLength } from './chunks';
 import { KEY_BYTES, NONCE_BYTES, open, random, seal, subkey, wipe } from './crypto';
 import { writeFileAtomic } from './durable-fs';
-import { FORMAT_VERSION, type Header, type ParsedHeader, sealHeader, SNAPSHOT_SALT_BYTES, versionFor } from './header';
+import { FORMAT_VERSION, type Header, sealHeader, SNAPSHOT_SALT_BYTES, versionFor } from './header';
+import type { SealedFile } from './sealed-file';
 import { type JournalEntry, nonceSchemeOf, readJournal } from './journal';
 
 /**
@@ -112,17 +113,17 @@ export interface LedgerReading {
   readonly tags: readonly Buffer[];
 }
 
-export function readLedger(file: Buffer, parsed: ParsedHeader, dataKey: Buffer): Result<LedgerReading> {
-  const { header } = parsed;
-  const snapshotEnd = parsed.length + sealedLength(header.snapshotLength, header.chunkSize);
-  if (file.length < snapshotEnd) return err(dubanError('ledger.damaged', { part: 'data' }));
-  const sealed = file.subarray(parsed.length, snapshotEnd);
+/** Decrypts the snapshot (in place: `file.snapshot` becomes the image) and reads the journal after it. */
+export function readLedger(file: SealedFile, dataKey: Buffer): Result<LedgerReading> {
+  const { header, length } = file.parsed;
+  const snapshotEnd = length + file.snapshot.length;
+  const snapshotTag = lastTag(file.snapshot);
   const snapshotKey = subkey(dataKey, 'snapshot', header.snapshotSalt);
-  const image = openChunks(snapshotKey, sealed, header.snapshotLength, header.chunkSize, fileContext(header));
+  const image = openChunks(snapshotKey, file.snapshot, header.snapshotLength, header.chunkSize, fileContext(header));
   wipe(snapshotKey);
   if (!image) return err(dubanError('ledger.damaged', { part: 'data' }));
   const journalKey = subkey(dataKey, 'journal', header.snapshotSalt);
-  const journal = readJournal(journalKey, fileContext(header), file.subarray(snapshotEnd), lastTag(sealed), nonceSchemeOf(header.formatVersion));
+  const journal = readJournal(journalKey, fileContext(header), file.journal, snapshotTag, nonceSchemeOf(header.formatVersion));
   wipe(journalKey);
   if (!journal.ok) return err(dubanError('ledger.damaged', { part: 'journal' }));
   return ok({
@@ -132,6 +133,6 @@ export function readLedger(file: Buffer, parsed: ParsedHeader, dataKey: Buffer):
     journalEnd: snapshotEnd + journal.goodLength,
     tornTail: journal.torn,
     chainTag: journal.lastTag,
-    tags: [lastTag(sealed), ...journal.tags],
+    tags: [snapshotTag, ...journal.tags],
   });
 }

@@ -2,9 +2,10 @@ import { ok, type Result } from '../../shared/result';
 import { listBackups } from './backups';
 import { type BlobKey, listBlobFiles, removeBlobFile, resealBlob } from './blobs';
 import { random, wipe } from './crypto';
-import { decodeFile, readFile } from './file-database';
-import { FORMAT_VERSION, type Header, type KeySlot, parseHeader, SNAPSHOT_SALT_BYTES } from './header';
+import { readDatabase } from './file-database';
+import { FORMAT_VERSION, type Header, type KeySlot, SNAPSHOT_SALT_BYTES } from './header';
 import { sealIntegrityKey, writeSnapshot } from './ledger-file';
+import { LedgerFileReader } from './sealed-file';
 
 /**
  * A new data key for a whole ledger — its file, its attachments, its backups — so that an earlier
@@ -76,14 +77,14 @@ function removeEpoch(path: string, epoch: number): void {
  * stays the backup it was); one already under the new key is left alone. False when it could not be.
  */
 function resealBackup(backupPath: string, old: BlobKey, rekeyed: Header, dataKey: Buffer): boolean {
-  const file = readFile(backupPath);
-  const parsed = file.ok ? parseHeader(file.value) : file;
-  if (!file.ok || !parsed.ok) return false;
-  const backup = parsed.value.header;
+  const opened = LedgerFileReader.open(backupPath);
+  if (!opened.ok) return false;
+  const backup = opened.value.parsed.header;
+  opened.value.close();
   if (!backup.ledgerId.equals(rekeyed.ledgerId)) return false;
   if (backup.keyEpoch === rekeyed.keyEpoch) return true;
   if (backup.keyEpoch !== old.epoch) return false;
-  const decoded = decodeFile(file.value, parsed.value, old.dataKey);
+  const decoded = readDatabase(backupPath, backup, old.dataKey);
   if (!decoded.ok) return false;
   const image = decoded.value.database.image();
   decoded.value.database.close();

@@ -7,16 +7,17 @@ import { backupDirOf, type BackupPolicy, DEFAULT_BACKUP_POLICY, keepBackup, list
 import { type BlobKey, blobDirOf, getBlob, listBlobFiles, putBlob, removeBlobFile, staleBlobFiles } from './blobs';
 import { random, subkey, wipe } from './crypto';
 import { LedgerDatabase, loadSqlEngine, type Reader, type Writer } from './database';
-import { decodeFile, readDatabase, readFile } from './file-database';
+import { decodeFile, readDatabase } from './file-database';
 import { disk } from './disk';
 import { copyFileAtomic, ensureDirectory, exists, ioError, removeTemporaryFiles, writeAll } from './durable-fs';
-import { FORMAT_VERSION, type Header, LEDGER_ID_BYTES, parseHeader, SNAPSHOT_SALT_BYTES } from './header';
+import { FORMAT_VERSION, type Header, LEDGER_ID_BYTES, SNAPSHOT_SALT_BYTES } from './header';
 import { type Statement, sealRecord } from './journal';
 import { calibrateKdf, type KdfParams } from './kdf';
 import { acquireLock, type LedgerLock } from './lock';
 import type { KeyChange } from './model';
 import { DEFAULT_CHUNK_SIZE, fileContext, nextHeader, openIntegrityKey, sealIntegrityKey, type WrittenSnapshot, writeSnapshot } from './ledger-file';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
+import { LedgerFileReader } from './sealed-file';
 import { type NewKeys, rekey } from './rekey';
 import { type Opener, passwordSlot, personSlot, recoverySlot, type Unlock, unwrapDataKey, wrapForRecipient } from './slots';
 import { checkNewPassword } from '../../shared/password-strength';
@@ -193,18 +194,22 @@ export class LedgerStore {
   }
 
   private static async load(path: string, unlock: Unlock, options: StoreOptions, lock: LedgerLock | null): Promise<Result<LedgerStore>> {
-    const file = readFile(path);
-    if (!file.ok) return file;
-    const parsed = parseHeader(file.value);
-    if (!parsed.ok) return parsed;
-    const unwrapped = await unwrapDataKey(parsed.value, unlock);
+    const opened = LedgerFileReader.open(path);
+    if (!opened.ok) return opened;
+    // The key is derived (in libuv's threads) and sql.js compiled while this thread reads the file.
+    const unwrapping = unwrapDataKey(opened.value.parsed, unlock);
+    const engine = loadSqlEngine();
+    const file = opened.value.readSealed();
+    const [unwrapped] = await Promise.all([unwrapping, engine]);
     if (!unwrapped.ok) return unwrapped;
     const { dataKey, opener } = unwrapped.value;
-    await loadSqlEngine();
-    const decoded = decodeFile(file.value, parsed.value, dataKey);
-    if (!decoded.ok) return decoded;
+    const decoded = file.ok ? decodeFile(file.value, dataKey) : file;
+    if (!decoded.ok) {
+      wipe(dataKey);
+      return decoded;
+    }
     const { database, reading } = decoded.value;
-    const { header } = parsed.value;
+    const { header, length: headerLength } = opened.value.parsed;
     const integrityKey = openIntegrityKey(header, dataKey);
     if (header.integrityKey && !integrityKey) {
       database.close();
@@ -212,7 +217,7 @@ export class LedgerStore {
     }
     const journal: JournalState = {
       fd: null,
-      headerLength: parsed.value.length,
+      headerLength,
       start: reading.journalStart,
       end: reading.journalEnd,
       seq: reading.entries.length,
@@ -564,11 +569,10 @@ export class LedgerStore {
   }
 
   private static async openerOf(path: string, unlock: Unlock): Promise<Result<Opener>> {
-    const file = readFile(path);
-    if (!file.ok) return file;
-    const parsed = parseHeader(file.value);
-    if (!parsed.ok) return parsed;
-    const key = await unwrapDataKey(parsed.value, unlock);
+    const opened = LedgerFileReader.open(path);
+    if (!opened.ok) return opened;
+    opened.value.close();
+    const key = await unwrapDataKey(opened.value.parsed, unlock);
     if (!key.ok) return key;
     wipe(key.value.dataKey);
     return ok(key.value.opener);

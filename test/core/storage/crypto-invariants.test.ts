@@ -8,6 +8,7 @@ import { type Disk, useDisk } from '../../../src/core/storage/disk';
 import { parseHeader } from '../../../src/core/storage/header';
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
 import { readLedger } from '../../../src/core/storage/ledger-file';
+import { LedgerFileReader } from '../../../src/core/storage/sealed-file';
 import { unwrapDataKey, type Unlock } from '../../../src/core/storage/slots';
 import { LedgerStore } from '../../../src/core/storage/store';
 import { ok } from '../../../src/shared/result';
@@ -131,9 +132,8 @@ function readsAnything(path: string, dataKey: Buffer): string[] {
   const opened: string[] = [];
   const files = [path, ...readdirSync(`${path}.backups`).map((name) => join(`${path}.backups`, name))];
   for (const file of files) {
-    const bytes = readFileSync(file);
-    const parsed = unwrap(parseHeader(bytes));
-    if (readLedger(bytes, parsed, dataKey).ok) opened.push(file);
+    const sealed = unwrap(unwrap(LedgerFileReader.open(file)).readSealed());
+    if (readLedger(sealed, dataKey).ok) opened.push(file);
   }
   const { ledgerId, keyEpoch } = unwrap(parseHeader(readFileSync(path))).header;
   for (const blob of unwrap(listBlobFiles(path))) {
