@@ -64,12 +64,21 @@ const sheet = (tasks: number): ComposedDocument =>
     '',
   );
 
+/** Paragraphs full of dates and figures, between which Word and LibreOffice put a little space. */
+const dated = (n: number): DocumentBlock[] =>
+  Array.from({ length: n }, (_, i) => ({
+    kind: 'paragraph' as const,
+    text: `（${i + 1}）部分入河排污口未完成溯源和分类整治。整改时限为2026年6月30日，目前推进中，已逾期${100 + i}天。`,
+    level: 4 as const,
+  }));
+
 /** Paragraph counts whose text ends on pages 1 to 4 (as in colophon.test.ts). */
 const LENGTHS = [1, 6, 13, 19] as const;
 const CASES: Record<string, ComposedDocument> = {
   ...Object.fromEntries(LENGTHS.map((n) => [`notice-${n}`, composed('standard', paragraphs(n))])),
   ...Object.fromEntries(LENGTHS.map((n) => [`letter-${n}`, composed('letter', paragraphs(n))])),
   'notice-bare': composed('standard', paragraphs(1), ''),
+  'notice-dated': composed('standard', dated(24)),
   'letter-bare': composed('letter', paragraphs(3), ''),
   'sheet-short': sheet(3),
   'sheet-long': sheet(40),
@@ -178,6 +187,9 @@ describe('the .docx opened in LibreOffice', () => {
       return textEnds;
     });
     expect(ends).toEqual([1, 2, 3, 4]);
+    const dates = docx['notice-dated']!.pages;
+    expect(dates.length % 2).toBe(0);
+    expect(dates[dates.length - 1]!.map(plain)).toContain(PRINTED);
     const { pdf: file, pages } = docx['notice-bare']!;
     const printed = pages[pages.length - 1]!.find((line) => plain(line) === PRINTED)!;
     expect(ink(file, pages.length, TYPE_AREA_MM.left + 0.5, printed.yMin - 6, TYPE_AREA_MM.bottom + 2).map((rule) => rule.height)).toEqual([

@@ -3,10 +3,11 @@ import { docxFonts } from './fonts';
 
 /**
  * The Word file's styles, written out because the `docx` library cannot say two of them: the body's
- * defaults (仿宋_GB2312 3号, the East-Asian and Latin faces apart; no widow control, as the PDF; no
- * automatic space between Chinese and digits or Latin, which would widen 2026年12月5日), and a style
- * for paragraphs placed by exact heights off Word's line grid (`w:snapToGrid` off: LibreOffice moves
- * even an exactly spaced paragraph onto the grid).
+ * defaults (仿宋_GB2312 3号, the East-Asian and Latin faces apart; no widow control, as the PDF), and
+ * a style for paragraphs placed by exact heights off Word's line grid (`w:snapToGrid` off:
+ * LibreOffice moves even an exactly spaced paragraph onto the grid). The space Word puts between
+ * Chinese and digits is left on: LibreOffice puts it whatever the file says (it reads no
+ * `w:autoSpaceDE`), and the two should break lines alike.
  */
 export const EXACT_STYLE = 'DubanExact';
 
@@ -18,7 +19,7 @@ const rFonts = (): string => {
 export function stylesXml(): string {
   const size = BODY_PT * 2;
   const run = `<w:rPr>${rFonts()}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>`;
-  const paragraph = '<w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr>';
+  const paragraph = '<w:pPr><w:widowControl w:val="0"/></w:pPr>';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:docDefaults><w:rPrDefault>${run}</w:rPrDefault><w:pPrDefault>${paragraph}</w:pPrDefault></w:docDefaults>
