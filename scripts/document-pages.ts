@@ -12,14 +12,7 @@ import { deflateSync, crc32 } from 'node:zlib';
 import { DocumentPrinter } from '../src/core/documents/print/chromium';
 import { renderDocx } from '../src/core/documents/render/docx';
 import { renderHtml } from '../src/core/documents/render/html';
-import { Ledger } from '../src/core/ledger';
-import { KDF_FLOOR } from '../src/core/storage/kdf';
-import type { Result } from '../src/shared/result';
-
-const must = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-};
+import { must, pictureLedger } from './picture-ledger';
 
 interface Image {
   readonly width: number;
@@ -86,35 +79,7 @@ function png({ width, height, rgb }: Image): Buffer {
 const out = join(import.meta.dirname, '..', 'docs', 'documents');
 const work = mkdtempSync(join(tmpdir(), 'duban-pages-'));
 try {
-  const { ledger } = must(await Ledger.create(join(work, 'pages.duban'), { password: 'pictures of the letters', kdf: KDF_FLOOR }));
-  const water = must(ledger.units.create({ name: '自治区水利厅', kind: 'supervised' })).id;
-  const problems = [
-    '部分入河排污口未完成溯源和分类整治',
-    '小水电站生态流量泄放不到位，监测设施未按要求安装',
-    '黄河流域重点河段岸线违规占用问题整改滞后',
-    '农村黑臭水体治理项目进度缓慢',
-  ];
-  const taskIds = Array.from(
-    { length: 16 },
-    (_, i) =>
-      must(
-        ledger.tasks.create({
-          number: String(i + 1),
-          problem: problems[i % problems.length]!,
-          deadline: { kind: 'date', date: '2026-06-30' },
-          leadUnitIds: [water],
-          status: 'in_progress',
-        }),
-      ).id,
-  );
-  must(
-    ledger.documents.setOffice({
-      ...ledger.documents.office(),
-      contact: '王建国',
-      phone: '0471-6941001',
-      copyTo: '自治区纪委监委第五监督检查室，自治区生态环境保护督察整改工作领导小组办公室',
-    }),
-  );
+  const { ledger, water, taskIds } = await pictureLedger(work, 16);
   const printer = must(await DocumentPrinter.launch());
   const made = [
     { type: 'notice', name: 'notice-3-pages', tasks: taskIds },
