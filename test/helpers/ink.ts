@@ -40,3 +40,22 @@ export function inkRuns(pdf: string, page: number, xMm: number, fromMm: number, 
   }
   return runs;
 }
+
+/** The top of the first row with any dark pixel in the box `leftMm`–`rightMm` × `fromMm`–`toMm` of page `page`, in millimetres; null when blank. */
+export function firstInk(
+  pdf: string,
+  page: number,
+  [leftMm, rightMm]: readonly [number, number],
+  [fromMm, toMm]: readonly [number, number],
+  outDir: string,
+): number | null {
+  const px = (mm: number): number => Math.round(mm / MM_PER_PX);
+  const base = join(outDir, `first-ink-${page}-${leftMm}-${fromMm}`);
+  const crop = ['-x', String(px(leftMm)), '-y', String(px(fromMm)), '-W', String(px(rightMm - leftMm)), '-H', String(px(toMm - fromMm))];
+  execFileSync('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', ...crop, pdf, base]);
+  const image = readFileSync(`${base}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(image.toString('latin1', 0, 40))!;
+  const [width, offset] = [Number(header[1]), header[0].length];
+  const index = image.subarray(offset).findIndex((value) => value < 128);
+  return index < 0 ? null : fromMm + Math.floor(index / width) * MM_PER_PX;
+}

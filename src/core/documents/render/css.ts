@@ -1,8 +1,9 @@
 import {
   BODY_PT,
   CHAR_PITCH_PT,
-  ISSUER_TOP_MM,
+  COLOPHON_LINE_PT,
   LETTER_BOTTOM_LINE_MM,
+  LETTER_DOUBLE_LINE_MM,
   LETTER_ISSUER_TOP_MM,
   LETTER_LINE_WIDTH_MM,
   LETTER_SPACING_PT,
@@ -13,7 +14,6 @@ import {
   PAGE_NUMBER_GAP_MM,
   PT_PER_MM,
   RED,
-  RULE_BELOW_NUMBER_MM,
   SMALL_PT,
   TITLE_PT,
   TYPE_AREA_MM,
@@ -29,38 +29,6 @@ import { fontFaces, fontStack } from './fonts';
  */
 const pt = (value: number): string => `${Number(value.toFixed(2))}pt`;
 const mm = (value: number): string => `${value}mm`;
-
-/** Where the parts of a head sit, in points below the type area's top, and how many lines it takes. */
-export interface HeadLayout {
-  readonly lines: number;
-  readonly issuerTop: number;
-  readonly numberTop: number;
-  readonly ruleTop: number;
-}
-
-/** Standard: mark 35 mm down; number two lines under it; red rule 4 mm under the number; title two lines under the rule. */
-export function standardHead(issuerPt: number): HeadLayout {
-  const issuerTop = ISSUER_TOP_MM * PT_PER_MM;
-  const numberTop = issuerTop + issuerPt + 2 * LINE_PITCH_PT;
-  // The number's glyphs end half a leading above its line's bottom.
-  const ruleTop = numberTop + (LINE_PITCH_PT + BODY_PT) / 2 + RULE_BELOW_NUMBER_MM * PT_PER_MM;
-  return { lines: Math.ceil((ruleTop + 2 * LINE_PITCH_PT) / LINE_PITCH_PT - 0.05), issuerTop, numberTop, ruleTop };
-}
-
-/**
- * Letter: the mark 30 mm from the page's top, above the type area, so it is written in the first
- * page's top margin box (see pageRules); the double line 4 mm under it; the number on the next line,
- * flush right; the title two lines on.
- */
-export function letterHead(issuerPt: number): HeadLayout {
-  const issuerTop = (LETTER_ISSUER_TOP_MM - MARGIN_MM.top) * PT_PER_MM;
-  const ruleTop = issuerTop + issuerPt + RULE_BELOW_NUMBER_MM * PT_PER_MM;
-  const numberLine = Math.ceil((ruleTop + DOUBLE_LINE_MM * PT_PER_MM) / LINE_PITCH_PT);
-  return { lines: numberLine + 3, issuerTop, numberTop: numberLine * LINE_PITCH_PT, ruleTop };
-}
-
-/** The red double lines of the letter format: 0.8 mm and 0.3 mm with 0.6 mm between. */
-const DOUBLE_LINE_MM = 1.7;
 
 /** Enough counter symbols for the longest document; fit-pages moves each document's first page. */
 const MAX_PAGES = 60;
@@ -110,8 +78,8 @@ export function pageRules({ index, letter, issuer, issuerPt }: PageDecoration): 
   margin: ${mm(MARGIN_MM.top)} ${mm(MARGIN_MM.right - LETTER_OVERHANG_MM)} ${mm(MARGIN_MM.bottom)} ${mm(MARGIN_MM.left - LETTER_OVERHANG_MM)};
   @top-center { content: counter(page, ${d}-mark); vertical-align: top; padding-top: ${mm(LETTER_ISSUER_TOP_MM)}; white-space: nowrap; color: ${RED};
     font-family: ${fontStack('xiaobiaosong')}; font-size: ${pt(issuerPt)}; line-height: 1; letter-spacing: 0; }
-  @bottom-center { content: counter(page, ${d}-line); vertical-align: top; box-sizing: border-box; height: ${mm(DOUBLE_LINE_MM)}; font-size: ${mm(LETTER_LINE_WIDTH_MM / spaces)}; line-height: 1;
-    margin-top: ${mm(MARGIN_MM.bottom - LETTER_BOTTOM_LINE_MM - DOUBLE_LINE_MM)}; border-top: 0.3mm solid ${RED}; border-bottom: 0.8mm solid ${RED}; }
+  @bottom-center { content: counter(page, ${d}-line); vertical-align: top; box-sizing: border-box; height: ${mm(LETTER_DOUBLE_LINE_MM.total)}; font-size: ${mm(LETTER_LINE_WIDTH_MM / spaces)}; line-height: 1;
+    margin-top: ${mm(MARGIN_MM.bottom - LETTER_BOTTOM_LINE_MM - LETTER_DOUBLE_LINE_MM.total)}; border-top: ${mm(LETTER_DOUBLE_LINE_MM.thin)} solid ${RED}; border-bottom: ${mm(LETTER_DOUBLE_LINE_MM.thick)} solid ${RED}; }
 }`,
     );
   }
@@ -134,9 +102,9 @@ function headRules(): string {
 .head__rule { position: absolute; left: 0; right: 0; border-top: 1.5pt solid ${RED}; }
 .head--letter .head__issuer { display: none; }
 .head--letter .head__number { text-align: right; }
-.head--letter .head__rule { border: none; height: ${mm(DOUBLE_LINE_MM)}; }
-.head--letter .head__rule::before { ${line} top: 0; height: 0.8mm; }
-.head--letter .head__rule::after { ${line} bottom: 0; height: 0.3mm; }`;
+.head--letter .head__rule { border: none; height: ${mm(LETTER_DOUBLE_LINE_MM.total)}; }
+.head--letter .head__rule::before { ${line} top: 0; height: ${mm(LETTER_DOUBLE_LINE_MM.thick)}; }
+.head--letter .head__rule::after { ${line} bottom: 0; height: ${mm(LETTER_DOUBLE_LINE_MM.thin)}; }`;
 }
 
 /**
@@ -174,7 +142,7 @@ body { margin: 0; color: #000; background: #fff; }
 .signoff--unsealed { display: grid; justify-content: end; justify-items: start; }
 .signoff--unsealed .signoff__date { margin-left: ${pt(2 * CHAR_PITCH_PT)}; }
 .closing--alone { page: colophon; }
-.colophon { display: flow-root; font-size: ${pt(SMALL_PT)}; line-height: ${pt(LINE_PITCH_PT - 1)}; letter-spacing: 0; break-inside: avoid; }
+.colophon { display: flow-root; font-size: ${pt(SMALL_PT)}; line-height: ${pt(COLOPHON_LINE_PT)}; letter-spacing: 0; break-inside: avoid; }
 ${colophonRule('thin')}
 ${colophonRule('thick')}
 .copyto { padding: 0 ${pt(SMALL_PT)} 0 ${pt(4 * SMALL_PT)}; text-indent: ${pt(-3 * SMALL_PT)}; }

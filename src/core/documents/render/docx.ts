@@ -5,74 +5,54 @@ import {
   BorderStyle,
   Document,
   DocumentGridType,
-  Footer,
-  Header,
   Packer,
-  PageNumber,
   Paragraph,
-  RelativeVerticalPosition,
-  Tab,
+  SectionType,
   Table,
-  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
-  TabStopType,
-  TextRun,
   VerticalAlignTable,
   WidthType,
+  type ISectionOptions,
 } from 'docx';
 import {
   BODY_PT,
   CHAR_PITCH_PT,
-  ISSUER_TOP_MM,
-  LETTER_SPACING_PT,
-  LETTER_BOTTOM_LINE_MM,
+  DOCX_LINE_PITCH_PT,
   LETTER_ISSUER_TOP_MM,
-  LETTER_LINE_WIDTH_MM,
   LINE_PITCH_TWIPS,
   MARGIN_MM,
   PAGE_MM,
-  PAGE_NUMBER_GAP_MM,
-  PT_PER_MM,
-  RED,
   SMALL_PT,
   TITLE_PT,
   TYPE_AREA_MM,
-  issuerMarkSize,
+  letterHead,
+  standardHead,
 } from '../../../shared/documents/geometry';
 import type { ComposedDocument, DocumentBlock } from '../model';
-import { FONTS, type FontName } from './fonts';
-import { addresseeLine, copyToLine, documentDate, signoffGapLines, signoffPlacement } from './html';
+import { closing } from './docx-colophon';
+import { textEnd } from './docx-flow';
+import { FOOTER_MM, letterFirstPage, letterHeadParagraphs, letterMark, noPageNumber, pageNumber, standardHeadParagraphs, standardMark } from './docx-head';
+import { blank, exactParagraph, ptTwips, run, twips } from './docx-text';
+import { stylesXml } from './docx-styles';
+import { addresseeLine, documentDate, signoffGapLines, signoffPlacement } from './html';
 
 /**
- * The same document as a Word file, for an office to edit in WPS or Word before printing: the same
- * text and fonts (by the names Windows and WPS know), the page and margins of GB/T 9704, Word's
- * line grid of 22 lines (579 twips), 28 characters a line (the same letter-spacing as the HTML), and "— N —" page numbers in the footers,
- * odd pages right and even pages left (a letter's first page has none).
+ * The same document as a Word file, for an office to edit in WPS or Word before printing, laid out
+ * from the same decisions as the PDF (geometry.ts): the page and margins of GB/T 9704 in exact
+ * twips, Word's line grid of 22 lines (579 twips), 28 characters a line, the head where the HTML
+ * puts it, "— N —" page numbers (odd pages right, even left; a letter's first page has none), and
+ * the 版记 in the flow at the foot of its page (docx-colophon.ts).
  */
-const twips = (mm: number): number => Math.round(mm * PT_PER_MM * 20);
-const ptTwips = (pt: number): number => Math.round(pt * 20);
-const red = RED.slice(1).toUpperCase();
-
-/** Body text gets the HTML's letter-spacing (-0.21 pt), so that 28 characters fill a line as on the grid. */
-const run = (text: string, font: FontName, pt: number, extra: { color?: string; scale?: number; break?: number } = {}): TextRun =>
-  new TextRun({
-    text,
-    font: { eastAsia: FONTS[font].docx, ascii: FONTS[font].docx, hAnsi: FONTS[font].docx },
-    size: pt * 2,
-    ...(pt === BODY_PT ? { characterSpacing: Math.round(LETTER_SPACING_PT * 20) } : {}),
-    ...extra,
-  });
-
-const blank = (keepNext = false): Paragraph => new Paragraph({ keepNext, children: [run('', 'fangsong', BODY_PT)] });
-
 function bodyParagraph(text: string, level: number, keepNext: boolean): Paragraph {
   const { heading, rest } = headingOf(text, level);
   const font = HEADING_FONTS[level];
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
-    keepNext,
+    // A heading standing alone keeps with what follows, as in the PDF (docx-flow counts so too).
+    keepNext: keepNext || Boolean(heading && !rest),
+    keepLines: keepNext,
     indent: { firstLine: ptTwips(2 * CHAR_PITCH_PT) },
     children: [...(font && heading ? [run(heading, font, BODY_PT)] : []), ...(rest ? [run(rest, 'fangsong', BODY_PT)] : [])],
   });
@@ -80,6 +60,7 @@ function bodyParagraph(text: string, level: number, keepNext: boolean): Paragrap
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
+/** A table of the text; its header row is repeated on every page it runs onto. */
 function table(block: DocumentBlock & { kind: 'table' }, keepNext: boolean): Table {
   const total = block.widths.reduce((a, b) => a + b, 0) || 1;
   const width = twips(TYPE_AREA_MM.width);
@@ -107,11 +88,16 @@ function table(block: DocumentBlock & { kind: 'table' }, keepNext: boolean): Tab
   });
 }
 
-/** The text; its last block is kept on the page of what follows it, where the signature and date follow. */
+/**
+ * The text; its last block is kept on the page of what follows it, where the signature and date
+ * follow. Two tables in a row would become one in Word (and lose the second's header row): a blank
+ * line parts them.
+ */
 function blocks(doc: ComposedDocument, keepLastWithNext: boolean): (Paragraph | Table)[] {
-  return doc.blocks.map((block, i) => {
+  return doc.blocks.flatMap((block, i) => {
     const keepNext = keepLastWithNext && i === doc.blocks.length - 1;
-    return block.kind === 'table' ? table(block, keepNext) : bodyParagraph(block.text, block.level, keepNext);
+    if (block.kind !== 'table') return [bodyParagraph(block.text, block.level, keepNext)];
+    return doc.blocks[i - 1]?.kind === 'table' ? [blank(), table(block, keepNext)] : [table(block, keepNext)];
   });
 }
 
@@ -130,190 +116,59 @@ function signoff(doc: ComposedDocument): Paragraph[] {
   ];
 }
 
-/** The 版记's rules in eighths of a point: 0.35 mm (1 pt) first and last, 0.25 mm (¾ pt) between (GB/T 9704 §7.4.1). */
-const THICK_RULE = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
-const THIN_RULE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
-const NO_RULE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-type Rule = typeof THICK_RULE | typeof NO_RULE;
-
-/**
- * The 版记 as the HTML has it: in the standard format the copy-to and the 印发 line (印发机关 one
- * character in from the left, the date one in from the right) between thick rules with a thin one
- * between; in the letter format the copy-to alone, without rules (§10.1).
- */
-function colophonRows(doc: ComposedDocument): TableRow[] {
-  const text = copyToLine(doc.copyTo);
-  const standard = doc.format === 'standard';
-  const row = (paragraph: Paragraph, top: Rule, bottom: Rule): TableRow =>
-    new TableRow({ children: [new TableCell({ borders: { top, bottom, left: NO_RULE, right: NO_RULE }, children: [paragraph] })] });
-  const copyToRow =
-    text &&
-    row(
-      new Paragraph({
-        indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) },
-        children: [run(text, 'fangsong', SMALL_PT)],
-      }),
-      standard ? THICK_RULE : NO_RULE,
-      standard ? THIN_RULE : NO_RULE,
-    );
-  if (!standard) return copyToRow ? [copyToRow] : [];
-  const right = twips(TYPE_AREA_MM.width) - ptTwips(SMALL_PT);
-  const printed = row(
-    new Paragraph({
-      indent: { left: ptTwips(SMALL_PT), right: ptTwips(SMALL_PT) },
-      tabStops: [{ type: TabStopType.RIGHT, position: right }],
-      children: [run(doc.signature, 'fangsong', SMALL_PT), new TextRun({ children: [new Tab()] }), run(`${documentDate(doc)}印发`, 'fangsong', SMALL_PT)],
-    }),
-    copyToRow ? THIN_RULE : THICK_RULE,
-    THICK_RULE,
-  );
-  return copyToRow ? [copyToRow, printed] : [printed];
-}
-
-/**
- * The 版记 floats to the bottom of the type area of the page it falls on: the last page. A floating
- * table is anchored to the paragraph after it, so one follows it (LibreOffice drops a floating table
- * that ends the document), as small as a line can be so that it asks for no page of its own.
- */
-function colophon(doc: ComposedDocument): (Table | Paragraph)[] {
-  const rows = colophonRows(doc);
-  if (!rows.length) return [];
-  return [
-    new Table({
-      width: { size: twips(TYPE_AREA_MM.width), type: WidthType.DXA },
-      columnWidths: [twips(TYPE_AREA_MM.width)],
-      // No cell margins: the rules are the type area's width exactly, and the text's indents are the paragraph's own.
-      margins: { left: 0, right: 0 },
-      // Placed from the page's edge rather than the margin's (the same place): LibreOffice keeps a table as wide as the
-      // type area in the text flow, right under the date, unless it is placed from the page.
-      float: {
-        verticalAnchor: TableAnchorType.MARGIN,
-        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-        horizontalAnchor: TableAnchorType.PAGE,
-        absoluteHorizontalPosition: twips(MARGIN_MM.left),
-      },
-      rows,
-    }),
-    new Paragraph({ spacing: { line: ptTwips(1), lineRule: 'exact' }, children: [run('', 'fangsong', 1)] }),
-  ];
-}
-
-function standardHead(doc: ComposedDocument): Paragraph[] {
-  const mark = issuerMarkSize(doc.issuer, 36, true);
-  return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: twips(ISSUER_TOP_MM), line: ptTwips(mark.pt), lineRule: 'exact' },
-      children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red, scale: Math.floor(mark.scaleX * 100) })],
-    }),
-    blank(),
-    blank(),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: red, space: Math.round(4 * PT_PER_MM) } },
-      children: [run(doc.number, 'fangsong', BODY_PT)],
-    }),
-    blank(),
-    blank(),
-  ];
-}
-
-const OVERHANG_TWIPS = twips((LETTER_LINE_WIDTH_MM - TYPE_AREA_MM.width) / 2);
-
-function letterHead(doc: ComposedDocument): Paragraph[] {
-  return [
-    new Paragraph({
-      indent: { left: -OVERHANG_TWIPS, right: -OVERHANG_TWIPS },
-      spacing: { line: ptTwips(2), lineRule: 'exact' },
-      border: { top: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: red, space: 1 } },
-      children: [],
-    }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT)] }),
-    blank(),
-  ];
-}
-
-const pageNumber = (alignment: 'left' | 'right'): Footer =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: alignment === 'right' ? { right: ptTwips(SMALL_PT) } : { left: ptTwips(SMALL_PT) },
-        spacing: { line: ptTwips(SMALL_PT), lineRule: 'exact' },
-        children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: { eastAsia: FONTS.songti.docx, ascii: FONTS.songti.docx, hAnsi: FONTS.songti.docx },
-            size: SMALL_PT * 2,
-          }),
-        ],
-      }),
-    ],
+/** The title in the lines GB/T 9704 asks for (title-lines.ts), one grid line each as in the PDF. */
+const title = (doc: ComposedDocument): Paragraph =>
+  exactParagraph(0, DOCX_LINE_PITCH_PT, {
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    children: titleLines(doc.title).map((line, index) => run(line, 'xiaobiaosong', TITLE_PT, index > 0 ? { break: 1 } : {})),
   });
 
-/** A letter's first page: the issuer mark in the header 30 mm down, the lower double line 20 mm above the bottom. */
-function letterFirstPage(doc: ComposedDocument): { header: Header; footer: Footer } {
-  const mark = issuerMarkSize(doc.issuer, 30, false);
-  return {
-    header: new Header({
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: red })] })],
-    }),
-    footer: new Footer({
-      children: [
-        new Paragraph({
-          indent: { left: -OVERHANG_TWIPS, right: -OVERHANG_TWIPS },
-          spacing: { line: ptTwips(2), lineRule: 'exact' },
-          border: { bottom: { style: BorderStyle.THIN_THICK_SMALL_GAP, size: 18, color: red, space: 1 } },
-          children: [],
-        }),
-      ],
-    }),
-  };
+/** The head, the title, the number or addressee; and how many grid lines the head takes. */
+function opening(doc: ComposedDocument): { paragraphs: (Paragraph | Table)[]; headLines: number } {
+  if (doc.format === 'form')
+    return { paragraphs: [title(doc), new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT)] })], headLines: 0 };
+  const letter = doc.format === 'letter';
+  const head = letter ? letterHeadParagraphs(doc) : standardHeadParagraphs(doc);
+  const headLines = letter ? letterHead(letterMark(doc).pt, DOCX_LINE_PITCH_PT).lines : standardHead(standardMark(doc).pt, DOCX_LINE_PITCH_PT).lines;
+  return { paragraphs: [...head, title(doc), blank(), new Paragraph({ children: [run(addresseeLine(doc.addressee), 'fangsong', BODY_PT)] })], headLines };
 }
 
 export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
   const letter = doc.format === 'letter';
-  const head = doc.format === 'form' ? [] : letter ? letterHead(doc) : standardHead(doc);
-  const title = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    children: titleLines(doc.title).map((line, index) => run(line, 'xiaobiaosong', TITLE_PT, index > 0 ? { break: 1 } : {})),
-  });
-  const opening =
-    doc.format === 'form'
-      ? [title, new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT)] })]
-      : [title, blank(), new Paragraph({ children: [run(addresseeLine(doc.addressee), 'fangsong', BODY_PT)] })];
+  const start = opening(doc);
+  const end = closing(doc, textEnd(doc, start.headLines));
   const first = letter ? letterFirstPage(doc) : null;
-  // The footer's distance from the page's bottom puts the number's top 7 mm under the type area.
-  const footerMm = MARGIN_MM.bottom - PAGE_NUMBER_GAP_MM - SMALL_PT / PT_PER_MM;
+  const properties: ISectionOptions['properties'] = {
+    page: {
+      size: { width: twips(PAGE_MM.width), height: twips(PAGE_MM.height) },
+      margin: {
+        top: twips(MARGIN_MM.top),
+        bottom: twips(MARGIN_MM.bottom),
+        left: twips(MARGIN_MM.left),
+        right: twips(MARGIN_MM.right),
+        header: twips(LETTER_ISSUER_TOP_MM),
+        footer: twips(FOOTER_MM),
+      },
+    },
+    grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
+  };
+  const text: ISectionOptions = {
+    properties: { ...properties, titlePage: letter },
+    headers: first ? { first: first.header } : {},
+    footers: { default: pageNumber('right'), even: pageNumber('left'), ...(first ? { first: first.footer } : {}) },
+    children: [...start.paragraphs, ...blocks(doc, doc.format !== 'form'), ...(doc.format === 'form' ? [] : signoff(doc)), ...end.after],
+  };
+  // The 版记's own page (and the blank one before it): a section whose pages carry no number.
+  const colophonPage: ISectionOptions[] = end.ownPage.length
+    ? [{ properties: { ...properties, type: SectionType.NEXT_PAGE }, footers: { default: noPageNumber(), even: noPageNumber() }, children: end.ownPage }]
+    : [];
   const document = new Document({
     creator: doc.signature,
     title: doc.title,
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { font: { eastAsia: FONTS.fangsong.docx, ascii: FONTS.fangsong.docx, hAnsi: FONTS.fangsong.docx }, size: BODY_PT * 2 } } },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: twips(PAGE_MM.width), height: twips(PAGE_MM.height) },
-            margin: {
-              top: twips(MARGIN_MM.top),
-              bottom: twips(MARGIN_MM.bottom),
-              left: twips(MARGIN_MM.left),
-              right: twips(MARGIN_MM.right),
-              header: twips(letter ? LETTER_ISSUER_TOP_MM : 15),
-              footer: twips(letter ? LETTER_BOTTOM_LINE_MM : footerMm),
-            },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
-          titlePage: letter,
-        },
-        headers: first ? { first: first.header } : {},
-        footers: { default: pageNumber('right'), even: pageNumber('left'), ...(first ? { first: first.footer } : {}) },
-        children: [...head, ...opening, ...blocks(doc, doc.format !== 'form'), ...(doc.format === 'form' ? [] : signoff(doc)), ...colophon(doc)],
-      },
-    ],
+    externalStyles: stylesXml(),
+    sections: [text, ...colophonPage],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -80,3 +80,19 @@ export const fontStack = (name: FontName): string => {
   const names = [role.family, ...role.local.slice(0, 3)].map(cssString);
   return [...names, role.generic].join(', ');
 };
+
+/**
+ * Digits and Latin letters in the Word file: in each role's own Chinese face, as the PDF sets them,
+ * or in Times New Roman, as many offices choose. There is no office setting for it yet; this is it.
+ */
+export const DOCX_LATIN: 'chinese-face' | 'Times New Roman' = 'chinese-face';
+
+/**
+ * A role's fonts as Word and WPS read them: the East-Asian face by the name the standard gives, the
+ * Latin face (`ascii`, `hAnsi`) set apart, and the hint that punctuation shared by both scripts
+ * (— “ ” ·) is East-Asian.
+ */
+export const docxFonts = (name: FontName) => {
+  const latin = DOCX_LATIN === 'chinese-face' ? FONTS[name].docx : DOCX_LATIN;
+  return { eastAsia: FONTS[name].docx, ascii: latin, hAnsi: latin, cs: latin, hint: 'eastAsia' } as const;
+};

@@ -1,9 +1,9 @@
 import { headingOf } from './headings';
 import { titleLines } from './title-lines';
-import { CHAR_PITCH_PT, issuerMarkSize, LINE_PITCH_PT } from '../../../shared/documents/geometry';
+import { CHAR_PITCH_PT, issuerMarkSize, letterHead, LINE_PITCH_PT, standardHead } from '../../../shared/documents/geometry';
 import { formatDate } from '../../../shared/i18n/format';
 import type { ComposedDocument, DocumentBlock } from '../model';
-import { documentCss, letterHead, pageRules, standardHead } from './css';
+import { documentCss, pageRules } from './css';
 
 /**
  * Documents as one self-contained HTML page (its stylesheet inline, no script, no outside resource)
