@@ -30,6 +30,7 @@ import {
 } from './model';
 import { formatNumber, nextSerial, takeSerial } from './numbering';
 import { loadDocument, loadIssuedDocument } from './register';
+import { plainTitle } from './render/title-lines';
 import { issueWarnings } from './warnings';
 
 /**
@@ -103,7 +104,7 @@ function record(tx: Tx, request: CompositionRequest, preview: Preview, serial: n
       number: content.number,
       year: yearOf(request.issuedOn),
       serial,
-      title: content.title,
+      title: plainTitle(content.title),
       recipientUnitId: preview.recipientUnitId,
       recipientGroupId: preview.recipientGroupId,
       recipient: preview.recipient,

@@ -5,7 +5,7 @@ import type { ComposedDocument } from '../../../src/core/documents/model';
 import { DocumentPrinter } from '../../../src/core/documents/print/chromium';
 import { renderDocx } from '../../../src/core/documents/render/docx';
 import { renderHtml } from '../../../src/core/documents/render/html';
-import { TITLE_LINE_EMS, titleLines } from '../../../src/core/documents/render/title-lines';
+import { plainTitle, TITLE_LINE_EMS, titleLines } from '../../../src/core/documents/render/title-lines';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { pdfLines } from '../../helpers/pdf';
 import { unwrap } from '../../helpers/result';
@@ -54,6 +54,21 @@ describe('a title’s lines', () => {
     const diamond = widths[1]! >= widths[0]! && widths[1]! >= widths[2]!;
     expect(falling || diamond).toBe(true);
     expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(6);
+  });
+
+  it('break where the office typed | (or ｜, or a new line), balancing each part on its own, the mark never printed', () => {
+    expect(titleLines('关于第3批信访件|办理情况的通报')).toEqual(['关于第3批信访件', '办理情况的通报']);
+    expect(titleLines('关于督促落实中央生态环境保护督察反馈问题整改工作的通知｜（2026年第12期）')).toEqual([
+      '关于督促落实中央生态环境保护督察',
+      '反馈问题整改工作的通知',
+      '（2026年第12期）',
+    ]);
+    expect(titleLines('关于按时报送\n整改进展的提醒函')).toEqual(['关于按时报送', '整改进展的提醒函']);
+    expect(titleLines('关于按时报送 | | 整改进展的提醒函|')).toEqual(['关于按时报送', '整改进展的提醒函']);
+  });
+
+  it('a plain title drops the marks: the register and the page’s name read as one line', () => {
+    expect(plainTitle('关于第3批信访件｜办理情况的通报')).toBe('关于第3批信访件办理情况的通报');
   });
 });
 

@@ -1,5 +1,5 @@
 import { headingOf } from './headings';
-import { titleLines } from './title-lines';
+import { plainTitle, titleLines } from './title-lines';
 import { CHAR_PITCH_PT, issuerMarkSize, LINE_PITCH_PT } from '../../../shared/documents/geometry';
 import { formatDate } from '../../../shared/i18n/format';
 import type { ComposedDocument, DocumentBlock } from '../model';
@@ -175,7 +175,7 @@ export interface HtmlOptions {
 /** One page holding the documents in order, each starting on a new sheet and numbering its own pages. */
 export function renderHtml(docs: readonly ComposedDocument[], options: HtmlOptions = {}): string {
   const rendered = docs.map(renderOne);
-  const title = options.title ?? docs[0]?.title ?? '';
+  const title = options.title ?? plainTitle(docs[0]?.title ?? '');
   const css = documentCss(rendered.map((r) => r.css).join('\n'));
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
