@@ -180,5 +180,6 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     // Only a template with a 抄送 line has a copy-to block (a supervision sheet has none).
     copyTo: filled.parts.copyTo ?? '',
     sealed: sources.type.sealed,
+    issuerMarkPt: office.issuerMarkPt,
   });
 }

@@ -273,4 +273,15 @@ describe('the document register', () => {
     unwrap(ledger.documents.updateType(notice.id, { name: notice.name, numberPattern: notice.numberPattern, templateId: notice.templateId, sealed: false }));
     expect(issue('notice')).toBe(false);
   });
+
+  it('prints the issuer mark at the office’s size, and keeps on an issued document the size it was issued at', async () => {
+    const { u, t } = await ledgerWithTasks();
+    const issue = () => unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id], { docType: 'notice' })));
+    const before = issue();
+    expect(before.content.issuerMarkPt).toBe(42);
+    unwrap(ledger.documents.setOffice({ ...ledger.documents.office(), issuerMarkPt: 48 }));
+    expect(unwrap(ledger.documents.preview(draft(u['自治区水利厅']!, [t.river.id]))).document.issuerMarkPt).toBe(48);
+    expect(issue().content.issuerMarkPt).toBe(48);
+    expect(unwrap(ledger.documents.get(before.id)).content.issuerMarkPt).toBe(42);
+  });
 });

@@ -41,7 +41,7 @@ import {
   TYPE_AREA_MM,
   issuerMarkSize,
 } from '../../../shared/documents/geometry';
-import type { ComposedDocument, DocumentBlock } from '../model';
+import { type ComposedDocument, type DocumentBlock, issuerMarkPtOf } from '../model';
 import { FONTS, type FontName } from './fonts';
 import { addresseeLine, copyToLine, documentDate, signoffGapLines, signoffPlacement } from './html';
 
@@ -199,7 +199,7 @@ function colophon(doc: ComposedDocument): (Table | Paragraph)[] {
 }
 
 function standardHead(doc: ComposedDocument): Paragraph[] {
-  const mark = issuerMarkSize(doc.issuer, 36, true);
+  const mark = issuerMarkSize(doc.issuer, issuerMarkPtOf(doc), true);
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
