@@ -146,9 +146,19 @@ export interface DocumentRecord {
  * What an office would want to know before a letter goes out, said beside its preview and never a
  * refusal: the letter it chases is not yet due, or the unit was sent one about the same tasks lately.
  */
+/**
+ * Template fields the office fills in (its contact in 发文机关, the letter's reply date): a sentence
+ * left out for one of them is news to it. Others come out empty by design (a chase's 原文号 on a first
+ * letter, 未报送单位 when every unit reported).
+ */
+export const OFFICE_SET_FIELDS = ['contact', 'phone', 'replyDue'] as const;
+export type OfficeSetField = (typeof OFFICE_SET_FIELDS)[number];
+
 export type IssueWarning =
   | { readonly code: 'reply_not_due'; readonly number: string; readonly replyDue: IsoDate }
-  | { readonly code: 'recently_sent'; readonly number: string; readonly issuedOn: IsoDate };
+  | { readonly code: 'recently_sent'; readonly number: string; readonly issuedOn: IsoDate }
+  /** A sentence of the template (as it writes it) left out because the office has not set its fields. */
+  | { readonly code: 'sentence_left_out'; readonly sentence: string; readonly fields: readonly OfficeSetField[] };
 
 /** A document as it would be issued: its recipient, tasks and text, with the number it would take. */
 export interface Preview {
