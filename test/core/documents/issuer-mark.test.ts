@@ -6,6 +6,7 @@ import { DocumentPrinter } from '../../../src/core/documents/print/chromium';
 import { renderHtml } from '../../../src/core/documents/render/html';
 import { ISSUER_MARK_MIN_SCALE, ISSUER_MARK_PT, issuerMarkSize, PT_PER_MM, TITLE_PT, TYPE_AREA_MM } from '../../../src/shared/documents/geometry';
 import { validate } from '../../../src/shared/validation';
+import { titledNotice } from '../../helpers/documents';
 import { pdfLines } from '../../helpers/pdf';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
@@ -41,18 +42,6 @@ beforeAll(async () => {
 });
 afterAll(() => printer?.close());
 
-const notice = (title: string): ComposedDocument => ({
-  format: 'standard',
-  issuer: '中共某某自治区纪委监委驻自治区生态环境厅纪检监察组',
-  number: '某纪监驻环〔2026〕3号',
-  title,
-  addressee: '自治区水利厅',
-  blocks: [{ kind: 'paragraph', text: '请你单位高度重视，逐项分析滞后原因，压实整改责任。', level: 0 }],
-  signature: '驻自治区生态环境厅纪检监察组',
-  date: '2026-11-24' as ComposedDocument['date'],
-  copyTo: '',
-});
-
 /** The office sets the mark's size (设置 → 发文机关): GB/T 9704-1999 §7.2 bounded it at 22 mm × 15 mm a character; 初号 (42 pt, 14.8 mm) by default. */
 describe('the office’s issuer mark size', () => {
   it('is 初号 unless the office says otherwise, from 一号 (26 pt) to 62 pt (22 mm high)', () => {
@@ -64,7 +53,7 @@ describe('the office’s issuer mark size', () => {
   });
 
   it('reaches the printed mark: a short name at the office’s size, a document issued before the setting at the 36 pt it had', async () => {
-    const doc = { ...notice('关于督促加快推进逾期整改任务的提醒函'), issuer: '某某纪检监察组文件' };
+    const doc = { ...titledNotice('关于督促加快推进逾期整改任务的提醒函'), issuer: '某某纪检监察组文件' };
     const markWidth = async (content: ComposedDocument): Promise<number> => {
       const pdf = join(tempDir(), 'mark.pdf');
       writeFileSync(pdf, unwrap(await printer.pdf(renderHtml([content]))));
