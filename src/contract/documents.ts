@@ -13,6 +13,7 @@ import {
   type DocumentType,
   documentTypeInput,
   type IssuedDocument,
+  type IssueWarning,
   letterDates,
   type OfficeProfile,
   officeProfileInput,
@@ -39,6 +40,7 @@ export const documents = {
   checkTemplate: method(z.tuple([z.object({ source: z.string().max(20_000), format: z.enum(DOCUMENT_FORMATS), sample: documentDraft.nullable() })])).returns<{
     problem: TemplateProblem | null;
     html: string | null;
+    warnings: readonly IssueWarning[];
   }>(),
   office: method(none).returns<OfficeProfile>(),
   setOffice: method(z.tuple([officeProfileInput])).returns<OfficeProfile>(),

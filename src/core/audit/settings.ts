@@ -35,6 +35,7 @@ const SETTINGS: readonly SettingWords[] = [
       contact: 'text',
       phone: 'text',
       copyTo: 'text',
+      issuerMarkPt: 'number',
       replyDays: 'number',
       reminderIntervalDays: 'number',
       chaseTemplateId: { ref: 'document_template' },

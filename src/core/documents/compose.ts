@@ -14,7 +14,7 @@ import { loadUnit } from '../units/service';
 import { documentTypeByCode, loadOffice, loadTemplate, templateFieldError } from './catalogue';
 import type { ComposedDocument, DocumentTemplate, DocumentType, LetterRecipient, OfficeProfile } from './model';
 import type { DocumentValues, MonthField, TaskValues } from './template/fields';
-import { fillTemplate } from './template/expand';
+import { fillTemplate, type LeftOut } from './template/expand';
 import { monthValues, namesMonthField, NO_MONTH_VALUES } from './template/month-values';
 import { parseTemplate, type Template } from './template/parse';
 
@@ -130,7 +130,13 @@ export function gatherSources(db: Reader, request: CompositionRequest): Result<S
   return ok({ type, template, addressee, tasks, office, chased });
 }
 
-export function compose(db: Reader, request: CompositionRequest, sources: Sources, number: string): Result<ComposedDocument, DubanError> {
+/** A composed document, and the template's sentences it left out for an empty field. */
+export interface Composition {
+  readonly document: ComposedDocument;
+  readonly leftOut: readonly LeftOut[];
+}
+
+export function compose(db: Reader, request: CompositionRequest, sources: Sources, number: string): Result<Composition, DubanError> {
   const parsed = parseTemplate(sources.template.source);
   if (!parsed.ok) return templateFieldError(parsed.error);
   const { addressee, tasks, office, chased } = sources;
@@ -168,7 +174,7 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     overdueTasks: overdue.map((task, i) => taskValues(db, task, i, asOf, true)),
   });
   if (filled.parts.title === '' && request.title === '') return err({ code: 'validation', fields: [{ field: 'title', code: 'required' }] });
-  return ok({
+  const composed: ComposedDocument = {
     format: sources.template.format,
     issuer: office.issuer,
     number,
@@ -180,5 +186,7 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     // Only a template with a 抄送 line has a copy-to block (a supervision sheet has none).
     copyTo: filled.parts.copyTo ?? '',
     sealed: sources.type.sealed,
-  });
+    issuerMarkPt: office.issuerMarkPt,
+  };
+  return ok({ document: composed, leftOut: filled.leftOut });
 }

@@ -30,7 +30,8 @@ import {
 } from './model';
 import { formatNumber, nextSerial, takeSerial } from './numbering';
 import { loadDocument, loadIssuedDocument } from './register';
-import { issueWarnings } from './warnings';
+import { plainTitle } from './render/title-lines';
+import { issueWarnings, leftOutWarnings } from './warnings';
 
 /**
  * Issuing documents: one from a draft, one per lead unit of the overdue tasks, or a chase of one left
@@ -68,16 +69,17 @@ function composeAll(
     if (!gathered.ok) return gathered;
     const sources = draftTemplate ? ok({ ...gathered.value, template: { ...gathered.value.template, ...draftTemplate } }) : gathered;
     const number = formatNumber(sources.value.type.numberPattern, yearOf(request.issuedOn), serialOf(request, index));
-    const document = compose(db, request, sources.value, number);
-    if (!document.ok) return document;
-    const warnings = issueWarnings(db, request, sources.value.office.reminderIntervalDays);
+    const composed = compose(db, request, sources.value, number);
+    if (!composed.ok) return composed;
+    const { document, leftOut } = composed.value;
+    const warnings = [...leftOutWarnings(leftOut), ...issueWarnings(db, request, sources.value.office.reminderIntervalDays)];
     previews.push({
       templateId: sources.value.template.id,
       ...recipientColumns(request.recipient),
       // A report upward is registered under the office its template's 主送 names.
-      recipient: request.recipient.kind === 'superior' ? document.value.addressee : sources.value.addressee.name,
+      recipient: request.recipient.kind === 'superior' ? document.addressee : sources.value.addressee.name,
       taskIds: request.taskIds,
-      document: document.value,
+      document,
       warnings,
     });
   }
@@ -103,7 +105,7 @@ function record(tx: Tx, request: CompositionRequest, preview: Preview, serial: n
       number: content.number,
       year: yearOf(request.issuedOn),
       serial,
-      title: content.title,
+      title: plainTitle(content.title),
       recipientUnitId: preview.recipientUnitId,
       recipientGroupId: preview.recipientGroupId,
       recipient: preview.recipient,

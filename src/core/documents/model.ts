@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import shippedOffice from '../../../resources/templates/office.json' with { type: 'json' };
 import { addDays, type IsoDate, type Period } from '../../shared/dates';
+import { ISSUER_MARK_PT } from '../../shared/documents/geometry';
 import type { FieldError, FieldErrorCode } from '../../shared/errors';
 import { choice, id, isoDate, optionalDate, optionalText, requiredText, text } from '../../shared/validation';
 
@@ -65,6 +66,8 @@ export interface OfficeProfile {
   readonly phone: string;
   /** 抄送 by default, e.g. 某某纪委监委第五监督检查室 */
   readonly copyTo: string;
+  /** The standard format's issuer mark size in points, condensed or smaller when the name needs it (geometry.ts, ISSUER_MARK_PT). */
+  readonly issuerMarkPt: number;
   /** Days given for a reply when a document is issued, counted from its date. */
   readonly replyDays: number;
   /** A unit sent a letter about the same tasks this many days before is said to have had one recently. */
@@ -103,7 +106,12 @@ export interface ComposedDocument {
    * unsealed (§7.3.5.2): its type says which. Documents issued before it was a choice print sealed.
    */
   readonly sealed?: boolean;
+  /** The standard format's issuer mark size the office set when it was composed (ISSUER_MARK_PT.unset before it could). */
+  readonly issuerMarkPt?: number;
 }
+
+/** The size a document's issuer mark asks for in the standard format. */
+export const issuerMarkPtOf = (doc: ComposedDocument): number => doc.issuerMarkPt ?? ISSUER_MARK_PT.unset;
 
 export interface DocumentRecord {
   readonly id: number;
@@ -138,9 +146,19 @@ export interface DocumentRecord {
  * What an office would want to know before a letter goes out, said beside its preview and never a
  * refusal: the letter it chases is not yet due, or the unit was sent one about the same tasks lately.
  */
+/**
+ * Template fields the office fills in (its contact in 发文机关, the letter's reply date): a sentence
+ * left out for one of them is news to it. Others come out empty by design (a chase's 原文号 on a first
+ * letter, 未报送单位 when every unit reported).
+ */
+export const OFFICE_SET_FIELDS = ['contact', 'phone', 'replyDue'] as const;
+export type OfficeSetField = (typeof OFFICE_SET_FIELDS)[number];
+
 export type IssueWarning =
   | { readonly code: 'reply_not_due'; readonly number: string; readonly replyDue: IsoDate }
-  | { readonly code: 'recently_sent'; readonly number: string; readonly issuedOn: IsoDate };
+  | { readonly code: 'recently_sent'; readonly number: string; readonly issuedOn: IsoDate }
+  /** A sentence of the template (as it writes it) left out because the office has not set its fields. */
+  | { readonly code: 'sentence_left_out'; readonly sentence: string; readonly fields: readonly OfficeSetField[] };
 
 /** A document as it would be issued: its recipient, tasks and text, with the number it would take. */
 export interface Preview {
@@ -299,6 +317,12 @@ export const officeProfileInput = z.object({
   contact: optionalText(40),
   phone: optionalText(40),
   copyTo: optionalText(500),
+  issuerMarkPt: z
+    .number({ error: 'invalid_number' })
+    .int({ error: 'not_integer' })
+    .min(ISSUER_MARK_PT.min, { error: 'out_of_range' })
+    .max(ISSUER_MARK_PT.max, { error: 'out_of_range' })
+    .default(ISSUER_MARK_PT.default),
   replyDays: days.default(shippedOffice.replyDays),
   reminderIntervalDays: days.default(shippedOffice.reminderIntervalDays),
   chaseTemplateId: id.nullable().default(null),

@@ -1,7 +1,7 @@
 import type { LedgerContext } from '../context';
 import { defaultTasks } from './default-tasks';
 import { issueService, type TemplateDraft } from './issue';
-import type { DocumentDraft, TemplateProblem } from './model';
+import type { DocumentDraft, IssueWarning, TemplateProblem } from './model';
 import { renderHtml } from './render/html';
 import { parseTemplate } from './template/parse';
 
@@ -14,15 +14,18 @@ export interface TemplateCheck extends TemplateDraft {
 export interface TemplateVerdict {
   readonly problem: TemplateProblem | null;
   readonly html: string | null;
+  /** The sentences the sample leaves out because the office has not set their fields (its letters would too). */
+  readonly warnings: readonly IssueWarning[];
 }
 
 /** What the template editor shows while the user types. */
 export function checkTemplate(ctx: LedgerContext, { source, format, sample }: TemplateCheck): TemplateVerdict {
   const parsed = parseTemplate(source);
-  if (!parsed.ok) return { problem: parsed.error, html: null };
-  if (!sample) return { problem: null, html: null };
+  if (!parsed.ok) return { problem: parsed.error, html: null, warnings: [] };
+  if (!sample) return { problem: null, html: null, warnings: [] };
   const preview = issueService(ctx).preview(withTasks(ctx, sample), { source, format });
-  return { problem: null, html: preview.ok ? renderHtml([preview.value.document]) : null };
+  if (!preview.ok) return { problem: null, html: null, warnings: [] };
+  return { problem: null, html: renderHtml([preview.value.document]), warnings: preview.value.warnings.filter((w) => w.code === 'sentence_left_out') };
 }
 
 /** A sample without tasks gets those a letter to its recipient covers by default, so that the loops show something. */

@@ -1,7 +1,9 @@
 import { addDays, type IsoDate } from '../../shared/dates';
 import type { Reader } from '../storage/database';
 import type { CompositionRequest } from './compose';
-import { type IssueWarning, recipientColumns } from './model';
+import { type IssueWarning, OFFICE_SET_FIELDS, type OfficeSetField, recipientColumns } from './model';
+import type { LeftOut } from './template/expand';
+import type { DocumentField } from './template/fields';
 
 /**
  * What an office would want to know before a letter goes out (model.ts, IssueWarning): the letter it
@@ -32,4 +34,15 @@ function recentlySent(db: Reader, request: CompositionRequest, intervalDays: num
       [unit, group, addDays(request.issuedOn, -intervalDays), request.chaseOf, JSON.stringify(request.taskIds)],
     )
     .map((row) => ({ code: 'recently_sent', number: row.number, issuedOn: row.issued_on }));
+}
+
+const SET_BY_THE_OFFICE: readonly DocumentField[] = OFFICE_SET_FIELDS;
+const setByTheOffice = (field: DocumentField): field is OfficeSetField => SET_BY_THE_OFFICE.includes(field);
+
+/** A warning for each sentence the template left out because the office has not set its fields (OFFICE_SET_FIELDS). */
+export function leftOutWarnings(leftOut: readonly LeftOut[]): IssueWarning[] {
+  return leftOut.flatMap(({ sentence, fields }) => {
+    const unset = fields.filter(setByTheOffice);
+    return unset.length > 0 ? [{ code: 'sentence_left_out' as const, sentence, fields: unset }] : [];
+  });
 }

@@ -46,16 +46,24 @@ export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): Fi
   const ptOf = (px: number): number => (px * 72) / 96;
   const heightOf = (element: Element): number => ptOf(element.getBoundingClientRect().height);
   const fits = (used: number, height: number): boolean => used + height <= pageHeightPt + 0.5;
+  /**
+   * The stylesheet's orphans and widows: lines a paragraph keeps together at a page break. One with
+   * fewer than twice as many lines is marked to go whole (p--whole).
+   */
+  const KEEP_LINES = 2;
 
   /**
-   * Pages and the height used on the last one, after `blocks`. A heading standing alone keeps with
-   * the first two lines after it; the signature block takes the text's last line along rather than
-   * stand alone on a page (Chromium breaks before that line, as its break-before: avoid asks).
+   * Pages and the height used on the last one, after `blocks`. A paragraph leaves at least two lines
+   * on each side of a page break (the stylesheet's orphans and widows), else it goes whole to the
+   * next page; a heading standing alone keeps with the first two lines after it; the signature block
+   * takes the text's last two lines along rather than stand alone on a page (Chromium breaks before
+   * them, as its break-before: avoid and widows ask) — the whole paragraph's part on that page when
+   * it has fewer than four there.
    */
   function walk(blocks: readonly Element[], start: { pages: number; used: number }): { pages: number; used: number } {
     let { pages, used } = start;
-    /** The height of the last paragraph's lines (none after a table, whose rows Chromium keeps apart). */
-    let lastLine = 0;
+    /** The last paragraph's lines on the current page and their height (none after a table, whose rows Chromium keeps apart). */
+    let tail = { lines: 0, line: 0 };
     const newPage = (carried = 0): void => {
       pages++;
       used = carried;
@@ -64,11 +72,23 @@ export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): Fi
       if (used > 0 && !fits(used, height)) newPage(repeat);
       used += height;
     };
+    /** How many of a paragraph's `left` lines stay on a page with room for `room`. */
+    const linesHere = (left: number, room: number): number => {
+      if (left <= room) return left;
+      const here = Math.min(room, left - KEEP_LINES);
+      return here >= KEEP_LINES || used === 0 ? Math.max(here, 1) : 0;
+    };
     const paragraph = (lines: number, line: number, keepLines: number): void => {
       if (used > 0 && !fits(used, (1 + keepLines) * line)) newPage();
-      for (let i = 0; i < lines; i++) place(line);
-      lastLine = line;
+      for (let left = lines; left > 0;) {
+        const here = linesHere(left, Math.floor((pageHeightPt + 0.5 - used) / line));
+        used += here * line;
+        left -= here;
+        tail = { lines: here, line };
+        if (left > 0) newPage();
+      }
     };
+    const carriedTail = (): number => (tail.lines >= 2 * KEEP_LINES ? KEEP_LINES : tail.lines) * tail.line;
     let previousBottom: number | null = null;
     for (const [index, block] of blocks.entries()) {
       // The space between blocks (a margin) is kept on its page; at the top of a new page it is dropped.
@@ -78,9 +98,7 @@ export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): Fi
       if (block.classList.contains('signoff')) {
         const height = gap + heightOf(block);
         if (fits(used, height)) used += height;
-        else {
-          newPage(lastLine + height);
-        }
+        else newPage(carriedTail() + height);
         continue;
       }
       if (used > 0 && gap > 0) {
@@ -92,11 +110,14 @@ export function fitPages(pageHeightPt: number, pitchPt: number, root?: Root): Fi
         const headHeight = head ? heightOf(head) : 0;
         if (head) place(headHeight);
         for (const row of Array.from(block.querySelectorAll('tbody > tr'))) place(heightOf(row), headHeight);
-        lastLine = 0;
+        tail = { lines: 0, line: 0 };
       } else if (block.classList.contains('head')) {
         place(heightOf(block));
+        tail = { lines: 0, line: 0 };
       } else {
         const lines = Math.max(1, Math.round(heightOf(block) / pitchPt));
+        // Chromium keeps orphans before widows: a paragraph too short for both would be split 2 + 1.
+        block.classList.toggle('p--whole', lines < 2 * KEEP_LINES);
         const next = blocks[index + 1];
         const keepLines = block.classList.contains('p--keep') && next && !next.classList.contains('signoff') ? 2 : 0;
         paragraph(lines, heightOf(block) / lines, keepLines);

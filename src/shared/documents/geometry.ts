@@ -48,6 +48,15 @@ export const RED = '#e60012';
 export const ISSUER_MARK_MIN_SCALE = 0.7;
 
 /**
+ * The standard format's issuer mark size, in points, the office's setting (设置 → 发文机关). GB/T
+ * 9704-2012 leaves it to the office (醒目、美观、庄重); its 1999 edition bounded a character at 22 mm
+ * high by 15 mm wide: 初号 (42 pt, 14.8 mm) is the largest common size within both and the default;
+ * never below 一号 (26 pt), so the mark stays larger than the 2号 title; at most 62 pt (22 mm). A
+ * document composed before the setting printed its mark at `unset`, and keeps it.
+ */
+export const ISSUER_MARK_PT = { default: 42, min: 26, max: 62, unset: 36 } as const;
+
+/**
  * The issuer mark's size: as large as `maxPt` allows within the type area's width; a standard head
  * condenses a long name (scaleX, down to ISSUER_MARK_MIN_SCALE) before it takes a smaller size, so
  * that the mark stays larger than the title; a letter's mark (in a margin box, which cannot be

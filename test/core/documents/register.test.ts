@@ -213,16 +213,21 @@ describe('the document register', () => {
   it('warns, without refusing, of a chase before the original is due and of a letter about the same tasks within the office’s interval', async () => {
     const { u, t } = await ledgerWithTasks();
     const water = u['自治区水利厅']!;
+    // A contact on file: no sentence of the templates is left out.
+    unwrap(ledger.documents.setOffice({ ...ledger.documents.office(), contact: '王建国', phone: '0471-6941001' }));
     const original = unwrap(ledger.documents.issue(draft(water, [t.river.id, t.dam.id], { issuedOn: '2026-11-20', replyDue: '2026-11-30' })));
     // Chased before its reply is due; the original itself is not also "sent lately".
     const early = unwrap(ledger.documents.previewChase(original.id, { issuedOn: '2026-11-24', replyDue: '2026-12-04' }));
     expect(early.warnings).toEqual([{ code: 'reply_not_due', number: original.number, replyDue: '2026-11-30' }]);
     expect(early.document.number).toBe('某纪监驻环函〔2026〕2号');
     expect(unwrap(ledger.documents.list())).toHaveLength(1);
-    expect(unwrap(ledger.documents.previewChase(original.id, { issuedOn: '2026-12-01', replyDue: null })).warnings).toEqual([]);
+    // Past its due date, nothing to say of the original; without a reply date the sentence asking for one is left out, and said so.
+    expect(unwrap(ledger.documents.previewChase(original.id, { issuedOn: '2026-12-01', replyDue: null })).warnings.map((w) => w.code)).toEqual([
+      'sentence_left_out',
+    ]);
 
     // The office's interval (7 days unless it says otherwise), counted back from the new letter's date, for any task in common.
-    const batch = { docType: 'reminder', overdueAsOf: '2026-11-24', issuedOn: '2026-11-27', replyDue: null };
+    const batch = { docType: 'reminder', overdueAsOf: '2026-11-24', issuedOn: '2026-11-27', replyDue: '2026-12-10' };
     const recent = { code: 'recently_sent', number: original.number, issuedOn: '2026-11-20' };
     const warnings = (issuedOn: string) =>
       Object.fromEntries(unwrap(ledger.documents.previewBatch({ ...batch, issuedOn })).map((p) => [p.recipient, p.warnings]));
@@ -272,5 +277,24 @@ describe('the document register', () => {
     const notice = types.find((type) => type.code === 'notice')!;
     unwrap(ledger.documents.updateType(notice.id, { name: notice.name, numberPattern: notice.numberPattern, templateId: notice.templateId, sealed: false }));
     expect(issue('notice')).toBe(false);
+  });
+
+  it('warns, before issuing, of a sentence the template leaves out for a field the office has not set', async () => {
+    const { u, t } = await ledgerWithTasks();
+    const warnings = () => unwrap(ledger.documents.preview(draft(u['自治区水利厅']!, [t.river.id], { docType: 'notice' }))).warnings;
+    expect(warnings()).toContainEqual({ code: 'sentence_left_out', sentence: '联系人：……，联系电话：……。', fields: ['contact', 'phone'] });
+    unwrap(ledger.documents.setOffice({ ...ledger.documents.office(), contact: '王建国', phone: '0471-6941001' }));
+    expect(warnings()).toEqual([]);
+  });
+
+  it('prints the issuer mark at the office’s size, and keeps on an issued document the size it was issued at', async () => {
+    const { u, t } = await ledgerWithTasks();
+    const issue = () => unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id], { docType: 'notice' })));
+    const before = issue();
+    expect(before.content.issuerMarkPt).toBe(42);
+    unwrap(ledger.documents.setOffice({ ...ledger.documents.office(), issuerMarkPt: 48 }));
+    expect(unwrap(ledger.documents.preview(draft(u['自治区水利厅']!, [t.river.id]))).document.issuerMarkPt).toBe(48);
+    expect(issue().content.issuerMarkPt).toBe(48);
+    expect(unwrap(ledger.documents.get(before.id)).content.issuerMarkPt).toBe(42);
   });
 });

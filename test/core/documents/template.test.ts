@@ -87,6 +87,19 @@ describe('the template language', () => {
     ]);
   });
 
+  it('names each sentence it leaves out and the fields that were empty, once, a loop’s as its template writes it', () => {
+    const template = parsed(
+      '标题：x\n请于{{回复期限}}前书面反馈我组。联系人：{{联系人}}，联系电话：{{联系电话}}。\n{{#任务}}\n{{序号}}. {{整改任务}}（联系人：{{联系人}}）\n{{/任务}}\n{{联系人}}',
+    );
+    const withoutContact = { ...data, document: { ...data.document, contact: '', phone: '' } };
+    expect(fillTemplate(template, withoutContact).leftOut).toEqual([
+      { sentence: '联系人：……，联系电话：……。', fields: ['contact', 'phone'] },
+      { sentence: '……. ……（联系人：……）', fields: ['contact'] },
+      { sentence: '……', fields: ['contact'] },
+    ]);
+    expect(fillTemplate(template, data).leftOut).toEqual([]);
+  });
+
   it('repeats within a line, and accepts the English names of fields', () => {
     const filled = fillTemplate(parsed('title: {{recipient}}\n任务：{{#tasks}}{{taskNumber}}、{{/tasks}}共{{任务数}}项'), data);
     expect(filled.blocks).toEqual([{ kind: 'paragraph', text: '任务：1、2、共2项', level: 0 }]);

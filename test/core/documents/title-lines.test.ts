@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposedDocument } from '../../../src/core/documents/model';
 import { DocumentPrinter } from '../../../src/core/documents/print/chromium';
 import { renderDocx } from '../../../src/core/documents/render/docx';
 import { renderHtml } from '../../../src/core/documents/render/html';
-import { TITLE_LINE_EMS, titleLines } from '../../../src/core/documents/render/title-lines';
+import { plainTitle, TITLE_LINE_EMS, titleLines } from '../../../src/core/documents/render/title-lines';
+import { titledNotice } from '../../helpers/documents';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { pdfLines } from '../../helpers/pdf';
 import { unwrap } from '../../helpers/result';
@@ -55,18 +55,21 @@ describe('a title’s lines', () => {
     expect(falling || diamond).toBe(true);
     expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(6);
   });
-});
 
-const notice = (title: string): ComposedDocument => ({
-  format: 'standard',
-  issuer: '中共某某自治区纪委监委驻自治区生态环境厅纪检监察组',
-  number: '某纪监驻环〔2026〕3号',
-  title,
-  addressee: '自治区水利厅',
-  blocks: [{ kind: 'paragraph', text: '请你单位高度重视，逐项分析滞后原因，压实整改责任。', level: 3 }],
-  signature: '驻自治区生态环境厅纪检监察组',
-  date: '2026-11-24' as ComposedDocument['date'],
-  copyTo: '',
+  it('break where the office typed | (or ｜, or a new line), balancing each part on its own, the mark never printed', () => {
+    expect(titleLines('关于第3批信访件|办理情况的通报')).toEqual(['关于第3批信访件', '办理情况的通报']);
+    expect(titleLines('关于督促落实中央生态环境保护督察反馈问题整改工作的通知｜（2026年第12期）')).toEqual([
+      '关于督促落实中央生态环境保护督察',
+      '反馈问题整改工作的通知',
+      '（2026年第12期）',
+    ]);
+    expect(titleLines('关于按时报送\n整改进展的提醒函')).toEqual(['关于按时报送', '整改进展的提醒函']);
+    expect(titleLines('关于按时报送 | | 整改进展的提醒函|')).toEqual(['关于按时报送', '整改进展的提醒函']);
+  });
+
+  it('a plain title drops the marks: the register and the page’s name read as one line', () => {
+    expect(plainTitle('关于第3批信访件｜办理情况的通报')).toBe('关于第3批信访件办理情况的通报');
+  });
 });
 
 /** The title's lines as poppler reads them back: the lines between the red rule's number and the addressee. */
@@ -87,14 +90,14 @@ afterAll(() => printer?.close());
 describe('a long title on the page', () => {
   it('prints in the chosen lines (Chromium)', async () => {
     const pdf = join(tempDir(), 'title.pdf');
-    writeFileSync(pdf, unwrap(await printer.pdf(renderHtml([notice(TITLES.feedback)]))));
+    writeFileSync(pdf, unwrap(await printer.pdf(renderHtml([titledNotice(TITLES.feedback)]))));
     expect(titleLinesOf(pdf)).toEqual(titleLines(TITLES.feedback));
   });
 
   it('opens in the chosen lines from the .docx (LibreOffice)', async () => {
     const dir = tempDir();
     const docx = join(dir, 'title.docx');
-    writeFileSync(docx, await renderDocx(notice(TITLES.month)));
+    writeFileSync(docx, await renderDocx(titledNotice(TITLES.month)));
     convertWithLibreOffice([docx], 'pdf', dir);
     expect(titleLinesOf(join(dir, 'title.pdf'))).toEqual(titleLines(TITLES.month));
   });

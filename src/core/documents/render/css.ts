@@ -126,12 +126,13 @@ body { margin: 0; color: #000; background: #fff; }
 .doc + .doc { break-before: page; }
 @media print { .doc--letter .doc__flow { margin: 0 ${mm(LETTER_OVERHANG_MM)}; } }
 .doc__flow { width: ${mm(TYPE_AREA_MM.width)}; font-family: ${fontStack('fangsong')}; font-size: ${pt(BODY_PT)}; line-height: ${pt(LINE_PITCH_PT)};
-  letter-spacing: ${pt(LETTER_SPACING_PT)}; orphans: 1; widows: 1; font-kerning: none; overflow-wrap: anywhere; }
+  letter-spacing: ${pt(LETTER_SPACING_PT)}; orphans: 2; widows: 2; font-kerning: none; overflow-wrap: anywhere; }
 .title { margin: 0; font-family: ${fontStack('xiaobiaosong')}; font-size: ${pt(TITLE_PT)}; line-height: ${pt(LINE_PITCH_PT)}; font-weight: normal;
   text-align: center; letter-spacing: 0; break-after: avoid; }
 .addressee { margin: ${pt(LINE_PITCH_PT)} 0 0; }
 .p { margin: 0; text-indent: ${pt(2 * CHAR_PITCH_PT)}; text-align: justify; text-justify: inter-character; }
 .p--keep { break-after: avoid; }
+.p--whole { break-inside: avoid; }
 .p--1 > .heading { font-family: ${fontStack('heiti')}; }
 .p--2 > .heading { font-family: ${fontStack('kaiti')}; }
 .form-number { margin: 0; text-align: right; }

@@ -14,7 +14,7 @@ import {
   TYPE_AREA_MM,
   BODY_PT,
 } from '../../../shared/documents/geometry';
-import type { ComposedDocument } from '../model';
+import { type ComposedDocument, issuerMarkPtOf } from '../model';
 import { DOCX_RED, exactParagraph, ptTwips, run, twips } from './docx-text';
 import { docxFonts } from './fonts';
 
@@ -28,8 +28,8 @@ const DOUBLE_LINE_PT = LETTER_DOUBLE_LINE_MM.total * PT_PER_MM;
 const OVERHANG_TWIPS = twips((LETTER_LINE_WIDTH_MM - TYPE_AREA_MM.width) / 2);
 const overhang = { left: -OVERHANG_TWIPS, right: -OVERHANG_TWIPS };
 
-/** The issuer mark as the HTML sizes it: up to 36 pt, condensed to fit before it gets smaller. */
-export const standardMark = (doc: ComposedDocument) => issuerMarkSize(doc.issuer, 36, true);
+/** The issuer mark as the HTML sizes it: up to the office's size, condensed to fit before it gets smaller. */
+export const standardMark = (doc: ComposedDocument) => issuerMarkSize(doc.issuer, issuerMarkPtOf(doc), true);
 /** A letter's mark sits in the first page's header, where it cannot be condensed. */
 export const letterMark = (doc: ComposedDocument) => issuerMarkSize(doc.issuer, 30, false);
 

@@ -1,8 +1,8 @@
 import { headingOf } from './headings';
-import { titleLines } from './title-lines';
+import { plainTitle, titleLines } from './title-lines';
 import { CHAR_PITCH_PT, issuerMarkSize, letterHead, LINE_PITCH_PT, standardHead } from '../../../shared/documents/geometry';
 import { formatDate } from '../../../shared/i18n/format';
-import type { ComposedDocument, DocumentBlock } from '../model';
+import { type ComposedDocument, type DocumentBlock, issuerMarkPtOf } from '../model';
 import { documentCss, pageRules } from './css';
 
 /**
@@ -143,7 +143,7 @@ const titleHtml = (title: string): string => `<h1 class="title">${titleLines(tit
 function renderOne(doc: ComposedDocument, index: number): RenderedDocument {
   const id = `doc-${index + 1}`;
   const letter = doc.format === 'letter';
-  const mark = issuerMarkSize(doc.issuer, letter ? 30 : 36, !letter);
+  const mark = issuerMarkSize(doc.issuer, letter ? 30 : issuerMarkPtOf(doc), !letter);
   const pages = pageRules({ index: index + 1, letter, issuer: doc.issuer, issuerPt: mark.pt });
   const closing = colophonHtml(doc);
   const body = blocksHtml(doc.blocks, id);
@@ -175,7 +175,7 @@ export interface HtmlOptions {
 /** One page holding the documents in order, each starting on a new sheet and numbering its own pages. */
 export function renderHtml(docs: readonly ComposedDocument[], options: HtmlOptions = {}): string {
   const rendered = docs.map(renderOne);
-  const title = options.title ?? docs[0]?.title ?? '';
+  const title = options.title ?? plainTitle(docs[0]?.title ?? '');
   const css = documentCss(rendered.map((r) => r.css).join('\n'));
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>

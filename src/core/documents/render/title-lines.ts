@@ -143,9 +143,31 @@ function bestOf(chars: readonly string[], offsets: readonly number[], count: num
   return best?.lines ?? null;
 }
 
-/** The title's lines: one when it fits, else the fewest lines broken between words that fit, shaped as above. */
+/**
+ * Where the office forces a line break in a title: a | or ｜ (what a one-line title box lets a
+ * clerk type, said in its hint) or a new line (a template's).
+ */
+const FORCED_BREAK = /[|｜\r\n]/u;
+
+/** The title as one line of text (the register, the page's name): the forced breaks taken out. */
+export const plainTitle = (title: string): string =>
+  title
+    .split(FORCED_BREAK)
+    .map((part) => part.trim())
+    .join('');
+
+/** The title's lines: broken where the office forced it, and each part as `partLines` breaks it. */
 export function titleLines(title: string, maxEms = TITLE_LINE_EMS): string[] {
-  const chars = [...title.trim()];
+  const parts = title
+    .split(FORCED_BREAK)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts.length ? parts.flatMap((part) => partLines(part, maxEms)) : [''];
+}
+
+/** A part's lines: one when it fits, else the fewest lines broken between words that fit, shaped as above. */
+function partLines(part: string, maxEms: number): string[] {
+  const chars = [...part];
   const total = emsOf(chars);
   if (total <= maxEms) return [chars.join('')];
   const offsets = breakOffsets(chars);

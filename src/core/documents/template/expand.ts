@@ -1,5 +1,5 @@
 import type { DocumentBlock } from '../model';
-import type { DocumentValues, TaskValues } from './fields';
+import type { DocumentField, DocumentValues, TaskValues } from './fields';
 import type { Line, Part, Piece, Template } from './parse';
 
 /** What a template is filled in with: the document's fields and its tasks (all, and those overdue). */
@@ -9,10 +9,21 @@ export interface TemplateData {
   readonly overdueTasks: readonly TaskValues[];
 }
 
+/** A sentence of the template left out, as the template writes it (each field as ……), and the document's fields that came out empty. */
+export interface LeftOut {
+  readonly sentence: string;
+  readonly fields: readonly DocumentField[];
+}
+
 export interface FilledTemplate {
   readonly parts: Readonly<Record<Part, string | null>>;
   readonly blocks: readonly DocumentBlock[];
+  /** Each sentence left out for an empty field of the document, once (a loop's is left out for every task). */
+  readonly leftOut: readonly LeftOut[];
 }
+
+/** Told of each sentence left out. */
+type NoteLeftOut = (pieces: readonly Piece[]) => void;
 
 type Flat =
   | { readonly kind: 'text'; readonly text: string }
@@ -60,29 +71,43 @@ function sentencesOf(pieces: readonly Piece[]): Piece[][] {
   return sentences.filter((sentence) => sentence.length > 0);
 }
 
+/** The document's fields the pieces name that came out empty, each once. */
+function emptyFields(pieces: readonly Piece[], data: TemplateData): DocumentField[] {
+  const fields = pieces.flatMap((piece) => (piece.kind === 'field' && data.document[piece.field].trim() === '' ? [piece.field] : []));
+  return [...new Set(fields)];
+}
+
+/** Pieces as the template writes them, every field (and loop) as ……: what the office will recognise. */
+const asWritten = (pieces: readonly Piece[]): string => pieces.map((piece) => (piece.kind === 'text' ? piece.text : '……')).join('');
+
 /**
  * A sentence naming a field of the document that came out empty is left out whole — no
  * 联系人：，联系电话：。 when the office has no contact on file — while the rest of its line stays.
  */
-function filledLine(pieces: readonly Piece[], data: TemplateData, task: TaskValues | null): string {
-  const missing = (piece: Piece): boolean => piece.kind === 'field' && data.document[piece.field].trim() === '';
+function filledLine(pieces: readonly Piece[], data: TemplateData, task: TaskValues | null, note: NoteLeftOut): string {
   return sentencesOf(pieces)
-    .filter((sentence) => !sentence.some(missing))
+    .filter((sentence) => {
+      const kept = emptyFields(sentence, data).length === 0;
+      if (!kept) note(sentence);
+      return kept;
+    })
     .map((sentence) => fill(sentence, data, task))
     .join('');
 }
 
-function flatten(lines: readonly Line[], data: TemplateData, task: TaskValues | null): Flat[] {
+function flatten(lines: readonly Line[], data: TemplateData, task: TaskValues | null, note: NoteLeftOut): Flat[] {
   return lines.flatMap((line): Flat[] => {
     switch (line.kind) {
       case 'text': {
-        const text = allFieldsEmpty(line.pieces, data, task) ? '' : filledLine(line.pieces, data, task);
+        const empty = allFieldsEmpty(line.pieces, data, task);
+        if (empty) note(line.pieces);
+        const text = empty ? '' : filledLine(line.pieces, data, task, note);
         return text.trim() === '' ? [] : [{ kind: 'text', text }];
       }
       case 'row':
         return [{ kind: 'row', cells: line.cells.map((cell) => fill(cell, data, task).trim()) }];
       case 'loop':
-        return data[line.loop].flatMap((item) => flatten(line.lines, data, item));
+        return data[line.loop].flatMap((item) => flatten(line.lines, data, item, note));
       default:
         return [line];
     }
@@ -137,6 +162,12 @@ function blocksOf(flat: readonly Flat[]): DocumentBlock[] {
 }
 
 export function fillTemplate(template: Template, data: TemplateData): FilledTemplate {
+  const leftOut = new Map<string, LeftOut>();
+  const note: NoteLeftOut = (pieces) => {
+    const fields = emptyFields(pieces, data);
+    const sentence = asWritten(pieces).trim();
+    if (fields.length > 0 && !leftOut.has(sentence)) leftOut.set(sentence, { sentence, fields });
+  };
   const part = (pieces: readonly Piece[] | null): string | null => (pieces && !allFieldsEmpty(pieces, data, null) ? fill(pieces, data, null).trim() : null);
   return {
     parts: {
@@ -145,6 +176,7 @@ export function fillTemplate(template: Template, data: TemplateData): FilledTemp
       signature: part(template.parts.signature),
       copyTo: part(template.parts.copyTo),
     },
-    blocks: blocksOf(flatten(template.body, data, null)),
+    blocks: blocksOf(flatten(template.body, data, null, note)),
+    leftOut: [...leftOut.values()],
   };
 }

@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { batchDraft, type IssuedDocument, type OfficeProfile, type Preview } from '../../../contract/documents';
+import { batchDraft, type IssuedDocument, type IssueWarning, type OfficeProfile, type Preview } from '../../../contract/documents';
 import { useApi } from '../../api/ApiContext';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { useFormat } from '../../hooks/useFormat';
 import { DateInput } from '../../components/inputs';
-import { useWarningText } from '../../components/letters/IssueWarnings';
+import { IssueWarnings, useWarningText, warningKey } from '../../components/letters/IssueWarnings';
 import { LetterDates } from '../../components/letters/LetterDates';
 import { newLetterDates, WithOffice } from '../../components/letters/office';
 import { useForm } from '../../forms/useForm';
@@ -19,6 +19,9 @@ import { useDebounced } from '../../hooks/useDebounced';
 const sentLately = (item: Preview): boolean => item.warnings.some((warning) => warning.code === 'recently_sent');
 
 /** One letter to each lead unit of the tasks overdue on a date, previewed together, issued together, printed together. */
+/** A sentence the template leaves out is left out of every letter: said once above them, not under each unit. */
+const sameForAll = (warning: IssueWarning): boolean => warning.code === 'sentence_left_out';
+
 export function BatchLetters() {
   return <WithOffice>{(office) => <Batch office={office} />}</WithOffice>;
 }
@@ -97,6 +100,7 @@ function Batch({ office }: { office: OfficeProfile }) {
       <DocTypeSelect form={form} />
       <DateInput form={form} name="overdueAsOf" label={t('fields.overdueAsOf')} required />
       <LetterDates form={form} />
+      <IssueWarnings warnings={(all?.items ?? []).flatMap((item) => item.warnings.filter(sameForAll))} />
       <fieldset className="task-picks">
         <legend>{t('batch.units', { count: all?.items.length ?? 0, date: format.date(form.values.overdueAsOf || now) })}</legend>
         {(all?.items ?? []).map((item) => {
@@ -111,11 +115,13 @@ function Batch({ office }: { office: OfficeProfile }) {
                 />
                 {t('batch.letter', { recipient: item.recipient, count: item.taskIds.length, number: letter?.document.number ?? '—' })}
               </label>
-              {item.warnings.map((warning) => (
-                <p key={warning.number} className="batch-unit__warning">
-                  {warningText(warning)}
-                </p>
-              ))}
+              {item.warnings
+                .filter((warning) => !sameForAll(warning))
+                .map((warning) => (
+                  <p key={warningKey(warning)} className="batch-unit__warning">
+                    {warningText(warning)}
+                  </p>
+                ))}
             </div>
           );
         })}

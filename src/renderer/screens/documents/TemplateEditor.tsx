@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   DOCUMENT_FORMATS,
   type DocumentTemplate,
+  type IssueWarning,
   type OfficeProfile,
   replyDueFor,
   type TemplateFieldInfo,
@@ -16,6 +17,7 @@ import { useApi } from '../../api/ApiContext';
 import { useContractMutation, useContractQuery } from '../../api/useContract';
 import { today } from '../../hooks/today';
 import { FormActions } from '../../components/FormActions';
+import { IssueWarnings } from '../../components/letters/IssueWarnings';
 import { UnitOptions } from '../../components/UnitSelect';
 import { SelectInput, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
@@ -72,6 +74,7 @@ export function TemplateEditor({
   const [sampleUnit, setSampleUnit] = useState<number | null>(null);
   const [problem, setProblem] = useState<TemplateProblem | null>(null);
   const [html, setHtml] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<readonly IssueWarning[]>([]);
   const text = useRef<HTMLTextAreaElement>(null);
   const typed = useDebounced({ source: form.values.source, format: form.values.format, sampleUnit }, 300);
   const unitId = sampleUnit ?? units.data?.[0]?.id ?? null;
@@ -83,6 +86,7 @@ export function TemplateEditor({
       if (!result.ok) return;
       setProblem(result.value.problem);
       if (result.value.html) setHtml(result.value.html);
+      if (!result.value.problem) setWarnings(result.value.warnings);
     });
   }, [api, docType, office, typed, unitId]);
 
@@ -161,6 +165,11 @@ export function TemplateEditor({
             )}
           </div>
         </div>
+        {warnings.length > 0 && (
+          <div className="field--wide">
+            <IssueWarnings warnings={warnings} />
+          </div>
+        )}
         <details className="field--wide template-fields">
           <summary>{t('templates.fieldList')}</summary>
           <p>
