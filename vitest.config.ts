@@ -11,6 +11,7 @@ const PRINTING = [
   'test/core/documents/docx.test.ts',
   'test/core/documents/colophon.test.ts',
   'test/core/documents/signoff.test.ts',
+  'test/core/documents/docx-layout.test.ts',
 ];
 
 export default defineConfig({
