@@ -16,6 +16,7 @@ import { V12_SIGNING_KEY } from './v12-signing-key';
 import { V13_ARCHIVE } from './v13-archive';
 import { V14_SEALED } from './v14-sealed';
 import { V15_PETITION_TALLY } from './v15-petition-tally';
+import { V16_PETITION_SEARCH } from './v16-petition-search';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V13_ARCHIVE,
   V14_SEALED,
   V15_PETITION_TALLY,
+  V16_PETITION_SEARCH,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

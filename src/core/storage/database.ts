@@ -1,6 +1,7 @@
 import initSqlJs, { type BindParams, type Database, type SqlJsStatic, type Statement as Prepared } from 'sql.js';
 import type { Result } from '../../shared/result';
 import type { JournalEntry, SqlParams, SqlValue, Statement } from './journal';
+import { TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
 
 let engine: Promise<SqlJsStatic> | null = null;
 let loaded: SqlJsStatic | null = null;
@@ -71,6 +72,8 @@ export class LedgerDatabase implements Reader {
     // the middle of a transaction makes a large one (an import of 50,000 rows) several times slower.
     // Memory is spent the same either way; the cache shrinks back once the transaction ends.
     db.run('PRAGMA cache_spill = OFF');
+    // The search index's triggers call it on every write, whoever writes (a form, an import, the journal replayed).
+    db.create_function(TEXT_GRAMS_FUNCTION, (text: SqlValue) => textGrams(text === null ? null : String(text)));
   }
 
   static async fromImage(image?: Uint8Array): Promise<LedgerDatabase> {
