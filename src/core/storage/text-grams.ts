@@ -1,12 +1,16 @@
 /**
  * Character bigrams for full-text search of Chinese, which has no spaces between words. A text
  * becomes the space-separated list of its adjacent character pairs, each pair one token that
- * SQLite's FTS4 simple tokenizer keeps whole: the two characters' code points, four base-36 digits
- * each. A text contains a search of two characters or more exactly when the search's pairs occur
- * in it one after the other, which an FTS phrase query finds without reading every row.
+ * SQLite's FTS4 simple tokenizer keeps whole. A text contains a search of two characters or more
+ * exactly when the search's pairs occur in it one after the other, which an FTS phrase query finds
+ * without reading every row.
  *
- * Letters are lowered as SQLite's LIKE compares them (A–Z only: full-width and other letters keep
- * their case), so the index finds what LIKE finds.
+ * The simple tokenizer keeps non-ASCII characters, ASCII letters and digits in a token and splits
+ * at anything else, so every other ASCII character (spaces, punctuation, and the query syntax's
+ * quotes and stars) is written as `z` and its code in two hex digits, and `z` itself too: each
+ * character then has one spelling that cannot be read as another. Letters are lowered as SQLite's
+ * LIKE compares them (A–Z only: full-width and other letters keep their case), so the index finds
+ * what LIKE finds.
  */
 
 /** The name the function is registered under on every ledger database (the search index's SQL calls it). */
@@ -15,17 +19,26 @@ export const TEXT_GRAMS_FUNCTION = 'duban_text_grams';
 /** Stands between two texts' bigrams, so that no phrase runs from one text into the next (no bigram is one character). */
 const BETWEEN_TEXTS = ' x ';
 
-const code = (character: string): string => character.codePointAt(0)!.toString(36).padStart(4, '0');
+const ESCAPE = 'z';
+const isAlphanumeric = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** How each ASCII character is spelt in a token: `Z` as `z` is. */
+const ASCII = Array.from({ length: 0x80 }, (_, c) => {
+  const lowered = String.fromCharCode(c).toLowerCase();
+  return isAlphanumeric(c) && lowered !== ESCAPE ? lowered : ESCAPE + lowered.charCodeAt(0).toString(16).padStart(2, '0');
+});
 
 function gramsOf(text: string | null): string {
   if (!text) return '';
-  const characters = Array.from(
-    text.replace(/[A-Z]/g, (letter) => letter.toLowerCase()),
-    code,
-  );
-  const grams: string[] = [];
-  for (let i = 1; i < characters.length; i++) grams.push(characters[i - 1]! + characters[i]!);
-  return grams.join(' ');
+  let grams = '';
+  let previous = '';
+  for (const character of text) {
+    const c = character.codePointAt(0)!;
+    const spelt = c < 0x80 ? ASCII[c]! : character;
+    if (previous) grams += grams ? ` ${previous}${spelt}` : previous + spelt;
+    previous = spelt;
+  }
+  return grams;
 }
 
 /** The bigrams of each text, the texts kept apart. */

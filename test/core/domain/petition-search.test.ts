@@ -26,7 +26,7 @@ afterAll(() => ledger.close());
  * which LIKE does not fold), digits and dashes of case numbers, LIKE's own wildcards, what FTS's
  * query syntax means something by, full-width punctuation and spaces, and a character beyond the BMP.
  */
-const ALPHABET = [...'异味砂石场恒达', ...'aAbBoOrRnN', ...'ｂＢé', ...'012-', ...'%_\\', ...' "*:()', ...'，（）\u3000', '😀'];
+const ALPHABET = [...'异味砂石场恒达', ...'aAbBoOrRnNxXzZ', ...'ｂＢé', ...'012-', ...'%_\\', ...' "*:()', ...'，（）\u3000', '😀'];
 const text = fc.string({ unit: fc.constantFrom(...ALPHABET), maxLength: 10 });
 
 interface Case {
@@ -129,6 +129,17 @@ describe('the petition search', () => {
     );
     // The index holds what its content says, no more: the deleted and changed cases' old bigrams are gone.
     unwrap(ledger.store.write((w) => ok(w.run("INSERT INTO petition_search (petition_search) VALUES ('integrity-check')"))));
+  });
+
+  it('finds no search that runs from the end of one column into the next', () => {
+    // The receipt number ends with 恒达 and the subject begins with 达砂: their bigrams 恒达 and 达砂 follow each other.
+    write([{ receiptNumber: 'D1恒达', subject: '达砂石场', problem: '异味', region: '' }], [], false);
+    try {
+      expect(unwrap(ledger.petitions.list({ search: '恒达砂' })).total).toBe(0);
+      expect(unwrap(ledger.petitions.list({ search: '达砂石' })).total).toBe(1);
+    } finally {
+      unwrap(ledger.store.write((w) => ok(w.run('DELETE FROM petition_cases'))));
+    }
   });
 
   it('finds the cases of a ledger written before the search index was kept', async () => {
