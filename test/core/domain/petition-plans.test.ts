@@ -25,8 +25,11 @@ function listPlans(l: Ledger, query: PetitionQuery): string[] {
   const db = l.context.db;
   const statements: [string, SqlParams | undefined][] = [];
   const recording: Reader = {
-    all: (sql, params) => (statements.push([sql, params]), db.all(sql, params)),
-    get: (sql, params) => (statements.push([sql, params]), db.get(sql, params)),
+    all: (sql, params) => {
+      statements.push([sql, params]);
+      return db.all(sql, params);
+    },
+    get: <T>(sql: string, params?: SqlParams) => recording.all<T>(sql, params)[0],
   };
   unwrap(listPetitions(recording, query));
   return statements.flatMap(([sql, params]) => db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params).map((row) => row.detail));

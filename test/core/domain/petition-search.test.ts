@@ -53,12 +53,12 @@ const searches = (written: readonly Case[]) =>
           length: fc.nat(6),
           upper: fc.boolean(),
         })
-        .map(({ from, at, length, upper }) =>
-          Array.from(from)
+        .map(({ from, at, length, upper }) => {
+          const piece = Array.from(from)
             .slice(at, at + length)
-            .join('')
-            [upper ? 'toUpperCase' : 'toLowerCase'](),
-        ),
+            .join('');
+          return upper ? piece.toUpperCase() : piece.toLowerCase();
+        }),
     ),
     { minLength: 1, maxLength: 8 },
   );
@@ -88,7 +88,12 @@ function edit(w: Writer, changes: readonly { at: number; problem?: string }[]): 
 /** The cases, then the edits: in the same write (the cases not indexed yet) or in the next (indexed). */
 function write(written: readonly Case[], changes: readonly { at: number; problem?: string }[], apart: boolean): void {
   if (apart) unwrap(ledger.store.write((w) => ok(insert(w, written))));
-  unwrap(ledger.store.write((w) => ok(apart ? edit(w, changes) : (insert(w, written), edit(w, changes)))));
+  unwrap(
+    ledger.store.write((w) => {
+      if (!apart) insert(w, written);
+      return ok(edit(w, changes));
+    }),
+  );
 }
 
 /** What the list found before the search index: LIKE over the four columns, wildcards taken literally. */
