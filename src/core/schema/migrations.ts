@@ -17,6 +17,7 @@ import { V13_ARCHIVE } from './v13-archive';
 import { V14_SEALED } from './v14-sealed';
 import { V15_PETITION_TALLY } from './v15-petition-tally';
 import { fillTaskNumberKeys, V16_TASKS } from './v16-tasks';
+import { V17_PETITION_SEARCH } from './v17-petition-search';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V14_SEALED,
   V15_PETITION_TALLY,
   V16_TASKS,
+  V17_PETITION_SEARCH,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

@@ -1,6 +1,8 @@
 import initSqlJs, { type BindParams, type Database, type SqlJsStatic, type Statement as Prepared } from 'sql.js';
 import type { Result } from '../../shared/result';
 import type { JournalEntry, SqlParams, SqlValue, Statement } from './journal';
+import { settleSearchIndex } from './search-index';
+import { TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
 
 let engine: Promise<SqlJsStatic> | null = null;
 let loaded: SqlJsStatic | null = null;
@@ -57,6 +59,11 @@ function bindable(params: SqlParams | undefined): BindParams | undefined {
   return named;
 }
 
+/** sql.js gives a function as many arguments as its `length` says; -1 is SQLite's "any number". */
+function anyArity<F extends (...args: never[]) => unknown>(fn: F): F {
+  return Object.defineProperty(fn, 'length', { value: -1 });
+}
+
 export class LedgerDatabase implements Reader {
   private readonly prepared = new Map<string, Prepared>();
   /** Each prepared query's column names, read once: asking for them with every row costs more than the row. */
@@ -71,6 +78,10 @@ export class LedgerDatabase implements Reader {
     // the middle of a transaction makes a large one (an import of 50,000 rows) several times slower.
     // Memory is spent the same either way; the cache shrinks back once the transaction ends.
     db.run('PRAGMA cache_spill = OFF');
+    db.create_function(
+      TEXT_GRAMS_FUNCTION,
+      anyArity((...texts: SqlValue[]) => textGrams(...texts.map((text) => (text === null ? null : String(text))))),
+    );
   }
 
   static async fromImage(image?: Uint8Array): Promise<LedgerDatabase> {
@@ -182,6 +193,7 @@ export class LedgerDatabase implements Reader {
         },
       };
       const result = work(writer);
+      if (result.ok && wrote) settleSearchIndex(writer);
       const changes: Changes = recorded ? { kind: 'statements', statements: recorded } : { kind: 'whole' };
       const outcome = result.ok && wrote ? persist(changes) : result;
       if (!outcome.ok) {
