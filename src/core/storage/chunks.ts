@@ -29,11 +29,22 @@ export function* sealChunks(key: Buffer, plaintext: Uint8Array, chunkSize: numbe
   }
 }
 
-/** The plaintext, or null if any chunk fails; `sealed` must hold exactly `sealedLength` bytes. */
-export function openChunks(key: Buffer, sealed: Buffer, plaintextLength: number, chunkSize: number, context: Buffer): Buffer | null {
+/**
+ * The plaintext, written into `plaintext` (by default new bytes), or null if any chunk fails; `sealed`
+ * must hold exactly `sealedLength` bytes.
+ */
+export function openChunks(key: Buffer, sealed: Buffer, plaintextLength: number, chunkSize: number, context: Buffer): Buffer | null;
+export function openChunks(key: Buffer, sealed: Buffer, plaintextLength: number, chunkSize: number, context: Buffer, plaintext: Uint8Array): Uint8Array | null;
+export function openChunks(
+  key: Buffer,
+  sealed: Buffer,
+  plaintextLength: number,
+  chunkSize: number,
+  context: Buffer,
+  plaintext: Uint8Array = Buffer.alloc(plaintextLength),
+): Uint8Array | null {
   const count = chunkCount(plaintextLength, chunkSize);
   if (sealed.length !== sealedLength(plaintextLength, chunkSize)) return null;
-  const plaintext = Buffer.alloc(plaintextLength);
   let at = 0;
   for (let i = 0; i < count; i++) {
     const size = Math.min(chunkSize, plaintextLength - i * chunkSize) + TAG_BYTES;

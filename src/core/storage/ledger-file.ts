@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { lastTag, openChunks, sealChunks, sealedLength } from './chunks';
 import { KEY_BYTES, NONCE_BYTES, open, random, seal, subkey, wipe } from './crypto';
 import { writeFileAtomic } from './durable-fs';
+import { imageWithRoom } from './file-room';
 import { FORMAT_VERSION, type Header, type ParsedHeader, sealHeader, SNAPSHOT_SALT_BYTES, versionFor } from './header';
 import { type JournalEntry, nonceSchemeOf, readJournal } from './journal';
 
@@ -100,7 +101,7 @@ export function writeSnapshot(path: string, header: Header, dataKey: Buffer, ima
 }
 
 export interface LedgerReading {
-  readonly image: Buffer;
+  readonly image: Uint8Array;
   readonly entries: JournalEntry[];
   /** Where the journal begins, and where its last complete record ends. */
   readonly journalStart: number;
@@ -118,7 +119,8 @@ export function readLedger(file: Buffer, parsed: ParsedHeader, dataKey: Buffer):
   if (file.length < snapshotEnd) return err(dubanError('ledger.damaged', { part: 'data' }));
   const sealed = file.subarray(parsed.length, snapshotEnd);
   const snapshotKey = subkey(dataKey, 'snapshot', header.snapshotSalt);
-  const image = openChunks(snapshotKey, sealed, header.snapshotLength, header.chunkSize, fileContext(header));
+  // Decrypted straight into the buffer sql.js will keep as its file, with room to grow.
+  const image = openChunks(snapshotKey, sealed, header.snapshotLength, header.chunkSize, fileContext(header), imageWithRoom(header.snapshotLength));
   wipe(snapshotKey);
   if (!image) return err(dubanError('ledger.damaged', { part: 'data' }));
   const journalKey = subkey(dataKey, 'journal', header.snapshotSalt);
