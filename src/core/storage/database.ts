@@ -1,5 +1,6 @@
 import initSqlJs, { type BindParams, type Database, type SqlJsStatic, type Statement as Prepared } from 'sql.js';
 import type { Result } from '../../shared/result';
+import { givenRoom } from './file-room';
 import type { JournalEntry, SqlParams, SqlValue, Statement } from './journal';
 import { settleSearchIndex } from './search-index';
 import { TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
@@ -74,10 +75,8 @@ export class LedgerDatabase implements Reader {
 
   constructor(private readonly db: Database) {
     db.run('PRAGMA foreign_keys = ON');
-    // sql.js keeps the database as a file in an in-memory file system: spilling dirty pages to it in
-    // the middle of a transaction makes a large one (an import of 50,000 rows) several times slower.
-    // Memory is spent the same either way; the cache shrinks back once the transaction ends.
-    db.run('PRAGMA cache_spill = OFF');
+    // A large transaction's pages spill to sql.js's file as SQLite's page cache fills (its default):
+    // with room given to the file (file-room.ts) that costs little, and the cache stays small.
     db.create_function(
       TEXT_GRAMS_FUNCTION,
       anyArity((...texts: SqlValue[]) => textGrams(...texts.map((text) => (text === null ? null : String(text))))),
@@ -92,7 +91,7 @@ export class LedgerDatabase implements Reader {
   /** The same, once the engine is loaded (as it is wherever a database is open): for reverting in the middle of a write. */
   static fromImageNow(image?: Uint8Array): LedgerDatabase {
     if (!loaded) throw new Error('sql.js is not loaded yet');
-    return new LedgerDatabase(image ? new loaded.Database(image) : new loaded.Database());
+    return new LedgerDatabase(image?.length ? new loaded.Database(givenRoom(image)) : new loaded.Database());
   }
 
   private statement(sql: string): Prepared {

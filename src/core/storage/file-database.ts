@@ -23,7 +23,7 @@ export function decodeFile(file: SealedFile, dataKey: Buffer): Result<{ database
   if (!reading.ok) return reading;
   let database: LedgerDatabase;
   try {
-    // sql.js keeps these very bytes as its in-memory file (Buffer's slice does not copy): never wiped here.
+    // sql.js keeps these very bytes as its in-memory file (file-room.ts): never wiped here.
     database = LedgerDatabase.fromImageNow(reading.value.image);
     database.get('SELECT count(*) AS n FROM sqlite_master');
   } catch {

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../shared/result';
 import { lastTag, openChunks, sealChunks, sealedLength } from './chunks';
 import { KEY_BYTES, NONCE_BYTES, open, random, seal, subkey, wipe } from './crypto';
 import { writeFileAtomic } from './durable-fs';
+import { roomyImage } from './file-room';
 import { FORMAT_VERSION, type Header, sealHeader, SNAPSHOT_SALT_BYTES, versionFor } from './header';
 import type { SealedFile } from './sealed-file';
 import { type JournalEntry, nonceSchemeOf, readJournal } from './journal';
@@ -101,7 +102,7 @@ export function writeSnapshot(path: string, header: Header, dataKey: Buffer, ima
 }
 
 export interface LedgerReading {
-  readonly image: Buffer;
+  readonly image: Uint8Array;
   readonly entries: JournalEntry[];
   /** Where the journal begins, and where its last complete record ends. */
   readonly journalStart: number;
@@ -119,9 +120,11 @@ export function readLedger(file: SealedFile, dataKey: Buffer): Result<LedgerRead
   const snapshotEnd = length + file.snapshot.length;
   const snapshotTag = lastTag(file.snapshot);
   const snapshotKey = subkey(dataKey, 'snapshot', header.snapshotSalt);
-  const image = openChunks(snapshotKey, file.snapshot, header.snapshotLength, header.chunkSize, fileContext(header));
+  const plaintext = openChunks(snapshotKey, file.snapshot, header.snapshotLength, header.chunkSize, fileContext(header));
   wipe(snapshotKey);
-  if (!image) return err(dubanError('ledger.damaged', { part: 'data' }));
+  if (!plaintext) return err(dubanError('ledger.damaged', { part: 'data' }));
+  // The very bytes sql.js will keep as its file, with the room they were read into (sealed-file.ts) to grow.
+  const image = roomyImage(plaintext);
   const journalKey = subkey(dataKey, 'journal', header.snapshotSalt);
   const journal = readJournal(journalKey, fileContext(header), file.journal, snapshotTag, nonceSchemeOf(header.formatVersion));
   wipe(journalKey);

@@ -3,12 +3,13 @@ import { err, ok, type Result } from '../../shared/result';
 import { sealedLength } from './chunks';
 import { disk } from './disk';
 import { closeQuietly, ioError } from './durable-fs';
+import { bytesWithRoom } from './file-room';
 import { headerBytesClaimed, PREAMBLE_BYTES, parseHeader, type ParsedHeader } from './header';
 
 /** A ledger file as read for opening: its header, then its sealed snapshot and its journal, each in a buffer of its own. */
 export interface SealedFile {
   readonly parsed: ParsedHeader;
-  /** Sized for the sealed snapshot alone: decrypting turns it into the database image in place (see openChunks). */
+  /** The sealed snapshot (room beyond it, file-room.ts): decrypting turns it into the database image in place (see openChunks). */
   readonly snapshot: Buffer;
   readonly journal: Buffer;
 }
@@ -70,7 +71,8 @@ export class LedgerFileReader {
     if (fd === null) throw new Error('the ledger file was read already');
     try {
       if (this.size < snapshotEnd) return err(cutShort('data'));
-      const snapshot = readAt(fd, snapshotEnd - length, length);
+      // Read into bytes with room beyond: decrypted in place, they become sql.js's file, which grows into it (file-room.ts).
+      const snapshot = readAt(fd, snapshotEnd - length, length, bytesWithRoom(snapshotEnd - length));
       const journal = snapshot && readAt(fd, this.size - snapshotEnd, snapshotEnd);
       return snapshot && journal ? ok({ parsed: this.parsed, snapshot, journal }) : err(cutShort('data'));
     } catch (error) {

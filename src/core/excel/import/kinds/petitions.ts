@@ -97,21 +97,13 @@ function accountabilityCounts(value: <T>(field: string) => T | undefined, curren
   };
 }
 
-function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, number>, seen: SeenKeys): RowPlan {
+/** The case a row describes: its cells, else what the ledger's case (if any) already says. */
+function caseInput(parsed: ParsedRow, ctx: PlanContext, keyed: ReturnType<typeof rowKey>, current: PetitionCase | undefined): PetitionInputValues {
   const v = parsed.values;
   const value = <T>(field: string): T | undefined => v.get(field) as T | undefined;
-  const issues: Issue[] = [...parsed.issues];
-  const keyed = rowKey(parsed, ctx.keying);
-  if (keyed.issue) issues.push(keyed.issue);
-  const receipt = keyed.key;
-  const duplicate = receipt ? seen.check(receipt, parsed.row, 'receiptNumber') : null;
-  if (duplicate) issues.push(duplicate);
-  const currentId = existing.get(receipt);
-  const current = currentId === undefined ? undefined : loadPetition(ctx.db, currentId);
   const unitName = value<string>('unit');
-  if (unitName) issues.push(...unitIssues('unit', [unitName], ctx.units));
-  const input: PetitionInputValues = {
-    receiptNumber: receipt,
+  return {
+    receiptNumber: keyed.key,
     batch: keyed.batch ?? value<number>('batch') ?? current?.batch ?? null,
     handedOverOn: value<IsoDate>('handedOverOn') ?? current?.handedOverOn ?? null,
     subject: value<string>('subject') ?? current?.subject ?? '',
@@ -130,6 +122,24 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
     // The round chosen for the workbook (督察来源), which the archive step moves its cases with; none chosen keeps a case's own.
     inspectionId: ctx.options.inspectionId ?? current?.inspectionId ?? null,
   };
+}
+
+/**
+ * A row's plan. Its closures are kept until the import is applied, 50,000 of them for a large one:
+ * they hold the case's values, not the row they were read from (caseInput reads it).
+ */
+function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, number>, seen: SeenKeys): RowPlan {
+  const issues: Issue[] = [...parsed.issues];
+  const keyed = rowKey(parsed, ctx.keying);
+  if (keyed.issue) issues.push(keyed.issue);
+  const receipt = keyed.key;
+  const duplicate = receipt ? seen.check(receipt, parsed.row, 'receiptNumber') : null;
+  if (duplicate) issues.push(duplicate);
+  const currentId = existing.get(receipt);
+  const current = currentId === undefined ? undefined : loadPetition(ctx.db, currentId);
+  const unitName = parsed.values.get('unit') as string | undefined;
+  if (unitName) issues.push(...unitIssues('unit', [unitName], ctx.units));
+  const input = caseInput(parsed, ctx, keyed, current);
   const valid = checkRules(petitionInput, input, issues, (field) => (field === 'unitId' ? 'unit' : field));
   issues.push(...valid.issues);
   const checked = valid.value;
