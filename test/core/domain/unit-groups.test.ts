@@ -143,8 +143,10 @@ describe('a letter to a group', () => {
     const { cities } = await cityTasks();
     const each = unwrap(ledger.dispatch.previewChase(request(Object.values(cities), false)));
     expect(each.map((p) => p.recipient)).toEqual(CITIES);
+    expect(each[0]!.warnings.map((w) => w.code)).not.toContain('recently_sent');
     unwrap(ledger.dispatch.chase(request(Object.values(cities), true)));
     const again = unwrap(ledger.dispatch.previewChase(request(Object.values(cities), true)));
-    expect(again[0]!.warnings.map((w) => w.code)).toEqual(['recently_sent']);
+    // Beside it, the template's sentences this test's ledger leaves out (no contact set): warnings of their own.
+    expect(again[0]!.warnings.map((w) => w.code).filter((code) => code !== 'sentence_left_out')).toEqual(['recently_sent']);
   });
 });
