@@ -75,6 +75,31 @@ describe('schema migrations', () => {
     unwrap(ledger.close());
   });
 
+  it('number the shipped 通报’s overdue tasks （一）（二） under 二、 where a template still holds the shipped lines', async () => {
+    const path = join(tempDir(), 'notice.duban');
+    const { store } = unwrap(await LedgerStore.create(path, { password: PASSWORD, kdf: KDF_FLOOR }));
+    unwrap(store.write((w) => migrate(w, 17)));
+    const shipped = '二、存在的问题\n{{#逾期任务}}\n（{{序号}}）{{整改任务}}。整改时限为{{整改时限}}。\n{{/逾期任务}}';
+    const reworded = '二、存在的问题\n{{#逾期任务}}\n（{{序号}}）{{整改任务}}，请抓紧。\n{{/逾期任务}}';
+    unwrap(
+      store.write((w) => {
+        const at = '2026-01-05T09:00:00.000+08:00';
+        for (const [name, source] of [
+          ['通报', shipped],
+          ['改过的通报', reworded],
+        ])
+          w.run("INSERT INTO document_templates (name, format, source, created_at, updated_at) VALUES (?, 'standard', ?, ?, ?)", [name!, source!, at, at]);
+        return ok(undefined);
+      }),
+    );
+    unwrap(store.close());
+    const ledger = unwrap(await Ledger.open(path, { password: PASSWORD }));
+    const source = (name: string) => ledger.context.db.get<{ source: string }>('SELECT source FROM document_templates WHERE name = ?', [name])?.source;
+    expect(source('通报')).toBe('二、存在的问题\n{{#逾期任务}}\n（{{中文序号}}）{{整改任务}}。整改时限为{{整改时限}}。\n{{/逾期任务}}');
+    expect(source('改过的通报')).toBe(reworded);
+    unwrap(ledger.close());
+  });
+
   it('upgrade a ledger opened read-only in memory only, leaving the file as it was', async () => {
     const path = await previousVersionLedger();
     const reader = unwrap(await Ledger.open(path, { password: PASSWORD }, { readOnly: true }));

@@ -16,6 +16,7 @@ import type { ComposedDocument, DocumentTemplate, DocumentType, LetterRecipient,
 import type { DocumentValues, MonthField, TaskValues } from './template/fields';
 import { fillTemplate, type LeftOut } from './template/expand';
 import { monthValues, namesMonthField, NO_MONTH_VALUES } from './template/month-values';
+import { chineseNumeral } from './template/numerals';
 import { parseTemplate, type Template } from './template/parse';
 
 /**
@@ -87,6 +88,7 @@ function taskValues(db: Reader, task: Task, index: number, asOf: IsoDate, late: 
   const { deadline } = task;
   return {
     index: String(index + 1),
+    chineseIndex: chineseNumeral(index + 1),
     taskNumber: task.number,
     problem: task.problem,
     goal: task.goal,

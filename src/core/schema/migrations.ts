@@ -18,6 +18,7 @@ import { V14_SEALED } from './v14-sealed';
 import { V15_PETITION_TALLY } from './v15-petition-tally';
 import { fillTaskNumberKeys, V16_TASKS } from './v16-tasks';
 import { V17_PETITION_SEARCH } from './v17-petition-search';
+import { V18_NOTICE_LEVELS } from './v18-notice-levels';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V15_PETITION_TALLY,
   V16_TASKS,
   V17_PETITION_SEARCH,
+  V18_NOTICE_LEVELS,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

@@ -4,10 +4,13 @@ import { fillTemplate, type TemplateData } from '../../../src/core/documents/tem
 import { parseTemplate } from '../../../src/core/documents/template/parse';
 import type { DocumentValues, TaskValues } from '../../../src/core/documents/template/fields';
 import { NO_MONTH_VALUES } from '../../../src/core/documents/template/month-values';
+import { chineseNumeral } from '../../../src/core/documents/template/numerals';
 import reminder from '../../../resources/templates/reminder.json';
 import notice from '../../../resources/templates/notice.json';
 import supervision from '../../../resources/templates/supervision.json';
 import chase from '../../../resources/templates/chase.json';
+import monthlyReport from '../../../resources/templates/monthly-report.json';
+import reportChase from '../../../resources/templates/report-chase.json';
 
 const documentValues: DocumentValues = {
   recipient: '自治区水利厅',
@@ -30,6 +33,7 @@ const documentValues: DocumentValues = {
 
 const task = (index: number, problem: string): TaskValues => ({
   index: String(index),
+  chineseIndex: chineseNumeral(index),
   taskNumber: `${index}`,
   problem,
   goal: '',
@@ -46,6 +50,8 @@ const data: TemplateData = {
   tasks: [task(1, '入河排污口排查整治 | 进展滞后'), task(2, '尾矿库隐患')],
   overdueTasks: [task(1, '入河排污口排查整治 | 进展滞后')],
 };
+
+const SHIPPED_TEMPLATES = [reminder, notice, supervision, chase, monthlyReport, reportChase];
 
 const parsed = (source: string) => {
   const result = parseTemplate(source);
@@ -68,6 +74,17 @@ describe('the template language', () => {
       { kind: 'paragraph', text: '（2）尾矿库隐患', level: 4 },
       { kind: 'paragraph', text: '请于2026年12月4日前反馈。', level: 0 },
     ]);
+  });
+
+  it('never skips a level under a heading in a shipped template: 一、 → （一） → 1. → （1） (GB/T 9704 §7.3.3)', () => {
+    for (const shipped of SHIPPED_TEMPLATES) {
+      let depth = 0;
+      for (const block of fillTemplate(parsed(shipped.lines.join('\n')), data).blocks) {
+        if (block.kind !== 'paragraph' || block.level === 0) continue;
+        if (depth > 0) expect(block.level, `${shipped.name}: ${block.text}`).toBeLessThanOrEqual(depth + 1);
+        depth = block.level;
+      }
+    }
   });
 
   it('leaves out a sentence naming a field that came out empty, and a line left with nothing', () => {
@@ -157,7 +174,7 @@ describe('the template language', () => {
   });
 
   it('parses the templates shipped in resources/', () => {
-    for (const shipped of [reminder, notice, supervision, chase]) expect(parseTemplate(shipped.lines.join('\n')).ok).toBe(true);
+    for (const shipped of SHIPPED_TEMPLATES) expect(parseTemplate(shipped.lines.join('\n')).ok).toBe(true);
   });
 });
 

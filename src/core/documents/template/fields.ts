@@ -66,6 +66,8 @@ export const LOOPS = {
 /** The fields of one task, inside a loop. */
 export const TASK_FIELDS = {
   index: ['序号', 'index'],
+  /** 一, 二, … : numbering a list as second-level headings, （一） under 一、 (GB/T 9704 §7.3.3). */
+  chineseIndex: ['中文序号', 'chineseIndex'],
   taskNumber: ['任务编号', 'taskNumber'],
   problem: ['整改任务', '问题', 'problem'],
   goal: ['整改目标', 'goal'],
