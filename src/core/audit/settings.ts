@@ -36,6 +36,7 @@ const SETTINGS: readonly SettingWords[] = [
       phone: 'text',
       copyTo: 'text',
       issuerMarkPt: 'number',
+      latinFace: { words: 'documents:office.latinFaces' },
       replyDays: 'number',
       reminderIntervalDays: 'number',
       chaseTemplateId: { ref: 'document_template' },

@@ -189,6 +189,7 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     copyTo: filled.parts.copyTo ?? '',
     sealed: sources.type.sealed,
     issuerMarkPt: office.issuerMarkPt,
+    latinFace: office.latinFace,
   };
   return ok({ document: composed, leftOut: filled.leftOut });
 }

@@ -8,7 +8,7 @@ import supervision from '../../../resources/templates/supervision.json' with { t
 import { localTimestamp } from '../../shared/dates';
 import type { Writer } from '../storage/database';
 import { readSetting, storeSetting } from '../settings';
-import type { BuiltinDocumentType, DocumentFormat, OfficeProfile } from './model';
+import type { BuiltinDocumentType, DocumentFormat, LatinFace, OfficeProfile } from './model';
 
 /**
  * The document types, templates and office details a new ledger starts with, from resources/templates/
@@ -36,7 +36,7 @@ export const SHIPPED_CHASE = chase as ShippedTemplate;
 /** The template a 催报 is written from: a reminder to a unit that has not reported a month's progress. */
 export const SHIPPED_REPORT_CHASE = reportChase as ShippedTemplate;
 
-export const DEFAULT_OFFICE: Omit<OfficeProfile, 'chaseTemplateId' | 'reportChaseTemplateId'> = office;
+export const DEFAULT_OFFICE: Omit<OfficeProfile, 'chaseTemplateId' | 'reportChaseTemplateId'> = { ...office, latinFace: office.latinFace as LatinFace };
 
 /** The key of the settings row that holds the office profile (JSON). */
 export const OFFICE_SETTING = 'documents.office';

@@ -68,6 +68,8 @@ export interface OfficeProfile {
   readonly copyTo: string;
   /** The standard format's issuer mark size in points, condensed or smaller when the name needs it (geometry.ts, ISSUER_MARK_PT). */
   readonly issuerMarkPt: number;
+  /** Digits and Latin letters: in each role's own Chinese face, or in Times New Roman (GB/T 9704 leaves it to the office). */
+  readonly latinFace: LatinFace;
   /** Days given for a reply when a document is issued, counted from its date. */
   readonly replyDays: number;
   /** A unit sent a letter about the same tasks this many days before is said to have had one recently. */
@@ -108,10 +110,17 @@ export interface ComposedDocument {
   readonly sealed?: boolean;
   /** The standard format's issuer mark size the office set when it was composed (ISSUER_MARK_PT.unset before it could). */
   readonly issuerMarkPt?: number;
+  /** The office's face for digits and Latin letters when it was composed (each role's own before it could choose). */
+  readonly latinFace?: LatinFace;
 }
 
 /** The size a document's issuer mark asks for in the standard format. */
 export const issuerMarkPtOf = (doc: ComposedDocument): number => doc.issuerMarkPt ?? ISSUER_MARK_PT.unset;
+
+export const LATIN_FACES = ['chinese', 'times'] as const;
+export type LatinFace = (typeof LATIN_FACES)[number];
+
+export const latinFaceOf = (doc: ComposedDocument): LatinFace => doc.latinFace ?? 'chinese';
 
 export interface DocumentRecord {
   readonly id: number;
@@ -323,6 +332,7 @@ export const officeProfileInput = z.object({
     .min(ISSUER_MARK_PT.min, { error: 'out_of_range' })
     .max(ISSUER_MARK_PT.max, { error: 'out_of_range' })
     .default(ISSUER_MARK_PT.default),
+  latinFace: choice(LATIN_FACES).default(shippedOffice.latinFace as LatinFace),
   replyDays: days.default(shippedOffice.replyDays),
   reminderIntervalDays: days.default(shippedOffice.reminderIntervalDays),
   chaseTemplateId: id.nullable().default(null),

@@ -2,14 +2,13 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ComposedDocument } from '../../../src/core/documents/model';
 import { renderDocx } from '../../../src/core/documents/render/docx';
-import { DOCX_LATIN } from '../../../src/core/documents/render/fonts';
 import { SIGNATURE } from '../../helpers/documents';
 
 /**
  * The fonts of the Word file as Word and WPS read them (GB/T 9704): 方正小标宋简体 for the mark and
  * the title, 黑体 and 楷体_GB2312 for the first two heading levels, 仿宋_GB2312 for the rest, each
- * the East-Asian face, with the Latin face for digits and letters set apart (the office's choice,
- * DOCX_LATIN) and the East-Asian hint; the body's defaults in the styles.
+ * the East-Asian face, with the Latin face for digits and letters set apart (the office's choice:
+ * each role's own, or Times New Roman) and the East-Asian hint; the body's defaults in the styles.
  */
 const notice: ComposedDocument = {
   format: 'standard',
@@ -27,8 +26,8 @@ const notice: ComposedDocument = {
   copyTo: '自治区纪委监委第五监督检查室',
 };
 
-async function parts(): Promise<{ document: string; styles: string }> {
-  const zip = await JSZip.loadAsync(await renderDocx(notice));
+async function parts(doc: ComposedDocument = notice): Promise<{ document: string; styles: string }> {
+  const zip = await JSZip.loadAsync(await renderDocx(doc));
   return { document: await zip.file('word/document.xml')!.async('string'), styles: await zip.file('word/styles.xml')!.async('string') };
 }
 
@@ -55,9 +54,22 @@ describe('the fonts of the .docx', () => {
     expect(face('1. 截至2026年')).toBe('仿宋_GB2312');
     for (const run of all) {
       expect(run.hint, run.text).toBe('eastAsia');
-      expect(run.ascii, run.text).toBe(DOCX_LATIN === 'chinese-face' ? run.eastAsia : DOCX_LATIN);
+      expect(run.ascii, run.text).toBe(run.eastAsia);
       expect(run.hAnsi, run.text).toBe(run.ascii);
     }
+  });
+
+  it('set digits and Latin letters in Times New Roman when the office chose it, the marks and page numbers still in their Chinese faces', async () => {
+    const { document, styles } = await parts({ ...notice, latinFace: 'times' });
+    const all = runs(document);
+    const run = (text: string) => all.find((r) => r.text.startsWith(text))!;
+    for (const text of ['关于全区', '一、总体情况', '（一）提高政治站位。', '1. 截至2026年', '某纪监驻环〔2026〕5号', '2026年12月5日']) {
+      expect(run(text).ascii, text).toBe('Times New Roman');
+      expect(run(text).hAnsi, text).toBe('Times New Roman');
+    }
+    expect(run('1. 截至2026年').eastAsia).toBe('仿宋_GB2312');
+    expect(run('中共某某').ascii).toBe('方正小标宋简体');
+    expect(/<w:docDefaults>.*?<w:rFonts [^>]*w:ascii="Times New Roman"/s.test(styles)).toBe(true);
   });
 
   it('set the body’s defaults in the styles: 仿宋_GB2312 3号', async () => {

@@ -297,4 +297,15 @@ describe('the document register', () => {
     expect(issue().content.issuerMarkPt).toBe(48);
     expect(unwrap(ledger.documents.get(before.id)).content.issuerMarkPt).toBe(42);
   });
+
+  it('sets digits and Latin letters as the office chose when a document is composed, one issued before keeping its own', async () => {
+    const { u, t } = await ledgerWithTasks();
+    const issue = () => unwrap(ledger.documents.issue(draft(u['自治区水利厅']!, [t.river.id], { docType: 'notice' })));
+    const before = issue();
+    expect(before.content.latinFace).toBe('chinese');
+    unwrap(ledger.documents.setOffice({ ...ledger.documents.office(), latinFace: 'times' }));
+    expect(issue().content.latinFace).toBe('times');
+    expect(unwrap(ledger.documents.get(before.id)).content.latinFace).toBe('chinese');
+    expect(failure(ledger.documents.setOffice({ ...ledger.documents.office(), latinFace: 'arial' as never })).code).toBe('validation');
+  });
 });

@@ -19,6 +19,7 @@ import {
   TYPE_AREA_MM,
 } from '../../../shared/documents/geometry';
 import { cssString } from './css-string';
+import type { LatinFace } from '../model';
 import { fontFaces, fontStack } from './fonts';
 
 /**
@@ -60,7 +61,7 @@ export function pageRules({ index, letter, issuer, issuerPt }: PageDecoration): 
   // The space from the type area's edge is an indent, not padding: an empty box (a letter's first page) then takes no width.
   const inset = pt((letter ? LETTER_OVERHANG_MM * PT_PER_MM : 0) + SMALL_PT);
   const number = (side: 'r' | 'l') =>
-    `content: counter(page, ${d}-num); font-family: ${fontStack('songti')}; font-size: ${pt(SMALL_PT)}; line-height: 1; vertical-align: top; color: #000; letter-spacing: 0;
+    `content: counter(page, ${d}-num); font-family: ${fontStack('songti', 'chinese')}; font-size: ${pt(SMALL_PT)}; line-height: 1; vertical-align: top; color: #000; letter-spacing: 0;
     padding-top: ${mm(PAGE_NUMBER_GAP_MM)}; text-indent: ${inset}; text-align: start; direction: ${side === 'r' ? 'rtl' : 'ltr'};`;
   const symbol = (page: number): string => (letter && page === 1 ? '' : `— ${page} —`);
   const rules = [
@@ -77,7 +78,7 @@ export function pageRules({ index, letter, issuer, issuerPt }: PageDecoration): 
       `@page ${d} {
   margin: ${mm(MARGIN_MM.top)} ${mm(MARGIN_MM.right - LETTER_OVERHANG_MM)} ${mm(MARGIN_MM.bottom)} ${mm(MARGIN_MM.left - LETTER_OVERHANG_MM)};
   @top-center { content: counter(page, ${d}-mark); vertical-align: top; padding-top: ${mm(LETTER_ISSUER_TOP_MM)}; white-space: nowrap; color: ${RED};
-    font-family: ${fontStack('xiaobiaosong')}; font-size: ${pt(issuerPt)}; line-height: 1; letter-spacing: 0; }
+    font-family: ${fontStack('xiaobiaosong', 'chinese')}; font-size: ${pt(issuerPt)}; line-height: 1; letter-spacing: 0; }
   @bottom-center { content: counter(page, ${d}-line); vertical-align: top; box-sizing: border-box; height: ${mm(LETTER_DOUBLE_LINE_MM.total)}; font-size: ${mm(LETTER_LINE_WIDTH_MM / spaces)}; line-height: 1;
     margin-top: ${mm(MARGIN_MM.bottom - LETTER_BOTTOM_LINE_MM - LETTER_DOUBLE_LINE_MM.total)}; border-top: ${mm(LETTER_DOUBLE_LINE_MM.thin)} solid ${RED}; border-bottom: ${mm(LETTER_DOUBLE_LINE_MM.thick)} solid ${RED}; }
 }`,
@@ -96,7 +97,7 @@ function headRules(): string {
   const line = `content: ""; position: absolute; left: -${overhang}; right: -${overhang}; background: ${RED};`;
   return `
 .head { position: relative; }
-.head__issuer { position: absolute; text-align: center; white-space: nowrap; color: ${RED}; font-family: ${fontStack('xiaobiaosong')};
+.head__issuer { position: absolute; text-align: center; white-space: nowrap; color: ${RED}; font-family: ${fontStack('xiaobiaosong', 'chinese')};
   line-height: 1; letter-spacing: 0; transform-origin: center top; }
 .head__number { position: absolute; left: 0; right: 0; text-align: center; white-space: nowrap; }
 .head__rule { position: absolute; left: 0; right: 0; border-top: 1.5pt solid ${RED}; }
@@ -119,22 +120,22 @@ const MM_PER_PX = 25.4 / 96;
 const colophonRule = (kind: keyof typeof COLOPHON_RULE_MM): string =>
   `.colophon__rule--${kind} { height: 1px; margin-bottom: calc(${mm(COLOPHON_RULE_MM[kind])} - 1px); background: #000; transform: scaleY(${(COLOPHON_RULE_MM[kind] / MM_PER_PX).toFixed(4)}); transform-origin: top; }`;
 
-function bodyRules(): string {
+function bodyRules(face: LatinFace): string {
   return `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; background: #fff; }
 .doc + .doc { break-before: page; }
 @media print { .doc--letter .doc__flow { margin: 0 ${mm(LETTER_OVERHANG_MM)}; } }
-.doc__flow { width: ${mm(TYPE_AREA_MM.width)}; font-family: ${fontStack('fangsong')}; font-size: ${pt(BODY_PT)}; line-height: ${pt(LINE_PITCH_PT)};
+.doc__flow { width: ${mm(TYPE_AREA_MM.width)}; font-family: ${fontStack('fangsong', face)}; font-size: ${pt(BODY_PT)}; line-height: ${pt(LINE_PITCH_PT)};
   letter-spacing: ${pt(LETTER_SPACING_PT)}; orphans: 2; widows: 2; font-kerning: none; overflow-wrap: anywhere; }
-.title { margin: 0; font-family: ${fontStack('xiaobiaosong')}; font-size: ${pt(TITLE_PT)}; line-height: ${pt(LINE_PITCH_PT)}; font-weight: normal;
+.title { margin: 0; font-family: ${fontStack('xiaobiaosong', face)}; font-size: ${pt(TITLE_PT)}; line-height: ${pt(LINE_PITCH_PT)}; font-weight: normal;
   text-align: center; letter-spacing: 0; break-after: avoid; }
 .addressee { margin: ${pt(LINE_PITCH_PT)} 0 0; }
 .p { margin: 0; text-indent: ${pt(2 * CHAR_PITCH_PT)}; text-align: justify; text-justify: inter-character; }
 .p--keep { break-after: avoid; }
 .p--whole { break-inside: avoid; }
-.p--1 > .heading { font-family: ${fontStack('heiti')}; }
-.p--2 > .heading { font-family: ${fontStack('kaiti')}; }
+.p--1 > .heading { font-family: ${fontStack('heiti', face)}; }
+.p--2 > .heading { font-family: ${fontStack('kaiti', face)}; }
 .form-number { margin: 0; text-align: right; }
 .signoff { white-space: nowrap; break-inside: avoid; break-before: avoid; }
 /* Sealed: the signature centred on the date whatever the digits' widths, as wide as it is over it. */
@@ -150,8 +151,8 @@ ${colophonRule('thick')}
 .colophon__printed { display: flex; justify-content: space-between; padding: 0 ${pt(SMALL_PT)}; white-space: nowrap; }
 .table { width: 100%; border-collapse: collapse; margin: ${pt(LINE_PITCH_PT / 2)} 0; font-size: ${pt(SMALL_PT)}; line-height: 1.6; letter-spacing: 0; }
 .table th, .table td { border: 0.75pt solid #000; padding: 4pt 6pt; vertical-align: middle; text-align: left; }
-.table th { font-family: ${fontStack('heiti')}; font-weight: normal; text-align: center; }
-.table--form td:first-child { font-family: ${fontStack('heiti')}; text-align: center; }
+.table th { font-family: ${fontStack('heiti', face)}; font-weight: normal; text-align: center; }
+.table--form td:first-child { font-family: ${fontStack('heiti', face)}; text-align: center; }
 .table thead { display: table-header-group; }
 .table tr { break-inside: avoid; }`;
 }
@@ -174,4 +175,6 @@ function screenRules(): string {
 const pageBox = (): string =>
   `@page { size: ${mm(PAGE_MM.width)} ${mm(PAGE_MM.height)}; margin: ${mm(MARGIN_MM.top)} ${mm(MARGIN_MM.right)} ${mm(MARGIN_MM.bottom)} ${mm(MARGIN_MM.left)}; }`;
 
-export const documentCss = (perDocument: string): string => [fontFaces(), pageBox(), bodyRules(), headRules(), screenRules(), perDocument].join('\n');
+/** The documents' stylesheet; `face`: digits and Latin letters in the text as the office set them (LatinFace). */
+export const documentCss = (perDocument: string, face: LatinFace): string =>
+  [fontFaces(), pageBox(), bodyRules(face), headRules(), screenRules(), perDocument].join('\n');

@@ -1,6 +1,6 @@
 import { BorderStyle, HeightRule, Paragraph, Tab, Table, TableCell, TableRow, TabStopType, TextRun, WidthType } from 'docx';
 import { COLOPHON_LINE_PT, PT_PER_MM, SMALL_PT, TYPE_AREA_MM } from '../../../shared/documents/geometry';
-import type { ComposedDocument } from '../model';
+import { type ComposedDocument, latinFaceOf } from '../model';
 import type { TextEnd } from './docx-flow';
 import { EXACT_STYLE } from './docx-styles';
 import { exactParagraph, ptTwips, run, twips } from './docx-text';
@@ -60,7 +60,7 @@ function rows(doc: ComposedDocument): Row[] {
         style: EXACT_STYLE,
         indent: { left: ptTwips(4 * SMALL_PT), right: ptTwips(SMALL_PT), hanging: ptTwips(3 * SMALL_PT) },
         spacing: { line: ptTwips(COLOPHON_LINE_PT), lineRule: 'exact' },
-        children: [run(text, 'fangsong', SMALL_PT)],
+        children: [run(text, 'fangsong', SMALL_PT, latinFaceOf(doc))],
       }),
       copyToLines(text),
       standard ? THICK_RULE : NO_RULE,
@@ -73,7 +73,11 @@ function rows(doc: ComposedDocument): Row[] {
       indent: { left: ptTwips(SMALL_PT), right: ptTwips(SMALL_PT) },
       spacing: { line: ptTwips(COLOPHON_LINE_PT), lineRule: 'exact' },
       tabStops: [{ type: TabStopType.RIGHT, position: twips(TYPE_AREA_MM.width) - ptTwips(SMALL_PT) }],
-      children: [run(doc.signature, 'fangsong', SMALL_PT), new TextRun({ children: [new Tab()] }), run(`${documentDate(doc)}印发`, 'fangsong', SMALL_PT)],
+      children: [
+        run(doc.signature, 'fangsong', SMALL_PT, latinFaceOf(doc)),
+        new TextRun({ children: [new Tab()] }),
+        run(`${documentDate(doc)}印发`, 'fangsong', SMALL_PT, latinFaceOf(doc)),
+      ],
     }),
     1,
     copyTo ? THIN_RULE : THICK_RULE,

@@ -14,7 +14,7 @@ import {
   TYPE_AREA_MM,
   BODY_PT,
 } from '../../../shared/documents/geometry';
-import { type ComposedDocument, issuerMarkPtOf } from '../model';
+import { type ComposedDocument, issuerMarkPtOf, latinFaceOf } from '../model';
 import { DOCX_RED, exactParagraph, ptTwips, run, twips } from './docx-text';
 import { docxFonts } from './fonts';
 
@@ -41,11 +41,11 @@ export function standardHeadParagraphs(doc: ComposedDocument): Paragraph[] {
   return [
     exactParagraph(head.issuerTop, mark.pt, {
       alignment: AlignmentType.CENTER,
-      children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: DOCX_RED, scale: Math.floor(mark.scaleX * 100) })],
+      children: [run(doc.issuer, 'xiaobiaosong', mark.pt, 'chinese', { color: DOCX_RED, scale: Math.floor(mark.scaleX * 100) })],
     }),
     exactParagraph(head.numberTop - head.issuerTop - mark.pt, DOCX_LINE_PITCH_PT, {
       alignment: AlignmentType.CENTER,
-      children: [run(doc.number, 'fangsong', BODY_PT)],
+      children: [run(doc.number, 'fangsong', BODY_PT, latinFaceOf(doc))],
     }),
     exactParagraph(head.ruleTop - numberBottom, head.lines * DOCX_LINE_PITCH_PT - head.ruleTop - RED_RULE_PT, {
       border: { top: { style: BorderStyle.SINGLE, size: RED_RULE_PT * 8, color: DOCX_RED, space: 0 } },
@@ -63,7 +63,7 @@ export function letterHeadParagraphs(doc: ComposedDocument): Paragraph[] {
       border: { top: { style: BorderStyle.THIN_THICK_SMALL_GAP, size: 18, color: DOCX_RED, space: 0 } },
       children: [],
     }),
-    exactParagraph(0, DOCX_LINE_PITCH_PT, { alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT)] }),
+    exactParagraph(0, DOCX_LINE_PITCH_PT, { alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT, latinFaceOf(doc))] }),
     exactParagraph(0, (head.lines - head.numberTop / DOCX_LINE_PITCH_PT - 1) * DOCX_LINE_PITCH_PT),
   ];
 }
@@ -79,7 +79,7 @@ export const pageNumber = (side: 'left' | 'right'): Footer =>
         alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'right' ? { right: ptTwips(SMALL_PT) } : { left: ptTwips(SMALL_PT) },
         spacing: { line: ptTwips(SMALL_PT), lineRule: 'exact', after: twips(MARGIN_MM.bottom - PAGE_NUMBER_GAP_MM - FOOTER_MM) - ptTwips(SMALL_PT) },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: docxFonts('songti'), size: SMALL_PT * 2 })],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: docxFonts('songti', 'chinese'), size: SMALL_PT * 2 })],
       }),
     ],
   });
@@ -92,7 +92,9 @@ export function letterFirstPage(doc: ComposedDocument): { header: Header; footer
   const mark = letterMark(doc);
   return {
     header: new Header({
-      children: [exactParagraph(0, mark.pt, { alignment: AlignmentType.CENTER, children: [run(doc.issuer, 'xiaobiaosong', mark.pt, { color: DOCX_RED })] })],
+      children: [
+        exactParagraph(0, mark.pt, { alignment: AlignmentType.CENTER, children: [run(doc.issuer, 'xiaobiaosong', mark.pt, 'chinese', { color: DOCX_RED })] }),
+      ],
     }),
     footer: new Footer({
       children: [

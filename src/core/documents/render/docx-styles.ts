@@ -1,5 +1,6 @@
 import { BODY_PT } from '../../../shared/documents/geometry';
 import { docxFonts } from './fonts';
+import type { LatinFace } from '../model';
 
 /**
  * The Word file's styles, written out because the `docx` library cannot say two of them: the body's
@@ -11,14 +12,14 @@ import { docxFonts } from './fonts';
  */
 export const EXACT_STYLE = 'DubanExact';
 
-const rFonts = (): string => {
-  const fonts = docxFonts('fangsong');
+const rFonts = (face: LatinFace): string => {
+  const fonts = docxFonts('fangsong', face);
   return `<w:rFonts w:ascii="${fonts.ascii}" w:hAnsi="${fonts.hAnsi}" w:eastAsia="${fonts.eastAsia}" w:cs="${fonts.cs}" w:hint="${fonts.hint}"/>`;
 };
 
-export function stylesXml(): string {
+export function stylesXml(face: LatinFace): string {
   const size = BODY_PT * 2;
-  const run = `<w:rPr>${rFonts()}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>`;
+  const run = `<w:rPr>${rFonts(face)}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>`;
   const paragraph = '<w:pPr><w:widowControl w:val="0"/></w:pPr>';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">

@@ -1,6 +1,7 @@
 import { AlignmentType, LineRuleType, Paragraph, TextRun, type IParagraphOptions } from 'docx';
 import { BODY_PT, DOCX_CHARACTER_SPACING_TWIPS, PT_PER_MM, RED } from '../../../shared/documents/geometry';
 import { EXACT_STYLE } from './docx-styles';
+import type { LatinFace } from '../model';
 import { docxFonts, type FontName } from './fonts';
 
 /** The pieces every part of the Word file is made of: lengths in twips, runs in the standard's faces, blank and exact lines. */
@@ -14,17 +15,17 @@ export interface RunExtras {
   readonly break?: number;
 }
 
-/** Body text (3号) is set 28 characters to the line by its spacing (DOCX_CHARACTER_SPACING_TWIPS). */
-export const run = (text: string, font: FontName, pt: number, extra: RunExtras = {}): TextRun =>
+/** Body text (3号) is set 28 characters to the line by its spacing (DOCX_CHARACTER_SPACING_TWIPS); `face`: its digits and Latin letters (LatinFace). */
+export const run = (text: string, font: FontName, pt: number, face: LatinFace, extra: RunExtras = {}): TextRun =>
   new TextRun({
     text,
-    font: docxFonts(font),
+    font: docxFonts(font, face),
     size: pt * 2,
     ...(pt === BODY_PT ? { characterSpacing: DOCX_CHARACTER_SPACING_TWIPS } : {}),
     ...extra,
   });
 
-export const blank = (keepNext = false): Paragraph => new Paragraph({ keepNext, children: [run('', 'fangsong', BODY_PT)] });
+export const blank = (keepNext = false): Paragraph => new Paragraph({ keepNext, children: [run('', 'fangsong', BODY_PT, 'chinese')] });
 
 /**
  * A paragraph exactly `heightPt` high after `beforePt` of space, off the line grid (an exact line

@@ -30,7 +30,7 @@ import {
   letterHead,
   standardHead,
 } from '../../../shared/documents/geometry';
-import type { ComposedDocument, DocumentBlock } from '../model';
+import { type ComposedDocument, type DocumentBlock, type LatinFace, latinFaceOf } from '../model';
 import { closing } from './docx-colophon';
 import { textEnd } from './docx-flow';
 import { FOOTER_MM, letterFirstPage, letterHeadParagraphs, letterMark, noPageNumber, pageNumber, standardHeadParagraphs, standardMark } from './docx-head';
@@ -45,7 +45,7 @@ import { addresseeLine, documentDate, signoffGapLines, signoffPlacement } from '
  * puts it, "— N —" page numbers (odd pages right, even left; a letter's first page has none), and
  * the 版记 in the flow at the foot of its page (docx-colophon.ts).
  */
-function bodyParagraph(text: string, level: number, keepNext: boolean): Paragraph {
+function bodyParagraph(text: string, level: number, keepNext: boolean, face: LatinFace): Paragraph {
   const { heading, rest } = headingOf(text, level);
   const font = HEADING_FONTS[level];
   return new Paragraph({
@@ -54,14 +54,14 @@ function bodyParagraph(text: string, level: number, keepNext: boolean): Paragrap
     keepNext: keepNext || Boolean(heading && !rest),
     keepLines: keepNext,
     indent: { firstLine: ptTwips(2 * CHAR_PITCH_PT) },
-    children: [...(font && heading ? [run(heading, font, BODY_PT)] : []), ...(rest ? [run(rest, 'fangsong', BODY_PT)] : [])],
+    children: [...(font && heading ? [run(heading, font, BODY_PT, face)] : []), ...(rest ? [run(rest, 'fangsong', BODY_PT, face)] : [])],
   });
 }
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
 /** A table of the text; its header row is repeated on every page it runs onto. */
-function table(block: DocumentBlock & { kind: 'table' }, keepNext: boolean): Table {
+function table(block: DocumentBlock & { kind: 'table' }, keepNext: boolean, face: LatinFace): Table {
   const total = block.widths.reduce((a, b) => a + b, 0) || 1;
   const width = twips(TYPE_AREA_MM.width);
   const columnWidths = block.widths.map((w) => Math.round((width * w) / total));
@@ -74,7 +74,7 @@ function table(block: DocumentBlock & { kind: 'table' }, keepNext: boolean): Tab
         (line) =>
           new Paragraph({
             alignment: header || (block.header === null && index === 0) ? AlignmentType.CENTER : AlignmentType.LEFT,
-            children: [run(line, header || (block.header === null && index === 0) ? 'heiti' : 'fangsong', SMALL_PT)],
+            children: [run(line, header || (block.header === null && index === 0) ? 'heiti' : 'fangsong', SMALL_PT, face)],
           }),
       ),
     });
@@ -94,10 +94,11 @@ function table(block: DocumentBlock & { kind: 'table' }, keepNext: boolean): Tab
  * line parts them.
  */
 function blocks(doc: ComposedDocument, keepLastWithNext: boolean): (Paragraph | Table)[] {
+  const face = latinFaceOf(doc);
   return doc.blocks.flatMap((block, i) => {
     const keepNext = keepLastWithNext && i === doc.blocks.length - 1;
-    if (block.kind !== 'table') return [bodyParagraph(block.text, block.level, keepNext)];
-    return doc.blocks[i - 1]?.kind === 'table' ? [blank(), table(block, keepNext)] : [table(block, keepNext)];
+    if (block.kind !== 'table') return [bodyParagraph(block.text, block.level, keepNext, face)];
+    return doc.blocks[i - 1]?.kind === 'table' ? [blank(), table(block, keepNext, face)] : [table(block, keepNext, face)];
   });
 }
 
@@ -111,8 +112,17 @@ function signoff(doc: ComposedDocument): Paragraph[] {
   const indent = (chars: number) => ({ right: ptTwips(chars * CHAR_PITCH_PT) });
   return [
     ...Array.from({ length: signoffGapLines(doc) }, () => blank(true)),
-    new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: indent(place.nameRight), children: [run(doc.signature, 'fangsong', BODY_PT)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: indent(place.dateRight), children: [run(documentDate(doc), 'fangsong', BODY_PT)] }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      keepNext: true,
+      indent: indent(place.nameRight),
+      children: [run(doc.signature, 'fangsong', BODY_PT, latinFaceOf(doc))],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: indent(place.dateRight),
+      children: [run(documentDate(doc), 'fangsong', BODY_PT, latinFaceOf(doc))],
+    }),
   ];
 }
 
@@ -121,17 +131,23 @@ const title = (doc: ComposedDocument): Paragraph =>
   exactParagraph(0, DOCX_LINE_PITCH_PT, {
     alignment: AlignmentType.CENTER,
     keepNext: true,
-    children: titleLines(doc.title).map((line, index) => run(line, 'xiaobiaosong', TITLE_PT, index > 0 ? { break: 1 } : {})),
+    children: titleLines(doc.title).map((line, index) => run(line, 'xiaobiaosong', TITLE_PT, latinFaceOf(doc), index > 0 ? { break: 1 } : {})),
   });
 
 /** The head, the title, the number or addressee; and how many grid lines the head takes. */
 function opening(doc: ComposedDocument): { paragraphs: (Paragraph | Table)[]; headLines: number } {
   if (doc.format === 'form')
-    return { paragraphs: [title(doc), new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT)] })], headLines: 0 };
+    return {
+      paragraphs: [title(doc), new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, 'fangsong', BODY_PT, latinFaceOf(doc))] })],
+      headLines: 0,
+    };
   const letter = doc.format === 'letter';
   const head = letter ? letterHeadParagraphs(doc) : standardHeadParagraphs(doc);
   const headLines = letter ? letterHead(letterMark(doc).pt, DOCX_LINE_PITCH_PT).lines : standardHead(standardMark(doc).pt, DOCX_LINE_PITCH_PT).lines;
-  return { paragraphs: [...head, title(doc), blank(), new Paragraph({ children: [run(addresseeLine(doc.addressee), 'fangsong', BODY_PT)] })], headLines };
+  return {
+    paragraphs: [...head, title(doc), blank(), new Paragraph({ children: [run(addresseeLine(doc.addressee), 'fangsong', BODY_PT, latinFaceOf(doc))] })],
+    headLines,
+  };
 }
 
 export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
@@ -167,7 +183,7 @@ export async function renderDocx(doc: ComposedDocument): Promise<Uint8Array> {
     creator: doc.signature,
     title: doc.title,
     evenAndOddHeaderAndFooters: true,
-    externalStyles: stylesXml(),
+    externalStyles: stylesXml(latinFaceOf(doc)),
     sections: [text, ...colophonPage],
   });
   return new Uint8Array(await Packer.toBuffer(document));

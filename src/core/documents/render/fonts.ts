@@ -1,3 +1,4 @@
+import type { LatinFace } from '../model';
 import { cssString } from './css-string';
 
 /**
@@ -69,30 +70,29 @@ export const FONTS = {
 
 export type FontName = keyof typeof FONTS;
 
+/** Digits and Latin letters when the office sets them in Times New Roman (LatinFace 'times'): only those characters. */
+const TIMES = { family: 'Duban Latin', docx: 'Times New Roman', local: ['Times New Roman', 'TimesNewRomanPSMT', 'Liberation Serif', 'Tinos'] } as const;
+
 export const fontFaces = (): string =>
-  Object.values(FONTS)
-    .map((role) => `@font-face { font-family: ${cssString(role.family)}; src: ${role.local.map((name) => `local(${cssString(name)})`).join(', ')}; }`)
+  [...Object.values(FONTS).map((role) => ({ ...role, range: '' })), { ...TIMES, range: ' unicode-range: U+0020-007E, U+00A0-00FF;' }]
+    .map(
+      (role) => `@font-face { font-family: ${cssString(role.family)}; src: ${role.local.map((name) => `local(${cssString(name)})`).join(', ')};${role.range} }`,
+    )
     .join('\n');
 
 /** The role's face, then the first names themselves (should local() find nothing), then the generic family. */
-export const fontStack = (name: FontName): string => {
+export const fontStack = (name: FontName, face: LatinFace): string => {
   const role: FontRole = FONTS[name];
-  const names = [role.family, ...role.local.slice(0, 3)].map(cssString);
+  const names = [...(face === 'times' ? [TIMES.family] : []), role.family, ...role.local.slice(0, 3)].map(cssString);
   return [...names, role.generic].join(', ');
 };
 
 /**
- * Digits and Latin letters in the Word file: in each role's own Chinese face, as the PDF sets them,
- * or in Times New Roman, as many offices choose. There is no office setting for it yet; this is it.
- */
-export const DOCX_LATIN: 'chinese-face' | 'Times New Roman' = 'chinese-face';
-
-/**
  * A role's fonts as Word and WPS read them: the East-Asian face by the name the standard gives, the
- * Latin face (`ascii`, `hAnsi`) set apart, and the hint that punctuation shared by both scripts
- * (— “ ” ·) is East-Asian.
+ * Latin face (`ascii`, `hAnsi`) apart — the role's own or Times New Roman, as the office set it
+ * (LatinFace) — and the hint that punctuation shared by both scripts (— “ ” ·) is East-Asian.
  */
-export const docxFonts = (name: FontName) => {
-  const latin = DOCX_LATIN === 'chinese-face' ? FONTS[name].docx : DOCX_LATIN;
+export const docxFonts = (name: FontName, face: LatinFace) => {
+  const latin = face === 'times' ? TIMES.docx : FONTS[name].docx;
   return { eastAsia: FONTS[name].docx, ascii: latin, hAnsi: latin, cs: latin, hint: 'eastAsia' } as const;
 };

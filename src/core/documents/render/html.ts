@@ -2,7 +2,7 @@ import { headingOf } from './headings';
 import { plainTitle, titleLines } from './title-lines';
 import { CHAR_PITCH_PT, issuerMarkSize, letterHead, LINE_PITCH_PT, standardHead } from '../../../shared/documents/geometry';
 import { formatDate } from '../../../shared/i18n/format';
-import { type ComposedDocument, type DocumentBlock, issuerMarkPtOf } from '../model';
+import { type ComposedDocument, type DocumentBlock, issuerMarkPtOf, latinFaceOf } from '../model';
 import { documentCss, pageRules } from './css';
 
 /**
@@ -176,7 +176,8 @@ export interface HtmlOptions {
 export function renderHtml(docs: readonly ComposedDocument[], options: HtmlOptions = {}): string {
   const rendered = docs.map(renderOne);
   const title = options.title ?? plainTitle(docs[0]?.title ?? '');
-  const css = documentCss(rendered.map((r) => r.css).join('\n'));
+  // Documents printed together are one office's: its choice of face for digits is the first document's.
+  const css = documentCss(rendered.map((r) => r.css).join('\n'), docs[0] ? latinFaceOf(docs[0]) : 'chinese');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { type OfficeProfile, officeProfileInput } from '../../../contract/documents';
+import { LATIN_FACES, type OfficeProfile, officeProfileInput } from '../../../contract/documents';
 import { useContractMutation } from '../../api/useContract';
 import { FormActions } from '../../components/FormActions';
-import { NumberInput, TextInput } from '../../components/inputs';
+import { NumberInput, SelectInput, TextInput } from '../../components/inputs';
 import { useToast } from '../../components/Toasts';
 import { useForm } from '../../forms/useForm';
 import { ISSUER_MARK_MIN_SCALE, ISSUER_MARK_PT, issuerMarkSize } from '../../../shared/documents/geometry';
@@ -43,6 +43,13 @@ export function OfficeCard({ office }: { office: OfficeProfile }) {
         <TextInput form={form} name="phone" label={t('office.phone')} />
         <TextInput form={form} name="copyTo" label={t('office.copyTo')} hint={t('office.copyToHint')} wide />
         <NumberInput form={form} name="issuerMarkPt" label={t('office.issuerMarkPt')} hint={issuerMarkHint(form.values)} min={ISSUER_MARK_PT.min} />
+        <SelectInput
+          form={form}
+          name="latinFace"
+          label={t('office.latinFace')}
+          hint={t('office.latinFaceHint')}
+          options={LATIN_FACES.map((face) => ({ value: face, label: t(`office.latinFaces.${face}`) }))}
+        />
         <NumberInput form={form} name="replyDays" label={t('office.replyDays')} min={1} />
         <NumberInput form={form} name="reminderIntervalDays" label={t('office.reminderIntervalDays')} hint={t('office.reminderIntervalHint')} min={1} />
         <FormActions form={form} wide />
