@@ -12,17 +12,22 @@ const go = (page: Page, path: string) => page.goto(`${new URL(page.url()).origin
 /** Bytes as the contract's wire carries them (wire.ts). */
 const bytes = (text: string) => ({ $bytes: Buffer.from(text).toString('base64') });
 
-test('a closed task’s evidence is sealed until the close-out is reopened, with a reason', async ({ app, workDir }) => {
-  const { page } = app;
-  await createLedger(page, workDir);
+/** A task of a new unit, in the given state. */
+async function newTask(page: Page, status: 'in_progress' | 'completed'): Promise<{ id: number }> {
   const unit = await call<{ id: number }>(page, 'units.create', { name: '自治区生态环境厅', kind: 'supervised' });
-  const task = await call<{ id: number }>(page, 'tasks.create', {
+  return call<{ id: number }>(page, 'tasks.create', {
     number: '3',
     problem: '部分城镇污水处理厂超标排放',
     deadline: { kind: 'date', date: '2024-06-30' },
     leadUnitIds: [unit.id],
-    status: 'completed',
+    status,
   });
+}
+
+test('a closed task’s evidence is sealed until the close-out is reopened, with a reason', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  const task = await newTask(page, 'completed');
   const request = await call<{ id: number }>(page, 'closeOuts.request', { taskId: task.id, requestedOn: '2024-07-01' });
   await call(page, 'closeOuts.check', request.id, { on: '2024-07-02' });
   await call(page, 'evidence.add', { ownerKind: 'task', ownerId: task.id, fileName: '验收报告.pdf', mediaType: 'application/pdf', bytes: bytes('%PDF-1.4') });
@@ -75,13 +80,7 @@ test('in the desktop app a piece of evidence is saved through the system’s sav
   });
   await page.reload();
   await createLedger(page, workDir);
-  const unit = await call<{ id: number }>(page, 'units.create', { name: '自治区生态环境厅', kind: 'supervised' });
-  const task = await call<{ id: number }>(page, 'tasks.create', {
-    number: '3',
-    problem: '部分城镇污水处理厂超标排放',
-    deadline: { kind: 'date', date: '2024-06-30' },
-    leadUnitIds: [unit.id],
-  });
+  const task = await newTask(page, 'in_progress');
   await call(page, 'evidence.add', { ownerKind: 'task', ownerId: task.id, fileName: '验收报告.pdf', mediaType: 'application/pdf', bytes: bytes('%PDF-1.4') });
 
   await go(page, `/tasks/${task.id}`);
