@@ -40,13 +40,26 @@ export function pdfLines(path: string): TextLine[][] {
     );
 }
 
-/** Lines of text that share a baseline (pdftotext may cut one visual line in pieces) as one row each. */
+/**
+ * Lines of text that share a baseline (pdftotext may cut one visual line in pieces) as one row each.
+ * Pieces in another face (a 楷体 heading before 仿宋 text) have boxes of their own height, their middles
+ * millimetres apart on the same baseline: far less than the 10 mm between lines.
+ */
 export function rows(lines: readonly TextLine[]): TextLine[][] {
   const grouped: TextLine[][] = [];
   for (const line of lines) {
     const last = grouped[grouped.length - 1];
-    if (last && Math.abs(last[0]!.y - line.y) < 1.5) last.push(line);
+    if (last && Math.abs(last[0]!.y - line.y) < 3) last.push(line);
     else grouped.push([line]);
   }
   return grouped;
 }
+
+/**
+ * A row's longest piece: where the row stands is its middle. pdftotext boxes each face by its own
+ * height (Noto Serif CJK standing in for 仿宋 boxes 2.6 em, AR PL UKai for 楷体 1 em), so the middles of
+ * two rows are a line apart only when their pieces are of one face: compare rows of the same `boxHeight`.
+ */
+const longest = (row: readonly TextLine[]): TextLine => row.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+export const rowY = (row: readonly TextLine[]): number => longest(row).y;
+export const boxHeight = (row: readonly TextLine[]): number => longest(row).yMax - longest(row).yMin;

@@ -136,6 +136,8 @@ body { margin: 0; color: #000; background: #fff; }
 .p--whole { break-inside: avoid; }
 .p--1 > .heading { font-family: ${fontStack('heiti', face)}; }
 .p--2 > .heading { font-family: ${fontStack('kaiti', face)}; }
+/* A heading's face sits its glyphs higher or lower on the baseline than 仿宋: a box of its own would make its line taller than the grid's. */
+.heading { line-height: 0; }
 .form-number { margin: 0; text-align: right; }
 .signoff { white-space: nowrap; break-inside: avoid; break-before: avoid; }
 /* Sealed: the signature centred on the date whatever the digits' widths, as wide as it is over it. */
