@@ -211,10 +211,6 @@ function bitDistance(a: Buffer, b: Buffer): number {
 }
 
 /**
- * Reads and checks a header without any key: the checksum tells damage apart from a wrong password,
- * and KDF parameters below the floor are refused before any key is derived from them.
- */
-/**
  * How many bytes from the start of a file its header takes, as the preamble claims; only the
  * preamble's when the claim cannot be right (`parseHeader` then says what is wrong), so that a
  * damaged length never makes a reader allocate or read more.
@@ -225,6 +221,10 @@ export function headerBytesClaimed(preamble: Buffer, fileLength: number): number
   return length > PREAMBLE_BYTES && length <= Math.min(fileLength, MAX_HEADER_BYTES) ? length : PREAMBLE_BYTES;
 }
 
+/**
+ * Reads and checks a header without any key: the checksum tells damage apart from a wrong password,
+ * and KDF parameters below the floor are refused before any key is derived from them.
+ */
 export function parseHeader(file: Buffer): Result<ParsedHeader> {
   if (file.length < MAGIC.length) return err(dubanError('ledger.not_a_ledger'));
   const magic = file.subarray(0, MAGIC.length);

@@ -563,11 +563,7 @@ export class LedgerStore {
     return getBlob(this.path, this.blobKey(), blobId);
   }
 
-  /** Whose secret `unlock` is, checked against the file as it is on disk. */
-  private checkSecret(unlock: Unlock): Promise<Result<Opener>> {
-    return LedgerStore.openerOf(this.path, unlock);
-  }
-
+  /** Whose secret `unlock` is, checked against the file at `path` as it is on disk. */
   private static async openerOf(path: string, unlock: Unlock): Promise<Result<Opener>> {
     const opened = LedgerFileReader.open(path);
     if (!opened.ok) return opened;
@@ -580,12 +576,12 @@ export class LedgerStore {
 
   /** Whether `unlock` opens the file as it is on disk (a slot of anyone's). */
   async opens(unlock: Unlock): Promise<boolean> {
-    return (await this.checkSecret(unlock)).ok;
+    return (await LedgerStore.openerOf(this.path, unlock)).ok;
   }
 
   /** The administrator's password (or the recovery key), checked: the secret every change of slots asks for. */
   async checkAdministrator(unlock: Unlock): Promise<Result<void>> {
-    const checked = await this.checkSecret(unlock);
+    const checked = await LedgerStore.openerOf(this.path, unlock);
     if (!checked.ok) return checked;
     return checked.value.kind === 'person' ? err(dubanError('people.admin_only')) : ok(undefined);
   }
@@ -600,7 +596,7 @@ export class LedgerStore {
   async changePassword(current: Unlock, newPassword: string, kdf?: KdfParams): Promise<Result<KeyChange>> {
     const passwordOk = await checkNewPassword(newPassword);
     if (!passwordOk.ok) return passwordOk;
-    const checked = await this.checkSecret(current);
+    const checked = await LedgerStore.openerOf(this.path, current);
     if (!checked.ok) return checked;
     // Unlocking tries the slots in turn: a password that already opens one would sign its owner in as someone else.
     if (await this.opens({ password: newPassword })) return invalid('next', 'password_in_use');
