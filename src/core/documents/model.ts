@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import shippedOffice from '../../../resources/templates/office.json' with { type: 'json' };
 import { addDays, type IsoDate, type Period } from '../../shared/dates';
-import { ISSUER_MARK_PT } from '../../shared/documents/geometry';
+import { ISSUER_MARK_PT, issuerMarkSize } from '../../shared/documents/geometry';
 import type { FieldError, FieldErrorCode } from '../../shared/errors';
 import { choice, id, isoDate, optionalDate, optionalText, requiredText, text } from '../../shared/validation';
 
@@ -116,6 +116,13 @@ export interface ComposedDocument {
 
 /** The size a document's issuer mark asks for in the standard format. */
 export const issuerMarkPtOf = (doc: ComposedDocument): number => doc.issuerMarkPt ?? ISSUER_MARK_PT.unset;
+
+/**
+ * The issuer mark as the PDF and the Word file size it: up to the office's size, condensed to fit before
+ * it gets smaller; a letter's, in its first page's header where it cannot be condensed, up to 30 pt.
+ */
+export const issuerMarkOf = (doc: ComposedDocument) =>
+  doc.format === 'letter' ? issuerMarkSize(doc.issuer, 30, false) : issuerMarkSize(doc.issuer, issuerMarkPtOf(doc), true);
 
 export const LATIN_FACES = ['chinese', 'times'] as const;
 export type LatinFace = (typeof LATIN_FACES)[number];

@@ -1,7 +1,6 @@
 import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import {
   DOCX_LINE_PITCH_PT,
-  issuerMarkSize,
   LETTER_BOTTOM_LINE_MM,
   LETTER_DOUBLE_LINE_MM,
   LETTER_LINE_WIDTH_MM,
@@ -14,7 +13,7 @@ import {
   TYPE_AREA_MM,
   BODY_PT,
 } from '../../../shared/documents/geometry';
-import { type ComposedDocument, issuerMarkPtOf, latinFaceOf } from '../model';
+import { type ComposedDocument, issuerMarkOf, latinFaceOf } from '../model';
 import { DOCX_RED, exactParagraph, ptTwips, run, twips } from './docx-text';
 import { docxFonts } from './fonts';
 
@@ -28,14 +27,9 @@ const DOUBLE_LINE_PT = LETTER_DOUBLE_LINE_MM.total * PT_PER_MM;
 const OVERHANG_TWIPS = twips((LETTER_LINE_WIDTH_MM - TYPE_AREA_MM.width) / 2);
 const overhang = { left: -OVERHANG_TWIPS, right: -OVERHANG_TWIPS };
 
-/** The issuer mark as the HTML sizes it: up to the office's size, condensed to fit before it gets smaller. */
-export const standardMark = (doc: ComposedDocument) => issuerMarkSize(doc.issuer, issuerMarkPtOf(doc), true);
-/** A letter's mark sits in the first page's header, where it cannot be condensed. */
-export const letterMark = (doc: ComposedDocument) => issuerMarkSize(doc.issuer, 30, false);
-
 /** Standard: the red mark 35 mm into the type area, the number two lines under it, the red rule 4 mm under the number. */
 export function standardHeadParagraphs(doc: ComposedDocument): Paragraph[] {
-  const mark = standardMark(doc);
+  const mark = issuerMarkOf(doc);
   const head = standardHead(mark.pt, DOCX_LINE_PITCH_PT);
   const numberBottom = head.numberTop + DOCX_LINE_PITCH_PT;
   return [
@@ -56,7 +50,7 @@ export function standardHeadParagraphs(doc: ComposedDocument): Paragraph[] {
 
 /** Letter: the double line (thick over thin) 4 mm under the mark, 170 mm wide; the number flush right on the next line. */
 export function letterHeadParagraphs(doc: ComposedDocument): Paragraph[] {
-  const head = letterHead(letterMark(doc).pt, DOCX_LINE_PITCH_PT);
+  const head = letterHead(issuerMarkOf(doc).pt, DOCX_LINE_PITCH_PT);
   return [
     exactParagraph(head.ruleTop, head.numberTop - head.ruleTop - DOUBLE_LINE_PT, {
       indent: overhang,
@@ -89,7 +83,7 @@ export const noPageNumber = (): Footer => new Footer({ children: [new Paragraph(
 
 /** A letter's first page: the issuer mark in the header 30 mm down, the lower double line (thin over thick) 20 mm above the bottom. */
 export function letterFirstPage(doc: ComposedDocument): { header: Header; footer: Footer } {
-  const mark = letterMark(doc);
+  const mark = issuerMarkOf(doc);
   return {
     header: new Header({
       children: [

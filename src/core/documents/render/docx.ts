@@ -30,10 +30,10 @@ import {
   letterHead,
   standardHead,
 } from '../../../shared/documents/geometry';
-import { type ComposedDocument, type DocumentBlock, type LatinFace, latinFaceOf } from '../model';
+import { type ComposedDocument, type DocumentBlock, issuerMarkOf, type LatinFace, latinFaceOf } from '../model';
 import { closing } from './docx-colophon';
 import { textEnd } from './docx-flow';
-import { FOOTER_MM, letterFirstPage, letterHeadParagraphs, letterMark, noPageNumber, pageNumber, standardHeadParagraphs, standardMark } from './docx-head';
+import { FOOTER_MM, letterFirstPage, letterHeadParagraphs, noPageNumber, pageNumber, standardHeadParagraphs } from './docx-head';
 import { blank, exactParagraph, ptTwips, run, twips } from './docx-text';
 import { stylesXml } from './docx-styles';
 import { addresseeLine, documentDate, signoffGapLines, signoffPlacement } from './html';
@@ -143,7 +143,8 @@ function opening(doc: ComposedDocument): { paragraphs: (Paragraph | Table)[]; he
     };
   const letter = doc.format === 'letter';
   const head = letter ? letterHeadParagraphs(doc) : standardHeadParagraphs(doc);
-  const headLines = letter ? letterHead(letterMark(doc).pt, DOCX_LINE_PITCH_PT).lines : standardHead(standardMark(doc).pt, DOCX_LINE_PITCH_PT).lines;
+  const markPt = issuerMarkOf(doc).pt;
+  const headLines = (letter ? letterHead : standardHead)(markPt, DOCX_LINE_PITCH_PT).lines;
   return {
     paragraphs: [...head, title(doc), blank(), new Paragraph({ children: [run(addresseeLine(doc.addressee), 'fangsong', BODY_PT, latinFaceOf(doc))] })],
     headLines,

@@ -1,8 +1,8 @@
 import { headingOf } from './headings';
 import { plainTitle, titleLines } from './title-lines';
-import { CHAR_PITCH_PT, issuerMarkSize, letterHead, LINE_PITCH_PT, standardHead } from '../../../shared/documents/geometry';
+import { CHAR_PITCH_PT, letterHead, LINE_PITCH_PT, standardHead } from '../../../shared/documents/geometry';
 import { formatDate } from '../../../shared/i18n/format';
-import { type ComposedDocument, type DocumentBlock, issuerMarkPtOf, latinFaceOf } from '../model';
+import { type ComposedDocument, type DocumentBlock, issuerMarkOf, latinFaceOf } from '../model';
 import { documentCss, pageRules } from './css';
 
 /**
@@ -143,7 +143,7 @@ const titleHtml = (title: string): string => `<h1 class="title">${titleLines(tit
 function renderOne(doc: ComposedDocument, index: number): RenderedDocument {
   const id = `doc-${index + 1}`;
   const letter = doc.format === 'letter';
-  const mark = issuerMarkSize(doc.issuer, letter ? 30 : issuerMarkPtOf(doc), !letter);
+  const mark = issuerMarkOf(doc);
   const pages = pageRules({ index: index + 1, letter, issuer: doc.issuer, issuerPt: mark.pt });
   const closing = colophonHtml(doc);
   const body = blocksHtml(doc.blocks, id);
