@@ -90,11 +90,23 @@ export function missingReports(db: Reader, period: Period): MissingReports[] {
   }));
 }
 
-/** How many tasks each unit of missingReports has not reported on: the dashboard's count, without reading the tasks. */
+/**
+ * How many tasks each unit of missingReports has not reported on: the dashboard's count, without
+ * reading the tasks. The open tasks each unit leads come from task_lead_tally (schema 19); less those
+ * it has reported on for the month, found from the month's reports.
+ */
 export function missingReportCounts(db: Reader, period: Period): { unit: UnitRef; tasks: number }[] {
   return db
     .all<Omit<MissingRow, 'task_id' | 'number' | 'problem'> & { tasks: number }>(
-      `SELECT u.id AS unit_id, u.name AS unit_name, u.short_name AS unit_short_name, count(*) AS tasks ${MISSING} GROUP BY u.id ORDER BY ${UNIT_ORDER}`,
+      `SELECT u.id AS unit_id, u.name AS unit_name, u.short_name AS unit_short_name, k.open - ifnull(r.n, 0) AS tasks
+       FROM (SELECT unit_id, sum(tasks) AS open FROM task_lead_tally k WHERE ${openTaskSql('k')} GROUP BY unit_id) k
+       JOIN units u ON u.id = k.unit_id
+       LEFT JOIN (
+         SELECT r.unit_id, count(*) AS n FROM progress_reports r
+         JOIN task_units tu ON tu.task_id = r.task_id AND tu.unit_id = r.unit_id AND tu.role = 'lead' JOIN tasks t ON t.id = r.task_id
+         WHERE r.period = ? AND ${openTaskSql('t')} GROUP BY r.unit_id
+       ) r ON r.unit_id = k.unit_id
+       WHERE k.open > ifnull(r.n, 0) ORDER BY ${UNIT_ORDER}`,
       [period],
     )
     .map((row) => ({ unit: unitOf(row), tasks: row.tasks }));

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates';
 import { groupBy } from '../../shared/group-by';
 import type { Reader } from '../storage/database';
-import { overdueSql, withGroupIds, withGroupSql } from '../tasks/standing';
+import { overdueSql } from '../tasks/standing';
 import { type DeadlineKind, DEADLINE_KINDS, TASK_STATUSES, type TaskStatus } from '../tasks/model';
 import type { SourceTaskCounts, TaskCounts, TaskStats, UnitTaskCounts } from './model';
 import { rate, tally } from './tally';
@@ -18,13 +18,13 @@ interface GroupRow {
 }
 
 /**
- * The columns every group's row counts besides its status: the overdue, and those with the group for
- * their check. The statements share one working-out of which tasks are with the group ($withGroup).
+ * Of each group and status, how many are overdue, counted from those tasks alone: the open top-level
+ * ones past their date, read through tasks_open_deadline (named, because a ledger's planner has no
+ * statistics to tell it that these are the few). `group` is the group's column; `join` brings the lead units.
+ * An overdue task is never with the group: it joins the tally's rows of the tasks that are not (held = 0).
  */
-const FIGURES = `SUM(CASE WHEN ${overdueSql('t', '$asOf', '$withGroup')} THEN 1 ELSE 0 END) AS overdue, SUM(CASE WHEN ${withGroupSql('t', '$withGroup')} THEN 1 ELSE 0 END) AS reported`;
-
-/** What FIGURES needs: the day, and the tasks with the group. */
-type Figuring = { readonly asOf: IsoDate; readonly withGroup: string };
+const overdueBy = (group: string, join = '') => `SELECT ${group} AS g, t.status, count(*) AS n FROM tasks t INDEXED BY tasks_open_deadline ${join}
+    WHERE t.parent_id IS NULL AND ${overdueSql('t', '$asOf')} GROUP BY ${group}, t.status`;
 
 const sum = (rows: readonly GroupRow[], figure: 'n' | 'overdue' | 'reported'): number => rows.reduce((total, row) => total + row[figure], 0);
 
@@ -32,12 +32,15 @@ function countsOf(rows: readonly GroupRow[]): TaskCounts {
   return { total: sum(rows, 'n'), byStatus: tally(TASK_STATUSES, rows), overdue: sum(rows, 'overdue'), reportedCompleted: sum(rows, 'reported') };
 }
 
-function byUnit(db: Reader, figuring: Figuring): UnitTaskCounts[] {
+/** By lead unit: the top-level tasks each leads, from task_lead_tally. */
+function byUnit(db: Reader, asOf: IsoDate): UnitTaskCounts[] {
   const rows = db.all<GroupRow>(
-    `SELECT u.id AS group_id, u.name AS group_name, u.short_name AS group_short, t.status AS key, count(*) AS n, ${FIGURES}
-     FROM tasks t JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead' JOIN units u ON u.id = tu.unit_id
-     WHERE t.parent_id IS NULL GROUP BY u.id, t.status ORDER BY u.sort_order, u.name, u.id`,
-    figuring,
+    `SELECT u.id AS group_id, u.name AS group_name, u.short_name AS group_short, k.status AS key, sum(k.tasks) AS n,
+       ifnull(sum(f.n), 0) AS overdue, sum(k.tasks * k.held) AS reported
+     FROM task_lead_tally k JOIN units u ON u.id = k.unit_id
+     LEFT JOIN (${overdueBy('tu.unit_id', "JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead'")}) f ON f.g = k.unit_id AND f.status = k.status AND k.held = 0
+     WHERE k.top_level = 1 GROUP BY k.unit_id, k.status ORDER BY u.sort_order, u.name, u.id`,
+    { asOf },
   );
   return [...groupBy(rows, (row) => row.group_id).values()].map((group) => ({
     unit: { id: group[0]!.group_id!, name: group[0]!.group_name!, shortName: group[0]!.group_short ?? '' },
@@ -45,7 +48,7 @@ function byUnit(db: Reader, figuring: Figuring): UnitTaskCounts[] {
   }));
 }
 
-/** A source's row also says which kind of deadline its tasks have, so that one pass over the tasks gives three figures. */
+/** A source's row also says which kind of deadline its tasks have, so that one reading of the tally gives three figures. */
 interface SourceRow extends GroupRow {
   readonly kind: DeadlineKind;
 }
@@ -58,13 +61,14 @@ function bySource(rows: readonly SourceRow[]): SourceTaskCounts[] {
 }
 
 export function taskStats(db: Reader, asOf: IsoDate): TaskStats {
-  const figuring: Figuring = { asOf, withGroup: withGroupIds(db) };
-  // The totals, the deadline kinds and the sources from one reading of the top-level tasks.
+  // The totals, the deadline kinds and the sources from one reading of task_tally.
   const rows = db.all<SourceRow>(
-    `SELECT i.id AS group_id, i.name AS group_name, NULL AS group_short, t.status AS key, t.deadline_kind AS kind, count(*) AS n, ${FIGURES}
-     FROM tasks t LEFT JOIN inspections i ON i.id = t.inspection_id
-     WHERE t.parent_id IS NULL GROUP BY i.id, t.status, t.deadline_kind ORDER BY i.feedback_date, i.id`,
-    figuring,
+    `SELECT i.id AS group_id, i.name AS group_name, NULL AS group_short, k.status AS key, k.deadline_kind AS kind, sum(k.tasks) AS n,
+       ifnull(sum(f.n), 0) AS overdue, sum(k.tasks * k.held) AS reported
+     FROM task_tally k LEFT JOIN inspections i ON i.id = k.inspection_key
+     LEFT JOIN (${overdueBy('t.inspection_id')}) f ON ifnull(f.g, 0) = k.inspection_key AND f.status = k.status AND k.deadline_kind = 'date' AND k.held = 0
+     GROUP BY k.inspection_key, k.status, k.deadline_kind ORDER BY i.feedback_date, i.id`,
+    { asOf },
   );
   const counts = countsOf(rows);
   const finished = counts.byStatus.completed + counts.byStatus.closed;
@@ -76,7 +80,7 @@ export function taskStats(db: Reader, asOf: IsoDate): TaskStats {
     ),
     completionRate: rate(finished, counts.total),
     closedRate: rate(counts.byStatus.closed, counts.total),
-    byUnit: byUnit(db, figuring),
+    byUnit: byUnit(db, asOf),
     bySource: bySource(rows),
   };
 }
