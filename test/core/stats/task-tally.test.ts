@@ -14,6 +14,7 @@ import { addUnits } from '../../helpers/domain';
 import { ledgerFactory, manualClock, TEST_PASSWORD } from '../../helpers/ledger';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
+import { WORKBOOKS } from '../../helpers/workbooks';
 
 vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
 
@@ -195,6 +196,16 @@ describe("the dashboard's task figures, kept in tallies and read through indexes
     for (const asOf of ['2026-06-30', '2026-11-25', '2027-06-30'] as IsoDate[]) {
       for (const period of ['2026-10', '2026-11'] as Period[]) expectFiguresCounted(ledger, asOf, period);
     }
+  });
+
+  it('equal the figures counted task by task after the sample workbooks are imported, and imported again', async () => {
+    ledger = await newLedger({ clock: manualClock('2026-11-25T09:00:00+08:00').clock });
+    const sample = (name: string) => ({ path: join(WORKBOOKS, name) });
+    unwrap(await ledger.exchange.imports.importFile(sample('units.xlsx'), {}, false));
+    const groups = { units: { '各盟市人民政府（行政公署）': { action: 'createGroup', members: { by: 'kind', kind: 'city' } } } } as const;
+    for (let round = 0; round < 2; round++) unwrap(await ledger.exchange.imports.importFile(sample('rectification-tasks.xlsx'), groups, false));
+    expect(ledger.stats().tasks.total).toBe(14);
+    for (const asOf of ['2024-06-30', '2026-11-25'] as IsoDate[]) expectFiguresCounted(ledger, asOf, '2026-10' as Period);
   });
 
   it('stay equal to the count when a finished round goes to an archive file, in the ledger and in the archive', async () => {
