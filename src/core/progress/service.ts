@@ -90,25 +90,36 @@ export function missingReports(db: Reader, period: Period): MissingReports[] {
   }));
 }
 
+const UNIT_COLUMNS = 'u.id AS unit_id, u.name AS unit_name, u.short_name AS unit_short_name';
+
+/** The count from the open lead units' tasks, each looked up in the reports' unique index: as long as the tasks are. */
+const COUNTED_FROM_TASKS = `SELECT ${UNIT_COLUMNS}, count(*) AS tasks ${MISSING} GROUP BY u.id ORDER BY ${UNIT_ORDER}`;
+
+/** The open tasks each unit leads from task_lead_tally (schema 19), less those it reported on: as long as the month's reports are. */
+const COUNTED_FROM_REPORTS = `SELECT ${UNIT_COLUMNS}, k.open - ifnull(r.n, 0) AS tasks
+  FROM (SELECT unit_id, sum(tasks) AS open FROM task_lead_tally k WHERE ${openTaskSql('k')} GROUP BY unit_id) k
+  JOIN units u ON u.id = k.unit_id
+  LEFT JOIN (
+    SELECT r.unit_id, count(*) AS n FROM progress_reports r
+    JOIN task_units tu ON tu.task_id = r.task_id AND tu.unit_id = r.unit_id AND tu.role = 'lead' JOIN tasks t ON t.id = r.task_id
+    WHERE r.period = ? AND ${openTaskSql('t')} GROUP BY r.unit_id
+  ) r ON r.unit_id = k.unit_id
+  WHERE k.open > ifnull(r.n, 0) ORDER BY ${UNIT_ORDER}`;
+
 /**
  * How many tasks each unit of missingReports has not reported on: the dashboard's count, without
- * reading the tasks. The open tasks each unit leads come from task_lead_tally (schema 19); less those
- * it has reported on for the month, found from the month's reports.
+ * reading the tasks' text. Early in a month few have reported, and the count starts from the
+ * month's reports; once most have, from the open tasks (reading a report costs about two lookups of a
+ * task). The tallies say which is shorter.
  */
 export function missingReportCounts(db: Reader, period: Period): { unit: UnitRef; tasks: number }[] {
+  const sizes = db.get<{ reports: number | null; open: number | null }>(
+    `SELECT (SELECT sum(reports) FROM report_tally WHERE period = ?) AS reports, (SELECT sum(tasks) FROM task_lead_tally k WHERE ${openTaskSql('k')}) AS open`,
+    [period],
+  );
+  const fromReports = 2 * (sizes?.reports ?? 0) <= (sizes?.open ?? 0);
   return db
-    .all<Omit<MissingRow, 'task_id' | 'number' | 'problem'> & { tasks: number }>(
-      `SELECT u.id AS unit_id, u.name AS unit_name, u.short_name AS unit_short_name, k.open - ifnull(r.n, 0) AS tasks
-       FROM (SELECT unit_id, sum(tasks) AS open FROM task_lead_tally k WHERE ${openTaskSql('k')} GROUP BY unit_id) k
-       JOIN units u ON u.id = k.unit_id
-       LEFT JOIN (
-         SELECT r.unit_id, count(*) AS n FROM progress_reports r
-         JOIN task_units tu ON tu.task_id = r.task_id AND tu.unit_id = r.unit_id AND tu.role = 'lead' JOIN tasks t ON t.id = r.task_id
-         WHERE r.period = ? AND ${openTaskSql('t')} GROUP BY r.unit_id
-       ) r ON r.unit_id = k.unit_id
-       WHERE k.open > ifnull(r.n, 0) ORDER BY ${UNIT_ORDER}`,
-      [period],
-    )
+    .all<Omit<MissingRow, 'task_id' | 'number' | 'problem'> & { tasks: number }>(fromReports ? COUNTED_FROM_REPORTS : COUNTED_FROM_TASKS, [period])
     .map((row) => ({ unit: unitOf(row), tasks: row.tasks }));
 }
 

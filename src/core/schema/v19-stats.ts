@@ -8,6 +8,8 @@ import { openTaskSql } from '../tasks/columns';
  *   the group for their check (held); task_lead_tally the tasks each unit leads by status, top-level
  *   or not, and held. A missing source is kept as 0 because UNIQUE treats NULLs as all different (as
  *   petition_tally does).
+ * - report_tally counts the progress reports by month, unit and state: the reports of a month, the
+ *   units reporting, those behind.
  * - task_check_stages keeps each task's check stage (check-stages.ts), worked out again for one task
  *   whenever its status, lead units, reports or close-outs change.
  * - tasks_open_deadline holds only the open top-level tasks with a date: those that can be overdue,
@@ -19,10 +21,13 @@ import { openTaskSql } from '../tasks/columns';
  * what they were counted under.
  */
 const TASK_KEY = 'inspection_key, status, deadline_kind, held';
+const REPORT_KEY = 'period, unit_id, state';
 const LEAD_KEY = 'unit_id, status, top_level, held';
-type Tally = { readonly table: string; readonly key: string };
-const TASKS: Tally = { table: 'task_tally', key: TASK_KEY };
-const LEADS: Tally = { table: 'task_lead_tally', key: LEAD_KEY };
+/** A tally: its table, the columns it counts by, and the column holding the count. */
+type Tally = { readonly table: string; readonly key: string; readonly count: string };
+const TASKS: Tally = { table: 'task_tally', key: TASK_KEY, count: 'tasks' };
+const REPORTS: Tally = { table: 'report_tally', key: REPORT_KEY, count: 'reports' };
+const LEADS: Tally = { table: 'task_lead_tally', key: LEAD_KEY, count: 'tasks' };
 
 const held = (t: string) => `EXISTS (SELECT 1 FROM task_check_stages s WHERE s.task_id = ${t}.id)`;
 /** The task_tally row the task `t` (an alias, or OLD) counts under; task_lead_tally's, for the lead unit `unit`. */
@@ -40,16 +45,16 @@ const oldLeads = `SELECT ${leadRow('OLD', 'tu.unit_id')} FROM task_units tu WHER
 /** The row a lead unit (`row`: a task_units row, NEW or OLD) counts under, its task as it is now. */
 const leadNow = (row: 'NEW' | 'OLD') => `SELECT ${leadRow('t', `${row}.unit_id`)} FROM tasks t WHERE t.id = ${row}.task_id AND ${row}.role = 'lead'`;
 
-const add = ({ table, key }: Tally, rows: string) => `INSERT INTO ${table} (${key}, tasks) SELECT *, 1 FROM (${rows}) WHERE true
-    ON CONFLICT (${key}) DO UPDATE SET tasks = tasks + 1;`;
+const add = ({ table, key, count }: Tally, rows: string) => `INSERT INTO ${table} (${key}, ${count}) SELECT *, 1 FROM (${rows}) WHERE true
+    ON CONFLICT (${key}) DO UPDATE SET ${count} = ${count} + 1;`;
 
-const take = ({ table, key }: Tally, rows: string) => {
+const take = ({ table, key, count }: Tally, rows: string) => {
   const same = key
     .split(', ')
     .map((column) => `r.${column} = ${table}.${column}`)
     .join(' AND ');
-  return `UPDATE ${table} SET tasks = tasks - (SELECT count(*) FROM (${rows}) r WHERE ${same}) WHERE (${key}) IN (${rows});
-  DELETE FROM ${table} WHERE tasks = 0 AND (${key}) IN (${rows});`;
+  return `UPDATE ${table} SET ${count} = ${count} - (SELECT count(*) FROM (${rows}) r WHERE ${same}) WHERE (${key}) IN (${rows});
+  DELETE FROM ${table} WHERE ${count} = 0 AND (${key}) IN (${rows});`;
 };
 
 /**
@@ -68,6 +73,8 @@ const restage = (ids: string) => [
 const trigger = (name: string, when: string, body: string) => `CREATE TRIGGER ${name} ${when} BEGIN
   ${body}
 END`;
+
+const reportOf = (row: 'NEW' | 'OLD') => `SELECT ${row}.period AS period, ${row}.unit_id AS unit_id, ${row}.state AS state`;
 
 /** A task's reports, close-outs and units each change its stage: the same three triggers for each table. */
 const restagedBy = (table: string, tally: { insert: string; delete: string } = { insert: '', delete: '' }) => [
@@ -98,12 +105,27 @@ export const V19_STATS = [
     tasks INTEGER NOT NULL,
     PRIMARY KEY (${LEAD_KEY})
   )`,
+  `CREATE TABLE report_tally (
+    period TEXT NOT NULL,
+    unit_id INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    reports INTEGER NOT NULL,
+    PRIMARY KEY (${REPORT_KEY})
+  )`,
   `CREATE INDEX tasks_open_deadline ON tasks (inspection_id, status, deadline_date, parent_id, deadline_kind)
     WHERE parent_id IS NULL AND deadline_kind = 'date' AND ${openTaskSql('tasks')}`,
   `CREATE INDEX task_units_leads ON task_units (task_id, role, unit_id)`,
   `INSERT INTO task_check_stages (task_id, stage, reported_at) SELECT task_id, stage, reported_at FROM (${stagesSql(MAYBE_STAGED)})`,
   `INSERT INTO task_tally (${TASK_KEY}, tasks) SELECT *, count(*) FROM (${tasksNow('SELECT id FROM tasks')}) GROUP BY 1, 2, 3, 4`,
   `INSERT INTO task_lead_tally (${LEAD_KEY}, tasks) SELECT *, count(*) FROM (${leadsNow('SELECT id FROM tasks')}) GROUP BY 1, 2, 3, 4`,
+  `INSERT INTO report_tally (${REPORT_KEY}, reports) SELECT period, unit_id, state, count(*) FROM progress_reports GROUP BY 1, 2, 3`,
+  trigger('report_tally_insert', 'AFTER INSERT ON progress_reports', add(REPORTS, reportOf('NEW'))),
+  trigger('report_tally_delete', 'AFTER DELETE ON progress_reports', take(REPORTS, reportOf('OLD'))),
+  trigger(
+    'report_tally_update',
+    'AFTER UPDATE OF period, unit_id, state ON progress_reports',
+    `${take(REPORTS, reportOf('OLD'))}\n  ${add(REPORTS, reportOf('NEW'))}`,
+  ),
   trigger('task_tally_insert', 'AFTER INSERT ON tasks', add(TASKS, taskOf('NEW'))),
   trigger(
     'task_tally_update',

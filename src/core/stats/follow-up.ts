@@ -85,9 +85,10 @@ export function documentStats(db: Reader, asOf: IsoDate): DocumentStats {
 /** The twelve months up to `period`, each with its reports, the units reporting and those behind. */
 export function progressByMonth(db: Reader, period: Period): MonthStats[] {
   const first = shiftPeriod(period, -11);
+  // From report_tally (schema 19): a row per month, unit and state, not one per report.
   const rows = db.all<{ period: Period; reports: number; units: number; behind: number }>(
-    `SELECT period, count(*) AS reports, count(DISTINCT unit_id) AS units, sum(state = 'behind') AS behind
-     FROM progress_reports WHERE period BETWEEN $first AND $period GROUP BY period`,
+    `SELECT period, sum(reports) AS reports, count(DISTINCT unit_id) AS units, sum(CASE WHEN state = 'behind' THEN reports ELSE 0 END) AS behind
+     FROM report_tally WHERE period BETWEEN $first AND $period GROUP BY period`,
     { first, period },
   );
   const byPeriod = new Map(rows.map((row) => [row.period, row]));

@@ -60,12 +60,20 @@ const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.en
 /** The dashboard's task figures and units behind, set side by side with the ones counted the old way. */
 function expectFiguresCounted(l: Ledger, asOf: IsoDate, period: Period): void {
   const db = l.context.db;
-  const { tasks, units } = l.stats({ asOf, period });
+  const { tasks, units, progressByMonth } = l.stats({ asOf, period });
   const counted = countedTasks(db, asOf);
   expect(countsOf(tasks)).toEqual(counted.all);
   expect(nonZero(tasks.byDeadlineKind)).toEqual(counted.byDeadlineKind);
   expect(Object.fromEntries(tasks.bySource.map((s) => [String(s.inspection?.id ?? null), countsOf(s)]))).toEqual(counted.bySource);
   expect(Object.fromEntries(tasks.byUnit.map((u) => [String(u.unit.id), countsOf(u)]))).toEqual(counted.byUnit);
+  const months = db.all<{ period: string; reports: number; units: number; behind: number }>(
+    "SELECT period, count(*) AS reports, count(DISTINCT unit_id) AS units, sum(state = 'behind') AS behind FROM progress_reports GROUP BY period",
+  );
+  expect(progressByMonth.filter((m) => m.reports > 0)).toEqual(
+    months
+      .filter((m) => progressByMonth.some((shown) => shown.period === m.period))
+      .map((m) => ({ period: m.period, reports: m.reports, unitsReporting: m.units, behind: m.behind })),
+  );
   expect(units.notReported.map((r) => [r.unit.id, r.tasks])).toEqual(missingReports(db, period).map((r) => [r.unit.id, r.tasks.length]));
   // The stages kept beside the tasks are the ones worked out from the reports and close-outs, and each tally its count.
   const stages = `SELECT task_id, stage, reported_at FROM (${stagesSql(() => '1')})`;
