@@ -19,6 +19,7 @@ import { V15_PETITION_TALLY } from './v15-petition-tally';
 import { fillTaskNumberKeys, V16_TASKS } from './v16-tasks';
 import { V17_PETITION_SEARCH } from './v17-petition-search';
 import { V18_NOTICE_LEVELS } from './v18-notice-levels';
+import { V19_TASK_SEARCH } from './v19-query';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V16_TASKS,
   V17_PETITION_SEARCH,
   V18_NOTICE_LEVELS,
+  V19_TASK_SEARCH,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

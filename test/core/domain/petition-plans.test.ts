@@ -58,3 +58,36 @@ describe('the petition list of 200,000 cases', () => {
     }
   });
 });
+
+describe('a whole receipt number searched among cases that share its prefix', () => {
+  it('asks the index for its rarest bigrams only, and finds exactly its case', async () => {
+    ledger = await newLedger();
+    unwrap(
+      ledger.store.write((w) => {
+        for (let n = 1; n <= 400; n++) {
+          w.run(
+            `INSERT INTO petition_cases (receipt_number, subject, problem, region, pollution_kinds, completion, created_at, updated_at)
+             VALUES (?, '某公司', '夜间排放异味', '河西村', '["other"]', 'pending', '2026-12-01', '2026-12-01')`,
+            [`D1500002023${String(n).padStart(8, '0')}`],
+          );
+        }
+        return { ok: true, value: undefined };
+      }),
+    );
+    const db = ledger.context.db;
+    const asked: unknown[] = [];
+    const recording: Reader = {
+      all: (sql, params) => {
+        if (sql.includes('MATCH $match')) asked.push((params as Record<string, unknown>).match);
+        return db.all(sql, params);
+      },
+      get: <T>(sql: string, params?: SqlParams) => recording.all<T>(sql, params)[0],
+    };
+    const page = unwrap(listPetitions(recording, { search: 'D150000202300000345' }));
+    expect(page.rows.map((row) => row.receiptNumber)).toEqual(['D150000202300000345']);
+    expect(page.total).toBe(1);
+    // Three bigrams, each quoted on its own: not the phrase of all eighteen, most of them in every case.
+    for (const expression of asked) expect(expression).toMatch(/^"[^ "]+" "[^ "]+" "[^ "]+"$/);
+    expect(asked.length).toBeGreaterThan(0);
+  });
+});
