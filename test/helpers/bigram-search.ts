@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Writer } from '../../src/core/storage/database';
 
 /**
  * Characters a clerk's search meets: Chinese, Latin letters in both cases (also full-width ones,
@@ -25,6 +26,16 @@ export const searchesIn = (texts: readonly string[]) =>
 
 /** Edits after writing: a row's problem changed (the index follows), a row deleted (it leaves). */
 export const edits = fc.array(fc.oneof(fc.record({ at: fc.nat(11), problem: text }), fc.record({ at: fc.nat(11) })), { maxLength: 4 });
+
+/** Makes the edits to the rows of `table`, picked by their place among them. */
+export function editRows(w: Writer, table: string, changes: readonly { at: number; problem?: string }[]): void {
+  const ids = w.all<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`).map((row) => row.id);
+  for (const change of changes) {
+    const id = ids[change.at % Math.max(ids.length, 1)] ?? 0;
+    if (change.problem === undefined) w.run(`DELETE FROM ${table} WHERE id = ?`, [id]);
+    else w.run(`UPDATE ${table} SET problem = ? WHERE id = ?`, [change.problem, id]);
+  }
+}
 
 /** What the lists found before the search indexes: LIKE over `columns`, wildcards taken literally (`$s` is the pattern). */
 export function likeCondition(columns: readonly string[], search: string): { sql: string; params: { $s: string } } {

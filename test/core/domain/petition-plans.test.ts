@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../../src/core/ledger';
 import { listPetitions } from '../../../src/core/petitions/service';
-import type { PetitionQuery } from '../../../src/core/petitions/model';
-import type { Reader } from '../../../src/core/storage/database';
-import type { SqlParams } from '../../../src/core/storage/journal';
+import type { PetitionPage, PetitionQuery } from '../../../src/core/petitions/model';
 import { ledgerFactory } from '../../helpers/ledger';
+import { plansOf, recordedReads } from '../../helpers/plans';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
 
@@ -21,19 +20,7 @@ function planOf(l: Ledger, column: string): string {
 }
 
 /** The plans of the statements the list runs for `query`, each line of each plan. */
-function listPlans(l: Ledger, query: PetitionQuery): string[] {
-  const db = l.context.db;
-  const statements: [string, SqlParams | undefined][] = [];
-  const recording: Reader = {
-    all: (sql, params) => {
-      statements.push([sql, params]);
-      return db.all(sql, params);
-    },
-    get: <T>(sql: string, params?: SqlParams) => recording.all<T>(sql, params)[0],
-  };
-  unwrap(listPetitions(recording, query));
-  return statements.flatMap(([sql, params]) => db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params).map((row) => row.detail));
-}
+const listPlans = (l: Ledger, query: PetitionQuery): string[] => plansOf(l.context.db, (reader) => unwrap(listPetitions(reader, query)));
 
 describe('the petition list of 200,000 cases', () => {
   it('reads a page sorted by hand-over date or by last change from an index, never sorting every case', async () => {
@@ -74,18 +61,13 @@ describe('a whole receipt number searched among cases that share its prefix', ()
         return { ok: true, value: undefined };
       }),
     );
-    const db = ledger.context.db;
-    const asked: unknown[] = [];
-    const recording: Reader = {
-      all: (sql, params) => {
-        if (sql.includes('MATCH $match')) asked.push((params as Record<string, unknown>).match);
-        return db.all(sql, params);
-      },
-      get: <T>(sql: string, params?: SqlParams) => recording.all<T>(sql, params)[0],
-    };
-    const page = unwrap(listPetitions(recording, { search: 'D150000202300000345' }));
-    expect(page.rows.map((row) => row.receiptNumber)).toEqual(['D150000202300000345']);
-    expect(page.total).toBe(1);
+    let page: PetitionPage | undefined;
+    const reads = recordedReads(ledger.context.db, (reader) => {
+      page = unwrap(listPetitions(reader, { search: 'D150000202300000345' }));
+    });
+    const asked = reads.filter(([sql]) => sql.includes('MATCH $match')).map(([, params]) => (params as Record<string, unknown>).match);
+    expect(page!.rows.map((row) => row.receiptNumber)).toEqual(['D150000202300000345']);
+    expect(page!.total).toBe(1);
     // Three bigrams, each quoted on its own: not the phrase of all eighteen, most of them in every case.
     for (const expression of asked) expect(expression).toMatch(/^"[^ "]+" "[^ "]+" "[^ "]+"$/);
     expect(asked.length).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import type { Writer } from '../../../src/core/storage/database';
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
 import { LedgerStore } from '../../../src/core/storage/store';
 import { ok } from '../../../src/shared/result';
-import { edits, likeCondition, searchesIn, text } from '../../helpers/bigram-search';
+import { editRows, edits, likeCondition, searchesIn, text } from '../../helpers/bigram-search';
 import { ledgerFactory } from '../../helpers/ledger';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
@@ -47,22 +47,13 @@ function insert(w: Writer, written: readonly Case[]): void {
   }
 }
 
-function edit(w: Writer, changes: readonly { at: number; problem?: string }[]): void {
-  const ids = w.all<{ id: number }>('SELECT id FROM petition_cases ORDER BY id').map((row) => row.id);
-  for (const change of changes) {
-    const id = ids[change.at % Math.max(ids.length, 1)] ?? 0;
-    if (change.problem === undefined) w.run('DELETE FROM petition_cases WHERE id = ?', [id]);
-    else w.run('UPDATE petition_cases SET problem = ? WHERE id = ?', [change.problem, id]);
-  }
-}
-
 /** The cases, then the edits: in the same write (the cases not indexed yet) or in the next (indexed). */
 function write(written: readonly Case[], changes: readonly { at: number; problem?: string }[], apart: boolean): void {
   if (apart) unwrap(ledger.store.write((w) => ok(insert(w, written))));
   unwrap(
     ledger.store.write((w) => {
       if (!apart) insert(w, written);
-      return ok(edit(w, changes));
+      return ok(editRows(w, 'petition_cases', changes));
     }),
   );
 }

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../../src/core/ledger';
-import type { Reader, Writer } from '../../../src/core/storage/database';
-import type { SqlParams } from '../../../src/core/storage/journal';
+import type { Writer } from '../../../src/core/storage/database';
 import type { TaskQuery } from '../../../src/core/tasks/model';
 import { listTasks } from '../../../src/core/tasks/query';
 import { ok } from '../../../src/shared/result';
-import { edits, likeCondition, searchesIn, text } from '../../helpers/bigram-search';
+import { editRows, edits, likeCondition, searchesIn, text } from '../../helpers/bigram-search';
 import { ledgerFactory } from '../../helpers/ledger';
+import { plansOf } from '../../helpers/plans';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
 
@@ -39,15 +39,6 @@ function insert(w: Writer, written: readonly Task[]): void {
   }
 }
 
-function edit(w: Writer, changes: readonly { at: number; problem?: string }[]): void {
-  const ids = w.all<{ id: number }>('SELECT id FROM tasks ORDER BY id').map((row) => row.id);
-  for (const change of changes) {
-    const id = ids[change.at % Math.max(ids.length, 1)] ?? 0;
-    if (change.problem === undefined) w.run('DELETE FROM tasks WHERE id = ?', [id]);
-    else w.run('UPDATE tasks SET problem = ? WHERE id = ?', [change.problem, id]);
-  }
-}
-
 /** What the list found before the search index: LIKE over the four columns. */
 function likeSearch(search: string): number[] {
   const like = likeCondition(['number', 'problem', 'goal', 'responsible_leader'], search);
@@ -55,19 +46,7 @@ function likeSearch(search: string): number[] {
 }
 
 /** The plans of the statements the list runs for `query`, each line of each plan. */
-function listPlans(query: TaskQuery): string[] {
-  const db = ledger.context.db;
-  const statements: [string, SqlParams | undefined][] = [];
-  const recording: Reader = {
-    all: (sql, params) => {
-      statements.push([sql, params]);
-      return db.all(sql, params);
-    },
-    get: <T>(sql: string, params?: SqlParams) => recording.all<T>(sql, params)[0],
-  };
-  unwrap(listTasks(recording, query));
-  return statements.flatMap(([sql, params]) => db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params).map((row) => row.detail));
-}
+const listPlans = (query: TaskQuery): string[] => plansOf(ledger.context.db, (reader) => unwrap(listTasks(reader, query)));
 
 describe('the task search', () => {
   it('finds exactly the tasks that LIKE finds, whatever the tasks say and whatever is searched', () => {
@@ -79,7 +58,7 @@ describe('the task search', () => {
           unwrap(
             ledger.store.write((w) => {
               if (!apart) insert(w, written);
-              return ok(edit(w, changes));
+              return ok(editRows(w, 'tasks', changes));
             }),
           );
           try {
