@@ -6,16 +6,17 @@ import { largeFigures } from './large';
 import { Bench } from './parts';
 import { storageFigures } from './storage';
 
-/**
- * `npm run bench [-- --json] [storage|documents|excel|large|ceiling …]`: the speed and memory figures
- * the issues set targets for; every suite but `ceiling` (minutes of ever larger ledgers), or those named.
- */
 type Suite = (bench: Bench) => Promise<void>;
 /** A suite that gives its figures at its end: printed then. */
 const whole =
   (figures: () => Figure[] | Promise<Figure[]>): Suite =>
   async (bench) =>
     (await figures()).forEach(bench.report);
+
+/**
+ * `npm run bench [-- --json] [storage|documents|excel|large|ceiling …]`: the speed and memory figures
+ * the issues set targets for; every suite but `ceiling` (minutes of ever larger ledgers), or those named.
+ */
 const SUITES = { storage: whole(storageFigures), documents: whole(documentFigures), excel: whole(excelFigures) };
 const BEYOND_A_DAY = { large: largeFigures, ceiling: whole(ceilingFigures) };
 const ALL = { ...SUITES, ...BEYOND_A_DAY };
