@@ -20,11 +20,6 @@ export async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]>
 
 export const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
-export function printFigure(figure: Figure, json: boolean): void {
-  if (json) process.stdout.write(`${JSON.stringify(figure)}\n`);
-  else process.stdout.write(`${figure.name.padEnd(34)} ${String(figure.value).padStart(10)} ${figure.unit}\n`);
-}
-
 /** A step's value, or the benchmark stops saying which step failed and why. */
 export function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(`benchmark step failed: ${JSON.stringify(result.error)}`);

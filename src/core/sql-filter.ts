@@ -1,4 +1,5 @@
 import type { SqlValue } from './storage/journal';
+import { matchingSql, type SearchIndex, type SearchMatch } from './storage/search-index';
 
 /**
  * A WHERE clause built from the filters a list screen sends: each condition with its named
@@ -30,4 +31,14 @@ export function sqlFilter(): SqlFilter {
     },
     params,
   };
+}
+
+/**
+ * A search among `columns` (of the rows `id` names): through the bigram index, LIKE confirming the
+ * rows only when the index was asked for the search's rarest bigrams alone; LIKE alone for a single
+ * character. Exactly the rows LIKE finds, either way.
+ */
+export function whereSearched(filter: SqlFilter, on: { index: SearchIndex; id: string; columns: readonly string[] }, match: SearchMatch, search: string): void {
+  if (match.kind === 'index') filter.where(matchingSql(on.index, on.id, '$match'), { match: match.expression });
+  if (match.kind === 'like' || match.confirm) filter.contains(on.columns, search);
 }

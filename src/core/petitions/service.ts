@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
 import { checkReferences, createValidated, found, fromRowWithJson, removeUnlessUsed, type Row, type RowRecordSpec, saveRecord } from '../records';
-import { sqlFilter } from '../sql-filter';
+import { sqlFilter, whereSearched } from '../sql-filter';
 import type { Reader } from '../storage/database';
-import { searchableByGrams, TEXT_GRAMS_FUNCTION } from '../storage/text-grams';
+import { type SearchMatch, searchMatch } from '../storage/search-index';
 import { type PetitionCase, type PetitionInput, petitionInput, type PetitionPage, type PetitionQuery, petitionQuery, type PetitionSummary } from './model';
+import { PETITION_SEARCH } from './search';
 
 type Query = z.output<typeof petitionQuery>;
 
@@ -50,14 +51,11 @@ const TALLY_COLUMNS: FilterColumns = { unit: 't.unit_key', completion: 't.comple
 const SEARCHED = ['p.receipt_number', 'p.subject', 'p.problem', 'p.region'];
 
 /**
- * Cases whose searched columns hold the search's bigrams one after the other (schema 17's index):
- * exactly the cases that LIKE finds, without reading every case. `walk` keeps SQLite from reading
- * the matches one by one (the unary plus), so that a page of many matches is read along the sort's index.
+ * The filters as SQL; a search goes through schema 17's bigram index (storage/search-index.ts).
+ * `walk` keeps SQLite from reading the matches one by one (the unary plus), so that a page of many
+ * matches is read along the sort's index.
  */
-const matching = (walk: boolean): string =>
-  `${walk ? '+' : ''}p.id IN (SELECT docid FROM petition_search WHERE petition_search MATCH '"' || ${TEXT_GRAMS_FUNCTION}($search) || '"')`;
-
-function filterOf(query: Query, columns: FilterColumns, walk = false) {
+function filterOf(query: Query, columns: FilterColumns, match?: SearchMatch, walk = false) {
   const filter = sqlFilter();
   if (query.unitId !== undefined) filter.where(`${columns.unit} = $unitId`, { unitId: query.unitId });
   if (query.completions?.length)
@@ -66,19 +64,17 @@ function filterOf(query: Query, columns: FilterColumns, walk = false) {
   if (query.pollutionKind)
     filter.where(`EXISTS (SELECT 1 FROM json_each(${columns.kinds}) WHERE value = $pollutionKind)`, { pollutionKind: query.pollutionKind });
   if (query.batch !== undefined) filter.where('p.batch = $batch', { batch: query.batch });
-  if (query.search && searchableByGrams(query.search)) filter.where(matching(walk), { search: query.search });
-  // A single character has no bigram: it is looked for in every case, as LIKE does.
-  else if (query.search) filter.contains(SEARCHED, query.search);
+  if (query.search && match) whereSearched(filter, { index: PETITION_SEARCH, id: walk ? '+p.id' : 'p.id', columns: SEARCHED }, match, query.search);
   return filter;
 }
 
 /** How many cases match: from the tally when only the columns it keeps are filtered on. */
-function countOf(db: Reader, query: Query): number {
+function countOf(db: Reader, query: Query, match?: SearchMatch): number {
   if (query.search === undefined && query.batch === undefined) {
     const filter = filterOf(query, TALLY_COLUMNS);
     return db.get<{ n: number | null }>(`SELECT sum(t.cases) AS n FROM petition_tally t ${filter.clause}`, filter.params)?.n ?? 0;
   }
-  const filter = filterOf(query, CASE_COLUMNS);
+  const filter = filterOf(query, CASE_COLUMNS, match);
   return db.get<{ n: number }>(`SELECT count(*) AS n FROM petition_cases p ${filter.clause}`, filter.params)?.n ?? 0;
 }
 
@@ -97,8 +93,9 @@ export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<Pet
   const valid = validate(petitionQuery, input);
   if (!valid.ok) return valid;
   const query = valid.value;
-  const total = countOf(db, query);
-  const filter = filterOf(query, CASE_COLUMNS, walksIndex(db, query, total));
+  const match = query.search ? searchMatch(PETITION_SEARCH, db, query.search) : undefined;
+  const total = countOf(db, query, match);
+  const filter = filterOf(query, CASE_COLUMNS, match, walksIndex(db, query, total));
   const direction = query.descending ? 'DESC' : 'ASC';
   const rows = db.all<Row>(`${WITH_UNIT} ${filter.clause} ORDER BY ${ORDER[query.sort]} ${direction}, p.id ${direction} LIMIT $limit OFFSET $offset`, {
     ...filter.params,

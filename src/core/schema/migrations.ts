@@ -20,6 +20,7 @@ import { fillTaskNumberKeys, V16_TASKS } from './v16-tasks';
 import { V17_PETITION_SEARCH } from './v17-petition-search';
 import { V18_NOTICE_LEVELS } from './v18-notice-levels';
 import { V19_STATS } from './v19-stats';
+import { V20_TASK_SEARCH } from './v20-task-search';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V17_PETITION_SEARCH,
   V18_NOTICE_LEVELS,
   V19_STATS,
+  V20_TASK_SEARCH,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

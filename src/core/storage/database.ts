@@ -2,8 +2,8 @@ import initSqlJs, { type BindParams, type Database, type SqlJsStatic, type State
 import type { Result } from '../../shared/result';
 import { givenRoom } from './file-room';
 import type { JournalEntry, SqlParams, SqlValue, Statement } from './journal';
-import { settleSearchIndex } from './search-index';
 import { TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
+import { settleWrite } from './write-hooks';
 
 let engine: Promise<SqlJsStatic> | null = null;
 let loaded: SqlJsStatic | null = null;
@@ -192,7 +192,7 @@ export class LedgerDatabase implements Reader {
         },
       };
       const result = work(writer);
-      if (result.ok && wrote) settleSearchIndex(writer);
+      if (result.ok && wrote) settleWrite(writer);
       const changes: Changes = recorded ? { kind: 'statements', statements: recorded } : { kind: 'whole' };
       const outcome = result.ok && wrote ? persist(changes) : result;
       if (!outcome.ok) {

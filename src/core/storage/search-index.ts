@@ -1,25 +1,109 @@
-import type { Writer } from './database';
-import { TEXT_GRAMS_FUNCTION } from './text-grams';
+import type { Reader, Writer } from './database';
+import { searchableByGrams, TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
 
 /**
- * The petition search index (schema 17) is filled at the end of each write transaction, not by a
- * trigger per case: FTS4 writes out what it holds whenever a statement with triggers begins, so a
- * trigger inserting into it wrote one small segment per case (five times the cost of the insert
- * itself). Triggers only queue the cases written; this indexes them in one statement.
+ * A search index of the character bigrams (text-grams.ts) of some text columns of a table: an FTS4
+ * table that stores no text of its own, its content a view computing the bigrams from the rows,
+ * which FTS4 reads only to take a changed or deleted row's old bigrams out. `matchinfo=fts3`
+ * leaves out the per-row sizes that only ranking needs.
+ *
+ * The index is filled at the end of each write transaction, not by a trigger per row: FTS4 writes
+ * out what it holds whenever a statement with triggers begins, so a trigger inserting into it wrote
+ * one small segment per row (five times the cost of the insert itself). Triggers only queue the rows
+ * written; settleSearchIndex indexes them in one statement. The domain declares its indexes and
+ * settles each on every write (write-hooks.ts): storage knows none of them.
  */
-export const SEARCH_QUEUE = 'petition_search_queue';
-
-/** The bigrams of the four columns the petition list searches, kept apart from each other. */
-export const searchedGrams = (row: string): string =>
-  `${TEXT_GRAMS_FUNCTION}(${['receipt_number', 'subject', 'problem', 'region'].map((column) => `${row}.${column}`).join(', ')})`;
-
-const HAS_QUEUE = `SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = '${SEARCH_QUEUE}'`;
-
-/** Indexes the cases written in this transaction; nothing on a ledger older than the index or when none was written. */
-export function settleSearchIndex(writer: Writer): void {
-  if (!writer.get(HAS_QUEUE) || !writer.get(`SELECT 1 AS x FROM ${SEARCH_QUEUE} LIMIT 1`)) return;
-  writer.run(
-    `INSERT INTO petition_search (docid, grams) SELECT p.id, ${searchedGrams('p')} FROM ${SEARCH_QUEUE} q JOIN petition_cases p ON p.id = q.id ORDER BY p.id`,
-  );
-  writer.run(`DELETE FROM ${SEARCH_QUEUE}`);
+export interface SearchIndex {
+  /** The FTS4 table; its view is `<name>_grams`, its queue `<name>_queue`, its triggers `<name>_…`. */
+  readonly name: string;
+  readonly table: string;
+  /** The columns searched, their bigrams kept apart from each other. */
+  readonly columns: readonly string[];
 }
+
+const queueOf = (index: SearchIndex): string => `${index.name}_queue`;
+
+/** The bigrams of the searched columns of `row` (the table or its alias). */
+const gramsOf = (index: SearchIndex, row: string): string => `${TEXT_GRAMS_FUNCTION}(${index.columns.map((column) => `${row}.${column}`).join(', ')})`;
+
+/** The statements that create the index and index the rows already there: a schema version's steps. */
+export function searchIndexSchema(index: SearchIndex): string[] {
+  const { name, table } = index;
+  const queue = queueOf(index);
+  /** A row indexed already (not queued): its old bigrams are in the index and must go before it changes. */
+  const indexed = `OLD.id NOT IN (SELECT id FROM ${queue})`;
+  const takeOld = `DELETE FROM ${name} WHERE docid = OLD.id;`;
+  const queueNew = `INSERT OR IGNORE INTO ${queue} (id) VALUES (NEW.id);`;
+  return [
+    `CREATE VIEW ${name}_grams AS SELECT id AS rowid, ${gramsOf(index, table)} AS grams FROM ${table}`,
+    `CREATE VIRTUAL TABLE ${name} USING fts4(content="${name}_grams", grams, matchinfo=fts3)`,
+    `INSERT INTO ${name} (${name}) VALUES ('rebuild')`,
+    `CREATE TABLE ${queue} (id INTEGER PRIMARY KEY)`,
+    `CREATE TRIGGER ${name}_insert AFTER INSERT ON ${table} BEGIN ${queueNew} END`,
+    `CREATE TRIGGER ${name}_before_update BEFORE UPDATE OF ${index.columns.join(', ')} ON ${table} WHEN ${indexed} BEGIN ${takeOld} END`,
+    `CREATE TRIGGER ${name}_after_update AFTER UPDATE OF ${index.columns.join(', ')} ON ${table} BEGIN ${queueNew} END`,
+    `CREATE TRIGGER ${name}_before_delete BEFORE DELETE ON ${table} WHEN ${indexed} BEGIN ${takeOld} END`,
+    `CREATE TRIGGER ${name}_after_delete AFTER DELETE ON ${table} BEGIN DELETE FROM ${queue} WHERE id = OLD.id; END`,
+  ];
+}
+
+/** Indexes the rows written in this transaction; nothing on a ledger older than the index or when none was written. */
+export function settleSearchIndex(index: SearchIndex, writer: Writer): void {
+  const queue = queueOf(index);
+  if (!writer.get(`SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = '${queue}'`)) return;
+  if (!writer.get(`SELECT 1 AS x FROM ${queue} LIMIT 1`)) return;
+  writer.run(`INSERT INTO ${index.name} (docid, grams) SELECT r.id, ${gramsOf(index, 'r')} FROM ${queue} q JOIN ${index.table} r ON r.id = q.id ORDER BY r.id`);
+  writer.run(`DELETE FROM ${queue}`);
+}
+
+/**
+ * How a search is asked of an index: its bigrams one after the other (a phrase: exactly the rows LIKE
+ * finds), or only its rarest few in any order, whose rows LIKE must then confirm (`confirm`). A
+ * phrase reads every one of its bigrams' lists whole, positions and all: a whole receipt number
+ * shares most of its bigrams with every case (its office's and year's prefix), and its phrase read
+ * the lists of all 200,000 cases several times over. FTS4 would put such bigrams off by itself
+ * (deferred tokens), but not for an index whose content is a view.
+ */
+export type SearchMatch = { readonly kind: 'like' } | { readonly kind: 'index'; readonly expression: string; readonly confirm: boolean };
+
+/** A phrase of this many bigrams or fewer is asked whole; beyond, the rarest this many are enough to narrow the rows. */
+const FEW_GRAMS = 3;
+/** How many of a bigram's first rows are read to judge how common it is. */
+const PROBE = 200;
+/** A bigram in more than this share of the rows narrows too little to be worth confirming by LIKE… */
+const COMMON = 1 / 20;
+/** …but LIKE confirms this many rows in well under a millisecond, whatever the share. */
+const FEW_ROWS = 100;
+
+/**
+ * About how many rows hold `gram`: FTS4 reads a single bigram's list as it goes, in row order, so
+ * its first PROBE rows cost little and how far they reach among the ids tells how dense it is.
+ */
+function rowsWith(index: SearchIndex, db: Reader, gram: string, lastId: number): number {
+  const probe = db.get<{ n: number; last: number | null }>(
+    `SELECT count(*) AS n, max(docid) AS last FROM (SELECT docid FROM ${index.name} WHERE ${index.name} MATCH $gram LIMIT ${PROBE})`,
+    { gram: `"${gram}"` },
+  );
+  if (!probe?.last || probe.n < PROBE) return probe?.n ?? 0;
+  return (probe.n * lastId) / probe.last;
+}
+
+/** How `search` is best asked of the index (a single character has no bigram: LIKE alone). */
+export function searchMatch(index: SearchIndex, db: Reader, search: string): SearchMatch {
+  if (!searchableByGrams(search)) return { kind: 'like' };
+  const grams = textGrams(search);
+  const phrase: SearchMatch = { kind: 'index', expression: `"${grams}"`, confirm: false };
+  const distinct = [...new Set(grams.split(' '))];
+  if (distinct.length <= FEW_GRAMS) return phrase;
+  const lastId = db.get<{ n: number | null }>(`SELECT max(id) AS n FROM ${index.table}`)?.n ?? 0;
+  const rarest = distinct
+    .map((gram) => ({ gram, rows: rowsWith(index, db, gram, lastId) }))
+    .sort((a, b) => a.rows - b.rows)
+    .slice(0, FEW_GRAMS);
+  if (rarest[0]!.rows > Math.max(FEW_ROWS, lastId * COMMON)) return phrase;
+  return { kind: 'index', expression: rarest.map(({ gram }) => `"${gram}"`).join(' '), confirm: true };
+}
+
+/** The rows (`id`, an id column) the index finds for a match (`param` names its expression). */
+export const matchingSql = (index: SearchIndex, id: string, param: string): string =>
+  `${id} IN (SELECT docid FROM ${index.name} WHERE ${index.name} MATCH ${param})`;

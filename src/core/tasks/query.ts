@@ -5,23 +5,26 @@ import { validate } from '../../shared/validation';
 import type { z } from 'zod';
 import { fromRow, type Row } from '../records';
 import type { Reader } from '../storage/database';
-import { type SqlFilter, sqlFilter } from '../sql-filter';
+import { searchMatch } from '../storage/search-index';
+import { type SqlFilter, sqlFilter, whereSearched } from '../sql-filter';
 import type { SqlValue } from '../storage/journal';
 import { deadlineOf } from './columns';
 import { orderByOf } from './order';
 import { overdueSql, standingOf } from './standing';
 import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskStatus, type TaskSummary, type UnitRef } from './model';
+import { TASK_SEARCH } from './search';
 
 /**
- * The task table's query, for ledgers of some 20,000 tasks: SQL filters, orders (along the indexes
- * of schema 16, the number's natural key stored beside it) and reads one page of ids, and counts the
- * matches without reading them; then only that page's rows and its lead units are read.
+ * The task table's query, for ledgers of some 20,000 tasks: SQL filters (a search through the bigram
+ * index of schema 19), orders (along the indexes of schema 16, the number's natural key stored beside
+ * it) and reads one page of ids, and counts the matches without reading them; then only that page's
+ * rows and its lead units are read.
  */
 type Query = z.output<typeof taskQuery>;
 
 const SEARCHED = ['t.number', 't.problem', 't.goal', 't.responsible_leader'];
 
-function filterOf(query: Query): SqlFilter {
+function filterOf(db: Reader, query: Query): SqlFilter {
   const filter = sqlFilter();
   const { unitId, role, inspectionId, parentId, deadlineKind, deadlineFrom, deadlineTo, overdueAsOf, search } = query;
   if (unitId !== undefined) {
@@ -39,17 +42,17 @@ function filterOf(query: Query): SqlFilter {
   if (deadlineFrom) filter.where('t.deadline_date >= $deadlineFrom', { deadlineFrom });
   if (deadlineTo) filter.where('t.deadline_date <= $deadlineTo', { deadlineTo });
   if (overdueAsOf) filter.where(overdueSql('t', '$overdueAsOf'), { overdueAsOf });
-  if (search) filter.contains(SEARCHED, search);
+  if (search) whereSearched(filter, { index: TASK_SEARCH, id: 't.id', columns: SEARCHED }, searchMatch(TASK_SEARCH, db, search), search);
   return filter;
 }
 
 /**
  * The statement that reads the ids of one page of matching tasks, in the order asked for. A search
- * reads every task's text anyway, so its page also carries the count of all matches (`total`),
- * rather than reading the text a second time; otherwise the page walks an index and is counted apart.
+ * reads all its matches anyway, so its page also carries their count (`total`) rather than searching
+ * a second time; otherwise the page walks an index and is counted apart.
  */
-export function pageStatement(query: Query): { sql: string; params: Record<string, SqlValue>; counted: boolean } {
-  const filter = filterOf(query);
+export function pageStatement(db: Reader, query: Query): { sql: string; params: Record<string, SqlValue>; counted: boolean } {
+  const filter = filterOf(db, query);
   const counted = Boolean(query.search);
   return {
     sql: `SELECT t.id${counted ? ', count(*) OVER () AS total' : ''} FROM tasks t ${filter.clause} ${orderByOf(query.sort, query.descending)} LIMIT $limit OFFSET $offset`,
@@ -96,10 +99,10 @@ export function listTasks(db: Reader, input: TaskQuery): Result<TaskPage> {
   const valid = validate(taskQuery, input);
   if (!valid.ok) return valid;
   const query = valid.value;
-  const { sql, params, counted } = pageStatement(query);
+  const { sql, params, counted } = pageStatement(db, query);
   const page = db.all<{ id: number; total?: number }>(sql, params);
   // A page past the last match has no row to carry the count.
-  const total = (counted ? page[0]?.total : undefined) ?? countOf(db, filterOf(query));
+  const total = (counted ? page[0]?.total : undefined) ?? countOf(db, filterOf(db, query));
   return ok({
     rows: taskSummaries(
       db,
@@ -113,7 +116,7 @@ export function listTasks(db: Reader, input: TaskQuery): Result<TaskPage> {
 export function countTasksByStatus(db: Reader, input: TaskQuery): Result<Record<TaskStatus, number>> {
   const valid = validate(taskQuery, { ...input, statuses: undefined });
   if (!valid.ok) return valid;
-  const filter = filterOf(valid.value);
+  const filter = filterOf(db, valid.value);
   const rows = db.all<{ key: TaskStatus; n: number }>(`SELECT t.status AS key, count(*) AS n FROM tasks t ${filter.clause} GROUP BY t.status`, filter.params);
   return ok(Object.fromEntries(TASK_STATUSES.map((status) => [status, rows.find((row) => row.key === status)?.n ?? 0])) as Record<TaskStatus, number>);
 }

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../../src/core/ledger';
 import { listPetitions } from '../../../src/core/petitions/service';
-import type { PetitionQuery } from '../../../src/core/petitions/model';
-import type { Reader } from '../../../src/core/storage/database';
-import type { SqlParams } from '../../../src/core/storage/journal';
+import type { PetitionPage, PetitionQuery } from '../../../src/core/petitions/model';
 import { ledgerFactory } from '../../helpers/ledger';
+import { plansOf, recordedReads } from '../../helpers/plans';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
 
@@ -21,19 +20,7 @@ function planOf(l: Ledger, column: string): string {
 }
 
 /** The plans of the statements the list runs for `query`, each line of each plan. */
-function listPlans(l: Ledger, query: PetitionQuery): string[] {
-  const db = l.context.db;
-  const statements: [string, SqlParams | undefined][] = [];
-  const recording: Reader = {
-    all: (sql, params) => {
-      statements.push([sql, params]);
-      return db.all(sql, params);
-    },
-    get: <T>(sql: string, params?: SqlParams) => recording.all<T>(sql, params)[0],
-  };
-  unwrap(listPetitions(recording, query));
-  return statements.flatMap(([sql, params]) => db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params).map((row) => row.detail));
-}
+const listPlans = (l: Ledger, query: PetitionQuery): string[] => plansOf(l.context.db, (reader) => unwrap(listPetitions(reader, query)));
 
 describe('the petition list of 200,000 cases', () => {
   it('reads a page sorted by hand-over date or by last change from an index, never sorting every case', async () => {
@@ -56,5 +43,33 @@ describe('the petition list of 200,000 cases', () => {
       expect(plans, JSON.stringify(query)).not.toContain('SCAN p');
       if (query.search) expect(plans.join('\n')).toContain('petition_search');
     }
+  });
+});
+
+describe('a whole receipt number searched among cases that share its prefix', () => {
+  it('asks the index for its rarest bigrams only, and finds exactly its case', async () => {
+    ledger = await newLedger();
+    unwrap(
+      ledger.store.write((w) => {
+        for (let n = 1; n <= 400; n++) {
+          w.run(
+            `INSERT INTO petition_cases (receipt_number, subject, problem, region, pollution_kinds, completion, created_at, updated_at)
+             VALUES (?, '某公司', '夜间排放异味', '河西村', '["other"]', 'pending', '2026-12-01', '2026-12-01')`,
+            [`D1500002023${String(n).padStart(8, '0')}`],
+          );
+        }
+        return { ok: true, value: undefined };
+      }),
+    );
+    let page: PetitionPage | undefined;
+    const reads = recordedReads(ledger.context.db, (reader) => {
+      page = unwrap(listPetitions(reader, { search: 'D150000202300000345' }));
+    });
+    const asked = reads.filter(([sql]) => sql.includes('MATCH $match')).map(([, params]) => (params as Record<string, unknown>).match);
+    expect(page!.rows.map((row) => row.receiptNumber)).toEqual(['D150000202300000345']);
+    expect(page!.total).toBe(1);
+    // Three bigrams, each quoted on its own: not the phrase of all eighteen, most of them in every case.
+    for (const expression of asked) expect(expression).toMatch(/^"[^ "]+" "[^ "]+" "[^ "]+"$/);
+    expect(asked.length).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@ import type { Writer } from '../../../src/core/storage/database';
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
 import { LedgerStore } from '../../../src/core/storage/store';
 import { ok } from '../../../src/shared/result';
+import { editRows, edits, likeCondition, searchesIn, text } from '../../helpers/bigram-search';
 import { ledgerFactory } from '../../helpers/ledger';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
@@ -21,14 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => ledger.close());
 
-/**
- * Characters a clerk's search meets: Chinese, Latin letters in both cases (also full-width ones,
- * which LIKE does not fold), digits and dashes of case numbers, LIKE's own wildcards, what FTS's
- * query syntax means something by, full-width punctuation and spaces, and a character beyond the BMP.
- */
-const ALPHABET = [...'异味砂石场恒达', ...'aAbBoOrRnNxXzZ', ...'ｂＢé', ...'012-', ...'%_\\', ...' "*:()', ...'，（）\u3000', '😀'];
-const text = fc.string({ unit: fc.constantFrom(...ALPHABET), maxLength: 10 });
-
 interface Case {
   readonly receiptNumber: string;
   readonly subject: string;
@@ -41,30 +34,8 @@ const cases = fc.uniqueArray(fc.record({ receiptNumber: text, subject: text, pro
   selector: (c) => c.receiptNumber,
 });
 
-/** Searches: anything typed, and pieces of what the cases say with their Latin letters' case changed. */
-const searches = (written: readonly Case[]) =>
-  fc.array(
-    fc.oneof(
-      text,
-      fc
-        .record({
-          from: fc.constantFrom(...written.flatMap((c) => [c.receiptNumber, c.problem, c.region]), '异味'),
-          at: fc.nat(9),
-          length: fc.nat(6),
-          upper: fc.boolean(),
-        })
-        .map(({ from, at, length, upper }) => {
-          const piece = Array.from(from)
-            .slice(at, at + length)
-            .join('');
-          return upper ? piece.toUpperCase() : piece.toLowerCase();
-        }),
-    ),
-    { minLength: 1, maxLength: 8 },
-  );
-
-/** Edits after writing: a case's problem changed (the index follows), a case deleted (it leaves). */
-const edits = fc.array(fc.oneof(fc.record({ at: fc.nat(11), problem: text }), fc.record({ at: fc.nat(11) })), { maxLength: 4 });
+/** Searches: anything typed, and pieces of what the cases say. */
+const searches = (written: readonly Case[]) => searchesIn(written.flatMap((c) => [c.receiptNumber, c.problem, c.region]));
 
 function insert(w: Writer, written: readonly Case[]): void {
   for (const c of written) {
@@ -76,36 +47,21 @@ function insert(w: Writer, written: readonly Case[]): void {
   }
 }
 
-function edit(w: Writer, changes: readonly { at: number; problem?: string }[]): void {
-  const ids = w.all<{ id: number }>('SELECT id FROM petition_cases ORDER BY id').map((row) => row.id);
-  for (const change of changes) {
-    const id = ids[change.at % Math.max(ids.length, 1)] ?? 0;
-    if (change.problem === undefined) w.run('DELETE FROM petition_cases WHERE id = ?', [id]);
-    else w.run('UPDATE petition_cases SET problem = ? WHERE id = ?', [change.problem, id]);
-  }
-}
-
 /** The cases, then the edits: in the same write (the cases not indexed yet) or in the next (indexed). */
 function write(written: readonly Case[], changes: readonly { at: number; problem?: string }[], apart: boolean): void {
   if (apart) unwrap(ledger.store.write((w) => ok(insert(w, written))));
   unwrap(
     ledger.store.write((w) => {
       if (!apart) insert(w, written);
-      return ok(edit(w, changes));
+      return ok(editRows(w, 'petition_cases', changes));
     }),
   );
 }
 
-/** What the list found before the search index: LIKE over the four columns, wildcards taken literally. */
+/** What the list found before the search index: LIKE over the four columns. */
 function likeSearch(search: string): number[] {
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return ledger.context.db
-    .all<{ id: number }>(
-      `SELECT id FROM petition_cases WHERE receipt_number LIKE $s ESCAPE '\\' OR subject LIKE $s ESCAPE '\\' OR problem LIKE $s ESCAPE '\\' OR region LIKE $s ESCAPE '\\'
-       ORDER BY receipt_number, id`,
-      { $s: pattern },
-    )
-    .map((row) => row.id);
+  const like = likeCondition(['receipt_number', 'subject', 'problem', 'region'], search);
+  return ledger.context.db.all<{ id: number }>(`SELECT id FROM petition_cases WHERE ${like.sql} ORDER BY receipt_number, id`, like.params).map((row) => row.id);
 }
 
 describe('the petition search', () => {
