@@ -34,6 +34,12 @@ function recordedSize(sql: string, params: SqlParams | undefined): number {
   return size;
 }
 
+/** The buffer given as sql.js's file, as it stood before a transaction (see `settleFile`). */
+interface FileMark {
+  readonly counter: number;
+  readonly changes: number;
+}
+
 export interface Reader {
   all<T>(sql: string, params?: SqlParams): T[];
   get<T>(sql: string, params?: SqlParams): T | undefined;
@@ -73,7 +79,17 @@ export class LedgerDatabase implements Reader {
   /** Statements run so far, so that a RunResult knows whether its lastId can still be read. */
   private runs = 0;
 
-  constructor(private readonly db: Database) {
+  /**
+   * The buffer sql.js was given as its file (file-room.ts), while it still is its file: a snapshot is
+   * sealed from it rather than from a copy. Null once sql.js may have moved to another buffer.
+   */
+  private file: Uint8Array | null;
+
+  constructor(
+    private readonly db: Database,
+    file: Uint8Array | null = null,
+  ) {
+    this.file = file;
     db.run('PRAGMA foreign_keys = ON');
     // A large transaction's pages spill to sql.js's file as SQLite's page cache fills (its default):
     // with room given to the file (file-room.ts) that costs little, and the cache stays small.
@@ -91,7 +107,9 @@ export class LedgerDatabase implements Reader {
   /** The same, once the engine is loaded (as it is wherever a database is open): for reverting in the middle of a write. */
   static fromImageNow(image?: Uint8Array): LedgerDatabase {
     if (!loaded) throw new Error('sql.js is not loaded yet');
-    return new LedgerDatabase(image?.length ? new loaded.Database(givenRoom(image)) : new loaded.Database());
+    if (!image?.length) return new LedgerDatabase(new loaded.Database());
+    const given = givenRoom(image);
+    return new LedgerDatabase(new loaded.Database(given), given.slice(0, given.length));
   }
 
   private statement(sql: string): Prepared {
@@ -166,6 +184,7 @@ export class LedgerDatabase implements Reader {
     let recordedBytes = 0;
     let wrote = false;
     this.recording = true;
+    const mark = this.fileMark();
     this.db.run('BEGIN');
     try {
       const record = (sql: string, params: SqlParams | undefined): void => {
@@ -197,12 +216,15 @@ export class LedgerDatabase implements Reader {
       const outcome = result.ok && wrote ? persist(changes) : result;
       if (!outcome.ok) {
         this.db.run('ROLLBACK');
+        this.settleFile(mark, false);
         return outcome;
       }
       this.db.run('COMMIT');
+      this.settleFile(mark, true);
       return result;
     } catch (error) {
       this.db.run('ROLLBACK');
+      this.settleFile(mark, false);
       throw error;
     } finally {
       this.recording = false;
@@ -211,13 +233,16 @@ export class LedgerDatabase implements Reader {
 
   /** Re-runs a committed journal entry; false if it does not apply (the journal does not belong here). */
   replay(entry: JournalEntry): boolean {
+    const mark = this.fileMark();
     this.db.run('BEGIN');
     try {
       for (const [sql, params] of entry.statements) this.execute(sql, params);
       this.db.run('COMMIT');
+      this.settleFile(mark, true);
       return true;
     } catch {
       this.db.run('ROLLBACK');
+      this.settleFile(mark, false);
       return false;
     }
   }
@@ -225,6 +250,52 @@ export class LedgerDatabase implements Reader {
   /** A consistent image of the whole database (SQLite's backup API: prepared statements survive). */
   image(): Uint8Array {
     return this.db.export();
+  }
+
+  /**
+   * Lends `use` the whole database's bytes for as long as it runs: sql.js's own file when it is still
+   * the buffer given (no copy of a database of a hundred megabytes), else a copy, wiped after.
+   */
+  withImage<T>(use: (image: Uint8Array) => T): T {
+    const own = this.ownFile();
+    if (own) return use(own);
+    const copy = this.image();
+    try {
+      return use(copy);
+    } finally {
+      copy.fill(0);
+    }
+  }
+
+  /** Where the buffer given stands before a transaction: its change counter, and how many rows had changed. */
+  private fileMark(): FileMark | null {
+    if (!this.file) return null;
+    return { counter: new DataView(this.file.buffer, this.file.byteOffset).getUint32(24), changes: this.totalChanges() };
+  }
+
+  private totalChanges(): number {
+    return this.get<{ n: number }>('SELECT total_changes() AS n')!.n;
+  }
+
+  /**
+   * After a commit: one that changed rows counts up the file's change counter (bytes 24–27); if the
+   * buffer given did not see it, sql.js writes into another one (the file outgrew the room). A
+   * rollback of changed rows may have cut the file short (sql.js then copies it to a new buffer).
+   */
+  private settleFile(mark: FileMark | null, committed: boolean): void {
+    if (!mark || this.totalChanges() === mark.changes) return;
+    if (!committed || this.fileMark()!.counter === mark.counter) this.file = null;
+  }
+
+  /** The database as the buffer given holds it, if sql.js still writes there and it holds all of it. */
+  private ownFile(): Uint8Array | null {
+    if (!this.file) return null;
+    const { pages, size } = this.get<{ pages: number; size: number }>(
+      'SELECT c.page_count AS pages, s.page_size AS size FROM pragma_page_count() c, pragma_page_size() s',
+    )!;
+    const length = pages * size;
+    const header = new DataView(this.file.buffer, this.file.byteOffset);
+    return length <= this.file.length && header.getUint32(28) === pages ? this.file.subarray(0, length) : null;
   }
 
   /** Runs a statement outside any journalled transaction: only for opening steps such as PRAGMAs. */

@@ -473,8 +473,6 @@ export class LedgerStore {
     if (!writable.ok) return writable;
     const now = this.now();
     const dataKey = options.dataKey ?? this.dataKey;
-    const image = this.database.image();
-    const header = nextHeader(options.header ?? this.header, image.length, now);
     let backupKept = false;
     const keep = (): void => {
       try {
@@ -486,11 +484,11 @@ export class LedgerStore {
     };
     let snapshot: WrittenSnapshot;
     try {
-      snapshot = writeSnapshot(this.path, header, dataKey, image, keep);
+      snapshot = this.database.withImage((image) =>
+        writeSnapshot(this.path, nextHeader(options.header ?? this.header, image.length, now), dataKey, image, keep),
+      );
     } catch (error) {
       return err(ioError(error, this.path));
-    } finally {
-      wipe(image);
     }
     this.adopt(snapshot, dataKey);
     this.maintainBackups(backupKept, now);
@@ -693,14 +691,11 @@ export class LedgerStore {
   saveCopy(dest: string, anchors?: AnchorBook): Result<void> {
     const usable = this.usable();
     if (!usable.ok) return usable;
-    const image = this.database.image();
     let copy: WrittenSnapshot;
     try {
-      copy = writeSnapshot(dest, nextHeader(this.header, image.length, this.now()), this.dataKey, image);
+      copy = this.database.withImage((image) => writeSnapshot(dest, nextHeader(this.header, image.length, this.now()), this.dataKey, image));
     } catch (error) {
       return err(ioError(error, dest));
-    } finally {
-      wipe(image);
     }
     const blobs = copyBlobs(this.path, dest, this.header.keyEpoch);
     if (!blobs.ok) return blobs;

@@ -7,7 +7,8 @@ import { readLedger } from '../../../src/core/storage/ledger-file';
 import { LedgerFileReader } from '../../../src/core/storage/sealed-file';
 import { unwrapDataKey } from '../../../src/core/storage/slots';
 import { LedgerStore } from '../../../src/core/storage/store';
-import { ok } from '../../../src/shared/result';
+import { err, ok } from '../../../src/shared/result';
+import { dubanError } from '../../../src/shared/errors';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
 
@@ -77,5 +78,61 @@ describe("sql.js's in-memory file, given room to grow", () => {
     expect(image.buffer).toBe(file.snapshot.buffer);
     expect(givenRoom(image)).toBe(image);
     expect(image.slice(0, image.length).length).toBeGreaterThanOrEqual(image.length + FILE_ROOM_BYTES);
+  });
+});
+
+const PASSWORD = '正确的密码 correct horse';
+const NOTES = 'SELECT text FROM note ORDER BY id';
+
+/** A ledger with a table of notes, closed and opened again: its database is the file read with room. */
+async function reopenedStore(): Promise<{ path: string; store: LedgerStore }> {
+  const path = join(tempDir(), '督办台账.duban');
+  const { store } = unwrap(await LedgerStore.create(path, { password: PASSWORD, kdf: KDF_FLOOR }));
+  unwrap(store.write((w) => ok(w.run('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)'))));
+  unwrap(store.close());
+  return { path, store: unwrap(await LedgerStore.open(path, { password: PASSWORD })) };
+}
+
+const addNotes = (store: LedgerStore, count: number, text: string) =>
+  store.write((w) => {
+    for (let i = 0; i < count; i++) w.run('INSERT INTO note (text) VALUES (?)', [`${text} ${i} ${'整改进展'.repeat(100)}`]);
+    return ok(undefined);
+  });
+
+async function notesIn(path: string): Promise<string[]> {
+  const store = unwrap(await LedgerStore.open(path, { password: PASSWORD }, { readOnly: true }));
+  const texts = store.db.all<{ text: string }>(NOTES).map((row) => row.text);
+  unwrap(store.close());
+  return texts;
+}
+
+describe('a snapshot of a ledger opened from its file', () => {
+  // A large import's snapshot copied its 80 MB database once more (sql.js's export) to seal it: sealed from the file itself, it is not held twice.
+  it("is sealed from sql.js's own file, without a copy of the database", async () => {
+    const { path, store } = await reopenedStore();
+    unwrap(addNotes(store, 3, '第一批'));
+    const exported = vi.spyOn((await loadSqlEngine()).Database.prototype, 'export');
+    unwrap(store.snapshot());
+    expect(exported).not.toHaveBeenCalled();
+    exported.mockRestore();
+    const written = store.db.all<{ text: string }>(NOTES).map((row) => row.text);
+    unwrap(store.close());
+    expect(await notesIn(path)).toEqual(written);
+  });
+
+  // A rollback that grew the file leaves sql.js writing a new buffer: the room given is no longer its file.
+  it('holds what was committed, and only that, after a rollback that grew the file', async () => {
+    const { path, store } = await reopenedStore();
+    const refused = store.write((w) => {
+      for (let i = 0; i < 2_000; i++) w.run('INSERT INTO note (text) VALUES (?)', [`撤回 ${i} ${'整改进展'.repeat(100)}`]);
+      return err(dubanError('not_found', { entity: 'task', id: 1 }));
+    });
+    expect(refused.ok).toBe(false);
+    unwrap(store.snapshot());
+    expect(await notesIn(path)).toEqual([]);
+    unwrap(addNotes(store, 2, '撤回之后'));
+    unwrap(store.snapshot());
+    unwrap(store.close());
+    expect((await notesIn(path)).map((text) => text.split(' ').slice(0, 2).join(' '))).toEqual(['撤回之后 0', '撤回之后 1']);
   });
 });
