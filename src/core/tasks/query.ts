@@ -10,7 +10,7 @@ import type { SqlValue } from '../storage/journal';
 import { deadlineOf } from './columns';
 import { orderByOf } from './order';
 import { overdueSql, standingOf } from './standing';
-import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskStatus, type TaskSummary, type UnitRef } from './model';
+import { type DeadlineKind, gistOf, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskStatus, type TaskSummary, type UnitRef } from './model';
 
 /**
  * The task table's query, for ledgers of some 20,000 tasks: SQL filters, orders (along the indexes
@@ -86,7 +86,14 @@ export function taskSummaries(db: Reader, ids: readonly number[]): TaskSummary[]
   const standing = standingOf(db, ids);
   return ids.map((id) => {
     const { deadlineKind, deadlineDate, ...summary } = byId.get(id)!;
-    return { ...summary, deadline: deadlineOf(deadlineKind, deadlineDate), leadUnits: leadUnits.get(id) ?? [], ...standing.get(id)! };
+    const { checkStage, latestReports } = standing.get(id)!;
+    return {
+      ...summary,
+      deadline: deadlineOf(deadlineKind, deadlineDate),
+      leadUnits: leadUnits.get(id) ?? [],
+      checkStage,
+      latestReports: latestReports.map(gistOf),
+    };
   });
 }
 

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ProgressReportRow } from '../../../contract/progress';
-import type { TaskSummary } from '../../../contract/tasks';
+import type { ReportGist, TaskSummary } from '../../../contract/tasks';
 import { ProgressStateTag } from '../../components/ProgressStateTag';
 import { useFormat } from '../../hooks/useFormat';
 
@@ -11,7 +10,7 @@ import { useFormat } from '../../hooks/useFormat';
  */
 type Format = ReturnType<typeof useFormat>;
 
-const words = (report: ProgressReportRow, several: boolean, format: Format): string =>
+const words = (report: ReportGist, several: boolean, format: Format): string =>
   [several ? report.unitName : '', format.period(report.period), report.progress].filter(Boolean).join(' ');
 
 /** The whole of it in one text, for the cell's tooltip. */
