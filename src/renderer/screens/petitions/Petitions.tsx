@@ -63,6 +63,8 @@ export function Petitions() {
   const query = useMemo(() => queryOf(filter), [filter]);
   const cases = usePagedRows('petitions', 'list', query);
   useFilterTiming('petitions', cases.settledKey);
+  // The core answers one call at a time: the archived matches are asked once the rows are in.
+  const settled = cases.settledKey !== null;
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };
@@ -148,7 +150,7 @@ export function Petitions() {
         onChoose={(completion) => setFilter({ completion })}
       />
       <ErrorNotice error={cases.error} />
-      {filter.q.trim() && <ArchivedMatches text={filter.q} kind="petition_case" />}
+      {filter.q.trim() && settled && <ArchivedMatches text={filter.q} kind="petition_case" />}
       <PagedTable
         label={t('title')}
         columns={shownColumns}
