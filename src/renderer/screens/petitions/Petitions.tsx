@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useFormat } from '../../hooks/useFormat';
-import { usePagedRows } from '../../hooks/usePagedRows';
+import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
 import { markSearchFired, useFilterTiming } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
@@ -27,8 +27,10 @@ const DEFAULT_COLUMNS = ['receiptNumber', 'batch', 'subject', 'problem', 'unit',
 
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
 
+type Filter = Record<(typeof FILTER)[number], string>;
+
 /** What the filter in the address asks of the core; a value it does not know is left out. */
-function queryOf(filter: Readonly<Record<(typeof FILTER)[number], string>>): PetitionQuery {
+function queryOf(filter: Readonly<Filter>): PetitionQuery {
   const completions = filter.completion.split(',').flatMap((c) => oneOf(PETITION_COMPLETIONS, c) ?? []);
   const unitId = idParam(filter.unit);
   const batch = idParam(filter.batch);
@@ -54,7 +56,12 @@ export function Petitions() {
   const { t } = useTranslation('petitions');
   const format = useFormat();
   const navigate = useNavigate();
-  const [filter, setFilter] = useUrlFilter(FILTER);
+  const [filter, setUrlFilter] = useUrlFilter(FILTER);
+  const askRows = useAskFirstPage('petitions', 'list');
+  const setFilter = (change: Partial<Filter>): void => {
+    askRows(queryOf({ ...filter, ...change }));
+    setUrlFilter(change);
+  };
   const [search, setSearch] = useSearchBox(filter.q, (q) => {
     markSearchFired('petitions');
     setFilter({ q });

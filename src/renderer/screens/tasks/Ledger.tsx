@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
 import { useFilterTiming } from '../../hooks/useFilterTiming';
 import { useFormat } from '../../hooks/useFormat';
-import { usePagedRows } from '../../hooks/usePagedRows';
+import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { today } from '../../hooks/today';
 import { isFiltered, type LedgerFilter, NO_FILTER, queryOf, readFilter, writeFilter } from './ledgerFilter';
@@ -37,8 +37,15 @@ export function Ledger() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => readFilter(params), [params]);
-  const setFilter = useCallback((next: LedgerFilter) => setParams(writeFilter(next), { replace: true }), [setParams]);
   const asOf = today();
+  const askRows = useAskFirstPage('tasks', 'list');
+  const setFilter = useCallback(
+    (next: LedgerFilter) => {
+      askRows(queryOf(next, asOf));
+      setParams(writeFilter(next), { replace: true });
+    },
+    [askRows, asOf, setParams],
+  );
   const query = useMemo(() => queryOf(filter, asOf), [filter, asOf]);
   const { statuses: _statuses, ...withoutStatus } = query;
   const tasks = usePagedRows('tasks', 'list', query);
