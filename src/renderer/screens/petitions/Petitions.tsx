@@ -18,7 +18,7 @@ import { markSearchFired, useFilterTiming } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
-import { CompletionTag } from './CompletionTag';
+import { completionTag } from './CompletionTag';
 
 const FILTER = ['q', 'unit', 'completion', 'truth', 'kind', 'batch', 'sort', 'desc'] as const;
 
@@ -97,7 +97,7 @@ export function Petitions() {
       render: (p) => p.pollutionKinds.map((kind) => t(`common:enums.pollutionKind.${kind}`)).join(t('common:listSeparator')),
     },
     { key: 'truth', header: t('fields.truth'), width: '7.5rem', render: (p) => (p.truth ? t(`common:enums.truth.${p.truth}`) : '') },
-    { key: 'completion', header: t('fields.completion'), width: '9rem', align: 'center', render: (p) => <CompletionTag completion={p.completion} /> },
+    { key: 'completion', header: t('fields.completion'), width: '9rem', align: 'center', render: (p) => completionTag(t, p.completion) },
   ];
   const fixed = new Set(['receiptNumber', 'problem']);
   const shownColumns = columns.filter((c) => fixed.has(c.key) || shown.includes(c.key));
