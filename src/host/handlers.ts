@@ -113,7 +113,7 @@ export function coreHandlers(session: Session, seedDemo: (ledger: Ledger) => Res
       restore: (id) => use((l) => l.evidence.restore(id)),
     },
     petitions: {
-      list: (query) => use((l) => l.petitions.list(query)),
+      list: (query) => use((l) => l.petitions.rows(query)),
       ...kept((l) => l.petitions),
     },
     siteVisits: {

@@ -2,7 +2,7 @@ import { QueriesObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { DubanApi } from '../../src/contract/api';
 import { changesOf } from '../../src/renderer/api/changes';
-import { askPages, PAGE, pageQuery, pagesHolding } from '../../src/renderer/api/pagedQuery';
+import { askFirstPage, askPages, PAGE, pageQuery, pagesHolding } from '../../src/renderer/api/pagedQuery';
 import { createQueryClient } from '../../src/renderer/api/queryClient';
 import { ok } from '../../src/shared/result';
 
@@ -64,6 +64,19 @@ describe('a long list is read page by page through TanStack Query', () => {
     await changesOf(api, client).drafts.drop('task');
     expect(client.getQueryState(pageQuery(api, 'tasks', 'list', { search: '水' }, 0).queryKey)?.isInvalidated).toBe(false);
     expect(asked).toEqual(['tasks.list@0']);
+    stop();
+  });
+
+  it('asks a changed query’s first page as the filter changes, before the table renders it, which then reads that answer: one call', async () => {
+    const { api, asked } = fakeApi();
+    const client = createQueryClient();
+    askFirstPage(client, api, 'tasks', 'list', { search: '水' });
+    expect(asked).toEqual(['tasks.list@0']);
+    // On a short list the answer may come before the table has rendered: it is not asked again.
+    await expect.poll(() => client.getQueryData(pageQuery(api, 'tasks', 'list', { search: '水' }, 0).queryKey)).toBeDefined();
+    const { observer, stop } = await watchPages(api, client, [0]);
+    expect(asked).toEqual(['tasks.list@0']);
+    expect(observer.getCurrentResult()[0]!.data).toEqual({ rows: [{ id: 0 }], total: 500 });
     stop();
   });
 

@@ -59,13 +59,35 @@ export interface PetitionCase {
   readonly updatedAt: string;
 }
 
-/** A row of the petition list, with its responsible unit's name. */
+/** A case with its responsible unit's name, as exports write it. */
 export interface PetitionSummary extends PetitionCase {
   readonly unitName: string | null;
 }
 
-export interface PetitionPage {
-  readonly rows: readonly PetitionSummary[];
+/**
+ * A row of the petition list: the columns it shows. A page of them crosses the contract each time
+ * the list is searched; the case's page reads the rest when it is opened.
+ */
+export type PetitionRow = Pick<
+  PetitionSummary,
+  'id' | 'receiptNumber' | 'batch' | 'handedOverOn' | 'subject' | 'problem' | 'unitName' | 'pollutionKinds' | 'truth' | 'completion'
+>;
+
+export const petitionRowOf = (c: PetitionSummary): PetitionRow => ({
+  id: c.id,
+  receiptNumber: c.receiptNumber,
+  batch: c.batch,
+  handedOverOn: c.handedOverOn,
+  subject: c.subject,
+  problem: c.problem,
+  unitName: c.unitName,
+  pollutionKinds: c.pollutionKinds,
+  truth: c.truth,
+  completion: c.completion,
+});
+
+export interface PetitionPage<R = PetitionRow> {
+  readonly rows: readonly R[];
   readonly total: number;
 }
 

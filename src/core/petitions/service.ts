@@ -7,7 +7,16 @@ import { checkReferences, createValidated, found, fromRowWithJson, removeUnlessU
 import { sqlFilter, whereSearched } from '../sql-filter';
 import type { Reader } from '../storage/database';
 import { type SearchMatch, searchMatch } from '../storage/search-index';
-import { type PetitionCase, type PetitionInput, petitionInput, type PetitionPage, type PetitionQuery, petitionQuery, type PetitionSummary } from './model';
+import {
+  type PetitionCase,
+  type PetitionInput,
+  petitionInput,
+  type PetitionPage,
+  type PetitionQuery,
+  petitionQuery,
+  petitionRowOf,
+  type PetitionSummary,
+} from './model';
 import { PETITION_SEARCH } from './search';
 
 type Query = z.output<typeof petitionQuery>;
@@ -89,7 +98,7 @@ function walksIndex(db: Reader, query: Query, total: number): boolean {
 }
 
 /** One page of the cases matching the filter, and how many match. */
-export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<PetitionPage> {
+export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<PetitionPage<PetitionSummary>> {
   const valid = validate(petitionQuery, input);
   if (!valid.ok) return valid;
   const query = valid.value;
@@ -132,6 +141,11 @@ export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
 export function petitionService(ctx: LedgerContext) {
   return {
     list: (query?: PetitionQuery) => listPetitions(ctx.db, query),
+    /** A page of the petition list as it shows it. */
+    rows: (query?: PetitionQuery): Result<PetitionPage> => {
+      const page = listPetitions(ctx.db, query);
+      return page.ok ? ok({ rows: page.value.rows.map(petitionRowOf), total: page.value.total }) : page;
+    },
     get: (id: number): Result<PetitionCase> => found('petition_case', id, loadPetition(ctx.db, id)),
     findByReceipt: (receiptNumber: string) => findPetitionByReceipt(ctx.db, receiptNumber),
     create: (input: PetitionInput) => saveRecord(ctx, PETITION, null, input),

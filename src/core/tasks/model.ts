@@ -66,8 +66,16 @@ export interface TaskStanding {
 /** A task as its page shows it. */
 export type TaskDetail = Task & TaskStanding;
 
-/** A row of the task table: what a list shows, with its lead units' names. */
-export interface TaskSummary extends TaskStanding {
+/** A lead unit's latest report as a row of the task table shows it: its state, month and words (the task's page has the rest). */
+export type ReportGist = Pick<ProgressReportRow, 'id' | 'unitName' | 'period' | 'state' | 'progress'>;
+
+export const gistOf = ({ id, unitName, period, state, progress }: ProgressReportRow): ReportGist => ({ id, unitName, period, state, progress });
+
+/**
+ * A row of the task table: what a list shows, with its lead units' names. A page of them crosses
+ * the contract each time the ledger is searched, so the reports are only their gist.
+ */
+export interface TaskSummary extends Pick<TaskStanding, 'checkStage'> {
   readonly id: number;
   readonly inspectionId: number | null;
   readonly parentId: number | null;
@@ -78,6 +86,7 @@ export interface TaskSummary extends TaskStanding {
   readonly status: TaskStatus;
   readonly updatedAt: string;
   readonly leadUnits: readonly UnitRef[];
+  readonly latestReports: readonly ReportGist[];
 }
 
 export interface TaskPage {

@@ -11,12 +11,12 @@ import type { SqlValue } from '../storage/journal';
 import { deadlineOf } from './columns';
 import { orderByOf } from './order';
 import { overdueSql, standingOf } from './standing';
-import { type DeadlineKind, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskStatus, type TaskSummary, type UnitRef } from './model';
+import { type DeadlineKind, gistOf, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskStatus, type TaskSummary, type UnitRef } from './model';
 import { TASK_SEARCH } from './search';
 
 /**
  * The task table's query, for ledgers of some 20,000 tasks: SQL filters (a search through the bigram
- * index of schema 19), orders (along the indexes of schema 16, the number's natural key stored beside
+ * index of schema 20), orders (along the indexes of schema 16, the number's natural key stored beside
  * it) and reads one page of ids, and counts the matches without reading them; then only that page's
  * rows and its lead units are read.
  */
@@ -89,7 +89,14 @@ export function taskSummaries(db: Reader, ids: readonly number[]): TaskSummary[]
   const standing = standingOf(db, ids);
   return ids.map((id) => {
     const { deadlineKind, deadlineDate, ...summary } = byId.get(id)!;
-    return { ...summary, deadline: deadlineOf(deadlineKind, deadlineDate), leadUnits: leadUnits.get(id) ?? [], ...standing.get(id)! };
+    const { checkStage, latestReports } = standing.get(id)!;
+    return {
+      ...summary,
+      deadline: deadlineOf(deadlineKind, deadlineDate),
+      leadUnits: leadUnits.get(id) ?? [],
+      checkStage,
+      latestReports: latestReports.map(gistOf),
+    };
   });
 }
 

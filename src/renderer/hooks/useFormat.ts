@@ -4,8 +4,16 @@ import type { Deadline } from '../../contract/tasks';
 import { formatDate, formatInstant, formatPeriod } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n/setup';
 
+export interface Format {
+  date(date: string | null | undefined): string;
+  period(period: string): string;
+  instant(instant: string | number): string;
+  deadline(deadline: Deadline): string;
+  number(n: number): string;
+}
+
 /** Dates, months and deadlines in the language shown: 2026年11月24日, 2026年11月, 立行立改. */
-export function useFormat() {
+export function useFormat(): Format {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return useMemo(

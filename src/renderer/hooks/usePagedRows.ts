@@ -1,9 +1,20 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Namespace } from '../../contract/methods';
 import type { DubanError } from '../../shared/errors';
 import { useApi } from '../api/ApiContext';
-import { type AskedPages, askPages, type ListQuery, PAGE, type PagedMethod, pageQuery, pagesAsked, pagesHolding, type RowOf } from '../api/pagedQuery';
+import {
+  askFirstPage,
+  type AskedPages,
+  askPages,
+  type ListQuery,
+  PAGE,
+  type PagedMethod,
+  pageQuery,
+  pagesAsked,
+  pagesHolding,
+  type RowOf,
+} from '../api/pagedQuery';
 
 export interface PagedRows<T> {
   /** How many rows match, or null before the first answer. */
@@ -44,4 +55,11 @@ export function usePagedRows<N extends Namespace, M extends PagedMethod<N>>(ns: 
     },
     onRange,
   };
+}
+
+/** `askFirstPage` for a screen: called with the query a change of its filter is about to show. */
+export function useAskFirstPage<N extends Namespace, M extends PagedMethod<N>>(ns: N, method: M): (query: ListQuery<N, M>) => void {
+  const api = useApi();
+  const client = useQueryClient();
+  return useCallback((query: ListQuery<N, M>) => askFirstPage(client, api, ns, method, query), [client, api, ns, method]);
 }

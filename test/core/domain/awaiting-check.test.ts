@@ -59,7 +59,7 @@ describe('a task its lead unit reports completed', () => {
     const waiting = unwrap(ledger.tasks.awaitingCheck());
     expect(waiting.map((task) => [task.number, task.checkStage])).toEqual([['1', 'reported']]);
     expect(waiting[0]!.latestReports).toMatchObject([
-      { unitName: '生态环境厅', period: '2024-06', state: 'completed', progress: '三期提标改造完成，出水稳定达标', reportedOn: '2024-07-05' },
+      { unitName: '生态环境厅', period: '2024-06', state: 'completed', progress: '三期提标改造完成，出水稳定达标' },
     ]);
     expect(unwrap(ledger.tasks.awaitingCheck({ unitId: water }))).toEqual([]);
     expect(unwrap(ledger.tasks.get(one.id)).checkStage).toBe('reported');

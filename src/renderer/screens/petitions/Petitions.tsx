@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionSummary, POLLUTION_KINDS } from '../../../contract/petitions';
+import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionRow, POLLUTION_KINDS } from '../../../contract/petitions';
 import { useContractQuery } from '../../api/useContract';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
@@ -13,12 +13,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useFormat } from '../../hooks/useFormat';
-import { usePagedRows } from '../../hooks/usePagedRows';
+import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
 import { markSearchFired, useFilterTiming } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
-import { CompletionTag } from './CompletionTag';
+import { completionTag } from './CompletionTag';
 
 const FILTER = ['q', 'unit', 'completion', 'truth', 'kind', 'batch', 'sort', 'desc'] as const;
 
@@ -27,8 +27,10 @@ const DEFAULT_COLUMNS = ['receiptNumber', 'batch', 'subject', 'problem', 'unit',
 
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
 
+type Filter = Record<(typeof FILTER)[number], string>;
+
 /** What the filter in the address asks of the core; a value it does not know is left out. */
-function queryOf(filter: Readonly<Record<(typeof FILTER)[number], string>>): PetitionQuery {
+function queryOf(filter: Readonly<Filter>): PetitionQuery {
   const completions = filter.completion.split(',').flatMap((c) => oneOf(PETITION_COMPLETIONS, c) ?? []);
   const unitId = idParam(filter.unit);
   const batch = idParam(filter.batch);
@@ -54,7 +56,12 @@ export function Petitions() {
   const { t } = useTranslation('petitions');
   const format = useFormat();
   const navigate = useNavigate();
-  const [filter, setFilter] = useUrlFilter(FILTER);
+  const [filter, setUrlFilter] = useUrlFilter(FILTER);
+  const askRows = useAskFirstPage('petitions', 'list');
+  const setFilter = (change: Partial<Filter>): void => {
+    askRows(queryOf({ ...filter, ...change }));
+    setUrlFilter(change);
+  };
   const [search, setSearch] = useSearchBox(filter.q, (q) => {
     markSearchFired('petitions');
     setFilter({ q });
@@ -63,11 +70,13 @@ export function Petitions() {
   const query = useMemo(() => queryOf(filter), [filter]);
   const cases = usePagedRows('petitions', 'list', query);
   useFilterTiming('petitions', cases.settledKey);
+  // The core answers one call at a time: the archived matches are asked once the rows are in.
+  const settled = cases.settledKey !== null;
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };
 
-  const columns: Column<PetitionSummary>[] = [
+  const columns: Column<PetitionRow>[] = [
     { key: 'receiptNumber', header: t('fields.receiptNumber'), width: '12.5rem', sortable: true, render: (p) => p.receiptNumber },
     {
       key: 'batch',
@@ -88,7 +97,7 @@ export function Petitions() {
       render: (p) => p.pollutionKinds.map((kind) => t(`common:enums.pollutionKind.${kind}`)).join(t('common:listSeparator')),
     },
     { key: 'truth', header: t('fields.truth'), width: '7.5rem', render: (p) => (p.truth ? t(`common:enums.truth.${p.truth}`) : '') },
-    { key: 'completion', header: t('fields.completion'), width: '9rem', align: 'center', render: (p) => <CompletionTag completion={p.completion} /> },
+    { key: 'completion', header: t('fields.completion'), width: '9rem', align: 'center', render: (p) => completionTag(t, p.completion) },
   ];
   const fixed = new Set(['receiptNumber', 'problem']);
   const shownColumns = columns.filter((c) => fixed.has(c.key) || shown.includes(c.key));
@@ -148,7 +157,7 @@ export function Petitions() {
         onChoose={(completion) => setFilter({ completion })}
       />
       <ErrorNotice error={cases.error} />
-      {filter.q.trim() && <ArchivedMatches text={filter.q} kind="petition_case" />}
+      {filter.q.trim() && settled && <ArchivedMatches text={filter.q} kind="petition_case" />}
       <PagedTable
         label={t('title')}
         columns={shownColumns}

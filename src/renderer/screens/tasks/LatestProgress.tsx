@@ -1,17 +1,14 @@
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
-import type { ProgressReportRow } from '../../../contract/progress';
-import type { TaskSummary } from '../../../contract/tasks';
-import { ProgressStateTag } from '../../components/ProgressStateTag';
-import { useFormat } from '../../hooks/useFormat';
+import type { ReactNode } from 'react';
+import type { ReportGist, TaskSummary } from '../../../contract/tasks';
+import { progressStateTag } from '../../components/ProgressStateTag';
+import type { Format } from '../../hooks/useFormat';
 
 /**
  * 最新进展: what each lead unit last reported on the task — its state, the month and its words —
- * the unit named when the task has more than one lead unit.
+ * the unit named when the task has more than one lead unit. A cell of the ledger, with its `t`.
  */
-type Format = ReturnType<typeof useFormat>;
-
-const words = (report: ProgressReportRow, several: boolean, format: Format): string =>
+const words = (report: ReportGist, several: boolean, format: Format): string =>
   [several ? report.unitName : '', format.period(report.period), report.progress].filter(Boolean).join(' ');
 
 /** The whole of it in one text, for the cell's tooltip. */
@@ -20,16 +17,14 @@ export function latestProgressText(t: TFunction, format: Format, task: TaskSumma
   return task.latestReports.map((report) => `${t(`common:enums.progressState.${report.state}`)} ${words(report, several, format)}`).join('\n');
 }
 
-export function LatestProgress({ task }: { task: TaskSummary }) {
-  const { t } = useTranslation('tasks');
-  const format = useFormat();
-  if (task.latestReports.length === 0) return <span className="latest-progress__none">{t('ledger.notReported')}</span>;
+export function latestProgress(t: TFunction, format: Format, task: TaskSummary): ReactNode {
+  if (task.latestReports.length === 0) return <span className="latest-progress__none">{t('tasks:ledger.notReported')}</span>;
   const several = task.latestReports.length > 1;
   return (
     <span className="latest-progress">
       {task.latestReports.map((report) => (
         <span key={report.id} className="latest-progress__report">
-          <ProgressStateTag state={report.state} />
+          {progressStateTag(t, report.state)}
           {words(report, several, format)}
         </span>
       ))}

@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
 import { useFilterTiming } from '../../hooks/useFilterTiming';
 import { useFormat } from '../../hooks/useFormat';
-import { usePagedRows } from '../../hooks/usePagedRows';
+import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { today } from '../../hooks/today';
 import { isFiltered, type LedgerFilter, NO_FILTER, queryOf, readFilter, writeFilter } from './ledgerFilter';
@@ -20,8 +20,8 @@ import { LedgerFilters } from './LedgerFilters';
 import { AssignSourceDialog } from './AssignSourceDialog';
 import { SelectionBar } from './SelectionBar';
 import { StatusTabs } from './StatusTabs';
-import { LatestProgress, latestProgressText } from './LatestProgress';
-import { DeadlineText, TaskStatusTag } from '../../components/tasks/TaskTags';
+import { latestProgress, latestProgressText } from './LatestProgress';
+import { deadlineText, taskStatusTag } from '../../components/tasks/TaskTags';
 import { useStatusCounts } from './useStatusCounts';
 import { useTaskSelection } from './useTaskSelection';
 
@@ -37,8 +37,15 @@ export function Ledger() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => readFilter(params), [params]);
-  const setFilter = useCallback((next: LedgerFilter) => setParams(writeFilter(next), { replace: true }), [setParams]);
   const asOf = today();
+  const askRows = useAskFirstPage('tasks', 'list');
+  const setFilter = useCallback(
+    (next: LedgerFilter) => {
+      askRows(queryOf(next, asOf));
+      setParams(writeFilter(next), { replace: true });
+    },
+    [askRows, asOf, setParams],
+  );
   const query = useMemo(() => queryOf(filter, asOf), [filter, asOf]);
   const { statuses: _statuses, ...withoutStatus } = query;
   const tasks = usePagedRows('tasks', 'list', query);
@@ -101,13 +108,13 @@ export function Ledger() {
       render: (task) => task.responsibleLeader,
       title: (task) => task.responsibleLeader,
     },
-    { key: 'deadline', header: t('fields.deadline'), width: '17.5rem', sortable: true, render: (task) => <DeadlineText task={task} /> },
-    { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => <TaskStatusTag status={task.status} /> },
+    { key: 'deadline', header: t('fields.deadline'), width: '17.5rem', sortable: true, render: (task) => deadlineText(t, format, task, asOf) },
+    { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => taskStatusTag(t, task.status) },
     {
       key: 'latestProgress',
       header: t('fields.latestProgress'),
       width: 'minmax(10rem, 2fr)',
-      render: (task) => <LatestProgress task={task} />,
+      render: (task) => latestProgress(t, format, task),
       title: (task) => latestProgressText(t, format, task),
     },
     { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => sourceOf(task), title: (task) => sourceOf(task) },
