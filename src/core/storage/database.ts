@@ -1,6 +1,6 @@
 import initSqlJs, { type BindParams, type Database, type SqlJsStatic, type Statement as Prepared } from 'sql.js';
 import type { Result } from '../../shared/result';
-import { givenRoom } from './file-room';
+import { fileOf, givenRoom } from './file-room';
 import type { JournalEntry, SqlParams, SqlValue, Statement } from './journal';
 import { TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
 import { settleWrite } from './write-hooks';
@@ -109,7 +109,7 @@ export class LedgerDatabase implements Reader {
     if (!loaded) throw new Error('sql.js is not loaded yet');
     if (!image?.length) return new LedgerDatabase(new loaded.Database());
     const given = givenRoom(image);
-    return new LedgerDatabase(new loaded.Database(given), given.slice(0, given.length));
+    return new LedgerDatabase(new loaded.Database(given), fileOf(given));
   }
 
   private statement(sql: string): Prepared {

@@ -29,6 +29,9 @@ export function roomyImage(bytes: Uint8Array): Uint8Array {
   return image;
 }
 
+/** The whole buffer sql.js takes as its file from an image made here: what `slice(0, length)` answers (above). */
+export const fileOf = (image: Uint8Array): Uint8Array => image.slice(0, image.length);
+
 /** The image as sql.js is to be given it: with room, copied into bytes that have some if it has none. */
 export function givenRoom(image: Uint8Array): Uint8Array {
   if (roomy.has(image)) return image;
