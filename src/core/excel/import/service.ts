@@ -100,11 +100,8 @@ export function importService(ctx: LedgerContext) {
     return planned.ok ? ok({ plan: planned.value, options: valid.value }) : planned;
   };
 
-  /**
-   * The plan to write, taken from the pending ones: only what writing needs, not the file it was read
-   * from, and handed over once, so that it too is let go before the commit is sealed.
-   */
-  const take = (importId: string): Result<() => WritablePlan> => {
+  /** The plan to write, taken from the pending ones: only what writing needs, not the file it was read from. */
+  const take = (importId: string): Result<WritablePlan> => {
     const entry = pending.get(importId);
     if (!entry) return err(dubanError('excel.import_expired'));
     const current = entry.head === auditHead(ctx) ? ok(entry.plan) : planImport(ctx.db, entry.workbook, entry.options);
@@ -112,12 +109,7 @@ export function importService(ctx: LedgerContext) {
     const answered = allAnswered(current.value.words);
     if (!answered.ok) return answered;
     pending.delete(importId);
-    let held: WritablePlan | null = writablePlan(current.value);
-    return ok(() => {
-      const plan = held!;
-      held = null;
-      return plan;
-    });
+    return ok(writablePlan(current.value));
   };
 
   return {
@@ -157,7 +149,7 @@ export function importService(ctx: LedgerContext) {
      */
     apply(importId: string): Result<ImportResult> {
       const taken = take(importId);
-      return taken.ok ? ctx.write((tx) => applyPlan(ctx, tx, taken.value())) : taken;
+      return taken.ok ? ctx.write((tx) => applyPlan(ctx, tx, taken.value)) : taken;
     },
 
     discard(importId: string): void {
