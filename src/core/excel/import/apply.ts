@@ -27,21 +27,8 @@ export function writeLines(inner: LedgerContext, lines: readonly PlannedLine[], 
   return ok(undefined);
 }
 
-/** What writing a plan needs of it: not the sheet it was read from. */
-export type WritablePlan = Pick<ImportPlan, 'kind' | 'lines' | 'placeholders' | 'mapped' | 'counts' | 'newUnits' | 'newGroups'>;
-
-export const writablePlan = ({ kind, lines, placeholders, mapped, counts, newUnits, newGroups }: ImportPlan): WritablePlan => ({
-  kind,
-  lines,
-  placeholders,
-  mapped,
-  counts,
-  newUnits,
-  newGroups,
-});
-
 /** Writes the planned rows inside `tx`; the first failure undoes the whole import. */
-export function applyPlan(ctx: LedgerContext, tx: Tx, plan: WritablePlan): Result<ImportResult> {
+export function applyPlan(ctx: LedgerContext, tx: Tx, plan: ImportPlan): Result<ImportResult> {
   const inner = transactionContext(ctx, tx);
   const written = writeLines(inner, plan.lines, plan.placeholders.resolver(inner));
   if (!written.ok) return written;

@@ -8,7 +8,7 @@ import { cellText } from '../read/cells';
 import { loadWorkbook, type WorkbookSource } from '../read/source';
 import type { WorkbookData } from '../read/workbook';
 import { readSetting } from '../../settings';
-import { applyPlan, writablePlan, type WritablePlan } from './apply';
+import { applyPlan } from './apply';
 import { IMPORT_SPECS } from './kinds';
 import { type ImportOptions, importOptions, type ImportPreview, type ImportResult, type PreviewRow, type RowFilter, rowsQuery, type RowsQuery } from './model';
 import { type ImportPlan, planImport, previewRow } from './plan';
@@ -100,18 +100,6 @@ export function importService(ctx: LedgerContext) {
     return planned.ok ? ok({ plan: planned.value, options: valid.value }) : planned;
   };
 
-  /** The plan to write, taken from the pending ones: only what writing needs, not the file it was read from. */
-  const take = (importId: string): Result<WritablePlan> => {
-    const entry = pending.get(importId);
-    if (!entry) return err(dubanError('excel.import_expired'));
-    const current = entry.head === auditHead(ctx) ? ok(entry.plan) : planImport(ctx.db, entry.workbook, entry.options);
-    if (!current.ok) return current;
-    const answered = allAnswered(current.value.words);
-    if (!answered.ok) return answered;
-    pending.delete(importId);
-    return ok(writablePlan(current.value));
-  };
-
   return {
     /** Reads a file and plans its import; nothing is written. */
     async preview(source: WorkbookSource, options: ImportOptions = {}): Promise<Result<ImportPreview>> {
@@ -142,14 +130,25 @@ export function importService(ctx: LedgerContext) {
     },
 
     /**
-     * Writes the planned import as one transaction (planned again if the ledger changed meanwhile). A
-     * plan that cannot be written yet (words undecided) stays pending; one that is written gives up
-     * the file first: a large import needs that memory for its rows. Should the write itself fail,
-     * the file is to be chosen again.
+     * Writes the planned import as one transaction (planned again if the ledger changed meanwhile).
+     * Once its rows are written, the file and the plan are let go before the commit is sealed: a
+     * large import needs that memory for its journal record.
      */
     apply(importId: string): Result<ImportResult> {
-      const taken = take(importId);
-      return taken.ok ? ctx.write((tx) => applyPlan(ctx, tx, taken.value)) : taken;
+      let taken = pending.get(importId);
+      if (!taken) return err(dubanError('excel.import_expired'));
+      pending.delete(importId);
+      const stale = taken.head !== auditHead(ctx);
+      const applied = ctx.write((tx) => {
+        const current = stale ? planImport(tx, taken!.workbook, taken!.options) : ok(taken!.plan);
+        if (!current.ok) return current;
+        const answered = allAnswered(current.value.words);
+        const written = answered.ok ? applyPlan(ctx, tx, current.value) : answered;
+        if (written.ok) taken = undefined;
+        return written;
+      });
+      if (taken) pending.set(importId, taken);
+      return applied;
     },
 
     discard(importId: string): void {
