@@ -21,6 +21,7 @@ import { V17_PETITION_SEARCH } from './v17-petition-search';
 import { V18_NOTICE_LEVELS } from './v18-notice-levels';
 import { V19_STATS } from './v19-stats';
 import { V20_TASK_SEARCH } from './v20-task-search';
+import { V21_PETITION_MATCH_FILTERS } from './v21-petition-match-filters';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V18_NOTICE_LEVELS,
   V19_STATS,
   V20_TASK_SEARCH,
+  V21_PETITION_MATCH_FILTERS,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

@@ -46,6 +46,41 @@ describe('the petition list of 200,000 cases', () => {
   });
 });
 
+/** How SQLite counts the matches of `query`: each line of the count's plan. */
+function countPlan(l: Ledger, query: PetitionQuery): string[] {
+  const counts = recordedReads(l.context.db, (reader) => unwrap(listPetitions(reader, query))).filter(([sql]) => sql.startsWith('SELECT count(*)'));
+  expect(counts).toHaveLength(1);
+  const [sql, params] = counts[0]!;
+  return l.context.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params).map((row) => row.detail);
+}
+
+describe('the count of a searched petition list', () => {
+  it('tests each match’s filters in the narrow index of filtered columns, not in the cases', async () => {
+    ledger = await newLedger();
+    for (const query of [
+      { search: '异味', completions: ['pending', 'stage_completed'] },
+      { search: '砂石场', unitId: 1, truth: 'true', batch: 2 },
+    ] satisfies PetitionQuery[]) {
+      const plan = countPlan(ledger, query).join('\n');
+      expect(plan, JSON.stringify(query)).toContain('COVERING INDEX petition_cases_match_filters');
+      expect(plan, JSON.stringify(query)).not.toContain('INTEGER PRIMARY KEY');
+    }
+  });
+
+  it('counts a search filtered on nothing else in the search index alone', async () => {
+    ledger = await newLedger();
+    const plan = countPlan(ledger, { search: '异味' }).join('\n');
+    expect(plan).toContain('petition_search');
+    expect(plan).not.toMatch(/petition_cases|INTEGER PRIMARY KEY/);
+  });
+
+  it('reads the cases when a filter or the search needs more of them than the index holds', async () => {
+    ledger = await newLedger();
+    expect(countPlan(ledger, { search: '异味', pollutionKind: 'water' }).join('\n')).not.toContain('petition_cases_match_filters');
+    expect(countPlan(ledger, { search: '异' }).join('\n')).not.toContain('petition_cases_match_filters');
+  });
+});
+
 describe('a whole receipt number searched among cases that share its prefix', () => {
   it('asks the index for its rarest bigrams only, and finds exactly its case', async () => {
     ledger = await newLedger();
