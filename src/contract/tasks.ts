@@ -15,9 +15,4 @@ export const tasks = {
   remove: method(z.tuple([id])).returns<void>(),
   /** Puts tasks imported before their source existed under it, with their sub-tasks and measures without a source. */
   assignSource: method(z.tuple([sourceAssignment])).returns<{ tasks: number }>(),
-  /**
-   * 待核查: tasks every lead unit reported completed whose check the group has not begun (no
-   * close-out requested since), each with those reports (`latestReports`), longest waiting first;
-   * all, one lead unit's, or one task's.
-   */
 };
