@@ -25,7 +25,8 @@ function memoised(convert: (name: string) => string): (name: string) => string {
   };
 }
 
-const snake = memoised((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+/** A record's property as its row's column. */
+export const snake = memoised((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 const camel = memoised((name) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
 
 /** A row as a record; the named columns hold 0/1 and become booleans. */

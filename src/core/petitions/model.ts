@@ -68,23 +68,20 @@ export interface PetitionSummary extends PetitionCase {
  * A row of the petition list: the columns it shows. A page of them crosses the contract each time
  * the list is searched; the case's page reads the rest when it is opened.
  */
-export type PetitionRow = Pick<
-  PetitionSummary,
-  'id' | 'receiptNumber' | 'batch' | 'handedOverOn' | 'subject' | 'problem' | 'unitName' | 'pollutionKinds' | 'truth' | 'completion'
->;
+export const PETITION_ROW_FIELDS = [
+  'id',
+  'receiptNumber',
+  'batch',
+  'handedOverOn',
+  'subject',
+  'problem',
+  'unitName',
+  'pollutionKinds',
+  'truth',
+  'completion',
+] as const satisfies readonly (keyof PetitionSummary)[];
 
-export const petitionRowOf = (c: PetitionSummary): PetitionRow => ({
-  id: c.id,
-  receiptNumber: c.receiptNumber,
-  batch: c.batch,
-  handedOverOn: c.handedOverOn,
-  subject: c.subject,
-  problem: c.problem,
-  unitName: c.unitName,
-  pollutionKinds: c.pollutionKinds,
-  truth: c.truth,
-  completion: c.completion,
-});
+export type PetitionRow = Pick<PetitionSummary, (typeof PETITION_ROW_FIELDS)[number]>;
 
 export interface PetitionPage<R = PetitionRow> {
   readonly rows: readonly R[];

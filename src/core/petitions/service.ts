@@ -3,10 +3,10 @@ import { invalid, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { checkReferences, createValidated, found, fromRowWithJson, removeUnlessUsed, type Row, type RowRecordSpec, saveRecord } from '../records';
+import { checkReferences, createValidated, found, fromRowWithJson, removeUnlessUsed, type Row, type RowRecordSpec, saveRecord, snake } from '../records';
 import { sqlFilter, whereSearched } from '../sql-filter';
 import type { Reader } from '../storage/database';
-import { type SearchMatch, searchMatch } from '../storage/search-index';
+import { countMatching, type SearchMatch, searchMatch } from '../storage/search-index';
 import {
   type PetitionCase,
   type PetitionInput,
@@ -14,17 +14,30 @@ import {
   type PetitionPage,
   type PetitionQuery,
   petitionQuery,
-  petitionRowOf,
+  PETITION_ROW_FIELDS,
+  type PetitionRow,
   type PetitionSummary,
 } from './model';
 import { MATCH_FILTERS, PETITION_SEARCH } from './search';
 
 type Query = z.output<typeof petitionQuery>;
 
-const WITH_UNIT = 'SELECT p.*, u.name AS unit_name FROM petition_cases p LEFT JOIN units u ON u.id = p.unit_id';
-
 /** A row as a case: its kinds and extra columns are stored as JSON. */
 const toPetition = <T extends PetitionCase>(row: Row): T => fromRowWithJson<T>(row, ['pollution_kinds', 'extra_columns']);
+
+/** What a page reads of each case, with its unit's name: the whole case (exports), or the list's columns. */
+interface PageColumns<T> {
+  readonly columns: string;
+  readonly of: (row: Row) => T;
+}
+
+const WHOLE_CASE: PageColumns<PetitionSummary> = { columns: 'p.*', of: toPetition };
+const LIST_ROW: PageColumns<PetitionRow> = {
+  columns: PETITION_ROW_FIELDS.filter((field) => field !== 'unitName')
+    .map((field) => `p.${snake(field)}`)
+    .join(', '),
+  of: (row) => fromRowWithJson<PetitionRow>(row, ['pollution_kinds']),
+};
 
 export function loadPetition(db: Reader, id: number): PetitionCase | undefined {
   const row = db.get<Row>('SELECT * FROM petition_cases WHERE id = ?', [id]);
@@ -55,6 +68,12 @@ interface FilterColumns {
 
 const CASE_COLUMNS: FilterColumns = { unit: 'p.unit_id', completion: 'p.completion', truth: 'p.truth', kinds: 'p.pollution_kinds' };
 /** A missing unit or truth is kept there as 0 or '', which no filter asks for. */
+/**
+ * A search's matches, each looked up by id in the narrow index of schema 21: the completion tested
+ * there, not taken as a second key of the lookup (one lookup per match instead of one per match and
+ * completion asked for).
+ */
+const MATCHED_COLUMNS: FilterColumns = { ...CASE_COLUMNS, completion: '+p.completion' };
 const TALLY_COLUMNS: FilterColumns = { unit: 't.unit_key', completion: 't.completion', truth: 't.truth_key', kinds: 't.pollution_kinds' };
 
 const SEARCHED = ['p.receipt_number', 'p.subject', 'p.problem', 'p.region'];
@@ -83,15 +102,22 @@ function countOf(db: Reader, query: Query, match?: SearchMatch): number {
     const filter = filterOf(query, TALLY_COLUMNS);
     return db.get<{ n: number | null }>(`SELECT sum(t.cases) AS n FROM petition_tally t ${filter.clause}`, filter.params)?.n ?? 0;
   }
-  const indexed = match?.kind === 'index' && !match.confirm;
-  // The search index holds exactly the cases there are: a search filtered on nothing else is counted there.
-  if (indexed && !filterOf({ ...query, search: undefined }, CASE_COLUMNS).clause)
-    return (
-      db.get<{ n: number }>(`SELECT count(*) AS n FROM ${PETITION_SEARCH.name} WHERE ${PETITION_SEARCH.name} MATCH $match`, { match: match.expression })?.n ?? 0
-    );
+  if (match?.kind === 'index' && !match.confirm && query.pollutionKind === undefined) return countIndexed(db, query, match.expression);
   const filter = filterOf(query, CASE_COLUMNS, match);
-  // Otherwise each match's filters are tested in the narrow index of them, when it holds all they need.
-  const from = indexed && query.pollutionKind === undefined ? `petition_cases p INDEXED BY ${MATCH_FILTERS.name}` : 'petition_cases p';
+  return db.get<{ n: number }>(`SELECT count(*) AS n FROM petition_cases p ${filter.clause}`, filter.params)?.n ?? 0;
+}
+
+/**
+ * How many cases a search the index answers alone finds: counted in the index itself when nothing
+ * else is filtered on (it holds exactly the cases there are), else each match's filters tested in
+ * the narrow index of them under its id, the matches read in the order of their ids.
+ */
+function countIndexed(db: Reader, query: Query, expression: string): number {
+  const filter = filterOf({ ...query, search: undefined }, MATCHED_COLUMNS);
+  if (!filter.clause) return countMatching(PETITION_SEARCH, db, expression);
+  const index = PETITION_SEARCH.name;
+  filter.where(`${index} MATCH $match`, { match: expression });
+  const from = `${index} JOIN petition_cases p INDEXED BY ${MATCH_FILTERS.name} ON p.id = ${index}.docid`;
   return db.get<{ n: number }>(`SELECT count(*) AS n FROM ${from} ${filter.clause}`, filter.params)?.n ?? 0;
 }
 
@@ -105,8 +131,8 @@ function walksIndex(db: Reader, query: Query, total: number): boolean {
   return total * total >= (query.offset + query.limit) * cases;
 }
 
-/** One page of the cases matching the filter, and how many match. */
-export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<PetitionPage<PetitionSummary>> {
+/** One page of the cases matching the filter, read as `read` says, and how many match. */
+function pageOf<T>(db: Reader, input: PetitionQuery, read: PageColumns<T>): Result<PetitionPage<T>> {
   const valid = validate(petitionQuery, input);
   if (!valid.ok) return valid;
   const query = valid.value;
@@ -114,13 +140,19 @@ export function listPetitions(db: Reader, input: PetitionQuery = {}): Result<Pet
   const total = countOf(db, query, match);
   const filter = filterOf(query, CASE_COLUMNS, match, walksIndex(db, query, total));
   const direction = query.descending ? 'DESC' : 'ASC';
-  const rows = db.all<Row>(`${WITH_UNIT} ${filter.clause} ORDER BY ${ORDER[query.sort]} ${direction}, p.id ${direction} LIMIT $limit OFFSET $offset`, {
-    ...filter.params,
-    limit: query.limit,
-    offset: query.offset,
-  });
-  return ok({ rows: rows.map((row) => toPetition<PetitionSummary>(row)), total });
+  const rows = db.all<Row>(
+    `SELECT ${read.columns}, u.name AS unit_name FROM petition_cases p LEFT JOIN units u ON u.id = p.unit_id ${filter.clause}
+     ORDER BY ${ORDER[query.sort]} ${direction}, p.id ${direction} LIMIT $limit OFFSET $offset`,
+    { ...filter.params, limit: query.limit, offset: query.offset },
+  );
+  return ok({ rows: rows.map(read.of), total });
 }
+
+/** One page of whole cases matching the filter, and how many match. */
+export const listPetitions = (db: Reader, input: PetitionQuery = {}): Result<PetitionPage<PetitionSummary>> => pageOf(db, input, WHOLE_CASE);
+
+/** One page of the petition list as it shows it: each case's columns there, not its long texts. */
+export const listPetitionRows = (db: Reader, input: PetitionQuery = {}): Result<PetitionPage> => pageOf(db, input, LIST_ROW);
 
 function checkPetition(tx: Tx, values: z.output<typeof petitionInput>, id: number | null): Result<void> {
   const known = checkReferences(tx, [
@@ -150,10 +182,7 @@ export function petitionService(ctx: LedgerContext) {
   return {
     list: (query?: PetitionQuery) => listPetitions(ctx.db, query),
     /** A page of the petition list as it shows it. */
-    rows: (query?: PetitionQuery): Result<PetitionPage> => {
-      const page = listPetitions(ctx.db, query);
-      return page.ok ? ok({ rows: page.value.rows.map(petitionRowOf), total: page.value.total }) : page;
-    },
+    rows: (query?: PetitionQuery) => listPetitionRows(ctx.db, query),
     get: (id: number): Result<PetitionCase> => found('petition_case', id, loadPetition(ctx.db, id)),
     findByReceipt: (receiptNumber: string) => findPetitionByReceipt(ctx.db, receiptNumber),
     create: (input: PetitionInput) => saveRecord(ctx, PETITION, null, input),

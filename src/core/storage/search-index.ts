@@ -107,3 +107,7 @@ export function searchMatch(index: SearchIndex, db: Reader, search: string): Sea
 /** The rows (`id`, an id column) the index finds for a match (`param` names its expression). */
 export const matchingSql = (index: SearchIndex, id: string, param: string): string =>
   `${id} IN (SELECT docid FROM ${index.name} WHERE ${index.name} MATCH ${param})`;
+
+/** How many rows the index finds for a match: it holds a row for each row of its table, so nothing else is read. */
+export const countMatching = (index: SearchIndex, db: Reader, expression: string): number =>
+  db.get<{ n: number }>(`SELECT count(*) AS n FROM ${index.name} WHERE ${index.name} MATCH $match`, { match: expression })?.n ?? 0;

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../../src/core/ledger';
 import type { PetitionInput } from '../../../src/core/petitions/model';
+import { listPetitionRows } from '../../../src/core/petitions/service';
 import { addTask, addUnits } from '../../helpers/domain';
 import { ledgerFactory } from '../../helpers/ledger';
+import { recordedReads } from '../../helpers/plans';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
 
@@ -59,5 +61,14 @@ describe('a page of a list', () => {
       completion: 'pending',
     });
     expect(unwrap(ledger.petitions.get(created.id))).toMatchObject({ investigation: values.investigation, handling: values.handling, region: '西岭市' });
+  });
+
+  it('of petition cases reads only those columns of each case, not its long texts', async () => {
+    ledger = await newLedger();
+    unwrap(ledger.petitions.create({ receiptNumber: 'D150000202306060002', problem: '噪声扰民', investigation: '经核查属实' }));
+    const reads = recordedReads(ledger.context.db, (reader) => unwrap(listPetitionRows(reader, { search: '噪声' })));
+    const page = reads.find(([sql]) => sql.includes('LIMIT $limit'));
+    expect(page?.[0]).toBeDefined();
+    expect(page![0]).not.toMatch(/p\.\*|investigation|handling|extra_columns/);
   });
 });
