@@ -17,15 +17,21 @@ const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rs
 parentPort.on('message', () => { clearInterval(timer); parentPort.postMessage(Math.max(peak, process.memoryUsage().rss)); });
 `;
 
-const sampler = new Worker(SAMPLER, { eval: true });
 const core = new Worker(new URL('./import-worker.mjs', import.meta.url), {
   workerData: { ledgerPath, password, workbook },
   resourceLimits: CORE_RESOURCE_LIMITS,
 });
-const imported = await new Promise<Imported>((resolve, reject) => {
-  core.once('message', resolve);
-  core.once('error', reject);
-});
+const answer = <T>(): Promise<T> =>
+  new Promise((resolve, reject) => {
+    core.once('message', resolve);
+    core.once('error', reject);
+  });
+// The ledger is opened (its key derived) before the sampling starts: the import's memory is measured, as before the worker.
+await answer<'opened'>();
+const sampler = new Worker(SAMPLER, { eval: true });
+const answered = answer<Imported>();
+core.postMessage('go');
+const imported = await answered;
 const peak = await new Promise<number>((resolve) => {
   sampler.once('message', resolve);
   sampler.postMessage('stop');

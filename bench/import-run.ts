@@ -1,7 +1,7 @@
 /**
  * The import the bench measures, in the worker thread bench/import-child.ts starts: opens the ledger,
- * previews and applies the workbook, and answers with the time (wall and processor), the cases
- * created and the heap ceiling it ran under.
+ * says so and waits to be told to go on, previews and applies the workbook, and answers with the time
+ * (wall and processor), the cases created and the heap ceiling it ran under.
  */
 import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
 import { Ledger } from '../src/core/ledger';
@@ -18,6 +18,11 @@ const { ledgerPath, password, workbook } = workerData as { ledgerPath: string; p
 const opened = await Ledger.open(ledgerPath, { password });
 if (!opened.ok) throw new Error(`cannot open the ledger: ${opened.error.code}`);
 const ledger = opened.value;
+// The import's memory is measured from here: the child starts sampling, then says go.
+await new Promise((go) => {
+  parentPort!.once('message', go);
+  parentPort!.postMessage('opened');
+});
 const started = performance.now();
 const cpu = process.cpuUsage();
 const preview = await ledger.exchange.imports.preview({ path: workbook });
