@@ -8,10 +8,10 @@ import { type Figure, median, must, round, timed } from './figures';
 import { libreOfficeCsvMs } from './libreoffice';
 import { BENCH_UNITS, writePetitionWorkbook } from './workbooks';
 
-const PASSWORD = 'benchmark password';
+export const PASSWORD = 'benchmark password';
 
 /** A ledger holding the units the petitions name, closed, ready for a child to open. */
-async function unitLedger(path: string): Promise<void> {
+export async function unitLedger(path: string): Promise<void> {
   const { ledger } = must(await Ledger.create(path, { password: PASSWORD, kdf: KDF_FLOOR }));
   for (const name of BENCH_UNITS) must(ledger.units.create({ name, kind: 'city' }));
   must(ledger.close());

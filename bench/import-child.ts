@@ -1,10 +1,12 @@
 /**
- * One import measured in a process of its own, so that its peak memory is its own: opens the
- * ledger, previews and applies the workbook, and prints the time (wall and processor) and the peak
+ * One import measured in a process of its own, so that its peak memory is its own: the import runs
+ * as the desktop app runs it, in a worker thread under the core worker's limits (V8 sizes its heap's
+ * growth by that ceiling), and this process prints its time (wall and processor) and the peak
  * resident memory seen by a sampling thread meanwhile, as one JSON line.
  */
 import { Worker } from 'node:worker_threads';
-import { Ledger } from '../src/core/ledger';
+import { CORE_RESOURCE_LIMITS } from '../src/host/client';
+import type { Imported } from './import-run';
 
 const [ledgerPath, password, workbook] = process.argv.slice(2);
 
@@ -15,23 +17,24 @@ const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rs
 parentPort.on('message', () => { clearInterval(timer); parentPort.postMessage(Math.max(peak, process.memoryUsage().rss)); });
 `;
 
-const opened = await Ledger.open(ledgerPath!, { password: password! });
-if (!opened.ok) throw new Error(`cannot open the ledger: ${opened.error.code}`);
-const ledger = opened.value;
+const core = new Worker(new URL('./import-worker.mjs', import.meta.url), {
+  workerData: { ledgerPath, password, workbook },
+  resourceLimits: CORE_RESOURCE_LIMITS,
+});
+const answer = <T>(): Promise<T> =>
+  new Promise((resolve, reject) => {
+    core.once('message', resolve);
+    core.once('error', reject);
+  });
+// The ledger is opened (its key derived) before the sampling starts: the import's memory is measured, as before the worker.
+await answer<'opened'>();
 const sampler = new Worker(SAMPLER, { eval: true });
-const started = performance.now();
-const cpu = process.cpuUsage();
-const preview = await ledger.exchange.imports.preview({ path: workbook! });
-if (!preview.ok) throw new Error(`preview failed: ${preview.error.code}`);
-const applied = ledger.exchange.imports.apply(preview.value.importId);
-if (!applied.ok) throw new Error(`apply failed: ${applied.error.code}`);
-const ms = performance.now() - started;
-const used = process.cpuUsage(cpu);
-const cpuMs = (used.user + used.system) / 1000;
+const answered = answer<Imported>();
+core.postMessage('go');
+const imported = await answered;
 const peak = await new Promise<number>((resolve) => {
   sampler.once('message', resolve);
   sampler.postMessage('stop');
 });
-await sampler.terminate();
-process.stdout.write(`${JSON.stringify({ ms, cpuMs, peakMb: peak / 1024 / 1024, created: applied.value.created })}\n`);
-ledger.close();
+await Promise.all([sampler.terminate(), core.terminate()]);
+process.stdout.write(`${JSON.stringify({ ...imported, peakMb: peak / 1024 / 1024 })}\n`);

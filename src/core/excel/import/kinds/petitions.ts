@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { IsoDate } from '../../../../shared/dates';
 import { type PetitionCase, type PetitionCompletion, petitionInput, type PetitionTruth, type PollutionKind } from '../../../petitions/model';
 import { loadPetition, petitionService } from '../../../petitions/service';
@@ -7,7 +8,7 @@ import { readPollutionKinds } from '../../values/kinds';
 import { readTruth } from '../../values/truth';
 import { COMPLETION_WORDS, POLLUTION_KIND_WORDS } from '../../values/words';
 import type { FieldSpec } from '../fields';
-import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type RowPlan, SeenKeys, shortLabel, unitIssues } from '../kind';
+import { checkRules, type ImportKindSpec, type PlanContext, plannedRow, type RowPlan, type RowWrite, SeenKeys, shortLabel, unitIssues } from '../kind';
 import type { Issue } from '../model';
 import type { ParsedRow } from '../rows';
 import { shownDate, shownEnum, shownEnums, shownList, shownNumber, shownText } from '../shown';
@@ -54,7 +55,7 @@ export const PETITION_FIELDS: readonly FieldSpec[] = [
   { key: 'notes', words: ['备注', '说明'], read: { as: 'text' } },
 ];
 
-const shownCase = (c: Omit<PetitionInputValues, 'receiptNumber'>, units: PlanContext['units']) => ({
+const shownCase = (c: ShownValues, units: PlanContext['units']) => ({
   batch: shownNumber(c.batch),
   handedOverOn: shownDate(c.handedOverOn),
   subject: shownText(c.subject),
@@ -73,10 +74,15 @@ const shownCase = (c: Omit<PetitionInputValues, 'receiptNumber'>, units: PlanCon
   completion: shownEnum('completion', c.completion),
   completedOn: shownDate(c.completedOn),
   notes: shownText(c.notes),
-  extraColumns: shownList(c.extraColumns.map((extra) => `${extra.header}：${extra.text}`)),
+  extraColumns: shownList((c.extraColumns ?? []).map((extra) => `${extra.header}：${extra.text}`)),
 });
 
 type PetitionInputValues = Omit<PetitionCase, 'id' | 'createdAt' | 'updatedAt'>;
+type PetitionValues = z.output<typeof petitionInput>;
+/** A case as the preview shows it: read from the row, as it will be written, or as the ledger has it. */
+type ShownValues = Omit<PetitionInputValues, 'receiptNumber' | 'inspectionId' | 'extraColumns'> & {
+  readonly extraColumns?: PetitionInputValues['extraColumns'];
+};
 
 function existingCases(db: Reader): Map<string, number> {
   return new Map(db.all<{ id: number; receipt_number: string }>('SELECT id, receipt_number FROM petition_cases').map((row) => [row.receipt_number, row.id]));
@@ -124,9 +130,22 @@ function caseInput(parsed: ParsedRow, ctx: PlanContext, keyed: ReturnType<typeof
   };
 }
 
+/** The case a planned row writes: created, or `currentId` updated, its unit's placeholder made real. */
+const writeCase =
+  (values: PetitionValues, currentId: number | undefined): RowWrite =>
+  (lctx, real) => {
+    const unitId = values.unitId === null ? { ok: true as const, value: null } : real(values.unitId);
+    if (!unitId.ok) return unitId;
+    const written = { ...values, unitId: unitId.value };
+    return currentId === undefined ? petitionService(lctx).createValidated(written) : petitionService(lctx).update(currentId, written);
+  };
+
+const shownOf = (values: ShownValues, units: PlanContext['units']) => () => shownCase(values, units);
+
 /**
  * A row's plan. Its closures are kept until the import is applied, 50,000 of them for a large one:
- * they hold the case's values, not the row they were read from (caseInput reads it).
+ * they hold the values the case is written with and nothing else (made apart, in `writeCase` and
+ * `shownOf`, they keep none of this function's variables); the preview shows those values too.
  */
 function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, number>, seen: SeenKeys): RowPlan {
   const issues: Issue[] = [...parsed.issues];
@@ -148,17 +167,10 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
     label: shortLabel(input.subject || input.problem),
     issues,
     keyField: 'receiptNumber',
-    after: () => shownCase(input, ctx.units),
-    ...(current ? { before: () => shownCase(current, ctx.units) } : {}),
+    after: shownOf(checked ?? input, ctx.units),
+    ...(current ? { before: shownOf(current, ctx.units) } : {}),
     uses: input.unitId === null ? [] : [input.unitId],
-    write:
-      checked &&
-      ((lctx, real) => {
-        const unitId = checked.unitId === null ? { ok: true as const, value: null } : real(checked.unitId);
-        if (!unitId.ok) return unitId;
-        const values = { ...checked, unitId: unitId.value };
-        return current ? petitionService(lctx).update(current.id, values) : petitionService(lctx).createValidated(values);
-      }),
+    write: checked && writeCase(checked, current?.id),
   });
 }
 
