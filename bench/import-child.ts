@@ -1,12 +1,19 @@
 /**
- * One import measured in a process of its own, so that its peak memory is its own: the import runs
- * as the desktop app runs it, in a worker thread under the core worker's limits (V8 sizes its heap's
- * growth by that ceiling), and this process prints its time (wall and processor) and the peak
- * resident memory seen by a sampling thread meanwhile, as one JSON line.
+ * One import measured in a process of its own, so that its peak memory is its own, and measured as
+ * the desktop app runs it: the app's built core worker (out/node/core-worker.js, `npm run build`)
+ * under its own limits, asked through the contract as the window asks it — open the ledger, preview
+ * the workbook, apply it. Prints the time (wall and processor) and the peak resident memory seen by a
+ * sampling thread meanwhile, as one JSON line.
  */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CORE_RESOURCE_LIMITS } from '../src/host/client';
-import type { Imported } from './import-run';
+import type { MethodName } from '../src/contract/methods';
+import type { ImportPreview, ImportResult } from '../src/core/excel/import/model';
+import { startCoreWorker } from '../src/host/client';
+
+export const CORE_WORKER = join(import.meta.dirname, '..', 'out', 'node', 'core-worker.js');
 
 const [ledgerPath, password, workbook] = process.argv.slice(2);
 
@@ -17,24 +24,28 @@ const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rs
 parentPort.on('message', () => { clearInterval(timer); parentPort.postMessage(Math.max(peak, process.memoryUsage().rss)); });
 `;
 
-const core = new Worker(new URL('./import-worker.mjs', import.meta.url), {
-  workerData: { ledgerPath, password, workbook },
-  resourceLimits: CORE_RESOURCE_LIMITS,
-});
-const answer = <T>(): Promise<T> =>
-  new Promise((resolve, reject) => {
-    core.once('message', resolve);
-    core.once('error', reject);
-  });
-// The ledger is opened (its key derived) before the sampling starts: the import's memory is measured, as before the worker.
-await answer<'opened'>();
+if (!existsSync(CORE_WORKER)) throw new Error(`the app's core worker is not built (${CORE_WORKER}): run npm run build first`);
+const configDir = mkdtempSync(join(tmpdir(), 'duban-bench-import-'));
+const core = startCoreWorker(CORE_WORKER, configDir);
+async function ask<T>(method: MethodName, ...args: unknown[]): Promise<T> {
+  const answered = await core.call(method, args);
+  if (!answered.ok) throw new Error(`${method} failed: ${answered.error.code}`);
+  return answered.value as T;
+}
+
+// The ledger is opened (its key derived) before the sampling starts: the import's memory is measured.
+await ask('session.open', { path: ledgerPath, password });
 const sampler = new Worker(SAMPLER, { eval: true });
-const answered = answer<Imported>();
-core.postMessage('go');
-const imported = await answered;
+const started = performance.now();
+const cpu = process.cpuUsage();
+const preview = await ask<ImportPreview>('exchange.preview', { path: workbook });
+const applied = await ask<ImportResult>('exchange.apply', preview.importId);
+const ms = performance.now() - started;
+const used = process.cpuUsage(cpu);
 const peak = await new Promise<number>((resolve) => {
   sampler.once('message', resolve);
   sampler.postMessage('stop');
 });
-await Promise.all([sampler.terminate(), core.terminate()]);
-process.stdout.write(`${JSON.stringify({ ...imported, peakMb: peak / 1024 / 1024 })}\n`);
+await Promise.all([sampler.terminate(), core.shutdown()]);
+rmSync(configDir, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, peakMb: peak / 1024 / 1024, created: applied.created })}\n`);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { MethodName } from '../contract/methods';
 import { type DubanError, dubanError } from '../shared/errors';
 import { err, type Result } from '../shared/result';
@@ -33,10 +33,9 @@ export const CORE_WORKER_LIMITS: CoreWorkerLimits = { shutdownTimeoutMs: 10_000,
  * (`npm run bench`: ~440 MB resident at its peak), completes with 176 MB of old generation and at
  * full speed from 256 MB; the rest of its memory is sql.js's WebAssembly memory and buffers, which
  * this ceiling does not count. 512 MB is twice what that import needs at full speed, and stops a
- * hostile workbook's cells well before they take an office workstation's memory. The bench imports
- * under the same limits (bench/import-child.ts): V8 sizes its heap's growth by this ceiling.
+ * hostile workbook's cells well before they take an office workstation's memory.
  */
-export const CORE_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512 };
+const MAX_OLD_GENERATION_MB = 512;
 const MINUTE_MS = 60_000;
 
 /** One worker thread and the calls sent to it. When it dies, those calls are answered at once, as are the calls sent after. */
@@ -56,7 +55,7 @@ class CoreThread {
     private readonly onDeath: () => DubanError,
   ) {
     this.ledger = data.lockedOn;
-    this.worker = new Worker(workerFile, { workerData: data, resourceLimits: CORE_RESOURCE_LIMITS });
+    this.worker = new Worker(workerFile, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB } });
     this.worker.on('message', (reply: WorkerReply) => this.answer(reply));
     this.worker.on('error', (error) => {
       console.error('duban: the core worker failed:', error);

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSWORD, unitLedger } from '../../bench/excel';
 import { writePetitionWorkbook } from '../../bench/workbooks';
-import { CORE_RESOURCE_LIMITS } from '../../src/host/client';
 
 const CHILD = join(import.meta.dirname, '..', '..', 'bench', 'import-child.ts');
 let dir = '';
@@ -13,7 +12,7 @@ let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the bench's import", () => {
-  it('runs as the desktop app runs it: in a worker thread under the core worker’s heap ceiling', async () => {
+  it('runs as the desktop app runs it: the built core worker asked through the contract, the ledger written', async () => {
     dir = mkdtempSync(join(tmpdir(), 'duban-import-child-'));
     const ledger = join(dir, 'units.duban');
     const workbook = join(dir, 'petitions.xlsx');
@@ -23,6 +22,6 @@ describe("the bench's import", () => {
     const measured = JSON.parse(output.trim().split('\n').pop()!);
     expect(measured.created).toBe(40);
     expect(measured.peakMb).toBeGreaterThan(0);
-    expect(measured.maxOldGenerationSizeMb).toBe(CORE_RESOURCE_LIMITS.maxOldGenerationSizeMb);
+    expect(measured.cpuMs).toBeGreaterThan(0);
   }, 60_000);
 });
