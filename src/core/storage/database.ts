@@ -50,6 +50,19 @@ export interface RunResult {
   readonly lastId: number;
 }
 
+/** A statement's result, made for every write (tens of thousands in an import): its id read only when asked. */
+class Ran implements RunResult {
+  constructor(
+    readonly changes: number,
+    private readonly run: number,
+    private readonly idAfter: (run: number) => number,
+  ) {}
+
+  get lastId(): number {
+    return this.idAfter(this.run);
+  }
+}
+
 /** Writes are only possible inside `LedgerDatabase.transaction`, where each one is recorded for the journal. */
 export interface Writer extends Reader {
   run(sql: string, params?: SqlParams): RunResult;
@@ -89,6 +102,8 @@ function castSlots(sql: string): readonly number[] {
 }
 
 const utf8 = new TextEncoder();
+/** The bytes of the strings being bound, one buffer for all: sql.js copies each value as it binds it. */
+let textBytes = new Uint8Array(64 * 1024);
 /** In a Unicode pattern a surrogate matches only when it stands alone, not half of a pair. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -101,9 +116,16 @@ const LONE_SURROGATE = /\p{Cs}/u;
  */
 function withTextBytes(values: SqlValue[], slots: readonly number[]): BindParams {
   const bound: (SqlValue | Uint8Array)[] = values.slice();
+  let room = 0;
+  for (const slot of slots) room += typeof values[slot] === 'string' ? (values[slot] as string).length * 3 : 0;
+  if (textBytes.length < room) textBytes = new Uint8Array(Math.max(room, textBytes.length * 2));
+  let used = 0;
   for (const slot of slots) {
     const value = values[slot];
-    if (typeof value === 'string' && !LONE_SURROGATE.test(value)) bound[slot] = utf8.encode(value);
+    if (typeof value !== 'string' || LONE_SURROGATE.test(value)) continue;
+    const { written } = utf8.encodeInto(value, textBytes.subarray(used));
+    bound[slot] = textBytes.subarray(used, used + written);
+    used += written;
   }
   return bound;
 }
@@ -207,20 +229,14 @@ export class LedgerDatabase implements Reader {
     } finally {
       stmt.reset();
     }
-    const changes = this.db.getRowsModified();
-    // The new row's id costs a query of its own: asked for only by those who read it, right away.
-    const run = ++this.runs;
-    const lastId = (): number => {
-      if (run !== this.runs) throw new Error('lastId read after another statement ran');
-      return this.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id ?? 0;
-    };
-    return {
-      changes,
-      get lastId() {
-        return lastId();
-      },
-    };
+    return new Ran(this.db.getRowsModified(), ++this.runs, this.lastIdAfter);
   }
+
+  /** The new row's id costs a query of its own: asked for only by those who read it, right away. */
+  private readonly lastIdAfter = (run: number): number => {
+    if (run !== this.runs) throw new Error('lastId read after another statement ran');
+    return this.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id ?? 0;
+  };
 
   /**
    * Runs `work` in one SQLite transaction. When it succeeds and wrote anything, `persist` receives

@@ -21,8 +21,16 @@ interface ColumnShape {
 export interface RowShape {
   readonly table: string;
   readonly columns: readonly ColumnShape[];
-  /** The INSERT of each set of columns, by the columns and what it returns. */
-  readonly statements: Map<string, string>;
+  /** The INSERTs of each set of columns given, by their names. */
+  readonly inserts: Map<string, Insert>;
+}
+
+interface Insert {
+  /** Returning the id alone, or the whole row. */
+  readonly id: string;
+  readonly row: string;
+  /** For each of the table's columns, where the values give it; -1: left out. */
+  readonly given: readonly number[];
 }
 
 /** SQLite's rules for a declared type's affinity (datatype3.html, 3.1); INTEGER, REAL and NUMERIC store numbers alike here. */
@@ -72,28 +80,28 @@ export function rowShape(db: Reader, table: string): RowShape | null {
     const affinity = affinityOf(type);
     return { name, affinity, fallback: name === 'id' ? null : fallbackOf(db, affinity, dflt_value) };
   });
-  return { table, columns, statements: new Map() };
+  return { table, columns, inserts: new Map() };
 }
 
 /** The INSERT of `columns`; a TEXT column's value is cast to text, which it is already, so that it is bound cheaply (database.ts). */
-function insertSql(shape: RowShape, columns: readonly string[], returning: 'id' | '*'): string {
-  const key = `${columns.join(',')} ${returning}`;
-  let sql = shape.statements.get(key);
-  if (sql === undefined) {
+function insertOf(shape: RowShape, columns: readonly string[]): Insert {
+  const key = columns.join(',');
+  let insert = shape.inserts.get(key);
+  if (insert === undefined) {
     const text = new Set(shape.columns.filter((column) => column.affinity === 'text').map((column) => column.name));
-    const slots = columns.map((column) => (text.has(column) ? 'CAST(? AS TEXT)' : '?'));
-    sql = `INSERT INTO ${shape.table} (${columns.join(', ')}) VALUES (${slots.join(', ')}) RETURNING ${returning}`;
-    shape.statements.set(key, sql);
+    const sql = `INSERT INTO ${shape.table} (${columns.join(', ')}) VALUES (${columns.map((column) => (text.has(column) ? 'CAST(? AS TEXT)' : '?')).join(', ')})`;
+    insert = { id: `${sql} RETURNING id`, row: `${sql} RETURNING *`, given: shape.columns.map((column) => columns.indexOf(column.name)) };
+    shape.inserts.set(key, insert);
   }
-  return sql;
+  return insert;
 }
 
 /** The row as stored, in the table's order of columns; null when SQLite would have changed a value or worked one out. */
-function foreseenRow(shape: RowShape, columns: readonly string[], params: readonly SqlValue[]): Record<string, SqlValue> | null {
+function foreseenRow(shape: RowShape, given: readonly number[], params: readonly SqlValue[]): Record<string, SqlValue> | null {
   const row: Record<string, SqlValue> = {};
-  for (const column of shape.columns) {
-    const given = columns.indexOf(column.name);
-    const value = given < 0 ? column.fallback : params[given]!;
+  for (let i = 0; i < shape.columns.length; i++) {
+    const column = shape.columns[i]!;
+    const value = given[i]! < 0 ? column.fallback : params[given[i]!]!;
     if (value === undefined || !keptAsIs(column.affinity, value)) return null;
     row[column.name] = value;
   }
@@ -102,8 +110,9 @@ function foreseenRow(shape: RowShape, columns: readonly string[], params: readon
 
 /** Inserts `params` into `columns` (SQL names, no id) of the shape's table: the row as stored. */
 export function insertRow(writer: Writer, shape: RowShape, columns: readonly string[], params: readonly SqlValue[]): Record<string, SqlValue> {
-  const row = foreseenRow(shape, columns, params);
-  if (!row) return writer.returning<Record<string, SqlValue>>(insertSql(shape, columns, '*'), params)[0]!;
-  row.id = writer.returning<{ id: number }>(insertSql(shape, columns, 'id'), params)[0]!.id;
+  const insert = insertOf(shape, columns);
+  const row = foreseenRow(shape, insert.given, params);
+  if (!row) return writer.returning<Record<string, SqlValue>>(insert.row, params)[0]!;
+  row.id = writer.returning<{ id: number }>(insert.id, params)[0]!.id;
   return row;
 }
