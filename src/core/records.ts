@@ -50,9 +50,17 @@ export function fromRowWithJson<T>(row: Row, json: readonly string[]): T {
   return record as T;
 }
 
+/** The defined values' columns and values, booleans as 0/1; one pass, as an import makes it for every row. */
 function columnsOf(values: Record<string, Value>): [string[], SqlValue[]] {
-  const entries = Object.entries(values).filter(([, v]) => v !== undefined);
-  return [entries.map(([k]) => snake(k)), entries.map(([, v]) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v as SqlValue)))];
+  const columns: string[] = [];
+  const params: SqlValue[] = [];
+  for (const key in values) {
+    const value = values[key];
+    if (value === undefined) continue;
+    columns.push(snake(key));
+    params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+  }
+  return [columns, params];
 }
 
 const insertSql = (table: string, columns: readonly string[]): string =>

@@ -104,8 +104,10 @@ function castSlots(sql: string): readonly number[] {
 const utf8 = new TextEncoder();
 /** The bytes of the strings being bound, one buffer for all: sql.js copies each value as it binds it. */
 let textBytes = new Uint8Array(64 * 1024);
-/** In a Unicode pattern a surrogate matches only when it stands alone, not half of a pair. */
+/** Any surrogate, found quickly; in a Unicode pattern a surrogate matches only when it stands alone, not half of a pair. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /\p{Cs}/u;
+const wellFormed = (text: string): boolean => !SURROGATE.test(text) || !LONE_SURROGATE.test(text);
 
 /**
  * sql.js turns each string it binds into UTF-8 in JavaScript, one character at a time, twice (to
@@ -122,7 +124,7 @@ function withTextBytes(values: SqlValue[], slots: readonly number[]): BindParams
   let used = 0;
   for (const slot of slots) {
     const value = values[slot];
-    if (typeof value !== 'string' || LONE_SURROGATE.test(value)) continue;
+    if (typeof value !== 'string' || !wellFormed(value)) continue;
     const { written } = utf8.encodeInto(value, textBytes.subarray(used));
     bound[slot] = textBytes.subarray(used, used + written);
     used += written;
