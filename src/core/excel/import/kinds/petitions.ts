@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../../shared/dates';
 import { type PetitionCase, type PetitionCompletion, petitionInput, type PetitionTruth, type PollutionKind } from '../../../petitions/model';
-import { loadPetition, petitionService } from '../../../petitions/service';
+import { createValidatedPetition, loadPetition, petitionService } from '../../../petitions/service';
 import type { Reader } from '../../../storage/database';
 import { type AccountabilityFigures, readAccountability } from '../../values/accountability';
 import { readPollutionKinds } from '../../values/kinds';
@@ -157,7 +157,7 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
         const unitId = checked.unitId === null ? { ok: true as const, value: null } : real(checked.unitId);
         if (!unitId.ok) return unitId;
         const values = { ...checked, unitId: unitId.value };
-        return current ? petitionService(lctx).update(current.id, values) : petitionService(lctx).createValidated(values);
+        return current ? petitionService(lctx).update(current.id, values) : createValidatedPetition(lctx, values);
       }),
   });
 }
