@@ -36,7 +36,11 @@ function inTransaction<T>(db: LedgerDatabase, work: (w: Writer) => T): { value: 
   let value!: T;
   db.transaction(
     (w) => {
-      value = work({ ...w, returning: (sql, params) => (asked.push(sql), w.returning(sql, params)) });
+      const returning: Writer['returning'] = (sql, params) => {
+        asked.push(sql);
+        return w.returning(sql, params);
+      };
+      value = work({ ...w, returning });
       return ok(undefined);
     },
     () => ok(undefined),
