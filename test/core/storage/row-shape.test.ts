@@ -4,6 +4,7 @@ import { LedgerDatabase, type Writer } from '../../../src/core/storage/database'
 import type { SqlValue } from '../../../src/core/storage/journal';
 import { insertRow, rowShape } from '../../../src/core/storage/row-shape';
 import { ok } from '../../../src/shared/result';
+import { databaseWith } from '../../helpers/database';
 
 /** Every kind of column SQLite tells apart: its affinities, literal defaults and one that is not. */
 const TABLE = `CREATE TABLE r (
@@ -20,15 +21,6 @@ const TABLE = `CREATE TABLE r (
   ts TEXT DEFAULT CURRENT_TIMESTAMP
 )`;
 const COLUMNS = ['t', 'tn', 'vc', 'i', 'i7', 're', 'nu', 'b', 'untyped', 'ts'];
-
-async function database(): Promise<LedgerDatabase> {
-  const db = await LedgerDatabase.fromImage();
-  db.transaction(
-    (w) => ok(w.run(TABLE)),
-    () => ok(undefined),
-  );
-  return db;
-}
 
 /** Runs `work` in a transaction, noting the SQL each `returning` is asked. */
 function inTransaction<T>(db: LedgerDatabase, work: (w: Writer) => T): { value: T; asked: string[] } {
@@ -61,7 +53,7 @@ const value: fc.Arbitrary<SqlValue> = fc.oneof(
 
 describe('a row inserted through its table’s shape', () => {
   it('is the row SQLite stored, column for column, whatever the values and the columns left out', async () => {
-    const db = await database();
+    const db = await databaseWith(TABLE);
     fc.assert(
       fc.property(fc.subarray(COLUMNS), fc.array(value, { minLength: COLUMNS.length, maxLength: COLUMNS.length }), (given, values) => {
         const columns = given.includes('tn') ? given : [...given, 'tn'];
@@ -76,7 +68,7 @@ describe('a row inserted through its table’s shape', () => {
   });
 
   it('reads back only its id when the values are what the columns store', async () => {
-    const db = await database();
+    const db = await databaseWith(TABLE);
     const { value: row, asked } = inTransaction(db, (w) =>
       insertRow(w, rowShape(w, 'r')!, ['t', 'tn', 'i', 'i7', 're', 'b', 'untyped', 'ts'], ['问题', '已办结', 3, 7, 2, 'x', 4, '2026-03-02']),
     );
@@ -86,7 +78,7 @@ describe('a row inserted through its table’s shape', () => {
   });
 
   it('is read back whole when SQLite converts a value, or fills in a default it converts or that is not a constant', async () => {
-    const db = await database();
+    const db = await databaseWith(TABLE);
     const converted = inTransaction(db, (w) => insertRow(w, rowShape(w, 'r')!, ['tn', 'i', 'ts'], ['x', '12', 'now']));
     expect(converted.asked).toEqual([expect.stringMatching(/RETURNING \*$/)]);
     expect(converted.value.i).toBe(12);

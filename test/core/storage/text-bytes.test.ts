@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LedgerDatabase, loadSqlEngine } from '../../../src/core/storage/database';
+import { type LedgerDatabase, loadSqlEngine } from '../../../src/core/storage/database';
 import type { SqlValue } from '../../../src/core/storage/journal';
 import { ok } from '../../../src/shared/result';
+import { databaseWith } from '../../helpers/database';
 
 afterEach(() => vi.restoreAllMocks());
-
-async function databaseWith(create: string): Promise<LedgerDatabase> {
-  const db = await LedgerDatabase.fromImage();
-  db.transaction(
-    (w) => ok(w.run(create)),
-    () => ok(undefined),
-  );
-  return db;
-}
 
 const write = (db: LedgerDatabase, sql: string, params: SqlValue[]): void => {
   db.transaction(
