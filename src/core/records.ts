@@ -7,6 +7,7 @@ import type { LedgerContext, Tx } from './context';
 import { referencesTo, type Use } from './references';
 import type { Reader } from './storage/database';
 import type { SqlValue } from './storage/journal';
+import { insertRow, type RowShape, rowShape } from './storage/row-shape';
 
 /**
  * Mapping between rows (snake_case columns) and records (camelCase properties), and the audited
@@ -50,19 +51,29 @@ export function fromRowWithJson<T>(row: Row, json: readonly string[]): T {
   return record as T;
 }
 
+/** The defined values' columns and values, booleans as 0/1; one pass, as an import makes it for every row. */
 function columnsOf(values: Record<string, Value>): [string[], SqlValue[]] {
-  const entries = Object.entries(values).filter(([, v]) => v !== undefined);
-  return [entries.map(([k]) => snake(k)), entries.map(([, v]) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v as SqlValue)))];
+  const columns: string[] = [];
+  const params: SqlValue[] = [];
+  for (const key in values) {
+    const value = values[key];
+    if (value === undefined) continue;
+    columns.push(snake(key));
+    params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+  }
+  return [columns, params];
 }
 
-function insertStatement(tx: Tx, table: string, values: Record<string, Value>, stamped: boolean): [string, SqlValue[]] {
-  const [columns, params] = columnsOf(stamped ? { ...values, createdAt: tx.at, updatedAt: tx.at } : values);
-  return [`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, params];
-}
+const insertSql = (table: string, columns: readonly string[]): string =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
+const stampedColumns = (tx: Tx, values: Record<string, Value>, stamped: boolean) =>
+  columnsOf(stamped ? { ...values, createdAt: tx.at, updatedAt: tx.at } : values);
 
 /** Inserts a record into `table`, stamping created_at and updated_at when `stamped`; the new id. */
 export function insertRecord(tx: Tx, table: string, values: Record<string, Value>, stamped = true): number {
-  return tx.run(...insertStatement(tx, table, values, stamped)).lastId;
+  const [columns, params] = stampedColumns(tx, values, stamped);
+  return tx.run(insertSql(table, columns), params).lastId;
 }
 
 export function updateRecord(tx: Tx, table: string, id: number, values: Record<string, Value>, stamped = true): number {
@@ -172,16 +183,28 @@ export interface RowRecordSpec<E, S extends z.ZodType> extends RecordSpec<E, S> 
   readonly relations?: never;
 }
 
+/** Each transaction's table shapes, read once however many rows it creates (an import: tens of thousands). */
+const shapes = new WeakMap<Tx, Map<string, RowShape | null>>();
+
+function shapeOf(tx: Tx, table: string): RowShape | null {
+  let known = shapes.get(tx);
+  if (!known) shapes.set(tx, (known = new Map()));
+  if (!known.has(table)) known.set(table, rowShape(tx, table));
+  return known.get(table)!;
+}
+
 /**
  * Creates a record from values already validated against `spec.schema` (an import's plan did, row
  * by row): checked against the ledger, inserted, and audited with the row as written — the entry
- * `saveRecord` makes, without validating again or reading the row back.
+ * `saveRecord` makes, without validating again, and reading back only the new id where the table's
+ * shape tells the rest (storage/row-shape.ts).
  */
 export function createValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, values: z.output<S>): Result<E> {
   const checked = spec.check?.(tx, values, null) ?? ok(undefined);
   if (!checked.ok) return checked;
-  const [sql, params] = insertStatement(tx, spec.table, spec.columns ? spec.columns(values) : (values as Record<string, Value>), true);
-  const row = tx.returning<Row>(`${sql} RETURNING *`, params)[0]!;
+  const [columns, params] = stampedColumns(tx, spec.columns ? spec.columns(values) : (values as Record<string, Value>), true);
+  const shape = shapeOf(tx, spec.table);
+  const row = shape ? insertRow(tx, shape, columns, params) : tx.returning<Row>(`${insertSql(spec.table, columns)} RETURNING *`, params)[0]!;
   const after = spec.fromRow(row);
   recordChange(tx, spec.entity, row.id as number, undefined, after);
   return ok(after);

@@ -41,6 +41,10 @@ const writeHead = (writer: Writer, head: AuditHead): void => storeSetting(writer
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
+/** The record's before and after are cast to the text they are, so that they are bound cheaply (storage/database.ts). */
+const APPEND =
+  'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)';
+
 /**
  * Appends the changes of one transaction to the chain: its end is read once, and the head kept in
  * settings is written once, by `finish`, however many changes the transaction makes (an import
@@ -65,18 +69,7 @@ export function auditAppender(writer: Writer, at: string, actor: string, key: Bu
       };
       const prevHash = last?.hash ?? GENESIS;
       const hash = entryHash(key, prevHash, row);
-      writer.run('INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        row.id,
-        row.at,
-        row.actor,
-        row.action,
-        row.entity,
-        row.entity_id,
-        row.before,
-        row.after,
-        prevHash,
-        hash,
-      ]);
+      writer.run(APPEND, [row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after, prevHash, hash]);
       last = { id: row.id, hash };
     },
     /** Records the chain's new head; nothing when nothing was appended. */

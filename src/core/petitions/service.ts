@@ -178,6 +178,10 @@ export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
   }),
 };
 
+/** A case from values an import's plan has validated already; without building the whole service for each of its rows. */
+export const createValidatedPetition = (ctx: LedgerContext, values: z.output<typeof petitionInput>): Result<PetitionCase> =>
+  ctx.write((tx) => createValidated(tx, PETITION, values));
+
 export function petitionService(ctx: LedgerContext) {
   return {
     list: (query?: PetitionQuery) => listPetitions(ctx.db, query),
@@ -187,8 +191,6 @@ export function petitionService(ctx: LedgerContext) {
     findByReceipt: (receiptNumber: string) => findPetitionByReceipt(ctx.db, receiptNumber),
     create: (input: PetitionInput) => saveRecord(ctx, PETITION, null, input),
     update: (id: number, input: PetitionInput) => saveRecord(ctx, PETITION, id, input),
-    /** A case from values an import's plan has validated already. */
-    createValidated: (values: z.output<typeof petitionInput>) => ctx.write((tx) => createValidated(tx, PETITION, values)),
     /** A case with evidence, or one that an accountability case names, keeps its history. */
     remove: (id: number) => removeUnlessUsed(ctx, 'petition_case', 'petition_cases', id, loadPetition, (db) => evidenceUses(db, 'petition_case', id)),
   };

@@ -50,6 +50,19 @@ export interface RunResult {
   readonly lastId: number;
 }
 
+/** A statement's result, made for every write (tens of thousands in an import): its id read only when asked. */
+class Ran implements RunResult {
+  constructor(
+    readonly changes: number,
+    private readonly run: number,
+    private readonly idAfter: (run: number) => number,
+  ) {}
+
+  get lastId(): number {
+    return this.idAfter(this.run);
+  }
+}
+
 /** Writes are only possible inside `LedgerDatabase.transaction`, where each one is recorded for the journal. */
 export interface Writer extends Reader {
   run(sql: string, params?: SqlParams): RunResult;
@@ -66,6 +79,59 @@ function bindable(params: SqlParams | undefined): BindParams | undefined {
   return named;
 }
 
+/** `CAST(?` and `AS TEXT)` around a positional parameter (spaces allowed). */
+const CAST_OPEN = /CAST\(\s*$/i;
+const CAST_CLOSE = /^\s*AS\s+TEXT\s*\)/i;
+
+/** The indexes of the positional parameters written `CAST(? AS TEXT)`; quoted text and names are skipped. */
+function castSlots(sql: string): readonly number[] {
+  if (!/CAST\(/i.test(sql)) return [];
+  const slots: number[] = [];
+  let slot = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      i = end < 0 ? sql.length : end;
+    } else if (c === '?') {
+      if (CAST_OPEN.test(sql.slice(Math.max(0, i - 16), i)) && CAST_CLOSE.test(sql.slice(i + 1, i + 16))) slots.push(slot);
+      slot++;
+    }
+  }
+  return slots;
+}
+
+const utf8 = new TextEncoder();
+/** The bytes of the strings being bound, one buffer for all: sql.js copies each value as it binds it. */
+let textBytes = new Uint8Array(64 * 1024);
+/** Any surrogate, found quickly; in a Unicode pattern a surrogate matches only when it stands alone, not half of a pair. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+const wellFormed = (text: string): boolean => !SURROGATE.test(text) || !LONE_SURROGATE.test(text);
+
+/**
+ * sql.js turns each string it binds into UTF-8 in JavaScript, one character at a time, twice (to
+ * measure, then to write): an import's strings spent a fifth of its time there. A string in a slot
+ * written `CAST(? AS TEXT)` is bound as its bytes instead, encoded natively, and SQLite's cast makes
+ * them the very same text. A string with a lone surrogate is bound as it is: sql.js writes the
+ * surrogate's code unit where the standard encoder writes U+FFFD.
+ */
+function withTextBytes(values: SqlValue[], slots: readonly number[]): BindParams {
+  const bound: (SqlValue | Uint8Array)[] = values.slice();
+  let room = 0;
+  for (const slot of slots) room += typeof values[slot] === 'string' ? (values[slot] as string).length * 3 : 0;
+  if (textBytes.length < room) textBytes = new Uint8Array(Math.max(room, textBytes.length * 2));
+  let used = 0;
+  for (const slot of slots) {
+    const value = values[slot];
+    if (typeof value !== 'string' || !wellFormed(value)) continue;
+    const { written } = utf8.encodeInto(value, textBytes.subarray(used));
+    bound[slot] = textBytes.subarray(used, used + written);
+    used += written;
+  }
+  return bound;
+}
+
 /** sql.js gives a function as many arguments as its `length` says; -1 is SQLite's "any number". */
 function anyArity<F extends (...args: never[]) => unknown>(fn: F): F {
   return Object.defineProperty(fn, 'length', { value: -1 });
@@ -73,6 +139,8 @@ function anyArity<F extends (...args: never[]) => unknown>(fn: F): F {
 
 export class LedgerDatabase implements Reader {
   private readonly prepared = new Map<string, Prepared>();
+  /** Each prepared statement's `CAST(? AS TEXT)` slots (see `withTextBytes`). */
+  private readonly textSlots = new Map<Prepared, readonly number[]>();
   /** Each prepared query's column names, read once: asking for them with every row costs more than the row. */
   private readonly columns = new Map<Prepared, readonly string[]>();
   private recording = false;
@@ -117,14 +185,20 @@ export class LedgerDatabase implements Reader {
     if (!stmt) {
       stmt = this.db.prepare(sql);
       this.prepared.set(sql, stmt);
+      this.textSlots.set(stmt, castSlots(sql));
     }
     return stmt;
+  }
+
+  private bound(stmt: Prepared, params: SqlParams | undefined): BindParams | undefined {
+    const slots = this.textSlots.get(stmt)!;
+    return slots.length > 0 && Array.isArray(params) ? withTextBytes(params as SqlValue[], slots) : bindable(params);
   }
 
   all<T>(sql: string, params?: SqlParams): T[] {
     const stmt = this.statement(sql);
     try {
-      stmt.bind(bindable(params));
+      stmt.bind(this.bound(stmt, params));
       const rows: T[] = [];
       if (!stmt.step()) return rows;
       let names = this.columns.get(stmt);
@@ -153,24 +227,18 @@ export class LedgerDatabase implements Reader {
     if (DDL.test(sql)) this.columns.clear();
     const stmt = this.statement(sql);
     try {
-      stmt.run(bindable(params));
+      stmt.run(this.bound(stmt, params));
     } finally {
       stmt.reset();
     }
-    const changes = this.db.getRowsModified();
-    // The new row's id costs a query of its own: asked for only by those who read it, right away.
-    const run = ++this.runs;
-    const lastId = (): number => {
-      if (run !== this.runs) throw new Error('lastId read after another statement ran');
-      return this.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id ?? 0;
-    };
-    return {
-      changes,
-      get lastId() {
-        return lastId();
-      },
-    };
+    return new Ran(this.db.getRowsModified(), ++this.runs, this.lastIdAfter);
   }
+
+  /** The new row's id costs a query of its own: asked for only by those who read it, right away. */
+  private readonly lastIdAfter = (run: number): number => {
+    if (run !== this.runs) throw new Error('lastId read after another statement ran');
+    return this.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id ?? 0;
+  };
 
   /**
    * Runs `work` in one SQLite transaction. When it succeeds and wrote anything, `persist` receives
@@ -306,6 +374,7 @@ export class LedgerDatabase implements Reader {
   close(): void {
     for (const stmt of this.prepared.values()) stmt.free();
     this.prepared.clear();
+    this.textSlots.clear();
     this.db.close();
   }
 }

@@ -70,6 +70,13 @@ describe('what an import writes', () => {
     expect(preview.counts.create).toBe(4);
     expect(validated).not.toHaveBeenCalled();
     expect(read.mock.calls.filter(([sql]) => sql.startsWith('SELECT * FROM petition_cases'))).toEqual([]);
+    // Not even as the insert's answer: the audit's "after" is the values written, the id alone read back.
+    expect(read.mock.calls.filter(([sql]) => sql.startsWith('INSERT INTO petition_cases')).map(([sql]) => sql.replace(/.* RETURNING /, ''))).toEqual([
+      'id',
+      'id',
+      'id',
+      'id',
+    ]);
   });
 });
 

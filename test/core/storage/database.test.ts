@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerDatabase } from '../../../src/core/storage/database';
 import { ok } from '../../../src/shared/result';
-
-/** A database in memory holding the one table `create` makes. */
-async function databaseWith(create: string): Promise<LedgerDatabase> {
-  const db = await LedgerDatabase.fromImage();
-  db.transaction(
-    (w) => ok(w.run(create)),
-    () => ok(undefined),
-  );
-  return db;
-}
+import { databaseWith } from '../../helpers/database';
 
 const FINE = "CREATE TABLE fine (id INTEGER PRIMARY KEY, yuan INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')";
 
