@@ -39,3 +39,25 @@ test('the petition cases’ rows are not drawn again while a search is typed', a
   await expect(page.getByRole('row')).toHaveCount(3);
   expect(await rowRerenders(page)).toBe(drawn);
 });
+
+test('a long list draws the rows on screen and a few beyond them, not more', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  for (let n = 1; n <= 60; n++) {
+    await call(page, 'petitions.create', {
+      receiptNumber: `D1500002023060600${String(n).padStart(2, '0')}`,
+      problem: '搅拌站夜间生产粉尘扰民',
+      pollutionKinds: ['air'],
+    });
+  }
+  await openScreen(page, '信访件');
+  await expect(page.locator('[role="row"][data-index="0"]')).toBeVisible();
+
+  const { drawn, inView } = await page.evaluate(() => {
+    const body = document.querySelector('.data-table__body')!.getBoundingClientRect();
+    const rows = [...document.querySelectorAll('[role="row"][data-index]')].map((row) => row.getBoundingClientRect());
+    return { drawn: rows.length, inView: rows.filter((row) => row.bottom > body.top && row.top < body.bottom).length };
+  });
+  expect(inView).toBeGreaterThan(5);
+  expect(drawn - inView).toBeLessThanOrEqual(4);
+});

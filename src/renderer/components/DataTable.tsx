@@ -46,6 +46,11 @@ export interface TableProps<T> {
 type Rows<T> = { rows: readonly T[] } | { count: number; rowAt: (index: number) => T | undefined; onRange: (first: number, last: number) => void };
 
 const ROW_HEIGHT = 40;
+/**
+ * Rows drawn beyond each edge of the view: a wheel step (about 100 px) scrolls onto rows already
+ * drawn, while a search draws only a few rows more than it shows (each costs its cells' render and layout).
+ */
+const OVERSCAN = 4;
 /** The header scrolls with the rows (sticky), so both always share one width and one column grid. */
 const HEADER_HEIGHT = 40;
 
@@ -63,7 +68,7 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
   });
   const template = columns.map((c) => c.width).join(' ');
