@@ -14,7 +14,7 @@ import { ExportButton } from '../../components/workbooks/ExportButton';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useFormat } from '../../hooks/useFormat';
 import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
-import { markSearchFired, useFilterTiming } from '../../hooks/useFilterTiming';
+import { markSearchFired, useRowsPainted } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
@@ -70,9 +70,8 @@ export function Petitions() {
 
   const query = useMemo(() => queryOf(filter), [filter]);
   const cases = usePagedRows('petitions', 'list', query);
-  useFilterTiming('petitions', cases.settledKey);
-  // The core answers one call at a time: the archived matches are asked once the rows are in.
-  const settled = cases.settledKey !== null;
+  // The core answers one call at a time: the archived matches are asked once the rows are painted.
+  const painted = useRowsPainted('petitions', cases.settledKey);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };
@@ -166,7 +165,7 @@ export function Petitions() {
         onChoose={(completion) => setFilter({ completion })}
       />
       <ErrorNotice error={cases.error} />
-      {filter.q.trim() && settled && <ArchivedMatches text={filter.q} kind="petition_case" />}
+      {filter.q.trim() && painted && <ArchivedMatches text={filter.q} kind="petition_case" />}
       <PagedTable
         label={t('title')}
         columns={shownColumns}

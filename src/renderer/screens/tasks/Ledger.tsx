@@ -10,7 +10,7 @@ import { ArchivedMatches } from '../../components/ArchivedMatches';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
-import { useFilterTiming } from '../../hooks/useFilterTiming';
+import { useRowsPainted } from '../../hooks/useFilterTiming';
 import { useFormat } from '../../hooks/useFormat';
 import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
@@ -48,10 +48,9 @@ export function Ledger() {
   const query = useMemo(() => queryOf(filter, asOf), [filter, asOf]);
   const { statuses: _statuses, ...withoutStatus } = query;
   const tasks = usePagedRows('tasks', 'list', query);
-  useFilterTiming('tasks', tasks.settledKey);
-  // The core answers one call at a time: what else the screen shows is asked once the rows are in.
-  const settled = tasks.settledKey !== null;
-  const counts = useStatusCounts(withoutStatus, settled);
+  // The core answers one call at a time: what else the screen shows is asked once the rows are painted.
+  const painted = useRowsPainted('tasks', tasks.settledKey);
+  const counts = useStatusCounts(withoutStatus, painted);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const inspections = useContractQuery('inspections', 'list', []);
   const sourceName = useMemo(() => new Map(inspections.data?.map((i) => [i.id, i.name])), [inspections.data]);
@@ -92,7 +91,7 @@ export function Ledger() {
       <LedgerFilters filter={filter} onChange={setFilter} units={units.data ?? []} inspections={inspections.data ?? []} />
       <StatusTabs statuses={filter.statuses} counts={counts} onChange={(statuses: readonly TaskStatus[]) => setFilter({ ...filter, statuses })} />
       <ErrorNotice error={tasks.error} />
-      {query.search && settled && <ArchivedMatches text={query.search} kind="task" />}
+      {query.search && painted && <ArchivedMatches text={query.search} kind="task" />}
       {selection.selected.size > 0 && <SelectionBar count={selection.selected.size} onAssign={() => setAssigning(true)} onClear={selection.clear} />}
       {assigning && (
         <AssignSourceDialog
