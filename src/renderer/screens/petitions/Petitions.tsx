@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionRow, POLLUTION_KINDS } from '../../../contract/petitions';
 import { useContractQuery } from '../../api/useContract';
+import { wordsOnce } from '../../components/cellWords';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';
@@ -77,32 +78,32 @@ export function Petitions() {
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };
 
   // Built once for what they depend on, so that a search being typed does not draw the rows again.
-  const columns = useMemo(
-    (): Column<PetitionRow>[] => [
-      { key: 'receiptNumber', header: t('fields.receiptNumber'), width: '12.5rem', sortable: true, render: (p) => p.receiptNumber },
+  const columns = useMemo((): Column<PetitionRow>[] => {
+    const words = wordsOnce(t);
+    return [
+      { key: 'receiptNumber', header: words('fields.receiptNumber'), width: '12.5rem', sortable: true, render: (p) => p.receiptNumber },
       {
         key: 'batch',
-        header: t('fields.batch'),
+        header: words('fields.batch'),
         width: '6.5rem',
         sortable: true,
         align: 'end',
-        render: (p) => (p.batch === null ? '' : t('batchNumber', { batch: p.batch })),
+        render: (p) => (p.batch === null ? '' : words('batchNumber', { batch: p.batch })),
       },
-      { key: 'handedOverOn', header: t('fields.handedOverOn'), width: '9.5rem', sortable: true, render: (p) => format.date(p.handedOverOn) },
-      { key: 'subject', header: t('fields.subject'), width: 'minmax(9rem, 1.2fr)', render: (p) => p.subject, title: (p) => p.subject },
-      { key: 'problem', header: t('fields.problem'), width: 'minmax(14rem, 2.5fr)', render: (p) => p.problem, title: (p) => p.problem },
-      { key: 'unit', header: t('fields.unitId'), width: 'minmax(8rem, 1fr)', render: (p) => p.unitName ?? '' },
+      { key: 'handedOverOn', header: words('fields.handedOverOn'), width: '9.5rem', sortable: true, render: (p) => format.date(p.handedOverOn) },
+      { key: 'subject', header: words('fields.subject'), width: 'minmax(9rem, 1.2fr)', render: (p) => p.subject, title: (p) => p.subject },
+      { key: 'problem', header: words('fields.problem'), width: 'minmax(14rem, 2.5fr)', render: (p) => p.problem, title: (p) => p.problem },
+      { key: 'unit', header: words('fields.unitId'), width: 'minmax(8rem, 1fr)', render: (p) => p.unitName ?? '' },
       {
         key: 'pollutionKinds',
-        header: t('fields.pollutionKinds'),
+        header: words('fields.pollutionKinds'),
         width: '8rem',
-        render: (p) => p.pollutionKinds.map((kind) => t(`common:enums.pollutionKind.${kind}`)).join(t('common:listSeparator')),
+        render: (p) => p.pollutionKinds.map((kind) => words(`common:enums.pollutionKind.${kind}`)).join(words('common:listSeparator')),
       },
-      { key: 'truth', header: t('fields.truth'), width: '7.5rem', render: (p) => (p.truth ? t(`common:enums.truth.${p.truth}`) : '') },
-      { key: 'completion', header: t('fields.completion'), width: '9rem', align: 'center', render: (p) => completionTag(t, p.completion) },
-    ],
-    [t, format],
-  );
+      { key: 'truth', header: words('fields.truth'), width: '7.5rem', render: (p) => (p.truth ? words(`common:enums.truth.${p.truth}`) : '') },
+      { key: 'completion', header: words('fields.completion'), width: '9rem', align: 'center', render: (p) => completionTag(words, p.completion) },
+    ];
+  }, [t, format]);
   const shownColumns = useMemo(() => columns.filter((c) => FIXED_COLUMNS.has(c.key) || shown.includes(c.key)), [columns, shown]);
   const open = useCallback((p: PetitionRow) => navigate(`/petitions/${p.id}`), [navigate]);
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TaskSummary } from '../../../contract/tasks';
 import type { IsoDate } from '../../../shared/dates';
+import { wordsOnce } from '../../components/cellWords';
 import type { Column } from '../../components/DataTable';
 import { deadlineText, taskStatusTag } from '../../components/tasks/TaskTags';
 import type { Format } from '../../hooks/useFormat';
@@ -13,7 +14,8 @@ export const FIXED_COLUMNS: ReadonlySet<string> = new Set(['number', 'problem'])
  * The ledger's columns, built once for what they depend on (not for every render of the screen),
  * so that its rows are drawn again only when they change.
  */
-export function ledgerColumns(t: TFunction, format: Format, asOf: IsoDate, sourceName: ReadonlyMap<number, string>): Column<TaskSummary>[] {
+export function ledgerColumns(screenT: TFunction, format: Format, asOf: IsoDate, sourceName: ReadonlyMap<number, string>): Column<TaskSummary>[] {
+  const t = wordsOnce(screenT);
   const sourceOf = (task: TaskSummary): string => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? ''));
   return [
     { key: 'number', header: t('fields.number'), width: '6.5rem', sortable: true, render: (task) => task.number },
