@@ -18,33 +18,39 @@ export function ledgerColumns(screenT: TFunction, format: Format, asOf: IsoDate,
   const t = wordsOnce(screenT);
   const sourceOf = (task: TaskSummary): string => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? ''));
   return [
-    { key: 'number', header: t('fields.number'), width: '6.5rem', sortable: true, render: (task) => task.number },
-    { key: 'problem', header: t('fields.problem'), width: 'minmax(16rem, 3fr)', render: (task) => task.problem, title: (task) => task.problem },
+    { key: 'number', header: t('tasks:fields.number'), width: '6.5rem', sortable: true, render: (task) => task.number },
+    { key: 'problem', header: t('tasks:fields.problem'), width: 'minmax(16rem, 3fr)', render: (task) => task.problem, title: (task) => task.problem },
     {
       key: 'leadUnits',
-      header: t('fields.leadUnitIds'),
+      header: t('tasks:fields.leadUnitIds'),
       width: 'minmax(9rem, 1.2fr)',
       render: (task) => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator')),
       title: (task) => task.leadUnits.map((u) => u.name).join(t('common:listSeparator')),
     },
     {
       key: 'responsibleLeader',
-      header: t('fields.responsibleLeader'),
+      header: t('tasks:fields.responsibleLeader'),
       width: '8rem',
       render: (task) => task.responsibleLeader,
       title: (task) => task.responsibleLeader,
     },
-    { key: 'deadline', header: t('fields.deadline'), width: '17.5rem', sortable: true, render: (task) => deadlineText(t, format, task, asOf) },
-    { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => taskStatusTag(t, task.status) },
+    { key: 'deadline', header: t('tasks:fields.deadline'), width: '17.5rem', sortable: true, render: (task) => deadlineText(t, format, task, asOf) },
+    { key: 'status', header: t('tasks:fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => taskStatusTag(t, task.status) },
     {
       key: 'latestProgress',
-      header: t('fields.latestProgress'),
+      header: t('tasks:fields.latestProgress'),
       width: 'minmax(10rem, 2fr)',
       render: (task) => latestProgress(t, format, task),
       title: (task) => latestProgressText(t, format, task),
     },
-    { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => sourceOf(task), title: (task) => sourceOf(task) },
-    { key: 'updatedAt', header: t('fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
+    {
+      key: 'inspection',
+      header: t('tasks:fields.inspectionId'),
+      width: 'minmax(9rem, 1fr)',
+      render: (task) => sourceOf(task),
+      title: (task) => sourceOf(task),
+    },
+    { key: 'updatedAt', header: t('tasks:fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
   ];
 }
 
@@ -59,13 +65,13 @@ export function tickColumn(t: TFunction, selection: Selection, total: number | n
   const allSelected = selection.selected.size > 0 && selection.selected.size === total;
   return {
     key: 'select',
-    header: t('ledger.select'),
+    header: t('tasks:ledger.select'),
     width: '3.25rem',
     align: 'center',
     headerCell: (
       <input
         type="checkbox"
-        aria-label={t('ledger.selectAll', { count: total ?? 0 })}
+        aria-label={t('tasks:ledger.selectAll', { count: total ?? 0 })}
         checked={allSelected}
         ref={(box) => {
           if (box) box.indeterminate = selection.selected.size > 0 && !allSelected;
@@ -78,7 +84,7 @@ export function tickColumn(t: TFunction, selection: Selection, total: number | n
       <label className="data-table__tick" onClick={(e) => e.stopPropagation()}>
         <input
           type="checkbox"
-          aria-label={t('ledger.selectTask', { number: task.number })}
+          aria-label={t('tasks:ledger.selectTask', { number: task.number })}
           checked={selection.selected.has(task.id)}
           onChange={(e) => selection.toggle(task.id, e.target.checked)}
         />
