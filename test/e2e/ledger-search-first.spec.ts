@@ -53,3 +53,44 @@ test('a search of the petition cases asks for its rows before the archived match
   await expect.poll(() => [...asked].sort()).toEqual(['archive.search', 'petitions.list']);
   expect(asked[0]).toBe('petitions.list');
 });
+
+/** Records, in the page's clock, when each call of the contract is sent (installed before the app starts: a reload). */
+async function recordCallTimes(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const sent: { method: string; at: number }[] = [];
+    const send = globalThis.fetch;
+    Object.assign(globalThis, {
+      __sent: sent,
+      fetch: (...args: Parameters<typeof fetch>) => {
+        const body = args[1]?.body;
+        if (typeof body === 'string') sent.push({ method: (JSON.parse(body) as { method: string }).method, at: performance.now() });
+        return send(...args);
+      },
+    });
+  });
+  await page.reload();
+}
+
+test('what a searched list shows besides its rows is asked once the rows are painted', async ({ app, workDir }) => {
+  const { page } = app;
+  await recordCallTimes(page);
+  await ledgerWithTwoTasks(page, workDir);
+  await openScreen(page, '整改任务台账');
+  await expect(page.getByRole('button', { name: /^全部\d/ })).toContainText('2');
+
+  await page.getByRole('searchbox').fill('第2项');
+  await expect(page.getByRole('button', { name: /^全部\d/ })).toContainText('1');
+  const asked = () =>
+    page.evaluate(() => {
+      const fired = performance.getEntriesByName('duban:tasks:search-fired', 'mark')[0]!.startTime;
+      const painted = performance.getEntriesByName('duban:tasks:rows-painted', 'mark')[0]?.startTime ?? Infinity;
+      const sent = (globalThis as unknown as { __sent: { method: string; at: number }[] }).__sent.filter((call) => call.at >= fired);
+      return sent
+        .filter((call) => call.method !== 'session.status')
+        .map((call) => `${call.method} ${call.at >= painted ? 'after' : 'before'} the rows were painted`)
+        .sort();
+    });
+  await expect
+    .poll(asked)
+    .toEqual(['archive.search after the rows were painted', 'tasks.counts after the rows were painted', 'tasks.list before the rows were painted']);
+});

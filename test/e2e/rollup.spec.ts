@@ -29,7 +29,7 @@ test('a commission ledger takes two groups’ packages, confirming each new fing
   await page.getByLabel('台账文件').fill(join(workDir, '委机关汇总台账.duban'));
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByLabel('再输入一次密码').fill(PASSWORD);
-  // The strength meter appears once the password is judged and moves the boxes below it down.
+  // The password is judged before the ledger can be created.
   await expect(page.getByRole('meter', { name: '密码强度' })).toBeVisible();
   await page.getByLabel('委机关汇总台账（汇总各纪检监察组的报送）').check();
   await expect(page.getByLabel('填入示例数据（用于熟悉软件）')).toHaveCount(0);

@@ -153,3 +153,17 @@ test('a ledger another computer holds names it, and is taken over once the user 
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
   expect(JSON.parse(readFileSync(join(workDir, '共享台账.duban.lock'), 'utf8'))).not.toMatchObject({ host: '办公室-PC02' });
 });
+
+test('the strength meter has its room from the start: nothing below the password moves when it is judged', async ({ app, workDir }) => {
+  const { page } = app;
+  await page.getByRole('tab', { name: '新建台账' }).click();
+  await page.getByLabel('台账文件').fill(join(workDir, '2026年督办台账.duban'));
+  const commission = page.getByLabel('委机关汇总台账（汇总各纪检监察组的报送）');
+  const before = await commission.boundingBox();
+  await snap(page, 'create-ledger-unjudged');
+
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await expect(page.getByRole('meter', { name: '密码强度' })).toBeVisible();
+  await snap(page, 'create-ledger-judged');
+  expect(await commission.boundingBox()).toEqual(before);
+});

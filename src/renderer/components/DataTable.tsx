@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, type ReactNode, useEffect, useRef, useState } from 'react';
 
 /**
  * A table that stays fast at tens of thousands of rows: only the rows in view are in the page.
@@ -46,6 +46,11 @@ export interface TableProps<T> {
 type Rows<T> = { rows: readonly T[] } | { count: number; rowAt: (index: number) => T | undefined; onRange: (first: number, last: number) => void };
 
 const ROW_HEIGHT = 40;
+/**
+ * Rows drawn beyond each edge of the view: a wheel step (about 100 px) scrolls onto rows already
+ * drawn, while a search draws only a few rows more than it shows (each costs its cells' render and layout).
+ */
+const OVERSCAN = 4;
 /** The header scrolls with the rows (sticky), so both always share one width and one column grid. */
 const HEADER_HEIGHT = 40;
 
@@ -63,7 +68,7 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
   });
   const template = columns.map((c) => c.width).join(' ');
@@ -142,34 +147,19 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = rowAt(item.index);
-              const mark = row && rowMark?.(row);
               return (
-                <div
+                <TableRow
                   key={row ? rowKey(row) : `pending-${item.index}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-busy={row ? undefined : true}
-                  data-index={item.index}
-                  tabIndex={item.index === current ? 0 : -1}
-                  className={`data-table__row${mark ? ` data-table__row--${mark}` : ''}`}
-                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
-                  onClick={() => {
-                    setActive(item.index);
-                    if (row) onOpen?.(row);
-                  }}
-                  onFocus={() => setActive(item.index)}
-                >
-                  {columns.map((column) => (
-                    <div
-                      key={column.key}
-                      role="gridcell"
-                      className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}
-                      title={row && column.title ? column.title(row) : undefined}
-                    >
-                      {row ? column.render(row) : <span className="data-table__placeholder" />}
-                    </div>
-                  ))}
-                </div>
+                  row={row}
+                  index={item.index}
+                  top={item.start - HEADER_HEIGHT}
+                  columns={columns}
+                  template={template}
+                  mark={row ? rowMark?.(row) : undefined}
+                  current={item.index === current}
+                  onOpen={onOpen}
+                  onActivate={setActive}
+                />
               );
             })}
           </div>
@@ -178,3 +168,52 @@ export function DataTable<T>(props: TableProps<T> & Rows<T>) {
     </div>
   );
 }
+
+interface RowProps<T> {
+  readonly row: T | undefined;
+  readonly index: number;
+  /** Its place below the header, in px. */
+  readonly top: number;
+  readonly columns: readonly Column<T>[];
+  readonly template: string;
+  readonly mark: string | undefined;
+  /** The row the keyboard moves from (the one in the tab order). */
+  readonly current: boolean;
+  readonly onOpen: ((row: T) => void) | undefined;
+  readonly onActivate: (index: number) => void;
+}
+
+/**
+ * One row, drawn again only when what it shows changes (its row, the columns, its place): the
+ * screen around a table renders often (counts arriving, a search being typed), its rows need not.
+ * A row not yet read shows as a placeholder.
+ */
+const TableRow = memo(function TableRow<T>({ row, index, top, columns, template, mark, current, onOpen, onActivate }: RowProps<T>) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy={row ? undefined : true}
+      data-index={index}
+      tabIndex={current ? 0 : -1}
+      className={`data-table__row${mark ? ` data-table__row--${mark}` : ''}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => {
+        onActivate(index);
+        if (row) onOpen?.(row);
+      }}
+      onFocus={() => onActivate(index)}
+    >
+      {columns.map((column) => (
+        <div
+          key={column.key}
+          role="gridcell"
+          className={`data-table__cell data-table__cell--${column.align ?? 'start'}`}
+          title={row && column.title ? column.title(row) : undefined}
+        >
+          {row ? column.render(row) : <span className="data-table__placeholder" />}
+        </div>
+      ))}
+    </div>
+  );
+}) as <T>(props: RowProps<T> & { key?: string | number }) => ReactNode;

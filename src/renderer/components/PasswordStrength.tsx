@@ -10,7 +10,8 @@ const LEVELS = ['very_weak', 'weak', 'fair', 'strong', 'very_strong'] as const;
 export function PasswordStrength({ judgement }: { judgement: PasswordJudgement }) {
   const { t } = useTranslation();
   const { verdict } = judgement;
-  if (!verdict) return null;
+  // Empty but of the meter's height until the first verdict: judging moves nothing below it.
+  if (!verdict) return <div className="strength" aria-live="polite" />;
   const refusal = passwordRefusal(verdict);
   const level = verdict.weakness === 'too_short' ? 'too_short' : LEVELS[verdict.score];
   return (

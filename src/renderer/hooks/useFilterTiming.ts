@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 
 /** The lists whose search is timed; the names of their marks and measure follow from it. */
 export type TimedList = 'tasks' | 'petitions';
@@ -17,18 +17,30 @@ export function markSearchFired(list: TimedList): void {
 }
 
 /**
- * Stops the clock once the rows answering the current query are on screen: after the render that
- * shows them, the next frame and the task after it (by then the browser has painted).
+ * Whether the rows answering the current query (`settledKey`) are on screen: true after the render
+ * that shows them, the next frame and the task after it (by then the browser has painted). A search
+ * being timed stops its clock then. What else a list shows (counts, archived matches) is asked
+ * after: asking it in the render that shows the rows would delay their frame.
  */
-export function useFilterTiming(list: TimedList, settledKey: string | null): void {
+export function useRowsPainted(list: TimedList, settledKey: string | null): boolean {
+  const [painted, setPainted] = useState<string | null>(null);
   useEffect(() => {
-    if (settledKey === null || !waiting.has(list)) return;
-    waiting.delete(list);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        performance.mark(paintedMark(list));
-        performance.measure(filterMeasure(list), firedMark(list), paintedMark(list));
-      }),
-    );
+    if (settledKey === null) return;
+    const timed = waiting.delete(list);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (timed) {
+          performance.mark(paintedMark(list));
+          performance.measure(filterMeasure(list), firedMark(list), paintedMark(list));
+        }
+        setPainted(settledKey);
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [list, settledKey]);
+  return settledKey !== null && painted === settledKey;
 }

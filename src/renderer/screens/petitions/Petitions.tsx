@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionRow, POLLUTION_KINDS } from '../../../contract/petitions';
 import { useContractQuery } from '../../api/useContract';
+import { wordsOnce } from '../../components/cellWords';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';
@@ -14,7 +15,7 @@ import { ExportButton } from '../../components/workbooks/ExportButton';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useFormat } from '../../hooks/useFormat';
 import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
-import { markSearchFired, useFilterTiming } from '../../hooks/useFilterTiming';
+import { markSearchFired, useRowsPainted } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
@@ -24,6 +25,7 @@ const FILTER = ['q', 'unit', 'completion', 'truth', 'kind', 'batch', 'sort', 'de
 
 /** 交办日期 is left out at first: the batch says as much, and the table then fits a laptop at 125 %. */
 const DEFAULT_COLUMNS = ['receiptNumber', 'batch', 'subject', 'problem', 'unit', 'truth', 'completion'];
+const FIXED_COLUMNS: ReadonlySet<string> = new Set(['receiptNumber', 'problem']);
 
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
 
@@ -69,38 +71,41 @@ export function Petitions() {
 
   const query = useMemo(() => queryOf(filter), [filter]);
   const cases = usePagedRows('petitions', 'list', query);
-  useFilterTiming('petitions', cases.settledKey);
-  // The core answers one call at a time: the archived matches are asked once the rows are in.
-  const settled = cases.settledKey !== null;
+  // The core answers one call at a time: the archived matches are asked once the rows are painted.
+  const painted = useRowsPainted('petitions', cases.settledKey);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };
 
-  const columns: Column<PetitionRow>[] = [
-    { key: 'receiptNumber', header: t('fields.receiptNumber'), width: '12.5rem', sortable: true, render: (p) => p.receiptNumber },
-    {
-      key: 'batch',
-      header: t('fields.batch'),
-      width: '6.5rem',
-      sortable: true,
-      align: 'end',
-      render: (p) => (p.batch === null ? '' : t('batchNumber', { batch: p.batch })),
-    },
-    { key: 'handedOverOn', header: t('fields.handedOverOn'), width: '9.5rem', sortable: true, render: (p) => format.date(p.handedOverOn) },
-    { key: 'subject', header: t('fields.subject'), width: 'minmax(9rem, 1.2fr)', render: (p) => p.subject, title: (p) => p.subject },
-    { key: 'problem', header: t('fields.problem'), width: 'minmax(14rem, 2.5fr)', render: (p) => p.problem, title: (p) => p.problem },
-    { key: 'unit', header: t('fields.unitId'), width: 'minmax(8rem, 1fr)', render: (p) => p.unitName ?? '' },
-    {
-      key: 'pollutionKinds',
-      header: t('fields.pollutionKinds'),
-      width: '8rem',
-      render: (p) => p.pollutionKinds.map((kind) => t(`common:enums.pollutionKind.${kind}`)).join(t('common:listSeparator')),
-    },
-    { key: 'truth', header: t('fields.truth'), width: '7.5rem', render: (p) => (p.truth ? t(`common:enums.truth.${p.truth}`) : '') },
-    { key: 'completion', header: t('fields.completion'), width: '9rem', align: 'center', render: (p) => completionTag(t, p.completion) },
-  ];
-  const fixed = new Set(['receiptNumber', 'problem']);
-  const shownColumns = columns.filter((c) => fixed.has(c.key) || shown.includes(c.key));
+  // Built once for what they depend on, so that a search being typed does not draw the rows again.
+  const columns = useMemo((): Column<PetitionRow>[] => {
+    const words = wordsOnce(t);
+    return [
+      { key: 'receiptNumber', header: words('fields.receiptNumber'), width: '12.5rem', sortable: true, render: (p) => p.receiptNumber },
+      {
+        key: 'batch',
+        header: words('fields.batch'),
+        width: '6.5rem',
+        sortable: true,
+        align: 'end',
+        render: (p) => (p.batch === null ? '' : words('batchNumber', { batch: p.batch })),
+      },
+      { key: 'handedOverOn', header: words('fields.handedOverOn'), width: '9.5rem', sortable: true, render: (p) => format.date(p.handedOverOn) },
+      { key: 'subject', header: words('fields.subject'), width: 'minmax(9rem, 1.2fr)', render: (p) => p.subject, title: (p) => p.subject },
+      { key: 'problem', header: words('fields.problem'), width: 'minmax(14rem, 2.5fr)', render: (p) => p.problem, title: (p) => p.problem },
+      { key: 'unit', header: words('fields.unitId'), width: 'minmax(8rem, 1fr)', render: (p) => p.unitName ?? '' },
+      {
+        key: 'pollutionKinds',
+        header: words('fields.pollutionKinds'),
+        width: '8rem',
+        render: (p) => p.pollutionKinds.map((kind) => words(`common:enums.pollutionKind.${kind}`)).join(words('common:listSeparator')),
+      },
+      { key: 'truth', header: words('fields.truth'), width: '7.5rem', render: (p) => (p.truth ? words(`common:enums.truth.${p.truth}`) : '') },
+      { key: 'completion', header: words('fields.completion'), width: '9rem', align: 'center', render: (p) => completionTag(words, p.completion) },
+    ];
+  }, [t, format]);
+  const shownColumns = useMemo(() => columns.filter((c) => FIXED_COLUMNS.has(c.key) || shown.includes(c.key)), [columns, shown]);
+  const open = useCallback((p: PetitionRow) => navigate(`/petitions/${p.id}`), [navigate]);
 
   return (
     <div className="list-page">
@@ -109,7 +114,11 @@ export function Petitions() {
         subtitle={cases.total === null ? '' : t('count', { count: cases.total, shown: format.number(cases.total) })}
         actions={
           <>
-            <ColumnChooser columns={columns.map((c) => ({ key: c.key, header: c.header, fixed: fixed.has(c.key) }))} shown={shown} onChange={setShown} />
+            <ColumnChooser
+              columns={columns.map((c) => ({ key: c.key, header: c.header, fixed: FIXED_COLUMNS.has(c.key) }))}
+              shown={shown}
+              onChange={setShown}
+            />
             <ExportButton request={{ kind: 'petitions', query }} />
             <button type="button" className="button button--primary" onClick={() => navigate('/petitions/new')}>
               {t('add')}
@@ -157,13 +166,13 @@ export function Petitions() {
         onChoose={(completion) => setFilter({ completion })}
       />
       <ErrorNotice error={cases.error} />
-      {filter.q.trim() && settled && <ArchivedMatches text={filter.q} kind="petition_case" />}
+      {filter.q.trim() && painted && <ArchivedMatches text={filter.q} kind="petition_case" />}
       <PagedTable
         label={t('title')}
         columns={shownColumns}
         rows={cases}
         rowKey={(p) => p.id}
-        onOpen={(p) => navigate(`/petitions/${p.id}`)}
+        onOpen={open}
         sort={sort}
         onSort={(next) => setFilter({ sort: next.key === 'receiptNumber' ? '' : next.key, desc: next.direction === 'desc' ? '1' : '' })}
         height="fill"

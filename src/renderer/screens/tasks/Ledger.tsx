@@ -4,13 +4,13 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { isOverdue, type TaskSort, type TaskStatus, type TaskSummary } from '../../../contract/tasks';
 import { useContractQuery } from '../../api/useContract';
 import { ColumnChooser } from '../../components/ColumnChooser';
-import type { Column, Sort } from '../../components/DataTable';
+import type { Sort } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { ArchivedMatches } from '../../components/ArchivedMatches';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/workbooks/ExportButton';
-import { useFilterTiming } from '../../hooks/useFilterTiming';
+import { useRowsPainted } from '../../hooks/useFilterTiming';
 import { useFormat } from '../../hooks/useFormat';
 import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
 import { isStringList, useStoredState } from '../../hooks/useStoredState';
@@ -20,8 +20,7 @@ import { LedgerFilters } from './LedgerFilters';
 import { AssignSourceDialog } from './AssignSourceDialog';
 import { SelectionBar } from './SelectionBar';
 import { StatusTabs } from './StatusTabs';
-import { latestProgress, latestProgressText } from './LatestProgress';
-import { deadlineText, taskStatusTag } from '../../components/tasks/TaskTags';
+import { FIXED_COLUMNS, ledgerColumns, tickColumn } from './ledgerColumns';
 import { useStatusCounts } from './useStatusCounts';
 import { useTaskSelection } from './useTaskSelection';
 
@@ -49,79 +48,21 @@ export function Ledger() {
   const query = useMemo(() => queryOf(filter, asOf), [filter, asOf]);
   const { statuses: _statuses, ...withoutStatus } = query;
   const tasks = usePagedRows('tasks', 'list', query);
-  useFilterTiming('tasks', tasks.settledKey);
-  // The core answers one call at a time: what else the screen shows is asked once the rows are in.
-  const settled = tasks.settledKey !== null;
-  const counts = useStatusCounts(withoutStatus, settled);
+  // The core answers one call at a time: what else the screen shows is asked once the rows are painted.
+  const painted = useRowsPainted('tasks', tasks.settledKey);
+  const counts = useStatusCounts(withoutStatus, painted);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const inspections = useContractQuery('inspections', 'list', []);
   const sourceName = useMemo(() => new Map(inspections.data?.map((i) => [i.id, i.name])), [inspections.data]);
-  const sourceOf = (task: TaskSummary): string => (task.inspectionId === null ? '' : (sourceName.get(task.inspectionId) ?? ''));
   const [shown, setShown] = useStoredState('ledger.columns', DEFAULT_COLUMNS, isStringList);
   const selection = useTaskSelection(query);
   const [assigning, setAssigning] = useState(false);
-  const allSelected = selection.selected.size > 0 && selection.selected.size === tasks.total;
 
-  // Ticking a task does not open it: the box takes the click.
-  const tick: Column<TaskSummary> = {
-    key: 'select',
-    header: t('ledger.select'),
-    width: '3.25rem',
-    align: 'center',
-    headerCell: (
-      <input
-        type="checkbox"
-        aria-label={t('ledger.selectAll', { count: tasks.total ?? 0 })}
-        checked={allSelected}
-        ref={(box) => {
-          if (box) box.indeterminate = selection.selected.size > 0 && !allSelected;
-        }}
-        onChange={(e) => void selection.selectAll(e.target.checked)}
-      />
-    ),
-    render: (task) => (
-      <label className="data-table__tick" onClick={(e) => e.stopPropagation()}>
-        <input
-          type="checkbox"
-          aria-label={t('ledger.selectTask', { number: task.number })}
-          checked={selection.selected.has(task.id)}
-          onChange={(e) => selection.toggle(task.id, e.target.checked)}
-        />
-      </label>
-    ),
-  };
-
-  const all: Column<TaskSummary>[] = [
-    { key: 'number', header: t('fields.number'), width: '6.5rem', sortable: true, render: (task) => task.number },
-    { key: 'problem', header: t('fields.problem'), width: 'minmax(16rem, 3fr)', render: (task) => task.problem, title: (task) => task.problem },
-    {
-      key: 'leadUnits',
-      header: t('fields.leadUnitIds'),
-      width: 'minmax(9rem, 1.2fr)',
-      render: (task) => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator')),
-      title: (task) => task.leadUnits.map((u) => u.name).join(t('common:listSeparator')),
-    },
-    {
-      key: 'responsibleLeader',
-      header: t('fields.responsibleLeader'),
-      width: '8rem',
-      render: (task) => task.responsibleLeader,
-      title: (task) => task.responsibleLeader,
-    },
-    { key: 'deadline', header: t('fields.deadline'), width: '17.5rem', sortable: true, render: (task) => deadlineText(t, format, task, asOf) },
-    { key: 'status', header: t('fields.status'), width: '7.5rem', sortable: true, align: 'center', render: (task) => taskStatusTag(t, task.status) },
-    {
-      key: 'latestProgress',
-      header: t('fields.latestProgress'),
-      width: 'minmax(10rem, 2fr)',
-      render: (task) => latestProgress(t, format, task),
-      title: (task) => latestProgressText(t, format, task),
-    },
-    { key: 'inspection', header: t('fields.inspectionId'), width: 'minmax(9rem, 1fr)', render: (task) => sourceOf(task), title: (task) => sourceOf(task) },
-    { key: 'updatedAt', header: t('fields.updatedAt'), width: '11rem', sortable: true, render: (task) => format.instant(task.updatedAt) },
-  ];
-  const fixed = new Set(['number', 'problem']);
-  const columns = [tick, ...all.filter((c) => fixed.has(c.key) || shown.includes(c.key))];
+  const all = useMemo(() => ledgerColumns(t, format, asOf, sourceName), [t, format, asOf, sourceName]);
+  const { selected, toggle, selectAll } = selection;
+  const tick = useMemo(() => tickColumn(t, { selected, toggle, selectAll }, tasks.total), [t, selected, toggle, selectAll, tasks.total]);
+  const columns = useMemo(() => [tick, ...all.filter((c) => FIXED_COLUMNS.has(c.key) || shown.includes(c.key))], [tick, all, shown]);
+  const open = useCallback((task: TaskSummary) => navigate(`/tasks/${task.id}`), [navigate]);
   const sort: Sort = { key: filter.sort, direction: filter.descending ? 'desc' : 'asc' };
   const filtered = isFiltered(filter);
 
@@ -139,7 +80,7 @@ export function Ledger() {
         subtitle={subtitle}
         actions={
           <>
-            <ColumnChooser columns={all.map((c) => ({ key: c.key, header: c.header, fixed: fixed.has(c.key) }))} shown={shown} onChange={setShown} />
+            <ColumnChooser columns={all.map((c) => ({ key: c.key, header: c.header, fixed: FIXED_COLUMNS.has(c.key) }))} shown={shown} onChange={setShown} />
             <ExportButton request={{ kind: 'tasks', query }} />
             <button type="button" className="button button--primary" onClick={() => navigate('/tasks/new')}>
               {t('add')}
@@ -150,7 +91,7 @@ export function Ledger() {
       <LedgerFilters filter={filter} onChange={setFilter} units={units.data ?? []} inspections={inspections.data ?? []} />
       <StatusTabs statuses={filter.statuses} counts={counts} onChange={(statuses: readonly TaskStatus[]) => setFilter({ ...filter, statuses })} />
       <ErrorNotice error={tasks.error} />
-      {query.search && settled && <ArchivedMatches text={query.search} kind="task" />}
+      {query.search && painted && <ArchivedMatches text={query.search} kind="task" />}
       {selection.selected.size > 0 && <SelectionBar count={selection.selected.size} onAssign={() => setAssigning(true)} onClear={selection.clear} />}
       {assigning && (
         <AssignSourceDialog
@@ -168,7 +109,7 @@ export function Ledger() {
         columns={columns}
         rows={tasks}
         rowKey={(task) => task.id}
-        onOpen={(task) => navigate(`/tasks/${task.id}`)}
+        onOpen={open}
         sort={sort}
         onSort={(next) => setFilter({ ...filter, sort: next.key as TaskSort, descending: next.direction === 'desc' })}
         rowMark={(task) => (isOverdue(task, asOf) ? 'overdue' : task.status === 'closed' ? 'quiet' : undefined)}
