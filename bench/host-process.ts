@@ -45,9 +45,8 @@ export async function startHostProcess(): Promise<HostProcess> {
     peakMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(proc('status'))![1]) / 1024,
     cpuMs: () => {
       // The fields after the command's name (in parentheses): utime and stime are the 12th and 13th.
-      const fields = proc('stat')
-        .slice(proc('stat').lastIndexOf(')') + 2)
-        .split(' ');
+      const stat = proc('stat');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
     },
     async stop() {
