@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodName } from '../src/contract/methods';
 import { decodeWire, encodeWire } from '../src/contract/wire';
 import type { Result } from '../src/shared/result';
+import { BUILT_BRIDGE, spawnBuiltBridge } from './built-bridge';
 
-const BRIDGE = join(import.meta.dirname, '..', 'out', 'node', 'bridge.js');
 /** Linux counts a process's processor time in ticks of 1/100 s (`getconf CLK_TCK`). */
 const TICK_MS = 10;
 
@@ -27,11 +26,11 @@ export interface HostProcess {
 }
 
 export async function startHostProcess(): Promise<HostProcess> {
-  if (!existsSync(BRIDGE)) throw new Error(`the app is not built (${BRIDGE}): run npm run build first`);
+  if (!existsSync(BUILT_BRIDGE)) throw new Error(`the app is not built (${BUILT_BRIDGE}): run npm run build first`);
   if (!existsSync('/proc/self/status')) throw new Error('the host process is measured through /proc: Linux only');
   const configDir = mkdtempSync(join(tmpdir(), 'duban-bench-host-'));
-  const child = spawn(process.execPath, [BRIDGE, '--config-dir', configDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const address = new URL(await printedAddress(child));
+  const { url, child } = await spawnBuiltBridge(configDir);
+  const address = new URL(url);
   const token = address.searchParams.get('token')!;
   const proc = (file: string): string => readFileSync(`/proc/${child.pid}/${file}`, 'utf8');
   return {
@@ -56,16 +55,4 @@ export async function startHostProcess(): Promise<HostProcess> {
       rmSync(configDir, { recursive: true, force: true });
     },
   };
-}
-
-function printedAddress(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /https?:\/\/127\.0\.0\.1:\d+\/\S*/.exec(output);
-      if (match) resolve(match[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`the bridge exited (${code}) before printing its address`)));
-  });
 }
