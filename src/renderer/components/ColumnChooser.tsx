@@ -1,11 +1,30 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStringList, useStoredState } from '../hooks/useStoredState';
 
 export interface Choosable {
   readonly key: string;
   readonly header: string;
   /** Always shown (the task's number and problem): offered greyed, not to be hidden. */
   readonly fixed?: boolean;
+}
+
+type ChooserProps = Parameters<typeof ColumnChooser>[0];
+
+/**
+ * The columns a table shows, kept under `storageKey` between sessions: the fixed ones always, the
+ * others as chosen; and what the chooser offering them is given.
+ */
+export function useChosenColumns<C extends { readonly key: string; readonly header: string }>(
+  storageKey: string,
+  columns: readonly C[],
+  fixed: ReadonlySet<string>,
+  initial: readonly string[],
+): { shownColumns: C[]; chooser: ChooserProps } {
+  const [shown, setShown] = useStoredState<readonly string[]>(storageKey, initial, isStringList);
+  const shownColumns = useMemo(() => columns.filter((c) => fixed.has(c.key) || shown.includes(c.key)), [columns, fixed, shown]);
+  const choosable = useMemo(() => columns.map((c) => ({ key: c.key, header: c.header, fixed: fixed.has(c.key) })), [columns, fixed]);
+  return { shownColumns, chooser: { columns: choosable, shown, onChange: setShown } };
 }
 
 /** Which columns a table shows: a drop-down of check boxes; Esc closes it. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isOverdue, type TaskSort, type TaskStatus, type TaskSummary } from '../../../contract/tasks';
 import { useContractQuery } from '../../api/useContract';
-import { ColumnChooser } from '../../components/ColumnChooser';
+import { ColumnChooser, useChosenColumns } from '../../components/ColumnChooser';
 import type { Sort } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { ArchivedMatches } from '../../components/ArchivedMatches';
@@ -13,7 +13,6 @@ import { ExportButton } from '../../components/workbooks/ExportButton';
 import { useRowsPainted } from '../../hooks/useFilterTiming';
 import { useFormat } from '../../hooks/useFormat';
 import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
-import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { today } from '../../hooks/today';
 import { isFiltered, type LedgerFilter, NO_FILTER, queryOf, readFilter, writeFilter } from './ledgerFilter';
 import { LedgerFilters } from './LedgerFilters';
@@ -54,14 +53,14 @@ export function Ledger() {
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
   const inspections = useContractQuery('inspections', 'list', []);
   const sourceName = useMemo(() => new Map(inspections.data?.map((i) => [i.id, i.name])), [inspections.data]);
-  const [shown, setShown] = useStoredState('ledger.columns', DEFAULT_COLUMNS, isStringList);
   const selection = useTaskSelection(query);
   const [assigning, setAssigning] = useState(false);
 
   const all = useMemo(() => ledgerColumns(t, format, asOf, sourceName), [t, format, asOf, sourceName]);
+  const { shownColumns, chooser } = useChosenColumns('ledger.columns', all, FIXED_COLUMNS, DEFAULT_COLUMNS);
   const { selected, toggle, selectAll } = selection;
   const tick = useMemo(() => tickColumn(t, { selected, toggle, selectAll }, tasks.total), [t, selected, toggle, selectAll, tasks.total]);
-  const columns = useMemo(() => [tick, ...all.filter((c) => FIXED_COLUMNS.has(c.key) || shown.includes(c.key))], [tick, all, shown]);
+  const columns = useMemo(() => [tick, ...shownColumns], [tick, shownColumns]);
   const open = useCallback((task: TaskSummary) => navigate(`/tasks/${task.id}`), [navigate]);
   const sort: Sort = { key: filter.sort, direction: filter.descending ? 'desc' : 'asc' };
   const filtered = isFiltered(filter);
@@ -80,7 +79,7 @@ export function Ledger() {
         subtitle={subtitle}
         actions={
           <>
-            <ColumnChooser columns={all.map((c) => ({ key: c.key, header: c.header, fixed: FIXED_COLUMNS.has(c.key) }))} shown={shown} onChange={setShown} />
+            <ColumnChooser {...chooser} />
             <ExportButton request={{ kind: 'tasks', query }} />
             <button type="button" className="button button--primary" onClick={() => navigate('/tasks/new')}>
               {t('add')}
