@@ -71,8 +71,13 @@ test('import published petition tables: what was read, what was kept as text, an
   await page.getByRole('button', { name: '导入 4 条' }).click();
   await expect(page.getByText('导入完成：新增 4 条')).toBeVisible();
 
-  // The case page: several kinds ticked, the accountability as written, the extra columns.
+  // The list counts every case, and says how many a search found as the task ledger does.
   await page.evaluate("location.hash = '#/petitions'");
+  await expect(page.getByText('共 17 件')).toBeVisible();
+  await page.getByRole('searchbox').fill('锦程建材厂');
+  await expect(page.getByText('筛选出 1 件')).toBeVisible();
+
+  // The case page: several kinds ticked, the accountability as written, the extra columns.
   await page.getByRole('gridcell', { name: '青禾县锦程建材厂粉尘污染严重，夜间生产噪声扰民' }).click();
   await expect(page.getByRole('checkbox', { name: '大气' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: '噪声' })).toBeChecked();

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { PETITION_COMPLETIONS, PETITION_SORTS, PETITION_TRUTHS, type PetitionQuery, type PetitionRow, POLLUTION_KINDS } from '../../../contract/petitions';
 import { useContractQuery } from '../../api/useContract';
 import { wordsOnce } from '../../components/cellWords';
-import { ColumnChooser } from '../../components/ColumnChooser';
+import { ColumnChooser, useChosenColumns } from '../../components/ColumnChooser';
 import type { Column, Sort } from '../../components/DataTable';
 import { FilterTabs } from '../../components/FilterTabs';
 import { ErrorNotice } from '../../components/Notice';
@@ -17,7 +17,6 @@ import { useFormat } from '../../hooks/useFormat';
 import { useAskFirstPage, usePagedRows } from '../../hooks/usePagedRows';
 import { markSearchFired, useRowsPainted } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
-import { isStringList, useStoredState } from '../../hooks/useStoredState';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
 import { completionTag } from './CompletionTag';
 
@@ -30,6 +29,9 @@ const FIXED_COLUMNS: ReadonlySet<string> = new Set(['receiptNumber', 'problem'])
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => (values.includes(value as T) ? (value as T) : undefined);
 
 type Filter = Record<(typeof FILTER)[number], string>;
+
+/** Whether anything narrows the cases shown (the order does not). */
+const isFiltered = (filter: Readonly<Filter>): boolean => FILTER.some((key) => key !== 'sort' && key !== 'desc' && filter[key].trim() !== '');
 
 /** What the filter in the address asks of the core; a value it does not know is left out. */
 function queryOf(filter: Readonly<Filter>): PetitionQuery {
@@ -74,7 +76,6 @@ export function Petitions() {
   // The core answers one call at a time: the archived matches are asked once the rows are painted.
   const painted = useRowsPainted('petitions', cases.settledKey);
   const units = useContractQuery('units', 'list', [{ includeArchived: true }]);
-  const [shown, setShown] = useStoredState('petitions.columns', DEFAULT_COLUMNS, isStringList);
   const sort: Sort = { key: query.sort ?? 'receiptNumber', direction: query.descending ? 'desc' : 'asc' };
 
   // Built once for what they depend on, so that a search being typed does not draw the rows again.
@@ -104,21 +105,17 @@ export function Petitions() {
       { key: 'completion', header: words('fields.completion'), width: '9rem', align: 'center', render: (p) => completionTag(words, p.completion) },
     ];
   }, [t, format]);
-  const shownColumns = useMemo(() => columns.filter((c) => FIXED_COLUMNS.has(c.key) || shown.includes(c.key)), [columns, shown]);
+  const { shownColumns, chooser } = useChosenColumns('petitions.columns', columns, FIXED_COLUMNS, DEFAULT_COLUMNS);
   const open = useCallback((p: PetitionRow) => navigate(`/petitions/${p.id}`), [navigate]);
 
   return (
     <div className="list-page">
       <PageHeader
         title={t('title')}
-        subtitle={cases.total === null ? '' : t('count', { count: cases.total, shown: format.number(cases.total) })}
+        subtitle={cases.total === null ? '' : t(isFiltered(filter) ? 'countFiltered' : 'count', { count: cases.total, shown: format.number(cases.total) })}
         actions={
           <>
-            <ColumnChooser
-              columns={columns.map((c) => ({ key: c.key, header: c.header, fixed: FIXED_COLUMNS.has(c.key) }))}
-              shown={shown}
-              onChange={setShown}
-            />
+            <ColumnChooser {...chooser} />
             <ExportButton request={{ kind: 'petitions', query }} />
             <button type="button" className="button button--primary" onClick={() => navigate('/petitions/new')}>
               {t('add')}
