@@ -170,6 +170,8 @@ export const taskQuery = z.object({
   deadlineFrom: isoDate.optional(),
   deadlineTo: isoDate.optional(),
   overdueAsOf: isoDate.optional(),
+  /** The tasks at this stage of the group's check (task_check_stages). */
+  checkStage: choice(CHECK_STAGES).optional(),
   search: text(200).optional(),
   sort: choice(TASK_SORTS).default('number'),
   descending: z.boolean().default(false),

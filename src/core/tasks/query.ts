@@ -10,7 +10,7 @@ import { type SqlFilter, sqlFilter, whereSearched } from '../sql-filter';
 import type { SqlValue } from '../storage/journal';
 import { deadlineOf } from './columns';
 import { orderByOf } from './order';
-import { overdueSql, standingOf } from './standing';
+import { overdueSql, stagedIds, standingOf } from './standing';
 import { type DeadlineKind, gistOf, TASK_STATUSES, type TaskPage, type TaskQuery, taskQuery, type TaskStatus, type TaskSummary, type UnitRef } from './model';
 import { TASK_SEARCH } from './search';
 
@@ -26,7 +26,7 @@ const SEARCHED = ['t.number', 't.problem', 't.goal', 't.responsible_leader'];
 
 function filterOf(db: Reader, query: Query): SqlFilter {
   const filter = sqlFilter();
-  const { unitId, role, inspectionId, parentId, deadlineKind, deadlineFrom, deadlineTo, overdueAsOf, search } = query;
+  const { unitId, role, inspectionId, parentId, deadlineKind, deadlineFrom, deadlineTo, overdueAsOf, checkStage, search } = query;
   if (unitId !== undefined) {
     filter.where(
       `t.id IN (SELECT task_id FROM task_units WHERE unit_id = $unitId${role === 'any' ? '' : ' AND role = $role'})`,
@@ -42,6 +42,7 @@ function filterOf(db: Reader, query: Query): SqlFilter {
   if (deadlineFrom) filter.where('t.deadline_date >= $deadlineFrom', { deadlineFrom });
   if (deadlineTo) filter.where('t.deadline_date <= $deadlineTo', { deadlineTo });
   if (overdueAsOf) filter.where(overdueSql('t', '$overdueAsOf'), { overdueAsOf });
+  if (checkStage) filter.where(`t.id IN (${stagedIds('$checkStage')})`, { checkStage });
   if (search) whereSearched(filter, { index: TASK_SEARCH, id: 't.id', columns: SEARCHED }, searchMatch(TASK_SEARCH, db, search), search);
   return filter;
 }

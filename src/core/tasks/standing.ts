@@ -13,6 +13,9 @@ const STAGES = 'task_check_stages';
 /** The tasks with a check stage, or in the one given, each with the moment its units reported it (`reported_at`, a Julian day). */
 export const staged = (stage?: CheckStage): string => `SELECT task_id, reported_at FROM ${STAGES}${stage ? ` WHERE stage = '${stage}'` : ''}`;
 
+/** The ids of the tasks at the stage a parameter names (`param`, e.g. `$checkStage`). */
+export const stagedIds = (param: string): string => `SELECT task_id FROM ${STAGES} WHERE stage = ${param}`;
+
 /** The task (alias `t`) is with the group for its check: reported completed, or its close-out under way. */
 export const withGroupSql = (t: string): string => `EXISTS (SELECT 1 FROM ${STAGES} s WHERE s.task_id = ${t}.id)`;
 

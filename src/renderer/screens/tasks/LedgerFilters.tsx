@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../contract/inspections';
-import { DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '../../../contract/tasks';
+import { CHECK_STAGES, type CheckStage, DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '../../../contract/tasks';
 import type { Unit } from '../../../contract/units';
 import type { IsoDate } from '../../../shared/dates';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -8,7 +8,7 @@ import { markSearchFired } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';
 
-/** The ledger's filters: search, unit and its role, source, deadline kind and range, overdue. */
+/** The ledger's filters: search, unit and its role, source, deadline kind and range, the check's stage, overdue. */
 export function LedgerFilters({
   filter,
   onChange,
@@ -97,6 +97,17 @@ export function LedgerFilters({
           />
         </label>
       </span>
+      <label>
+        {t('ledger.checkStage')}
+        <select value={filter.checkStage ?? ''} onChange={(e) => change({ checkStage: (e.target.value || null) as CheckStage | null })}>
+          <option value="">{t('ledger.anyCheckStage')}</option>
+          {CHECK_STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`common:enums.checkStage.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="field--check">
         <input type="checkbox" checked={filter.overdue} onChange={(e) => change({ overdue: e.target.checked })} />
         {t('ledger.overdueOnly')}

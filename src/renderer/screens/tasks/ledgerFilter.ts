@@ -1,4 +1,6 @@
 import {
+  CHECK_STAGES,
+  type CheckStage,
   DEADLINE_KINDS,
   type DeadlineKind,
   TASK_SORTS,
@@ -26,6 +28,8 @@ export interface LedgerFilter {
   readonly deadlineFrom: IsoDate | null;
   readonly deadlineTo: IsoDate | null;
   readonly overdue: boolean;
+  /** The tasks at this stage of the group's check (单位报完成，待核查 …): where the home page's to-do leads. */
+  readonly checkStage: CheckStage | null;
   /** Top-level tasks only, as the statistics count them (sub-tasks are steps of a task). */
   readonly topLevel: boolean;
   readonly sort: TaskSort;
@@ -42,6 +46,7 @@ export const NO_FILTER: LedgerFilter = {
   deadlineFrom: null,
   deadlineTo: null,
   overdue: false,
+  checkStage: null,
   topLevel: false,
   sort: 'number',
   descending: false,
@@ -62,6 +67,7 @@ export function readFilter(params: URLSearchParams): LedgerFilter {
     deadlineFrom: dateOf(params.get('from')),
     deadlineTo: dateOf(params.get('to')),
     overdue: params.get('overdue') === '1',
+    checkStage: oneOf(CHECK_STAGES, params.get('check')),
     topLevel: params.get('top') === '1',
     sort: oneOf(TASK_SORTS, params.get('sort')) ?? 'number',
     descending: params.get('desc') === '1',
@@ -80,6 +86,7 @@ export function writeFilter(filter: LedgerFilter): URLSearchParams {
     ['from', filter.deadlineFrom],
     ['to', filter.deadlineTo],
     ['overdue', filter.overdue ? '1' : null],
+    ['check', filter.checkStage],
     ['top', filter.topLevel ? '1' : null],
     ['sort', filter.sort === 'number' ? null : filter.sort],
     ['desc', filter.descending ? '1' : null],
@@ -98,6 +105,7 @@ export function queryOf(filter: LedgerFilter, asOf: IsoDate): Omit<TaskQuery, 'l
     ...(filter.deadlineFrom ? { deadlineFrom: filter.deadlineFrom } : {}),
     ...(filter.deadlineTo ? { deadlineTo: filter.deadlineTo } : {}),
     ...(filter.overdue ? { overdueAsOf: asOf } : {}),
+    ...(filter.checkStage ? { checkStage: filter.checkStage } : {}),
     ...(filter.topLevel ? { parentId: null } : {}),
     sort: filter.sort,
     descending: filter.descending,
