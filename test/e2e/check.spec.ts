@@ -77,6 +77,35 @@ test('a task reported completed is shown so in the ledger, not as overdue, and i
   await openScreen(page, '整改任务台账');
   await expect(page.getByRole('gridcell', { name: '2024年6月30日核查通过，待批准' })).toBeVisible();
   // Checked, it has left the home page's to-do of completions reported.
-  const todo = await call<{ reportedCompleted: unknown[] }>(page, 'todo.list');
-  expect(todo.reportedCompleted).toEqual([]);
+  const todo = await call<{ reportedCompleted: unknown }>(page, 'todo.list');
+  expect(todo.reportedCompleted).toEqual({ items: [], total: 0 });
+});
+
+test('the home page lists the oldest completions reported and leads to all of them in the ledger, filtered by the check’s stage', async ({ app, workDir }) => {
+  const { page } = app;
+  await createLedger(page, workDir);
+  const unit = await call<{ id: number }>(page, 'units.create', { name: '自治区水利厅', shortName: '水利厅', kind: 'supervised' });
+  for (let i = 1; i <= 12; i++) {
+    const task = await call<{ id: number }>(page, 'tasks.create', {
+      number: String(i),
+      problem: `第${i}处入河排污口整治进展滞后`,
+      deadline: { kind: 'date', date: '2024-06-30' },
+      leadUnitIds: [unit.id],
+    });
+    await call(page, 'progress.submit', { taskId: task.id, unitId: unit.id, period: '2024-06', state: 'completed', progress: '已完成整治' });
+  }
+  await call(page, 'tasks.create', { number: '13', problem: '尚未报完成的任务', deadline: { kind: 'ongoing' }, leadUnitIds: [unit.id] });
+
+  await page.reload();
+  const reported = page.locator('.todo__group', { hasText: '单位报完成，待核查' });
+  await expect(reported.locator('.todo__count')).toHaveText('12');
+  await expect(reported.locator('li')).toHaveCount(8);
+  await snap(page, 'check-05-todo-many');
+  await reported.getByRole('link', { name: '在任务台账中查看全部 12 项' }).click();
+
+  await expect(page.getByText('筛选出 12 项任务')).toBeVisible();
+  await expect(page.getByLabel('核查进度')).toHaveValue('reported');
+  await expect(page.getByRole('gridcell', { name: '尚未报完成的任务' })).toHaveCount(0);
+  await page.getByLabel('核查进度').selectOption('');
+  await expect(page.getByText('共 13 项任务')).toBeVisible();
 });

@@ -12,17 +12,21 @@ import { staged } from './standing';
  * lists, and what a task's page offers to take up.
  */
 export function awaitingCheck(db: Reader, input: AwaitingCheckQuery = {}): Result<TaskSummary[]> {
+  const ids = awaitingCheckIds(db, input);
+  return ids.ok ? ok(taskSummaries(db, ids.value)) : ids;
+}
+
+/** The same tasks' ids, in the same order: for listing a few of many. */
+export function awaitingCheckIds(db: Reader, input: AwaitingCheckQuery = {}): Result<number[]> {
   const valid = validate(awaitingCheckQuery, input);
   if (!valid.ok) return valid;
   const { unitId, taskId } = valid.value;
   const filter = sqlFilter();
   if (unitId !== undefined) filter.where(`s.task_id IN (SELECT task_id FROM task_units WHERE unit_id = $unitId AND role = 'lead')`, { unitId });
   if (taskId !== undefined) filter.where('s.task_id = $taskId', { taskId });
-  const ids = db.all<{ id: number }>(`SELECT s.task_id AS id FROM (${staged('reported')}) s ${filter.clause} ORDER BY s.reported_at, s.task_id`, filter.params);
-  return ok(
-    taskSummaries(
-      db,
-      ids.map((row) => row.id),
-    ),
+  const rows = db.all<{ id: number }>(
+    `SELECT s.task_id AS id FROM (${staged('reported')}) s ${filter.clause} ORDER BY s.reported_at, s.task_id`,
+    filter.params,
   );
+  return ok(rows.map((row) => row.id));
 }

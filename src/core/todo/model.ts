@@ -18,6 +18,15 @@ export interface CloseOutToCheck {
   readonly requestedOn: IsoDate;
 }
 
+/** How many items of a long group the home page lists, the oldest first: the ledger, filtered by the check's stage, shows them all. */
+export const TODO_SHOWN = 8;
+
+/** A group of the to-do: its oldest items (TODO_SHOWN at most), and how many it holds in all. */
+export interface TodoGroup<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
 /**
  * 待办: what waits for the office, on the home page — unit workbooks past their return date,
  * close-outs to check, and tasks their lead units reported completed. The replies due soon or late
@@ -26,8 +35,10 @@ export interface CloseOutToCheck {
 export interface Todo {
   readonly asOf: IsoDate;
   readonly workbooks: readonly LateWorkbook[];
-  readonly closeOuts: readonly CloseOutToCheck[];
-  readonly reportedCompleted: readonly TaskSummary[];
+  /** Close-outs requested: the tasks at the check's stage `checking`. */
+  readonly closeOuts: TodoGroup<CloseOutToCheck>;
+  /** The tasks at the check's stage `reported`. */
+  readonly reportedCompleted: TodoGroup<TaskSummary>;
 }
 
 /** A reply is listed this many days before it is due. */

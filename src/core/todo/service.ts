@@ -4,10 +4,10 @@ import type { LedgerContext } from '../context';
 import { listCloseOuts } from '../close-out/service';
 import { sentWorkbooks } from '../excel/packages/service';
 import type { Reader } from '../storage/database';
-import { awaitingCheck } from '../tasks/awaiting-check';
+import { awaitingCheckIds } from '../tasks/awaiting-check';
 import { taskSummaries } from '../tasks/query';
 import { listUnits, unitRef } from '../units/service';
-import { type CloseOutToCheck, type LateWorkbook, type Todo } from './model';
+import { type CloseOutToCheck, type LateWorkbook, type Todo, TODO_SHOWN, type TodoGroup } from './model';
 
 function lateWorkbooks(db: Reader, asOf: IsoDate): LateWorkbook[] {
   const units = new Map(listUnits(db, { includeArchived: true }).map((unit) => [unit.id, unitRef(unit)]));
@@ -23,27 +23,34 @@ function lateWorkbooks(db: Reader, asOf: IsoDate): LateWorkbook[] {
     .sort((a, b) => a.returnBy.localeCompare(b.returnBy));
 }
 
-function closeOutsToCheck(db: Reader): CloseOutToCheck[] {
+/** The first TODO_SHOWN of `all`, made into items, and how many there are. */
+function groupOf<T, I>(all: readonly T[], items: (shown: readonly T[]) => readonly I[]): TodoGroup<I> {
+  return { items: items(all.slice(0, TODO_SHOWN)), total: all.length };
+}
+
+function closeOutsToCheck(db: Reader): TodoGroup<CloseOutToCheck> {
   const requested = listCloseOuts(db, { states: ['requested'] }).sort((a, b) => a.requestedOn.localeCompare(b.requestedOn) || a.id - b.id);
-  const tasks = new Map(
-    taskSummaries(
-      db,
-      requested.map((c) => c.taskId),
-    ).map((task) => [task.id, task]),
-  );
-  return requested.map((c) => ({ closeOutId: c.id, task: tasks.get(c.taskId)!, requestedOn: c.requestedOn }));
+  return groupOf(requested, (shown) => {
+    const tasks = new Map(
+      taskSummaries(
+        db,
+        shown.map((c) => c.taskId),
+      ).map((task) => [task.id, task]),
+    );
+    return shown.map((c) => ({ closeOutId: c.id, task: tasks.get(c.taskId)!, requestedOn: c.requestedOn }));
+  });
 }
 
 export function todoService(ctx: LedgerContext) {
   return {
     list(asOf: IsoDate = ctx.today()): Result<Todo> {
-      const reported = awaitingCheck(ctx.db);
+      const reported = awaitingCheckIds(ctx.db);
       if (!reported.ok) return reported;
       return ok({
         asOf,
         workbooks: lateWorkbooks(ctx.db, asOf),
         closeOuts: closeOutsToCheck(ctx.db),
-        reportedCompleted: reported.value,
+        reportedCompleted: groupOf(reported.value, (ids) => taskSummaries(ctx.db, ids)),
       });
     },
   };

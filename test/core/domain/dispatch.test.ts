@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../../src/core/audit/audit-log';
 import type { Ledger } from '../../../src/core/ledger';
-import { repliesDue } from '../../../src/core/todo/model';
+import { repliesDue, TODO_SHOWN } from '../../../src/core/todo/model';
 import type { Period } from '../../../src/shared/dates';
 import { addTask, addUnits } from '../../helpers/domain';
 import { ledgerFactory, manualClock } from '../../helpers/ledger';
@@ -132,7 +132,32 @@ describe('待办', () => {
       [soon.id, 6],
     ]);
     expect(todo.workbooks.map((w) => [w.unit.name, w.period, w.daysLate])).toEqual([['自治区住房城乡建设厅', '2026-11', 2]]);
-    expect(todo.closeOuts.map((c) => [c.closeOutId, c.task.number])).toEqual([[requested.id, '1']]);
-    expect(todo.reportedCompleted.map((task) => task.number)).toEqual(['2']);
+    expect(todo.closeOuts).toEqual({ items: [expect.objectContaining({ closeOutId: requested.id })], total: 1 });
+    expect(todo.closeOuts.items.map((c) => c.task.number)).toEqual(['1']);
+    expect(todo.reportedCompleted.total).toBe(1);
+    expect(todo.reportedCompleted.items.map((task) => task.number)).toEqual(['2']);
+  });
+
+  it('lists the oldest of many completions reported and counts them all; the ledger filtered by the stage shows every one', async () => {
+    const { time, u } = await month();
+    const unit = u['自治区自然资源厅']!;
+    const many = Array.from({ length: TODO_SHOWN + 5 }, (_, i) => addTask(ledger, `9.${i + 1}`, unit));
+    // Reported one after the other, the last task first: the to-do lists them in the order they came.
+    for (const [i, task] of [...many].reverse().entries()) {
+      time.set(`2026-12-04T11:${String(i).padStart(2, '0')}:00+08:00`);
+      unwrap(ledger.progress.submit({ taskId: task.id, unitId: unit, period: '2026-11', state: 'completed', progress: '已完成' }));
+    }
+    const todo = unwrap(ledger.todo.list());
+    expect(todo.reportedCompleted.total).toBe(many.length);
+    expect(todo.reportedCompleted.items.map((task) => task.number)).toEqual(
+      [...many]
+        .reverse()
+        .slice(0, TODO_SHOWN)
+        .map((task) => task.number),
+    );
+    const ledgerList = unwrap(ledger.tasks.list({ checkStage: 'reported', limit: 1000 }));
+    expect(ledgerList.total).toBe(many.length);
+    expect(new Set(ledgerList.rows.map((task) => task.id))).toEqual(new Set(unwrap(ledger.tasks.awaitingCheck()).map((task) => task.id)));
+    expect(ledgerList.rows.every((task) => task.checkStage === 'reported')).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TaskSummary } from '../../../contract/tasks';
 import type { AwaitedReply } from '../../../contract/documents';
-import { repliesDue, type Todo } from '../../../contract/todo';
+import { repliesDue, type Todo, type TodoGroup as Group } from '../../../contract/todo';
 import { Empty, Section } from '../../components/Section';
 import { useFormat } from '../../hooks/useFormat';
 import { LinkItem } from './LinkList';
@@ -15,13 +16,13 @@ export function TodoList({ todo, awaited }: { todo: Todo; awaited: readonly Awai
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const replies = repliesDue(awaited);
-  const count = replies.length + todo.workbooks.length + todo.closeOuts.length + todo.reportedCompleted.length;
+  const count = replies.length + todo.workbooks.length + todo.closeOuts.total + todo.reportedCompleted.total;
   const units = (task: TaskSummary): string => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator'));
   return (
-    <Section title={t('todo.title', { count })} className="todo">
+    <Section title={t('todo.title', { count, shown: format.number(count) })} className="todo">
       {count === 0 && <Empty>{t('todo.none')}</Empty>}
       <div className="todo__groups">
-        <TodoGroup title={t('todo.replies')} items={replies}>
+        <TodoGroup title={t('todo.replies')} group={whole(replies)}>
           {({ document, daysLeft }) => (
             <LinkItem
               key={`reply-${document.id}`}
@@ -34,21 +35,21 @@ export function TodoList({ todo, awaited }: { todo: Todo; awaited: readonly Awai
             </LinkItem>
           )}
         </TodoGroup>
-        <TodoGroup title={t('todo.workbooks')} items={todo.workbooks}>
+        <TodoGroup title={t('todo.workbooks')} group={whole(todo.workbooks)}>
           {(late) => (
             <LinkItem key={`workbook-${late.exportId}`} to={`/progress?period=${late.period}&unit=${late.unit.id}`} text={late.unit.name} late>
               {t('todo.workbookLate', { period: format.period(late.period), date: format.date(late.returnBy), count: late.daysLate })}
             </LinkItem>
           )}
         </TodoGroup>
-        <TodoGroup title={t('todo.closeOuts')} items={todo.closeOuts}>
+        <TodoGroup title={t('todo.closeOuts')} group={todo.closeOuts} all="/tasks?check=checking">
           {({ closeOutId, task, requestedOn }) => (
             <LinkItem key={`close-out-${closeOutId}`} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
               {t('todo.requested', { units: units(task), date: format.date(requestedOn) })}
             </LinkItem>
           )}
         </TodoGroup>
-        <TodoGroup title={t('todo.reportedCompleted')} items={todo.reportedCompleted}>
+        <TodoGroup title={t('todo.reportedCompleted')} group={todo.reportedCompleted} all="/tasks?check=reported">
           {(task) => (
             <LinkItem key={`reported-${task.id}`} to={`/tasks/${task.id}`} number={task.number} text={task.problem}>
               {t('todo.reportedBy', { units: units(task) })}
@@ -60,15 +61,26 @@ export function TodoList({ todo, awaited }: { todo: Todo; awaited: readonly Awai
   );
 }
 
-function TodoGroup<T>({ title, items, children }: { title: string; items: readonly T[]; children: (item: T) => ReactNode }) {
-  if (items.length === 0) return null;
+/** A list given whole, as a group of the to-do. */
+const whole = <T,>(items: readonly T[]): Group<T> => ({ items, total: items.length });
+
+/** One kind of what waits: its items, and where all of them are when it lists only the oldest. */
+function TodoGroup<T>({ title, group, all, children }: { title: string; group: Group<T>; all?: string; children: (item: T) => ReactNode }) {
+  const { t } = useTranslation('dashboard');
+  const format = useFormat();
+  if (group.total === 0) return null;
   return (
     <div className="todo__group">
       <h3>
         {title}
-        <span className="todo__count">{items.length}</span>
+        <span className="todo__count">{format.number(group.total)}</span>
       </h3>
-      <ul className="link-list">{items.map(children)}</ul>
+      <ul className="link-list">{group.items.map(children)}</ul>
+      {all && group.total > group.items.length && (
+        <Link className="button button--small todo__all" to={all}>
+          {t('todo.all', { count: group.total, shown: format.number(group.total) })}
+        </Link>
+      )}
     </div>
   );
 }
