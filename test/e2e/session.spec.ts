@@ -154,7 +154,10 @@ test('a ledger another computer holds names it, and is taken over once the user 
   expect(JSON.parse(readFileSync(join(workDir, '共享台账.duban.lock'), 'utf8'))).not.toMatchObject({ host: '办公室-PC02' });
 });
 
-test('the strength meter has its room from the start: nothing below the password moves when it is judged', async ({ app, workDir }) => {
+test('the strength meter and its reasons have their room from the start: nothing below the password moves when it is judged, refused or accepted', async ({
+  app,
+  workDir,
+}) => {
   const { page } = app;
   await page.getByRole('tab', { name: '新建台账' }).click();
   await page.getByLabel('台账文件').fill(join(workDir, '2026年督办台账.duban'));
@@ -162,8 +165,14 @@ test('the strength meter has its room from the start: nothing below the password
   const before = await commission.boundingBox();
   await snap(page, 'create-ledger-unjudged');
 
+  // Refused, with its reason on two lines; then accepted, the reason gone.
+  await page.getByLabel('密码', { exact: true }).fill('password1');
+  await expect(page.getByText('这个密码太常见，容易被猜中。')).toBeVisible();
+  await snap(page, 'create-ledger-refused');
+  expect(await commission.boundingBox()).toEqual(before);
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await expect(page.getByRole('meter', { name: '密码强度' })).toBeVisible();
+  await expect(page.getByText('这个密码太常见，容易被猜中。')).toBeHidden();
   await snap(page, 'create-ledger-judged');
   expect(await commission.boundingBox()).toEqual(before);
 });
