@@ -23,7 +23,8 @@ import { MATCH_FILTERS, PETITION_SEARCH } from './search';
 type Query = z.output<typeof petitionQuery>;
 
 /** A row as a case: its kinds and extra columns are stored as JSON. */
-const toPetition = <T extends PetitionCase>(row: Row): T => fromRowWithJson<T>(row, ['pollution_kinds', 'extra_columns']);
+const JSON_COLUMNS = ['pollution_kinds', 'extra_columns'];
+const toPetition = <T extends PetitionCase>(row: Row): T => fromRowWithJson<T>(row, JSON_COLUMNS);
 
 /** What a page reads of each case, with its unit's name: the whole case (exports), or the list's columns. */
 interface PageColumns<T> {
@@ -169,7 +170,7 @@ export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
   table: 'petition_cases',
   schema: petitionInput,
   load: loadPetition,
-  fromRow: (row) => toPetition(row),
+  json: JSON_COLUMNS,
   check: checkPetition,
   columns: (values) => ({
     ...values,
@@ -179,7 +180,7 @@ export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
 };
 
 /** A case from values an import's plan has validated already; without building the whole service for each of its rows. */
-export const createValidatedPetition = (ctx: LedgerContext, values: z.output<typeof petitionInput>): Result<PetitionCase> =>
+export const createValidatedPetition = (ctx: LedgerContext, values: z.output<typeof petitionInput>): Result<number> =>
   ctx.write((tx) => createValidated(tx, PETITION, values));
 
 export function petitionService(ctx: LedgerContext) {
