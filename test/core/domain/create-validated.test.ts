@@ -5,6 +5,7 @@ import { type AuditChange, RecordJson } from '../../../src/core/audit/model';
 import type { Tx } from '../../../src/core/context';
 import { createValidated, fromRowWithJson, type Row, type RowRecordSpec } from '../../../src/core/records';
 import type { SqlValue } from '../../../src/core/storage/journal';
+import { makeDate } from '../../../src/shared/dates';
 import { ok } from '../../../src/shared/result';
 import { databaseWith } from '../../helpers/database';
 
@@ -67,7 +68,7 @@ describe('a record created from validated values', () => {
         let id = 0;
         db.transaction(
           (writer) => {
-            const tx: Tx = { ...writer, at: '2026-03-02 09:30:00', today: '2026-03-02', audit: (change) => changes.push(change) };
+            const tx: Tx = { ...writer, at: '2026-03-02 09:30:00', today: makeDate(2026, 3, 2)!, audit: (change) => changes.push(change) };
             id = (createValidated(tx, SPEC, given) as { value: number }).value;
             return ok(undefined);
           },
