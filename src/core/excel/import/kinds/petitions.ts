@@ -136,7 +136,8 @@ const writeCase =
   (lctx, real) => {
     const unitId = values.unitId === null ? { ok: true as const, value: null } : real(values.unitId);
     if (!unitId.ok) return unitId;
-    const written = { ...values, unitId: unitId.value };
+    // Copied only where the unit is one the import creates: its placeholder id becomes the real one.
+    const written = unitId.value === values.unitId ? values : { ...values, unitId: unitId.value };
     return currentId === undefined ? createValidatedPetition(lctx, written) : updatePetition(lctx, currentId, written);
   };
 
