@@ -7,7 +7,8 @@ import type { LedgerContext, Tx } from './context';
 import { referencesTo, type Use } from './references';
 import type { Reader } from './storage/database';
 import type { SqlValue } from './storage/journal';
-import { insertRow, type RowShape, rowShape } from './storage/row-shape';
+import { insertForeseen, type RowShape, rowShape } from './storage/row-shape';
+import { RecordJson } from './audit/model';
 
 /**
  * Mapping between rows (snake_case columns) and records (camelCase properties), and the audited
@@ -51,15 +52,22 @@ export function fromRowWithJson<T>(row: Row, json: readonly string[]): T {
   return record as T;
 }
 
-/** The defined values' columns and values, booleans as 0/1; one pass, as an import makes it for every row. */
-function columnsOf(values: Record<string, Value>): [string[], SqlValue[]] {
+/**
+ * The defined values' columns and values, booleans as 0/1, then the `stamps` columns holding `at`;
+ * one pass, without copying the values, as an import makes it for every row.
+ */
+function columnsOf(values: Record<string, Value>, stamps: readonly string[] = [], at = ''): [string[], SqlValue[]] {
   const columns: string[] = [];
   const params: SqlValue[] = [];
   for (const key in values) {
     const value = values[key];
-    if (value === undefined) continue;
+    if (value === undefined || stamps.includes(key)) continue;
     columns.push(snake(key));
     params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+  }
+  for (const stamp of stamps) {
+    columns.push(snake(stamp));
+    params.push(at);
   }
   return [columns, params];
 }
@@ -67,8 +75,10 @@ function columnsOf(values: Record<string, Value>): [string[], SqlValue[]] {
 const insertSql = (table: string, columns: readonly string[]): string =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
-const stampedColumns = (tx: Tx, values: Record<string, Value>, stamped: boolean) =>
-  columnsOf(stamped ? { ...values, createdAt: tx.at, updatedAt: tx.at } : values);
+const CREATED = ['createdAt', 'updatedAt'];
+const UPDATED = ['updatedAt'];
+
+const stampedColumns = (tx: Tx, values: Record<string, Value>, stamped: boolean) => columnsOf(values, stamped ? CREATED : [], tx.at);
 
 /** Inserts a record into `table`, stamping created_at and updated_at when `stamped`; the new id. */
 export function insertRecord(tx: Tx, table: string, values: Record<string, Value>, stamped = true): number {
@@ -77,7 +87,7 @@ export function insertRecord(tx: Tx, table: string, values: Record<string, Value
 }
 
 export function updateRecord(tx: Tx, table: string, id: number, values: Record<string, Value>, stamped = true): number {
-  const [columns, params] = columnsOf(stamped ? { ...values, updatedAt: tx.at } : values);
+  const [columns, params] = columnsOf(values, stamped ? UPDATED : [], tx.at);
   return tx.run(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...params, id]).changes;
 }
 
@@ -177,37 +187,87 @@ export interface RecordSpec<E, S extends z.ZodType> {
   readonly relations?: (tx: Tx, id: number, values: z.output<S>) => void;
 }
 
-/** A kind of record that is its row alone (no related rows): the record a row reads as. */
+/** A kind of record that is its row alone (no related rows): the row's columns, its JSON columns parsed. */
 export interface RowRecordSpec<E, S extends z.ZodType> extends RecordSpec<E, S> {
-  readonly fromRow: (row: Row) => E;
+  /** The columns (snake_case) holding JSON, in the order the record has them, last (see `fromRowWithJson`). */
+  readonly json: readonly string[];
   readonly relations?: never;
 }
 
-/** Each transaction's table shapes, read once however many rows it creates (an import: tens of thousands). */
-const shapes = new WeakMap<Tx, Map<string, RowShape | null>>();
+/** One property of a record as its JSON: the key written out (with the comma before it), its column among the row's. */
+interface RecordField {
+  readonly prefix: string;
+  readonly column: number;
+  readonly json: boolean;
+}
 
-function shapeOf(tx: Tx, table: string): RowShape | null {
-  let known = shapes.get(tx);
-  if (!known) shapes.set(tx, (known = new Map()));
-  if (!known.has(table)) known.set(table, rowShape(tx, table));
-  return known.get(table)!;
+/** A table's shape, and how a row of it is written as its record's JSON; null when its rows cannot be foreseen. */
+interface Layout {
+  readonly shape: RowShape;
+  readonly fields: readonly RecordField[];
+}
+
+/** The record's properties in the order `fromRowWithJson` gives them: the row's own columns, then its JSON ones as named. */
+function layoutOf(shape: RowShape, json: readonly string[]): Layout {
+  const names = shape.columns.map((column) => column.name);
+  const order = [...names.filter((name) => !json.includes(name)), ...json];
+  const fields = order.map((name, i) => ({
+    prefix: `${i > 0 ? ',' : ''}${JSON.stringify(camel(name))}:`,
+    column: names.indexOf(name),
+    json: json.includes(name),
+  }));
+  return { shape, fields };
+}
+
+/**
+ * The JSON text of the record `fromRowWithJson` makes of the row stored, without making it: the text
+ * `JSON.stringify` gives an object is its properties' keys and values, each as `JSON.stringify` gives
+ * it, in order (no value here is undefined).
+ */
+function recordJson(fields: readonly RecordField[], stored: readonly SqlValue[]): string {
+  let text = '{';
+  for (const field of fields) {
+    const value = stored[field.column]!;
+    text += field.prefix + JSON.stringify(field.json ? JSON.parse(value as string) : value);
+  }
+  return `${text}}`;
+}
+
+/** Each transaction's layouts, worked out once however many rows it creates (an import: tens of thousands). */
+const layouts = new WeakMap<Tx, Map<object, Layout | null>>();
+
+function layoutFor<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>): Layout | null {
+  let known = layouts.get(tx);
+  if (!known) layouts.set(tx, (known = new Map()));
+  if (!known.has(spec)) {
+    const shape = rowShape(tx, spec.table);
+    known.set(spec, shape && layoutOf(shape, spec.json));
+  }
+  return known.get(spec)!;
+}
+
+/** Inserts the row; the new id and its record's JSON text, from the values where the table's shape foresees the row. */
+function insertedJson<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, columns: string[], params: SqlValue[]): [number, string] {
+  const layout = layoutFor(tx, spec);
+  const stored = layout && insertForeseen(tx, layout.shape, columns, params);
+  if (layout && stored) return [stored[layout.shape.idColumn] as number, recordJson(layout.fields, stored)];
+  const row = tx.returning<Row>(`${insertSql(spec.table, columns)} RETURNING *`, params)[0]!;
+  return [row.id as number, JSON.stringify(fromRowWithJson(row, spec.json))];
 }
 
 /**
  * Creates a record from values already validated against `spec.schema` (an import's plan did, row
  * by row): checked against the ledger, inserted, and audited with the row as written — the entry
  * `saveRecord` makes, without validating again, and reading back only the new id where the table's
- * shape tells the rest (storage/row-shape.ts).
+ * shape tells the rest (storage/row-shape.ts). The new id: an import has no use for the record.
  */
-export function createValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, values: z.output<S>): Result<E> {
+export function createValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, values: z.output<S>): Result<number> {
   const checked = spec.check?.(tx, values, null) ?? ok(undefined);
   if (!checked.ok) return checked;
   const [columns, params] = stampedColumns(tx, spec.columns ? spec.columns(values) : (values as Record<string, Value>), true);
-  const shape = shapeOf(tx, spec.table);
-  const row = shape ? insertRow(tx, shape, columns, params) : tx.returning<Row>(`${insertSql(spec.table, columns)} RETURNING *`, params)[0]!;
-  const after = spec.fromRow(row);
-  recordChange(tx, spec.entity, row.id as number, undefined, after);
-  return ok(after);
+  const [id, json] = insertedJson(tx, spec, columns, params);
+  tx.audit({ action: 'create', entity: spec.entity, entityId: id, before: null, after: new RecordJson(json) });
+  return ok(id);
 }
 
 /** Validates `input` and creates (id null) or replaces the record, audited, in one transaction. */

@@ -3,7 +3,7 @@ import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
 import type { AuditHead, AuditView } from '../storage/anchor';
 import type { Reader, Writer } from '../storage/database';
-import type { AuditChange, AuditEntry, AuditFilter } from './model';
+import { type AuditChange, type AuditEntry, type AuditFilter, RecordJson } from './model';
 import { storeSetting } from '../settings';
 
 /**
@@ -39,7 +39,8 @@ function entryHash(key: Buffer | null, prevHash: string, row: Omit<AuditRow, 'ha
 
 const writeHead = (writer: Writer, head: AuditHead): void => storeSetting(writer, HEAD_KEY, head);
 
-const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+const json = (value: unknown): string | null =>
+  value === null || value === undefined ? null : value instanceof RecordJson ? value.text : JSON.stringify(value);
 
 /** The record's before and after are cast to the text they are, so that they are bound cheaply (storage/database.ts). */
 const APPEND =

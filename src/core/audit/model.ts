@@ -3,6 +3,11 @@ import type { PlainValue } from '../shown/model';
 
 export type AuditAction = 'create' | 'update' | 'delete';
 
+/** A record given as the JSON text it is recorded as, made without making the record (an import's new rows). */
+export class RecordJson {
+  constructor(readonly text: string) {}
+}
+
 /** One change: the entity as it was before and after (null when it did not exist). */
 export interface AuditChange {
   readonly action: AuditAction;

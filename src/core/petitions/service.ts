@@ -23,7 +23,8 @@ import { MATCH_FILTERS, PETITION_SEARCH } from './search';
 type Query = z.output<typeof petitionQuery>;
 
 /** A row as a case: its kinds and extra columns are stored as JSON. */
-const toPetition = <T extends PetitionCase>(row: Row): T => fromRowWithJson<T>(row, ['pollution_kinds', 'extra_columns']);
+const JSON_COLUMNS = ['pollution_kinds', 'extra_columns'];
+const toPetition = <T extends PetitionCase>(row: Row): T => fromRowWithJson<T>(row, JSON_COLUMNS);
 
 /** What a page reads of each case, with its unit's name: the whole case (exports), or the list's columns. */
 interface PageColumns<T> {
@@ -169,7 +170,7 @@ export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
   table: 'petition_cases',
   schema: petitionInput,
   load: loadPetition,
-  fromRow: (row) => toPetition(row),
+  json: JSON_COLUMNS,
   check: checkPetition,
   columns: (values) => ({
     ...values,
@@ -179,8 +180,11 @@ export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
 };
 
 /** A case from values an import's plan has validated already; without building the whole service for each of its rows. */
-export const createValidatedPetition = (ctx: LedgerContext, values: z.output<typeof petitionInput>): Result<PetitionCase> =>
+export const createValidatedPetition = (ctx: LedgerContext, values: z.output<typeof petitionInput>): Result<number> =>
   ctx.write((tx) => createValidated(tx, PETITION, values));
+
+/** Replaces a case, validated and audited: the service's `update`, for an import's rows without building the service for each. */
+export const updatePetition = (ctx: LedgerContext, id: number, input: PetitionInput): Result<PetitionCase> => saveRecord(ctx, PETITION, id, input);
 
 export function petitionService(ctx: LedgerContext) {
   return {
@@ -190,7 +194,7 @@ export function petitionService(ctx: LedgerContext) {
     get: (id: number): Result<PetitionCase> => found('petition_case', id, loadPetition(ctx.db, id)),
     findByReceipt: (receiptNumber: string) => findPetitionByReceipt(ctx.db, receiptNumber),
     create: (input: PetitionInput) => saveRecord(ctx, PETITION, null, input),
-    update: (id: number, input: PetitionInput) => saveRecord(ctx, PETITION, id, input),
+    update: (id: number, input: PetitionInput) => updatePetition(ctx, id, input),
     /** A case with evidence, or one that an accountability case names, keeps its history. */
     remove: (id: number) => removeUnlessUsed(ctx, 'petition_case', 'petition_cases', id, loadPetition, (db) => evidenceUses(db, 'petition_case', id)),
   };

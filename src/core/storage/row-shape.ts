@@ -21,11 +21,15 @@ interface ColumnShape {
 export interface RowShape {
   readonly table: string;
   readonly columns: readonly ColumnShape[];
-  /** The INSERTs of each set of columns given, by their names. */
+  /** Where the id is among the columns. */
+  readonly idColumn: number;
+  /** The INSERTs of each set of columns given, by their names, and the last one made. */
   readonly inserts: Map<string, Insert>;
+  last: Insert | null;
 }
 
 interface Insert {
+  readonly columns: readonly string[];
   /** Returning the id alone, or the whole row. */
   readonly id: string;
   readonly row: string;
@@ -80,39 +84,64 @@ export function rowShape(db: Reader, table: string): RowShape | null {
     const affinity = affinityOf(type);
     return { name, affinity, fallback: name === 'id' ? null : fallbackOf(db, affinity, dflt_value) };
   });
-  return { table, columns, inserts: new Map() };
+  return { table, columns, idColumn: info.findIndex((column) => column.name === 'id'), inserts: new Map(), last: null };
 }
 
 /** The INSERT of `columns`; a TEXT column's value is cast to text, which it is already, so that it is bound cheaply (database.ts). */
 function insertOf(shape: RowShape, columns: readonly string[]): Insert {
+  // An import gives the same columns row after row: they are compared with the last ones before they are joined into a key.
+  const last = shape.last;
+  if (last && sameColumns(last.columns, columns)) return last;
   const key = columns.join(',');
   let insert = shape.inserts.get(key);
   if (insert === undefined) {
     const text = new Set(shape.columns.filter((column) => column.affinity === 'text').map((column) => column.name));
     const sql = `INSERT INTO ${shape.table} (${columns.join(', ')}) VALUES (${columns.map((column) => (text.has(column) ? 'CAST(? AS TEXT)' : '?')).join(', ')})`;
-    insert = { id: `${sql} RETURNING id`, row: `${sql} RETURNING *`, given: shape.columns.map((column) => columns.indexOf(column.name)) };
+    const given = shape.columns.map((column) => columns.indexOf(column.name));
+    insert = { columns: [...columns], id: `${sql} RETURNING id`, row: `${sql} RETURNING *`, given };
     shape.inserts.set(key, insert);
   }
+  shape.last = insert;
   return insert;
 }
 
-/** The row as stored, in the table's order of columns; null when SQLite would have changed a value or worked one out. */
-function foreseenRow(shape: RowShape, given: readonly number[], params: readonly SqlValue[]): Record<string, SqlValue> | null {
-  const row: Record<string, SqlValue> = {};
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The values as stored, in the table's order of columns (the id not known yet: null); null when SQLite would have changed one or worked one out. */
+function foreseenValues(shape: RowShape, given: readonly number[], params: readonly SqlValue[]): SqlValue[] | null {
+  const stored: SqlValue[] = new Array<SqlValue>(shape.columns.length);
   for (let i = 0; i < shape.columns.length; i++) {
     const column = shape.columns[i]!;
     const value = given[i]! < 0 ? column.fallback : params[given[i]!]!;
     if (value === undefined || !keptAsIs(column.affinity, value)) return null;
-    row[column.name] = value;
+    stored[i] = value;
   }
-  return row;
+  return stored;
+}
+
+/**
+ * Inserts `params` into `columns` (SQL names, no id) of the shape's table when the row stored can be
+ * foreseen: its values in the table's order of columns, the new id among them. Null, and nothing
+ * inserted, when it cannot.
+ */
+export function insertForeseen(writer: Writer, shape: RowShape, columns: readonly string[], params: readonly SqlValue[]): SqlValue[] | null {
+  const insert = insertOf(shape, columns);
+  const stored = foreseenValues(shape, insert.given, params);
+  if (stored) stored[shape.idColumn] = writer.returning<{ id: number }>(insert.id, params)[0]!.id;
+  return stored;
 }
 
 /** Inserts `params` into `columns` (SQL names, no id) of the shape's table: the row as stored. */
 export function insertRow(writer: Writer, shape: RowShape, columns: readonly string[], params: readonly SqlValue[]): Record<string, SqlValue> {
-  const insert = insertOf(shape, columns);
-  const row = foreseenRow(shape, insert.given, params);
-  if (!row) return writer.returning<Record<string, SqlValue>>(insert.row, params)[0]!;
-  row.id = writer.returning<{ id: number }>(insert.id, params)[0]!.id;
+  const stored = insertForeseen(writer, shape, columns, params);
+  if (!stored) return writer.returning<Record<string, SqlValue>>(insertOf(shape, columns).row, params)[0]!;
+  const row: Record<string, SqlValue> = {};
+  shape.columns.forEach((column, i) => {
+    row[column.name] = stored[i]!;
+  });
   return row;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IsoDate } from '../../../../shared/dates';
 import { type PetitionCase, type PetitionCompletion, petitionInput, type PetitionTruth, type PollutionKind } from '../../../petitions/model';
-import { createValidatedPetition, loadPetition, petitionService } from '../../../petitions/service';
+import { createValidatedPetition, loadPetition, updatePetition } from '../../../petitions/service';
 import type { Reader } from '../../../storage/database';
 import { type AccountabilityFigures, readAccountability } from '../../values/accountability';
 import { readPollutionKinds } from '../../values/kinds';
@@ -136,8 +136,9 @@ const writeCase =
   (lctx, real) => {
     const unitId = values.unitId === null ? { ok: true as const, value: null } : real(values.unitId);
     if (!unitId.ok) return unitId;
-    const written = { ...values, unitId: unitId.value };
-    return currentId === undefined ? createValidatedPetition(lctx, written) : petitionService(lctx).update(currentId, written);
+    // Copied only where the unit is one the import creates: its placeholder id becomes the real one.
+    const written = unitId.value === values.unitId ? values : { ...values, unitId: unitId.value };
+    return currentId === undefined ? createValidatedPetition(lctx, written) : updatePetition(lctx, currentId, written);
   };
 
 const shownOf = (values: ShownValues, units: PlanContext['units']) => () => shownCase(values, units);
