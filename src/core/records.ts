@@ -7,7 +7,7 @@ import type { LedgerContext, Tx } from './context';
 import { referencesTo, type Use } from './references';
 import type { Reader } from './storage/database';
 import type { SqlValue } from './storage/journal';
-import { insertForeseen, type RowShape, rowShape } from './storage/row-shape';
+import { insertRow, type RowShape, rowShape } from './storage/row-shape';
 import { RecordJson } from './audit/model';
 
 /**
@@ -249,8 +249,10 @@ function layoutFor<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>): L
 /** Inserts the row; the new id and its record's JSON text, from the values where the table's shape foresees the row. */
 function insertedJson<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, columns: string[], params: SqlValue[]): [number, string] {
   const layout = layoutFor(tx, spec);
-  const stored = layout && insertForeseen(tx, layout.shape, columns, params);
-  if (layout && stored) return [stored[layout.shape.idColumn] as number, recordJson(layout.fields, stored)];
+  if (layout) {
+    const stored = insertRow(tx, layout.shape, columns, params);
+    return [stored[layout.shape.idColumn] as number, recordJson(layout.fields, stored)];
+  }
   const row = tx.returning<Row>(`${insertSql(spec.table, columns)} RETURNING *`, params)[0]!;
   return [row.id as number, JSON.stringify(fromRowWithJson(row, spec.json))];
 }

@@ -124,24 +124,14 @@ function foreseenValues(shape: RowShape, given: readonly number[], params: reado
 }
 
 /**
- * Inserts `params` into `columns` (SQL names, no id) of the shape's table when the row stored can be
- * foreseen: its values in the table's order of columns, the new id among them. Null, and nothing
- * inserted, when it cannot.
+ * Inserts `params` into `columns` (SQL names, no id) of the shape's table: the row as stored, its
+ * values in the table's order of columns — foreseen, the new id read back alone, or the whole row
+ * read back where SQLite converts a value or works one out.
  */
-export function insertForeseen(writer: Writer, shape: RowShape, columns: readonly string[], params: readonly SqlValue[]): SqlValue[] | null {
+export function insertRow(writer: Writer, shape: RowShape, columns: readonly string[], params: readonly SqlValue[]): SqlValue[] {
   const insert = insertOf(shape, columns);
   const stored = foreseenValues(shape, insert.given, params);
-  if (stored) stored[shape.idColumn] = writer.returning<{ id: number }>(insert.id, params)[0]!.id;
+  if (!stored) return Object.values(writer.returning<Record<string, SqlValue>>(insert.row, params)[0]!);
+  stored[shape.idColumn] = writer.returning<{ id: number }>(insert.id, params)[0]!.id;
   return stored;
-}
-
-/** Inserts `params` into `columns` (SQL names, no id) of the shape's table: the row as stored. */
-export function insertRow(writer: Writer, shape: RowShape, columns: readonly string[], params: readonly SqlValue[]): Record<string, SqlValue> {
-  const stored = insertForeseen(writer, shape, columns, params);
-  if (!stored) return writer.returning<Record<string, SqlValue>>(insertOf(shape, columns).row, params)[0]!;
-  const row: Record<string, SqlValue> = {};
-  shape.columns.forEach((column, i) => {
-    row[column.name] = stored[i]!;
-  });
-  return row;
 }

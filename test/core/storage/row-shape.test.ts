@@ -52,15 +52,15 @@ const value: fc.Arbitrary<SqlValue> = fc.oneof(
 );
 
 describe('a row inserted through its table’s shape', () => {
-  it('is the row SQLite stored, column for column, whatever the values and the columns left out', async () => {
+  it('is the row SQLite stored, column for column in the table’s order, whatever the values and the columns left out', async () => {
     const db = await databaseWith(TABLE);
     fc.assert(
       fc.property(fc.subarray(COLUMNS), fc.array(value, { minLength: COLUMNS.length, maxLength: COLUMNS.length }), (given, values) => {
         const columns = given.includes('tn') ? given : [...given, 'tn'];
         const params = columns.map((column) => (column === 'tn' ? (values[0] ?? 'x') : values[COLUMNS.indexOf(column)]!));
         const { value: row } = inTransaction(db, (w) => insertRow(w, rowShape(w, 'r')!, columns, params));
-        expect(row).toStrictEqual(db.get('SELECT * FROM r WHERE id = ?', [row.id as number]));
-        expect(Object.keys(row)).toEqual(['id', ...COLUMNS]);
+        expect(row).toStrictEqual(Object.values(db.get<Record<string, SqlValue>>('SELECT * FROM r WHERE id = ?', [row[0] as number])!));
+        expect(row).toHaveLength(1 + COLUMNS.length);
       }),
       { numRuns: 400 },
     );
@@ -73,7 +73,7 @@ describe('a row inserted through its table’s shape', () => {
       insertRow(w, rowShape(w, 'r')!, ['t', 'tn', 'i', 'i7', 're', 'b', 'untyped', 'ts'], ['问题', '已办结', 3, 7, 2, 'x', 4, '2026-03-02']),
     );
     expect(asked).toEqual([expect.stringMatching(/RETURNING id$/)]);
-    expect(row).toStrictEqual({ id: 1, t: '问题', tn: '已办结', vc: null, i: 3, i7: 7, re: 2, nu: -2, b: 'x', untyped: 4, ts: '2026-03-02' });
+    expect(row).toStrictEqual([1, '问题', '已办结', null, 3, 7, 2, -2, 'x', 4, '2026-03-02']);
     db.close();
   });
 
@@ -81,13 +81,14 @@ describe('a row inserted through its table’s shape', () => {
     const db = await databaseWith(TABLE);
     const converted = inTransaction(db, (w) => insertRow(w, rowShape(w, 'r')!, ['tn', 'i', 'ts'], ['x', '12', 'now']));
     expect(converted.asked).toEqual([expect.stringMatching(/RETURNING \*$/)]);
-    expect(converted.value.i).toBe(12);
+    const at = (column: string): number => 1 + COLUMNS.indexOf(column);
+    expect(converted.value[at('i')]).toBe(12);
     const defaulted = inTransaction(db, (w) => insertRow(w, rowShape(w, 'r')!, ['tn', 'ts'], ['x', 'now']));
     expect(defaulted.asked).toEqual([expect.stringMatching(/RETURNING \*$/)]);
-    expect(defaulted.value.i7).toBe(7);
+    expect(defaulted.value[at('i7')]).toBe(7);
     const stamped = inTransaction(db, (w) => insertRow(w, rowShape(w, 'r')!, ['tn', 'i7'], ['x', 7]));
     expect(stamped.asked).toEqual([expect.stringMatching(/RETURNING \*$/)]);
-    expect(stamped.value.ts).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(stamped.value[at('ts')]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     db.close();
   });
 });
