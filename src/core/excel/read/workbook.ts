@@ -117,10 +117,12 @@ async function readRelationships(pkg: ZipPackage, path: string, base: string, bu
   if (!pkg.has(path)) return rels;
   await parseXml(await pkg.stream(path), {
     open(name, a) {
-      if (name !== 'Relationship' || !a.Id || !a.Target) return;
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (name !== 'Relationship' || !id || !target) return;
       budget.spend('maxStrings');
-      if (rels.has(a.Id)) throw new XmlError(`relationship ${a.Id} twice`);
-      rels.set(a.Id, { target: a.TargetMode === 'External' ? null : partName(a.Target, base), type: a.Type ?? '' });
+      if (rels.has(id)) throw new XmlError(`relationship ${id} twice`);
+      rels.set(id, { target: a.get('TargetMode') === 'External' ? null : partName(target, base), type: a.get('Type') ?? '' });
     },
   });
   return rels;
@@ -143,7 +145,7 @@ function textsByName(element: string, into: Map<string, string>, budget: Budget,
     open(name, a) {
       if (name !== element) return open?.(name, a);
       budget.spend('maxStrings');
-      current = detached(a.name ?? '');
+      current = detached(a.get('name') ?? '');
       budget.spend('maxCharacters', current.length);
       text = '';
     },
@@ -176,11 +178,12 @@ async function readWorkbookPart(pkg: ZipPackage, budget: Budget): Promise<{ shee
     textsByName('definedName', definedNames, budget, (name, a) => {
       if (name === 'sheet') {
         budget.spend('maxSheets');
-        const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
-        const sheetName = detached(a.name ?? '');
+        const given = a.get('state');
+        const state = given === 'hidden' || given === 'veryHidden' ? given : 'visible';
+        const sheetName = detached(a.get('name') ?? '');
         budget.spend('maxCharacters', sheetName.length);
-        sheets.push({ name: sheetName, state, relId: a['r:id'] ?? a.id ?? '' });
-      } else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        sheets.push({ name: sheetName, state, relId: a.get('r:id') ?? a.get('id') ?? '' });
+      } else if (name === 'workbookPr') date1904 = ['1', 'true'].includes(a.get('date1904') ?? '');
     }),
   );
   return { sheets, definedNames, date1904 };
@@ -333,13 +336,13 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
     open(name, a) {
       switch (name) {
         case 'row':
-          rowNumber = rowNumberOf(a.r, rowNumber);
+          rowNumber = rowNumberOf(a.get('r'), rowNumber);
           cells = [];
           column = 0;
           break;
         case 'c':
-          column = columnNumberOf(a.r, column);
-          cell = { type: a.t ?? 'n', style: Number(a.s ?? 0), raw: null, inline: '' };
+          column = columnNumberOf(a.get('r'), column);
+          cell = { type: a.get('t') ?? 'n', style: Number(a.get('s') ?? 0), raw: null, inline: '' };
           break;
         case 'v':
           if (cell) {
@@ -354,7 +357,7 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
           if (cell && !inPhonetic) capture = 'inline';
           break;
         case 'mergeCell': {
-          const range = rangeOf(a.ref ?? '');
+          const range = rangeOf(a.get('ref') ?? '');
           if (range) {
             budget.spend('maxMerges');
             merges.push(range);
