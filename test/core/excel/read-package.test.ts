@@ -1,7 +1,8 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loadWorkbook } from '../../../src/core/excel/read/source';
 import { readWorkbook } from '../../../src/core/excel/read/workbook';
-import { failure } from '../../helpers/result';
+import { failure, unwrap } from '../../helpers/result';
 import { sheetBytes } from '../../helpers/workbooks';
 import { declareSize, pack, partsOf, partText, renameEntry, withParts } from '../../fixtures/xlsx';
 
@@ -88,5 +89,18 @@ describe('a package built to mislead', () => {
       const bytes = await withSheet((xml) => xml.replace(/(<c r="B1" t="s"><v>)\d+(<\/v>)/, `$1${index}$2`));
       expect((await loaded(bytes)).code, index).toBe('excel.damaged');
     }
+  });
+});
+
+describe('a package whose parts are stored or deflated', () => {
+  it('reads the same either way, a sheet of many chunks included, and checks a stored part against its directory too', async () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => [i + 1, `问题${i} &<>"'`, i % 7 === 0 ? '' : `甲乙丙丁${i}`]);
+    const deflated = await sheetBytes([['序号', '问题', '备注'], ...rows]);
+    const stored = await JSZip.loadAsync(deflated).then((zip) => zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+    expect((await partsOf(deflated)).get(SHEET)!.length).toBeGreaterThan(256 * 1024);
+    expect(unwrap(await readWorkbook(stored))).toEqual(unwrap(await readWorkbook(deflated)));
+    expect(unwrap(await readWorkbook(deflated)).sheets[0]!.rows).toHaveLength(4001);
+    const size = (await partsOf(stored)).get(SHEET)!.length;
+    expect(failure(await readWorkbook(declareSize(stored, SHEET, size - 100))).code).toBe('excel.damaged');
   });
 });

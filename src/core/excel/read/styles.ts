@@ -29,10 +29,10 @@ export async function readDateStyles(pkg: ZipPackage, path: string | null, budge
   await parseXml(await pkg.stream(path), {
     open(name, attributes) {
       if (name === 'numFmt' || name === 'xf') budget.spend('maxStrings');
-      if (name === 'numFmt') customDate.set(Number(attributes.numFmtId), isDateFormat(attributes.formatCode ?? ''));
+      if (name === 'numFmt') customDate.set(Number(attributes.get('numFmtId')), isDateFormat(attributes.get('formatCode') ?? ''));
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
-        const id = Number(attributes.numFmtId ?? 0);
+        const id = Number(attributes.get('numFmtId') ?? 0);
         styles.push(customDate.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
       }
     },

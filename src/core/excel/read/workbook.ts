@@ -59,8 +59,8 @@ const MAX_ROW = 1_048_576;
 /** "AB12" → column 28 (1-based); 0 when the reference has no letters. */
 export function columnOf(ref: string): number {
   let column = 0;
-  for (const char of ref) {
-    const code = char.charCodeAt(0);
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
@@ -117,10 +117,12 @@ async function readRelationships(pkg: ZipPackage, path: string, base: string, bu
   if (!pkg.has(path)) return rels;
   await parseXml(await pkg.stream(path), {
     open(name, a) {
-      if (name !== 'Relationship' || !a.Id || !a.Target) return;
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (name !== 'Relationship' || !id || !target) return;
       budget.spend('maxStrings');
-      if (rels.has(a.Id)) throw new XmlError(`relationship ${a.Id} twice`);
-      rels.set(a.Id, { target: a.TargetMode === 'External' ? null : partName(a.Target, base), type: a.Type ?? '' });
+      if (rels.has(id)) throw new XmlError(`relationship ${id} twice`);
+      rels.set(id, { target: a.get('TargetMode') === 'External' ? null : partName(target, base), type: a.get('Type') ?? '' });
     },
   });
   return rels;
@@ -143,7 +145,7 @@ function textsByName(element: string, into: Map<string, string>, budget: Budget,
     open(name, a) {
       if (name !== element) return open?.(name, a);
       budget.spend('maxStrings');
-      current = detached(a.name ?? '');
+      current = detached(a.get('name') ?? '');
       budget.spend('maxCharacters', current.length);
       text = '';
     },
@@ -176,11 +178,12 @@ async function readWorkbookPart(pkg: ZipPackage, budget: Budget): Promise<{ shee
     textsByName('definedName', definedNames, budget, (name, a) => {
       if (name === 'sheet') {
         budget.spend('maxSheets');
-        const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
-        const sheetName = detached(a.name ?? '');
+        const given = a.get('state');
+        const state = given === 'hidden' || given === 'veryHidden' ? given : 'visible';
+        const sheetName = detached(a.get('name') ?? '');
         budget.spend('maxCharacters', sheetName.length);
-        sheets.push({ name: sheetName, state, relId: a['r:id'] ?? a.id ?? '' });
-      } else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        sheets.push({ name: sheetName, state, relId: a.get('r:id') ?? a.get('id') ?? '' });
+      } else if (name === 'workbookPr') date1904 = ['1', 'true'].includes(a.get('date1904') ?? '');
     }),
   );
   return { sheets, definedNames, date1904 };
@@ -252,14 +255,16 @@ async function readCustomProperties(pkg: ZipPackage, budget: Budget): Promise<Ma
 
 interface CellContext {
   readonly strings: readonly (string | null)[];
+  /** The value each shared string shows, made when a cell first shows it: the cells showing one string share it. */
+  readonly sharedValues: (CellValue | typeof BROKEN | undefined)[];
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
 }
 
-function textValue(raw: string): CellValue | typeof BROKEN {
-  const text = keptText(raw);
-  return text === null ? BROKEN : text === '' ? EMPTY : { kind: 'text', text };
-}
+/** The value of a text kept (null: broken). */
+const textCell = (text: string | null): CellValue | typeof BROKEN => (text === null ? BROKEN : text === '' ? EMPTY : { kind: 'text', text });
+
+const textValue = (raw: string): CellValue | typeof BROKEN => textCell(keptText(raw));
 
 function numberValue(raw: string, style: number, ctx: CellContext): CellValue {
   const value = Number(raw);
@@ -272,11 +277,11 @@ function numberValue(raw: string, style: number, ctx: CellContext): CellValue {
 }
 
 /** The shared string a cell shows; a cell pointing at none is a damaged workbook. */
-function sharedString(raw: string, strings: readonly (string | null)[]): CellValue | typeof BROKEN {
+function sharedString(raw: string, ctx: CellContext): CellValue | typeof BROKEN {
   const index = raw.trim() === '' ? -1 : Number(raw);
-  if (!Number.isInteger(index) || index < 0 || index >= strings.length) throw new XmlError(`no shared string ${raw}`);
-  const text = strings[index]!;
-  return text === null ? BROKEN : text === '' ? EMPTY : { kind: 'text', text };
+  if (!Number.isInteger(index) || index < 0 || index >= ctx.strings.length) throw new XmlError(`no shared string ${raw}`);
+  ctx.sharedValues[index] ??= textCell(ctx.strings[index]!);
+  return ctx.sharedValues[index];
 }
 
 /** A cell from its type attribute, its value text (a formula's cached result) and inline text. */
@@ -285,7 +290,7 @@ function cellValue(type: string, raw: string | null, inline: string, style: numb
     case 'inlineStr':
       return textValue(inline);
     case 's':
-      return raw === null ? EMPTY : sharedString(raw, ctx.strings);
+      return raw === null ? EMPTY : sharedString(raw, ctx);
     case 'str':
       return textValue(raw ?? '');
     case 'b':
@@ -309,14 +314,15 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
   let rowNumber = 0;
   let cells: CellValue[] = [];
   let column = 0;
-  let cell: { type: string; style: number; raw: string | null; inline: string } | null = null;
+  // The cell being read: one object for all, its fields set again by each `c`.
+  const cell = { open: false, type: 'n', style: 0, raw: null as string | null, inline: '' };
   let capture: 'v' | 'inline' | 'headerFooter' | null = null;
   let inPhonetic = false;
 
   const tooLarge = (): Refusal => new Refusal(dubanError('excel.sheet_too_large', { sheet: entry.name, rows: maxRows, columns: maxColumns }));
   // Named as a spreadsheet names it: the cell being read, or the sheet when the text is outside any cell (its page header).
   const badText = (): never => {
-    throw new Refusal(dubanError('excel.bad_text', { cell: cell ? `${entry.name}!${columnLetters(column)}${rowNumber}` : entry.name }));
+    throw new Refusal(dubanError('excel.bad_text', { cell: cell.open ? `${entry.name}!${columnLetters(column)}${rowNumber}` : entry.name }));
   };
 
   const endRow = (): void => {
@@ -333,16 +339,20 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
     open(name, a) {
       switch (name) {
         case 'row':
-          rowNumber = rowNumberOf(a.r, rowNumber);
+          rowNumber = rowNumberOf(a.get('r'), rowNumber);
           cells = [];
           column = 0;
           break;
         case 'c':
-          column = columnNumberOf(a.r, column);
-          cell = { type: a.t ?? 'n', style: Number(a.s ?? 0), raw: null, inline: '' };
+          column = columnNumberOf(a.get('r'), column);
+          cell.open = true;
+          cell.type = a.get('t') ?? 'n';
+          cell.style = Number(a.get('s') ?? 0);
+          cell.raw = null;
+          cell.inline = '';
           break;
         case 'v':
-          if (cell) {
+          if (cell.open) {
             cell.raw = '';
             capture = 'v';
           }
@@ -351,10 +361,10 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
           inPhonetic = true;
           break;
         case 't':
-          if (cell && !inPhonetic) capture = 'inline';
+          if (cell.open && !inPhonetic) capture = 'inline';
           break;
         case 'mergeCell': {
-          const range = rangeOf(a.ref ?? '');
+          const range = rangeOf(a.get('ref') ?? '');
           if (range) {
             budget.spend('maxMerges');
             merges.push(range);
@@ -368,8 +378,8 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
     text(t) {
       if (capture === null) return;
       budget.spend('maxCharacters', t.length);
-      if (capture === 'v') cell!.raw += t;
-      else if (capture === 'inline') cell!.inline += t;
+      if (capture === 'v') cell.raw += t;
+      else if (capture === 'inline') cell.inline += t;
       else headerFooter += t;
     },
     close(name) {
@@ -379,7 +389,7 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
           capture = null;
           break;
         case 'c':
-          if (cell) {
+          if (cell.open) {
             const value = cellValue(cell.type, cell.raw, cell.inline, cell.style, ctx);
             if (value === BROKEN) badText();
             else if (value.kind !== 'empty') {
@@ -387,7 +397,7 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
               while (cells.length < column - 1) cells.push(EMPTY);
               cells[column - 1] = value;
             }
-            cell = null;
+            cell.open = false;
           }
           break;
         case 'row':
@@ -411,8 +421,10 @@ async function readSheet(pkg: ZipPackage, path: string, entry: SheetEntry, ctx: 
 async function readParts(pkg: ZipPackage, budget: Budget): Promise<WorkbookData> {
   const rels = await readRelationships(pkg, 'xl/_rels/workbook.xml.rels', 'xl/', budget);
   const { sheets: entries, definedNames, date1904 } = await readWorkbookPart(pkg, budget);
+  const strings = await readSharedStrings(pkg, relatedPart(rels, 'sharedStrings', 'xl/sharedStrings.xml'), budget);
   const ctx: CellContext = {
-    strings: await readSharedStrings(pkg, relatedPart(rels, 'sharedStrings', 'xl/sharedStrings.xml'), budget),
+    strings,
+    sharedValues: new Array<CellValue | typeof BROKEN | undefined>(strings.length),
     dateStyles: await readDateStyles(pkg, relatedPart(rels, 'styles', 'xl/styles.xml'), budget),
     date1904,
   };
