@@ -27,10 +27,11 @@ export interface ReadLimits {
  * Sized for the largest real import, 200,000 rows of about 20 columns (4.2 million cells with its
  * rows), with room to spare. What a read holds is bounded by these counts; measured on Node's 64-bit
  * heap, at most 84 bytes a cell (its value, its slot, its row's share; a text's own string with it
- * but for its characters), 40 an entry of a table, 2 a character, 70 a merge, and 4 MB of scanner
- * window: 5M × 84 + 2M × 40 + 100M × 2 + 0.5M × 70 + 4M ≈ 740 MB held at these limits (the
- * 200,000 rows themselves, read through shared strings, hold about 340 MB). The garbage a read
- * makes and the collector has not yet taken comes on top while it runs (tens of megabytes).
+ * but for its characters), 48 an entry of a table (with the value its cells share), 2 a character,
+ * 70 a merge, and 4 MB of scanner window: 5M × 84 + 2M × 48 + 100M × 2 + 0.5M × 70 + 4M ≈ 755 MB held
+ * at these limits (the 200,000 rows themselves, read through shared strings, hold about 340 MB). The
+ * garbage a read makes and the collector has not yet taken comes on top while it runs (tens of
+ * megabytes).
  */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxRows: 200_000,
