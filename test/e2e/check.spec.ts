@@ -105,6 +105,7 @@ test('the home page lists the oldest completions reported and leads to all of th
 
   await expect(page.getByText('筛选出 12 项任务')).toBeVisible();
   await expect(page.getByLabel('核查进度')).toHaveValue('reported');
+  await snap(page, 'check-06-ledger-awaiting-check');
   await expect(page.getByRole('gridcell', { name: '尚未报完成的任务' })).toHaveCount(0);
   await page.getByLabel('核查进度').selectOption('');
   await expect(page.getByText('共 13 项任务')).toBeVisible();
