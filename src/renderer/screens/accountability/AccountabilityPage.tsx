@@ -10,6 +10,7 @@ import { SearchPicker, type SearchSource } from '../../components/SearchPicker';
 import { Section } from '../../components/Section';
 import { useRecordForm } from '../../components/useRecordForm';
 import { SubjectsEditor } from './SubjectsEditor';
+import { EnumOptions } from '../../components/EnumOptions';
 
 const valuesOf = (c: AccountabilityCase | null): AccountabilityInput => ({
   issue: c?.issue ?? '',
@@ -104,11 +105,7 @@ function CaseForm({ accountabilityCase: current }: { accountabilityCase: Account
           <label className="field">
             <span className="field__label">{t('fields.state')}</span>
             <select value={form.values.state} onChange={(e) => setState(e.target.value)}>
-              {ACCOUNTABILITY_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`common:enums.accountabilityState.${s}`)}
-                </option>
-              ))}
+              <EnumOptions name="accountabilityState" values={ACCOUNTABILITY_STATES} />
             </select>
           </label>
           {form.values.state === 'concluded' && <DateInput form={form} name="concludedOn" label={t('fields.concludedOn')} required />}

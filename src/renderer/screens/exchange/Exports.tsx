@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { Section } from '../../components/Section';
 import { today } from '../../hooks/today';
 import { useExport } from '../../components/workbooks/ExportButton';
+import { EnumOptions } from '../../components/EnumOptions';
 
 /** A group's own workbooks: the commission's summary of groups is saved from its home page. */
 type GroupExport = Exclude<ExportKind, 'groups'>;
@@ -67,11 +68,7 @@ export function Exports() {
             {(control) => (
               <select {...control} value={status} onChange={(e) => setStatus(e.target.value as TaskStatus | '')}>
                 <option value="">{t('exportPage.allStatuses')}</option>
-                {TASK_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`common:enums.taskStatus.${s}`)}
-                  </option>
-                ))}
+                <EnumOptions name="taskStatus" values={TASK_STATUSES} />
               </select>
             )}
           </FieldFrame>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useFormat } from '../../hooks/useFormat';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
+import { EnumOptions } from '../../components/EnumOptions';
 
 const FILTER = ['kind', 'unit'] as const;
 
@@ -45,11 +46,7 @@ export function Meetings() {
           {t('fields.kind')}
           <select value={filter.kind} onChange={(e) => setFilter({ kind: e.target.value })}>
             <option value="">{t('allKinds')}</option>
-            {MEETING_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`common:enums.meetingKind.${kind}`)}
-              </option>
-            ))}
+            <EnumOptions name="meetingKind" values={MEETING_KINDS} />
           </select>
         </label>
         <UnitSelect units={units.data ?? []} value={filter.unit} onChange={(unit) => setFilter({ unit })} label={t('fields.unitId')} />

@@ -19,6 +19,7 @@ import { markSearchFired, useRowsPainted } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
 import { completionTag } from './CompletionTag';
+import { EnumOptions } from '../../components/EnumOptions';
 
 const FILTER = ['q', 'unit', 'completion', 'truth', 'kind', 'batch', 'sort', 'desc'] as const;
 
@@ -133,22 +134,14 @@ export function Petitions() {
           {t('fields.truth')}
           <select value={filter.truth} onChange={(e) => setFilter({ truth: e.target.value })}>
             <option value="">{t('any')}</option>
-            {PETITION_TRUTHS.map((truth) => (
-              <option key={truth} value={truth}>
-                {t(`common:enums.truth.${truth}`)}
-              </option>
-            ))}
+            <EnumOptions name="truth" values={PETITION_TRUTHS} />
           </select>
         </label>
         <label>
           {t('fields.pollutionKind')}
           <select value={filter.kind} onChange={(e) => setFilter({ kind: e.target.value })}>
             <option value="">{t('any')}</option>
-            {POLLUTION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`common:enums.pollutionKind.${kind}`)}
-              </option>
-            ))}
+            <EnumOptions name="pollutionKind" values={POLLUTION_KINDS} />
           </select>
         </label>
         <label>

@@ -7,6 +7,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { markSearchFired } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';
+import { EnumOptions } from '../../components/EnumOptions';
 
 /** The ledger's filters: search, unit and its role, source, deadline kind and range, the check's stage, overdue. */
 export function LedgerFilters({
@@ -46,11 +47,7 @@ export function LedgerFilters({
         <span className="visually-hidden">{t('ledger.role')}</span>
         <select value={filter.role} disabled={filter.unitId === null} onChange={(e) => change({ role: e.target.value as UnitRole | 'any' })}>
           <option value="any">{t('ledger.anyRole')}</option>
-          {UNIT_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`common:enums.unitRole.${role}`)}
-            </option>
-          ))}
+          <EnumOptions name="unitRole" values={UNIT_ROLES} />
         </select>
       </label>
       <label>
@@ -70,11 +67,7 @@ export function LedgerFilters({
           {t('fields.deadline')}
           <select value={filter.deadlineKind ?? ''} onChange={(e) => change({ deadlineKind: (e.target.value || null) as DeadlineKind | null })}>
             <option value="">{t('ledger.anyDeadline')}</option>
-            {DEADLINE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`common:enums.deadlineKind.${kind}`)}
-              </option>
-            ))}
+            <EnumOptions name="deadlineKind" values={DEADLINE_KINDS} />
           </select>
         </label>
         <label>
@@ -101,11 +94,7 @@ export function LedgerFilters({
         {t('ledger.checkStage')}
         <select value={filter.checkStage ?? ''} onChange={(e) => change({ checkStage: (e.target.value || null) as CheckStage | null })}>
           <option value="">{t('ledger.anyCheckStage')}</option>
-          {CHECK_STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {t(`common:enums.checkStage.${stage}`)}
-            </option>
-          ))}
+          <EnumOptions name="checkStage" values={CHECK_STAGES} />
         </select>
       </label>
       <label className="field--check">
