@@ -268,7 +268,7 @@ export function createValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordS
   if (!checked.ok) return checked;
   const [columns, params] = stampedColumns(tx, spec.columns ? spec.columns(values) : (values as Record<string, Value>), true);
   const [id, json] = insertedJson(tx, spec, columns, params);
-  tx.audit({ action: 'create', entity: spec.entity, entityId: id, before: null, after: new RecordJson(json) });
+  recordChange(tx, spec.entity, id, undefined, new RecordJson(json));
   return ok(id);
 }
 
