@@ -64,4 +64,29 @@ describe('an import whose write fails in the middle', () => {
     expect([count('SELECT count(*) AS n FROM petition_cases'), count(completed)]).toEqual([ROWS + 1, 0]);
     unwrap(ledger.verify());
   });
+
+  it('leaves the indexes it built after its rows as they were, and builds them whole when it lands', async () => {
+    ledger = await newLedger();
+    addUnits(ledger, ['甲市人民政府']);
+    const indexes = () => ledger.context.db.all("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'petition_cases' ORDER BY name");
+    const schema = indexes();
+    unwrap(
+      ledger.context.write((tx) =>
+        ok(tx.run(`CREATE TRIGGER refuse BEFORE INSERT ON petition_cases WHEN NEW.receipt_number = '${FAILING}' BEGIN SELECT RAISE(ABORT, 'refused'); END`)),
+      ),
+    );
+    const image = Buffer.from(ledger.store.plainImage());
+    const refused = await importPetitions('未办结');
+    expect(refused.counts.create).toBe(ROWS);
+
+    expect(() => ledger.exchange.imports.apply(refused.importId)).toThrow('refused');
+
+    expect(Buffer.from(ledger.store.plainImage()).equals(image)).toBe(true);
+    unwrap(ledger.context.write((tx) => ok(tx.run('DROP TRIGGER refuse'))));
+    unwrap(ledger.exchange.imports.apply((await importPetitions('未办结')).importId));
+    expect(count('SELECT count(*) AS n FROM petition_cases')).toBe(ROWS);
+    expect(indexes()).toEqual(schema);
+    expect(ledger.context.db.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
+    unwrap(ledger.verify());
+  });
 });

@@ -1,6 +1,8 @@
 import { dubanError } from '../../../shared/errors';
 import { err, ok, type Result } from '../../../shared/result';
 import type { LedgerContext, Tx } from '../../context';
+import { withIndexesAfter } from '../../storage/bulk-load';
+import { IMPORT_SPECS } from './kinds';
 import { rememberMapping } from './mapping';
 import type { ImportResult } from './model';
 import type { ImportPlan, PlannedLine } from './plan';
@@ -30,7 +32,9 @@ export function writeLines(inner: LedgerContext, lines: readonly PlannedLine[], 
 /** Writes the planned rows inside `tx`; the first failure undoes the whole import. */
 export function applyPlan(ctx: LedgerContext, tx: Tx, plan: ImportPlan): Result<ImportResult> {
   const inner = transactionContext(ctx, tx);
-  const written = writeLines(inner, plan.lines, plan.placeholders.resolver(inner));
+  const write = () => writeLines(inner, plan.lines, plan.placeholders.resolver(inner));
+  const table = IMPORT_SPECS[plan.kind].bulkTable;
+  const written = table ? withIndexesAfter(tx, table, plan.counts.create, write) : write();
   if (!written.ok) return written;
   rememberMapping(tx, plan.kind, plan.mapped);
   const { create, update, unchanged, skip, error } = plan.counts;

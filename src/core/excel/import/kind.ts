@@ -46,6 +46,12 @@ export interface ImportKindSpec {
   readonly fields: readonly FieldSpec[];
   /** Columns with no field are kept as text on each record, under their headers. */
   readonly keepsExtraColumns?: boolean;
+  /**
+   * The table the kind's new records go into, when an import may bring tens of thousands: its indexes
+   * are built after the rows when they at least double it (storage/bulk-load.ts). Only for a kind whose
+   * writes find that table's rows by their keys alone.
+   */
+  readonly bulkTable?: string;
   /** How the sheet's records are told apart, given the fields its columns feed (default: by key column). */
   keying?(sheet: SheetData, header: Header, fields: ReadonlySet<string>, options: z.output<typeof importOptions>): Keying;
   /** A row naming the kind's required field alone is its header (a tally table: 县市 | 交办件数 | 办结数). */

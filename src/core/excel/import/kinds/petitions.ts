@@ -179,6 +179,7 @@ export const PETITIONS: ImportKindSpec = {
   kind: 'petitions',
   fields: PETITION_FIELDS,
   keepsExtraColumns: true,
+  bulkTable: 'petition_cases',
   keying: (sheet, header, fields, options) => petitionKeying(sheet, header, fields, options.batch),
   plan(rows, ctx) {
     const existing = existingCases(ctx.db);
