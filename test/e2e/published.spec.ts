@@ -76,6 +76,13 @@ test('import published petition tables: what was read, what was kept as text, an
   await expect(page.getByText('共 17 件')).toBeVisible();
   await page.getByRole('searchbox').fill('锦程建材厂');
   await expect(page.getByText('筛选出 1 件')).toBeVisible();
+  // The kinds' filter narrows the search further: the case is one of dust and noise, not of water.
+  const kinds = page.getByRole('search').getByLabel('污染类型');
+  await kinds.selectOption({ label: '水' });
+  await expect(page.getByText('筛选出 0 件')).toBeVisible();
+  await kinds.selectOption({ label: '噪声' });
+  await expect(page.getByText('筛选出 1 件')).toBeVisible();
+  await expect(kinds).toHaveValue('noise');
 
   // The case page: several kinds ticked, the accountability as written, the extra columns.
   await page.getByRole('gridcell', { name: '青禾县锦程建材厂粉尘污染严重，夜间生产噪声扰民' }).click();

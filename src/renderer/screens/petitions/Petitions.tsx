@@ -19,7 +19,7 @@ import { markSearchFired, useRowsPainted } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { idParam, useUrlFilter } from '../../hooks/useUrlFilter';
 import { completionTag } from './CompletionTag';
-import { EnumOptions } from '../../components/EnumOptions';
+import { EnumFilter } from '../../components/EnumFilter';
 
 const FILTER = ['q', 'unit', 'completion', 'truth', 'kind', 'batch', 'sort', 'desc'] as const;
 
@@ -130,20 +130,22 @@ export function Petitions() {
           <input type="search" value={search} placeholder={t('searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
         </label>
         <UnitSelect units={units.data ?? []} value={filter.unit} onChange={(unit) => setFilter({ unit })} label={t('fields.unitId')} />
-        <label>
-          {t('fields.truth')}
-          <select value={filter.truth} onChange={(e) => setFilter({ truth: e.target.value })}>
-            <option value="">{t('any')}</option>
-            <EnumOptions name="truth" values={PETITION_TRUTHS} />
-          </select>
-        </label>
-        <label>
-          {t('fields.pollutionKind')}
-          <select value={filter.kind} onChange={(e) => setFilter({ kind: e.target.value })}>
-            <option value="">{t('any')}</option>
-            <EnumOptions name="pollutionKind" values={POLLUTION_KINDS} />
-          </select>
-        </label>
+        <EnumFilter
+          label={t('fields.truth')}
+          name="truth"
+          values={PETITION_TRUTHS}
+          value={query.truth ?? null}
+          anyLabel={t('any')}
+          onChange={(truth) => setFilter({ truth: truth ?? '' })}
+        />
+        <EnumFilter
+          label={t('fields.pollutionKind')}
+          name="pollutionKind"
+          values={POLLUTION_KINDS}
+          value={query.pollutionKind ?? null}
+          anyLabel={t('any')}
+          onChange={(kind) => setFilter({ kind: kind ?? '' })}
+        />
         <label>
           {t('fields.batch')}
           <input type="number" min={1} className="filters__number" value={filter.batch} onChange={(e) => setFilter({ batch: e.target.value })} />

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../contract/inspections';
-import { CHECK_STAGES, type CheckStage, DEADLINE_KINDS, type DeadlineKind, UNIT_ROLES, type UnitRole } from '../../../contract/tasks';
+import { CHECK_STAGES, DEADLINE_KINDS, UNIT_ROLES, type UnitRole } from '../../../contract/tasks';
 import type { Unit } from '../../../contract/units';
 import type { IsoDate } from '../../../shared/dates';
+import { EnumFilter } from '../../components/EnumFilter';
+import { EnumOptions } from '../../components/EnumOptions';
 import { UnitSelect } from '../../components/UnitSelect';
 import { markSearchFired } from '../../hooks/useFilterTiming';
 import { useSearchBox } from '../../hooks/useSearchBox';
 import { isFiltered, type LedgerFilter, NO_FILTER } from './ledgerFilter';
-import { EnumOptions } from '../../components/EnumOptions';
 
 /** The ledger's filters: search, unit and its role, source, deadline kind and range, the check's stage, overdue. */
 export function LedgerFilters({
@@ -63,13 +64,14 @@ export function LedgerFilters({
         </select>
       </label>
       <span className="filters__group" role="group" aria-label={t('fields.deadline')}>
-        <label>
-          {t('fields.deadline')}
-          <select value={filter.deadlineKind ?? ''} onChange={(e) => change({ deadlineKind: (e.target.value || null) as DeadlineKind | null })}>
-            <option value="">{t('ledger.anyDeadline')}</option>
-            <EnumOptions name="deadlineKind" values={DEADLINE_KINDS} />
-          </select>
-        </label>
+        <EnumFilter
+          label={t('fields.deadline')}
+          name="deadlineKind"
+          values={DEADLINE_KINDS}
+          value={filter.deadlineKind}
+          anyLabel={t('ledger.anyDeadline')}
+          onChange={(deadlineKind) => change({ deadlineKind })}
+        />
         <label>
           <span className="visually-hidden">{t('ledger.deadlineFrom')}</span>
           <input
@@ -90,13 +92,14 @@ export function LedgerFilters({
           />
         </label>
       </span>
-      <label>
-        {t('ledger.checkStage')}
-        <select value={filter.checkStage ?? ''} onChange={(e) => change({ checkStage: (e.target.value || null) as CheckStage | null })}>
-          <option value="">{t('ledger.anyCheckStage')}</option>
-          <EnumOptions name="checkStage" values={CHECK_STAGES} />
-        </select>
-      </label>
+      <EnumFilter
+        label={t('ledger.checkStage')}
+        name="checkStage"
+        values={CHECK_STAGES}
+        value={filter.checkStage}
+        anyLabel={t('ledger.anyCheckStage')}
+        onChange={(checkStage) => change({ checkStage })}
+      />
       <label className="field--check">
         <input type="checkbox" checked={filter.overdue} onChange={(e) => change({ overdue: e.target.checked })} />
         {t('ledger.overdueOnly')}
