@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ledger } from '../../src/core/ledger';
 import { anchorFolder } from '../../src/core/storage/anchor';
-import type { Writer } from '../../src/core/storage/database';
-import { type AuditRow, listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
+import type { LedgerDatabase, Writer } from '../../src/core/storage/database';
+import { type AuditRow, CHAIN_PAGE, listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
 import { SCHEMA_VERSION } from '../../src/core/schema/migrations';
 import { ok } from '../../src/shared/result';
 import { ledgerFactory, manualClock, TEST_PASSWORD } from '../helpers/ledger';
@@ -61,6 +61,63 @@ describe('the audit log', () => {
     await ledgerWithHistory();
     tamper('DELETE FROM audit_log WHERE id >= 3');
     expect(failure(verifyAuditChain(ledger.context.db, ledger.store.auditKey)).code).toBe('ledger.audit_broken');
+  });
+});
+
+/** `count` more entries in one transaction, as an import makes them. */
+function appendEntries(count: number): void {
+  unwrap(
+    ledger.context.write((tx) => {
+      for (let i = 0; i < count; i++) tx.audit({ action: 'create', entity: 'unit', entityId: 1_000 + i, before: null, after: { name: `第${i}单位` } });
+      return ok(undefined);
+    }),
+  );
+}
+
+/** The chain's entries read from now on: how many in all, and the most any one read brought. */
+function chainReads() {
+  const all = vi.spyOn(ledger.store.db as LedgerDatabase, 'all');
+  const reads = () =>
+    all.mock.calls.flatMap(([sql], i) => (/FROM audit_log WHERE id > \?/.test(sql) ? [(all.mock.results[i]!.value as unknown[]).length] : []));
+  return { rows: () => reads().reduce((a, b) => a + b, 0), most: () => Math.max(0, ...reads()), stop: () => all.mockRestore() };
+}
+
+describe('a long audit chain', () => {
+  it('is read a page at a time, and an entry broken beyond the first page is found', async () => {
+    await ledgerWithHistory();
+    appendEntries(2 * CHAIN_PAGE + 10);
+    const reads = chainReads();
+    expect(unwrap(verifyAuditChain(ledger.context.db, ledger.store.auditKey)).entries).toBe(4 + 2 * CHAIN_PAGE + 10);
+    expect(reads.rows()).toBe(4 + 2 * CHAIN_PAGE + 10);
+    expect(reads.most()).toBe(CHAIN_PAGE);
+    reads.stop();
+
+    tamper("UPDATE audit_log SET actor = '李四' WHERE id = ?", [CHAIN_PAGE + 7]);
+    expect(failure(verifyAuditChain(ledger.context.db, ledger.store.auditKey))).toEqual({ code: 'ledger.audit_broken', params: { id: CHAIN_PAGE + 7 } });
+  });
+
+  it('is walked on from where the ledger last found it whole, and from the first entry when that entry changed', async () => {
+    await ledgerWithHistory();
+    appendEntries(CHAIN_PAGE + 10);
+    expect(unwrap(ledger.audit.verify()).entries).toBe(CHAIN_PAGE + 14);
+
+    unwrap(ledger.units.create({ name: '自治区林草局', kind: 'supervised' }));
+    unwrap(ledger.units.create({ name: '自治区生态环境厅', kind: 'supervised' }));
+    const reads = chainReads();
+    expect(unwrap(ledger.audit.verify()).entries).toBe(CHAIN_PAGE + 16);
+    expect(reads.rows()).toBe(2);
+
+    unwrap(ledger.units.create({ name: '自治区草原站', kind: 'supervised' }));
+    tamper("UPDATE audit_log SET actor = '李四' WHERE id = ?", [CHAIN_PAGE + 17]);
+    expect(failure(ledger.audit.verify())).toEqual({ code: 'ledger.audit_broken', params: { id: CHAIN_PAGE + 17 } });
+    tamper("UPDATE audit_log SET actor = '张三' WHERE id = ?", [CHAIN_PAGE + 17]);
+    expect(unwrap(ledger.audit.verify()).entries).toBe(CHAIN_PAGE + 17);
+
+    // The entry it would walk on from carries another hash now: the walk starts again, and finds that entry broken.
+    tamper("UPDATE audit_log SET actor = '李四', hash = ? WHERE id = ?", ['f'.repeat(64), CHAIN_PAGE + 17]);
+    expect(failure(ledger.audit.verify())).toEqual({ code: 'ledger.audit_broken', params: { id: CHAIN_PAGE + 17 } });
+    expect(reads.rows()).toBeGreaterThan(CHAIN_PAGE);
+    reads.stop();
   });
 });
 
