@@ -5,7 +5,7 @@ import type { ImportPreview, ImportResult } from '../src/core/excel/import/model
 import { Ledger } from '../src/core/ledger';
 import { KDF_FLOOR } from '../src/core/storage/kdf';
 import { type Figure, median, must, round, timed } from './figures';
-import { startHostProcess } from './host-process';
+import { type HostProcess, startHostProcess } from './host-process';
 import { libreOfficeCsvMs } from './libreoffice';
 import { BENCH_UNITS, writePetitionWorkbook } from './workbooks';
 
@@ -26,7 +26,7 @@ const workbookOf = (dir: string, rows: number): string => join(dir, `petitions-$
  * processor time meanwhile, and its peak resident memory from the moment the ledger is open (the
  * key's derivation, 128 MB of its own, is the open's, not the import's).
  */
-export async function measureImport(dir: string, rows: number): Promise<{ ms: number; cpuMs: number; peakMb: number }> {
+export async function measureImport(dir: string, rows: number): Promise<{ ms: number; cpuMs: number; peakMb: number; history: HistoryTimes }> {
   const ledger = join(dir, `import-${rows}.duban`);
   const workbook = workbookOf(dir, rows);
   await unitLedger(ledger);
@@ -41,10 +41,26 @@ export async function measureImport(dir: string, rows: number): Promise<{ ms: nu
       return host.call<ImportResult>('exchange.apply', preview.importId);
     });
     if (applied.created !== rows) throw new Error(`the import created ${applied.created} of ${rows} cases`);
-    return { ms, cpuMs: host.cpuMs() - cpu, peakMb: host.peakMb() };
+    const measured = { ms, cpuMs: host.cpuMs() - cpu, peakMb: host.peakMb() };
+    return { ...measured, history: await historyTimes(host, rows) };
   } finally {
     await host.stop();
   }
+}
+
+/** The change history's screen on the ledger an import left: a page of one kind, its chain checked the first time and again. */
+interface HistoryTimes {
+  readonly pageMs: number;
+  readonly verifyMs: number;
+  readonly verifyAgainMs: number;
+}
+
+async function historyTimes(host: HostProcess, rows: number): Promise<HistoryTimes> {
+  const [page, pageMs] = await timed(() => host.call<unknown[]>('audit.list', { entity: 'petition_case', limit: 100 }));
+  if (page.length !== Math.min(100, rows)) throw new Error(`the history's page held ${page.length} entries`);
+  const [, verifyMs] = await timed(() => host.call('audit.verify'));
+  const [, verifyAgainMs] = await timed(() => host.call('audit.verify'));
+  return { pageMs, verifyMs, verifyAgainMs };
 }
 
 const SAMPLES = join(import.meta.dirname, '..', 'test', 'fixtures', 'workbooks');
@@ -109,6 +125,10 @@ export async function excelFigures(): Promise<Figure[]> {
       // The processor time of the same: on a machine busy with other work it reads apart from the wall time.
       { name: 'import_rows_50000_cpu_ms', value: round(large.cpuMs, 0), unit: 'ms' },
       { name: 'import_rows_50000_peak_mb', value: round(large.peakMb, 0), unit: 'MB' },
+      // The change history the import left, 50,000 entries: a page of the cases' changes, the chain checked once and again.
+      { name: 'history_page_ms_50000', value: round(large.history.pageMs, 1), unit: 'ms' },
+      { name: 'history_verify_ms_50000', value: round(large.history.verifyMs, 0), unit: 'ms' },
+      { name: 'history_verify_again_ms_50000', value: round(large.history.verifyAgainMs, 1), unit: 'ms' },
       ...againstLibreOffice(dir, large.ms),
       { name: 'export_unit_packages_ms', value: round(packages.ms, 0), unit: 'ms' },
       { name: 'export_unit_packages_files', value: packages.files, unit: '' },

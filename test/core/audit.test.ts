@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ledger } from '../../src/core/ledger';
 import { anchorFolder } from '../../src/core/storage/anchor';
 import type { LedgerDatabase, Writer } from '../../src/core/storage/database';
-import { type AuditRow, CHAIN_PAGE, listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
-import { SCHEMA_VERSION } from '../../src/core/schema/migrations';
+import { auditActors, type AuditRow, CHAIN_PAGE, listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
+import { migrate, SCHEMA_VERSION } from '../../src/core/schema/migrations';
+import { LedgerDatabase as Database } from '../../src/core/storage/database';
 import { ok } from '../../src/shared/result';
 import { ledgerFactory, manualClock, TEST_PASSWORD } from '../helpers/ledger';
 import { failure, unwrap } from '../helpers/result';
@@ -118,6 +119,46 @@ describe('a long audit chain', () => {
     expect(failure(ledger.audit.verify())).toEqual({ code: 'ledger.audit_broken', params: { id: CHAIN_PAGE + 17 } });
     expect(reads.rows()).toBeGreaterThan(CHAIN_PAGE);
     reads.stop();
+  });
+});
+
+describe('the history on the screen', () => {
+  /** A ledger's schema with these entries in its history (no chain: only the lists read them). */
+  async function history(entries: readonly { actor: string; entity: string }[]): Promise<Database> {
+    const db = await Database.fromImage();
+    db.transaction(
+      (w) => {
+        unwrap(migrate(w));
+        entries.forEach(({ actor, entity }, i) =>
+          w.run(
+            "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, '', ?, 'create', ?, ?, NULL, '{}', '', '')",
+            [i + 1, actor, entity, i],
+          ),
+        );
+        return ok(undefined);
+      },
+      () => ok(undefined),
+    );
+    return db;
+  }
+
+  it('names who changed the ledger, the first to change it first, leaving out changes made under no name', async () => {
+    const db = await history(['王五', '', '张三', '王五', '赵六', '张三'].map((actor) => ({ actor, entity: 'unit' })));
+    expect(auditActors(db)).toEqual(['王五', '张三', '赵六']);
+  });
+
+  it('reads a page of one kind of record, or of one person, newest first, from an index and without sorting', async () => {
+    const db = await history(Array.from({ length: 50 }, (_, i) => ({ actor: i % 3 ? '王五' : '张三', entity: i % 2 ? 'unit' : 'petition_case' })));
+    const asked = vi.spyOn(db, 'all');
+    const units = listAudit(db, { entity: 'unit', limit: 5 });
+    const zhang = listAudit(db, { actor: '张三', limit: 5 });
+    expect(units.map((e) => e.id)).toEqual([50, 48, 46, 44, 42]);
+    expect(zhang.map((e) => e.id)).toEqual([49, 46, 43, 40, 37]);
+    for (const [sql, params] of asked.mock.calls.slice(0, 2)) {
+      const plan = db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params).map((row) => row.detail);
+      expect(plan.join(' | ')).toMatch(/USING (COVERING )?INDEX audit_log_(entity_order|actor)/);
+      expect(plan.join(' | ')).not.toContain('TEMP B-TREE');
+    }
   });
 });
 

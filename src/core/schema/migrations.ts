@@ -22,6 +22,7 @@ import { V18_NOTICE_LEVELS } from './v18-notice-levels';
 import { V19_STATS } from './v19-stats';
 import { V20_TASK_SEARCH } from './v20-task-search';
 import { V21_PETITION_MATCH_FILTERS } from './v21-petition-match-filters';
+import { V22_AUDIT_ORDER } from './v22-audit-order';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V19_STATS,
   V20_TASK_SEARCH,
   V21_PETITION_MATCH_FILTERS,
+  V22_AUDIT_ORDER,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */
