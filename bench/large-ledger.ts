@@ -28,7 +28,7 @@ export async function cachedLedger(name: string, size: FixtureSize): Promise<Cac
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     process.stderr.write(`building the ${name} ledger in ${dir} (once; later runs reuse it)…\n`);
-    const built = await fixtureLedger(dir, name, size);
+    const built = await fixtureLedger(dir, name, size, true);
     built.ledger.close();
     writeFileSync(done, new Date().toISOString());
   }

@@ -5,7 +5,7 @@ import { Ledger } from '../src/core/ledger';
 import { type AnchorBook, anchorFolder } from '../src/core/storage/anchor';
 import { ok } from '../src/shared/result';
 import { type Figure, median, must, percentile, round, timed } from './figures';
-import { type FixtureSize, LARGE, SMALL, writeFixture } from './fixtures';
+import { type FixtureSize, LARGE, SMALL, writeFixture, writeHistory } from './fixtures';
 import { statsFigures } from './stats';
 
 export const BENCH_PASSWORD = 'benchmark password';
@@ -14,15 +14,26 @@ const COMMITS = 300;
 /** This machine's anchors, as the app and the command line keep them: every commit writes one. */
 const anchorsIn = (dir: string): AnchorBook => anchorFolder(join(dir, 'anchors'));
 
-/** A ledger of `size` with a fresh snapshot, its KDF calibrated on this machine as a user's would be. */
-export async function fixtureLedger(dir: string, name: string, size: FixtureSize): Promise<{ path: string; ledger: Ledger }> {
+/**
+ * A ledger of `size` with a fresh snapshot, its KDF calibrated on this machine as a user's would be;
+ * with `history`, each record's creation in its change history (writeHistory), as a ledger the
+ * office filled holds it.
+ */
+export async function fixtureLedger(dir: string, name: string, size: FixtureSize, history = false): Promise<{ path: string; ledger: Ledger }> {
   const path = join(dir, `${name}.duban`);
   const { ledger } = must(await Ledger.create(path, { password: BENCH_PASSWORD, anchors: anchorsIn(dir) }));
+  const at = '2026-11-01T09:00:00.000+08:00';
   must(
-    ledger.store.write((w) => {
-      writeFixture(w, size, '2026-11-01T09:00:00.000+08:00');
-      return ok(undefined);
-    }),
+    history
+      ? ledger.context.write((tx) => {
+          writeFixture(tx, size, at);
+          writeHistory(tx);
+          return ok(undefined);
+        })
+      : ledger.store.write((w) => {
+          writeFixture(w, size, at);
+          return ok(undefined);
+        }),
   );
   must(ledger.store.snapshot());
   return { path, ledger };
