@@ -159,11 +159,7 @@ export const auditView: AuditView = {
 
 const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
 
-/** The names the history records changes under, each once, in the order of their first change. */
-/**
- * Who made changes, the first to make one first: from one name to the next in the people's index
- * (`audit_log_actor`), a few lookups each, not a read of the whole history.
- */
+/** From one name to the next in the people's index (`audit_log_actor`), a few lookups each, not a read of the whole history. */
 const ACTORS = `WITH RECURSIVE named(actor) AS (
   SELECT min(actor) FROM audit_log WHERE actor > ''
   UNION ALL
@@ -171,6 +167,7 @@ const ACTORS = `WITH RECURSIVE named(actor) AS (
 )
 SELECT actor FROM named WHERE actor IS NOT NULL ORDER BY (SELECT min(id) FROM audit_log WHERE audit_log.actor = named.actor)`;
 
+/** The names the history records changes under, each once, in the order of their first change. */
 export const auditActors = (db: Reader): string[] => db.all<{ actor: string }>(ACTORS).map((row) => row.actor);
 
 export function listAudit(db: Reader, filter: AuditFilter = {}): AuditEntry[] {
