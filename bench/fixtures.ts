@@ -1,6 +1,7 @@
 import { addDays, type IsoDate, shiftPeriod, type Period } from '../src/shared/dates';
 import type { Tx } from '../src/core/context';
 import type { EntityName } from '../src/core/entities';
+import { fromRowWithJson, type Row } from '../src/core/records';
 import type { Writer } from '../src/core/storage/database';
 import { naturalKey } from '../src/shared/natural-order';
 
@@ -17,7 +18,7 @@ export interface FixtureSize {
 }
 
 /** Raised whenever writeFixture or writeHistory writes other rows, so that cached fixture ledgers are built anew. */
-export const FIXTURE_VERSION = 2;
+export const FIXTURE_VERSION = 3;
 
 export const LARGE: FixtureSize = { units: 60, tasks: 2_000, petitions: 20_000, progressReports: 50_000 };
 export const SMALL: FixtureSize = { units: 20, tasks: 40, petitions: 400, progressReports: 1_000 };
@@ -155,24 +156,25 @@ export function writeFixture(w: Writer, size: FixtureSize, at: string): void {
   }
 }
 
-const RECORDED: readonly (readonly [table: string, entity: EntityName])[] = [
-  ['units', 'unit'],
-  ['tasks', 'task'],
-  ['petition_cases', 'petition_case'],
-  ['progress_reports', 'progress_report'],
+/** The tables whose rows are records, their entity, and their columns holding JSON (the record holds them parsed). */
+const RECORDED: readonly (readonly [table: string, entity: EntityName, json: readonly string[]])[] = [
+  ['units', 'unit', []],
+  ['tasks', 'task', []],
+  ['petition_cases', 'petition_case', ['pollution_kinds', 'extra_columns']],
+  ['progress_reports', 'progress_report', []],
 ];
 const HISTORY_PAGE = 5_000;
 
 /**
  * Each record's creation in the change history, chained as the app chains it: a ledger whose records
- * were typed or imported holds one entry for each, its record whole (the fixture's rows as they are
- * stored: about as large), and on a province's ledger that history is larger than the records.
+ * were typed or imported holds one entry for each, its record whole, and on a province's ledger that
+ * history is larger than the records.
  */
 export function writeHistory(tx: Tx): void {
-  for (const [table, entity] of RECORDED) {
+  for (const [table, entity, json] of RECORDED) {
     for (let last = 0; ;) {
-      const rows = tx.all<{ id: number }>(`SELECT * FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`, [last, HISTORY_PAGE]);
-      for (const row of rows) tx.audit({ action: 'create', entity, entityId: row.id, before: null, after: row });
+      const rows = tx.all<Row & { id: number }>(`SELECT * FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`, [last, HISTORY_PAGE]);
+      for (const row of rows) tx.audit({ action: 'create', entity, entityId: row.id, before: null, after: fromRowWithJson(row, json) });
       if (rows.length < HISTORY_PAGE) break;
       last = rows[rows.length - 1]!.id;
     }

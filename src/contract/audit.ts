@@ -1,5 +1,5 @@
 import { method } from './define';
-import type { AuditLine } from '../core/audit/model';
+import type { AuditCheck, AuditLine } from '../core/audit/model';
 import { ENTITY_NAMES } from '../core/entities';
 import { id, none } from './common';
 import { z } from 'zod';
@@ -21,7 +21,8 @@ export const audit = {
         .optional(),
     ]),
   ).returns<AuditLine[]>(),
-  verify: method(none).returns<{ entries: number }>(),
+  /** A step of the chain's check: the screens ask again while `checked` is short of `entries`. */
+  verify: method(none).returns<AuditCheck>(),
   /** The names to filter by: the ledger's people, then other names its history holds. */
   actors: method(none).returns<string[]>(),
 };

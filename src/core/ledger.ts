@@ -206,7 +206,7 @@ export class Ledger {
     const integrity = db.all<{ integrity_check: string }>('PRAGMA integrity_check');
     const foreignKeys = db.all('PRAGMA foreign_key_check');
     if (integrity[0]?.integrity_check !== 'ok' || foreignKeys.length > 0) return err(dubanError('ledger.damaged', { part: 'database' }));
-    const audit = this.audit.verify();
+    const audit = this.audit.verifyAll();
     if (!audit.ok) return audit;
     const info = this.store.info();
     const warning = anchorWarning(info.anchor);

@@ -5,6 +5,7 @@ import { Ledger } from '../../src/core/ledger';
 import { anchorFolder } from '../../src/core/storage/anchor';
 import type { LedgerDatabase, Writer } from '../../src/core/storage/database';
 import { auditActors, type AuditRow, CHAIN_PAGE, listAudit, verifyAuditChain } from '../../src/core/audit/audit-log';
+import { CHAIN_STEP } from '../../src/core/audit/service';
 import { migrate, SCHEMA_VERSION } from '../../src/core/schema/migrations';
 import { LedgerDatabase as Database } from '../../src/core/storage/database';
 import { ok } from '../../src/shared/result';
@@ -120,6 +121,26 @@ describe('a long audit chain', () => {
     expect(reads.rows()).toBeGreaterThan(CHAIN_PAGE);
     reads.stop();
   });
+});
+
+describe("a province's audit chain", () => {
+  it('is checked a step at a time, each step saying how far it got, and whole for the command line', async () => {
+    await ledgerWithHistory();
+    appendEntries(CHAIN_STEP + 10);
+    const entries = CHAIN_STEP + 14;
+    expect(unwrap(ledger.audit.verify())).toEqual({ entries, checked: CHAIN_STEP });
+    tamper("UPDATE audit_log SET actor = '李四' WHERE id = ?", [CHAIN_STEP + 5]);
+    expect(failure(ledger.audit.verify())).toEqual({ code: 'ledger.audit_broken', params: { id: CHAIN_STEP + 5 } });
+    tamper("UPDATE audit_log SET actor = '张三' WHERE id = ?", [CHAIN_STEP + 5]);
+    expect(unwrap(ledger.audit.verify())).toEqual({ entries, checked: CHAIN_STEP });
+    expect(unwrap(ledger.audit.verify())).toEqual({ entries, checked: entries });
+    expect(unwrap(ledger.verify()).auditEntries).toBe(entries);
+
+    const path = ledger.store.path;
+    ledger.close();
+    ledger = unwrap(await Ledger.open(path, { password: TEST_PASSWORD }));
+    expect(unwrap(ledger.verify()).auditEntries).toBe(entries);
+  }, 60_000);
 });
 
 describe('the history on the screen', () => {

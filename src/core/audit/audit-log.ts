@@ -107,15 +107,25 @@ function* entriesAfter(db: Reader, after: number): Generator<AuditRow> {
   }
 }
 
+/** Where a walk of the chain got to: the last entry found to fit (id 0: none), and whether that is the chain's end, checked against the head. */
+export interface ChainWalk {
+  readonly at: AuditHead;
+  readonly done: boolean;
+}
+
+/** Before the first entry: where a walk starts. */
+export const CHAIN_START: AuditHead = { id: 0, hash: GENESIS };
+
 /**
- * Walks the chain from `from` (an entry already found to fit, its id and hash; the start when
- * none), then checks it ends at the head kept in settings; the id of the first entry that does
- * not fit, if any.
+ * Walks the chain from `from` (an entry already found to fit, or the start), at most `most` entries;
+ * having reached the end, checks it against the head kept in settings. The id of the first entry
+ * that does not fit, if any.
  */
-export function verifyAuditChain(db: Reader, key: Buffer | null, from: AuditHead = { id: 0, hash: GENESIS }): Result<{ entries: number }> {
+export function walkAuditChain(db: Reader, key: Buffer | null, from: AuditHead = CHAIN_START, most = Infinity): Result<ChainWalk> {
   let prevHash = from.hash;
   let expectedId = from.id + 1;
   for (const row of entriesAfter(db, from.id)) {
+    if (expectedId - from.id > most) return ok({ at: { id: expectedId - 1, hash: prevHash }, done: false });
     if (row.id !== expectedId || row.prev_hash !== prevHash || entryHash(key, prevHash, row) !== row.hash) {
       return err(dubanError('ledger.audit_broken', { id: row.id }));
     }
@@ -129,7 +139,13 @@ export function verifyAuditChain(db: Reader, key: Buffer | null, from: AuditHead
   } else if (entries > 0) {
     return err(dubanError('ledger.audit_broken', { id: entries }));
   }
-  return ok({ entries });
+  return ok({ at: { id: entries, hash: prevHash }, done: true });
+}
+
+/** The whole chain walked from the start, and its length. */
+export function verifyAuditChain(db: Reader, key: Buffer | null): Result<{ entries: number }> {
+  const walked = walkAuditChain(db, key);
+  return walked.ok ? ok({ entries: walked.value.at.id }) : walked;
 }
 
 /**

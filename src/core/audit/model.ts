@@ -24,6 +24,15 @@ export interface AuditEntry extends AuditChange {
   readonly hash: string;
 }
 
+/** How far the chain has been checked: all `entries` when `checked` has reached them (a long chain is checked a step at a time). */
+export interface AuditCheck {
+  readonly entries: number;
+  readonly checked: number;
+}
+
+/** Whether the check has further to go: the screens ask for its next step. */
+export const stillChecking = (check: AuditCheck): boolean => check.checked < check.entries;
+
 export interface AuditFilter {
   readonly entity?: EntityName;
   readonly entityId?: number;

@@ -15,11 +15,19 @@ export function useContractQuery<N extends Namespace, M extends MethodOf<N>>(
   ns: N,
   method: M,
   args: ArgsOf<N, M> | null,
-  { keepPrevious = false }: { keepPrevious?: boolean } = {},
+  { keepPrevious = false, askAgainWhile }: { keepPrevious?: boolean; askAgainWhile?: (value: ValueOf<N, M>) => boolean } = {},
 ): UseQueryResult<ValueOf<N, M>> {
   const api = useApi();
   const query = contractQuery(api, ns, method, args ?? ([] as unknown as ArgsOf<N, M>));
-  return useQuery({ ...query, ...(args === null ? { queryFn: skipToken } : {}), ...(keepPrevious ? { placeholderData: keepPreviousData } : {}) });
+  return useQuery({
+    ...query,
+    ...(args === null ? { queryFn: skipToken } : {}),
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    // An answer that is a step of longer work (the audit chain's check) is asked for again at once until it is whole.
+    ...(askAgainWhile
+      ? { refetchInterval: (q: { state: { data?: ValueOf<N, M> } }) => (q.state.data !== undefined && askAgainWhile(q.state.data) ? 1 : false) }
+      : {}),
+  });
 }
 
 /**

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_NAMES, type EntityName } from '../../../contract/audit';
+import { ENTITY_NAMES, type EntityName, stillChecking } from '../../../contract/audit';
 import { useContractQuery } from '../../api/useContract';
 import { AuditEntries } from '../../components/audit/AuditEntries';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
+import { useFormat } from '../../hooks/useFormat';
 
 const PAGE = 100;
 
 /** Every change to the ledger, newest first: who, when, what, and which fields went from what to what. */
 export function AuditLog() {
   const { t } = useTranslation('audit');
+  const format = useFormat();
   const [entity, setEntity] = useState<EntityName | ''>('');
   const [actor, setActor] = useState('');
   const [limit, setLimit] = useState(PAGE);
@@ -18,12 +20,18 @@ export function AuditLog() {
   // The ledger's people, and the names older entries were recorded under (people since removed, the computer's user before there were people).
   const actors = useContractQuery('audit', 'actors', []);
   // The chain under its key, and against the head this machine saw: a rewrite by SQL shows here.
-  const verified = useContractQuery('audit', 'verify', []);
+  const verified = useContractQuery('audit', 'verify', [], { askAgainWhile: stillChecking });
 
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      {verified.data && <InfoNotice>{t('chainOk', { count: verified.data.entries })}</InfoNotice>}
+      {verified.data && (
+        <InfoNotice>
+          {stillChecking(verified.data)
+            ? t('chainChecking', { checked: format.number(verified.data.checked), total: format.number(verified.data.entries) })
+            : t('chainOk', { count: verified.data.entries })}
+        </InfoNotice>
+      )}
       <ErrorNotice error={verified.error} />
       <div className="toolbar">
         <label>

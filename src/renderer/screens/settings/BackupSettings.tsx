@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stillChecking } from '../../../contract/audit';
 import type { BackupEntry } from '../../../contract/session-model';
 import type { DubanError } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
@@ -10,6 +11,7 @@ import { useSession } from '../../api/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/Notice';
 import { useToast } from '../../components/Toasts';
+import { useFormat } from '../../hooks/useFormat';
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -18,9 +20,10 @@ export function BackupSettings() {
   const { t, i18n } = useTranslation('settings');
   const session = useContractMutation().session;
   const toast = useToast();
+  const format = useFormat();
   const { status, refresh } = useSession();
   const backups = useContractQuery('session', 'backups', []);
-  const verified = useContractQuery('audit', 'verify', []);
+  const verified = useContractQuery('audit', 'verify', [], { askAgainWhile: stillChecking });
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
   const [removing, setRemoving] = useState<BackupEntry | null>(null);
   const [error, setError] = useState<DubanError | null>(null);
@@ -40,7 +43,17 @@ export function BackupSettings() {
     <section className="card" aria-labelledby="settings-backups">
       <h2 id="settings-backups">{t('backups.title')}</h2>
       <p className="settings__path">{t('backups.file', { path: status.path })}</p>
-      <p>{verified.data ? t('backups.auditOk', { count: verified.data.entries }) : verified.error ? <ErrorNotice error={verified.error} /> : null}</p>
+      <p>
+        {verified.data ? (
+          stillChecking(verified.data) ? (
+            t('backups.auditChecking', { checked: format.number(verified.data.checked), total: format.number(verified.data.entries) })
+          ) : (
+            t('backups.auditOk', { count: verified.data.entries })
+          )
+        ) : verified.error ? (
+          <ErrorNotice error={verified.error} />
+        ) : null}
+      </p>
       <p>{t('backups.explain')}</p>
       <ErrorNotice error={backups.error ?? error} />
       {backups.data && backups.data.length === 0 && <p>{t('backups.none')}</p>}
