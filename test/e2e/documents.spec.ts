@@ -5,9 +5,8 @@ import type { Page } from '@playwright/test';
 import { addDays, dateOf } from '../../src/shared/dates';
 import { formatDate } from '../../src/shared/i18n/format';
 import { expect, snap, test } from './bridge';
-import { call, createLedger, openScreen } from './steps';
+import { call, createLedger, openLedger, openScreen, PASSWORD } from './steps';
 
-const PASSWORD = '督办台账测试 2026';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** A ledger with two units whose tasks are overdue, made by the core (in a child process) before the app opens it. */
@@ -17,14 +16,6 @@ function prepareLedger(path: string): void {
     encoding: 'utf8',
   });
   if (made.status !== 0) throw new Error(made.stderr);
-}
-
-async function openLedger(page: Page, path: string): Promise<void> {
-  await page.getByRole('tab', { name: '打开台账' }).click();
-  await page.getByLabel('台账文件').fill(path);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '打开', exact: true }).click();
-  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
 }
 
 test('issue a reminder letter with a live preview, save it as PDF, record the reply, send batch reminders, and see a template error located', async ({

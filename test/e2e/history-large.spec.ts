@@ -4,7 +4,7 @@ import { Ledger } from '../../src/core/ledger';
 import { KDF_FLOOR } from '../../src/core/storage/kdf';
 import { ok } from '../../src/shared/result';
 import { expect, test } from './bridge';
-import { openScreen, PASSWORD } from './steps';
+import { openLedger, openScreen, PASSWORD } from './steps';
 
 const UNITS = 60;
 const PETITIONS = 50_000;
@@ -27,11 +27,7 @@ test('a long change history is checked step by step until the screens can say it
   const { page } = app;
   const path = join(workDir, 'history.duban');
   await ledgerWithLongHistory(path);
-  await page.getByRole('tab', { name: '打开台账' }).click();
-  await page.getByLabel('台账文件').fill(path);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '打开', exact: true }).click();
-  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  await openLedger(page, path);
 
   const entries = UNITS + PETITIONS;
   await openScreen(page, '操作记录');

@@ -3,7 +3,7 @@ import { writeFixture } from '../../bench/fixtures';
 import { Ledger } from '../../src/core/ledger';
 import { KDF_FLOOR } from '../../src/core/storage/kdf';
 import { expect, snap, test } from './bridge';
-import { PASSWORD } from './steps';
+import { openLedger, PASSWORD } from './steps';
 
 const TASKS = 20_000;
 
@@ -24,11 +24,7 @@ test('the ledger of 20,000 tasks opens, scrolls to its end, searches and sorts w
   const { page } = app;
   const path = join(workDir, 'large.duban');
   await bigLedger(path);
-  await page.getByRole('tab', { name: '打开台账' }).click();
-  await page.getByLabel('台账文件').fill(path);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '打开', exact: true }).click();
-  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  await openLedger(page, path);
 
   const timed = async (step: () => Promise<void>): Promise<number> => {
     const start = Date.now();

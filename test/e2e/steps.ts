@@ -16,6 +16,15 @@ export async function createLedger(page: Page, workDir: string, name = '2026年�
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
 }
 
+/** Opens the ledger at `path` from the welcome screen with the tests' password: the app then shows it. */
+export async function openLedger(page: Page, path: string): Promise<void> {
+  await page.getByRole('tab', { name: '打开台账' }).click();
+  await page.getByLabel('台账文件').fill(path);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '打开', exact: true }).click();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+}
+
 /**
  * Opens the demo ledger from the welcome screen. Its first opening writes a few hundred invented
  * records under a derived key: on a loaded two-core machine that outlasts the default wait.
