@@ -1,27 +1,22 @@
 import { join } from 'node:path';
 import { writeFixture, writeHistory } from '../../bench/fixtures';
-import { Ledger } from '../../src/core/ledger';
-import { KDF_FLOOR } from '../../src/core/storage/kdf';
 import { ok } from '../../src/shared/result';
 import { expect, test } from './bridge';
-import { openLedger, openScreen, PASSWORD } from './steps';
+import { madeLedger } from './made-ledger';
+import { openLedger, openScreen } from './steps';
 
 const UNITS = 60;
 const PETITIONS = 50_000;
 
 /** A ledger of 50,000 cases with each record's creation in its change history: longer than one step of the chain's check. */
-async function ledgerWithLongHistory(path: string): Promise<void> {
-  const created = await Ledger.create(path, { password: PASSWORD, kdf: KDF_FLOOR });
-  if (!created.ok) throw new Error(created.error.code);
-  const { ledger } = created.value;
-  const written = ledger.context.write((tx) => {
-    writeFixture(tx, { units: UNITS, tasks: 0, petitions: PETITIONS, progressReports: 0 }, '2026-01-05T09:00:00.000+08:00');
-    writeHistory(tx);
-    return ok(undefined);
-  });
-  if (!written.ok) throw new Error(written.error.code);
-  ledger.close();
-}
+const ledgerWithLongHistory = (path: string): Promise<void> =>
+  madeLedger(path, (ledger) =>
+    ledger.context.write((tx) => {
+      writeFixture(tx, { units: UNITS, tasks: 0, petitions: PETITIONS, progressReports: 0 }, '2026-01-05T09:00:00.000+08:00');
+      writeHistory(tx);
+      return ok(undefined);
+    }),
+  );
 
 test('a long change history is checked step by step until the screens can say it is whole', async ({ app, workDir }) => {
   const { page } = app;

@@ -1,24 +1,17 @@
 import { join } from 'node:path';
 import { writeFixture } from '../../bench/fixtures';
-import { Ledger } from '../../src/core/ledger';
-import { KDF_FLOOR } from '../../src/core/storage/kdf';
+import { ok } from '../../src/shared/result';
 import { expect, snap, test } from './bridge';
-import { openLedger, PASSWORD } from './steps';
+import { madeLedger } from './made-ledger';
+import { openLedger } from './steps';
 
 const TASKS = 20_000;
 
 /** A ledger of 20,000 tasks, written in one transaction in this process (the screens only read it). */
-async function bigLedger(path: string): Promise<void> {
-  const created = await Ledger.create(path, { password: PASSWORD, kdf: KDF_FLOOR });
-  if (!created.ok) throw new Error(created.error.code);
-  const { ledger } = created.value;
-  const written = ledger.store.write((w) => ({
-    ok: true as const,
-    value: writeFixture(w, { units: 60, tasks: TASKS, petitions: 0, progressReports: 0 }, '2026-01-05T09:00:00.000+08:00'),
-  }));
-  if (!written.ok) throw new Error(written.error.code);
-  ledger.close();
-}
+const bigLedger = (path: string): Promise<void> =>
+  madeLedger(path, (ledger) =>
+    ledger.store.write((w) => ok(writeFixture(w, { units: 60, tasks: TASKS, petitions: 0, progressReports: 0 }, '2026-01-05T09:00:00.000+08:00'))),
+  );
 
 test('the ledger of 20,000 tasks opens, scrolls to its end, searches and sorts without delay', async ({ app, workDir }) => {
   const { page } = app;
