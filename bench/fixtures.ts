@@ -3,6 +3,7 @@ import type { Tx } from '../src/core/context';
 import type { EntityName } from '../src/core/entities';
 import { fromRowWithJson, type Row } from '../src/core/records';
 import type { Writer } from '../src/core/storage/database';
+import { rowsAfter } from '../src/core/storage/rows-after';
 import { naturalKey } from '../src/shared/natural-order';
 
 /**
@@ -172,11 +173,8 @@ const HISTORY_PAGE = 5_000;
  */
 export function writeHistory(tx: Tx): void {
   for (const [table, entity, json] of RECORDED) {
-    for (let last = 0; ;) {
-      const rows = tx.all<Row & { id: number }>(`SELECT * FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`, [last, HISTORY_PAGE]);
-      for (const row of rows) tx.audit({ action: 'create', entity, entityId: row.id, before: null, after: fromRowWithJson(row, json) });
-      if (rows.length < HISTORY_PAGE) break;
-      last = rows[rows.length - 1]!.id;
+    for (const row of rowsAfter<Row & { id: number }>(tx, table, 0, HISTORY_PAGE)) {
+      tx.audit({ action: 'create', entity, entityId: row.id, before: null, after: fromRowWithJson(row, json) });
     }
   }
 }

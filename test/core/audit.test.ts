@@ -141,6 +141,12 @@ describe("a province's audit chain", () => {
     ledger = unwrap(await Ledger.open(path, { password: TEST_PASSWORD }));
     expect(unwrap(ledger.verify()).auditEntries).toBe(entries);
   }, 60_000);
+
+  it('is whole in one step when the step ends on its last entry', async () => {
+    await ledgerWithHistory();
+    appendEntries(CHAIN_STEP - 4);
+    expect(unwrap(ledger.audit.verify())).toEqual({ entries: CHAIN_STEP, checked: CHAIN_STEP });
+  }, 60_000);
 });
 
 describe('the history on the screen', () => {

@@ -3,6 +3,7 @@ import { dubanError } from '../../shared/errors';
 import { err, ok, type Result } from '../../shared/result';
 import type { AuditHead, AuditView } from '../storage/anchor';
 import type { Reader, Writer } from '../storage/database';
+import { rowsAfter } from '../storage/rows-after';
 import { type AuditChange, type AuditEntry, type AuditFilter, RecordJson } from './model';
 import { storeSetting } from '../settings';
 
@@ -97,15 +98,8 @@ function readHead(db: Reader): AuditHead | null {
  */
 export const CHAIN_PAGE = 2_000;
 
-/** The chain's entries after the one with id `after`, in order, read a page at a time. */
-function* entriesAfter(db: Reader, after: number): Generator<AuditRow> {
-  for (let last = after; ;) {
-    const page = db.all<AuditRow>('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?', [last, CHAIN_PAGE]);
-    yield* page;
-    if (page.length < CHAIN_PAGE) return;
-    last = page[page.length - 1]!.id;
-  }
-}
+/** The chain's entries after the one with id `after`, in order, a page at a time, `most` in all. */
+const entriesAfter = (db: Reader, after: number, most = Infinity): Generator<AuditRow> => rowsAfter<AuditRow>(db, 'audit_log', after, CHAIN_PAGE, most);
 
 /** Where a walk of the chain got to: the last entry found to fit (id 0: none), and whether that is the chain's end, checked against the head. */
 export interface ChainWalk {
@@ -124,16 +118,19 @@ export const CHAIN_START: AuditHead = { id: 0, hash: GENESIS };
 export function walkAuditChain(db: Reader, key: Buffer | null, from: AuditHead = CHAIN_START, most = Infinity): Result<ChainWalk> {
   let prevHash = from.hash;
   let expectedId = from.id + 1;
-  for (const row of entriesAfter(db, from.id)) {
-    if (expectedId - from.id > most) return ok({ at: { id: expectedId - 1, hash: prevHash }, done: false });
+  for (const row of entriesAfter(db, from.id, most)) {
     if (row.id !== expectedId || row.prev_hash !== prevHash || entryHash(key, prevHash, row) !== row.hash) {
       return err(dubanError('ledger.audit_broken', { id: row.id }));
     }
     prevHash = row.hash;
     expectedId++;
   }
-  const head = readHead(db);
   const entries = expectedId - 1;
+  // A step that walked all it may stops short of the end if any entry follows.
+  if (entries - from.id === most && db.get('SELECT 1 AS x FROM audit_log WHERE id > ?', [entries])) {
+    return ok({ at: { id: entries, hash: prevHash }, done: false });
+  }
+  const head = readHead(db);
   if (head) {
     if (head.id !== entries || head.hash !== prevHash) return err(dubanError('ledger.audit_broken', { id: entries + 1 }));
   } else if (entries > 0) {
