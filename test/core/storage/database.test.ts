@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerDatabase } from '../../../src/core/storage/database';
-import { ok } from '../../../src/shared/result';
+import { dubanError } from '../../../src/shared/errors';
+import { err, ok } from '../../../src/shared/result';
 import { databaseWith } from '../../helpers/database';
 
 const FINE = "CREATE TABLE fine (id INTEGER PRIMARY KEY, yuan INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')";
@@ -78,6 +79,36 @@ describe('the database in memory', () => {
       },
       () => ok(undefined),
     );
+    db.close();
+  });
+  it('keeps its lock and its rollback journal to itself, through a write undone and an image taken or opened', async () => {
+    const modes = (db: LedgerDatabase) => ({
+      locking: db.get<{ locking_mode: string }>('PRAGMA locking_mode')?.locking_mode,
+      journal: db.get<{ journal_mode: string }>('PRAGMA journal_mode')?.journal_mode,
+    });
+    const held = { locking: 'exclusive', journal: 'memory' };
+    const db = await databaseWith('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)');
+    expect(modes(db)).toEqual(held);
+    db.transaction(
+      (w) => ok(w.run('INSERT INTO note (text) VALUES (?)', ['留下'])),
+      () => ok(undefined),
+    );
+    const undone = db.transaction(
+      (w) => {
+        w.run('INSERT INTO note (text) VALUES (?)', ['撤销']);
+        w.run('UPDATE note SET text = ? WHERE id = 1', ['改过']);
+        return err(dubanError('ledger.io'));
+      },
+      () => ok(undefined),
+    );
+    expect(undone.ok).toBe(false);
+    expect(db.all('SELECT text FROM note')).toEqual([{ text: '留下' }]);
+    const image = db.image();
+    expect(modes(db)).toEqual(held);
+    const reopened = await LedgerDatabase.fromImage(image);
+    expect(modes(reopened)).toEqual(held);
+    expect(reopened.all('SELECT text FROM note')).toEqual([{ text: '留下' }]);
+    reopened.close();
     db.close();
   });
 });
