@@ -7,7 +7,7 @@ import type { DubanError } from '../../shared/errors';
 import type { Reader } from '../storage/database';
 import { isOverdue, type Task } from '../tasks/model';
 import { checkStagesOf } from '../tasks/standing';
-import { loadTask } from '../tasks/service';
+import { loadTasks } from '../tasks/service';
 import { monthlyReport } from '../monthly-report/figures';
 import { loadUnitGroup } from '../unit-groups/service';
 import { loadUnit } from '../units/service';
@@ -77,14 +77,24 @@ const TASK_STATUS: Readonly<Record<string, string>> = zhCommon.enums.taskStatus;
 const DEADLINE_WORDS: Readonly<Record<string, string>> = zhCommon.enums.deadlineKind;
 const zhDate = (date: IsoDate): string => formatDate(date, 'zh-CN');
 
-function unitNames(db: Reader, ids: readonly number[]): string {
+/** The names of the units the tasks are given to, by id: read once for the letter, not once for each task. */
+function unitNamesOf(db: Reader, tasks: readonly Task[]): ReadonlyMap<number, string> {
+  const ids = [...new Set(tasks.flatMap((task) => [...task.leadUnitIds, ...task.cooperatingUnitIds]))];
+  return new Map(
+    db
+      .all<{ id: number; name: string }>('SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
+      .map((u) => [u.id, u.name]),
+  );
+}
+
+function unitNames(names: ReadonlyMap<number, string>, ids: readonly number[]): string {
   return ids
-    .map((id) => loadUnit(db, id)?.name)
+    .map((id) => names.get(id))
     .filter((name): name is string => name !== undefined)
     .join('、');
 }
 
-function taskValues(db: Reader, task: Task, index: number, asOf: IsoDate, late: boolean): TaskValues {
+function taskValues(names: ReadonlyMap<number, string>, task: Task, index: number, asOf: IsoDate, late: boolean): TaskValues {
   const { deadline } = task;
   return {
     index: String(index + 1),
@@ -96,8 +106,8 @@ function taskValues(db: Reader, task: Task, index: number, asOf: IsoDate, late: 
     leader: task.responsibleLeader,
     status: TASK_STATUS[task.status]!,
     overdueDays: late && deadline.kind === 'date' ? String(daysBetween(deadline.date, asOf)) : '0',
-    leadUnits: unitNames(db, task.leadUnitIds),
-    cooperatingUnits: unitNames(db, task.cooperatingUnitIds),
+    leadUnits: unitNames(names, task.leadUnitIds),
+    cooperatingUnits: unitNames(names, task.cooperatingUnitIds),
   };
 }
 
@@ -117,12 +127,9 @@ export function gatherSources(db: Reader, request: CompositionRequest): Result<S
   if (!template) return invalid('templateId', 'unknown_reference');
   const addressee = addresseeOf(db, request.recipient);
   if (!addressee) return invalid(request.recipient.kind === 'group' ? 'recipientGroupId' : 'recipientUnitId', 'unknown_reference');
-  const tasks: Task[] = [];
-  for (const id of request.taskIds) {
-    const task = loadTask(db, id);
-    if (!task) return invalid('taskIds', 'unknown_reference', { id });
-    tasks.push(task);
-  }
+  const loaded = loadTasks(db, request.taskIds);
+  const tasks = loaded.filter((task): task is Task => task !== undefined);
+  if (tasks.length < loaded.length) return invalid('taskIds', 'unknown_reference', { id: request.taskIds[loaded.indexOf(undefined)]! });
   let chased: Sources['chased'] = null;
   if (request.chaseOf !== null) {
     const row = db.get<{ number: string; issued_on: IsoDate }>('SELECT number, issued_on FROM documents WHERE id = ?', [request.chaseOf]);
@@ -170,10 +177,11 @@ export function compose(db: Reader, request: CompositionRequest, sources: Source
     reportPeriod: request.reportPeriod ? formatPeriod(request.reportPeriod, 'zh-CN') : '',
     ...monthFigures(db, request, parsed.value),
   };
+  const names = unitNamesOf(db, tasks);
   const filled = fillTemplate(parsed.value, {
     document,
-    tasks: tasks.map((task, i) => taskValues(db, task, i, asOf, late(task))),
-    overdueTasks: overdue.map((task, i) => taskValues(db, task, i, asOf, true)),
+    tasks: tasks.map((task, i) => taskValues(names, task, i, asOf, late(task))),
+    overdueTasks: overdue.map((task, i) => taskValues(names, task, i, asOf, true)),
   });
   if (filled.parts.title === '' && request.title === '') return err({ code: 'validation', fields: [{ field: 'title', code: 'required' }] });
   const composed: ComposedDocument = {

@@ -36,25 +36,59 @@ interface TaskColumns extends Omit<Task, 'deadline' | 'leadUnitIds' | 'cooperati
   readonly numberKey: string;
 }
 
-export function loadTask(db: Reader, id: number): Task | undefined {
-  const row = db.get<Row>('SELECT * FROM tasks WHERE id = ?', [id]);
-  if (!row) return undefined;
-  const { deadlineKind, deadlineDate, numberKey: _numberKey, ...task } = fromRow<TaskColumns>(row);
+export const loadTask = (db: Reader, id: number): Task | undefined => loadTasks(db, [id])[0];
+
+/** The rows of a table of the tasks' links (ordered as entered), by task. */
+function linksByTask<T extends { task_id: number }>(db: Reader, sql: string, ids: string): Map<number, T[]> {
+  const byTask = new Map<number, T[]>();
+  for (const row of db.all<T>(sql, [ids])) {
+    const rows = byTask.get(row.task_id);
+    if (rows) rows.push(row);
+    else byTask.set(row.task_id, [row]);
+  }
+  return byTask;
+}
+
+/**
+ * Tasks by id, in the order asked (undefined for an id not found), in four reads however many: a
+ * letter lists a hundred tasks, a batch of letters thousands, and each read costs more than its rows.
+ */
+export function loadTasks(db: Reader, ids: readonly number[]): (Task | undefined)[] {
+  const asked = JSON.stringify(ids);
+  const IN_ASKED = 'task_id IN (SELECT value FROM json_each(?))';
+  const rows = new Map(db.all<Row>('SELECT * FROM tasks WHERE id IN (SELECT value FROM json_each(?))', [asked]).map((row) => [row.id as number, row]));
   // A group's members are its units by the group, not named on their own.
-  const units = db.all<{ unit_id: number; role: UnitRole }>('SELECT unit_id, role FROM task_units WHERE task_id = ? AND group_id IS NULL ORDER BY rowid', [id]);
-  const unitsIn = (role: UnitRole) => units.filter((u) => u.role === role).map((u) => u.unit_id);
-  const groups = db.all<{ group_id: number; role: UnitRole }>('SELECT group_id, role FROM task_unit_groups WHERE task_id = ? ORDER BY rowid', [id]);
-  const groupsIn = (role: UnitRole) => groups.filter((g) => g.role === role).map((g) => g.group_id);
-  const measures = db.all<{ measure_id: number }>('SELECT measure_id FROM task_measures WHERE task_id = ? ORDER BY rowid', [id]);
-  return {
-    ...task,
-    deadline: deadlineOf(deadlineKind, deadlineDate),
-    leadUnitIds: unitsIn('lead'),
-    cooperatingUnitIds: unitsIn('cooperating'),
-    leadGroupIds: groupsIn('lead'),
-    cooperatingGroupIds: groupsIn('cooperating'),
-    measureIds: measures.map((m) => m.measure_id),
-  };
+  const units = linksByTask<{ task_id: number; unit_id: number; role: UnitRole }>(
+    db,
+    `SELECT task_id, unit_id, role FROM task_units WHERE ${IN_ASKED} AND group_id IS NULL ORDER BY rowid`,
+    asked,
+  );
+  const groups = linksByTask<{ task_id: number; group_id: number; role: UnitRole }>(
+    db,
+    `SELECT task_id, group_id, role FROM task_unit_groups WHERE ${IN_ASKED} ORDER BY rowid`,
+    asked,
+  );
+  const measures = linksByTask<{ task_id: number; measure_id: number }>(
+    db,
+    `SELECT task_id, measure_id FROM task_measures WHERE ${IN_ASKED} ORDER BY rowid`,
+    asked,
+  );
+  return ids.map((id) => {
+    const row = rows.get(id);
+    if (!row) return undefined;
+    const { deadlineKind, deadlineDate, numberKey: _numberKey, ...task } = fromRow<TaskColumns>(row);
+    const unitsIn = (role: UnitRole) => (units.get(id) ?? []).filter((u) => u.role === role).map((u) => u.unit_id);
+    const groupsIn = (role: UnitRole) => (groups.get(id) ?? []).filter((g) => g.role === role).map((g) => g.group_id);
+    return {
+      ...task,
+      deadline: deadlineOf(deadlineKind, deadlineDate),
+      leadUnitIds: unitsIn('lead'),
+      cooperatingUnitIds: unitsIn('cooperating'),
+      leadGroupIds: groupsIn('lead'),
+      cooperatingGroupIds: groupsIn('cooperating'),
+      measureIds: (measures.get(id) ?? []).map((m) => m.measure_id),
+    };
+  });
 }
 
 /** 'closed' is reached only by approving a close-out: editing can neither set it nor leave it. */

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAudit } from '../../../src/core/audit/audit-log';
 import type { Ledger } from '../../../src/core/ledger';
 import { taskInput } from '../../../src/core/tasks/model';
+import { loadTask, loadTasks } from '../../../src/core/tasks/service';
+import type { Reader } from '../../../src/core/storage/database';
 import { addTask, addUnits } from '../../helpers/domain';
 import { ledgerFactory } from '../../helpers/ledger';
 import { failure, unwrap } from '../../helpers/result';
@@ -35,6 +37,42 @@ describe('tasks', () => {
     const ongoing = unwrap(ledger.tasks.update(task.id, { ...task, deadline: { kind: 'ongoing' } }));
     expect(ongoing.deadline).toEqual({ kind: 'ongoing' });
     expect(unwrap(ledger.measures.get(measure.id)).taskIds).toEqual([task.id]);
+  });
+
+  it('are read many at once as one at a time, in the order asked, in four reads however many', async () => {
+    ledger = await newLedger();
+    const u = addUnits(ledger, ['生态环境厅', '水利厅', '住建厅', '自然资源厅']);
+    const group = unwrap(ledger.unitGroups.create({ name: '厅直部门', members: { by: 'list', unitIds: [u['住建厅']!, u['自然资源厅']!] } }));
+    const [first, second] = ['1', '2'].map((number) => unwrap(ledger.measures.create({ number, content: `措施${number}` })));
+    const tasks = [
+      addTask(ledger, '1', u['水利厅']!, {
+        leadUnitIds: [u['水利厅']!, u['生态环境厅']!],
+        cooperatingUnitIds: [u['住建厅']!],
+        measureIds: [second!.id, first!.id],
+      }),
+      addTask(ledger, '2', u['生态环境厅']!, { leadUnitIds: [], leadGroupIds: [group.id], deadline: { kind: 'ongoing' } }),
+      addTask(ledger, '3', u['自然资源厅']!, {
+        cooperatingUnitIds: [u['生态环境厅']!, u['水利厅']!],
+        cooperatingGroupIds: [group.id],
+        measureIds: [first!.id],
+      }),
+    ];
+    const read: string[] = [];
+    const db: Reader = {
+      all: (sql, params) => {
+        read.push(sql);
+        return ledger.context.db.all(sql, params);
+      },
+      get: (sql, params) => {
+        read.push(sql);
+        return ledger.context.db.get(sql, params);
+      },
+    };
+    const asked = [tasks[2]!.id, 9999, tasks[0]!.id, tasks[1]!.id];
+    const many = loadTasks(db, asked);
+    expect(read).toHaveLength(4);
+    expect(many).toEqual(asked.map((id) => loadTask(ledger.context.db, id)));
+    expect(many).toEqual([tasks[2], undefined, tasks[0], tasks[1]]);
   });
 
   it('say that no unit leads a task whatever else is missing, so a form shows every missing field at once', () => {

@@ -4,9 +4,9 @@ import type { Language } from '../../../shared/i18n/setup';
 import { formatPeriod } from '../../../shared/i18n/format';
 import { ok, type Result } from '../../../shared/result';
 import type { Reader } from '../../storage/database';
-import type { TaskQuery } from '../../tasks/model';
+import type { Task, TaskQuery } from '../../tasks/model';
 import { listTasks } from '../../tasks/query';
-import { loadTask } from '../../tasks/service';
+import { loadTasks } from '../../tasks/service';
 import { listUnits } from '../../units/service';
 import type { TableColumn } from '../write/table';
 import { deadlineWords } from '../words';
@@ -59,6 +59,9 @@ export function taskColumns(t: TFunction): TableColumn[] {
   ];
 }
 
+/** Tasks are read this many at a time: a read of many costs little more than of one, and 20,000 are not held at once. */
+const TASKS_READ_AT_ONCE = 500;
+
 export function writeTaskRows(
   book: ExcelJS.Workbook,
   name: string,
@@ -76,22 +79,23 @@ export function writeTaskRows(
   const measures = new Map(db.all<{ id: number; content: string }>('SELECT id, content FROM measures').map((m) => [m.id, m.content]));
   const progress = latestProgress(db, language);
   const table = startExportTable(book, name, t, heading, taskColumns(t));
-  for (const id of ids) {
-    const task = loadTask(db, id)!;
-    const measureLines = task.measureIds.map((m, i) => (task.measureIds.length > 1 ? `${i + 1}. ${measures.get(m) ?? ''}` : (measures.get(m) ?? '')));
-    table.addRow([
-      task.number,
-      task.problem,
-      task.goal,
-      measureLines.join('\n'),
-      named(task.leadUnitIds, task.leadGroupIds),
-      named(task.cooperatingUnitIds, task.cooperatingGroupIds),
-      task.responsibleLeader,
-      // A date cell shown as 2024年6月30日; 立行立改 and 长期坚持 in words.
-      task.deadline.kind === 'date' ? task.deadline.date : deadlineWords(t, task.deadline, language),
-      t(`common:enums.taskStatus.${task.status}`),
-      progress.get(task.id),
-      task.notes,
-    ]);
+  for (let start = 0; start < ids.length; start += TASKS_READ_AT_ONCE) {
+    for (const task of loadTasks(db, ids.slice(start, start + TASKS_READ_AT_ONCE)) as Task[]) {
+      const measureLines = task.measureIds.map((m, i) => (task.measureIds.length > 1 ? `${i + 1}. ${measures.get(m) ?? ''}` : (measures.get(m) ?? '')));
+      table.addRow([
+        task.number,
+        task.problem,
+        task.goal,
+        measureLines.join('\n'),
+        named(task.leadUnitIds, task.leadGroupIds),
+        named(task.cooperatingUnitIds, task.cooperatingGroupIds),
+        task.responsibleLeader,
+        // A date cell shown as 2024年6月30日; 立行立改 and 长期坚持 in words.
+        task.deadline.kind === 'date' ? task.deadline.date : deadlineWords(t, task.deadline, language),
+        t(`common:enums.taskStatus.${task.status}`),
+        progress.get(task.id),
+        task.notes,
+      ]);
+    }
   }
 }
