@@ -3,7 +3,7 @@ import { ok, type Result } from '../../shared/result';
 import { validate } from '../../shared/validation';
 import { type CompositionRequest, FROM_TEMPLATE } from '../documents/compose';
 import type { Reader } from '../storage/database';
-import { monthlyReport } from './figures';
+import { monthOverdueTasks } from './figures';
 import { type MonthlyReportRequest, monthlyReportRequest } from './model';
 
 /** The built-in type a 情况报告 is issued as: its own template and numbers. */
@@ -18,7 +18,7 @@ export function monthlyReportDocument(db: Reader, input: MonthlyReportRequest): 
   if (!valid.ok) return valid;
   const { issuedOn } = valid.value;
   const period = valid.value.period as Period;
-  const overdue = monthlyReport(db, period, issuedOn).problems.overdueTasks;
+  const overdue = monthOverdueTasks(db, period, issuedOn);
   return ok({
     docType: MONTHLY_REPORT_TYPE,
     templateId: null,

@@ -9,7 +9,7 @@ import { taskStats } from '../stats/tasks';
 import type { Reader } from '../storage/database';
 import type { SqlParams } from '../storage/journal';
 import { overdueSql } from '../tasks/standing';
-import type { CompletionCounts, MonthAccountability, MonthlyReport, MonthPetitions, MonthProblems, MonthTasks, MonthWork } from './model';
+import type { CompletionCounts, MonthAccountability, MonthlyReport, MonthPetitions, MonthProblems, MonthTasks, MonthWork, OverdueTask } from './model';
 
 /**
  * The month's figures (model.ts). What stands (tasks by status, overdue, petitions, accountability)
@@ -17,8 +17,7 @@ import type { CompletionCounts, MonthAccountability, MonthlyReport, MonthPetitio
  * meetings, letters, reports, close-outs) is what is dated inside the month.
  */
 export function monthlyReport(db: Reader, period: Period, today: IsoDate): MonthlyReport {
-  const last = lastDayOfPeriod(period);
-  const asOf = today < last ? today : last;
+  const asOf = standingDay(period, today);
   const month = { from: `${period}-01`, to: asOf, period };
   return {
     period,
@@ -29,6 +28,25 @@ export function monthlyReport(db: Reader, period: Period, today: IsoDate): Month
     petitions: monthPetitions(db),
     accountability: monthAccountability(db),
   };
+}
+
+/** The day what stands is counted on: the month's last, or `today` while the month is not over. */
+function standingDay(period: Period, today: IsoDate): IsoDate {
+  const last = lastDayOfPeriod(period);
+  return today < last ? today : last;
+}
+
+/** The top-level tasks overdue on the month's standing day, in number order: the 情况报告's 逾期任务. */
+export function monthOverdueTasks(db: Reader, period: Period, today: IsoDate): OverdueTask[] {
+  return overdueTasks(db, standingDay(period, today));
+}
+
+function overdueTasks(db: Reader, asOf: IsoDate): OverdueTask[] {
+  const overdue = db.all<{ id: number; number: string; problem: string }>(
+    `SELECT t.id, t.number, t.problem FROM tasks t WHERE t.parent_id IS NULL AND ${overdueSql('t', '$asOf')}`,
+    { asOf },
+  );
+  return inNaturalOrder(overdue, (task) => task.number);
 }
 
 type Month = { readonly from: string; readonly to: IsoDate; readonly period: Period };
@@ -69,12 +87,8 @@ function monthWork(db: Reader, month: Month): MonthWork {
 }
 
 function monthProblems(db: Reader, period: Period, asOf: IsoDate): MonthProblems {
-  const overdue = db.all<{ id: number; number: string; problem: string }>(
-    `SELECT t.id, t.number, t.problem FROM tasks t WHERE t.parent_id IS NULL AND ${overdueSql('t', '$asOf')}`,
-    { asOf },
-  );
   return {
-    overdueTasks: inNaturalOrder(overdue, (task) => task.number),
+    overdueTasks: overdueTasks(db, asOf),
     unitsNotReported: missingReports(db, period).map(({ unit, tasks }) => ({ unit, tasks: tasks.length })),
   };
 }
