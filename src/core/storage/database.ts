@@ -159,12 +159,13 @@ export class LedgerDatabase implements Reader {
   ) {
     this.file = file;
     db.run('PRAGMA foreign_keys = ON');
-    // Nothing else opens sql.js's file, and a crash loses it anyway (the ledger file and its journal are
-    // what last). Left shared, SQLite asks the file system for a hot journal before every statement
-    // outside a transaction, a path lookup in sql.js's JavaScript: more than half the time of a batch
-    // of letters composed from thousands of reads (docs/performance.md).
+    // Nothing else opens sql.js's file. Left shared, SQLite asks the file system for a hot journal
+    // before every statement outside a transaction, a path lookup in sql.js's JavaScript: more than
+    // half the time of a batch of letters composed from thousands of reads (docs/performance.md).
+    // Held, it would keep its rollback journal's file from one write to the next: cut to nothing at
+    // each commit, the journal's memory goes back (in WebAssembly memory it would not).
     db.run('PRAGMA locking_mode = EXCLUSIVE');
-    db.run('PRAGMA journal_mode = MEMORY');
+    db.run('PRAGMA journal_mode = TRUNCATE');
     // A large transaction's pages spill to sql.js's file as SQLite's page cache fills (its default):
     // with room given to the file (file-room.ts) that costs little, and the cache stays small.
     db.create_function(

@@ -86,7 +86,7 @@ describe('the database in memory', () => {
       locking: db.get<{ locking_mode: string }>('PRAGMA locking_mode')?.locking_mode,
       journal: db.get<{ journal_mode: string }>('PRAGMA journal_mode')?.journal_mode,
     });
-    const held = { locking: 'exclusive', journal: 'memory' };
+    const held = { locking: 'exclusive', journal: 'truncate' };
     const db = await databaseWith('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)');
     expect(modes(db)).toEqual(held);
     db.transaction(
