@@ -133,6 +133,20 @@ test('the monthly dispatch in one screen: the month collected, every unit at a g
   await expect(table.getByRole('gridcell', { name: /发出，.*前报回$/ })).toHaveCount(1);
   await snap(page, 'month-dispatch-1440');
 
+  // A unit's tasks with its own reports of the month, asked for that unit alone (a province's month holds 20,000).
+  const asked: unknown[][] = [];
+  page.on('request', (request) => {
+    const body = request.postData() ?? '';
+    if (body.includes('"progress.ofPeriod"')) asked.push((JSON.parse(body) as { args: unknown[] }).args);
+  });
+  await table.getByRole('row', { name: new RegExp(UNITS[0]!.slice(0, 8)) }).click();
+  const unitTasks = page.getByRole('grid', { name: `${UNITS[0]}的任务` });
+  await expect(unitTasks).toContainText('序时推进');
+  await table.getByRole('row', { name: new RegExp(UNITS[1]!) }).click();
+  await expect(page.getByRole('grid', { name: `${UNITS[1]}的任务` })).toContainText('未报送');
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.every((args) => args.length === 2 && typeof args[1] === 'number')).toBe(true);
+
   // 催报: the two units behind, previewed with the numbers they would take, issued on one confirmation.
   await page.getByRole('button', { name: '催报（2 个单位）' }).click();
   const dialog = page.getByRole('dialog', { name: `催报${monthWords}整改进展` });

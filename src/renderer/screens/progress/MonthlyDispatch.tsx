@@ -43,7 +43,6 @@ export function MonthlyDispatch() {
   const period: Period | null = isPeriod(asked) ? asked : (dispatch.data?.period ?? null);
   const units = useContractQuery('units', 'list', []);
   const overview = useContractQuery('dispatch', 'overview', period ? [period] : null);
-  const reports = useContractQuery('progress', 'ofPeriod', period ? [period] : null);
   // Unless one was chosen, the first unit that still owes reports (or the first unit) is shown.
   const unitId = Number(params.get('unit')) || overview.data?.units.find((row) => row.reported < row.owed)?.unit.id || units.data?.[0]?.id || null;
   const go = (next: { period?: Period; unit?: number }): void => {
@@ -52,13 +51,16 @@ export function MonthlyDispatch() {
     setParams({ ...(month ? { period: month } : {}), ...(unit ? { unit: String(unit) } : {}) }, { replace: true });
   };
   const unitTasks = useContractQuery('tasks', 'list', unitId ? [{ unitId, limit: 1000 }] : null);
+  // The unit's own reports of the month: a province's month holds 20,000 (10 MB, were they all asked).
+  const reports = useContractQuery('progress', 'ofPeriod', period && unitId ? [period, unitId] : null);
+  const reportOn = new Map((reports.data ?? []).map((report) => [report.taskId, report]));
 
   const unit = units.data?.find((u) => u.id === unitId) ?? null;
   const taskRows: TaskRow[] = (unitTasks.data?.rows ?? [])
     .map((task) => ({
       task,
       lead: task.leadUnits.some((u) => u.id === unitId),
-      report: reports.data?.find((r) => r.taskId === task.id && r.unitId === unitId) ?? null,
+      report: reportOn.get(task.id) ?? null,
     }))
     .filter((row) => row.report !== null || !FINISHED_STATUSES.includes(row.task.status));
 
