@@ -8,11 +8,12 @@ import { PROGRESS_STATES } from '../../progress/model';
 import type { Reader } from '../../storage/database';
 import { deadlineOf, openTaskSql } from '../../tasks/columns';
 import type { DeadlineKind, UnitRole } from '../../tasks/model';
-import { startTable } from '../write/table';
+import { startTable, type TableColumn } from '../write/table';
+import { TEXT_FORMAT } from '../write/safe-text';
 import { loadExcelJs } from '../write/book';
 import { deadlineWords } from '../words';
 import { checksum, encodeIdentity, type Identity } from './identity';
-import { CODE_SHEET, FIXED, INPUT, PACKAGE_COLUMNS, packageColumns, rowChecksum } from './layout';
+import { CODE_SHEET, FIXED, INPUT, PACKAGE_COLUMNS, type PackageColumn, packageColumns, rowChecksum } from './layout';
 import type { SentWorkbook } from './model';
 
 /**
@@ -33,6 +34,14 @@ export interface PackageTask {
 const INPUT_ROW_HEIGHT = 60;
 
 const FIXED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+/** What the unit fills in: unlocked, and text whatever is typed. */
+const INPUT_CELLS: TableColumn['style'] = { protection: { locked: false }, numFmt: TEXT_FORMAT };
+
+/** The task's own cells are shaded, the unit's left open to it. */
+function cellsOf(column: PackageColumn): TableColumn['style'] {
+  if ((FIXED as readonly PackageColumn[]).includes(column)) return { fill: FIXED_FILL };
+  return (INPUT as readonly PackageColumn[]).includes(column) ? INPUT_CELLS : undefined;
+}
 
 /** The unit's open tasks in the order of their numbers, with what it reported the month before. */
 export function unitTasks(db: Reader, unitId: number, period: Period, t: TFunction, language: Language): PackageTask[] {
@@ -127,7 +136,7 @@ export async function writePackage(spec: PackageSpec, t: TFunction, language: La
   const table = startTable(book, t('exchange:packages.dataSheet'), {
     title: `${t('exchange:packages.title', { period })}（${spec.unit.name}）`,
     subtitle,
-    columns: packageColumns(t),
+    columns: packageColumns(t).map((column, i) => ({ ...column, style: cellsOf(PACKAGE_COLUMNS[i]!) })),
     pageFooter: t('exchange:packages.footer', { code }),
   });
   const { sheet } = table;
@@ -139,14 +148,6 @@ export async function writePackage(spec: PackageSpec, t: TFunction, language: La
       [task.number, task.problem, task.deadline, roleWords(task.role), task.lastReport, ...INPUT.map(() => null), String(task.id)],
       INPUT_ROW_HEIGHT,
     );
-    FIXED.forEach((_, i) => {
-      row.getCell(i + 1).fill = FIXED_FILL;
-    });
-    INPUT.forEach((_, i) => {
-      const cell = row.getCell(FIXED.length + i + 1);
-      cell.protection = { locked: false };
-      cell.numFmt = '@';
-    });
     row.getCell(stateColumn).dataValidation = {
       type: 'list',
       allowBlank: true,

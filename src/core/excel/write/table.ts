@@ -20,6 +20,8 @@ export interface TableColumn {
   readonly kind?: CellKind;
   /** The upper level of a two-level header, shared by neighbouring columns. */
   readonly group?: string;
+  /** What the column's cells add to the table's look: a fill, a cell left unlocked, a number format. */
+  readonly style?: Pick<Partial<ExcelJS.Style>, 'fill' | 'protection' | 'numFmt'>;
 }
 
 export interface TableSpec {
@@ -53,6 +55,27 @@ const ALIGN: Record<CellKind, Partial<ExcelJS.Alignment>> = {
   date: { vertical: 'middle', horizontal: 'center' },
   center: { vertical: 'middle', horizontal: 'center', wrapText: true },
 };
+
+/**
+ * The body cells' styles, one object for each column and number format (a date's, or text that must
+ * not run): the streaming writer knows a style object it has seen and writes its number, where a
+ * style put together cell by cell (font, border, alignment set in turn) it renders and looks up anew
+ * for every cell — most of a large export's time. Frozen, as every cell of the column holds it: a
+ * cell's setter (`cell.fill = …`) would change them all, and throws instead.
+ */
+function bodyStyles(columns: readonly TableColumn[]): (column: number, numFmt: string | undefined) => Partial<ExcelJS.Style> {
+  const made = columns.map(() => new Map<string, Partial<ExcelJS.Style>>());
+  return (column, numFmt) => {
+    const key = numFmt ?? '';
+    let style = made[column]!.get(key);
+    if (!style) {
+      const { kind = 'text', style: own } = columns[column]!;
+      style = Object.freeze({ font: BODY_FONT, border: BORDER, alignment: ALIGN[kind], ...own, ...(numFmt ? { numFmt } : {}) });
+      made[column]!.set(key, style);
+    }
+    return style;
+  };
+}
 
 const hasGroups = (columns: readonly TableColumn[]): boolean => columns.some((c) => c.group);
 
@@ -142,6 +165,7 @@ export function startTable(book: ExcelJS.Workbook, name: string, spec: TableSpec
     });
   }
   for (const row of [title, subtitle, upper, lower]) row?.commit();
+  const styleOf = bodyStyles(columns);
 
   return {
     sheet,
@@ -159,9 +183,7 @@ export function startTable(book: ExcelJS.Workbook, name: string, spec: TableSpec
       columns.forEach((column, i) => {
         const cell = row.getCell(i + 1);
         putValue(cell, values[i], column.kind);
-        cell.font = BODY_FONT;
-        cell.border = BORDER;
-        cell.alignment = ALIGN[column.kind ?? 'text'];
+        cell.style = styleOf(i, cell.numFmt);
       });
       row.commit();
       return row;
