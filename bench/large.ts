@@ -24,6 +24,8 @@ export const REMINDER_BATCH: BatchDraft = { docType: 'reminder', overdueAsOf: AS
 export const MONTHLY_REPORT: MonthlyReportRequest = { period: '2023-11', issuedOn: '2023-12-05' };
 /** A document composed from thousands of reads takes most of a second: fewer runs than a list's query. */
 const DOCUMENT_RUNS = 5;
+/** An export of every task or every case takes seconds: timed once. */
+const EXPORT_RUNS = 1;
 
 /** A whole receipt number typed into the petitions screen's search: the fixture's numbers share their first eleven characters. */
 export const PETITION_NUMBER_QUERY: PetitionQuery = { search: 'D150000202300012345', limit: 100 };
@@ -97,6 +99,8 @@ async function ledgerFigures(ledger: Ledger, bench: Bench): Promise<number | und
   await measure('stats_ms_large', () => ledger.stats({ asOf: AS_OF }));
   await measure('reminder_batch_preview_ms_large', () => must(ledger.documents.previewBatch(REMINDER_BATCH)), DOCUMENT_RUNS);
   await measure('monthly_report_preview_ms_large', () => must(ledger.monthlyReport.preview(MONTHLY_REPORT)), DOCUMENT_RUNS);
+  await measure('export_tasks_ms_large', async () => must(await ledger.exchange.export({ kind: 'tasks' })), EXPORT_RUNS);
+  await measure('export_petitions_ms_large', async () => must(await ledger.exchange.export({ kind: 'petitions' })), EXPORT_RUNS);
   return taskMs;
 }
 

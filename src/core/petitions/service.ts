@@ -132,6 +132,11 @@ function walksIndex(db: Reader, query: Query, total: number): boolean {
   return total * total >= (query.offset + query.limit) * cases;
 }
 
+const orderOf = (query: Query): string => {
+  const direction = query.descending ? 'DESC' : 'ASC';
+  return `ORDER BY ${ORDER[query.sort]} ${direction}, p.id ${direction}`;
+};
+
 /** One page of the cases matching the filter, read as `read` says, and how many match. */
 function pageOf<T>(db: Reader, input: PetitionQuery, read: PageColumns<T>): Result<PetitionPage<T>> {
   const valid = validate(petitionQuery, input);
@@ -140,13 +145,35 @@ function pageOf<T>(db: Reader, input: PetitionQuery, read: PageColumns<T>): Resu
   const match = query.search ? searchMatch(PETITION_SEARCH, db, query.search) : undefined;
   const total = countOf(db, query, match);
   const filter = filterOf(query, CASE_COLUMNS, match, walksIndex(db, query, total));
-  const direction = query.descending ? 'DESC' : 'ASC';
   const rows = db.all<Row>(
     `SELECT ${read.columns}, u.name AS unit_name FROM petition_cases p LEFT JOIN units u ON u.id = p.unit_id ${filter.clause}
-     ORDER BY ${ORDER[query.sort]} ${direction}, p.id ${direction} LIMIT $limit OFFSET $offset`,
+     ${orderOf(query)} LIMIT $limit OFFSET $offset`,
     { ...filter.params, limit: query.limit, offset: query.offset },
   );
   return ok({ rows: rows.map(read.of), total });
+}
+
+/**
+ * The ids of every case the filter matches, in its order: what an export reads, a share at a time,
+ * by id (`loadPetitionSummaries`). Pages read by OFFSET would each pass over every case before them.
+ */
+export function matchingPetitionIds(db: Reader, input: PetitionQuery): Result<number[]> {
+  const valid = validate(petitionQuery, input);
+  if (!valid.ok) return valid;
+  const query = valid.value;
+  const filter = filterOf(query, CASE_COLUMNS, query.search ? searchMatch(PETITION_SEARCH, db, query.search) : undefined);
+  return ok(db.all<{ id: number }>(`SELECT p.id FROM petition_cases p ${filter.clause} ${orderOf(query)}`, filter.params).map((row) => row.id));
+}
+
+/** Whole cases with their unit's name, in the order of `ids` (an id not found is left out). */
+export function loadPetitionSummaries(db: Reader, ids: readonly number[]): PetitionSummary[] {
+  return db
+    .all<Row>(
+      `SELECT p.*, u.name AS unit_name FROM json_each(?) AS asked JOIN petition_cases p ON p.id = asked.value
+       LEFT JOIN units u ON u.id = p.unit_id ORDER BY asked.key`,
+      [JSON.stringify(ids)],
+    )
+    .map((row) => toPetition<PetitionSummary>(row));
 }
 
 /** One page of whole cases matching the filter, and how many match. */

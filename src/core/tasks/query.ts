@@ -120,6 +120,15 @@ export function listTasks(db: Reader, input: TaskQuery): Result<TaskPage> {
   });
 }
 
+/** The ids of every task the query matches, in its order: what an export lists, without the summaries a screen's page shows. */
+export function matchingTaskIds(db: Reader, input: TaskQuery): Result<number[]> {
+  const valid = validate(taskQuery, input);
+  if (!valid.ok) return valid;
+  // SQLite reads a negative LIMIT as none.
+  const { sql, params } = pageStatement(db, { ...valid.value, limit: -1, offset: 0 });
+  return ok(db.all<{ id: number }>(sql, params).map((row) => row.id));
+}
+
 /** How many tasks of each status match the rest of the query: the counts beside the status tabs. */
 export function countTasksByStatus(db: Reader, input: TaskQuery): Result<Record<TaskStatus, number>> {
   const valid = validate(taskQuery, { ...input, statuses: undefined });

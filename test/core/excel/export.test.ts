@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../../src/core/ledger';
+import type { PetitionQuery } from '../../../src/core/petitions/model';
 import { readWorkbook } from '../../../src/core/excel/read/workbook';
 import { cellText } from '../../../src/core/excel/read/cells';
 import { addTask, addUnits } from '../../helpers/domain';
@@ -118,6 +119,19 @@ describe('exports a leader reads', () => {
       ).toBeUndefined();
       expect(back.counts, kind).toMatchObject({ create: 0, update: 0, error: 0, unchanged: count });
     }
+  });
+
+  it('the petition list as the screen filters and sorts it: the same cases in the same order', async () => {
+    ledger = await sampleLedger();
+    const query: PetitionQuery = { completions: ['completed', 'stage_completed'], sort: 'receiptNumber', descending: true };
+    const listed = unwrap(ledger.petitions.list({ ...query, limit: 1000 }));
+    expect(listed.total).toBeGreaterThan(1);
+    expect(listed.total).toBeLessThan(120);
+    const exported = unwrap(await ledger.exchange.export({ kind: 'petitions', query }));
+    expect(exported.rows).toBe(listed.total);
+    const [sheet] = unwrap(await readWorkbook(Buffer.from(exported.bytes))).sheets;
+    const receipts = sheet!.rows.slice(4).map((row) => cellText(row.cells[1]!));
+    expect(receipts).toEqual(listed.rows.map((c) => c.receiptNumber));
   });
 
   it('statistics by unit, by status and by month on three sheets', async () => {

@@ -1,19 +1,18 @@
 import type { TFunction } from 'i18next';
 import { ok, type Result } from '../../../shared/result';
-import type { PetitionQuery, PetitionSummary } from '../../petitions/model';
-import { listPetitions } from '../../petitions/service';
+import type { PetitionQuery } from '../../petitions/model';
+import { listPetitions, loadPetitionSummaries, matchingPetitionIds } from '../../petitions/service';
 import type { Reader } from '../../storage/database';
 import type { TableColumn } from '../write/table';
+import { rememberedWords } from '../words';
 import { type Heading, ordinalColumn, startExportTable } from './table';
 import type ExcelJS from 'exceljs';
 
 /**
  * Petition cases in the inspectors' own layout (the ledger they hand over), so that an export can
- * be imported back: the accountability figures under one group, as the samples have them.
+ * be imported back: the accountability figures under one group, as the samples have them. The
+ * fixed columns, then one for each header of the cases' extra columns (来源, 处理类别 …).
  */
-const PAGE = 1000;
-
-/** The fixed columns, then one for each header of the cases' extra columns (来源, 处理类别 …). */
 export function petitionColumns(t: TFunction, extraHeaders: readonly string[] = []): TableColumn[] {
   const field = (key: string) => t(`exchange:fields.petitions.${key}`);
   const group = t('exchange:exports.extra.accountabilityGroup');
@@ -42,24 +41,26 @@ export function petitionColumns(t: TFunction, extraHeaders: readonly string[] = 
   ];
 }
 
-/** The headers of the extra columns the cases keep, in the order first met. */
-function extraHeadersOf(db: Reader, query: PetitionQuery): Result<string[]> {
-  const headers = new Set<string>();
-  for (const page of petitionPages(db, query)) {
-    if (!page.ok) return page;
-    for (const c of page.value) for (const extra of c.extraColumns) headers.add(extra.header);
-  }
-  return ok([...headers]);
+/** Cases are read this many at a time, by id. */
+const SHARE = 1000;
+
+/** Each share of the ids, in order. */
+function* sharesOf(ids: readonly number[]): Generator<readonly number[]> {
+  for (let start = 0; start < ids.length; start += SHARE) yield ids.slice(start, start + SHARE);
 }
 
-/** Every case the filter matches, a page at a time. */
-export function* petitionPages(db: Reader, query: PetitionQuery): Generator<Result<readonly PetitionSummary[]>> {
-  for (let offset = 0; ; offset += PAGE) {
-    const page = listPetitions(db, { ...query, limit: PAGE, offset });
-    if (!page.ok) return yield page;
-    yield ok(page.value.rows);
-    if (offset + PAGE >= page.value.total) return;
+/** The headers of the extra columns the cases keep, in the order first met: only those columns are read. */
+function extraHeadersOf(db: Reader, ids: readonly number[]): string[] {
+  const headers = new Set<string>();
+  for (const share of sharesOf(ids)) {
+    const rows = db.all<{ extra: string }>(
+      `SELECT p.extra_columns AS extra FROM json_each(?) AS asked JOIN petition_cases p ON p.id = asked.value
+       WHERE p.extra_columns IS NOT NULL ORDER BY asked.key`,
+      [JSON.stringify(share)],
+    );
+    for (const row of rows) for (const extra of JSON.parse(row.extra) as { header: string }[]) headers.add(extra.header);
   }
+  return [...headers];
 }
 
 export function countPetitions(db: Reader, query: PetitionQuery): Result<number> {
@@ -68,36 +69,37 @@ export function countPetitions(db: Reader, query: PetitionQuery): Result<number>
 }
 
 export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Reader, query: PetitionQuery, t: TFunction, heading: Heading): Result<number> {
-  const extraHeaders = extraHeadersOf(db, query);
-  if (!extraHeaders.ok) return extraHeaders;
-  const table = startExportTable(book, name, t, heading, petitionColumns(t, extraHeaders.value));
+  const ids = matchingPetitionIds(db, query);
+  if (!ids.ok) return ids;
+  const extraHeaders = extraHeadersOf(db, ids.value);
+  const table = startExportTable(book, name, t, heading, petitionColumns(t, extraHeaders));
+  const word = rememberedWords(t);
   let rows = 0;
-  for (const page of petitionPages(db, query)) {
-    if (!page.ok) return page;
-    for (const c of page.value) {
+  for (const share of sharesOf(ids.value)) {
+    for (const c of loadPetitionSummaries(db, share)) {
       rows++;
       table.addRow([
         rows,
         c.receiptNumber,
-        c.batch === null ? null : t('exchange:exports.batch', { batch: c.batch }),
+        c.batch === null ? null : word('exchange:exports.batch', { batch: c.batch }),
         c.handedOverOn,
         c.subject,
         c.problem,
         c.region,
-        c.pollutionKinds.map((kind) => t(`common:enums.pollutionKind.${kind}`)).join('、'),
+        c.pollutionKinds.map((kind) => word(`common:enums.pollutionKind.${kind}`)).join('、'),
         c.investigation,
-        c.truth === null ? null : t(`common:enums.truth.${c.truth}`),
+        c.truth === null ? null : word(`common:enums.truth.${c.truth}`),
         c.handling,
         c.accountability,
         c.personsHeldAccountable,
         c.entitiesPenalized,
         c.finesYuan,
         c.personsDetained,
-        t(`common:enums.completion.${c.completion}`),
+        word(`common:enums.completion.${c.completion}`),
         c.completedOn,
         c.unitName,
         c.notes,
-        ...extraHeaders.value.map((header) => c.extraColumns.find((extra) => extra.header === header)?.text ?? null),
+        ...extraHeaders.map((header) => c.extraColumns.find((extra) => extra.header === header)?.text ?? null),
       ]);
     }
   }

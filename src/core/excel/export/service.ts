@@ -17,7 +17,8 @@ import { type ExportedFile, exportRequest, type ExportRequest } from './model';
 import { writeGroups } from './groups';
 import { countPetitions, writePetitionRows } from './petitions';
 import { writeByMonth, writeByStatus, writeByUnit } from './stats';
-import { taskIds, writeTaskRows } from './tasks';
+import { writeTaskRows } from './tasks';
+import { matchingTaskIds } from '../../tasks/query';
 import { writeUnitRows } from './units';
 
 /** Exports for leaders: one workbook per request, its name saying what and when. */
@@ -45,7 +46,7 @@ async function build(ctx: LedgerContext, request: Request, t: TFunction, languag
   switch (request.kind) {
     case 'tasks': {
       const query = request.query ?? {};
-      const ids = taskIds(ctx.db, query);
+      const ids = matchingTaskIds(ctx.db, query);
       if (!ids.ok) return ids;
       const { bytes } = await streamedWorkbook((book) =>
         writeTaskRows(book, t('exchange:exports.sheets.tasks'), ctx.db, ids.value, t, language, {

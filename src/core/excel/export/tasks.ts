@@ -2,30 +2,14 @@ import { listUnitGroups } from '../../unit-groups/service';
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/i18n/setup';
 import { formatPeriod } from '../../../shared/i18n/format';
-import { ok, type Result } from '../../../shared/result';
 import type { Reader } from '../../storage/database';
-import type { Task, TaskQuery } from '../../tasks/model';
-import { listTasks } from '../../tasks/query';
+import type { Task } from '../../tasks/model';
 import { loadTasks } from '../../tasks/service';
 import { listUnits } from '../../units/service';
 import type { TableColumn } from '../write/table';
-import { deadlineWords } from '../words';
+import { deadlineWords, rememberedWords } from '../words';
 import { type Heading, startExportTable } from './table';
 import type ExcelJS from 'exceljs';
-
-/** The task ledger as leaders read it: one row per task, its measures numbered, its latest progress. */
-const PAGE = 1000;
-
-/** The ids of the tasks the filter matches, in the order asked for. */
-export function taskIds(db: Reader, query: TaskQuery): Result<number[]> {
-  const ids: number[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = listTasks(db, { ...query, limit: PAGE, offset });
-    if (!page.ok) return page;
-    ids.push(...page.value.rows.map((row) => row.id));
-    if (ids.length >= page.value.total || page.value.rows.length === 0) return ok(ids);
-  }
-}
 
 /** Each task's latest month of reports: "2026年10月 东川市人民政府：……", a line per unit. */
 function latestProgress(db: Reader, language: Language): Map<number, string> {
@@ -62,6 +46,7 @@ export function taskColumns(t: TFunction): TableColumn[] {
 /** Tasks are read this many at a time: a read of many costs little more than of one, and 20,000 are not held at once. */
 const TASKS_READ_AT_ONCE = 500;
 
+/** The task ledger as leaders read it: one row per task, its measures numbered, its latest progress. */
 export function writeTaskRows(
   book: ExcelJS.Workbook,
   name: string,
@@ -79,6 +64,7 @@ export function writeTaskRows(
   const measures = new Map(db.all<{ id: number; content: string }>('SELECT id, content FROM measures').map((m) => [m.id, m.content]));
   const progress = latestProgress(db, language);
   const table = startExportTable(book, name, t, heading, taskColumns(t));
+  const word = rememberedWords(t);
   for (let start = 0; start < ids.length; start += TASKS_READ_AT_ONCE) {
     for (const task of loadTasks(db, ids.slice(start, start + TASKS_READ_AT_ONCE)) as Task[]) {
       const measureLines = task.measureIds.map((m, i) => (task.measureIds.length > 1 ? `${i + 1}. ${measures.get(m) ?? ''}` : (measures.get(m) ?? '')));
@@ -91,8 +77,8 @@ export function writeTaskRows(
         named(task.cooperatingUnitIds, task.cooperatingGroupIds),
         task.responsibleLeader,
         // A date cell shown as 2024年6月30日; 立行立改 and 长期坚持 in words.
-        task.deadline.kind === 'date' ? task.deadline.date : deadlineWords(t, task.deadline, language),
-        t(`common:enums.taskStatus.${task.status}`),
+        task.deadline.kind === 'date' ? task.deadline.date : deadlineWords(word, task.deadline, language),
+        word(`common:enums.taskStatus.${task.status}`),
         progress.get(task.id),
         task.notes,
       ]);
