@@ -13,6 +13,7 @@ import { useTempDir } from '../../helpers/temp';
 import type { TextLine } from '../../helpers/pdf';
 import { csvByLibreOffice, loadWithExcelJS, printedByLibreOffice, WORKBOOKS, workbookBytes } from '../../helpers/workbooks';
 import { setText } from '../../../src/core/excel/write/safe-text';
+import { DATE_FORMAT, startTable } from '../../../src/core/excel/write/table';
 
 vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
 
@@ -166,6 +167,21 @@ describe('exports a leader reads', () => {
     // LibreOffice, opening the file, shows the texts as written: nothing was calculated.
     const lines = csvByLibreOffice(exported.bytes).split('\n');
     risky.slice(0, 4).forEach((text, i) => expect(lines[3 + i]!.startsWith(`${i + 1},${text},`)).toBe(true));
+  });
+});
+
+describe('a table written for leaders', () => {
+  it("gives a column's cells one style (a date's its own), which no cell can change on its own", () => {
+    const book = new ExcelJS.Workbook();
+    const table = startTable(book, '表', { title: '标题', subtitle: '', columns: [{ header: '时间', width: 8, kind: 'date' }], pageFooter: '' });
+    const [first, second, dated] = ['立行立改', '长期坚持', '2024-06-30'].map((value) => table.addRow([value]).getCell(1));
+    expect(first!.style).toBe(second!.style);
+    expect(dated!.numFmt).toBe(DATE_FORMAT);
+    expect(first!.numFmt).toBeUndefined();
+    expect(() => {
+      first!.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    }).toThrow(TypeError);
+    expect(second!.fill).toBeUndefined();
   });
 });
 
