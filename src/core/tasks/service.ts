@@ -27,6 +27,7 @@ import { countTasksByStatus, listTasks } from './query';
 import { assignSource } from './sources';
 import { standingOf } from './standing';
 import { groupMemberIds } from '../unit-groups/service';
+import { groupBy } from '../../shared/group-by';
 
 type TaskValues = z.output<typeof taskInput>;
 
@@ -38,15 +39,10 @@ interface TaskColumns extends Omit<Task, 'deadline' | 'leadUnitIds' | 'cooperati
 
 export const loadTask = (db: Reader, id: number): Task | undefined => loadTasks(db, [id])[0];
 
-/** The rows of a table of the tasks' links (ordered as entered), by task. */
-function linksByTask<T extends { task_id: number }>(db: Reader, sql: string, ids: string): Map<number, T[]> {
-  const byTask = new Map<number, T[]>();
-  for (const row of db.all<T>(sql, [ids])) {
-    const rows = byTask.get(row.task_id);
-    if (rows) rows.push(row);
-    else byTask.set(row.task_id, [row]);
-  }
-  return byTask;
+/** Rows of the tasks asked (a JSON list of ids) from a table of their links, ordered as entered, by task. */
+function linksOf<T extends { task_id: number }>(db: Reader, columns: string, table: string, asked: string, where = ''): Map<number, T[]> {
+  const rows = db.all<T>(`SELECT task_id, ${columns} FROM ${table} WHERE task_id IN (SELECT value FROM json_each(?)) ${where} ORDER BY rowid`, [asked]);
+  return groupBy(rows, (row) => row.task_id);
 }
 
 /**
@@ -55,24 +51,11 @@ function linksByTask<T extends { task_id: number }>(db: Reader, sql: string, ids
  */
 export function loadTasks(db: Reader, ids: readonly number[]): (Task | undefined)[] {
   const asked = JSON.stringify(ids);
-  const IN_ASKED = 'task_id IN (SELECT value FROM json_each(?))';
   const rows = new Map(db.all<Row>('SELECT * FROM tasks WHERE id IN (SELECT value FROM json_each(?))', [asked]).map((row) => [row.id as number, row]));
   // A group's members are its units by the group, not named on their own.
-  const units = linksByTask<{ task_id: number; unit_id: number; role: UnitRole }>(
-    db,
-    `SELECT task_id, unit_id, role FROM task_units WHERE ${IN_ASKED} AND group_id IS NULL ORDER BY rowid`,
-    asked,
-  );
-  const groups = linksByTask<{ task_id: number; group_id: number; role: UnitRole }>(
-    db,
-    `SELECT task_id, group_id, role FROM task_unit_groups WHERE ${IN_ASKED} ORDER BY rowid`,
-    asked,
-  );
-  const measures = linksByTask<{ task_id: number; measure_id: number }>(
-    db,
-    `SELECT task_id, measure_id FROM task_measures WHERE ${IN_ASKED} ORDER BY rowid`,
-    asked,
-  );
+  const units = linksOf<{ task_id: number; unit_id: number; role: UnitRole }>(db, 'unit_id, role', 'task_units', asked, 'AND group_id IS NULL');
+  const groups = linksOf<{ task_id: number; group_id: number; role: UnitRole }>(db, 'group_id, role', 'task_unit_groups', asked);
+  const measures = linksOf<{ task_id: number; measure_id: number }>(db, 'measure_id', 'task_measures', asked);
   return ids.map((id) => {
     const row = rows.get(id);
     if (!row) return undefined;
