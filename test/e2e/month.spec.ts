@@ -70,6 +70,17 @@ test('待办 on the home page: replies due or late, a workbook not back, a close
   await expect(closeOuts.locator('li')).toContainText([/^3/]);
   await closeOuts.getByRole('link').first().click();
   await expect(page).toHaveURL(new RegExp(`#/tasks/${tasks[2]!.id}$`));
+
+  // Three earlier months' workbooks not back either: the 8 oldest listed, all 10 counted, the way to the oldest month's.
+  const earlier = [3, 2, 1].map((back) => shiftPeriod(lastMonth() as Period, -back));
+  for (const [i, period] of earlier.entries()) await call(page, 'exchange.exportPackages', { period, returnBy: dayFrom(-20 + i) });
+  await page.evaluate("location.hash = '#/'");
+  await expect(workbooks.locator('.todo__count')).toHaveText('10');
+  await expect(workbooks.locator('li')).toHaveCount(8);
+  await snap(page, 'month-todo-late-workbooks');
+  const [year, month] = earlier[0]!.split('-').map(Number);
+  await workbooks.getByRole('link', { name: `到月度调度查看${year}年${month}月各单位的填报表` }).click();
+  await expect(page).toHaveURL(new RegExp(`#/progress\\?period=${earlier[0]}$`));
 });
 
 /** The lists' numbers and words, measured: a number on one line, words not cut to a few characters. */

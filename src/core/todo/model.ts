@@ -34,7 +34,8 @@ export interface TodoGroup<T> {
  */
 export interface Todo {
   readonly asOf: IsoDate;
-  readonly workbooks: readonly LateWorkbook[];
+  /** Unit workbooks past their date, of units still owing the month's reports. */
+  readonly workbooks: TodoGroup<LateWorkbook>;
   /** Close-outs requested: the tasks at the check's stage `checking`. */
   readonly closeOuts: TodoGroup<CloseOutToCheck>;
   /** The tasks at the check's stage `reported`. */

@@ -131,11 +131,32 @@ describe('待办', () => {
       [late.id, -3],
       [soon.id, 6],
     ]);
-    expect(todo.workbooks.map((w) => [w.unit.name, w.period, w.daysLate])).toEqual([['自治区住房城乡建设厅', '2026-11', 2]]);
+    expect(todo.workbooks.items.map((w) => [w.unit.name, w.period, w.daysLate])).toEqual([['自治区住房城乡建设厅', '2026-11', 2]]);
+    expect(todo.workbooks.total).toBe(1);
     expect(todo.closeOuts).toEqual({ items: [expect.objectContaining({ closeOutId: requested.id })], total: 1 });
     expect(todo.closeOuts.items.map((c) => c.task.number)).toEqual(['1']);
     expect(todo.reportedCompleted.total).toBe(1);
     expect(todo.reportedCompleted.items.map((task) => task.number)).toEqual(['2']);
+  });
+
+  it('lists the oldest of many late workbooks and counts them all, leaving out those of a unit whose reports are all in', async () => {
+    const { u, land } = await month();
+    const months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'] as Period[];
+    // Each month due back earlier than the month before it: October's the oldest.
+    for (const [i, period] of months.entries()) unwrap(await ledger.exchange.packages.export({ period, returnBy: `2026-11-0${months.length - i}` }));
+    const lateOf = () => unwrap(ledger.todo.list()).workbooks;
+    // Three units, five months: fifteen late, the 8 oldest by their return date listed.
+    const all = lateOf();
+    expect(all.total).toBe(months.length * 3);
+    expect(all.items).toHaveLength(TODO_SHOWN);
+    expect(all.items.map((w) => w.returnBy)).toEqual([...all.items.map((w) => w.returnBy)].sort());
+    // 自然资源厅 reports its task for October by hand: its October workbook is no longer waited for.
+    unwrap(ledger.progress.submit({ taskId: land.id, unitId: u['自治区自然资源厅']!, period: '2026-10', state: 'on_track', progress: '电话报送' }));
+    const after = lateOf();
+    expect(after.total).toBe(all.total - 1);
+    const october = (group: typeof all) => new Set(group.items.filter((w) => w.period === '2026-10').map((w) => w.unit.name));
+    expect(october(all)).toEqual(new Set(['自治区水利厅', '自治区住房城乡建设厅', '自治区自然资源厅']));
+    expect(october(after)).toEqual(new Set(['自治区水利厅', '自治区住房城乡建设厅']));
   });
 
   it('lists the oldest of many completions reported and counts them all; the ledger filtered by the stage shows every one', async () => {

@@ -16,7 +16,9 @@ export function TodoList({ todo, awaited }: { todo: Todo; awaited: readonly Awai
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const replies = repliesDue(awaited);
-  const count = replies.length + todo.workbooks.length + todo.closeOuts.total + todo.reportedCompleted.total;
+  const count = replies.length + todo.workbooks.total + todo.closeOuts.total + todo.reportedCompleted.total;
+  // The oldest late workbook's month: the monthly dispatch shows each unit's workbook there.
+  const oldestLate = todo.workbooks.items[0]?.period;
   const units = (task: TaskSummary): string => task.leadUnits.map((u) => u.shortName || u.name).join(t('common:listSeparator'));
   return (
     <Section title={t('todo.title', { count, shown: format.number(count) })} className="todo">
@@ -35,7 +37,12 @@ export function TodoList({ todo, awaited }: { todo: Todo; awaited: readonly Awai
             </LinkItem>
           )}
         </TodoGroup>
-        <TodoGroup title={t('todo.workbooks')} group={whole(todo.workbooks)}>
+        <TodoGroup
+          title={t('todo.workbooks')}
+          group={todo.workbooks}
+          all={oldestLate && `/progress?period=${oldestLate}`}
+          allLabel={oldestLate && t('todo.workbooksAll', { period: format.period(oldestLate) })}
+        >
           {(late) => (
             <LinkItem key={`workbook-${late.exportId}`} to={`/progress?period=${late.period}&unit=${late.unit.id}`} text={late.unit.name} late>
               {t('todo.workbookLate', { period: format.period(late.period), date: format.date(late.returnBy), count: late.daysLate })}
@@ -65,7 +72,20 @@ export function TodoList({ todo, awaited }: { todo: Todo; awaited: readonly Awai
 const whole = <T,>(items: readonly T[]): Group<T> => ({ items, total: items.length });
 
 /** One kind of what waits: its items, and where all of them are when it lists only the oldest. */
-function TodoGroup<T>({ title, group, all, children }: { title: string; group: Group<T>; all?: string; children: (item: T) => ReactNode }) {
+function TodoGroup<T>({
+  title,
+  group,
+  all,
+  allLabel,
+  children,
+}: {
+  title: string;
+  group: Group<T>;
+  all?: string | undefined;
+  /** What the link to all of them says, when not 在任务台账中查看全部. */
+  allLabel?: string | undefined;
+  children: (item: T) => ReactNode;
+}) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   if (group.total === 0) return null;
@@ -78,7 +98,7 @@ function TodoGroup<T>({ title, group, all, children }: { title: string; group: G
       <ul className="link-list">{group.items.map(children)}</ul>
       {all && group.total > group.items.length && (
         <Link className="button button--small todo__all" to={all}>
-          {t('todo.all', { count: group.total, shown: format.number(group.total) })}
+          {allLabel ?? t('todo.all', { count: group.total, shown: format.number(group.total) })}
         </Link>
       )}
     </div>
