@@ -6,7 +6,7 @@ import type { Reader } from '../storage/database';
 import type { LedgerStore } from '../storage/store';
 import { auditActors, auditView, CHAIN_PAGE, countAudit, listAudit, walkAuditChain } from './audit-log';
 import { describeAudit } from './describe';
-import type { AuditCheck, AuditFilter } from './model';
+import { type AuditCheck, type AuditFilter, stillChecking } from './model';
 
 /**
  * How many entries one check walks at most, about half a second of the core's time here: a
@@ -60,7 +60,7 @@ export function auditService(ctx: LedgerContext, store: Pick<LedgerStore, 'audit
     verifyAll(): Result<AuditCheck> {
       for (;;) {
         const step = checkStep();
-        if (!step.ok || step.value.checked === step.value.entries) return step;
+        if (!step.ok || !stillChecking(step.value)) return step;
       }
     },
   };
