@@ -1,7 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ok, type Result } from '../../../shared/result';
-import type { PetitionQuery } from '../../petitions/model';
-import { listPetitions, loadPetitionSummaries, matchingPetitionIds } from '../../petitions/service';
+import { loadPetitionSummaries } from '../../petitions/service';
 import type { Reader } from '../../storage/database';
 import type { TableColumn } from '../write/table';
 import { rememberedWords } from '../words';
@@ -63,23 +61,17 @@ function extraHeadersOf(db: Reader, ids: readonly number[]): string[] {
   return [...headers];
 }
 
-export function countPetitions(db: Reader, query: PetitionQuery): Result<number> {
-  const page = listPetitions(db, { ...query, limit: 1, offset: 0 });
-  return page.ok ? ok(page.value.total) : page;
-}
-
-export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Reader, query: PetitionQuery, t: TFunction, heading: Heading): Result<number> {
-  const ids = matchingPetitionIds(db, query);
-  if (!ids.ok) return ids;
-  const extraHeaders = extraHeadersOf(db, ids.value);
+/** The cases `ids` names (`matchingPetitionIds`), in that order, a share at a time. */
+export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Reader, ids: readonly number[], t: TFunction, heading: Heading): void {
+  const extraHeaders = extraHeadersOf(db, ids);
   const table = startExportTable(book, name, t, heading, petitionColumns(t, extraHeaders));
   const word = rememberedWords(t);
-  let rows = 0;
-  for (const share of sharesOf(ids.value)) {
+  let ordinal = 0;
+  for (const share of sharesOf(ids)) {
     for (const c of loadPetitionSummaries(db, share)) {
-      rows++;
+      ordinal++;
       table.addRow([
-        rows,
+        ordinal,
         c.receiptNumber,
         c.batch === null ? null : word('exchange:exports.batch', { batch: c.batch }),
         c.handedOverOn,
@@ -103,5 +95,4 @@ export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Read
       ]);
     }
   }
-  return ok(rows);
 }

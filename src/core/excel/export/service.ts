@@ -15,7 +15,8 @@ import { streamedWorkbook } from '../write/book';
 import { exchangeWords } from '../words';
 import { type ExportedFile, exportRequest, type ExportRequest } from './model';
 import { writeGroups } from './groups';
-import { countPetitions, writePetitionRows } from './petitions';
+import { writePetitionRows } from './petitions';
+import { matchingPetitionIds } from '../../petitions/service';
 import { writeByMonth, writeByStatus, writeByUnit } from './stats';
 import { writeTaskRows } from './tasks';
 import { matchingTaskIds } from '../../tasks/query';
@@ -57,13 +58,12 @@ async function build(ctx: LedgerContext, request: Request, t: TFunction, languag
       return ok({ bytes, rows: ids.value.length });
     }
     case 'petitions': {
-      const query = request.query ?? {};
-      const count = countPetitions(ctx.db, query);
-      if (!count.ok) return count;
-      const { bytes, written } = await streamedWorkbook((book) =>
-        writePetitionRows(book, t('exchange:exports.sheets.petitions'), ctx.db, query, t, { title, subtitle: subtitle(t, today, count.value) }),
+      const ids = matchingPetitionIds(ctx.db, request.query ?? {});
+      if (!ids.ok) return ids;
+      const { bytes } = await streamedWorkbook((book) =>
+        writePetitionRows(book, t('exchange:exports.sheets.petitions'), ctx.db, ids.value, t, { title, subtitle: subtitle(t, today, ids.value.length) }),
       );
-      return written.ok ? ok({ bytes, rows: written.value }) : written;
+      return ok({ bytes, rows: ids.value.length });
     }
     case 'units': {
       const { bytes, written: rows } = await streamedWorkbook((book) =>
