@@ -6,6 +6,7 @@ import { cachedLedger } from '../../bench/large-ledger';
 import { BENCH_PASSWORD } from '../../bench/storage';
 import { expect, snap, test } from '../e2e/bridge';
 import { filterMeasures } from '../e2e/filter-timing';
+import { openLedger } from '../e2e/steps';
 
 /** Where the bench reads the figures (bench/ui-filter.ts). */
 export const UI_FIGURES = process.env.DUBAN_UI_FIGURES ?? join(import.meta.dirname, '..', '..', 'test-results', 'e2e-large', 'ui-filter.json');
@@ -28,11 +29,7 @@ test('searching the large ledger: from the search firing to the rows painted', a
   const path = join(workDir, 'large.duban');
   // A copy: the app opens ledgers to write, and the cached one stays as the generator made it.
   copyFileSync((await cachedLedger('large', LEDGER_LARGE)).path, path);
-  await page.getByRole('tab', { name: '打开台账' }).click();
-  await page.getByLabel('台账文件').fill(path);
-  await page.getByLabel('密码', { exact: true }).fill(BENCH_PASSWORD);
-  await page.getByRole('button', { name: '打开', exact: true }).click();
-  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible({ timeout: 300_000 });
+  await openLedger(page, path, { password: BENCH_PASSWORD, timeout: 300_000 });
 
   const figures = { tasks: await timeSearches(page, 'tasks', 'tasks'), petitions: await timeSearches(page, 'petitions', 'petitions') };
   await snap(page, 'large-petitions-searched');

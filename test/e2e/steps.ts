@@ -16,13 +16,13 @@ export async function createLedger(page: Page, workDir: string, name = '2026年�
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
 }
 
-/** Opens the ledger at `path` from the welcome screen with the tests' password: the app then shows it. */
-export async function openLedger(page: Page, path: string): Promise<void> {
+/** Opens the ledger at `path` from the welcome screen (with the tests' password unless told): the app then shows it, within `timeout` if given. */
+export async function openLedger(page: Page, path: string, { password = PASSWORD, timeout }: { password?: string; timeout?: number } = {}): Promise<void> {
   await page.getByRole('tab', { name: '打开台账' }).click();
   await page.getByLabel('台账文件').fill(path);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '打开', exact: true }).click();
-  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible(timeout === undefined ? {} : { timeout });
 }
 
 /**
