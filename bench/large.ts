@@ -18,6 +18,8 @@ const AS_OF = '2025-06-30' as IsoDate;
 export const TASK_QUERY: TaskQuery = { search: '排污口', statuses: ['pending', 'in_progress'], sort: 'deadline', limit: 100 };
 /** What the petitions screen asks when someone searches for a nuisance among the open cases. */
 export const PETITION_QUERY: PetitionQuery = { search: '异味', completions: ['pending', 'stage_completed'], limit: 100 };
+/** A whole receipt number typed into the petitions screen's search: the fixture's numbers share their first eleven characters. */
+export const PETITION_NUMBER_QUERY: PetitionQuery = { search: 'D150000202300012345', limit: 100 };
 /** The batch of reminders 批量提醒函 offers: one to each unit with tasks overdue (90 in the fixture, up to 100 tasks in each). */
 export const REMINDER_BATCH: BatchDraft = { docType: 'reminder', overdueAsOf: AS_OF, issuedOn: AS_OF, replyDue: '2025-07-10' };
 /** The monthly report of the fixture's last month of progress. */
@@ -26,9 +28,6 @@ export const MONTHLY_REPORT: MonthlyReportRequest = { period: '2023-11', issuedO
 const DOCUMENT_RUNS = 5;
 /** An export of every task or every case takes seconds: timed once. */
 const EXPORT_RUNS = 1;
-
-/** A whole receipt number typed into the petitions screen's search: the fixture's numbers share their first eleven characters. */
-export const PETITION_NUMBER_QUERY: PetitionQuery = { search: 'D150000202300012345', limit: 100 };
 
 async function medianMs(work: () => unknown, runs = RUNS): Promise<number> {
   const times: number[] = [];
