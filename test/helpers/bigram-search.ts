@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Writer } from '../../src/core/storage/database';
+import { reindexLater, type SearchIndex } from '../../src/core/storage/search-index';
 
 /**
  * Characters a clerk's search meets: Chinese, Latin letters in both cases (also full-width ones,
@@ -24,15 +25,33 @@ export const searchesIn = (texts: readonly string[]) =>
     { minLength: 1, maxLength: 8 },
   );
 
-/** Edits after writing: a row's problem changed (the index follows), a row deleted (it leaves). */
-export const edits = fc.array(fc.oneof(fc.record({ at: fc.nat(11), problem: text }), fc.record({ at: fc.nat(11) })), { maxLength: 4 });
+/**
+ * An edit after writing, to a row picked by its place: its problem changed (the index follows), set
+ * again as it was (the index stays), the row deleted (it leaves), or taken out of the index to be
+ * indexed again at the end of the write, as an import does before rewriting rows (`reindexLater`).
+ */
+export type Edit = { readonly at: number; readonly problem: string | null } | { readonly at: number; readonly reindex: true } | { readonly at: number };
 
-/** Makes the edits to the rows of `table`, picked by their place among them. */
-export function editRows(w: Writer, table: string, changes: readonly { at: number; problem?: string }[]): void {
+const place = fc.nat(11);
+export const edits = fc.array(
+  fc.oneof(
+    fc.record({ at: place, problem: text }),
+    fc.record({ at: place, problem: fc.constant(null) }),
+    fc.record({ at: place, reindex: fc.constant(true as const) }),
+    fc.record({ at: place }),
+  ),
+  { maxLength: 6 },
+);
+
+/** Makes the edits to the rows of the index's table. */
+export function editRows(w: Writer, index: SearchIndex, changes: readonly Edit[]): void {
+  const { table } = index;
   const ids = w.all<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`).map((row) => row.id);
   for (const change of changes) {
     const id = ids[change.at % Math.max(ids.length, 1)] ?? 0;
-    if (change.problem === undefined) w.run(`DELETE FROM ${table} WHERE id = ?`, [id]);
+    if ('reindex' in change) reindexLater(index, w, [id]);
+    else if (!('problem' in change)) w.run(`DELETE FROM ${table} WHERE id = ?`, [id]);
+    else if (change.problem === null) w.run(`UPDATE ${table} SET problem = problem WHERE id = ?`, [id]);
     else w.run(`UPDATE ${table} SET problem = ? WHERE id = ?`, [change.problem, id]);
   }
 }

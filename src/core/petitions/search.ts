@@ -1,8 +1,13 @@
+import { snake } from '../records';
 import { type SearchIndex, settleSearchIndex } from '../storage/search-index';
 import { onEachWrite } from '../storage/write-hooks';
+import type { PetitionCase } from './model';
+
+/** The cases' fields the petition list's text search reads. */
+export const SEARCHED_FIELDS = ['receiptNumber', 'subject', 'problem', 'region'] as const satisfies readonly (keyof PetitionCase)[];
 
 /** The petition list's text search (schema 17): receipt number, subject, problem and region. */
-export const PETITION_SEARCH: SearchIndex = { name: 'petition_search', table: 'petition_cases', columns: ['receipt_number', 'subject', 'problem', 'region'] };
+export const PETITION_SEARCH: SearchIndex = { name: 'petition_search', table: 'petition_cases', columns: SEARCHED_FIELDS.map(snake) };
 
 onEachWrite((writer) => settleSearchIndex(PETITION_SEARCH, writer));
 

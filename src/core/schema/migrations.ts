@@ -23,6 +23,7 @@ import { V19_STATS } from './v19-stats';
 import { V20_TASK_SEARCH } from './v20-task-search';
 import { V21_PETITION_MATCH_FILTERS } from './v21-petition-match-filters';
 import { V22_AUDIT_ORDER } from './v22-audit-order';
+import { V23_SEARCH_ON_CHANGE } from './v23-search-on-change';
 import { seedDocumentDefaults, seedMonthlyReport, seedReportChase } from '../documents/defaults';
 import { seedSigningKey } from '../rollup/signing-key';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   V20_TASK_SEARCH,
   V21_PETITION_MATCH_FILTERS,
   V22_AUDIT_ORDER,
+  V23_SEARCH_ON_CHANGE,
 ];
 
 /** Rows a version brings with it (the shipped document types and their templates), written right after its tables. */

@@ -23,6 +23,11 @@ export interface SearchIndex {
 
 const queueOf = (index: SearchIndex): string => `${index.name}_queue`;
 
+/** A row indexed already (not queued): its old bigrams are in the index and must go before it changes. */
+const indexedRow = (index: SearchIndex): string => `OLD.id NOT IN (SELECT id FROM ${queueOf(index)})`;
+const takeOld = (index: SearchIndex): string => `DELETE FROM ${index.name} WHERE docid = OLD.id;`;
+const queueNew = (index: SearchIndex): string => `INSERT OR IGNORE INTO ${queueOf(index)} (id) VALUES (NEW.id);`;
+
 /** The bigrams of the searched columns of `row` (the table or its alias). */
 const gramsOf = (index: SearchIndex, row: string): string => `${TEXT_GRAMS_FUNCTION}(${index.columns.map((column) => `${row}.${column}`).join(', ')})`;
 
@@ -30,27 +35,59 @@ const gramsOf = (index: SearchIndex, row: string): string => `${TEXT_GRAMS_FUNCT
 export function searchIndexSchema(index: SearchIndex): string[] {
   const { name, table } = index;
   const queue = queueOf(index);
-  /** A row indexed already (not queued): its old bigrams are in the index and must go before it changes. */
-  const indexed = `OLD.id NOT IN (SELECT id FROM ${queue})`;
-  const takeOld = `DELETE FROM ${name} WHERE docid = OLD.id;`;
-  const queueNew = `INSERT OR IGNORE INTO ${queue} (id) VALUES (NEW.id);`;
+  const indexed = indexedRow(index);
   return [
     `CREATE VIEW ${name}_grams AS SELECT id AS rowid, ${gramsOf(index, table)} AS grams FROM ${table}`,
     `CREATE VIRTUAL TABLE ${name} USING fts4(content="${name}_grams", grams, matchinfo=fts3)`,
     `INSERT INTO ${name} (${name}) VALUES ('rebuild')`,
     `CREATE TABLE ${queue} (id INTEGER PRIMARY KEY)`,
-    `CREATE TRIGGER ${name}_insert AFTER INSERT ON ${table} BEGIN ${queueNew} END`,
-    `CREATE TRIGGER ${name}_before_update BEFORE UPDATE OF ${index.columns.join(', ')} ON ${table} WHEN ${indexed} BEGIN ${takeOld} END`,
-    `CREATE TRIGGER ${name}_after_update AFTER UPDATE OF ${index.columns.join(', ')} ON ${table} BEGIN ${queueNew} END`,
-    `CREATE TRIGGER ${name}_before_delete BEFORE DELETE ON ${table} WHEN ${indexed} BEGIN ${takeOld} END`,
+    `CREATE TRIGGER ${name}_insert AFTER INSERT ON ${table} BEGIN ${queueNew(index)} END`,
+    `CREATE TRIGGER ${name}_before_update BEFORE UPDATE OF ${index.columns.join(', ')} ON ${table} WHEN ${indexed} BEGIN ${takeOld(index)} END`,
+    `CREATE TRIGGER ${name}_after_update AFTER UPDATE OF ${index.columns.join(', ')} ON ${table} BEGIN ${queueNew(index)} END`,
+    `CREATE TRIGGER ${name}_before_delete BEFORE DELETE ON ${table} WHEN ${indexed} BEGIN ${takeOld(index)} END`,
     `CREATE TRIGGER ${name}_after_delete AFTER DELETE ON ${table} BEGIN DELETE FROM ${queue} WHERE id = OLD.id; END`,
   ];
+}
+
+/**
+ * The update triggers replaced so that they act only when a searched column's value changes: `UPDATE
+ * OF` fires whenever a column is set, and every save sets them all. Taking a row's bigrams out is
+ * FTS4's most costly write — each trigger's statement writes a segment of its own (0.5–1.4 ms a
+ * row in a ledger of 200,000 cases) — and a monthly import sets the text of every case it updates,
+ * mostly as it was.
+ */
+export function searchIndexOnChange(index: SearchIndex): string[] {
+  const { name, table, columns } = index;
+  const changed = `(${columns.map((column) => `OLD.${column} IS NOT NEW.${column}`).join(' OR ')})`;
+  return [
+    `DROP TRIGGER ${name}_before_update`,
+    `DROP TRIGGER ${name}_after_update`,
+    `CREATE TRIGGER ${name}_before_update BEFORE UPDATE OF ${columns.join(', ')} ON ${table} WHEN ${changed} AND ${indexedRow(index)} BEGIN ${takeOld(index)} END`,
+    `CREATE TRIGGER ${name}_after_update AFTER UPDATE OF ${columns.join(', ')} ON ${table} WHEN ${changed} BEGIN ${queueNew(index)} END`,
+  ];
+}
+
+const hasQueue = (index: SearchIndex, writer: Writer): boolean =>
+  writer.get(`SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = '${queueOf(index)}'`) !== undefined;
+
+/**
+ * Takes rows out of the index and queues them, in one statement, before writes that change their
+ * searched text: the update triggers then find them queued and leave them to settleSearchIndex. A
+ * trigger takes one row out per statement, and FTS4 writes a segment of its own for each: an import
+ * rewriting the text of 2,825 cases of a ledger of 200,000 paid about a millisecond a case.
+ */
+export function reindexLater(index: SearchIndex, writer: Writer, ids: readonly number[]): void {
+  if (ids.length === 0 || !hasQueue(index, writer)) return;
+  const list = JSON.stringify(ids);
+  const queue = queueOf(index);
+  writer.run(`DELETE FROM ${index.name} WHERE docid IN (SELECT value FROM json_each(?)) AND docid NOT IN (SELECT id FROM ${queue})`, [list]);
+  writer.run(`INSERT OR IGNORE INTO ${queue} (id) SELECT value FROM json_each(?)`, [list]);
 }
 
 /** Indexes the rows written in this transaction; nothing on a ledger older than the index or when none was written. */
 export function settleSearchIndex(index: SearchIndex, writer: Writer): void {
   const queue = queueOf(index);
-  if (!writer.get(`SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = '${queue}'`)) return;
+  if (!hasQueue(index, writer)) return;
   if (!writer.get(`SELECT 1 AS x FROM ${queue} LIMIT 1`)) return;
   writer.run(`INSERT INTO ${index.name} (docid, grams) SELECT r.id, ${gramsOf(index, 'r')} FROM ${queue} q JOIN ${index.table} r ON r.id = q.id ORDER BY r.id`);
   writer.run(`DELETE FROM ${queue}`);

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Ledger } from '../../../src/core/ledger';
+import { PETITION_SEARCH } from '../../../src/core/petitions/search';
 import { migrate } from '../../../src/core/schema/migrations';
 import type { Writer } from '../../../src/core/storage/database';
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
 import { LedgerStore } from '../../../src/core/storage/store';
 import { ok } from '../../../src/shared/result';
-import { editRows, edits, likeCondition, searchesIn, text } from '../../helpers/bigram-search';
+import { type Edit, editRows, edits, likeCondition, searchesIn, text } from '../../helpers/bigram-search';
 import { ledgerFactory } from '../../helpers/ledger';
 import { unwrap } from '../../helpers/result';
 import { useTempDir } from '../../helpers/temp';
@@ -48,12 +49,12 @@ function insert(w: Writer, written: readonly Case[]): void {
 }
 
 /** The cases, then the edits: in the same write (the cases not indexed yet) or in the next (indexed). */
-function write(written: readonly Case[], changes: readonly { at: number; problem?: string }[], apart: boolean): void {
+function write(written: readonly Case[], changes: readonly Edit[], apart: boolean): void {
   if (apart) unwrap(ledger.store.write((w) => ok(insert(w, written))));
   unwrap(
     ledger.store.write((w) => {
       if (!apart) insert(w, written);
-      return ok(editRows(w, 'petition_cases', changes));
+      return ok(editRows(w, PETITION_SEARCH, changes));
     }),
   );
 }

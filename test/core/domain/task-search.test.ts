@@ -4,6 +4,7 @@ import type { Ledger } from '../../../src/core/ledger';
 import type { Writer } from '../../../src/core/storage/database';
 import type { TaskQuery } from '../../../src/core/tasks/model';
 import { listTasks } from '../../../src/core/tasks/query';
+import { TASK_SEARCH } from '../../../src/core/tasks/search';
 import { ok } from '../../../src/shared/result';
 import { editRows, edits, likeCondition, searchesIn, text } from '../../helpers/bigram-search';
 import { ledgerFactory } from '../../helpers/ledger';
@@ -58,7 +59,7 @@ describe('the task search', () => {
           unwrap(
             ledger.store.write((w) => {
               if (!apart) insert(w, written);
-              return ok(editRows(w, 'tasks', changes));
+              return ok(editRows(w, TASK_SEARCH, changes));
             }),
           );
           try {

@@ -2,6 +2,7 @@ import { dubanError } from '../../../shared/errors';
 import { err, ok, type Result } from '../../../shared/result';
 import type { LedgerContext, Tx } from '../../context';
 import { withIndexesAfter } from '../../storage/bulk-load';
+import { reindexLater } from '../../storage/search-index';
 import { IMPORT_SPECS } from './kinds';
 import { rememberMapping } from './mapping';
 import type { ImportResult } from './model';
@@ -33,8 +34,9 @@ export function writeLines(inner: LedgerContext, lines: readonly PlannedLine[], 
 export function applyPlan(ctx: LedgerContext, tx: Tx, plan: ImportPlan): Result<ImportResult> {
   const inner = transactionContext(ctx, tx);
   const write = () => writeLines(inner, plan.lines, plan.placeholders.resolver(inner));
-  const table = IMPORT_SPECS[plan.kind].bulkTable;
-  const written = table ? withIndexesAfter(tx, table, plan.counts.create, write) : write();
+  const { bulkTable, searchIndex } = IMPORT_SPECS[plan.kind];
+  if (searchIndex) reindexLater(searchIndex, tx, plan.reindexed);
+  const written = bulkTable ? withIndexesAfter(tx, bulkTable, plan.counts.create, write) : write();
   if (!written.ok) return written;
   rememberMapping(tx, plan.kind, plan.mapped);
   const { create, update, unchanged, skip, error } = plan.counts;

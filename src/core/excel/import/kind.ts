@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/result';
 import { fieldErrors } from '../../../shared/validation';
 import type { LedgerContext } from '../../context';
 import type { Reader } from '../../storage/database';
+import type { SearchIndex } from '../../storage/search-index';
 import type { FieldSpec } from './fields';
 import type { SheetData } from '../read/workbook';
 import type { Header } from './header';
@@ -39,6 +40,8 @@ export interface RowPlan {
   readonly uses?: readonly number[];
   /** The record in the ledger the row turned out to be, or to look like. */
   readonly matched?: Omit<ExistingMatch, 'rows'>;
+  /** An update changing its record's searched text: that record's id, for the kind's search index. */
+  readonly reindexes?: number;
 }
 
 export interface ImportKindSpec {
@@ -52,6 +55,8 @@ export interface ImportKindSpec {
    * writes find that table's rows by their keys alone.
    */
   readonly bulkTable?: string;
+  /** The search index of the kind's table: the records whose text an import rewrites leave it together (applyPlan). */
+  readonly searchIndex?: SearchIndex;
   /** How the sheet's records are told apart, given the fields its columns feed (default: by key column). */
   keying?(sheet: SheetData, header: Header, fields: ReadonlySet<string>, options: z.output<typeof importOptions>): Keying;
   /** A row naming the kind's required field alone is its header (a tally table: 县市 | 交办件数 | 办结数). */
@@ -108,14 +113,16 @@ export function plannedRow(plan: {
   before?: () => ShownRecord;
   write: RowWrite | null;
   uses?: readonly number[];
+  /** The record's id, when the row changes its searched text. */
+  reindexes?: number;
 }): RowPlan {
-  const { key, label, issues, keyField, keyShown, after, before, write, uses = [] } = plan;
+  const { key, label, issues, keyField, keyShown, after, before, write, uses = [], reindexes } = plan;
   if (hasError(issues) || !write) return errorRow(key, label, issues);
   if (!before) return { action: 'create', key, label, changes: createdChanges(keyField, keyShown ?? key, after), issues, write, uses };
   const changes = changesOf(after(), before());
   return changes.length === 0
     ? { action: 'unchanged', key, label, changes: NO_CHANGES, issues }
-    : { action: 'update', key, label, changes: workedOut(changes), issues, write, uses };
+    : { action: 'update', key, label, changes: workedOut(changes), issues, write, uses, ...(reindexes === undefined ? {} : { reindexes }) };
 }
 
 /*

@@ -47,6 +47,8 @@ export interface ImportPlan {
   readonly matches: readonly ExistingMatch[];
   readonly kept: readonly HeaderColumn[];
   readonly keying: Keying;
+  /** The records whose searched text the import rewrites (RowPlan.reindexes). */
+  readonly reindexed: readonly number[];
 }
 
 type Options = z.output<typeof importOptions>;
@@ -183,5 +185,6 @@ export function planImport(db: Reader, workbook: WorkbookData, options: Options)
     matches: existingMatches(plans),
     kept,
     keying,
+    reindexed: plans.flatMap((plan) => (plan.reindexes === undefined ? [] : [plan.reindexes])),
   });
 }

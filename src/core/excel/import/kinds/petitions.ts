@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { IsoDate } from '../../../../shared/dates';
 import { type PetitionCase, type PetitionCompletion, petitionInput, type PetitionTruth, type PollutionKind } from '../../../petitions/model';
 import { createValidatedPetition, loadPetition, updatePetition } from '../../../petitions/service';
+import { PETITION_SEARCH, SEARCHED_FIELDS } from '../../../petitions/search';
 import type { Reader } from '../../../storage/database';
 import { type AccountabilityFigures, readAccountability } from '../../values/accountability';
 import { readPollutionKinds } from '../../values/kinds';
@@ -172,6 +173,7 @@ function planCase(parsed: ParsedRow, ctx: PlanContext, existing: Map<string, num
     ...(current ? { before: shownOf(current, ctx.units) } : {}),
     uses: input.unitId === null ? [] : [input.unitId],
     write: checked && writeCase(checked, current?.id),
+    ...(current && checked && SEARCHED_FIELDS.some((field) => checked[field] !== current[field]) ? { reindexes: current.id } : {}),
   });
 }
 
@@ -180,6 +182,7 @@ export const PETITIONS: ImportKindSpec = {
   fields: PETITION_FIELDS,
   keepsExtraColumns: true,
   bulkTable: 'petition_cases',
+  searchIndex: PETITION_SEARCH,
   keying: (sheet, header, fields, options) => petitionKeying(sheet, header, fields, options.batch),
   plan(rows, ctx) {
     const existing = existingCases(ctx.db);
