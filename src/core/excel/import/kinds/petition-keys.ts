@@ -48,7 +48,14 @@ export function petitionKeying(sheet: SheetData, header: Header, fields: Readonl
 }
 
 /** A row's key and batch as the keying says, or the issue that leaves it without one. */
-export function rowKey(parsed: ParsedRow, keying: Keying): { key: string; batch?: number; issue?: Issue } {
+/** A row's receipt number (or 第N批-M) and batch, or why it has none. */
+export interface RowKey {
+  readonly key: string;
+  readonly batch?: number;
+  readonly issue?: Issue;
+}
+
+export function rowKey(parsed: ParsedRow, keying: Keying): RowKey {
   const receipt = parsed.values.get('receiptNumber') as string | undefined;
   if (keying.by === 'column') return { key: (receipt ?? '').replace(/\s+/g, ''), ...(keying.batchOf ? { batch: keying.batchOf.batch } : {}) };
   const ordinal = parsed.values.get('ordinal') as number | undefined;
