@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AuditCheck, stillChecking } from '../src/core/audit/model';
-import type { ImportPreview, ImportResult } from '../src/core/excel/import/model';
+import type { ImportOptions, ImportPreview, ImportResult } from '../src/core/excel/import/model';
 import { Ledger } from '../src/core/ledger';
 import { KDF_FLOOR } from '../src/core/storage/kdf';
 import { type Figure, median, must, round, timed } from './figures';
@@ -37,10 +37,7 @@ export async function measureImport(dir: string, rows: number): Promise<{ ms: nu
     await host.call('session.open', { path: ledger, password: PASSWORD });
     host.resetPeak();
     const cpu = host.cpuMs();
-    const [applied, ms] = await timed(async () => {
-      const preview = await host.call<ImportPreview>('exchange.preview', { path: workbook });
-      return host.call<ImportResult>('exchange.apply', preview.importId);
-    });
+    const [applied, ms] = await importedInHost(host, workbook);
     if (applied.created !== rows) throw new Error(`the import created ${applied.created} of ${rows} cases`);
     const measured = { ms, cpuMs: host.cpuMs() - cpu, peakMb: host.peakMb() };
     return { ...measured, history: await historyTimes(host, rows) };
@@ -48,6 +45,13 @@ export async function measureImport(dir: string, rows: number): Promise<{ ms: nu
     await host.stop();
   }
 }
+
+/** A workbook previewed and applied as the app does, timed from asking for the preview to the import written. */
+export const importedInHost = (host: HostProcess, workbook: string, options?: ImportOptions): Promise<[ImportResult, number]> =>
+  timed(async () => {
+    const preview = await host.call<ImportPreview>('exchange.preview', { path: workbook }, options);
+    return host.call<ImportResult>('exchange.apply', preview.importId);
+  });
 
 /** The change history's screen on the ledger an import left: a page of one kind, its chain checked the first time and again. */
 interface HistoryTimes {

@@ -7,6 +7,7 @@ import type { IsoDate } from '../src/shared/dates';
 import { child } from './ceiling';
 import { type Figure, median, must, round, timed } from './figures';
 import { type FixtureSize, LEDGER_LARGE } from './fixtures';
+import { largeImportFigures } from './large-import';
 import { cachedLedger } from './large-ledger';
 import type { Bench, Report } from './parts';
 import { uiFilterFigures } from './ui-filter';
@@ -114,6 +115,7 @@ export async function largeFigures(bench: Bench): Promise<void> {
   const ledger = await cached.open();
   const taskMs = await ledgerFigures(ledger, bench).finally(() => ledger.close());
   await bench.part('open_process', (report) => openProcessFigures().forEach(report));
+  await bench.part('import_large', async (report) => (await largeImportFigures(cached)).forEach(report));
   await bench.part('task_query_growth', (report) => {
     if (taskMs === undefined) throw new Error('task_query_ms was not measured');
     return growthFigures(taskMs, report);

@@ -22,7 +22,14 @@ const PROBLEMS = [
 
 export const BENCH_UNITS = UNITS;
 
-export async function writePetitionWorkbook(path: string, rows: number): Promise<void> {
+const handlingOf = (i: number, monthsOn: number): string =>
+  monthsOn > 0 ? `整改已完成，经${monthsOn}个月后复核验收合格` : i % 5 === 0 ? '做好解释工作' : '责令停产整改，立案处罚';
+
+/**
+ * `monthsOn`: the same cases as the inspectors send them that many months later, their handling moved
+ * on (their completion a step further, the rectification done), their receipt numbers and text as before.
+ */
+export async function writePetitionWorkbook(path: string, rows: number, monthsOn = 0): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   const sheet = workbook.addWorksheet('信访件台账');
   sheet.addRow(['中央第三生态环境保护督察组交办信访件办理情况台账']);
@@ -61,10 +68,10 @@ export async function writePetitionWorkbook(path: string, rows: number): Promise
         KINDS[i % KINDS.length],
         i % 5 === 0 ? '经现场核查，未发现反映问题' : '经现场核查，反映问题属实',
         TRUTHS[i % TRUTHS.length],
-        i % 5 === 0 ? '做好解释工作' : '责令停产整改，立案处罚',
+        handlingOf(i, monthsOn),
         i % 3,
         i % 2,
-        COMPLETIONS[i % COMPLETIONS.length],
+        COMPLETIONS[(i + monthsOn) % COMPLETIONS.length],
         unit,
       ])
       .commit();
