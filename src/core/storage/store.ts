@@ -540,6 +540,11 @@ export class LedgerStore {
     this.anchor.moved(this.path, this.database, { generation: this.header.generation, records: this.journal.seq, lastTag: this.journal.chainTag });
   }
 
+  /** A database of its own made from this one, copied once from sql.js's file (the archive step trims one to a round). */
+  databaseCopy(): LedgerDatabase {
+    return this.database.withImage((image) => LedgerDatabase.fromImageNow(image));
+  }
+
   /** The plain SQLite image, for `duban dump`: the one way data leaves the ledger unencrypted, on request. */
   plainImage(): Uint8Array {
     return this.database.image();

@@ -5,6 +5,7 @@ import { databaseBytes, LEDGER_CEILING_BYTES, LEDGER_NOTICE_BYTES } from '../../
 import { listAudit } from '../../../src/core/audit/audit-log';
 import { Ledger } from '../../../src/core/ledger';
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
+import { ok } from '../../../src/shared/result';
 import { addTask, addUnits } from '../../helpers/domain';
 import { ledgerFactory, TEST_PASSWORD } from '../../helpers/ledger';
 import { failure, unwrap } from '../../helpers/result';
@@ -174,6 +175,34 @@ describe('archiving a closed round of inspection', () => {
     expect(round.ledger.archive.search('偷排', 'petition_case').items.map((i) => [i.number, i.unit])).toEqual([['D1-001', '市生态环境局']]);
     expect(round.ledger.archive.search('偷排', 'task').total).toBe(0);
     expect(round.ledger.archive.search('黑臭').total).toBe(0); // live, not archived
+  });
+
+  it('writes the round alone into its file, not the room the other rounds took, and the file is searched as before', async () => {
+    const round = await twoRounds();
+    const problem = '某化工园区企业夜间偷排高浓度废水，河道发黑发臭，周边群众反映强烈。'.repeat(10);
+    unwrap(
+      round.ledger.context.write((tx) => {
+        for (let i = 0; i < 2_000; i++)
+          tx.run(
+            `INSERT INTO petition_cases (receipt_number, problem, inspection_id, pollution_kinds, completion, created_at, updated_at)
+             VALUES (?, ?, ?, '["water"]', 'pending', '2026-12-01', '2026-12-01')`,
+            [`D2-${i + 2}`, problem, round.second.id],
+          );
+        return ok(undefined);
+      }),
+    );
+    const out = join(tempDir(), '第一轮归档.duban');
+    unwrap(await round.ledger.archive.archive({ inspectionId: round.first.id, out, password: TEST_PASSWORD, kdf: KDF_FLOOR }));
+
+    const archive = unwrap(await Ledger.open(out, { password: TEST_PASSWORD }));
+    try {
+      expect(archive.store.db.get<{ freelist_count: number }>('PRAGMA freelist_count')!.freelist_count).toBe(0);
+      // The live ledger's 2,000 cases of the second round made up most of it.
+      expect(databaseBytes(archive.store.db)).toBeLessThan(databaseBytes(round.ledger.store.db) / 2);
+      expect(unwrap(archive.petitions.list({ search: '偷排废水' })).rows.map((p) => p.receiptNumber)).toEqual(['D1-001']);
+    } finally {
+      archive.close();
+    }
   });
 
   it('a stray archive of the same round, left by a run that stopped, is replaced by a rerun', async () => {
