@@ -60,6 +60,16 @@ function openProcessFigures(): Figure[] {
   ];
 }
 
+/** Half of the ledger archived as one finished round, in a process of its own (ceiling-child.ts): its time, its peak memory, its file. */
+function archiveFigures(): Figure[] {
+  const { archiveMs, peakMb, fileMb } = JSON.parse(child('archive', 1)) as { archiveMs: number; peakMb: number; fileMb: number };
+  return [
+    { name: 'archive_half_ms_large', value: round(archiveMs, 0), unit: 'ms' },
+    { name: 'archive_half_peak_mb_large', value: round(peakMb, 0), unit: 'MB' },
+    { name: 'archive_half_file_mb_large', value: round(fileMb, 0), unit: 'MB' },
+  ];
+}
+
 const scaled = (size: FixtureSize, factor: number): FixtureSize => ({
   units: Math.max(20, Math.round(size.units / factor)),
   tasks: size.tasks / factor,
@@ -116,6 +126,7 @@ export async function largeFigures(bench: Bench): Promise<void> {
   const taskMs = await ledgerFigures(ledger, bench).finally(() => ledger.close());
   await bench.part('open_process', (report) => openProcessFigures().forEach(report));
   await bench.part('import_large', async (report) => (await largeImportFigures(cached)).forEach(report));
+  await bench.part('archive_large', (report) => archiveFigures().forEach(report));
   await bench.part('task_query_growth', (report) => {
     if (taskMs === undefined) throw new Error('task_query_ms was not measured');
     return growthFigures(taskMs, report);
