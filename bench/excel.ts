@@ -49,7 +49,8 @@ export async function measureImport(dir: string, rows: number): Promise<{ ms: nu
 /** A workbook previewed and applied as the app does, timed from asking for the preview to the import written. */
 export const importedInHost = (host: HostProcess, workbook: string, options?: ImportOptions): Promise<[ImportResult, number]> =>
   timed(async () => {
-    const preview = await host.call<ImportPreview>('exchange.preview', { path: workbook }, options);
+    // Options left out, not sent as null: the wire writes a missing argument as null, which the contract refuses.
+    const preview = await host.call<ImportPreview>('exchange.preview', { path: workbook }, ...(options ? [options] : []));
     return host.call<ImportResult>('exchange.apply', preview.importId);
   });
 
