@@ -47,7 +47,6 @@ export function petitionKeying(sheet: SheetData, header: Header, fields: Readonl
   return table ? keyed(table.batch, table.from) : keyed(null, null);
 }
 
-/** A row's key and batch as the keying says, or the issue that leaves it without one. */
 /** A row's receipt number (or 第N批-M) and batch, or why it has none. */
 export interface RowKey {
   readonly key: string;
@@ -55,6 +54,7 @@ export interface RowKey {
   readonly issue?: Issue;
 }
 
+/** A row's key and batch as the keying says, or the issue that leaves it without one. */
 export function rowKey(parsed: ParsedRow, keying: Keying): RowKey {
   const receipt = parsed.values.get('receiptNumber') as string | undefined;
   if (keying.by === 'column') return { key: (receipt ?? '').replace(/\s+/g, ''), ...(keying.batchOf ? { batch: keying.batchOf.batch } : {}) };
