@@ -12,7 +12,10 @@ import { disk } from '../storage/disk';
 import { exists, ioError } from '../storage/durable-fs';
 import { readFile } from '../storage/file-database';
 import type { KdfParams } from '../storage/kdf';
+import { withSearchIndexRebuilt } from '../storage/search-index';
 import { LedgerStore } from '../storage/store';
+import { PETITION_SEARCH } from '../petitions/search';
+import { TASK_SEARCH } from '../tasks/search';
 import { archiveMarkOf } from './mark';
 import { ARCHIVE_MARK, type ArchiveMark } from './model';
 import { holdsAll, type MovingIds } from './moving';
@@ -36,7 +39,14 @@ const NOT_CARRIED = ['audit_log', 'drafts', 'report_packages', 'report_groups', 
 function trimToRound(writer: Writer, inspection: number, mark: ArchiveMark): Result<void> {
   const kept = evidenceOf(ROUND_PARTS.map((part) => ({ owner: part.owner, ids: part.keeps })));
   writer.run(withRound(`DELETE FROM evidence WHERE id NOT IN (${kept})`), { inspection });
-  for (const part of ROUND_PARTS) writer.run(withRound(`DELETE FROM ${part.table} WHERE id NOT IN (${part.keeps})`), { inspection });
+  // The other rounds' tasks and cases are most of the copy: their search indexes are built again from the round's.
+  const trimmed = withSearchIndexRebuilt(PETITION_SEARCH, writer, () =>
+    withSearchIndexRebuilt(TASK_SEARCH, writer, () => {
+      for (const part of ROUND_PARTS) writer.run(withRound(`DELETE FROM ${part.table} WHERE id NOT IN (${part.keeps})`), { inspection });
+      return ok(undefined);
+    }),
+  );
+  if (!trimmed.ok) return trimmed;
   writer.run('DELETE FROM inspections WHERE id <> ?', [inspection]);
   for (const table of NOT_CARRIED) writer.run(`DELETE FROM ${table}`);
   writer.run("DELETE FROM settings WHERE key = 'audit.head'");

@@ -1,3 +1,4 @@
+import type { Result } from '../../shared/result';
 import type { Reader, Writer } from './database';
 import { searchableByGrams, TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
 
@@ -82,6 +83,27 @@ export function reindexLater(index: SearchIndex, writer: Writer, ids: readonly n
   const queue = queueOf(index);
   writer.run(`DELETE FROM ${index.name} WHERE docid IN (SELECT value FROM json_each(?)) AND docid NOT IN (SELECT id FROM ${queue})`, [list]);
   writer.run(`INSERT OR IGNORE INTO ${queue} (id) SELECT value FROM json_each(?)`, [list]);
+}
+
+/**
+ * Runs `work`, a write that deletes most of the index's table, without the index's triggers, then
+ * builds the index again from the rows left: taking each deleted row's bigrams out, one by one, costs
+ * more than indexing the rows that stay. The triggers are made again from their own SQL, in the
+ * caller's transaction: a failed write rolls them back with the rows.
+ */
+export function withSearchIndexRebuilt<T>(index: SearchIndex, writer: Writer, work: () => Result<T>): Result<T> {
+  if (!hasQueue(index, writer)) return work();
+  const triggers = writer.all<{ name: string; sql: string }>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND substr(name, 1, ?) = ? ORDER BY rowid",
+    [index.table, index.name.length + 1, `${index.name}_`],
+  );
+  for (const trigger of triggers) writer.run(`DROP TRIGGER ${trigger.name}`);
+  const written = work();
+  if (!written.ok) return written;
+  for (const trigger of triggers) writer.run(trigger.sql);
+  writer.run(`INSERT INTO ${index.name} (${index.name}) VALUES ('rebuild')`);
+  writer.run(`DELETE FROM ${queueOf(index)}`);
+  return written;
 }
 
 /** Indexes the rows written in this transaction; nothing on a ledger older than the index or when none was written. */

@@ -199,7 +199,13 @@ describe('archiving a closed round of inspection', () => {
       expect(archive.store.db.get<{ freelist_count: number }>('PRAGMA freelist_count')!.freelist_count).toBe(0);
       // The live ledger's 2,000 cases of the second round made up most of it.
       expect(databaseBytes(archive.store.db)).toBeLessThan(databaseBytes(round.ledger.store.db) / 2);
-      expect(unwrap(archive.petitions.list({ search: '偷排废水' })).rows.map((p) => p.receiptNumber)).toEqual(['D1-001']);
+      // Its search indexes were built again from the round's rows: they hold no other round's.
+      const found = unwrap(archive.petitions.list({ search: '偷排废水' }));
+      expect([found.total, found.rows.map((p) => p.receiptNumber)]).toEqual([1, ['D1-001']]);
+      expect(archive.store.db.get<{ n: number }>('SELECT count(*) AS n FROM petition_search WHERE petition_search MATCH \'"偷排"\'')!.n).toBe(1);
+      expect(unwrap(archive.tasks.list({ search: '黑臭' })).total).toBe(0);
+      const triggers = (ledger: Ledger) => ledger.store.db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
+      expect(triggers(archive)).toEqual(triggers(round.ledger));
     } finally {
       archive.close();
     }
