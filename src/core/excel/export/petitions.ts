@@ -3,7 +3,7 @@ import { loadPetitionSummaries } from '../../petitions/service';
 import type { Reader } from '../../storage/database';
 import type { TableColumn } from '../write/table';
 import { rememberedWords } from '../words';
-import { type Heading, ordinalColumn, startExportTable } from './table';
+import { type Heading, ordinalColumn, sharesOf, startExportTable } from './table';
 import type ExcelJS from 'exceljs';
 
 /**
@@ -42,15 +42,10 @@ export function petitionColumns(t: TFunction, extraHeaders: readonly string[] = 
 /** Cases are read this many at a time, by id. */
 const SHARE = 1000;
 
-/** Each share of the ids, in order. */
-function* sharesOf(ids: readonly number[]): Generator<readonly number[]> {
-  for (let start = 0; start < ids.length; start += SHARE) yield ids.slice(start, start + SHARE);
-}
-
 /** The headers of the extra columns the cases keep, in the order first met: only those columns are read. */
 function extraHeadersOf(db: Reader, ids: readonly number[]): string[] {
   const headers = new Set<string>();
-  for (const share of sharesOf(ids)) {
+  for (const share of sharesOf(ids, SHARE)) {
     const rows = db.all<{ extra: string }>(
       `SELECT p.extra_columns AS extra FROM json_each(?) AS asked JOIN petition_cases p ON p.id = asked.value
        WHERE p.extra_columns IS NOT NULL ORDER BY asked.key`,
@@ -67,7 +62,7 @@ export function writePetitionRows(book: ExcelJS.Workbook, name: string, db: Read
   const table = startExportTable(book, name, t, heading, petitionColumns(t, extraHeaders));
   const word = rememberedWords(t);
   let ordinal = 0;
-  for (const share of sharesOf(ids)) {
+  for (const share of sharesOf(ids, SHARE)) {
     for (const c of loadPetitionSummaries(db, share)) {
       ordinal++;
       table.addRow([

@@ -13,5 +13,10 @@ export function startExportTable(book: ExcelJS.Workbook, name: string, t: TFunct
   return startTable(book, name, { ...heading, columns, pageFooter: t('exchange:exports.pageFooter') });
 }
 
+/** Ids a share of `size` at a time, in order: an export reads its records by id, not all held at once. */
+export function* sharesOf(ids: readonly number[], size: number): Generator<readonly number[]> {
+  for (let start = 0; start < ids.length; start += size) yield ids.slice(start, start + size);
+}
+
 /** The first column of a list whose rows have no number of their own: 1, 2, 3… */
 export const ordinalColumn = (t: TFunction): TableColumn => ({ header: t('exchange:exports.extra.ordinal'), width: 3, kind: 'center' });

@@ -8,7 +8,7 @@ import { loadTasks } from '../../tasks/service';
 import { listUnits } from '../../units/service';
 import type { TableColumn } from '../write/table';
 import { deadlineWords, rememberedWords } from '../words';
-import { type Heading, startExportTable } from './table';
+import { type Heading, sharesOf, startExportTable } from './table';
 import type ExcelJS from 'exceljs';
 
 /** Each task's latest month of reports: "2026年10月 东川市人民政府：……", a line per unit. */
@@ -65,8 +65,8 @@ export function writeTaskRows(
   const progress = latestProgress(db, language);
   const table = startExportTable(book, name, t, heading, taskColumns(t));
   const word = rememberedWords(t);
-  for (let start = 0; start < ids.length; start += TASKS_READ_AT_ONCE) {
-    for (const task of loadTasks(db, ids.slice(start, start + TASKS_READ_AT_ONCE)) as Task[]) {
+  for (const share of sharesOf(ids, TASKS_READ_AT_ONCE)) {
+    for (const task of loadTasks(db, share) as Task[]) {
       const measureLines = task.measureIds.map((m, i) => (task.measureIds.length > 1 ? `${i + 1}. ${measures.get(m) ?? ''}` : (measures.get(m) ?? '')));
       table.addRow([
         task.number,
