@@ -15,9 +15,20 @@ import type { Writer } from './database';
  */
 export function withIndexesAfter<T>(writer: Writer, table: string, incoming: number, write: () => Result<T>): Result<T> {
   const indexes = incoming >= BULK_ROWS && incoming >= rowsOf(writer, table) ? declaredIndexes(writer, table) : [];
-  for (const index of indexes) writer.run(`DROP INDEX ${index.name}`);
+  return setAsideWhile(writer, 'INDEX', indexes, write);
+}
+
+/** An index or a trigger as sqlite_master keeps it: made again from its own SQL. */
+export interface SchemaObject {
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Drops `objects` while `write` runs and makes them again from their own SQL once it has written. */
+export function setAsideWhile<T>(writer: Writer, kind: 'INDEX' | 'TRIGGER', objects: readonly SchemaObject[], write: () => Result<T>): Result<T> {
+  for (const object of objects) writer.run(`DROP ${kind} ${object.name}`);
   const written = write();
-  if (written.ok) for (const index of indexes) writer.run(index.sql);
+  if (written.ok) for (const object of objects) writer.run(object.sql);
   return written;
 }
 
@@ -27,7 +38,7 @@ export const BULK_ROWS = 1_000;
 const rowsOf = (writer: Writer, table: string): number => writer.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n;
 
 /** The table's indexes made by CREATE INDEX (not UNIQUE), as the schema declares them. */
-const declaredIndexes = (writer: Writer, table: string): { name: string; sql: string }[] =>
+const declaredIndexes = (writer: Writer, table: string): SchemaObject[] =>
   writer.all(
     `SELECT m.name, m.sql FROM pragma_index_list(?) AS i JOIN sqlite_master AS m ON m.type = 'index' AND m.name = i.name
      WHERE i.origin = 'c' AND i."unique" = 0 ORDER BY m.rowid`,

@@ -1,4 +1,5 @@
 import type { Result } from '../../shared/result';
+import { type SchemaObject, setAsideWhile } from './bulk-load';
 import type { Reader, Writer } from './database';
 import { searchableByGrams, TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
 
@@ -93,14 +94,12 @@ export function reindexLater(index: SearchIndex, writer: Writer, ids: readonly n
  */
 export function withSearchIndexRebuilt<T>(index: SearchIndex, writer: Writer, work: () => Result<T>): Result<T> {
   if (!hasQueue(index, writer)) return work();
-  const triggers = writer.all<{ name: string; sql: string }>(
+  const triggers = writer.all<SchemaObject>(
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND substr(name, 1, ?) = ? ORDER BY rowid",
     [index.table, index.name.length + 1, `${index.name}_`],
   );
-  for (const trigger of triggers) writer.run(`DROP TRIGGER ${trigger.name}`);
-  const written = work();
+  const written = setAsideWhile(writer, 'TRIGGER', triggers, work);
   if (!written.ok) return written;
-  for (const trigger of triggers) writer.run(trigger.sql);
   writer.run(`INSERT INTO ${index.name} (${index.name}) VALUES ('rebuild')`);
   writer.run(`DELETE FROM ${queueOf(index)}`);
   return written;
