@@ -68,6 +68,39 @@ describe('the database in memory', () => {
     replayed.close();
   });
 
+  it('records each statement with its parameters as they were bound, though the writer reuses its array', async () => {
+    const db = await databaseWith(FINE);
+    const recorded: unknown[] = [];
+    db.transaction(
+      (w) => {
+        const values: number[] = [100];
+        w.run('INSERT INTO fine (yuan) VALUES (?)', values);
+        values[0] = 200;
+        w.run('INSERT INTO fine (yuan) VALUES (?)', values);
+        const named: Record<string, number | string> = { yuan: 300, note: '逾期' };
+        w.run('INSERT INTO fine (yuan, note) VALUES ($yuan, $note)', named);
+        named.yuan = 400;
+        return ok(undefined);
+      },
+      (changes) => {
+        recorded.push(changes);
+        return ok(undefined);
+      },
+    );
+    expect(recorded).toEqual([
+      {
+        kind: 'statements',
+        statements: [
+          ['INSERT INTO fine (yuan) VALUES (?)', [100]],
+          ['INSERT INTO fine (yuan) VALUES (?)', [200]],
+          ['INSERT INTO fine (yuan, note) VALUES ($yuan, $note)', { $yuan: 300, $note: '逾期' }],
+        ],
+      },
+    ]);
+    expect(db.all('SELECT yuan FROM fine ORDER BY id')).toEqual([{ yuan: 100 }, { yuan: 200 }, { yuan: 300 }]);
+    db.close();
+  });
+
   it("does not let an earlier write's new id be read once a write with RETURNING has run", async () => {
     const db = await databaseWith('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)');
     db.transaction(
