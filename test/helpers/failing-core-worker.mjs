@@ -5,7 +5,8 @@ import { register } from 'tsx/esm/api';
  * The core's worker, from the source (through tsx, so that no stale build is tested), and ways for it
  * to fail that a test asks for with a word among a call's arguments: `test:crash` throws out of the
  * worker, `test:crash-later` lets the core answer and then throws, `test:exhaust` fills the heap up to
- * its ceiling, `test:hang` never answers again. The core's listener is wrapped in the check.
+ * its ceiling, `test:hang` never answers again; `test:gc` answers whether the worker may ask V8 for a
+ * full collection. The core's listener is wrapped in the check.
  */
 const FAILURES = {
   'test:crash': () => {
@@ -22,6 +23,7 @@ const FAILURES = {
   'test:hang': () => {
     for (;;);
   },
+  'test:gc': (request) => parentPort.postMessage({ id: request.id, result: { ok: true, value: typeof globalThis.gc }, ledger: null }),
 };
 
 const failureAskedBy = (request) => FAILURES[/"(test:[\w-]+)"/.exec(JSON.stringify(request.args ?? []))?.[1]];

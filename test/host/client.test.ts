@@ -119,3 +119,11 @@ describe('shutting the core down', () => {
     expect(await within(100, status(core))).toBe('core.stopped');
   });
 });
+
+describe('the core worker', () => {
+  it('may ask V8 for a full collection, which this thread may not', async () => {
+    const core = startCore();
+    expect(await core.call('session.touch' satisfies MethodName, ['test:gc'])).toEqual({ ok: true, value: 'function' });
+    expect(typeof (globalThis as { gc?: unknown }).gc).toBe('undefined');
+  });
+});

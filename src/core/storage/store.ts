@@ -20,6 +20,7 @@ import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { LedgerFileReader } from './sealed-file';
 import { type NewKeys, rekey } from './rekey';
 import { type Opener, passwordSlot, personSlot, recoverySlot, type Unlock, unwrapDataKey, wrapForRecipient } from './slots';
+import { collectGarbage } from './memory';
 import { checkNewPassword } from '../../shared/password-strength';
 import { invalid } from '../../shared/validation';
 
@@ -370,6 +371,10 @@ export class LedgerStore {
     );
     if (!result.ok) return result;
     if (whole) {
+      // A transaction too large to journal is a large import: by now it has let go of its workbook and
+      // its plan (some 100 MB for 50,000 rows) that no collection has had a reason to take yet, and the
+      // snapshot's sealed chunks would pile up on top of them — the import's peak memory.
+      collectGarbage();
       const saved = this.snapshot();
       if (saved.ok) return result;
       // The file still holds the ledger as it was before the transaction: so must memory.

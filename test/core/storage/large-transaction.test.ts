@@ -50,6 +50,24 @@ describe('a transaction too large for one journal record (an import)', () => {
     store.close();
   });
 
+  it('collects the garbage its work let go before the snapshot is sealed, where V8 lets it', async () => {
+    const { store } = await ledgerWithNotes();
+    const snapshotsBefore: number[] = [];
+    const gc = vi.fn(() => void snapshotsBefore.push(vi.mocked(writeFileAtomic).mock.calls.length));
+    vi.stubGlobal('gc', gc);
+    try {
+      const written = vi.mocked(writeFileAtomic).mock.calls.length;
+      unwrap(store.write((w) => ok(w.run('INSERT INTO note (text) VALUES (?)', ['一条']))));
+      expect(gc).not.toHaveBeenCalled();
+      unwrap(bulkInsert(store));
+      expect(snapshotsBefore).toEqual([written]);
+      expect(vi.mocked(writeFileAtomic).mock.calls.length).toBe(written + 1);
+    } finally {
+      vi.unstubAllGlobals();
+      store.close();
+    }
+  });
+
   it('leaves the ledger as it was, on disk and in memory, when the snapshot cannot be written', async () => {
     const { path, store } = await ledgerWithNotes();
     const before = store.info();
