@@ -15,6 +15,7 @@ import type { KdfParams } from '../storage/kdf';
 import { withSearchIndexRebuilt } from '../storage/search-index';
 import { LedgerStore } from '../storage/store';
 import { PETITION_SEARCH } from '../petitions/search';
+import { withTasksLeaving } from '../tasks/check-stages';
 import { TASK_SEARCH } from '../tasks/search';
 import { archiveMarkOf } from './mark';
 import { ARCHIVE_MARK, type ArchiveMark } from './model';
@@ -40,11 +41,14 @@ function trimToRound(writer: Writer, inspection: number, mark: ArchiveMark): Res
   const kept = evidenceOf(ROUND_PARTS.map((part) => ({ owner: part.owner, ids: part.keeps })));
   writer.run(withRound(`DELETE FROM evidence WHERE id NOT IN (${kept})`), { inspection });
   // The other rounds' tasks and cases are most of the copy: their search indexes are built again from the round's.
+  // Every report and close-out that goes belongs to another round's task, which goes too.
   const trimmed = withSearchIndexRebuilt(PETITION_SEARCH, writer, () =>
-    withSearchIndexRebuilt(TASK_SEARCH, writer, () => {
-      for (const part of ROUND_PARTS) writer.run(withRound(`DELETE FROM ${part.table} WHERE id NOT IN (${part.keeps})`), { inspection });
-      return ok(undefined);
-    }),
+    withSearchIndexRebuilt(TASK_SEARCH, writer, () =>
+      withTasksLeaving(writer, () => {
+        for (const part of ROUND_PARTS) writer.run(withRound(`DELETE FROM ${part.table} WHERE id NOT IN (${part.keeps})`), { inspection });
+        return ok(undefined);
+      }),
+    ),
   );
   if (!trimmed.ok) return trimmed;
   writer.run('DELETE FROM inspections WHERE id <> ?', [inspection]);

@@ -1,4 +1,6 @@
+import { ok } from '../../shared/result';
 import type { Reader, Writer } from '../storage/database';
+import { withTasksLeaving } from '../tasks/check-stages';
 import type { ArchiveCounts } from './model';
 import { evidenceOf, MOVING_PARTS, withRound } from './scope';
 
@@ -28,8 +30,14 @@ export function holdsAll(db: Reader, ids: MovingIds): boolean {
   );
 }
 
-/** Removes the rows, in an order the foreign keys allow; the links and children go with them by cascade. */
+/**
+ * Removes the rows, in an order the foreign keys allow; the links and children go with them by
+ * cascade. Every report and close-out that leaves belongs to a task that leaves with it.
+ */
 export function removeMoving(writer: Writer, ids: MovingIds): void {
-  for (const [table, list] of Object.entries(ids))
-    if (list.length > 0) writer.run(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(list)]);
+  withTasksLeaving(writer, () => {
+    for (const [table, list] of Object.entries(ids))
+      if (list.length > 0) writer.run(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(list)]);
+    return ok(undefined);
+  });
 }

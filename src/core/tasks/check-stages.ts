@@ -1,3 +1,7 @@
+import type { Result } from '../../shared/result';
+import { type SchemaObject, setAsideWhile } from '../storage/bulk-load';
+import type { Writer } from '../storage/database';
+
 /** A condition on the tasks (alias `a`) that limits which tasks' stages are worked out. */
 export type Among = (a: string) => string;
 
@@ -40,4 +44,23 @@ export function stagesSql(among: Among): string {
     ) c ON c.task_id = a.id
     WHERE a.status <> 'closed' AND ${among('a')}
   ) WHERE stage IS NOT NULL`;
+}
+
+/** Schema 19's triggers that work a task's stage out again when one of its reports or close-outs is deleted. */
+const RESTAGED_ON_DELETE = ['progress_reports_stage_delete', 'close_outs_stage_delete'];
+
+/**
+ * Runs `work`, which deletes tasks together with their reports and close-outs, without working each
+ * task's stage out again as every one of those goes: the task's own deletion takes it out of the
+ * tallies under the stage it is counted with, and its stage with it. 50,000 reports of the tasks of
+ * a round archived: 2.6 s → 0.9 s. A report or close-out whose task stays must not be deleted by
+ * `work`: its task's stage would be left as it was. (A lead unit's link keeps its trigger: that one
+ * also keeps the units' tallies.)
+ */
+export function withTasksLeaving<T>(writer: Writer, work: () => Result<T>): Result<T> {
+  const triggers = writer.all<SchemaObject>(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${RESTAGED_ON_DELETE.map(() => '?').join(', ')}) ORDER BY rowid`,
+    RESTAGED_ON_DELETE,
+  );
+  return setAsideWhile(writer, 'TRIGGER', triggers, work);
 }

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { databaseBytes, LEDGER_CEILING_BYTES, LEDGER_NOTICE_BYTES } from '../../../src/core/archive/ceiling';
 import { listAudit } from '../../../src/core/audit/audit-log';
 import { Ledger } from '../../../src/core/ledger';
+import { V19_STATS } from '../../../src/core/schema/v19-stats';
+import type { Reader } from '../../../src/core/storage/database';
 import { KDF_FLOOR } from '../../../src/core/storage/kdf';
 import { ok } from '../../../src/shared/result';
 import { addTask, addUnits } from '../../helpers/domain';
@@ -53,6 +55,25 @@ async function twoRounds() {
 }
 
 const count = (ledger: Ledger, table: string): number => ledger.store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n;
+
+const triggersOf = (ledger: Ledger) => ledger.store.db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
+
+/** Schema 19's statements that fill the tables its triggers keep: `INSERT INTO table (columns) SELECT …`. */
+const FILLS = V19_STATS.flatMap((statement) => {
+  const fill = /^INSERT INTO (\w+) \(([^)]*)\) (SELECT [\s\S]*)$/.exec(statement);
+  return fill ? [{ table: fill[1]!, columns: fill[2]!, select: fill[3]! }] : [];
+});
+
+const sortedRows = (db: Reader, sql: string): string[] =>
+  db
+    .all(sql)
+    .map((row) => Object.values(row).join())
+    .sort();
+
+/** The tallies and check stages as the triggers kept them… */
+const derived = (db: Reader) => Object.fromEntries(FILLS.map(({ table, columns }) => [table, sortedRows(db, `SELECT ${columns} FROM ${table}`)]));
+/** …and as schema 19 worked them out from the rows. */
+const derivedAfresh = (db: Reader) => Object.fromEntries(FILLS.map(({ table, select }) => [table, sortedRows(db, select)]));
 
 describe('archiving a closed round of inspection', () => {
   it('moves the round, its tasks and what concerns only them to the archive, copies what is shared, and keeps an index', async () => {
@@ -206,6 +227,36 @@ describe('archiving a closed round of inspection', () => {
       expect(unwrap(archive.tasks.list({ search: '黑臭' })).total).toBe(0);
       const triggers = (ledger: Ledger) => ledger.store.db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
       expect(triggers(archive)).toEqual(triggers(round.ledger));
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('leaves the tallies and check stages as worked out afresh, in the live ledger and in the archive, and the triggers as they were', async () => {
+    const round = await twoRounds();
+    const { ledger, units } = round;
+    // Both rounds' tasks have reports; the second round's leaves the archive's copy with its own.
+    unwrap(ledger.progress.submit({ taskId: round.live.id, unitId: units['市水务局']!, period: '2026-11', state: 'completed', progress: '已完成清淤' }));
+    unwrap(ledger.progress.submit({ taskId: round.task.id, unitId: units['市生态环境局']!, period: '2026-11', state: 'completed', progress: '已完成复查' }));
+    expect(derived(ledger.store.db)).toEqual(derivedAfresh(ledger.store.db));
+    // The second round's task is reported completed (its stage counts in the tallies); the first's is 销号.
+    expect(ledger.store.db.all('SELECT task_id, stage FROM task_check_stages')).toEqual([{ task_id: round.live.id, stage: 'reported' }]);
+    const triggers = triggersOf(ledger);
+    const out = join(tempDir(), '第一轮归档.duban');
+    unwrap(await ledger.archive.archive({ inspectionId: round.first.id, out, password: TEST_PASSWORD, kdf: KDF_FLOOR }));
+
+    expect(derived(ledger.store.db)).toEqual(derivedAfresh(ledger.store.db));
+    expect(derived(ledger.store.db).task_tally).not.toEqual([]);
+    expect(triggersOf(ledger)).toEqual(triggers);
+    const archive = unwrap(await Ledger.open(out, { password: TEST_PASSWORD }));
+    try {
+      expect(derived(archive.store.db)).toEqual(derivedAfresh(archive.store.db));
+      expect(archive.store.db.get<{ n: number }>('SELECT count(*) AS n FROM task_check_stages')!.n).toBe(0);
+      expect(derived(archive.store.db).report_tally).toEqual([
+        ['2026-10', units['市生态环境局'], 'completed', 1].join(),
+        ['2026-11', units['市生态环境局'], 'completed', 1].join(),
+      ]);
+      expect(triggersOf(archive)).toEqual(triggers);
     } finally {
       archive.close();
     }
