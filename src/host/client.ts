@@ -31,7 +31,7 @@ export const CORE_WORKER_LIMITS: CoreWorkerLimits = { shutdownTimeoutMs: 10_000,
 /**
  * The worker's heap ceiling, so that running out of memory ends the worker (which is restarted),
  * not the main process and the window with it. The largest legitimate import, 50,000 petition rows
- * (`npm run bench`: ~400 MB resident at its peak), completes with 176 MB of old generation and at
+ * (`npm run bench`: 370–380 MB resident at its peak), completes with 176 MB of old generation and at
  * full speed from 256 MB; the rest of its memory is sql.js's WebAssembly memory and buffers, which
  * this ceiling does not count. 512 MB is twice what that import needs at full speed, and stops a
  * hostile workbook's cells well before they take an office workstation's memory.
