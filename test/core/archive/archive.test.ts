@@ -66,7 +66,7 @@ const FILLS = V19_STATS.flatMap((statement) => {
 
 const sortedRows = (db: Reader, sql: string): string[] =>
   db
-    .all(sql)
+    .all<Record<string, unknown>>(sql)
     .map((row) => Object.values(row).join())
     .sort();
 
