@@ -1,4 +1,4 @@
-import { counterNonce, open, seal, TAG_BYTES, wipe } from './crypto';
+import { counterNonce, open, sealedParts, TAG_BYTES, wipe } from './crypto';
 
 /**
  * A long plaintext (the SQLite image, an attachment) sealed as consecutive chunks. Each chunk's AAD
@@ -20,12 +20,16 @@ function chunkAad(context: Buffer, index: number, last: boolean): Buffer {
   return Buffer.concat([context, tail]);
 }
 
-/** The sealed chunks, one at a time as they are asked for: a caller writing them holds one at once. */
+/**
+ * The sealed chunks' bytes, a chunk at a time as they are asked for — its ciphertext, then its tag —
+ * so that a caller writing them holds one chunk at once, never copied whole (the last part yielded
+ * is the last chunk's tag).
+ */
 export function* sealChunks(key: Buffer, plaintext: Uint8Array, chunkSize: number, context: Buffer): Generator<Buffer> {
   const count = chunkCount(plaintext.length, chunkSize);
   for (let i = 0; i < count; i++) {
     const part = plaintext.subarray(i * chunkSize, Math.min(plaintext.length, (i + 1) * chunkSize));
-    yield seal(key, counterNonce(i), part, chunkAad(context, i, i === count - 1));
+    yield* sealedParts(key, counterNonce(i), part, chunkAad(context, i, i === count - 1));
   }
 }
 

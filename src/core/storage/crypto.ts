@@ -18,9 +18,15 @@ export const TAG_BYTES = 16;
 export const random = (bytes: number): Buffer => randomBytes(bytes);
 
 export function seal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Buffer {
+  return Buffer.concat(sealedParts(key, nonce, plaintext, aad));
+}
+
+/** What `seal` gives, as the ciphertext and then the tag: written one after the other, a large chunk is not copied into one buffer. */
+export function sealedParts(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): [Buffer, Buffer] {
   const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
-  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const ciphertext = cipher.update(plaintext);
+  return [ciphertext, Buffer.concat([cipher.final(), cipher.getAuthTag()])];
 }
 
 /** Returns null when the ciphertext, its nonce, its AAD or the key do not match: the caller names the cause. */

@@ -80,12 +80,12 @@ export function writeSnapshot(path: string, header: Header, dataKey: Buffer, ima
   const headerBytes = sealHeader(header, macKey);
   wipe(macKey);
   const snapshotKey = subkey(dataKey, 'snapshot', header.snapshotSalt);
-  let lastChunk: Buffer | undefined;
+  let lastPart: Buffer | undefined;
   function* parts(): Generator<Buffer> {
     yield headerBytes;
-    for (const chunk of sealChunks(snapshotKey, image, header.chunkSize, fileContext(header))) {
-      lastChunk = chunk;
-      yield chunk;
+    for (const part of sealChunks(snapshotKey, image, header.chunkSize, fileContext(header))) {
+      lastPart = part;
+      yield part;
     }
   }
   try {
@@ -97,7 +97,7 @@ export function writeSnapshot(path: string, header: Header, dataKey: Buffer, ima
     header,
     headerLength: headerBytes.length,
     length: headerBytes.length + sealedLength(image.length, header.chunkSize),
-    chainStart: lastTag(lastChunk!),
+    chainStart: lastTag(lastPart!),
   };
 }
 

@@ -17,16 +17,22 @@ import { useTempDir } from '../../helpers/temp';
 
 vi.mock('../../../src/core/storage/kdf', async () => (await import('../../helpers/fast-kdf')).memoisedKdf());
 
-/** Every AES-GCM seal the storage makes, by key and nonce. */
+/** Every AES-GCM seal the storage makes, by key and nonce: whole (`seal`), or as ciphertext and tag (a snapshot's and an attachment's chunks). */
 const seals: { key: string; nonce: string; what: string }[] = [];
 let sealing = 'setup';
 vi.mock('../../../src/core/storage/crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/core/storage/crypto')>();
+  const noted = (key: Uint8Array, nonce: Uint8Array) =>
+    seals.push({ key: Buffer.from(key).toString('hex'), nonce: Buffer.from(nonce).toString('hex'), what: sealing });
   return {
     ...actual,
     seal: (key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array) => {
-      seals.push({ key: Buffer.from(key).toString('hex'), nonce: Buffer.from(nonce).toString('hex'), what: sealing });
+      noted(key, nonce);
       return actual.seal(key, nonce, plaintext, aad);
+    },
+    sealedParts: (key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array) => {
+      noted(key, nonce);
+      return actual.sealedParts(key, nonce, plaintext, aad);
     },
   };
 });
