@@ -1,6 +1,9 @@
 import { ok } from '../../shared/result';
 import type { Reader, Writer } from '../storage/database';
+import { PETITION_SEARCH } from '../petitions/search';
+import { withSearchIndexAfterDeletes } from '../storage/search-index';
 import { withTasksLeaving } from '../tasks/check-stages';
+import { TASK_SEARCH } from '../tasks/search';
 import type { ArchiveCounts } from './model';
 import { evidenceOf, MOVING_PARTS, withRound } from './scope';
 
@@ -32,12 +35,18 @@ export function holdsAll(db: Reader, ids: MovingIds): boolean {
 
 /**
  * Removes the rows, in an order the foreign keys allow; the links and children go with them by
- * cascade. Every report and close-out that leaves belongs to a task that leaves with it.
+ * cascade. Every report and close-out that leaves belongs to a task that leaves with it. The search
+ * indexes lose the round's tasks and cases one by one, or are built again from the rows that stay
+ * when the round is most of the ledger.
  */
 export function removeMoving(writer: Writer, ids: MovingIds): void {
-  withTasksLeaving(writer, () => {
-    for (const [table, list] of Object.entries(ids))
-      if (list.length > 0) writer.run(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(list)]);
-    return ok(undefined);
-  });
+  withSearchIndexAfterDeletes(PETITION_SEARCH, writer, ids.petition_cases?.length ?? 0, () =>
+    withSearchIndexAfterDeletes(TASK_SEARCH, writer, ids.tasks?.length ?? 0, () =>
+      withTasksLeaving(writer, () => {
+        for (const [table, list] of Object.entries(ids))
+          if (list.length > 0) writer.run(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(list)]);
+        return ok(undefined);
+      }),
+    ),
+  );
 }

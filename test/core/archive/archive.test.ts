@@ -262,6 +262,46 @@ describe('archiving a closed round of inspection', () => {
     }
   });
 
+  // The round most of the ledger (its index built again from the rows that stay), then a little of it (its rows taken out one by one).
+  it.each([
+    { leaving: 40, staying: 3, tasksStaying: 0 },
+    { leaving: 3, staying: 40, tasksStaying: 8 },
+  ])('leaves a search index that finds what stays and nothing that left: $leaving cases leave, $staying stay', async ({ leaving, staying, tasksStaying }) => {
+    const round = await twoRounds();
+    const { ledger, units } = round;
+    const cases = (inspectionId: number, problem: string, count: number, prefix: string) =>
+      ledger.context.write((tx) => {
+        for (let i = 0; i < count; i++)
+          tx.run(
+            `INSERT INTO petition_cases (receipt_number, problem, inspection_id, pollution_kinds, completion, created_at, updated_at)
+             VALUES (?, ?, ?, '["water"]', 'completed', '2026-12-01', '2026-12-01')`,
+            [`${prefix}-${i + 2}`, problem, inspectionId],
+          );
+        return ok(undefined);
+      });
+    unwrap(cases(round.first.id, '化工厂夜间偷排废水', leaving - 1, 'D1'));
+    unwrap(cases(round.second.id, '餐馆油烟扰民', staying - 1, 'D2'));
+    for (let i = 0; i < tasksStaying; i++) addTask(ledger, `${i + 2}`, units['市水务局']!, { inspectionId: round.second.id, problem: '黑臭水体整治滞后' });
+    const triggers = triggersOf(ledger);
+    const out = join(tempDir(), '第一轮归档.duban');
+    unwrap(await ledger.archive.archive({ inspectionId: round.first.id, out, password: TEST_PASSWORD, kdf: KDF_FLOOR }));
+
+    expect(unwrap(ledger.petitions.list({ search: '偷排' })).total).toBe(0);
+    expect(unwrap(ledger.petitions.list({ search: '油烟' })).total).toBe(staying - 1);
+    expect(unwrap(ledger.tasks.list({ search: '排污口' })).total).toBe(0);
+    expect(unwrap(ledger.tasks.list({ search: '黑臭' })).total).toBe(tasksStaying + 1);
+    const matched = (index: string, bigram: string) =>
+      ledger.store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${index} WHERE ${index} MATCH ?`, [`"${bigram}"`])!.n;
+    expect([matched('petition_search', '偷排'), matched('petition_search', '油烟'), matched('task_search', '黑臭')]).toEqual([
+      0,
+      staying - 1,
+      tasksStaying + 1,
+    ]);
+    for (const index of ['petition_search', 'task_search'])
+      unwrap(ledger.context.write((tx) => ok(tx.run(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`))));
+    expect(triggersOf(ledger)).toEqual(triggers);
+  });
+
   it('a stray archive of the same round, left by a run that stopped, is replaced by a rerun', async () => {
     const round = await twoRounds();
     const out = join(tempDir(), 'archive.duban');
