@@ -7,12 +7,12 @@ import { storeSetting } from '../settings';
 import type { AnchorBook } from '../storage/anchor';
 import { backupDirOf } from '../storage/backups';
 import { blobDirOf } from '../storage/blobs';
-import type { Writer } from '../storage/database';
+import type { Reader, Writer } from '../storage/database';
 import { disk } from '../storage/disk';
 import { exists, ioError } from '../storage/durable-fs';
 import { readFile } from '../storage/file-database';
 import type { KdfParams } from '../storage/kdf';
-import { withSearchIndexRebuilt } from '../storage/search-index';
+import { type SearchIndex, withSearchIndexAfterDeletes } from '../storage/search-index';
 import { LedgerStore } from '../storage/store';
 import { PETITION_SEARCH } from '../petitions/search';
 import { withTasksLeaving } from '../tasks/check-stages';
@@ -36,14 +36,21 @@ const NO_BACKUPS = { recent: 0, dailyDays: 0 };
 /** What belongs to the office rather than to one round, or cannot be carried over (the audit chain is keyed to the live ledger). */
 const NOT_CARRIED = ['audit_log', 'drafts', 'report_packages', 'report_groups', 'archived_items'];
 
+/** How many of a table's rows the trim deletes: all but the round's. */
+function leavingTheCopy(reader: Reader, table: string, inspection: number): number {
+  const { keeps } = ROUND_PARTS.find((part) => part.table === table)!;
+  const count = (sql: string, params?: Record<string, number>) => reader.get<{ n: number }>(sql, params)!.n;
+  return count(`SELECT count(*) AS n FROM ${table}`) - count(withRound(`SELECT count(*) AS n FROM (${keeps})`), { inspection });
+}
+
 /** Trims a copy of the live database to the round's rows and what they refer to, and marks it. */
 function trimToRound(writer: Writer, inspection: number, mark: ArchiveMark): Result<void> {
   const kept = evidenceOf(ROUND_PARTS.map((part) => ({ owner: part.owner, ids: part.keeps })));
   writer.run(withRound(`DELETE FROM evidence WHERE id NOT IN (${kept})`), { inspection });
-  // The other rounds' tasks and cases are most of the copy: their search indexes are built again from the round's.
   // Every report and close-out that goes belongs to another round's task, which goes too.
-  const trimmed = withSearchIndexRebuilt(PETITION_SEARCH, writer, () =>
-    withSearchIndexRebuilt(TASK_SEARCH, writer, () =>
+  const leaving = (index: SearchIndex): number => leavingTheCopy(writer, index.table, inspection);
+  const trimmed = withSearchIndexAfterDeletes(PETITION_SEARCH, writer, leaving(PETITION_SEARCH), () =>
+    withSearchIndexAfterDeletes(TASK_SEARCH, writer, leaving(TASK_SEARCH), () =>
       withTasksLeaving(writer, () => {
         for (const part of ROUND_PARTS) writer.run(withRound(`DELETE FROM ${part.table} WHERE id NOT IN (${part.keeps})`), { inspection });
         return ok(undefined);

@@ -92,7 +92,7 @@ export function reindexLater(index: SearchIndex, writer: Writer, ids: readonly n
  * more than indexing the rows that stay. The triggers are made again from their own SQL, in the
  * caller's transaction: a failed write rolls them back with the rows.
  */
-export function withSearchIndexRebuilt<T>(index: SearchIndex, writer: Writer, work: () => Result<T>): Result<T> {
+function withSearchIndexRebuilt<T>(index: SearchIndex, writer: Writer, work: () => Result<T>): Result<T> {
   if (!hasQueue(index, writer)) return work();
   const triggers = writer.all<SchemaObject>(
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND substr(name, 1, ?) = ? ORDER BY rowid",

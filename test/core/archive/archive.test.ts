@@ -300,6 +300,23 @@ describe('archiving a closed round of inspection', () => {
     for (const index of ['petition_search', 'task_search'])
       unwrap(ledger.context.write((tx) => ok(tx.run(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`))));
     expect(triggersOf(ledger)).toEqual(triggers);
+
+    // The archive's copy the other way round: the rows that stay in the live ledger leave it.
+    const archive = unwrap(await Ledger.open(out, { password: TEST_PASSWORD }));
+    try {
+      const inArchive = (index: string, bigram: string) =>
+        archive.store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${index} WHERE ${index} MATCH ?`, [`"${bigram}"`])!.n;
+      expect([
+        inArchive('petition_search', '偷排'),
+        inArchive('petition_search', '油烟'),
+        inArchive('task_search', '排污'),
+        inArchive('task_search', '黑臭'),
+      ]).toEqual([leaving, 0, 2, 0]); // 排污: the round's task and its sub-task
+      expect(unwrap(archive.petitions.list({ search: '偷排' })).total).toBe(leaving);
+      expect(triggersOf(archive)).toEqual(triggers);
+    } finally {
+      archive.close();
+    }
   });
 
   it('a stray archive of the same round, left by a run that stopped, is replaced by a rerun', async () => {
