@@ -1,5 +1,5 @@
 import type { Result } from '../../shared/result';
-import type { Writer } from './database';
+import type { Reader, Writer } from './database';
 
 /**
  * Rows written into a table whose indexes are built after them, when the rows at least double the
@@ -35,7 +35,8 @@ export function setAsideWhile<T>(writer: Writer, kind: 'INDEX' | 'TRIGGER', obje
 /** Fewer rows than this go in with their indexes kept: dropping and building them, and SQLite preparing every statement again after, would cost more. */
 export const BULK_ROWS = 1_000;
 
-const rowsOf = (writer: Writer, table: string): number => writer.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n;
+/** How many rows `table` holds. */
+export const rowsOf = (reader: Reader, table: string): number => reader.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n;
 
 /** The table's indexes made by CREATE INDEX (not UNIQUE), as the schema declares them. */
 const declaredIndexes = (writer: Writer, table: string): SchemaObject[] =>

@@ -1,5 +1,5 @@
 import type { Result } from '../../shared/result';
-import { type SchemaObject, setAsideWhile } from './bulk-load';
+import { rowsOf, type SchemaObject, setAsideWhile } from './bulk-load';
 import type { Reader, Writer } from './database';
 import { searchableByGrams, TEXT_GRAMS_FUNCTION, textGrams } from './text-grams';
 
@@ -120,8 +120,7 @@ const TAKING_OUT_OVER_INDEXING = 1.2;
  * cases' index 3.2–4.9 s one by one, 2.4–2.7 s built again.
  */
 export function withSearchIndexAfterDeletes<T>(index: SearchIndex, writer: Writer, leaving: number, work: () => Result<T>): Result<T> {
-  const rows = writer.get<{ n: number }>(`SELECT count(*) AS n FROM ${index.table}`)!.n;
-  return leaving * TAKING_OUT_OVER_INDEXING >= rows - leaving ? withSearchIndexRebuilt(index, writer, work) : work();
+  return leaving * TAKING_OUT_OVER_INDEXING >= rowsOf(writer, index.table) - leaving ? withSearchIndexRebuilt(index, writer, work) : work();
 }
 
 /** Indexes the rows written in this transaction; nothing on a ledger older than the index or when none was written. */
