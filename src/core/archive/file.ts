@@ -7,19 +7,16 @@ import { storeSetting } from '../settings';
 import type { AnchorBook } from '../storage/anchor';
 import { backupDirOf } from '../storage/backups';
 import { blobDirOf } from '../storage/blobs';
+import { rowsOf } from '../storage/bulk-load';
 import type { Reader, Writer } from '../storage/database';
 import { disk } from '../storage/disk';
 import { exists, ioError } from '../storage/durable-fs';
 import { readFile } from '../storage/file-database';
 import type { KdfParams } from '../storage/kdf';
-import { type SearchIndex, withSearchIndexAfterDeletes } from '../storage/search-index';
 import { LedgerStore } from '../storage/store';
-import { PETITION_SEARCH } from '../petitions/search';
-import { withTasksLeaving } from '../tasks/check-stages';
-import { TASK_SEARCH } from '../tasks/search';
 import { archiveMarkOf } from './mark';
 import { ARCHIVE_MARK, type ArchiveMark } from './model';
-import { holdsAll, type MovingIds } from './moving';
+import { holdsAll, type MovingIds, withRoundLeaving } from './moving';
 import { evidenceOf, ROUND_PARTS, withRound } from './scope';
 
 export interface ArchiveFileRequest {
@@ -39,8 +36,7 @@ const NOT_CARRIED = ['audit_log', 'drafts', 'report_packages', 'report_groups', 
 /** How many of a table's rows the trim deletes: all but the round's. */
 function leavingTheCopy(reader: Reader, table: string, inspection: number): number {
   const { keeps } = ROUND_PARTS.find((part) => part.table === table)!;
-  const count = (sql: string, params?: Record<string, number>) => reader.get<{ n: number }>(sql, params)!.n;
-  return count(`SELECT count(*) AS n FROM ${table}`) - count(withRound(`SELECT count(*) AS n FROM (${keeps})`), { inspection });
+  return rowsOf(reader, table) - reader.get<{ n: number }>(withRound(`SELECT count(*) AS n FROM (${keeps})`), { inspection })!.n;
 }
 
 /** Trims a copy of the live database to the round's rows and what they refer to, and marks it. */
@@ -48,15 +44,11 @@ function trimToRound(writer: Writer, inspection: number, mark: ArchiveMark): Res
   const kept = evidenceOf(ROUND_PARTS.map((part) => ({ owner: part.owner, ids: part.keeps })));
   writer.run(withRound(`DELETE FROM evidence WHERE id NOT IN (${kept})`), { inspection });
   // Every report and close-out that goes belongs to another round's task, which goes too.
-  const leaving = (index: SearchIndex): number => leavingTheCopy(writer, index.table, inspection);
-  const trimmed = withSearchIndexAfterDeletes(PETITION_SEARCH, writer, leaving(PETITION_SEARCH), () =>
-    withSearchIndexAfterDeletes(TASK_SEARCH, writer, leaving(TASK_SEARCH), () =>
-      withTasksLeaving(writer, () => {
-        for (const part of ROUND_PARTS) writer.run(withRound(`DELETE FROM ${part.table} WHERE id NOT IN (${part.keeps})`), { inspection });
-        return ok(undefined);
-      }),
-    ),
-  );
+  const leaving = { tasks: leavingTheCopy(writer, 'tasks', inspection), petitionCases: leavingTheCopy(writer, 'petition_cases', inspection) };
+  const trimmed = withRoundLeaving(writer, leaving, () => {
+    for (const part of ROUND_PARTS) writer.run(withRound(`DELETE FROM ${part.table} WHERE id NOT IN (${part.keeps})`), { inspection });
+    return ok(undefined);
+  });
   if (!trimmed.ok) return trimmed;
   writer.run('DELETE FROM inspections WHERE id <> ?', [inspection]);
   for (const table of NOT_CARRIED) writer.run(`DELETE FROM ${table}`);

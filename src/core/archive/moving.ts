@@ -1,4 +1,4 @@
-import { ok } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { Reader, Writer } from '../storage/database';
 import { PETITION_SEARCH } from '../petitions/search';
 import { withSearchIndexAfterDeletes } from '../storage/search-index';
@@ -33,20 +33,29 @@ export function holdsAll(db: Reader, ids: MovingIds): boolean {
   );
 }
 
+/** How many tasks and petition cases leave a database: a round's from the live ledger, the other rounds' from the archive's copy. */
+export interface Leaving {
+  readonly tasks: number;
+  readonly petitionCases: number;
+}
+
 /**
- * Removes the rows, in an order the foreign keys allow; the links and children go with them by
- * cascade. Every report and close-out that leaves belongs to a task that leaves with it. The search
- * indexes lose the round's tasks and cases one by one, or are built again from the rows that stay
- * when the round is most of the ledger.
+ * Runs `work`, which deletes `leaving`'s tasks and cases, and every report and close-out of those
+ * tasks with them (never one whose task stays): the search indexes lose the rows one by one, or are
+ * built again from the rows that stay when those are few; the tasks' check stages are not worked out
+ * again as their reports go.
  */
-export function removeMoving(writer: Writer, ids: MovingIds): void {
-  withSearchIndexAfterDeletes(PETITION_SEARCH, writer, ids.petition_cases?.length ?? 0, () =>
-    withSearchIndexAfterDeletes(TASK_SEARCH, writer, ids.tasks?.length ?? 0, () =>
-      withTasksLeaving(writer, () => {
-        for (const [table, list] of Object.entries(ids))
-          if (list.length > 0) writer.run(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(list)]);
-        return ok(undefined);
-      }),
-    ),
+export function withRoundLeaving(writer: Writer, leaving: Leaving, work: () => Result<void>): Result<void> {
+  return withSearchIndexAfterDeletes(PETITION_SEARCH, writer, leaving.petitionCases, () =>
+    withSearchIndexAfterDeletes(TASK_SEARCH, writer, leaving.tasks, () => withTasksLeaving(writer, work)),
   );
+}
+
+/** Removes the rows, in an order the foreign keys allow; the links and children go with them by cascade. */
+export function removeMoving(writer: Writer, ids: MovingIds): void {
+  withRoundLeaving(writer, { tasks: ids.tasks?.length ?? 0, petitionCases: ids.petition_cases?.length ?? 0 }, () => {
+    for (const [table, list] of Object.entries(ids))
+      if (list.length > 0) writer.run(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(list)]);
+    return ok(undefined);
+  });
 }
