@@ -56,6 +56,10 @@ async function twoRounds() {
 
 const count = (ledger: Ledger, table: string): number => ledger.store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n;
 
+/** The rows a search index holds that have the bigram (not what a list shows: what the index itself finds). */
+const indexed = (ledger: Ledger, index: string, bigram: string): number =>
+  ledger.store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${index} WHERE ${index} MATCH ?`, [`"${bigram}"`])!.n;
+
 const triggersOf = (ledger: Ledger) => ledger.store.db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
 
 /** Schema 19's statements that fill the tables its triggers keep: `INSERT INTO table (columns) SELECT …`. */
@@ -223,7 +227,7 @@ describe('archiving a closed round of inspection', () => {
       // Its search indexes were built again from the round's rows: they hold no other round's.
       const found = unwrap(archive.petitions.list({ search: '偷排废水' }));
       expect([found.total, found.rows.map((p) => p.receiptNumber)]).toEqual([1, ['D1-001']]);
-      expect(archive.store.db.get<{ n: number }>('SELECT count(*) AS n FROM petition_search WHERE petition_search MATCH \'"偷排"\'')!.n).toBe(1);
+      expect(indexed(archive, 'petition_search', '偷排')).toBe(1);
       expect(unwrap(archive.tasks.list({ search: '黑臭' })).total).toBe(0);
       const triggers = (ledger: Ledger) => ledger.store.db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
       expect(triggers(archive)).toEqual(triggers(round.ledger));
@@ -251,7 +255,7 @@ describe('archiving a closed round of inspection', () => {
     const archive = unwrap(await Ledger.open(out, { password: TEST_PASSWORD }));
     try {
       expect(derived(archive.store.db)).toEqual(derivedAfresh(archive.store.db));
-      expect(archive.store.db.get<{ n: number }>('SELECT count(*) AS n FROM task_check_stages')!.n).toBe(0);
+      expect(count(archive, 'task_check_stages')).toBe(0);
       expect(derived(archive.store.db).report_tally).toEqual([
         ['2026-10', units['市生态环境局'], 'completed', 1].join(),
         ['2026-11', units['市生态环境局'], 'completed', 1].join(),
@@ -290,9 +294,7 @@ describe('archiving a closed round of inspection', () => {
     expect(unwrap(ledger.petitions.list({ search: '油烟' })).total).toBe(staying - 1);
     expect(unwrap(ledger.tasks.list({ search: '排污口' })).total).toBe(0);
     expect(unwrap(ledger.tasks.list({ search: '黑臭' })).total).toBe(tasksStaying + 1);
-    const matched = (index: string, bigram: string) =>
-      ledger.store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${index} WHERE ${index} MATCH ?`, [`"${bigram}"`])!.n;
-    expect([matched('petition_search', '偷排'), matched('petition_search', '油烟'), matched('task_search', '黑臭')]).toEqual([
+    expect([indexed(ledger, 'petition_search', '偷排'), indexed(ledger, 'petition_search', '油烟'), indexed(ledger, 'task_search', '黑臭')]).toEqual([
       0,
       staying - 1,
       tasksStaying + 1,
@@ -304,13 +306,11 @@ describe('archiving a closed round of inspection', () => {
     // The archive's copy the other way round: the rows that stay in the live ledger leave it.
     const archive = unwrap(await Ledger.open(out, { password: TEST_PASSWORD }));
     try {
-      const inArchive = (index: string, bigram: string) =>
-        archive.store.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${index} WHERE ${index} MATCH ?`, [`"${bigram}"`])!.n;
       expect([
-        inArchive('petition_search', '偷排'),
-        inArchive('petition_search', '油烟'),
-        inArchive('task_search', '排污'),
-        inArchive('task_search', '黑臭'),
+        indexed(archive, 'petition_search', '偷排'),
+        indexed(archive, 'petition_search', '油烟'),
+        indexed(archive, 'task_search', '排污'),
+        indexed(archive, 'task_search', '黑臭'),
       ]).toEqual([leaving, 0, 2, 0]); // 排污: the round's task and its sub-task
       expect(unwrap(archive.petitions.list({ search: '偷排' })).total).toBe(leaving);
       expect(triggersOf(archive)).toEqual(triggers);
