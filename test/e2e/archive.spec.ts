@@ -82,3 +82,31 @@ test('a finished round is archived, still found by the search, and its archive o
   await snap(page, 'archive-open');
   await expect(call(page, 'units.create', { name: '新单位', kind: 'resident' })).rejects.toThrow('archive.read_only');
 });
+
+test('near the ceiling the home page and 设置 say so, and that archiving makes room rather than a smaller file', async ({ app, workDir }) => {
+  const { page } = app;
+  // The core's own answer, its database's size raised past the notice: a ledger of hundreds of MB is not made here.
+  let pastTheNotice = false;
+  await page.route('**/api', async (route) => {
+    const { method } = JSON.parse(route.request().postData() ?? '{}') as { method?: string };
+    if (method !== 'archive.state' || !pastTheNotice) return route.continue();
+    const response = await route.fetch();
+    const body = (await response.json()) as { ok: true; value: { databaseBytes: number; noticeBytes: number } };
+    return route.fulfill({ response, json: { ...body, value: { ...body.value, databaseBytes: body.value.noticeBytes + 10 * 1024 * 1024 } } });
+  });
+  await createLedger(page, workDir);
+  const state = await call<{ databaseBytes: number; noticeBytes: number }>(page, 'archive.state');
+  expect(state.databaseBytes).toBeLessThan(state.noticeBytes);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.getByTestId('ledger-size-notice')).toHaveCount(0);
+
+  pastTheNotice = true;
+  const size = Math.round(state.noticeBytes / (1024 * 1024)) + 10;
+  await openScreen(page, '设置');
+  const notice = page.getByTestId('ledger-size-notice');
+  await expect(notice).toContainText(`台账已较大（约 ${size} MB）`);
+  await expect(notice).toContainText('点击“归档本轮督察…”');
+  await expect(notice).toContainText('归档腾出的空间留给以后录入的内容，台账文件本身不会变小。');
+  await openScreen(page, '工作台');
+  await expect(page.getByTestId('ledger-size-notice')).toContainText(`台账已较大（约 ${size} MB）`);
+});
