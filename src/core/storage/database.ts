@@ -25,6 +25,8 @@ export function loadSqlEngine(): Promise<SqlJsStatic> {
 export type Changes = { readonly kind: 'statements'; readonly statements: readonly Statement[] } | { readonly kind: 'whole' };
 
 const DDL = /^\s*(?:CREATE|ALTER|DROP)\b/i;
+/** Statements kept prepared at most: the app's own queries are some hundreds; past that, variants made from data. */
+export const MAX_PREPARED = 1_000;
 
 /** About how many bytes a statement takes in a journal record; exact enough to decide when to stop. */
 function recordedSize(sql: string, params: SqlParams | undefined): number {
@@ -203,14 +205,35 @@ export class LedgerDatabase implements Reader {
     return new LedgerDatabase(new loaded.Database(given), fileOf(given));
   }
 
+  /**
+   * The statement prepared once and kept; past `MAX_PREPARED` the one prepared first is let go (to be
+   * prepared again if asked for): SQL made from data (the columns an update changes) would otherwise
+   * keep a statement in SQLite's memory for every variant ever run. Kept in the order prepared, not
+   * of use: reordering at each use cost more than preparing again. None is let go while in use: a
+   * statement is bound, stepped and reset before another is asked for.
+   */
   private statement(sql: string): Prepared {
     let stmt = this.prepared.get(sql);
     if (!stmt) {
+      if (this.prepared.size >= MAX_PREPARED) this.forget(this.prepared.keys().next().value!);
       stmt = this.db.prepare(sql);
       this.prepared.set(sql, stmt);
       this.textSlots.set(stmt, castSlots(sql));
     }
     return stmt;
+  }
+
+  private forget(sql: string): void {
+    const stmt = this.prepared.get(sql)!;
+    this.prepared.delete(sql);
+    this.textSlots.delete(stmt);
+    this.columns.delete(stmt);
+    stmt.free();
+  }
+
+  /** How many statements are kept prepared (for tests of the bound). */
+  get preparedCount(): number {
+    return this.prepared.size;
   }
 
   private bound(stmt: Prepared, params: SqlParams | undefined): BindParams | undefined {

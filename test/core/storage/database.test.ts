@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LedgerDatabase } from '../../../src/core/storage/database';
+import { LedgerDatabase, MAX_PREPARED } from '../../../src/core/storage/database';
 import { dubanError } from '../../../src/shared/errors';
 import { err, ok } from '../../../src/shared/result';
 import { databaseWith } from '../../helpers/database';
@@ -142,6 +142,15 @@ describe('the database in memory', () => {
     expect(modes(reopened)).toEqual(held);
     expect(reopened.all('SELECT text FROM note')).toEqual([{ text: '留下' }]);
     reopened.close();
+    db.close();
+  });
+
+  it('keeps at most MAX_PREPARED statements prepared, however many different ones are run, and answers as before', async () => {
+    const db = await databaseWith(FINE);
+    for (let i = 0; i < MAX_PREPARED + 50; i++) expect(db.get<{ n: number }>(`SELECT ${i} AS n`)!.n).toBe(i);
+    expect(db.preparedCount).toBe(MAX_PREPARED);
+    expect(db.get<{ n: number }>('SELECT 0 AS n')!.n, 'the first, let go, is prepared again').toBe(0);
+    expect(db.preparedCount).toBe(MAX_PREPARED);
     db.close();
   });
 });
