@@ -7,7 +7,7 @@ import type { LedgerContext, Tx } from './context';
 import { referencesTo, type Use } from './references';
 import type { Reader } from './storage/database';
 import type { SqlValue } from './storage/journal';
-import { insertRow, type RowShape, rowShape } from './storage/row-shape';
+import { insertRow, type RowShape, rowShape, updatedValues } from './storage/row-shape';
 import { RecordJson } from './audit/model';
 
 /**
@@ -86,9 +86,33 @@ export function insertRecord(tx: Tx, table: string, values: Record<string, Value
   return tx.run(insertSql(table, columns), params).lastId;
 }
 
+/**
+ * Updates a record's columns among `values` whose stored value differs, stamping updated_at when
+ * `stamped`; 1 when the record exists (changed or not), 0 when it does not. A column set to what it holds
+ * costs its indexes and triggers as much as a change: an import's cases, saved whole each month,
+ * mostly change a column or two. The stored value counts as the same only when it is the very value
+ * bound (`Object.is`): one SQLite would convert (a number into a text column, a boolean) is written.
+ */
 export function updateRecord(tx: Tx, table: string, id: number, values: Record<string, Value>, stamped = true): number {
   const [columns, params] = columnsOf(values, stamped ? UPDATED : [], tx.at);
-  return tx.run(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...params, id]).changes;
+  if (columns.length === 0) return exists(tx, table, id) ? 1 : 0;
+  const stored = tx.get<Row>(`SELECT ${columns.join(', ')} FROM ${table} WHERE id = ?`, [id]);
+  if (!stored) return 0;
+  setChanged(tx, table, id, stored, columns, params);
+  return 1;
+}
+
+/** Sets the columns whose value differs from the row `stored` holds (read with at least those columns); the columns set and their values. */
+function setChanged(tx: Tx, table: string, id: number, stored: Row, columns: readonly string[], params: readonly SqlValue[]): [string[], SqlValue[]] {
+  const changed: string[] = [];
+  const values: SqlValue[] = [];
+  columns.forEach((column, i) => {
+    if (Object.is(stored[column], params[i])) return;
+    changed.push(column);
+    values.push(params[i]!);
+  });
+  if (changed.length > 0) tx.run(`UPDATE ${table} SET ${changed.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`, [...values, id]);
+  return [changed, values];
 }
 
 export const deleteRecord = (tx: Tx, table: string, id: number): number => tx.run(`DELETE FROM ${table} WHERE id = ?`, [id]).changes;
@@ -106,7 +130,11 @@ export interface Audited<E> {
  * `change` returns the entity's id (a new one for a creation); the action follows from what exists.
  */
 export function audited<E>(tx: Tx, entity: EntityName, id: number | null, load: (db: Reader, id: number) => E | undefined, change: () => number): Audited<E> {
-  const before = id === null ? undefined : load(tx, id);
+  return auditedFrom(tx, entity, id === null ? undefined : load(tx, id), load, change);
+}
+
+/** `audited`, the entity as it was already loaded (undefined for a creation). */
+function auditedFrom<E>(tx: Tx, entity: EntityName, before: E | undefined, load: (db: Reader, id: number) => E | undefined, change: () => number): Audited<E> {
   const changedId = change();
   const after = load(tx, changedId);
   recordChange(tx, entity, changedId, before, after);
@@ -272,18 +300,44 @@ export function createValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordS
   return ok(id);
 }
 
+/**
+ * Updates a record from values already validated against `spec.schema` (an import's plan did): checked
+ * against the ledger, its changed columns set, and audited with the row as it was and as written — the
+ * entry `saveRecord` makes, reading the row once where the table's shape tells how it is stored after.
+ */
+export function updateValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, id: number, values: z.output<S>): Result<number> {
+  const before = tx.get<Row>(`SELECT * FROM ${spec.table} WHERE id = ?`, [id]);
+  if (!before) return notFound(spec.entity, id);
+  const checked = spec.check?.(tx, values, id) ?? ok(undefined);
+  if (!checked.ok) return checked;
+  const [columns, params] = columnsOf(spec.columns ? spec.columns(values) : (values as Record<string, Value>), UPDATED, tx.at);
+  const [changed, written] = setChanged(tx, spec.table, id, before, columns, params);
+  const layout = layoutFor(tx, spec);
+  const foreseen = layout && updatedValues(layout.shape, Object.values(before), changed, written);
+  const after = foreseen ? recordJson(layout.fields, foreseen) : rowJson(tx, spec, tx.get<Row>(`SELECT * FROM ${spec.table} WHERE id = ?`, [id])!);
+  recordChange(tx, spec.entity, id, new RecordJson(rowJson(tx, spec, before)), new RecordJson(after));
+  return ok(id);
+}
+
+/** A stored row's record as JSON text: written from the row where the table's shape is known, else the record made and stringified. */
+function rowJson<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, row: Row): string {
+  const layout = layoutFor(tx, spec);
+  return layout ? recordJson(layout.fields, Object.values(row)) : JSON.stringify(fromRowWithJson(row, spec.json));
+}
+
 /** Validates `input` and creates (id null) or replaces the record, audited, in one transaction. */
 export function saveRecord<E, S extends z.ZodType>(ctx: LedgerContext, spec: RecordSpec<E, S>, id: number | null, input: unknown): Result<E> {
   const valid = validate(spec.schema, input);
   if (!valid.ok) return valid;
   const values = valid.value;
   return ctx.write((tx) => {
-    if (id !== null && !spec.load(tx, id)) return notFound(spec.entity, id);
+    const before = id === null ? undefined : spec.load(tx, id);
+    if (id !== null && before === undefined) return notFound(spec.entity, id);
     const checked = spec.check?.(tx, values, id) ?? ok(undefined);
     if (!checked.ok) return checked;
     const columns = spec.columns ? spec.columns(values) : (values as Record<string, Value>);
-    // The audit's last load is the record as saved: it is the answer, without reading it a third time.
-    const { after } = audited(tx, spec.entity, id, spec.load, () => {
+    // The record loaded to find it is the audit's before, and its last load the record as saved: the answer.
+    const { after } = auditedFrom(tx, spec.entity, before, spec.load, () => {
       const rowId = id ?? insertRecord(tx, spec.table, columns);
       if (id !== null) updateRecord(tx, spec.table, id, columns);
       spec.relations?.(tx, rowId, values);

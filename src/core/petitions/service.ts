@@ -3,7 +3,18 @@ import { invalid, validate } from '../../shared/validation';
 import type { z } from 'zod';
 import type { LedgerContext, Tx } from '../context';
 import { evidenceUses } from '../evidence/service';
-import { checkReferences, createValidated, found, fromRowWithJson, removeUnlessUsed, type Row, type RowRecordSpec, saveRecord, snake } from '../records';
+import {
+  checkReferences,
+  createValidated,
+  found,
+  fromRowWithJson,
+  removeUnlessUsed,
+  type Row,
+  type RowRecordSpec,
+  saveRecord,
+  snake,
+  updateValidated,
+} from '../records';
 import { sqlFilter, whereSearched } from '../sql-filter';
 import type { Reader } from '../storage/database';
 import { countMatching, type SearchMatch, searchMatch } from '../storage/search-index';
@@ -210,8 +221,9 @@ export const PETITION: RowRecordSpec<PetitionCase, typeof petitionInput> = {
 export const createValidatedPetition = (ctx: LedgerContext, values: z.output<typeof petitionInput>): Result<number> =>
   ctx.write((tx) => createValidated(tx, PETITION, values));
 
-/** Replaces a case, validated and audited: the service's `update`, for an import's rows without building the service for each. */
-export const updatePetition = (ctx: LedgerContext, id: number, input: PetitionInput): Result<PetitionCase> => saveRecord(ctx, PETITION, id, input);
+/** Updates a case from values an import's plan validated: its changed columns alone, audited as `update` is. */
+export const updateValidatedPetition = (ctx: LedgerContext, id: number, values: z.output<typeof petitionInput>): Result<number> =>
+  ctx.write((tx) => updateValidated(tx, PETITION, id, values));
 
 export function petitionService(ctx: LedgerContext) {
   return {
@@ -221,7 +233,7 @@ export function petitionService(ctx: LedgerContext) {
     get: (id: number): Result<PetitionCase> => found('petition_case', id, loadPetition(ctx.db, id)),
     findByReceipt: (receiptNumber: string) => findPetitionByReceipt(ctx.db, receiptNumber),
     create: (input: PetitionInput) => saveRecord(ctx, PETITION, null, input),
-    update: (id: number, input: PetitionInput) => updatePetition(ctx, id, input),
+    update: (id: number, input: PetitionInput) => saveRecord(ctx, PETITION, id, input),
     /** A case with evidence, or one that an accountability case names, keeps its history. */
     remove: (id: number) => removeUnlessUsed(ctx, 'petition_case', 'petition_cases', id, loadPetition, (db) => evidenceUses(db, 'petition_case', id)),
   };

@@ -124,6 +124,20 @@ function foreseenValues(shape: RowShape, given: readonly number[], params: reado
 }
 
 /**
+ * The row `stored` (its values in the table's order of columns) once `columns` are set to `params`;
+ * null when SQLite would convert one of them (the row is then read back).
+ */
+export function updatedValues(shape: RowShape, stored: readonly SqlValue[], columns: readonly string[], params: readonly SqlValue[]): SqlValue[] | null {
+  const row = [...stored];
+  for (let i = 0; i < columns.length; i++) {
+    const at = shape.columns.findIndex((column) => column.name === columns[i]);
+    if (at < 0 || !keptAsIs(shape.columns[at]!.affinity, params[i]!)) return null;
+    row[at] = params[i]!;
+  }
+  return row;
+}
+
+/**
  * Inserts `params` into `columns` (SQL names, no id) of the shape's table: the row as stored, its
  * values in the table's order of columns — foreseen, the new id read back alone, or the whole row
  * read back where SQLite converts a value or works one out.

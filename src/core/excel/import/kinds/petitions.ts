@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IsoDate } from '../../../../shared/dates';
 import { type PetitionCase, type PetitionCompletion, petitionInput, type PetitionTruth, type PollutionKind } from '../../../petitions/model';
-import { createValidatedPetition, loadPetition, updatePetition } from '../../../petitions/service';
+import { createValidatedPetition, loadPetition, updateValidatedPetition } from '../../../petitions/service';
 import { PETITION_SEARCH, SEARCHED_FIELDS } from '../../../petitions/search';
 import type { Reader } from '../../../storage/database';
 import { type AccountabilityFigures, readAccountability } from '../../values/accountability';
@@ -144,7 +144,7 @@ const writeCase =
     if (!unitId.ok) return unitId;
     // Copied only where the unit is one the import creates: its placeholder id becomes the real one.
     const written = unitId.value === values.unitId ? values : { ...values, unitId: unitId.value };
-    return currentId === undefined ? createValidatedPetition(lctx, written) : updatePetition(lctx, currentId, written);
+    return currentId === undefined ? createValidatedPetition(lctx, written) : updateValidatedPetition(lctx, currentId, written);
   };
 
 const shownOf = (values: ShownValues, units: PlanContext['units']) => () => shownCase(values, units);
