@@ -66,7 +66,6 @@ const fired = (db: LedgerDatabase): number => db.get<{ n: number }>('SELECT n FR
 describe('a record updated', () => {
   it('stores exactly what setting every column would, whatever the values it held and is given', async () => {
     const db = await table();
-    let id = 0;
     fc.assert(
       fc.property(row, row, (before, after) => {
         const ids: number[] = [];
@@ -83,11 +82,9 @@ describe('a record updated', () => {
           tx.run(`UPDATE r SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`, [...params, tx.at, every]);
         });
         expect(stored(db, mine)).toStrictEqual(stored(db, every));
-        id = every;
       }),
       { numRuns: 500 },
     );
-    expect(id).toBeGreaterThan(0);
     db.close();
   });
 
