@@ -282,8 +282,12 @@ function insertedJson<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>,
     return [stored[layout.shape.idColumn] as number, recordJson(layout.fields, stored)];
   }
   const row = tx.returning<Row>(`${insertSql(spec.table, columns)} RETURNING *`, params)[0]!;
-  return [row.id as number, JSON.stringify(fromRowWithJson(row, spec.json))];
+  return [row.id as number, rowJson(null, spec.json, row)];
 }
+
+/** A stored row's record as JSON text: written from the row where the table's layout is known, else the record made and stringified. */
+const rowJson = (layout: Layout | null, json: readonly string[], row: Row): string =>
+  layout ? recordJson(layout.fields, Object.values(row)) : JSON.stringify(fromRowWithJson(row, json));
 
 /**
  * Creates a record from values already validated against `spec.schema` (an import's plan did, row
@@ -306,7 +310,8 @@ export function createValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordS
  * entry `saveRecord` makes, reading the row once where the table's shape tells how it is stored after.
  */
 export function updateValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, id: number, values: z.output<S>): Result<number> {
-  const before = tx.get<Row>(`SELECT * FROM ${spec.table} WHERE id = ?`, [id]);
+  const stored = (): Row | undefined => tx.get<Row>(`SELECT * FROM ${spec.table} WHERE id = ?`, [id]);
+  const before = stored();
   if (!before) return notFound(spec.entity, id);
   const checked = spec.check?.(tx, values, id) ?? ok(undefined);
   if (!checked.ok) return checked;
@@ -314,15 +319,9 @@ export function updateValidated<E, S extends z.ZodType>(tx: Tx, spec: RowRecordS
   const [changed, written] = setChanged(tx, spec.table, id, before, columns, params);
   const layout = layoutFor(tx, spec);
   const foreseen = layout && updatedValues(layout.shape, Object.values(before), changed, written);
-  const after = foreseen ? recordJson(layout.fields, foreseen) : rowJson(tx, spec, tx.get<Row>(`SELECT * FROM ${spec.table} WHERE id = ?`, [id])!);
-  recordChange(tx, spec.entity, id, new RecordJson(rowJson(tx, spec, before)), new RecordJson(after));
+  const after = foreseen ? recordJson(layout.fields, foreseen) : rowJson(layout, spec.json, stored()!);
+  recordChange(tx, spec.entity, id, new RecordJson(rowJson(layout, spec.json, before)), new RecordJson(after));
   return ok(id);
-}
-
-/** A stored row's record as JSON text: written from the row where the table's shape is known, else the record made and stringified. */
-function rowJson<E, S extends z.ZodType>(tx: Tx, spec: RowRecordSpec<E, S>, row: Row): string {
-  const layout = layoutFor(tx, spec);
-  return layout ? recordJson(layout.fields, Object.values(row)) : JSON.stringify(fromRowWithJson(row, spec.json));
 }
 
 /** Validates `input` and creates (id null) or replaces the record, audited, in one transaction. */
