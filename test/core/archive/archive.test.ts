@@ -229,8 +229,7 @@ describe('archiving a closed round of inspection', () => {
       expect([found.total, found.rows.map((p) => p.receiptNumber)]).toEqual([1, ['D1-001']]);
       expect(indexed(archive, 'petition_search', '偷排')).toBe(1);
       expect(unwrap(archive.tasks.list({ search: '黑臭' })).total).toBe(0);
-      const triggers = (ledger: Ledger) => ledger.store.db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
-      expect(triggers(archive)).toEqual(triggers(round.ledger));
+      expect(triggersOf(archive)).toEqual(triggersOf(round.ledger));
     } finally {
       archive.close();
     }
